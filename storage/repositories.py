@@ -1,0 +1,174 @@
+"""Queries and writes the rest of the app uses; they take a session and never commit."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Iterable
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from storage.models import (Attachment, Centre, Conversation, Delivery, Event, LineUser, Message,
+                            ProcessedEvent, Province, ServiceRequest, Staff, StatusChange, utcnow)
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+
+
+def claim_event(session: Session, webhook_event_id: str, event_type: str) -> bool:
+    """Record a webhook event; False when it was already processed (a redelivery or duplicate)."""
+    try:
+        with session.begin_nested():
+            session.add(ProcessedEvent(webhook_event_id=webhook_event_id, type=event_type))
+    except IntegrityError:
+        return False
+    return True
+
+
+def user_by_line_id(session: Session, line_user_id: str, lock: bool = False) -> LineUser | None:
+    query = select(LineUser).where(LineUser.line_user_id == line_user_id)
+    return session.scalar(query.with_for_update() if lock else query)
+
+
+def get_or_create_user(session: Session, line_user_id: str, lock: bool = False) -> LineUser:
+    """The follower with this LINE id, created on first contact; `lock` serialises one user's events."""
+    user = user_by_line_id(session, line_user_id, lock)
+    if user is None:
+        try:
+            with session.begin_nested():
+                user = LineUser(line_user_id=line_user_id)
+                session.add(user)
+        except IntegrityError:
+            user = user_by_line_id(session, line_user_id, lock)
+    user.last_seen_at = utcnow()
+    return user
+
+
+def get_conversation(session: Session, user: LineUser) -> Conversation | None:
+    return session.get(Conversation, user.id)
+
+
+def save_conversation(session: Session, user: LineUser, flow: str, state: str, data: dict[str, Any]) -> None:
+    """Store where the user is in a flow (replacing any earlier state)."""
+    conversation = session.get(Conversation, user.id)
+    if conversation is None:
+        conversation = Conversation(user_id=user.id, flow=flow, state=state)
+        session.add(conversation)
+    conversation.flow, conversation.state, conversation.data = flow, state, dict(data)
+    conversation.updated_at = utcnow()
+
+
+def clear_conversation(session: Session, user: LineUser) -> None:
+    session.execute(delete(Conversation).where(Conversation.user_id == user.id))
+
+
+def log_message(session: Session, user: LineUser, direction: str, kind: str, text: str | None,
+                intent: str | None = None, confidence: float | None = None, fallback: bool = False) -> None:
+    """Add one line to the user's transcript."""
+    session.add(Message(user_id=user.id, direction=direction, kind=kind, text=text, intent=intent,
+                        confidence=confidence, fallback=fallback))
+
+
+def centre_for_province(session: Session, province: str) -> Centre | None:
+    """The centre responsible for an official province name."""
+    row = session.get(Province, province)
+    return row.centre if row else None
+
+
+def find_centre(session: Session, code_or_province: str) -> Centre | None:
+    """A centre by its code, or the centre serving a province name."""
+    centre = session.scalar(select(Centre).where(Centre.code == code_or_province))
+    return centre or centre_for_province(session, code_or_province)
+
+
+def be_year(moment: datetime) -> int:
+    """The Buddhist-era year of a moment, in Bangkok."""
+    return moment.astimezone(BANGKOK).year + 543
+
+
+def create_request(session: Session, *, user: LineUser, service: str, centre: Centre, province: str,
+                   business_name: str | None, contact_name: str | None, phone: str | None,
+                   details: str | None, answers: dict[str, Any]) -> ServiceRequest:
+    """File a new service request with its reference and first history entry."""
+    request = ServiceRequest(user_id=user.id, service=service, centre_id=centre.id, province=province,
+                             business_name=business_name, contact_name=contact_name, phone=phone,
+                             details=details, answers=answers, status="new", created_at=utcnow())
+    session.add(request)
+    session.flush()
+    request.reference = f"ITC-{be_year(request.created_at)}-{request.id:06d}"
+    session.add(StatusChange(request_id=request.id, from_status=None, to_status="new", changed_by="line"))
+    session.execute(Attachment.__table__.update()
+                    .where(Attachment.user_id == user.id, Attachment.request_id.is_(None))
+                    .values(request_id=request.id))
+    return request
+
+
+def set_request_status(session: Session, request: ServiceRequest, status: str, by: str,
+                       note: str | None = None) -> None:
+    """Move a request to a new status and keep the history."""
+    session.add(StatusChange(request_id=request.id, from_status=request.status, to_status=status,
+                             changed_by=by, note=note))
+    request.status = status
+
+
+def requests_of_user(session: Session, user: LineUser, limit: int = 5) -> list[ServiceRequest]:
+    """The user's requests, newest first."""
+    query = (select(ServiceRequest).where(ServiceRequest.user_id == user.id)
+             .order_by(ServiceRequest.id.desc()).limit(limit))
+    return list(session.scalars(query))
+
+
+def request_by_reference(session: Session, reference: str) -> ServiceRequest | None:
+    return session.scalar(select(ServiceRequest).where(ServiceRequest.reference == reference))
+
+
+def all_requests(session: Session) -> Iterable[ServiceRequest]:
+    return session.scalars(select(ServiceRequest).order_by(ServiceRequest.id))
+
+
+def add_attachment(session: Session, user: LineUser, line_message_id: str, kind: str,
+                   file_name: str | None) -> Attachment | None:
+    """Remember an image or file the user sent; None if this message was already recorded."""
+    if session.scalar(select(Attachment).where(Attachment.line_message_id == line_message_id)):
+        return None
+    attachment = Attachment(user_id=user.id, line_message_id=line_message_id, kind=kind, file_name=file_name)
+    session.add(attachment)
+    session.flush()
+    return attachment
+
+
+def staff_line_ids(session: Session, centre_id: int) -> list[str]:
+    """LINE ids of the staff of a centre who linked their LINE account."""
+    query = select(Staff.line_user_id).where(Staff.centre_id == centre_id, Staff.line_user_id.is_not(None))
+    return [line_id for line_id in session.scalars(query) if line_id]
+
+
+def new_delivery(session: Session, purpose: str, recipients: list[str], messages: list[dict[str, Any]],
+                 request_id: int | None = None) -> Delivery:
+    """A pending send with a fresh retry key; the job that sends it keeps the key across retries."""
+    delivery = Delivery(retry_key=str(uuid.uuid4()), purpose=purpose, recipients=recipients,
+                        messages=messages, request_id=request_id)
+    session.add(delivery)
+    session.flush()
+    return delivery
+
+
+def upcoming_events(session: Session, now: datetime, limit: int = 5) -> list[Event]:
+    query = select(Event).where(Event.starts_at >= now).order_by(Event.starts_at).limit(limit)
+    return list(session.scalars(query))
+
+
+def erase_user(session: Session, user: LineUser) -> None:
+    """Remove a user's personal data and transcript; requests stay as anonymous statistics."""
+    session.execute(ServiceRequest.__table__.update().where(ServiceRequest.user_id == user.id).values(
+        user_id=None, business_name=None, contact_name=None, phone=None, details=None, answers={}))
+    session.execute(delete(Attachment).where(Attachment.user_id == user.id))
+    session.execute(delete(Message).where(Message.user_id == user.id))
+    session.execute(delete(Conversation).where(Conversation.user_id == user.id))
+    session.delete(user)
+
+
+def count_rows(session: Session, model: type) -> int:
+    return session.scalar(select(func.count()).select_from(model)) or 0
