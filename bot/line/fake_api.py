@@ -1,0 +1,1188 @@
+"""A fake LINE Messaging API: a real small HTTP server that answers like api.line.me and api-data.line.me.
+
+It is LINE's side of the wire, so it never imports ``linebot``. Point the SDK at it with
+``Configuration(host=api.base_url)`` (or ``LINE_API_BASE_URL``); both LINE hosts share the one base URL.
+
+    with FakeLineApi(access_token="test-token").serve() as api:
+        ...  # the app under test pushes, replies, downloads content
+        assert api.delivered_texts(to=user_id) == ["สวัสดีครับ"]
+
+Request bodies are checked like LINE checks them: the hand-written limits below, plus the request and every
+message object against the schemas of LINE's OpenAPI file (``$LINE_OPENAPI_DIR``, else
+``../shared/spec/line-openapi`` beside the repository). Faults (errors, 429s, hangs, random failures) are
+injected per path prefix. The instance is a plain WSGI app, so a dev server can also mount it under a prefix
+(werkzeug's DispatcherMiddleware) and give the SDK that prefix as its base URL.
+
+Not modelled: narrowcast filters and audiences (a narrowcast reaches every follower), blocked users, rate
+limits other than injected 429s, reply-token age (use ``expire_reply_token``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import random
+import re
+import secrets
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http import HTTPStatus
+from pathlib import Path
+from typing import Any, Literal, NamedTuple, TypeVar
+
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.routing import Map, Rule
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.wrappers import Request, Response
+
+__all__ = [
+    "DeliveredMessage",
+    "ErrorDetail",
+    "FakeLineApi",
+    "RecordedRequest",
+    "default_openapi_dir",
+    "new_user_id",
+    "validate_messages",
+]
+
+log = logging.getLogger(__name__)
+
+# LINE's limits (PRODUCT.md "Facts to respect", LINE's API reference).
+MAX_MESSAGES = 5
+MAX_TEXT_UTF16 = 5000
+MAX_QUICK_REPLY_ITEMS = 13
+MAX_ALT_TEXT = 400
+MAX_MULTICAST_TO = 500
+MAX_ACTION_LABEL = 20
+MAX_ACTION_DATA = 300
+MAX_URL = 2000
+MAX_FLEX_CAROUSEL_BUBBLES = 12
+MAX_RICH_MENU_IMAGE_BYTES = 1024 * 1024
+
+RETRYABLE_ENDPOINTS = frozenset({"push", "multicast", "narrowcast", "broadcast"})
+QUOTABLE_TYPES = frozenset({"text", "textV2", "sticker", "image", "video"})
+KNOWN_MESSAGE_TYPES = (
+    "text", "textV2", "sticker", "image", "video", "audio", "location", "imagemap", "template", "flex",
+    "coupon",
+)
+# The webhook "Verify" button sends these; replying to them fails on LINE too.
+VERIFY_REPLY_TOKENS = frozenset({"0" * 32, "f" * 32})
+CHAT_ID = re.compile(r"^[UCR][0-9a-f]{32}$")
+USER_ID = re.compile(r"^U[0-9a-f]{32}$")
+
+T = TypeVar("T")
+
+
+def new_user_id() -> str:
+    """Return a fresh user ID shaped like LINE's (U + 32 hex digits)."""
+    return "U" + uuid.uuid4().hex
+
+
+def _now() -> datetime:
+    """Now, in UTC."""
+    return datetime.now(UTC)
+
+
+def _line_time(moment: datetime) -> str:
+    """A timestamp written as LINE writes them: 2026-11-20T09:30:00.000Z."""
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _utf16_len(text: str) -> int:
+    """Length as LINE counts it: UTF-16 code units (an emoji is often two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+# --------------------------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One request the fake received, with the status it answered."""
+
+    method: str
+    path: str
+    query: str
+    headers: Mapping[str, str]
+    body: bytes
+    json: Any
+    time: datetime
+    status: int
+    request_id: str
+
+    def header(self, name: str) -> str | None:
+        """Return a request header by case-insensitive name."""
+        wanted = name.lower()
+        return next((v for k, v in self.headers.items() if k.lower() == wanted), None)
+
+
+@dataclass(frozen=True)
+class DeliveredMessage:
+    """One message object LINE accepted for one recipient."""
+
+    to: str | None  # None: a reply whose token was never registered to a user
+    message: Mapping[str, Any]
+    via: Literal["reply", "push", "multicast", "narrowcast", "broadcast"]
+    message_id: str
+    quote_token: str | None
+    request_id: str
+    retry_key: str | None
+    time: datetime
+
+    @property
+    def text(self) -> str | None:
+        """The text of a text message, else None."""
+        return self.message.get("text") if self.message.get("type") in ("text", "textV2") else None
+
+
+# ------------------------------------------------------------------------------------------ validation
+
+
+class ErrorDetail(NamedTuple):
+    """One entry of LINE's ``details`` array."""
+
+    property: str
+    message: str
+
+
+def default_openapi_dir() -> Path:
+    """Where LINE's OpenAPI files are: $LINE_OPENAPI_DIR, else ../shared/spec/line-openapi."""
+    configured = os.environ.get("LINE_OPENAPI_DIR")
+    if configured:
+        return Path(configured)
+    repository_root = Path(__file__).resolve().parents[2]
+    return repository_root.parent / "shared" / "spec" / "line-openapi"
+
+
+def validate_messages(
+    messages: list[dict[str, Any]], *, openapi_dir: Path | None = None, require_https: bool = True
+) -> list[str]:
+    """Return LINE's objections to a list of message objects, as 'property: message' lines."""
+    details = _body_errors("BroadcastRequest", {"messages": messages}, openapi_dir, require_https)
+    return [f"{d.property}: {d.message}" for d in details]
+
+
+def _body_errors(
+    schema_name: str, body: Any, openapi_dir: Path | None, require_https: bool
+) -> list[ErrorDetail]:
+    """Hand-written limit checks first, then the OpenAPI schema's findings on other properties."""
+    found = _hand_errors(schema_name, body, require_https)
+    validator = _schema_validator(openapi_dir or default_openapi_dir(), schema_name)
+    if validator is not None:
+        reported = {d.property for d in found}
+        for detail in _schema_errors(validator, body):
+            if detail.property not in reported:
+                reported.add(detail.property)
+                found.append(detail)
+    return found
+
+
+def _hand_errors(schema_name: str, body: Any, require_https: bool) -> list[ErrorDetail]:
+    if not isinstance(body, dict):
+        return [ErrorDetail("", "must be a JSON object")]
+    if schema_name == "RichMenuRequest":
+        return _rich_menu_errors(body)
+    if schema_name.endswith(("MessageRequest", "castRequest")):
+        return _messages_errors(body.get("messages"), require_https)
+    return []
+
+
+def _messages_errors(messages: Any, require_https: bool) -> list[ErrorDetail]:
+    if not isinstance(messages, list):
+        return [ErrorDetail("messages", "must be specified")]
+    found = []
+    if not 1 <= len(messages) <= MAX_MESSAGES:
+        found.append(ErrorDetail("messages", f"size must be between 1 and {MAX_MESSAGES}"))
+    for index, message in enumerate(messages):
+        found += _message_errors(message, f"messages[{index}]", require_https)
+    return found
+
+
+def _message_errors(message: Any, at: str, require_https: bool) -> list[ErrorDetail]:
+    if not isinstance(message, dict):
+        return [ErrorDetail(at, "must be a JSON object")]
+    kind = message.get("type")
+    if kind not in KNOWN_MESSAGE_TYPES:
+        return [ErrorDetail(f"{at}.type", f"must be one of [{', '.join(KNOWN_MESSAGE_TYPES)}]")]
+    found = _quick_reply_errors(message.get("quickReply"), f"{at}.quickReply", require_https)
+    if kind in ("text", "textV2"):
+        found += _length_errors(message, "text", f"{at}.text", 1, MAX_TEXT_UTF16)
+    if kind in ("flex", "template", "imagemap"):
+        found += _length_errors(message, "altText", f"{at}.altText", 1, MAX_ALT_TEXT)
+    if kind == "flex" and isinstance(message.get("contents"), dict):
+        found += _flex_errors(message["contents"], f"{at}.contents")
+    if kind == "template" and isinstance(message.get("template"), dict):
+        found += _template_errors(message["template"], f"{at}.template")
+    if require_https:
+        for key in ("originalContentUrl", "previewImageUrl", "baseUrl"):
+            found += _https_errors(message.get(key), f"{at}.{key}")
+    return found
+
+
+def _length_errors(obj: dict[str, Any], key: str, at: str, low: int, high: int) -> list[ErrorDetail]:
+    value = obj.get(key)
+    if value is None:
+        return [ErrorDetail(at, "must be specified")]
+    if not isinstance(value, str) or not low <= _utf16_len(value) <= high:
+        return [ErrorDetail(at, f"Length must be between {low} and {high}")]
+    return []
+
+
+def _https_errors(url: Any, at: str) -> list[ErrorDetail]:
+    if url is None or (isinstance(url, str) and url.startswith("https://") and len(url) <= MAX_URL):
+        return []
+    return [ErrorDetail(at, f"must be an HTTPS URL of at most {MAX_URL} characters")]
+
+
+def _quick_reply_errors(quick_reply: Any, at: str, require_https: bool) -> list[ErrorDetail]:
+    if not isinstance(quick_reply, dict) or not isinstance(quick_reply.get("items"), list):
+        return []
+    items = quick_reply["items"]
+    found = []
+    if not 1 <= len(items) <= MAX_QUICK_REPLY_ITEMS:
+        found.append(ErrorDetail(f"{at}.items", f"size must be between 1 and {MAX_QUICK_REPLY_ITEMS}"))
+    for index, item in enumerate(items):
+        where = f"{at}.items[{index}]"
+        if isinstance(item, dict) and isinstance(item.get("action"), dict):
+            found += _action_errors(item["action"], f"{where}.action", label_required=True)
+            if require_https:
+                found += _https_errors(item.get("imageUrl"), f"{where}.imageUrl")
+    return found
+
+
+def _action_errors(action: dict[str, Any], at: str, *, label_required: bool) -> list[ErrorDetail]:
+    found = []
+    if label_required or "label" in action:
+        found += _length_errors(action, "label", f"{at}.label", 1, MAX_ACTION_LABEL)
+    kind = action.get("type")
+    if kind == "postback":
+        found += _length_errors(action, "data", f"{at}.data", 1, MAX_ACTION_DATA)
+        if "displayText" in action:
+            found += _length_errors(action, "displayText", f"{at}.displayText", 1, MAX_ACTION_DATA)
+    elif kind == "message":
+        found += _length_errors(action, "text", f"{at}.text", 1, MAX_ACTION_DATA)
+    elif kind == "uri":
+        found += _length_errors(action, "uri", f"{at}.uri", 1, 1000)
+    return found
+
+
+def _template_errors(template: dict[str, Any], at: str) -> list[ErrorDetail]:
+    kind = template.get("type")
+    has_header = bool(template.get("title") or template.get("thumbnailImageUrl"))
+    if kind == "buttons":
+        found = _length_errors(template, "text", f"{at}.text", 1, 60 if has_header else 160)
+        return found + _actions_errors(template, at, 1, 4)
+    if kind == "confirm":
+        return _length_errors(template, "text", f"{at}.text", 1, 240) + _actions_errors(template, at, 2, 2)
+    if kind in ("carousel", "image_carousel"):
+        columns = template.get("columns")
+        if not isinstance(columns, list) or not 1 <= len(columns) <= 10:
+            return [ErrorDetail(f"{at}.columns", "size must be between 1 and 10")]
+        found = []
+        for index, column in enumerate(columns):
+            if kind == "carousel" and isinstance(column, dict):
+                found += _actions_errors(column, f"{at}.columns[{index}]", 1, 3)
+        return found
+    return []
+
+
+def _actions_errors(container: dict[str, Any], at: str, low: int, high: int) -> list[ErrorDetail]:
+    actions = container.get("actions")
+    if not isinstance(actions, list) or not low <= len(actions) <= high:
+        return [ErrorDetail(f"{at}.actions", f"size must be between {low} and {high}")]
+    found = []
+    for index, action in enumerate(actions):
+        if isinstance(action, dict):
+            found += _action_errors(action, f"{at}.actions[{index}]", label_required=True)
+    return found
+
+
+def _flex_errors(container: dict[str, Any], at: str) -> list[ErrorDetail]:
+    bubbles = container.get("contents")
+    too_many = isinstance(bubbles, list) and not 1 <= len(bubbles) <= MAX_FLEX_CAROUSEL_BUBBLES
+    if container.get("type") == "carousel" and too_many:
+        return [ErrorDetail(f"{at}.contents", f"size must be between 1 and {MAX_FLEX_CAROUSEL_BUBBLES}")]
+    return []
+
+
+def _rich_menu_errors(menu: dict[str, Any]) -> list[ErrorDetail]:
+    required = ("size", "selected", "name", "chatBarText", "areas")
+    found = [ErrorDetail(key, "must be specified") for key in required if key not in menu]
+    size: dict[str, Any] = menu["size"] if isinstance(menu.get("size"), dict) else {}
+    width, height = size.get("width"), size.get("height")
+    if "size" in menu and not (isinstance(width, int) and 800 <= width <= 2500):
+        found.append(ErrorDetail("size.width", "must be between 800 and 2500"))
+    if "size" in menu and not (isinstance(height, int) and height >= 250):
+        found.append(ErrorDetail("size.height", "must be at least 250"))
+    elif isinstance(width, int) and isinstance(height, int) and width / height < 1.45:
+        found.append(ErrorDetail("size", "width / height must be at least 1.45"))
+    if isinstance(menu.get("chatBarText"), str) and len(menu["chatBarText"]) > 14:
+        found.append(ErrorDetail("chatBarText", "Length must be between 0 and 14"))
+    areas: list[Any] = menu["areas"] if isinstance(menu.get("areas"), list) else []
+    if len(areas) > 20:
+        found.append(ErrorDetail("areas", "size must be between 0 and 20"))
+    for index, area in enumerate(areas):
+        if isinstance(area, dict) and isinstance(area.get("action"), dict):
+            found += _action_errors(area["action"], f"areas[{index}].action", label_required=False)
+    return found
+
+
+# The spec's polymorphism is OpenAPI's `discriminator` (base schema + `allOf` subtypes), which plain JSON
+# Schema ignores. `_schema_definitions` turns each into an explicit dispatch on the type property, so an
+# unknown type is an error and each known type is checked against its own schema.
+
+
+@functools.cache
+def _schema_definitions(openapi_dir: Path) -> dict[str, Any] | None:
+    path = openapi_dir / "messaging-api.yml"
+    if not path.is_file():
+        log.warning("LINE OpenAPI spec not found at %s: fake LINE API checks hand-written limits only", path)
+        return None
+    try:
+        import yaml
+    except ImportError:
+        log.warning("PyYAML is not installed: fake LINE API checks hand-written limits only")
+        return None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    spec = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    definitions: dict[str, Any] = _rewrite_refs(spec["components"]["schemas"])
+    for name in [n for n, s in definitions.items() if "discriminator" in s]:
+        _expand_discriminator(definitions, name)
+    return definitions
+
+
+def _rewrite_refs(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {
+            k: v.replace("#/components/schemas/", "#/$defs/") if k == "$ref" else _rewrite_refs(v)
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_rewrite_refs(item) for item in node]
+    return node
+
+
+def _expand_discriminator(definitions: dict[str, Any], name: str) -> None:
+    schema = definitions[name]
+    prop = schema["discriminator"]["propertyName"]
+    mapping = {key: ref.rsplit("/", 1)[1] for key, ref in schema["discriminator"]["mapping"].items()}
+    base_ref = {"$ref": f"#/$defs/{name}__base"}
+    definitions[f"{name}__base"] = {k: v for k, v in schema.items() if k != "discriminator"}
+    dispatch = [
+        {"if": {"properties": {prop: {"const": key}}, "required": [prop]}, "then": {"$ref": f"#/$defs/{target}"}}
+        for key, target in mapping.items()
+    ]
+    definitions[name] = {
+        "required": [prop],
+        "properties": {prop: {"enum": list(mapping)}},
+        "allOf": [base_ref, *dispatch],
+    }
+    for key, target in mapping.items():
+        subtype = definitions[target]
+        # Subtypes include the base by $ref; pointing them at the base avoids dispatching forever.
+        subtype["allOf"] = [base_ref if p == {"$ref": f"#/$defs/{name}"} else p for p in subtype.get("allOf", [])]
+        if list(mapping.values()).count(target) == 1:
+            subtype.setdefault("properties", {}).setdefault(prop, {"const": key})
+
+
+@functools.cache
+def _schema_validator(openapi_dir: Path, schema_name: str) -> Any | None:
+    definitions = _schema_definitions(openapi_dir)
+    if definitions is None:
+        return None
+    try:
+        from jsonschema import Draft202012Validator
+    except ImportError:
+        log.warning("jsonschema is not installed: fake LINE API checks hand-written limits only")
+        return None
+    return Draft202012Validator({"$defs": definitions, "$ref": f"#/$defs/{schema_name}"})
+
+
+def _schema_errors(validator: Any, body: Any) -> Iterator[ErrorDetail]:
+    for error in validator.iter_errors(body):
+        where = _property_path(error.absolute_path)
+        if error.validator == "required":
+            for missing in error.validator_value:
+                if isinstance(error.instance, dict) and missing not in error.instance:
+                    yield ErrorDetail(_join(where, missing), "must be specified")
+        else:
+            yield ErrorDetail(where, _line_wording(error))
+
+
+def _property_path(parts: Iterator[Any]) -> str:
+    path = ""
+    for part in parts:
+        path = f"{path}[{part}]" if isinstance(part, int) else _join(path, str(part))
+    return path
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _line_wording(error: Any) -> str:
+    schema, kind = error.schema, error.validator
+    if kind in ("minItems", "maxItems"):
+        return f"size must be between {schema.get('minItems', 0)} and {schema.get('maxItems', 2**31 - 1)}"
+    if kind in ("minLength", "maxLength"):
+        return f"Length must be between {schema.get('minLength', 0)} and {schema.get('maxLength', 2**31 - 1)}"
+    if kind == "enum":
+        return f"must be one of [{', '.join(map(str, error.validator_value))}]"
+    if kind == "const":
+        return f"must be {error.validator_value}"
+    if kind == "type":
+        return f"must be of type {error.validator_value}"
+    if kind in ("minimum", "maximum"):
+        return f"must be between {schema.get('minimum', '-inf')} and {schema.get('maximum', 'inf')}"
+    return str(error.message)
+
+
+# ---------------------------------------------------------------------------------------- fault rules
+
+
+@dataclass
+class _Failure:
+    prefix: str
+    status: int
+    remaining: int
+    headers: dict[str, str]
+    body: Any
+
+
+@dataclass
+class _Hang:
+    prefix: str
+    seconds: float
+    remaining: int
+    then: Literal["accept", "drop"]
+
+
+@dataclass
+class _Flakiness:
+    prefix: str
+    ratio: float
+    status: int
+    rng: random.Random
+
+
+@dataclass
+class _RetryClaim:
+    request_id: str  # the first request with this key
+    accepted: bool = False  # False while that request is in flight
+    sent_messages: list[dict[str, str]] | None = None  # push answers them again with the 409
+
+
+class _Reject(Exception):
+    """An error answer, raised from deep in a handler."""
+
+    def __init__(self, status: int, body: dict[str, Any], headers: Mapping[str, str] | None = None) -> None:
+        super().__init__(status, body)
+        self.status, self.body, self.headers = status, body, dict(headers or {})
+
+    @classmethod
+    def invalid(cls, details: list[ErrorDetail]) -> _Reject:
+        """LINE's 400 for a request body with property errors."""
+        return cls(400, {
+            "message": f"The request body has {len(details)} error(s)",
+            "details": [{"message": d.message, "property": d.property} for d in details],
+        })
+
+
+def _error_body(status: int) -> dict[str, str]:
+    """LINE's body for an injected status."""
+    known = {429: "The API rate limit has been exceeded. Try again later.", 500: "Internal server error"}
+    return {"message": known.get(status, HTTPStatus(status).phrase)}
+
+
+def _json(status: int, body: Any, headers: Mapping[str, str] | None = None) -> Response:
+    return Response(json.dumps(body, ensure_ascii=False), status, headers=dict(headers or {}),
+                    content_type="application/json")
+
+
+@dataclass
+class _Call:
+    """What a handler needs to know about the request it answers."""
+
+    request: Request
+    request_id: str
+    retry_key: str | None
+    time: datetime = field(default_factory=_now)
+
+    def json_body(self) -> Any:
+        """The parsed JSON body, or LINE's 400 when it is not JSON."""
+        try:
+            return json.loads(self.request.get_data() or b"null")
+        except ValueError:
+            raise _Reject(400, {"message": "The request body could not be parsed as JSON"}) from None
+
+
+class _QuietRequestHandler(WSGIRequestHandler):
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        """Keep test output free of access-log lines."""
+
+
+ROUTES: list[tuple[str, str, str]] = [
+    ("POST", "/v2/bot/message/reply", "reply"),
+    ("POST", "/v2/bot/message/push", "push"),
+    ("POST", "/v2/bot/message/multicast", "multicast"),
+    ("POST", "/v2/bot/message/narrowcast", "narrowcast"),
+    ("POST", "/v2/bot/message/broadcast", "broadcast"),
+    ("POST", "/v2/bot/message/validate/<kind>", "validate"),
+    ("GET", "/v2/bot/message/progress/narrowcast", "narrowcast_progress"),
+    ("GET", "/v2/bot/message/quota", "quota"),
+    ("GET", "/v2/bot/message/quota/consumption", "quota_consumption"),
+    ("GET", "/v2/bot/message/<message_id>/content", "content"),
+    ("GET", "/v2/bot/message/<message_id>/content/preview", "content"),
+    ("GET", "/v2/bot/message/<message_id>/content/transcoding", "content_transcoding"),
+    ("POST", "/v2/bot/message/markAsRead", "mark_as_read"),
+    ("POST", "/v2/bot/chat/markAsRead", "mark_as_read"),
+    ("POST", "/v2/bot/chat/loading/start", "loading_start"),
+    ("GET", "/v2/bot/profile/<user_id>", "profile"),
+    ("GET", "/v2/bot/group/<chat_id>/member/<user_id>", "member_profile"),
+    ("GET", "/v2/bot/room/<chat_id>/member/<user_id>", "member_profile"),
+    ("GET", "/v2/bot/followers/ids", "followers"),
+    ("GET", "/v2/bot/info", "bot_info"),
+    ("POST", "/v2/bot/richmenu", "rich_menu_create"),
+    ("POST", "/v2/bot/richmenu/validate", "rich_menu_validate"),
+    ("GET", "/v2/bot/richmenu/list", "rich_menu_list"),
+    ("GET", "/v2/bot/richmenu/<menu_id>", "rich_menu_get"),
+    ("DELETE", "/v2/bot/richmenu/<menu_id>", "rich_menu_delete"),
+    ("POST", "/v2/bot/richmenu/<menu_id>/content", "rich_menu_upload"),
+    ("GET", "/v2/bot/richmenu/<menu_id>/content", "rich_menu_download"),
+    ("POST", "/v2/bot/user/all/richmenu/<menu_id>", "default_rich_menu_set"),
+    ("GET", "/v2/bot/user/all/richmenu", "default_rich_menu_get"),
+    ("DELETE", "/v2/bot/user/all/richmenu", "default_rich_menu_cancel"),
+    ("POST", "/v2/bot/user/<user_id>/richmenu/<menu_id>", "user_rich_menu_link"),
+    ("GET", "/v2/bot/user/<user_id>/richmenu", "user_rich_menu_get"),
+    ("DELETE", "/v2/bot/user/<user_id>/richmenu", "user_rich_menu_unlink"),
+    ("POST", "/v2/bot/richmenu/alias", "rich_menu_alias_create"),
+    ("GET", "/v2/bot/richmenu/alias/list", "rich_menu_alias_list"),
+    ("GET", "/v2/bot/richmenu/alias/<alias_id>", "rich_menu_alias_get"),
+    ("DELETE", "/v2/bot/richmenu/alias/<alias_id>", "rich_menu_alias_delete"),
+]
+URL_MAP = Map([Rule(path, methods=[method], endpoint=name) for method, path, name in ROUTES])
+
+
+class FakeLineApi:
+    """LINE's Messaging API as a WSGI app with in-memory state, plus a background server that runs it."""
+
+    def __init__(
+        self,
+        access_token: str | None = None,
+        *,
+        openapi_dir: Path | None = None,
+        require_https_media: bool = True,
+    ) -> None:
+        self.access_token = access_token  # None: any bearer token is accepted
+        self.openapi_dir = openapi_dir or default_openapi_dir()
+        self.require_https_media = require_https_media
+        self.bot_user_id = new_user_id()
+        self._lock = threading.RLock()
+        self._changed = threading.Condition(self._lock)
+        self._closing = threading.Event()
+        self._server: BaseWSGIServer | None = None
+        self._thread: threading.Thread | None = None
+        self._generation = 0
+        self._clear_state()
+
+    # ------------------------------------------------------------------------------------ lifecycle
+
+    def start(self) -> FakeLineApi:
+        """Serve on 127.0.0.1 at a free port, in a background thread."""
+        if self._server is not None:
+            raise RuntimeError("FakeLineApi is already serving")
+        self._closing.clear()
+        self._server = make_server("127.0.0.1", 0, self, threaded=True, request_handler=_QuietRequestHandler)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-line-api", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving; requests still hanging are cut short."""
+        server, thread = self._server, self._thread
+        if server is None:
+            return
+        self._closing.set()
+        server.shutdown()
+        server.server_close()
+        if thread is not None:
+            thread.join(timeout=5)
+        self._server = self._thread = None
+
+    @contextmanager
+    def serve(self) -> Iterator[FakeLineApi]:
+        """Serve for the duration of a with-block."""
+        self.start()
+        try:
+            yield self
+        finally:
+            self.stop()
+
+    @property
+    def base_url(self) -> str:
+        """The URL to give the SDK as Configuration(host=...) or LINE_API_BASE_URL."""
+        if self._server is None:
+            raise RuntimeError("FakeLineApi is not serving: use serve() or start()")
+        return f"http://127.0.0.1:{self._server.server_port}"
+
+    # ------------------------------------------------------------------------------- arranging state
+
+    def reset(self) -> None:
+        """Forget everything: requests, deliveries, faults, tokens, profiles, content, rich menus."""
+        with self._changed:
+            self._clear_state()
+            self._touch()
+
+    def _clear_state(self) -> None:
+        self._records: list[RecordedRequest] = []
+        self._deliveries: list[DeliveredMessage] = []
+        self._failures: list[_Failure] = []
+        self._hangs: list[_Hang] = []
+        self._flakiness: list[_Flakiness] = []
+        self._reply_tokens: dict[str, str | None] = {}
+        self._spent_reply_tokens: set[str] = set()
+        self._retry_claims: dict[str, _RetryClaim] = {}
+        self._quota_limit: int | None = None
+        self._quota_used = 0
+        self._profiles: dict[str, dict[str, str]] = {}
+        self._followers: dict[str, None] = {}  # an ordered set
+        self._contents: dict[str, tuple[bytes, str]] = {}
+        self._narrowcasts: dict[str, dict[str, Any]] = {}
+        self._rich_menus: dict[str, dict[str, Any]] = {}
+        self._rich_menu_images: dict[str, tuple[bytes, str]] = {}
+        self._default_rich_menu: str | None = None
+        self._user_rich_menus: dict[str, str] = {}
+        self._rich_menu_aliases: dict[str, str] = {}
+        self._message_seq = 0
+
+    def set_profile(
+        self,
+        user_id: str,
+        display_name: str,
+        picture_url: str | None = None,
+        *,
+        status_message: str | None = None,
+        language: str | None = "th",
+    ) -> None:
+        """Make a user known (a follower) with the profile LINE would return."""
+        profile = {"userId": user_id, "displayName": display_name, "pictureUrl": picture_url,
+                   "statusMessage": status_message, "language": language}
+        with self._lock:
+            self._profiles[user_id] = {k: v for k, v in profile.items() if v is not None}
+            self._followers[user_id] = None
+
+    def add_follower(self, user_id: str) -> None:
+        """Count a user among the followers that broadcast and narrowcast reach."""
+        with self._lock:
+            self._followers[user_id] = None
+
+    def put_content(self, message_id: str, data: bytes, content_type: str) -> None:
+        """Hold the binary content a user sent in message `message_id`."""
+        with self._lock:
+            self._contents[message_id] = (bytes(data), content_type)
+
+    def set_quota(self, limit: int | None, used: int = 0) -> None:
+        """Set this month's message limit (None: unlimited) and how much of it is used."""
+        with self._lock:
+            self._quota_limit, self._quota_used = limit, used
+
+    def register_reply_token(self, token: str, user_id: str) -> None:
+        """Tie a reply token to the user whose event carried it."""
+        with self._lock:
+            self._reply_tokens[token] = user_id
+
+    def new_reply_token(self, user_id: str) -> str:
+        """Invent and register a reply token for an event from `user_id`."""
+        token = secrets.token_hex(16)
+        self.register_reply_token(token, user_id)
+        return token
+
+    def expire_reply_token(self, token: str) -> None:
+        """Make a reply token invalid, as LINE does about a minute after the event."""
+        with self._lock:
+            self._spent_reply_tokens.add(token)
+
+    # ------------------------------------------------------------------------------- fault injection
+
+    def fail_next(
+        self,
+        path_prefix: str,
+        status: int = 500,
+        times: int = 1,
+        headers: Mapping[str, str] | None = None,
+        body: Any = None,
+    ) -> None:
+        """Answer the next `times` requests under `path_prefix` with `status`, delivering nothing."""
+        with self._lock:
+            self._failures.append(_Failure(path_prefix, status, times, dict(headers or {}), body))
+
+    def hang_next(
+        self, path_prefix: str, seconds: float, times: int = 1, then: Literal["accept", "drop"] = "accept"
+    ) -> None:
+        """Sleep before answering the next `times` requests: then process them, or drop them (500, nothing sent)."""
+        if then not in ("accept", "drop"):
+            raise ValueError("then must be 'accept' or 'drop'")
+        with self._lock:
+            self._hangs.append(_Hang(path_prefix, seconds, times, then))
+
+    def fail_ratio(self, path_prefix: str, ratio: float, status: int = 500, seed: int = 0) -> None:
+        """Fail a deterministic pseudo-random `ratio` of the requests under `path_prefix` from now on."""
+        with self._lock:
+            self._flakiness.append(_Flakiness(path_prefix, ratio, status, random.Random(seed)))
+
+    def clear_faults(self) -> None:
+        """Drop every injected fault that has not fired yet."""
+        with self._lock:
+            self._failures, self._hangs, self._flakiness = [], [], []
+
+    # ------------------------------------------------------------------------------------ inspection
+
+    def requests(self, path_prefix: str | None = None) -> list[RecordedRequest]:
+        """Requests answered so far, oldest first, optionally only those under `path_prefix`."""
+        with self._lock:
+            return [r for r in self._records if path_prefix is None or r.path.startswith(path_prefix)]
+
+    def delivered_messages(self, to: str | None = None) -> list[DeliveredMessage]:
+        """Messages LINE accepted (reply, push, multicast, narrowcast, broadcast), optionally for one user."""
+        with self._lock:
+            return [d for d in self._deliveries if to is None or d.to == to]
+
+    def delivered_texts(self, to: str | None = None) -> list[str]:
+        """The texts of the delivered text messages, optionally for one user."""
+        return [d.text for d in self.delivered_messages(to) if d.text is not None]
+
+    def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
+        """Wait until `predicate()` is truthy (re-checked whenever a request is answered) and return it."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                seen = self._generation
+            result = predicate()  # outside the lock: it may call the app, which calls this server
+            if result:
+                return result
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError(f"fake LINE API: condition not met within {timeout} s")
+            with self._changed:
+                self._changed.wait_for(functools.partial(self._changed_since, seen), remaining)
+
+    def _changed_since(self, generation: int) -> bool:
+        return self._generation != generation
+
+    def _touch(self) -> None:
+        self._generation += 1
+        self._changed.notify_all()
+
+    # ---------------------------------------------------------------------------------- WSGI plumbing
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        request = Request(environ)
+        call = _Call(request, str(uuid.uuid4()), request.headers.get("X-Line-Retry-Key"))
+        try:
+            response = self._dispatch(call)
+        except _Reject as rejection:
+            self._release_retry_key(call)
+            response = _json(rejection.status, rejection.body, rejection.headers)
+        except Exception:
+            log.exception("fake LINE API failed on %s %s", request.method, request.path)
+            self._release_retry_key(call)
+            response = _json(500, _error_body(500))
+        response.headers["x-line-request-id"] = call.request_id
+        self._record(call, response)
+        return response(environ, start_response)
+
+    def _dispatch(self, call: _Call) -> Response:
+        self._maybe_hang(call)
+        self._maybe_fail(call.request.path)
+        self._authenticate(call.request)
+        try:
+            endpoint, args = URL_MAP.bind_to_environ(call.request.environ).match()
+        except MethodNotAllowed:
+            raise _Reject(405, {"message": "Method not allowed"}) from None
+        except HTTPException:  # NotFound, and redirects for a trailing slash LINE would not make
+            raise _Reject(404, {"message": "Not found"}) from None
+        self._check_retry_key(call, endpoint)
+        handler: Callable[..., Response] = getattr(self, f"_on_{endpoint}")
+        return handler(call, **args)
+
+    def _record(self, call: _Call, response: Response) -> None:
+        request = call.request
+        data = request.get_data()
+        try:
+            parsed = json.loads(data) if data and request.mimetype == "application/json" else None
+        except ValueError:
+            parsed = None
+        record = RecordedRequest(
+            request.method, request.path, request.query_string.decode("latin-1"), dict(request.headers),
+            data, parsed, call.time, response.status_code, call.request_id,
+        )
+        with self._changed:
+            self._records.append(record)
+            self._touch()
+
+    def _maybe_hang(self, call: _Call) -> None:
+        with self._lock:
+            hang = _take_rule(self._hangs, call.request.path)
+            if hang is None:
+                return
+            if hang.then == "accept" and call.retry_key:
+                # LINE has the request already: a retry sent while it is still being processed gets 409.
+                self._retry_claims.setdefault(call.retry_key, _RetryClaim(call.request_id))
+        self._closing.wait(hang.seconds)
+        if hang.then == "drop":
+            raise _Reject(500, _error_body(500))
+
+    def _maybe_fail(self, path: str) -> None:
+        with self._lock:
+            failure = _take_rule(self._failures, path)
+            if failure is not None:
+                raise _Reject(failure.status, failure.body or _error_body(failure.status), failure.headers)
+            for flaky in self._flakiness:
+                if path.startswith(flaky.prefix) and flaky.rng.random() < flaky.ratio:
+                    raise _Reject(flaky.status, _error_body(flaky.status))
+
+    def _authenticate(self, request: Request) -> None:
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise _Reject(401, {"message": "Authorization header required. "
+                                           "Must follow the scheme, 'Authorization: Bearer <ACCESS TOKEN>'"})
+        if self.access_token is not None and token.strip() != self.access_token:
+            raise _Reject(401, {"message": "Authentication failed. "
+                                           "Confirm that the access token in the authorization header is valid."})
+
+    def _valid_body(self, call: _Call, schema_name: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
+        body = call.json_body()
+        missing = [ErrorDetail(k, "must be specified") for k in required if isinstance(body, dict) and k not in body]
+        details = missing + [
+            d for d in _body_errors(schema_name, body, self.openapi_dir, self.require_https_media)
+            if d.property not in {m.property for m in missing}
+        ]
+        if details:
+            raise _Reject.invalid(details)
+        return dict(body)
+
+    # ----------------------------------------------------------------------------- sending messages
+
+    def _check_retry_key(self, call: _Call, endpoint: str) -> None:
+        if call.retry_key is None:
+            return
+        if endpoint not in RETRYABLE_ENDPOINTS:
+            raise _Reject(400, {"message": "The X-Line-Retry-Key header is not supported by this API"})
+        if not re.fullmatch(r"[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}", call.retry_key):
+            raise _Reject(400, {"message": "The value of the X-Line-Retry-Key header must be a UUID"})
+
+    def _claim_retry_key(self, call: _Call) -> None:
+        if call.retry_key is None:
+            return
+        claim = self._retry_claims.setdefault(call.retry_key, _RetryClaim(call.request_id))
+        if claim.request_id == call.request_id:
+            return
+        body: dict[str, Any] = {"message": "The retry key is already accepted"}
+        if claim.sent_messages:
+            body["sentMessages"] = claim.sent_messages
+        raise _Reject(409, body, {"x-line-accepted-request-id": claim.request_id})
+
+    def _release_retry_key(self, call: _Call) -> None:
+        """Free the retry key of a request that was not accepted, so a retry is processed."""
+        with self._lock:
+            claim = self._retry_claims.get(call.retry_key or "")
+            if claim is not None and claim.request_id == call.request_id and not claim.accepted:
+                del self._retry_claims[call.retry_key or ""]
+
+    def _send(self, call: _Call, via: str, recipients: Sequence[str], messages: list[dict[str, Any]]) -> list[Any]:
+        """Deliver at most once per retry key, charging the quota one message per recipient."""
+        with self._lock:
+            self._claim_retry_key(call)
+            if self._quota_limit is not None and self._quota_used + len(recipients) > self._quota_limit:
+                raise _Reject(429, {"message": "You have reached your monthly limit."})
+            self._quota_used += len(recipients)
+            sent = self._deliver(call, via, recipients, messages)
+            if call.retry_key is not None:
+                claim = self._retry_claims[call.retry_key]
+                claim.accepted, claim.sent_messages = True, sent if via == "push" else None
+            return sent
+
+    def _deliver(
+        self, call: _Call, via: Any, recipients: Sequence[str | None], messages: list[dict[str, Any]]
+    ) -> list[dict[str, str]]:
+        sent = []
+        for message in messages:
+            self._message_seq += 1
+            message_id = str(5 * 10**17 + self._message_seq)
+            quotable = via in ("push", "reply") and message.get("type") in QUOTABLE_TYPES
+            quote_token = secrets.token_urlsafe(24) if quotable else None
+            sent.append({"id": message_id, **({"quoteToken": quote_token} if quote_token else {})})
+            self._deliveries += [
+                DeliveredMessage(to, message, via, message_id, quote_token, call.request_id, call.retry_key, call.time)
+                for to in recipients
+            ]
+        self._touch()
+        return sent
+
+    def _on_reply(self, call: _Call) -> Response:
+        body = self._valid_body(call, "ReplyMessageRequest", required=("replyToken",))
+        token = body["replyToken"]
+        with self._lock:
+            if token in VERIFY_REPLY_TOKENS or token in self._spent_reply_tokens:
+                raise _Reject(400, {"message": "Invalid reply token"})
+            self._spent_reply_tokens.add(token)
+            # Replies are free: they never count against the monthly quota.
+            sent = self._deliver(call, "reply", [self._reply_tokens.get(token)], body["messages"])
+        return _json(200, {"sentMessages": sent})
+
+    def _on_push(self, call: _Call) -> Response:
+        body = self._valid_body(call, "PushMessageRequest", required=("to",))
+        if not isinstance(body["to"], str) or not CHAT_ID.match(body["to"]):
+            raise _Reject(400, {"message": "The property, 'to', in the request body is invalid (line: -, column: -)"})
+        return _json(200, {"sentMessages": self._send(call, "push", [body["to"]], body["messages"])})
+
+    def _on_multicast(self, call: _Call) -> Response:
+        body = self._valid_body(call, "MulticastRequest", required=("to",))
+        recipients = body["to"]
+        details = [] if isinstance(recipients, list) and 1 <= len(recipients) <= MAX_MULTICAST_TO else [
+            ErrorDetail("to", f"size must be between 1 and {MAX_MULTICAST_TO}")]
+        details += [ErrorDetail(f"to[{i}]", "must be a user ID") for i, to in enumerate(recipients or [])
+                    if not isinstance(to, str) or not USER_ID.match(to)]
+        if details:
+            raise _Reject.invalid(details)
+        self._send(call, "multicast", list(dict.fromkeys(recipients)), body["messages"])
+        return _json(200, {})
+
+    def _on_broadcast(self, call: _Call) -> Response:
+        body = self._valid_body(call, "BroadcastRequest")
+        with self._lock:
+            self._send(call, "broadcast", list(self._followers), body["messages"])
+        return _json(200, {})
+
+    def _on_narrowcast(self, call: _Call) -> Response:
+        """Reach every follower: the fake does not evaluate recipient, filter or limit."""
+        body = self._valid_body(call, "NarrowcastRequest")
+        with self._lock:
+            recipients = list(self._followers)
+            self._send(call, "narrowcast", recipients, body["messages"])
+            self._narrowcasts[call.request_id] = {
+                "phase": "succeeded", "successCount": len(recipients), "failureCount": 0,
+                "targetCount": len(recipients), "acceptedTime": _line_time(call.time),
+                "completedTime": _line_time(_now()),
+            }
+        return _json(202, {})
+
+    def _on_narrowcast_progress(self, call: _Call) -> Response:
+        progress = self._narrowcasts.get(call.request.args.get("requestId", ""))
+        if progress is None:
+            raise _Reject(404, {"message": "Not found"})
+        return _json(200, progress)
+
+    def _on_validate(self, call: _Call, kind: str) -> Response:
+        if kind not in ("reply", "push", "multicast", "narrowcast", "broadcast"):
+            raise _Reject(404, {"message": "Not found"})
+        self._valid_body(call, "ValidateMessageRequest", required=("messages",))
+        return _json(200, {})
+
+    def _on_quota(self, call: _Call) -> Response:
+        if self._quota_limit is None:
+            return _json(200, {"type": "none"})
+        return _json(200, {"type": "limited", "value": self._quota_limit})
+
+    def _on_quota_consumption(self, call: _Call) -> Response:
+        return _json(200, {"totalUsage": self._quota_used})
+
+    # ------------------------------------------------------------------------------ users and chats
+
+    def _on_profile(self, call: _Call, user_id: str) -> Response:
+        profile = self._profiles.get(user_id)
+        if profile is None:
+            raise _Reject(404, {"message": "Not found"})
+        return _json(200, profile)
+
+    def _on_member_profile(self, call: _Call, chat_id: str, user_id: str) -> Response:
+        profile = self._profiles.get(user_id)
+        if profile is None:
+            raise _Reject(404, {"message": "Not found"})
+        return _json(200, {k: v for k, v in profile.items() if k in ("userId", "displayName", "pictureUrl")})
+
+    def _on_followers(self, call: _Call) -> Response:
+        start = int(call.request.args.get("start") or 0)
+        limit = min(int(call.request.args.get("limit") or 300), 1000)
+        with self._lock:
+            followers = list(self._followers)
+        page: dict[str, Any] = {"userIds": followers[start:start + limit]}
+        if start + limit < len(followers):
+            page["next"] = str(start + limit)
+        return _json(200, page)
+
+    def _on_bot_info(self, call: _Call) -> Response:
+        return _json(200, {"userId": self.bot_user_id, "basicId": "@itcfrontdesk", "displayName": "ITC Front Desk",
+                           "chatMode": "bot", "markAsReadMode": "auto"})
+
+    def _on_content(self, call: _Call, message_id: str) -> Response:
+        content = self._contents.get(message_id)
+        if content is None:
+            raise _Reject(404, {"message": "Not found"})
+        return Response(content[0], 200, content_type=content[1])
+
+    def _on_content_transcoding(self, call: _Call, message_id: str) -> Response:
+        if message_id not in self._contents:
+            raise _Reject(404, {"message": "Not found"})
+        return _json(200, {"status": "succeeded"})
+
+    def _on_loading_start(self, call: _Call) -> Response:
+        body = self._valid_body(call, "ShowLoadingAnimationRequest", required=("chatId",))
+        seconds = body.get("loadingSeconds", 20)
+        details = [] if isinstance(body["chatId"], str) and USER_ID.match(body["chatId"]) else [
+            ErrorDetail("chatId", "must be a user ID")]
+        if not isinstance(seconds, int) or seconds % 5 or not 5 <= seconds <= 60:
+            details.append(ErrorDetail("loadingSeconds", "must be a multiple of 5 between 5 and 60"))
+        if details:
+            raise _Reject.invalid(details)
+        return _json(202, {})
+
+    def _on_mark_as_read(self, call: _Call) -> Response:
+        if not isinstance(call.json_body(), dict):
+            raise _Reject.invalid([ErrorDetail("", "must be a JSON object")])
+        return _json(200, {})
+
+    # ----------------------------------------------------------------------------------- rich menus
+
+    def _rich_menu(self, menu_id: str) -> dict[str, Any]:
+        menu = self._rich_menus.get(menu_id)
+        if menu is None:
+            raise _Reject(404, {"message": "Not found"})
+        return menu
+
+    def _on_rich_menu_create(self, call: _Call) -> Response:
+        body = self._valid_body(call, "RichMenuRequest")
+        menu_id = "richmenu-" + uuid.uuid4().hex
+        with self._lock:
+            self._rich_menus[menu_id] = {"richMenuId": menu_id, **body}
+        return _json(200, {"richMenuId": menu_id})
+
+    def _on_rich_menu_validate(self, call: _Call) -> Response:
+        self._valid_body(call, "RichMenuRequest")
+        return _json(200, {})
+
+    def _on_rich_menu_list(self, call: _Call) -> Response:
+        with self._lock:
+            return _json(200, {"richmenus": list(self._rich_menus.values())})
+
+    def _on_rich_menu_get(self, call: _Call, menu_id: str) -> Response:
+        with self._lock:
+            return _json(200, self._rich_menu(menu_id))
+
+    def _on_rich_menu_delete(self, call: _Call, menu_id: str) -> Response:
+        with self._lock:
+            self._rich_menu(menu_id)
+            del self._rich_menus[menu_id]
+            self._rich_menu_images.pop(menu_id, None)
+            if self._default_rich_menu == menu_id:
+                self._default_rich_menu = None
+            self._user_rich_menus = {u: m for u, m in self._user_rich_menus.items() if m != menu_id}
+        return _json(200, {})
+
+    def _on_rich_menu_upload(self, call: _Call, menu_id: str) -> Response:
+        data, content_type = call.request.get_data(), call.request.mimetype
+        with self._lock:
+            self._rich_menu(menu_id)
+            if menu_id in self._rich_menu_images:
+                raise _Reject(400, {"message": "An image has already been uploaded to the richmenu"})
+            if content_type not in ("image/jpeg", "image/png"):
+                raise _Reject(415, {"message": "The Content-Type must be image/jpeg or image/png"})
+            if not data or len(data) > MAX_RICH_MENU_IMAGE_BYTES:
+                raise _Reject(400, {"message": "The image must be between 1 byte and 1 MB"})
+            self._rich_menu_images[menu_id] = (data, content_type)
+        return _json(200, {})
+
+    def _on_rich_menu_download(self, call: _Call, menu_id: str) -> Response:
+        image = self._rich_menu_images.get(menu_id)
+        if image is None:
+            raise _Reject(404, {"message": "Not found"})
+        return Response(image[0], 200, content_type=image[1])
+
+    def _linkable_rich_menu(self, menu_id: str) -> str:
+        self._rich_menu(menu_id)
+        if menu_id not in self._rich_menu_images:
+            raise _Reject(400, {"message": "must upload richmenu image before applying it to user"})
+        return menu_id
+
+    def _on_default_rich_menu_set(self, call: _Call, menu_id: str) -> Response:
+        with self._lock:
+            self._default_rich_menu = self._linkable_rich_menu(menu_id)
+        return _json(200, {})
+
+    def _on_default_rich_menu_get(self, call: _Call) -> Response:
+        if self._default_rich_menu is None:
+            raise _Reject(404, {"message": "no default richmenu"})
+        return _json(200, {"richMenuId": self._default_rich_menu})
+
+    def _on_default_rich_menu_cancel(self, call: _Call) -> Response:
+        with self._lock:
+            self._default_rich_menu = None
+        return _json(200, {})
+
+    def _on_user_rich_menu_link(self, call: _Call, user_id: str, menu_id: str) -> Response:
+        if not USER_ID.match(user_id):
+            raise _Reject(400, {"message": "The user ID is invalid"})
+        with self._lock:
+            self._user_rich_menus[user_id] = self._linkable_rich_menu(menu_id)
+        return _json(200, {})
+
+    def _on_user_rich_menu_get(self, call: _Call, user_id: str) -> Response:
+        menu_id = self._user_rich_menus.get(user_id)
+        if menu_id is None:
+            raise _Reject(404, {"message": "the user has no richmenu"})
+        return _json(200, {"richMenuId": menu_id})
+
+    def _on_user_rich_menu_unlink(self, call: _Call, user_id: str) -> Response:
+        with self._lock:
+            self._user_rich_menus.pop(user_id, None)
+        return _json(200, {})
+
+    def _on_rich_menu_alias_create(self, call: _Call) -> Response:
+        body = self._valid_body(call, "CreateRichMenuAliasRequest", required=("richMenuAliasId", "richMenuId"))
+        with self._lock:
+            if body["richMenuId"] not in self._rich_menus:
+                raise _Reject(400, {"message": "richmenu not found"})
+            if body["richMenuAliasId"] in self._rich_menu_aliases:
+                raise _Reject(400, {"message": "conflict richmenu alias id"})
+            self._rich_menu_aliases[body["richMenuAliasId"]] = body["richMenuId"]
+        return _json(200, {})
+
+    def _on_rich_menu_alias_list(self, call: _Call) -> Response:
+        with self._lock:
+            aliases = [{"richMenuAliasId": a, "richMenuId": m} for a, m in self._rich_menu_aliases.items()]
+        return _json(200, {"aliases": aliases})
+
+    def _on_rich_menu_alias_get(self, call: _Call, alias_id: str) -> Response:
+        menu_id = self._rich_menu_aliases.get(alias_id)
+        if menu_id is None:
+            raise _Reject(404, {"message": "Not found"})
+        return _json(200, {"richMenuAliasId": alias_id, "richMenuId": menu_id})
+
+    def _on_rich_menu_alias_delete(self, call: _Call, alias_id: str) -> Response:
+        with self._lock:
+            if self._rich_menu_aliases.pop(alias_id, None) is None:
+                raise _Reject(404, {"message": "Not found"})
+        return _json(200, {})
+
+
+_RuleT = TypeVar("_RuleT", _Failure, _Hang)
+
+
+def _take_rule(rules: list[_RuleT], path: str) -> _RuleT | None:
+    """Use up one firing of the first rule for `path`; the caller holds the lock."""
+    for rule in rules:
+        if path.startswith(rule.prefix) and rule.remaining > 0:
+            rule.remaining -= 1
+            if rule.remaining == 0:
+                rules.remove(rule)
+            return rule
+    return None
