@@ -1,0 +1,117 @@
+"""The Messaging API, through line-bot-sdk v3, behind a small port of our own."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Callable, TypeVar
+
+import urllib3
+from linebot.v3.messaging import (ApiClient, ApiException, Configuration, MarkMessagesAsReadByTokenRequest,
+                                  Message, MessagingApi, MessagingApiBlob, MulticastRequest, PushMessageRequest,
+                                  ReplyMessageRequest, ShowLoadingAnimationRequest)
+
+from bot.errors import InvalidReplyToken, LineApiError, LineRejected, LineUnavailable
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+QUOTA_EXHAUSTED = "monthly limit"
+
+
+@dataclass(frozen=True)
+class Content:
+    data: bytes
+    content_type: str | None
+
+
+class LineClient:
+    """Sends to and reads from LINE; every call has a timeout and failures become our own errors."""
+
+    def __init__(self, access_token: str, base_url: str | None = None, timeout: float = 5.0) -> None:
+        self._configuration = Configuration(access_token=access_token, host=base_url.rstrip("/")
+                                            if base_url else None)
+        self._timeout = timeout
+        self._api_client = ApiClient(self._configuration)
+        self._api = MessagingApi(self._api_client)
+        self._blob = MessagingApiBlob(self._api_client)
+
+    def reply(self, reply_token: str, messages: list[dict[str, Any]]) -> None:
+        """Answer an event with its reply token (one call, at most five messages)."""
+        request = ReplyMessageRequest(reply_token=reply_token, messages=_sdk_messages(messages))
+        self._call(lambda: self._api.reply_message(request, _request_timeout=self._timeout))
+
+    def push(self, to: str, messages: list[dict[str, Any]], retry_key: str) -> None:
+        """Push to one user or group; a repeat with the same retry key is a no-op at LINE."""
+        request = PushMessageRequest(to=to, messages=_sdk_messages(messages))
+        self._send_once(lambda: self._api.push_message(request, x_line_retry_key=retry_key,
+                                                       _request_timeout=self._timeout))
+
+    def multicast(self, to: list[str], messages: list[dict[str, Any]], retry_key: str) -> None:
+        """Send the same messages to up to 500 users."""
+        request = MulticastRequest(to=to, messages=_sdk_messages(messages))
+        self._send_once(lambda: self._api.multicast(request, x_line_retry_key=retry_key,
+                                                    _request_timeout=self._timeout))
+
+    def content(self, message_id: str) -> Content:
+        """Download an image or file the user sent (api-data, or LINE_API_BASE_URL)."""
+        response = self._call(lambda: self._blob.get_message_content_with_http_info(
+            message_id, _request_timeout=self._timeout * 4))
+        headers = response.headers or {}
+        return Content(bytes(response.data), headers.get("Content-Type") or headers.get("content-type"))
+
+    def display_name(self, user_id: str) -> str | None:
+        """The user's LINE display name, or None if LINE will not say."""
+        try:
+            return self._call(lambda: self._api.get_profile(user_id, _request_timeout=self._timeout)).display_name
+        except LineApiError as error:
+            log.info("no profile for a user: %s", error)
+            return None
+
+    def show_loading(self, user_id: str, seconds: int = 5) -> None:
+        """Show the typing animation in a one-to-one chat (best effort)."""
+        request = ShowLoadingAnimationRequest(chat_id=user_id, loading_seconds=seconds)
+        self._best_effort(lambda: self._api.show_loading_animation(request, _request_timeout=self._timeout))
+
+    def mark_as_read(self, token: str) -> None:
+        """Mark the user's messages as read (best effort)."""
+        request = MarkMessagesAsReadByTokenRequest(mark_as_read_token=token)
+        self._best_effort(lambda: self._api.mark_messages_as_read_by_token(request,
+                                                                           _request_timeout=self._timeout))
+
+    def _send_once(self, call: Callable[[], Any]) -> None:
+        # 409 on a retry key means LINE accepted an earlier attempt: the send has succeeded.
+        try:
+            self._call(call)
+        except LineRejected as error:
+            if error.status != 409:
+                raise
+            log.info("LINE had already accepted this retry key")
+
+    def _best_effort(self, call: Callable[[], Any]) -> None:
+        try:
+            self._call(call)
+        except LineApiError as error:
+            log.info("best-effort LINE call failed: %s", error)
+
+    def _call(self, call: Callable[[], T]) -> T:
+        try:
+            return call()
+        except ApiException as error:
+            raise _classify(error) from error
+        except (urllib3.exceptions.HTTPError, OSError) as error:
+            raise LineUnavailable(f"LINE did not answer: {error}") from error
+
+
+def _sdk_messages(messages: list[dict[str, Any]]) -> list[Message]:
+    return [Message.from_dict(message) for message in messages]
+
+
+def _classify(error: ApiException) -> LineApiError:
+    status = int(error.status or 0)
+    body = error.body.decode("utf-8", "replace") if isinstance(error.body, bytes) else str(error.body or "")
+    message = f"LINE answered {status}: {body[:300]}"
+    if status >= 500 or (status == 429 and QUOTA_EXHAUSTED not in body):
+        return LineUnavailable(message, status)
+    if status == 400 and "reply token" in body.lower():
+        return InvalidReplyToken(message, status)
+    return LineRejected(message, status)

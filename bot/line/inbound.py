@@ -1,0 +1,140 @@
+"""Webhook bodies in, our own frozen `Inbound` events out (signature checked by the SDK)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Mapping
+
+from linebot.v3.webhook import SignatureValidator
+from linebot.v3.webhooks import (AudioMessageContent, Event, FileMessageContent, FollowEvent,
+                                 ImageMessageContent, LocationMessageContent, MessageEvent, PostbackEvent,
+                                 StickerMessageContent, TextMessageContent, UnfollowEvent,
+                                 VideoMessageContent)
+
+log = logging.getLogger(__name__)
+
+_MEDIA = {ImageMessageContent: "image", VideoMessageContent: "video", AudioMessageContent: "audio",
+          FileMessageContent: "file"}
+
+
+class BadWebhook(ValueError):
+    """The body is not a LINE webhook we can read (it is answered 400)."""
+
+
+@dataclass(frozen=True)
+class Location:
+    latitude: float
+    longitude: float
+    title: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One thing that happened in LINE, in our own terms."""
+
+    event_id: str
+    kind: str
+    line_type: str
+    user_id: str | None = None
+    reply_token: str | None = None
+    standby: bool = False
+    redelivery: bool = False
+    one_to_one: bool = True
+    timestamp: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    text: str | None = None
+    postback: str | None = None
+    postback_params: Mapping[str, str] = field(default_factory=dict)
+    message_id: str | None = None
+    file_name: str | None = None
+    location: Location | None = None
+    mark_as_read_token: str | None = None
+
+
+def verify(body: bytes, signature: str | None, channel_secret: str) -> bool:
+    """True when `signature` is LINE's HMAC-SHA256 of exactly these bytes."""
+    if not signature:
+        return False
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return SignatureValidator(channel_secret).validate(text, signature)
+
+
+def parse_body(body: bytes) -> list[Inbound]:
+    """Turn a verified webhook body into Inbound events; unknown kinds become kind 'other'."""
+    try:
+        payload = json.loads(body)
+        raw_events = payload["events"]
+    except (ValueError, KeyError, TypeError) as error:
+        raise BadWebhook(str(error)) from error
+    if not isinstance(raw_events, list):
+        raise BadWebhook("events is not a list")
+    return [to_inbound(raw) for raw in raw_events if isinstance(raw, dict)]
+
+
+def to_inbound(raw: dict[str, Any]) -> Inbound:
+    """Convert one raw event; anything the SDK cannot read is kept as kind 'other'."""
+    base = _common(raw)
+    try:
+        event = Event.from_dict(raw)
+    except Exception:  # the SDK raises several kinds for unknown or malformed events
+        log.info("unreadable or unknown LINE event type %r", raw.get("type"))
+        return Inbound(**base, kind="other")
+    return Inbound(**base, **_details(event))
+
+
+def _common(raw: dict[str, Any]) -> dict[str, Any]:
+    source = raw.get("source") if isinstance(raw.get("source"), dict) else {}
+    delivery = raw.get("deliveryContext") if isinstance(raw.get("deliveryContext"), dict) else {}
+    event_id = raw.get("webhookEventId")
+    if not isinstance(event_id, str) or not event_id:
+        # Without LINE's id, the event's own content is the best key against duplicates.
+        event_id = "h-" + hashlib.sha256(json.dumps(raw, sort_keys=True).encode()).hexdigest()[:40]
+    timestamp = raw.get("timestamp")
+    moment = (datetime.fromtimestamp(timestamp / 1000, timezone.utc)
+              if isinstance(timestamp, (int, float)) else datetime.now(timezone.utc))
+    return {
+        "event_id": event_id,
+        "line_type": str(raw.get("type")),
+        "user_id": source.get("userId") if isinstance(source.get("userId"), str) else None,
+        "reply_token": raw.get("replyToken") if isinstance(raw.get("replyToken"), str) else None,
+        "standby": raw.get("mode") == "standby",
+        "redelivery": bool(delivery.get("isRedelivery")),
+        "one_to_one": source.get("type") == "user",
+        "timestamp": moment,
+    }
+
+
+def _details(event: Event) -> dict[str, Any]:
+    if isinstance(event, FollowEvent):
+        return {"kind": "follow"}
+    if isinstance(event, UnfollowEvent):
+        return {"kind": "unfollow"}
+    if isinstance(event, PostbackEvent):
+        params = {k: str(v) for k, v in (event.postback.params or {}).items() if v is not None}
+        return {"kind": "postback", "postback": event.postback.data, "postback_params": params}
+    if isinstance(event, MessageEvent):
+        return _message_details(event.message)
+    return {"kind": "other"}
+
+
+def _message_details(message: Any) -> dict[str, Any]:
+    details: dict[str, Any] = {"message_id": getattr(message, "id", None),
+                               "mark_as_read_token": getattr(message, "mark_as_read_token", None)}
+    if isinstance(message, TextMessageContent):
+        return details | {"kind": "text", "text": message.text}
+    if isinstance(message, StickerMessageContent):
+        return details | {"kind": "sticker"}
+    if isinstance(message, LocationMessageContent):
+        location = Location(message.latitude, message.longitude, message.title, message.address)
+        return details | {"kind": "location", "location": location}
+    for content_type, kind in _MEDIA.items():
+        if isinstance(message, content_type):
+            return details | {"kind": kind, "file_name": getattr(message, "file_name", None)}
+    return details | {"kind": "other"}
