@@ -1,0 +1,22 @@
+"""Domain events: facts the dialogue produces, handled after the transaction commits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RequestSubmitted:
+    """A service request (or a call for staff) was filed; its centre must be told."""
+
+    request_id: int
+
+
+@dataclass(frozen=True)
+class AttachmentReceived:
+    """The user sent an image or file; its bytes must be fetched from LINE."""
+
+    attachment_id: int
+
+
+DomainEvent = RequestSubmitted | AttachmentReceived

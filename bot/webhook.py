@@ -1,0 +1,117 @@
+"""POST /callback: verify LINE's signature, record each event once, answer it, then run its side effects."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from flask import Blueprint, Flask, current_app, jsonify, request
+
+from bot import jobs
+from bot.dialogue import texts
+from bot.dialogue.context import Context, Reply
+from bot.dialogue.handler import handle
+from bot.domain import AttachmentReceived, DomainEvent, RequestSubmitted
+from bot.errors import InvalidReplyToken, LineApiError
+from bot.line.inbound import BadWebhook, Inbound, parse_body, verify
+from bot.line.outbound import Flex, Outbound, Text, to_line_messages
+from bot.services import Services
+from storage import repositories as repo
+from storage.database import unit_of_work
+
+log = logging.getLogger(__name__)
+blueprint = Blueprint("webhook", __name__)
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(blueprint)
+
+
+@blueprint.post("/callback")
+def callback():
+    """LINE's webhook: 400 for a bad signature or body, 200 for everything well signed."""
+    services: Services = current_app.extensions["frontdesk"]
+    body = request.get_data(cache=False)
+    if not verify(body, request.headers.get("X-Line-Signature"), services.settings.line_channel_secret):
+        return jsonify(message="invalid signature"), 400
+    try:
+        events = parse_body(body)
+    except BadWebhook as error:
+        log.warning("signed but unreadable webhook body: %s", error)
+        return jsonify(message="unreadable body"), 400
+    for event in events:
+        process_event(services, event)
+    return jsonify(status="ok")
+
+
+def process_event(services: Services, event: Inbound) -> None:
+    """Handle one event exactly once; failures are logged and answered with an apology, never a 5xx."""
+    try:
+        reply = _handle_once(services, event)
+    except Exception:
+        log.exception("failed to handle LINE event %s (%s)", event.event_id, event.line_type)
+        reply = Reply([Text(texts.ERROR)]) if event.reply_token and not event.standby else None
+    if reply is None:
+        return
+    if reply.messages and event.reply_token:
+        send_reply(services, event, reply.messages)
+    dispatch(reply.events)
+
+
+def _handle_once(services: Services, event: Inbound) -> Reply | None:
+    now = services.clock()
+    with unit_of_work(services.sessions) as session:
+        if not repo.claim_event(session, event.event_id, event.line_type):
+            log.info("event %s already processed (redelivery=%s)", event.event_id, event.redelivery)
+            return None
+        if event.standby or not event.user_id or not event.one_to_one:
+            log.info("no reply for %s event (standby=%s, one_to_one=%s)", event.line_type, event.standby,
+                     event.one_to_one)
+            return None
+        user = repo.get_or_create_user(session, event.user_id, lock=True)
+        ctx = Context(session, user, now, _bangkok_today(now))
+        reply = handle(ctx, event)
+        if not ctx.erased:
+            for message in reply.messages:
+                repo.log_message(session, user, "out", _kind(message), _transcript_text(message))
+    return reply
+
+
+def send_reply(services: Services, event: Inbound, messages: list[Outbound]) -> None:
+    """Reply with the token; if LINE refuses the token or fails, the same messages go out as a push job."""
+    payload = to_line_messages(messages)
+    try:
+        services.line.reply(event.reply_token, payload)
+        return
+    except InvalidReplyToken as error:
+        log.info("reply token unusable, pushing instead: %s", error)
+    except LineApiError as error:
+        log.warning("reply failed, pushing instead: %s", error)
+        if error.status and 400 <= error.status < 500 and error.status != 429:
+            return
+    with unit_of_work(services.sessions) as session:
+        delivery_id = repo.new_delivery(session, "reply_fallback", [event.user_id], payload).id
+    jobs.enqueue_deliveries([delivery_id])
+
+
+def dispatch(events: list[DomainEvent]) -> None:
+    """Start the background work of committed domain events."""
+    for event in events:
+        if isinstance(event, RequestSubmitted):
+            jobs.notify_centre(event.request_id)
+        elif isinstance(event, AttachmentReceived):
+            jobs.fetch_attachment(event.attachment_id)
+
+
+def _kind(message: Outbound) -> str:
+    return "text" if isinstance(message, Text) else "flex" if isinstance(message, Flex) else "image"
+
+
+def _transcript_text(message: Outbound) -> str:
+    if isinstance(message, Text):
+        return message.text
+    return message.alt_text if isinstance(message, Flex) else message.url
+
+
+def _bangkok_today(now: datetime):
+    return now.astimezone(texts.BANGKOK).date()
