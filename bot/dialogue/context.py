@@ -1,0 +1,36 @@
+"""What a dialogue step works with, and what it gives back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from bot.domain import DomainEvent
+from bot.line.outbound import Outbound
+from storage.models import LineUser
+
+
+@dataclass
+class Context:
+    """One inbound event's view of the world: its session, its user and the time."""
+
+    session: Session
+    user: LineUser
+    now: datetime
+    today: date
+    erased: bool = False
+    expired_flow: str | None = None
+
+
+@dataclass
+class Reply:
+    """Messages for the user and domain events to handle after commit."""
+
+    messages: list[Outbound] = field(default_factory=list)
+    events: list[DomainEvent] = field(default_factory=list)
+
+    def then(self, other: Reply) -> Reply:
+        """This reply followed by another."""
+        return Reply(self.messages + other.messages, self.events + other.events)

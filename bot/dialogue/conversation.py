@@ -1,0 +1,158 @@
+"""Running a request flow for one user, with its state in the database."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.dialogue import cards, flows, texts
+from bot.dialogue.context import Context, Reply
+from bot.domain import RequestSubmitted
+from bot.line.outbound import Text
+from storage import repositories as repo
+from storage.models import Centre, Conversation
+
+CONSENT, REUSE = "consent", "reuse_profile"
+EXPIRY = timedelta(hours=24)
+
+
+def active(ctx: Context) -> Conversation | None:
+    """The user's conversation, or None (an expired one is removed)."""
+    conversation = repo.get_conversation(ctx.session, ctx.user)
+    if conversation and ctx.now - conversation.updated_at > EXPIRY:
+        repo.clear_conversation(ctx.session, ctx.user)
+        ctx.expired_flow = conversation.flow
+        return None
+    return conversation
+
+
+def expiry_notice(ctx: Context) -> Reply:
+    """Tell the user politely that their old flow was closed, if it just was."""
+    if not ctx.expired_flow:
+        return Reply()
+    return Reply([Text(texts.FLOW_EXPIRED.format(service=texts.SERVICE_NAMES.get(ctx.expired_flow, "")))])
+
+
+def start(ctx: Context, service: str, first_text: str | None, found: dict[str, Any]) -> Reply:
+    """Begin the flow for a service: consent first, then profile reuse, then the first open question."""
+    flow = flows.FLOWS[service]
+    answers = flows.prefill(flow, first_text, found)
+    intro = Text(texts.START_FLOW.format(service=texts.SERVICE_NAMES[service]))
+    if ctx.user.consented_at is None:
+        repo.save_conversation(ctx.session, ctx.user, service, CONSENT, {"answers": answers})
+        return Reply([Text(texts.NEED_CONSENT + "\n\n" + texts.CONSENT_NOTE, cards.consent_choices())])
+    return Reply([intro]).then(_continue(ctx, flow, answers))
+
+
+def _continue(ctx: Context, flow: flows.Flow, answers: dict[str, Any]) -> Reply:
+    profile = _profile(ctx)
+    wanted = [k for k in flows.PROFILE_KEYS if flow.field(k) and k not in answers]
+    if profile and wanted and all(k in profile for k in wanted):
+        repo.save_conversation(ctx.session, ctx.user, flow.service, REUSE, {"answers": answers})
+        shown = "\n".join(f"{flow.field(k).label}: {flow.field(k).show(profile[k])}" for k in wanted)
+        return Reply([Text(texts.REUSE_PROFILE.format(profile=shown),
+                           cards.yes_no("reuse=yes", "reuse=no"))])
+    state = flows.next_question(flow, answers)
+    repo.save_conversation(ctx.session, ctx.user, flow.service, state, {"answers": answers})
+    return Reply(flows.ask(flow, state, answers))
+
+
+def _profile(ctx: Context) -> dict[str, Any]:
+    user = ctx.user
+    values = {"business_name": user.business_name, "contact_name": user.contact_name,
+              "phone": user.phone, "province": user.province}
+    return {k: v for k, v in values.items() if v}
+
+
+def after_consent(ctx: Context, conversation: Conversation) -> Reply:
+    """Consent given while a flow waited for it: carry on with that flow."""
+    flow = flows.FLOWS[conversation.flow]
+    answers = dict(conversation.data.get("answers", {}))
+    intro = Text(texts.START_FLOW.format(service=texts.SERVICE_NAMES[flow.service]))
+    return Reply([intro]).then(_continue(ctx, flow, answers))
+
+
+def reuse(ctx: Context, conversation: Conversation, accept: bool) -> Reply:
+    """Apply the user's answer to "use your details from last time?"."""
+    flow = flows.FLOWS[conversation.flow]
+    turn = flows.reuse_profile(flow, dict(conversation.data.get("answers", {})), _profile(ctx), accept)
+    repo.save_conversation(ctx.session, ctx.user, flow.service, turn.state, {"answers": turn.answers})
+    return Reply(turn.messages)
+
+
+def step(ctx: Context, conversation: Conversation, reply: str) -> Reply:
+    """Feed one answer into the flow; submit when the user confirms."""
+    flow = flows.FLOWS[conversation.flow]
+    turn = flows.answer(flow, conversation.state, dict(conversation.data.get("answers", {})), reply, ctx.today)
+    if turn.submit:
+        return submit(ctx, flow, turn.answers)
+    repo.save_conversation(ctx.session, ctx.user, flow.service, turn.state, {"answers": turn.answers})
+    return Reply(turn.messages)
+
+
+def reask(ctx: Context, conversation: Conversation) -> Reply:
+    """Ask the current question again (after an interruption)."""
+    flow = flows.FLOWS[conversation.flow]
+    if conversation.state == REUSE:
+        return reuse(ctx, conversation, accept=False)
+    answers = dict(conversation.data.get("answers", {}))
+    return Reply([Text(texts.RESUMING)] + flows.ask(flow, conversation.state, answers))
+
+
+def accepts_free_text(conversation: Conversation) -> bool:
+    """True when the current question takes any text (so an off-topic message is not an error)."""
+    question = flows.FLOWS[conversation.flow].field(conversation.state)
+    return question is not None and question.takes_any_text
+
+
+def submit(ctx: Context, flow: flows.Flow, answers: dict[str, Any]) -> Reply:
+    """File the request, route it to the province's centre and remember the profile."""
+    province = answers["province"]
+    centre = repo.centre_for_province(ctx.session, province) or _central_centre(ctx)
+    extra = {k: v for k, v in answers.items() if k not in ("details", *flows.PROFILE_KEYS)}
+    request = repo.create_request(
+        ctx.session, user=ctx.user, service=flow.service, centre=centre, province=province,
+        business_name=answers.get("business_name"), contact_name=answers.get("contact_name"),
+        phone=answers.get("phone"), details=answers.get("details"), answers=extra)
+    for key in flows.PROFILE_KEYS:
+        if answers.get(key):
+            setattr(ctx.user, key, answers[key])
+    repo.clear_conversation(ctx.session, ctx.user)
+    if flow.service == "contact_staff":
+        ctx.user.waiting_for_staff_since = ctx.now
+        text = texts.CONTACT_QUEUED.format(centre=centre.name, hours=centre.hours, reference=request.reference)
+    else:
+        text = texts.SUBMITTED.format(reference=request.reference, service=texts.SERVICE_NAMES[flow.service],
+                                      centre=centre.name, phone=request.phone, hours=centre.response_hours)
+    return Reply([Text(text, cards.main_menu())], [RequestSubmitted(request.id)])
+
+
+def _central_centre(ctx: Context) -> Centre:
+    return ctx.session.scalar(select(Centre).order_by(Centre.kind != "itc", Centre.id))
+
+
+def cancel(ctx: Context) -> Reply:
+    """End the flow in progress, or offer to cancel a request made in the last hour."""
+    conversation = active(ctx)
+    if conversation is not None:
+        repo.clear_conversation(ctx.session, ctx.user)
+        return Reply([Text(texts.FLOW_CANCELLED, cards.main_menu())])
+    recent = repo.requests_of_user(ctx.session, ctx.user, limit=1)
+    if recent and recent[0].status == "new" and ctx.now - recent[0].created_at < timedelta(hours=1):
+        request = recent[0]
+        question = texts.ASK_CANCEL_REQUEST.format(reference=request.reference,
+                                                   service=texts.SERVICE_NAMES.get(request.service, ""))
+        return Reply([Text(question, cards.yes_no(f"cancel_request={request.id}", "cancel_request=no"))])
+    return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+
+
+def cancel_request(ctx: Context, request_id: int) -> Reply:
+    """Withdraw the user's own new request."""
+    requests = repo.requests_of_user(ctx.session, ctx.user, limit=20)
+    request = next((r for r in requests if r.id == request_id and r.status == "new"), None)
+    if request is None:
+        return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+    repo.set_request_status(ctx.session, request, "cancelled", by="line", note="ผู้ขอยกเลิกทาง LINE")
+    return Reply([Text(texts.REQUEST_CANCELLED.format(reference=request.reference), cards.main_menu())])

@@ -1,0 +1,160 @@
+"""The questions a flow can ask, each with the small step that reads its answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable
+
+from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
+from intents import entities
+from intents.provinces import find_province
+
+SKIP_WORDS = {"ไม่มี", "ไม่แน่ใจ", "ยังไม่แน่ใจ", "ข้าม", "-", "ไม่ระบุ", "ยังไม่ทราบ", "skip"}
+
+
+class Invalid(ValueError):
+    """The answer does not fit; the message says what would."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question of a flow: what to ask, how to read the answer, how to show it in the summary."""
+
+    key: str
+    label: str
+    question: str
+    read: Callable[[str, date], Any]
+    choices: tuple[Action, ...] = ()
+    entity: str | None = None
+    profile: bool = False
+
+    @property
+    def takes_any_text(self) -> bool:
+        return self.read in (read_free_text, read_name)
+
+    def show(self, value: Any) -> str:
+        """The answer as the summary card shows it."""
+        if isinstance(value, date):
+            from bot.dialogue.texts import thai_date
+            return thai_date(value)
+        if self.key == "sector":
+            return entities.SECTORS.get(value, str(value))
+        if self.key == "market":
+            return MARKETS.get(value, str(value))
+        return str(value)
+
+
+def read_free_text(text: str, _today: date) -> str:
+    """Take the answer as the user wrote it (trimmed, at most 1,000 characters)."""
+    cleaned = " ".join(text.split())
+    if len(cleaned) < 2:
+        raise Invalid("ขอรายละเอียดเพิ่มอีกนิดนะคะ พิมพ์สั้น ๆ ก็ได้ค่ะ")
+    return cleaned[:1000]
+
+
+def read_name(text: str, _today: date) -> str:
+    """Take a person's or business name."""
+    cleaned = " ".join(text.split())
+    if not 2 <= len(cleaned) <= 200:
+        raise Invalid("ขอชื่อสั้น ๆ ไม่เกิน 200 ตัวอักษรนะคะ")
+    return cleaned
+
+
+def read_phone(text: str, _today: date) -> str:
+    """Take a Thai mobile or landline number, as digits."""
+    phone = entities.parse_phone(text)
+    if not phone:
+        raise Invalid("เบอร์โทรไม่ถูกต้องค่ะ ช่วยพิมพ์ใหม่ เช่น 081-234-5678 หรือ 02-123-4567 นะคะ")
+    return phone
+
+
+def read_province(text: str, _today: date) -> str:
+    """Take one of the 77 provinces, by name or alias."""
+    province = find_province(text)
+    if province is None:
+        raise Invalid("ไม่พบชื่อจังหวัดนี้ค่ะ ช่วยพิมพ์ชื่อจังหวัดอีกครั้ง เช่น เชียงราย หรือ กทม. "
+                      "หรือแชร์ตำแหน่งก็ได้ค่ะ")
+    return province.name
+
+
+def read_people(text: str, _today: date) -> int:
+    """Take a number of people between 1 and 500."""
+    # A bare number is an answer to "how many people", so read it as one.
+    people = entities.parse_people(text) or entities.parse_people(f"{text.strip()} คน")
+    if people is None or not 1 <= people <= 500:
+        raise Invalid("ขอจำนวนเป็นตัวเลขนะคะ เช่น 15 คน")
+    return people
+
+
+def read_date(text: str, today: date) -> date | str:
+    """Take a date from today on (Thai, Buddhist era or picker), or 'not sure yet'."""
+    if text.strip().lower() in SKIP_WORDS:
+        return "ยังไม่ระบุ"
+    when = entities.parse_date(text, today)
+    if when is None:
+        raise Invalid("ขอวันที่อีกครั้งนะคะ เช่น 15 ธ.ค. หรือ 15/12/2569 หรือแตะ \"เลือกวันที่\" ค่ะ")
+    if when < today:
+        raise Invalid("วันที่นี้ผ่านมาแล้วค่ะ ขอเป็นวันที่ตั้งแต่วันนี้ไปนะคะ")
+    return when
+
+
+def read_sector(text: str, _today: date) -> str:
+    """Take one of the six cluster sectors."""
+    sector = entities.parse_sector(text) or (text if text in entities.SECTORS else None)
+    if sector is None:
+        raise Invalid("ขอเลือกอุตสาหกรรมจากตัวเลือกด้านล่างนะคะ")
+    return sector
+
+
+MARKETS = {"domestic": "ในประเทศ", "japan": "ญี่ปุ่น (J-GoodTech)", "export": "ต่างประเทศอื่น ๆ"}
+
+
+def read_market(text: str, _today: date) -> str:
+    """Take the market: domestic, Japan or other export."""
+    lowered = text.strip().lower()
+    if lowered in MARKETS:
+        return lowered
+    if "ญี่ปุ่น" in lowered or "japan" in lowered or "j-goodtech" in lowered:
+        return "japan"
+    if "ใน" in lowered or "ไทย" in lowered or "domestic" in lowered:
+        return "domestic"
+    if "ต่าง" in lowered or "ส่งออก" in lowered or "export" in lowered:
+        return "export"
+    raise Invalid("ขอเลือกตลาดจากตัวเลือกด้านล่างนะคะ")
+
+
+def _sector_choices() -> tuple[Action, ...]:
+    return tuple(Choose(name, f"answer={code}", name) for code, name in entities.SECTORS.items())
+
+
+NEED = Field("details", "ความต้องการ", "เล่าความต้องการสั้น ๆ ได้เลยค่ะ ว่าอยากให้ศูนย์ช่วยเรื่องอะไร",
+             read_free_text)
+BUSINESS = Field("business_name", "ชื่อกิจการ", "ขอชื่อกิจการ/ร้าน/วิสาหกิจชุมชนของท่านค่ะ", read_name,
+                 profile=True)
+CONTACT = Field("contact_name", "ชื่อผู้ติดต่อ", "ขอชื่อผู้ติดต่อค่ะ", read_name, profile=True)
+PHONE = Field("phone", "เบอร์โทร", "ขอเบอร์โทรที่ติดต่อกลับได้ค่ะ เช่น 081-234-5678", read_phone,
+              entity="phone", profile=True)
+PROVINCE = Field("province", "จังหวัด", "กิจการของท่านอยู่จังหวัดไหนคะ (พิมพ์ชื่อจังหวัด หรือแชร์ตำแหน่ง)",
+                 read_province, choices=(ShareLocation(),), entity="province", profile=True)
+PRODUCT = Field("product", "สินค้า", "สินค้าของท่านคืออะไรคะ (ส่งรูปมาประกอบได้เลยค่ะ)", read_free_text)
+MACHINE = Field("machine", "เครื่องจักร", "ต้องการใช้เครื่องไหนคะ", read_free_text, choices=(
+    Say("CNC", "CNC"), Say("เลเซอร์", "เครื่องตัดเลเซอร์"), Say("3D printer", "3D printer"),
+    Say("อบแห้งเยือกแข็ง", "เครื่องอบแห้งเยือกแข็ง (freeze dryer)"), Say("เครื่องซีล", "เครื่องซีล"),
+    Say("ห้องแล็บ", "เครื่องมือห้องแล็บ")))
+PREFERRED_DATE = Field("preferred_date", "วันที่สะดวก", "สะดวกใช้เครื่องวันไหนคะ (พิมพ์วันที่ หรือแตะเลือก)",
+                       read_date, choices=(PickDate("เลือกวันที่", "answer=date"), Say("ยังไม่แน่ใจ", "ยังไม่แน่ใจ")),
+                       entity="date")
+TOPIC = Field("topic", "หัวข้อ", "สนใจอบรม/ดูงานหัวข้อไหนคะ", read_free_text)
+PEOPLE = Field("people", "จำนวนคน", "มากันกี่คนคะ", read_people, entity="people",
+               choices=(Say("1 คน", "1 คน"), Say("2-5 คน", "5 คน"), Say("10 คน", "10 คน"), Say("20 คน", "20 คน")))
+SELLS = Field("product", "สินค้าที่ขาย", "สินค้าที่อยากขายหรือต้องการจับคู่คืออะไรคะ", read_free_text)
+BUYER = Field("buyer", "อยากเจอใคร", "อยากเจอคู่ค้าแบบไหนคะ เช่น ห้าง ผู้ส่งออก โรงงาน OEM ผู้ซื้อญี่ปุ่น",
+              read_free_text)
+MARKET = Field("market", "ตลาด", "สนใจตลาดไหนคะ", read_market,
+               choices=tuple(Choose(name, f"answer={code}", name) for code, name in MARKETS.items()))
+SECTOR = Field("sector", "อุตสาหกรรม", "สนใจคลัสเตอร์อุตสาหกรรมไหนคะ", read_sector, entity="sector",
+               choices=_sector_choices())
+FOOD_PRODUCT = Field("product", "ผลิตภัณฑ์", "ผลิตภัณฑ์อาหาร/เกษตรของท่านคืออะไรคะ", read_free_text)
+PROBLEM = Field("problem", "ปัญหาที่พบ", "ตอนนี้ติดปัญหาอะไรคะ เช่น อายุการเก็บสั้น ขอ อย. สูตรไม่คงที่",
+                read_free_text)

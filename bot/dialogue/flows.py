@@ -1,0 +1,143 @@
+"""Request flows declared as data: for each service, the questions in order; plus the steps that walk them.
+
+A flow's state is the key of the question being asked, or `reuse_profile` / `confirm` / `edit`. The steps
+here are pure: (flow, state, answers, input) -> Turn, so they are tested as tables without LINE or a database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from bot.dialogue import fields as f
+from bot.dialogue import texts
+from bot.dialogue.cards import summary_card
+from bot.line.outbound import Choose, Outbound, Text
+
+CONFIRM_WORDS = {"ยืนยัน", "ยืนยันส่งคำขอ", "ใช่", "ตกลง", "ok", "โอเค", "ส่งเลย", "ถูกต้อง", "confirm", "yes"}
+EDIT_WORDS = {"แก้ไข", "แก้", "edit"}
+PROFILE_KEYS = ("business_name", "contact_name", "phone", "province")
+
+
+@dataclass(frozen=True)
+class Flow:
+    service: str
+    fields: tuple[f.Field, ...]
+
+    def field(self, key: str) -> f.Field | None:
+        return next((q for q in self.fields if q.key == key), None)
+
+
+def _details(question: str, label: str = "ความต้องการ") -> f.Field:
+    return f.Field("details", label, question, f.read_free_text)
+
+
+_PROFILE = (f.BUSINESS, f.CONTACT, f.PHONE, f.PROVINCE)
+
+FLOWS: dict[str, Flow] = {flow.service: flow for flow in (
+    Flow("product_design", (_details("อยากออกแบบหรือปรับอะไรในตัวสินค้าคะ เช่น รูปทรง ลวดลาย วัสดุ"),
+                            f.PRODUCT, *_PROFILE)),
+    Flow("prototype", (_details("อยากให้ช่วยทำต้นแบบอะไรคะ เช่น ชิ้นตัวอย่าง แม่พิมพ์ ล็อตทดลอง"),
+                       f.PRODUCT, *_PROFILE)),
+    Flow("packaging", (_details("อยากพัฒนาบรรจุภัณฑ์แบบไหนคะ เช่น กล่อง ถุง ขวด ฉลาก โลโก้"),
+                       f.PRODUCT, *_PROFILE)),
+    Flow("machinery", (f.MACHINE, _details("จะใช้เครื่องทำงานอะไรคะ", "งานที่จะทำ"), f.PREFERRED_DATE,
+                       *_PROFILE)),
+    Flow("food_processing", (f.FOOD_PRODUCT, _details("ตอนนี้ติดปัญหาหรืออยากพัฒนาอะไรคะ เช่น "
+                                                      "อายุการเก็บ สูตร ขอ อย./GMP", "ปัญหาที่พบ"), *_PROFILE)),
+    Flow("training", (_details("สนใจอบรมหรือศึกษาดูงานหัวข้อไหนคะ", "หัวข้อ"), f.PEOPLE, *_PROFILE)),
+    Flow("business_matching", (_details("อยากขายสินค้าอะไร หรือหาคู่ค้าแบบไหนคะ", "สินค้า/คู่ค้าที่ต้องการ"),
+                               f.MARKET, *_PROFILE)),
+    Flow("consulting", (_details("อยากปรึกษาเรื่องอะไรคะ เช่น ลดต้นทุน ระบบดิจิทัล แหล่งเงินทุน"), *_PROFILE)),
+    Flow("cluster", (f.SECTOR, _details("เล่าเกี่ยวกับกิจการสั้น ๆ ค่ะ ว่าทำสินค้าอะไร", "กิจการ"), *_PROFILE)),
+    Flow("contact_staff", (_details("อยากคุยกับเจ้าหน้าที่เรื่องอะไรคะ", "เรื่องที่ต้องการคุย"),
+                           f.CONTACT, f.PHONE, f.PROVINCE)),
+)}
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The result of one step: where the flow goes next, what it now knows, what to say."""
+
+    state: str
+    answers: dict[str, Any]
+    messages: list[Outbound] = field(default_factory=list)
+    submit: bool = False
+
+
+def prefill(flow: Flow, first_text: str | None, found: dict[str, Any]) -> dict[str, Any]:
+    """Answers already given in the first message: entities, and the need itself when it says enough."""
+    answers: dict[str, Any] = {}
+    for question in flow.fields:
+        if question.entity and question.entity in found:
+            value = found[question.entity]
+            answers[question.key] = value.isoformat() if isinstance(value, date) else value
+    if first_text and _says_enough(first_text):
+        answers["details"] = " ".join(first_text.split())[:1000]
+    return answers
+
+
+def _says_enough(text: str) -> bool:
+    # A bare service name ("บรรจุภัณฑ์") starts the flow but does not describe the need.
+    return len("".join(text.split())) >= 18
+
+
+def next_question(flow: Flow, answers: dict[str, Any]) -> str:
+    """The first question not yet answered, or `confirm` when all are."""
+    return next((q.key for q in flow.fields if q.key not in answers), "confirm")
+
+
+def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None) -> list[Outbound]:
+    """What to say to ask for `state`."""
+    if state == "confirm":
+        return [summary_card(flow, answers)]
+    if state == "edit":
+        choices = tuple(Choose(q.label, f"edit={q.key}", f"แก้{q.label}") for q in flow.fields)
+        return [Text(texts.ASK_EDIT, choices)]
+    question = flow.field(state)
+    lines = [hint, question.question] if hint else [question.question]
+    return [Text("\n".join(lines), question.choices)]
+
+
+def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: date) -> Turn:
+    """Read the user's reply to the question in `state`, and move on or ask again."""
+    if state == "confirm":
+        return _answer_confirm(flow, answers, reply)
+    if state == "edit":
+        return _answer_edit(flow, answers, reply)
+    question = flow.field(state)
+    try:
+        value = question.read(reply, today)
+    except f.Invalid as invalid:
+        return Turn(state, answers, ask(flow, state, answers, hint=str(invalid)))
+    answers = answers | {state: value.isoformat() if isinstance(value, date) else value}
+    following = next_question(flow, answers)
+    return Turn(following, answers, ask(flow, following, answers))
+
+
+def _answer_confirm(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
+    word = reply.strip().lower()
+    if word in CONFIRM_WORDS:
+        return Turn("confirm", answers, submit=True)
+    if word in EDIT_WORDS:
+        return Turn("edit", answers, ask(flow, "edit", answers))
+    return Turn("confirm", answers, [Text("กรุณากด \"ยืนยันส่งคำขอ\" หรือ \"แก้ไข\" ที่การ์ดด้านบนนะคะ"),
+                                     summary_card(flow, answers)])
+
+
+def _answer_edit(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
+    key = reply.removeprefix("แก้").strip()
+    question = next((q for q in flow.fields if key in (q.key, q.label)), None)
+    if question is None:
+        return Turn("edit", answers, ask(flow, "edit", answers))
+    remaining = {k: v for k, v in answers.items() if k != question.key}
+    return Turn(question.key, remaining, ask(flow, question.key, remaining))
+
+
+def reuse_profile(flow: Flow, answers: dict[str, Any], profile: dict[str, Any], accept: bool) -> Turn:
+    """Fill the profile answers from the last request, or ask them again."""
+    if accept:
+        answers = {k: v for k, v in profile.items() if flow.field(k)} | answers
+    following = next_question(flow, answers)
+    return Turn(following, answers, ask(flow, following, answers))

@@ -1,0 +1,264 @@
+"""Where an Inbound event becomes a Reply: follow, text, postback, media, location."""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+from urllib.parse import parse_qsl
+
+import intents
+from bot.dialogue import answers, cards, conversation, texts
+from bot.dialogue.context import Context, Reply
+from bot.domain import AttachmentReceived
+from bot.line.inbound import Inbound
+from bot.line.outbound import Text
+from intents.provinces import nearest_province
+from storage import repositories as repo
+from storage.models import utcnow
+
+log = logging.getLogger(__name__)
+
+ERASE_COMMANDS = {"ลบข้อมูลของฉัน", "ลบข้อมูล", "ลบข้อมูลฉัน", "delete my data"}
+INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe", "contact_staff"}
+INTERRUPT_CONFIDENCE = 0.85
+MEDIA_NAMES = {"image": "รูปภาพ", "video": "วิดีโอ", "audio": "ไฟล์เสียง", "file": "ไฟล์"}
+
+
+def handle(ctx: Context, event: Inbound) -> Reply:
+    """Answer one event from a user (follow, message or postback)."""
+    handler = _BY_KIND.get(event.kind)
+    if handler is None:
+        log.info("ignoring LINE event of type %s", event.line_type)
+        return Reply()
+    return handler(ctx, event)
+
+
+def on_follow(ctx: Context, event: Inbound) -> Reply:
+    """Greet a new follower, explain personal data and ask for consent; welcome back a returning one."""
+    ctx.user.active = True
+    if ctx.user.consented_at is not None:
+        return Reply([Text(texts.WELCOME_BACK + "\n" + texts.WELCOME, cards.main_menu())])
+    return Reply([Text(texts.WELCOME), Text(texts.CONSENT_NOTE, cards.consent_choices())])
+
+
+def on_unfollow(ctx: Context, event: Inbound) -> Reply:
+    """The user blocked the account: never push to them again."""
+    ctx.user.active = False
+    return Reply()
+
+
+def on_text(ctx: Context, event: Inbound) -> Reply:
+    """Continue the user's flow, or understand a new request."""
+    text = event.text or ""
+    prediction = intents.classify(text)
+    low = prediction.confidence < intents.CONFIDENCE_THRESHOLD
+    repo.log_message(ctx.session, ctx.user, "in", "text", text if ctx.user.consented_at else None,
+                     prediction.intent, prediction.confidence, fallback=low)
+    if text.strip().lower() in ERASE_COMMANDS:
+        return answers.ask_erase()
+    if prediction.intent == "cancel" and prediction.confidence >= 1.0:
+        return conversation.cancel(ctx)
+    current = conversation.active(ctx)
+    notice = conversation.expiry_notice(ctx)
+    if current is not None:
+        return _in_flow(ctx, current, text, prediction)
+    return notice.then(_understand(ctx, text, prediction))
+
+
+def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction) -> Reply:
+    if current.state == conversation.CONSENT:
+        if text.strip() in ("ยินยอม", "ตกลง", "ok", "โอเค", "ยอมรับ"):
+            return _consent(ctx, True)
+        return Reply([Text(texts.CONSENT_NOTE, cards.consent_choices())])
+    if current.state == conversation.REUSE:
+        if text.strip() in (texts.YES, "ใช้", "ใช้ข้อมูลเดิม", "ok", "โอเค", "ได้"):
+            return conversation.reuse(ctx, current, accept=True)
+        if text.strip() in (texts.NO, "ไม่", "ไม่ใช้"):
+            return conversation.reuse(ctx, current, accept=False)
+    off_topic = (prediction.intent in INTERRUPTING and prediction.confidence >= INTERRUPT_CONFIDENCE
+                 and current.state not in ("confirm", "edit"))
+    if off_topic and (conversation.accepts_free_text(current) or _fails(ctx, current, text)):
+        answer = _understand(ctx, text, prediction)
+        service = texts.SERVICE_NAMES.get(current.flow, "")
+        return answer.then(Reply([Text(texts.OFFER_RESUME.format(service=service), cards.resume_choices())]))
+    return conversation.step(ctx, current, text)
+
+
+def _fails(ctx: Context, current, text: str) -> bool:
+    from bot.dialogue import fields, flows
+    question = flows.FLOWS[current.flow].field(current.state)
+    if question is None:
+        return False
+    try:
+        question.read(text, ctx.today)
+    except fields.Invalid:
+        return True
+    return False
+
+
+def _understand(ctx: Context, text: str | None, prediction: intents.Prediction) -> Reply:
+    """Act on a confident intent; offer the likely choices when unsure."""
+    if prediction.confidence < intents.CONFIDENCE_THRESHOLD:
+        labels = [prediction.intent] + [label for label, _ in prediction.alternatives]
+        return Reply([Text(texts.NOT_SURE, cards.intent_choices(labels))])
+    return act_on(ctx, prediction.intent, text)
+
+
+def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
+    """What the bot does for each intent label."""
+    if intent in intents.SERVICE_LABELS or intent == "contact_staff":
+        found = intents.extract_entities(text or "", today=ctx.today) if text else {}
+        return conversation.start(ctx, intent, text, found)
+    if intent == "request_status":
+        return answers.request_status(ctx, text)
+    if intent == "center_info":
+        return answers.centre_info(ctx, text) or Reply([Text(texts.ASK_PROVINCE_FOR_CENTRE,
+                                                             cards.province_choices())])
+    if intent == "event":
+        return answers.upcoming_events(ctx)
+    if intent == "greeting":
+        return answers.greeting(text)
+    if intent == "cancel":
+        return conversation.cancel(ctx)
+    if intent == "unsubscribe":
+        return answers.unsubscribe(ctx)
+    return answers.out_of_scope()
+
+
+def on_postback(ctx: Context, event: Inbound) -> Reply:
+    """Buttons and quick replies carry their meaning; they never go through the classifier."""
+    data = dict(parse_qsl(event.postback or ""))
+    repo.log_message(ctx.session, ctx.user, "in", "postback", event.postback)
+    for key, action in _POSTBACKS.items():
+        if key in data:
+            return action(ctx, data[key], event)
+    log.info("unknown postback data %r", event.postback)
+    return Reply([Text(texts.MENU_PROMPT, cards.main_menu())])
+
+
+def _consent(ctx: Context, given: bool) -> Reply:
+    pending = conversation.active(ctx)
+    if not given:
+        ctx.user.consented_at = None
+        if pending is not None:
+            repo.clear_conversation(ctx.session, ctx.user)
+        return Reply([Text(texts.CONSENT_DECLINED, cards.consent_choices()[:1] + cards.main_menu()[2:])])
+    ctx.user.consented_at = ctx.user.consented_at or utcnow()
+    if pending is not None and pending.state == conversation.CONSENT:
+        return Reply([Text(texts.CONSENT_THANKS)]).then(conversation.after_consent(ctx, pending))
+    return Reply([Text(texts.CONSENT_THANKS + " " + texts.MENU_PROMPT, cards.main_menu())])
+
+
+def _answer_postback(ctx: Context, value: str, event: Inbound) -> Reply:
+    current = conversation.active(ctx)
+    if current is None:
+        return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+    picked = event.postback_params.get("date", value)
+    return conversation.step(ctx, current, picked)
+
+
+def _flow_postback(word: str) -> Callable[[Context, str, Inbound], Reply]:
+    def handle_choice(ctx: Context, value: str, event: Inbound) -> Reply:
+        current = conversation.active(ctx)
+        if current is None:
+            return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+        return conversation.step(ctx, current, word if word else value)
+    return handle_choice
+
+
+def _resume(ctx: Context, value: str, event: Inbound) -> Reply:
+    current = conversation.active(ctx)
+    if current is None:
+        return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+    return conversation.reask(ctx, current)
+
+
+def _reuse(ctx: Context, value: str, event: Inbound) -> Reply:
+    current = conversation.active(ctx)
+    if current is None or current.state != conversation.REUSE:
+        return Reply([Text(texts.MENU_PROMPT, cards.main_menu())])
+    return conversation.reuse(ctx, current, accept=value == "yes")
+
+
+def _erase(ctx: Context, value: str, event: Inbound) -> Reply:
+    return answers.erase(ctx) if value == "yes" else Reply([Text(texts.ERASE_KEPT, cards.main_menu())])
+
+
+def _cancel_request(ctx: Context, value: str, event: Inbound) -> Reply:
+    if not value.isdigit():
+        return Reply([Text(texts.MENU_PROMPT, cards.main_menu())])
+    return conversation.cancel_request(ctx, int(value))
+
+
+def _service(ctx: Context, value: str, event: Inbound) -> Reply:
+    if value not in intents.SERVICE_LABELS:
+        return answers.services_menu()
+    return conversation.start(ctx, value, None, {})
+
+
+def _intent(ctx: Context, value: str, event: Inbound) -> Reply:
+    if value not in intents.LABELS:
+        return Reply([Text(texts.MENU_PROMPT, cards.main_menu())])
+    return act_on(ctx, value, None)
+
+
+_POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
+    "consent": lambda ctx, value, event: _consent(ctx, value == "yes"),
+    "privacy": lambda ctx, value, event: answers.privacy(),
+    "menu": lambda ctx, value, event: answers.services_menu(),
+    "service": _service,
+    "intent": _intent,
+    "answer": _answer_postback,
+    "confirm": _flow_postback(""),
+    "edit": _flow_postback(""),
+    "cancel": lambda ctx, value, event: conversation.cancel(ctx),
+    "resume": _resume,
+    "reuse": _reuse,
+    "erase": _erase,
+    "cancel_request": _cancel_request,
+    "subscribe": lambda ctx, value, event: answers.subscribe(ctx),
+}
+
+
+def on_sticker(ctx: Context, event: Inbound) -> Reply:
+    return Reply([Text(texts.STICKER, cards.main_menu())])
+
+
+def on_media(ctx: Context, event: Inbound) -> Reply:
+    """Keep an image or file with the request being made (only with consent)."""
+    kind = MEDIA_NAMES.get(event.kind, "ไฟล์")
+    if ctx.user.consented_at is None:
+        return Reply([Text(texts.NEED_CONSENT + "\n\n" + texts.CONSENT_NOTE, cards.consent_choices())])
+    attachment = repo.add_attachment(ctx.session, ctx.user, event.message_id or event.event_id, event.kind,
+                                     event.file_name)
+    repo.log_message(ctx.session, ctx.user, "in", event.kind, event.file_name)
+    events = [AttachmentReceived(attachment.id)] if attachment else []
+    current = conversation.active(ctx)
+    if current is None:
+        return Reply([Text(texts.ATTACHMENT_OUTSIDE.format(kind=kind), cards.main_menu())], events)
+    return Reply([Text(texts.ATTACHMENT_RECEIVED.format(kind=kind))], events).then(
+        conversation.reask(ctx, current))
+
+
+def on_location(ctx: Context, event: Inbound) -> Reply:
+    """A shared location answers the province question, or finds the nearest centre."""
+    location = event.location
+    current = conversation.active(ctx)
+    if current is not None and current.state == "province":
+        province = nearest_province(location.latitude, location.longitude)
+        return conversation.step(ctx, current, province.name)
+    return answers.nearest_centre(ctx, location.latitude, location.longitude)
+
+
+_BY_KIND: dict[str, Callable[[Context, Inbound], Reply]] = {
+    "follow": on_follow,
+    "unfollow": on_unfollow,
+    "text": on_text,
+    "postback": on_postback,
+    "sticker": on_sticker,
+    "image": on_media,
+    "video": on_media,
+    "audio": on_media,
+    "file": on_media,
+    "location": on_location,
+}
