@@ -1,0 +1,93 @@
+"""Request flows as tables of (state, answers, input) -> (next state, what the bot says); no LINE, no database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.dialogue import flows
+from bot.line.outbound import Flex, Text
+
+TODAY = date(2026, 11, 20)
+PROFILE = {"business_name": "ร้านป้าแดง", "contact_name": "แดง", "phone": "0812345678",
+           "province": "เชียงราย"}
+
+
+def said(turn: flows.Turn) -> str:
+    return "\n".join(m.text if isinstance(m, Text) else m.alt_text for m in turn.messages)
+
+
+@pytest.mark.parametrize("service, state, answers, reply, next_state, expected", [
+    ("packaging", "details", {}, "อยากได้ถุงซิปล็อกพิมพ์โลโก้", "product", "สินค้าของท่าน"),
+    ("packaging", "product", {"details": "ถุง"}, "กล้วยตาก", "business_name", "ชื่อกิจการ"),
+    ("packaging", "phone", {}, "๐๘๑ ๒๓๔ ๕๖๗๘", "details", "อยากพัฒนาบรรจุภัณฑ์"),
+    ("packaging", "phone", {}, "โทรมาได้เลย", "phone", "081-234-5678"),
+    ("packaging", "phone", {}, "0212", "phone", "เบอร์โทรไม่ถูกต้อง"),
+    ("packaging", "province", {}, "กทม.", "details", "อยากพัฒนาบรรจุภัณฑ์"),
+    ("packaging", "province", {}, "ดาวอังคาร", "province", "ไม่พบชื่อจังหวัด"),
+    ("machinery", "machine", {}, "CNC", "details", "จะใช้เครื่องทำงานอะไร"),
+    ("machinery", "preferred_date", {"machine": "CNC", "details": "กัดไม้"}, "15/12/2569", "business_name",
+     "ชื่อกิจการ"),
+    ("machinery", "preferred_date", {"machine": "CNC", "details": "กัดไม้"}, "1/1/2568", "preferred_date",
+     "ผ่านมาแล้ว"),
+    ("machinery", "preferred_date", {"machine": "CNC", "details": "กัดไม้"}, "ยังไม่แน่ใจ", "business_name",
+     "ชื่อกิจการ"),
+    ("training", "people", {"details": "การตลาดออนไลน์"}, "๑๒ คน", "business_name", "ชื่อกิจการ"),
+    ("training", "people", {"details": "การตลาดออนไลน์"}, "เยอะ", "people", "ตัวเลข"),
+    ("business_matching", "market", {"details": "ผ้าไหม"}, "japan", "business_name", "ชื่อกิจการ"),
+    ("cluster", "sector", {}, "automotive", "details", "เล่าเกี่ยวกับกิจการ"),
+    ("cluster", "sector", {}, "ฟุตบอล", "sector", "เลือกอุตสาหกรรม"),
+    ("consulting", "province", {"details": "ลดต้นทุน", **{k: v for k, v in PROFILE.items() if k != "province"}},
+     "โคราช", "confirm", "สรุปคำขอ"),
+])
+def test_a_step_reads_the_answer_and_asks_the_next_question(service, state, answers, reply, next_state,
+                                                            expected):
+    turn = flows.answer(flows.FLOWS[service], state, answers, reply, TODAY)
+    assert turn.state == next_state
+    assert expected in said(turn)
+
+
+def test_valid_answers_are_stored_normalised():
+    turn = flows.answer(flows.FLOWS["packaging"], "phone", {}, "+66 81 234 5678", TODAY)
+    assert turn.answers["phone"] == "0812345678"
+    turn = flows.answer(flows.FLOWS["packaging"], "province", {}, "โคราช", TODAY)
+    assert turn.answers["province"] == "นครราชสีมา"
+
+
+def test_confirm_submits_and_edit_reopens_one_question():
+    flow = flows.FLOWS["consulting"]
+    answers = {"details": "ลดต้นทุน"} | PROFILE
+    assert flows.answer(flow, "confirm", answers, "ยืนยัน", TODAY).submit
+    edit = flows.answer(flow, "confirm", answers, "แก้ไข", TODAY)
+    assert edit.state == "edit"
+    reopened = flows.answer(flow, "edit", answers, "phone", TODAY)
+    assert reopened.state == "phone" and "phone" not in reopened.answers
+    again = flows.answer(flow, "phone", reopened.answers, "0899999999", TODAY)
+    assert again.state == "confirm" and isinstance(again.messages[0], Flex)
+
+
+def test_the_first_message_prefills_what_it_already_says():
+    flow = flows.FLOWS["training"]
+    text = "อยากพาพนักงาน 15 คนไปอบรมการตลาดออนไลน์ที่เชียงใหม่ค่ะ"
+    found = {"people": 15, "province": "เชียงใหม่"}
+    answers = flows.prefill(flow, text, found)
+    assert answers["people"] == 15 and answers["province"] == "เชียงใหม่" and answers["details"] == text
+    assert flows.next_question(flow, answers) == "business_name"
+
+
+def test_a_bare_service_name_still_asks_for_the_need():
+    assert "details" not in flows.prefill(flows.FLOWS["packaging"], "บรรจุภัณฑ์", {})
+
+
+def test_profile_reuse_fills_only_what_the_flow_asks():
+    flow = flows.FLOWS["contact_staff"]
+    turn = flows.reuse_profile(flow, {"details": "ขอคุยเรื่องกล่อง"}, PROFILE, accept=True)
+    assert turn.state == "confirm" and "business_name" not in turn.answers
+
+
+@pytest.mark.parametrize("service", sorted(flows.FLOWS))
+def test_every_flow_collects_the_contact_essentials(service):
+    keys = [q.key for q in flows.FLOWS[service].fields]
+    assert {"details", "contact_name", "phone", "province"} <= set(keys)
+    assert len(keys) == len(set(keys))

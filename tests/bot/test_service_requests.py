@@ -1,0 +1,299 @@
+"""Whole conversations in Thai, from follow to a confirmed request, through the webhook and the fake LINE API."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.line import fake_events as ev
+from storage.models import Attachment, Conversation, Delivery, LineUser, ServiceRequest, utcnow
+from storage.repositories import be_year
+from tests.chat import quick_replies, shown
+
+USER = "U" + "a" * 32
+STAFF = "U" + "5" * 32
+
+ANSWERS = {
+    "details": "อยากให้ช่วยดูให้ละเอียดหน่อยค่ะ",
+    "product": "กาแฟคั่วบดดอยช้าง",
+    "business_name": "ร้านกาแฟดอยหลวง",
+    "contact_name": "สมศรี ใจดี",
+    "phone": "๐๘๑-๒๓๔-๕๖๗๘",
+    "province": "จ.เชียงราย",
+    "machine": "CNC",
+    "preferred_date": "พรุ่งนี้",
+    "people": "12 คน",
+    "market": "ญี่ปุ่น",
+    "sector": "เครื่องสำอาง",
+}
+
+FIRST_MESSAGES = {
+    "product_design": "สวัสดีค่ะ อยากให้ศูนย์ช่วยออกแบบลวดลายเซรามิกคอลเลกชันใหม่ค่ะ",
+    "prototype": "อยากให้ศูนย์ช่วยขึ้นรูปต้นแบบชิ้นส่วนก่อนผลิตจริงครับ",
+    "packaging": "อยากได้กล่องบรรจุภัณฑ์ใหม่ให้กาแฟดูพรีเมียมค่ะ",
+    "machinery": "ขอจองใช้เครื่อง CNC ของศูนย์ครับ",
+    "food_processing": "น้ำพริกของเราเก็บได้ไม่นาน อยากยืดอายุการเก็บและขอ อย. ค่ะ",
+    "training": "มีคอร์สอบรมการตลาดออนไลน์ไหมคะ อยากพาพนักงานไปเรียน",
+    "business_matching": "อยากหาผู้ซื้อต่างประเทศ ส่งออกผ้าไหมไปญี่ปุ่นครับ",
+    "consulting": "อยากปรึกษาเรื่องลดต้นทุนการผลิตและขอสินเชื่อเพื่อขยายโรงงานค่ะ",
+    "cluster": "อยากเข้าร่วมคลัสเตอร์เครื่องสำอางค่ะ",
+}
+
+
+def state_of(app, user_id: str) -> str | None:
+    with app.extensions["frontdesk"].sessions() as session:
+        user = session.scalar(select(LineUser).where(LineUser.line_user_id == user_id))
+        conversation = session.get(Conversation, user.id) if user else None
+        return conversation.state if conversation else None
+
+
+def requests_in(app) -> list[ServiceRequest]:
+    with app.extensions["frontdesk"].sessions() as session:
+        return list(session.scalars(select(ServiceRequest)))
+
+
+def centre_of(app, request: ServiceRequest):
+    from storage.models import Centre
+    with app.extensions["frontdesk"].sessions() as session:
+        return session.get(Centre, request.centre_id)
+
+
+def add_staff(app, centre: str = "เชียงราย", line_id: str = STAFF) -> None:
+    result = app.test_cli_runner().invoke(args=["staff", "add", "--name", "เจ้าหน้าที่ทดสอบ", "--center", centre,
+                                                "--line-user-id", line_id])
+    assert result.exit_code == 0, result.output
+
+
+def answer_until_summary(chat, app, user: str, answers: dict[str, str] = ANSWERS) -> list[str]:
+    """Answer whatever the bot asks until it shows the summary card; returns everything it said."""
+    said = []
+    for _ in range(12):
+        state = state_of(app, user)
+        if state == "confirm":
+            return said
+        assert state in answers, f"unexpected question {state!r}: {said[-1:]}"
+        said += chat.say(user, answers[state])
+    raise AssertionError(f"the flow never reached the summary: {said}")
+
+
+@pytest.mark.parametrize("service", sorted(FIRST_MESSAGES))
+def test_a_full_request_for_each_service_is_stored_routed_and_alerted(chat, app, line_api, service):
+    add_staff(app)
+    chat.consent(USER)
+    said = chat.say(USER, FIRST_MESSAGES[service])
+    assert "ขอถามสั้น ๆ" in said[0], f"{service} was not understood: {said}"
+    said += answer_until_summary(chat, app, USER)
+    assert "สรุปคำขอ" in said[-1] and "0812345678" in said[-1]
+    [done] = chat.tap(USER, "confirm=yes")
+
+    [request] = requests_in(app)
+    assert request.service == service and request.status == "new"
+    assert request.province == "เชียงราย" and request.phone == "0812345678"
+    assert request.business_name == "ร้านกาแฟดอยหลวง" and request.contact_name == "สมศรี ใจดี"
+    assert request.reference == f"ITC-{be_year(request.created_at)}-{request.id:06d}"
+    assert request.reference in done and centre_of(app, request).code == "MITC-CRI"
+    assert centre_of(app, request).name in done
+    alerts = line_api.delivered_messages(to=STAFF)
+    assert len(alerts) == 1 and request.reference in alerts[0].message["altText"]
+
+
+def test_details_in_the_first_message_are_not_asked_again(chat, app):
+    chat.consent(USER)
+    chat.say(USER, "อยากได้กล่องบรรจุภัณฑ์ใหม่ให้กาแฟ ร้านอยู่โคราช โทร 0891234567 ค่ะ")
+    asked = []
+    while (state := state_of(app, USER)) != "confirm":
+        asked.append(state)
+        chat.say(USER, ANSWERS[state])
+    assert "province" not in asked and "phone" not in asked and "details" not in asked
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.province == "นครราชสีมา" and request.phone == "0891234567"
+
+
+def test_a_wrong_phone_is_asked_again_with_an_example(chat, app):
+    chat.consent(USER)
+    chat.say(USER, "อยากได้กล่องบรรจุภัณฑ์ใหม่ให้กาแฟดูพรีเมียมค่ะ")
+    while state_of(app, USER) != "phone":
+        chat.say(USER, ANSWERS[state_of(app, USER)])
+    [again] = chat.say(USER, "12345")
+    assert "081-234-5678" in again and state_of(app, USER) == "phone"
+    chat.say(USER, "+66 81 234 5678")
+    assert state_of(app, USER) != "phone"
+
+
+def test_cancel_ends_the_flow_at_any_step(chat, app):
+    chat.consent(USER)
+    chat.say(USER, "อยากได้กล่องบรรจุภัณฑ์ใหม่ให้กาแฟดูพรีเมียมค่ะ")
+    [answer] = chat.say(USER, "ยกเลิก")
+    assert "ยกเลิก" in answer and state_of(app, USER) is None and requests_in(app) == []
+
+
+def test_profile_is_offered_again_on_the_next_request(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    said = chat.say(USER, FIRST_MESSAGES["consulting"])
+    assert state_of(app, USER) == "reuse_profile" and "ใช้ข้อมูลเดิมไหมคะ" in said[-1]
+    assert "ร้านกาแฟดอยหลวง" in said[-1]
+    chat.tap(USER, "reuse=yes")
+    assert state_of(app, USER) == "confirm"
+    chat.tap(USER, "confirm=yes")
+    assert [r.service for r in requests_in(app)] == ["packaging", "consulting"]
+
+
+def test_a_question_on_another_topic_is_answered_then_the_flow_resumes(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    while state_of(app, USER) != "phone":
+        chat.say(USER, ANSWERS[state_of(app, USER)])
+    said = chat.say(USER, "ศูนย์ที่เชียงใหม่อยู่ที่ไหนคะ เปิดกี่โมง")
+    assert any("เชียงใหม่" in s for s in said) and "ต่อไหมคะ" in said[-1]
+    assert state_of(app, USER) == "phone"
+    said = chat.tap(USER, "resume=yes")
+    assert "เบอร์โทร" in said[-1]
+
+
+def test_an_idle_flow_expires_politely_after_a_day(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    with app.extensions["frontdesk"].sessions() as session, session.begin():
+        conversation = session.scalar(select(Conversation))
+        conversation.updated_at = utcnow() - timedelta(hours=25)
+    said = chat.say(USER, "สวัสดีค่ะ")
+    assert "เกิน 24 ชั่วโมง" in said[0] and state_of(app, USER) is None
+
+
+def test_edit_a_field_from_the_summary(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=edit")
+    chat.tap(USER, "edit=phone")
+    [summary] = chat.say(USER, "02-123-4567")
+    assert "021234567" in summary
+    chat.tap(USER, "confirm=yes")
+    assert requests_in(app)[0].phone == "021234567"
+
+
+def test_shared_location_answers_the_province_question(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    while state_of(app, USER) != "province":
+        chat.say(USER, ANSWERS[state_of(app, USER)])
+    chat.send(ev.location(USER, 18.7883, 98.9853))
+    chat.tap(USER, "confirm=yes")
+    assert requests_in(app)[0].province == "เชียงใหม่"
+
+
+def test_a_photo_sent_during_a_request_is_kept_with_it(chat, app, line_api):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["product_design"])
+    line_api.put_content("photo-1", b"\x89PNG fake image bytes", "image/png")
+    said = shown(chat.send(ev.image(USER, content_id="photo-1")))
+    assert "ได้รับรูปภาพแล้ว" in said[0]
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    with app.extensions["frontdesk"].sessions() as session:
+        [attachment] = session.scalars(select(Attachment))
+        assert attachment.request_id == request.id
+        assert attachment.status == "stored" and attachment.data == b"\x89PNG fake image bytes"
+
+
+def test_request_status_lists_the_users_requests_newest_first(chat, app):
+    chat.consent(USER)
+    for service in ("packaging", "training"):
+        chat.say(USER, FIRST_MESSAGES[service])
+        if state_of(app, USER) == "reuse_profile":
+            chat.tap(USER, "reuse=yes")
+        answer_until_summary(chat, app, USER)
+        chat.tap(USER, "confirm=yes")
+    [card] = chat.say(USER, "คำขอที่ส่งไปถึงไหนแล้วคะ")
+    first, second = requests_in(app)
+    assert card.index(second.reference) < card.index(first.reference)
+    assert "รอเจ้าหน้าที่รับเรื่อง" in card
+    [one] = chat.say(USER, f"ขอดูสถานะ {first.reference.lower()} หน่อยค่ะ")
+    assert first.reference in one and second.reference not in one
+
+
+def test_contact_staff_files_a_call_and_alerts_the_centre(chat, app, line_api):
+    add_staff(app, "นครราชสีมา")
+    chat.consent(USER)
+    chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
+    answer_until_summary(chat, app, USER, ANSWERS | {"province": "โคราช"})
+    [done] = chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.service == "contact_staff" and "แจ้งเจ้าหน้าที่" in done
+    assert line_api.delivered_messages(to=STAFF)
+
+
+def test_centre_info_for_a_province_alias(chat):
+    said = chat.say(USER, "ศูนย์ที่ดูแลโคราชอยู่ที่ไหน เบอร์โทรอะไรคะ")
+    assert any("นครราชสีมา" in s and "📞" in s for s in said)
+
+
+def test_unsubscribe_is_recorded_and_can_be_undone(chat, app):
+    chat.follow(USER)
+    chat.say(USER, "ไม่ต้องส่งข่าวสารมาแล้วนะคะ")
+    with app.extensions["frontdesk"].sessions() as session:
+        assert session.scalar(select(LineUser.subscribed)) is False
+    chat.tap(USER, "subscribe=yes")
+    with app.extensions["frontdesk"].sessions() as session:
+        assert session.scalar(select(LineUser.subscribed)) is True
+
+
+def test_an_unclear_message_offers_choices_instead_of_guessing(chat, app):
+    chat.follow(USER)
+    messages = chat.send(ev.text(USER, "อืม"))
+    assert "ไม่แน่ใจ" in messages[-1]["text"]
+    assert len(quick_replies(messages[-1])) >= 2
+    assert state_of(app, USER) is None
+
+
+def test_out_of_scope_gets_a_polite_pointer_back(chat):
+    [answer] = chat.say(USER, "หวยงวดนี้ออกเลขอะไรครับ")
+    assert "นอกเหนือบริการ" in answer
+
+
+def test_delete_my_data_erases_personal_data_but_keeps_statistics(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [question] = chat.say(USER, "ลบข้อมูลของฉัน")
+    assert "ลบ" in question
+    chat.tap(USER, "erase=yes")
+    [request] = requests_in(app)
+    assert request.service == "packaging" and request.province == "เชียงราย"
+    assert request.phone is None and request.contact_name is None and request.user_id is None
+    with app.extensions["frontdesk"].sessions() as session:
+        assert session.scalar(select(LineUser)) is None
+
+
+def test_service_needs_consent_first_and_resumes_after_it(chat, app):
+    chat.follow(USER)
+    said = chat.say(USER, FIRST_MESSAGES["packaging"])
+    assert "ยินยอม" in said[-1] and state_of(app, USER) == "consent"
+    said = chat.tap(USER, "consent=yes")
+    assert state_of(app, USER) not in (None, "consent")
+
+
+def test_staff_alert_survives_a_500_and_a_timeout_without_duplicates(chat, app, line_api):
+    from bot import jobs
+    add_staff(app)
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    line_api.fail_next("/v2/bot/message/push", status=500)
+    line_api.hang_next("/v2/bot/message/push", seconds=3, then="accept")
+    chat.tap(USER, "confirm=yes")
+    jobs.run_scheduled()
+    assert len(line_api.delivered_messages(to=STAFF)) == 1
+    keys = {r.header("X-Line-Retry-Key") for r in line_api.requests("/v2/bot/message/push")}
+    assert len(keys) == 1
+    with app.extensions["frontdesk"].sessions() as session:
+        [delivery] = session.scalars(select(Delivery).where(Delivery.purpose == "staff_alert"))
+        assert delivery.status == "sent" and delivery.attempts >= 2
