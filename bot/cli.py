@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
+from datetime import timedelta
 
 import click
 from flask import Flask, current_app
@@ -15,15 +17,16 @@ from storage import repositories as repo
 from storage import seeding
 from storage.database import unit_of_work
 from storage.migrate import upgrade
-from storage.models import ServiceRequest, Staff
+from storage.models import Message, ServiceRequest, Staff
 
 db_group = AppGroup("db", help="Database schema.")
 requests_group = AppGroup("requests", help="Service requests.")
 staff_group = AppGroup("staff", help="Centre staff accounts.")
+nlu_group = AppGroup("nlu", help="Learning from real traffic.")
 
 
 def init_app(app: Flask) -> None:
-    for group in (db_group, requests_group, staff_group):
+    for group in (db_group, requests_group, staff_group, nlu_group):
         app.cli.add_command(group)
     app.cli.add_command(seed_command)
 
@@ -103,3 +106,26 @@ def add_staff(name: str, centre: str, line_user_id: str | None, password: str | 
         session.flush()
         click.echo(json.dumps({"id": staff.id, "name": name, "centre": found.code}, ensure_ascii=False))
 
+
+
+@nlu_group.command("export-uncertain")
+@click.option("--since", "days", type=int, default=30, show_default=True, help="Days back to look.")
+@click.option("--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="CSV file (default: standard output).")
+def export_uncertain(days: int, output) -> None:
+    """Write low-confidence and fallback messages as CSV to label (fill `intent`, then put the file in
+    intents/data/learned/ and the next model learns from it)."""
+    services = _services()
+    since = services.clock() - timedelta(days=days)
+    query = (select(Message).where(Message.direction == "in", Message.kind == "text", Message.text.is_not(None),
+                                   Message.created_at >= since, Message.fallback.is_(True))
+             .order_by(Message.created_at))
+    writer = csv.writer(output)
+    writer.writerow(["text", "intent", "predicted", "confidence", "created_at"])
+    seen: set[str] = set()
+    with unit_of_work(services.sessions) as session:
+        for message in session.scalars(query):
+            if message.text.strip() and message.text not in seen:
+                seen.add(message.text)
+                writer.writerow([message.text, "", message.intent, f"{message.confidence:.3f}",
+                                 message.created_at.isoformat()])

@@ -124,6 +124,21 @@ def read_market(text: str, _today: date) -> str:
     raise Invalid("ขอเลือกตลาดจากตัวเลือกด้านล่างนะคะ")
 
 
+MACHINE_WORDS = {
+    "CNC": ("cnc", "ซีเอ็นซี"),
+    "เครื่องตัดเลเซอร์": ("เลเซอร์", "laser", "เลเซอ"),
+    "3D printer": ("3d", "สามมิติ", "ปริ้นสามดี"),
+    "เครื่องอบแห้งเยือกแข็ง (freeze dryer)": ("freeze", "ฟรีซ", "เยือกแข็ง"),
+    "เครื่องซีล": ("ซีล", "seal"),
+}
+
+
+def find_machine(text: str) -> str | None:
+    """The shared machine a message names, if it names one."""
+    lowered = text.lower()
+    return next((name for name, words in MACHINE_WORDS.items() if any(w in lowered for w in words)), None)
+
+
 def _sector_choices() -> tuple[Action, ...]:
     return tuple(Choose(name, f"answer={code}", name) for code, name in entities.SECTORS.items())
 
@@ -138,7 +153,7 @@ PHONE = Field("phone", "เบอร์โทร", "ขอเบอร์โท�
 PROVINCE = Field("province", "จังหวัด", "กิจการของท่านอยู่จังหวัดไหนคะ (พิมพ์ชื่อจังหวัด หรือแชร์ตำแหน่ง)",
                  read_province, choices=(ShareLocation(),), entity="province", profile=True)
 PRODUCT = Field("product", "สินค้า", "สินค้าของท่านคืออะไรคะ (ส่งรูปมาประกอบได้เลยค่ะ)", read_free_text)
-MACHINE = Field("machine", "เครื่องจักร", "ต้องการใช้เครื่องไหนคะ", read_free_text, choices=(
+MACHINE = Field("machine", "เครื่องจักร", "ต้องการใช้เครื่องไหนคะ", read_free_text, entity="machine", choices=(
     Say("CNC", "CNC"), Say("เลเซอร์", "เครื่องตัดเลเซอร์"), Say("3D printer", "3D printer"),
     Say("อบแห้งเยือกแข็ง", "เครื่องอบแห้งเยือกแข็ง (freeze dryer)"), Say("เครื่องซีล", "เครื่องซีล"),
     Say("ห้องแล็บ", "เครื่องมือห้องแล็บ")))

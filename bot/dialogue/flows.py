@@ -69,6 +69,8 @@ class Turn:
 def prefill(flow: Flow, first_text: str | None, found: dict[str, Any]) -> dict[str, Any]:
     """Answers already given in the first message: entities, and the need itself when it says enough."""
     answers: dict[str, Any] = {}
+    machine = f.find_machine(first_text) if first_text else None
+    found = found | ({"machine": machine} if machine else {})
     for question in flow.fields:
         if question.entity and question.entity in found:
             value = found[question.entity]

@@ -97,3 +97,13 @@ def test_a_delivery_job_run_twice_sends_once(app, line_api):
     jobs.send_delivery(delivery_id)
     jobs.run_scheduled()
     assert len(line_api.delivered_messages(to=USER)) == 1 and delivery(app, delivery_id).attempts == 1
+
+
+def test_uncertain_messages_are_exported_for_labelling(chat, app):
+    chat.consent(USER)
+    chat.say(USER, "อืม")
+    chat.say(USER, "อยากได้กล่องบรรจุภัณฑ์ใหม่ให้กาแฟดูพรีเมียมค่ะ")
+    result = app.test_cli_runner().invoke(args=["nlu", "export-uncertain", "--since", "1"])
+    lines = result.output.splitlines()
+    assert lines[0] == "text,intent,predicted,confidence,created_at"
+    assert [line.split(",")[0] for line in lines[1:]] == ["อืม"]

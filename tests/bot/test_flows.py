@@ -91,3 +91,9 @@ def test_every_flow_collects_the_contact_essentials(service):
     keys = [q.key for q in flows.FLOWS[service].fields]
     assert {"details", "contact_name", "phone", "province"} <= set(keys)
     assert len(keys) == len(set(keys))
+
+
+def test_a_machine_named_in_the_first_message_is_not_asked_again():
+    answers = flows.prefill(flows.FLOWS["machinery"], "ขอจองใช้เครื่องตัดเลเซอร์ตัดอะคริลิกครับ", {})
+    assert answers["machine"] == "เครื่องตัดเลเซอร์"
+    assert flows.next_question(flows.FLOWS["machinery"], answers) == "preferred_date"
