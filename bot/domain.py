@@ -19,4 +19,11 @@ class AttachmentReceived:
     attachment_id: int
 
 
-DomainEvent = RequestSubmitted | AttachmentReceived
+@dataclass(frozen=True)
+class StatusChanged:
+    """A request moved on; the entrepreneur hears about it in LINE."""
+
+    request_id: int
+
+
+DomainEvent = RequestSubmitted | AttachmentReceived | StatusChanged

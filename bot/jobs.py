@@ -59,7 +59,11 @@ def send_delivery(delivery_id: int) -> str:
         delivery = session.get(Delivery, delivery_id)
         if delivery is None or delivery.status != "pending":
             return "skipped"
-        recipients, messages, key = list(delivery.recipients), list(delivery.messages), delivery.retry_key
+        recipients = repo.reachable(session, list(delivery.recipients))
+        if not recipients:
+            delivery.status = "skipped"
+            return "skipped"
+        messages, key = list(delivery.messages), delivery.retry_key
         delivery.attempts += 1
     outcome, error = _send(recipients, messages, key)
     with unit_of_work(services().sessions) as session:
@@ -117,6 +121,29 @@ def notify_centre(request_id: int) -> int:
         ids = [d.id for d in deliveries]
     enqueue_deliveries(ids)
     return len(ids)
+
+
+@queue.task()
+def notify_requester(request_id: int) -> int:
+    """Tell the entrepreneur in LINE where their request now stands."""
+    from bot.dialogue import texts
+
+    with unit_of_work(services().sessions) as session:
+        request = session.get(ServiceRequest, request_id)
+        if request is None or request.user is None or not request.user.active:
+            return 0
+        service = texts.SERVICE_NAMES.get(request.service, request.service)
+        if request.status == "accepted":
+            text = texts.REQUESTER_ACCEPTED.format(reference=request.reference, service=service,
+                                                   centre=request.centre.name)
+        else:
+            text = texts.REQUESTER_UPDATE.format(reference=request.reference, service=service,
+                                                 status=texts.STATUS_NAMES.get(request.status, request.status))
+        delivery = repo.new_delivery(session, "status_update", [request.user.line_user_id],
+                                     [{"type": "text", "text": text}], request_id)
+        delivery_id = delivery.id
+    enqueue_deliveries([delivery_id])
+    return 1
 
 
 @queue.task(retries=5, retry_delay=2, retry_backoff=2)

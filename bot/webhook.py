@@ -11,7 +11,7 @@ from bot import jobs
 from bot.dialogue import texts
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.handler import handle
-from bot.domain import AttachmentReceived, DomainEvent, RequestSubmitted
+from bot.domain import AttachmentReceived, DomainEvent, RequestSubmitted, StatusChanged
 from bot.errors import InvalidReplyToken, LineApiError
 from bot.line.inbound import BadWebhook, Inbound, parse_body, verify
 from bot.line.outbound import Flex, Outbound, Text, to_line_messages
@@ -101,6 +101,8 @@ def dispatch(events: list[DomainEvent]) -> None:
             jobs.notify_centre(event.request_id)
         elif isinstance(event, AttachmentReceived):
             jobs.fetch_attachment(event.attachment_id)
+        elif isinstance(event, StatusChanged):
+            jobs.notify_requester(event.request_id)
 
 
 def _kind(message: Outbound) -> str:

@@ -125,11 +125,13 @@ class ServiceRequest(Base):
     phone: Mapped[str | None] = mapped_column(String(20))
     details: Mapped[str | None] = mapped_column(Text)
     answers: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     user: Mapped[LineUser | None] = relationship()
     centre: Mapped[Centre] = relationship()
+    assignee: Mapped[Staff | None] = relationship()
     history: Mapped[list[StatusChange]] = relationship(back_populates="request", order_by="StatusChange.id")
     attachments: Mapped[list[Attachment]] = relationship(back_populates="request")
 

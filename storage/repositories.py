@@ -61,7 +61,10 @@ def save_conversation(session: Session, user: LineUser, flow: str, state: str, d
 
 
 def clear_conversation(session: Session, user: LineUser) -> None:
-    session.execute(delete(Conversation).where(Conversation.user_id == user.id))
+    conversation = session.get(Conversation, user.id)
+    if conversation is not None:
+        session.delete(conversation)
+        session.flush()
 
 
 def log_message(session: Session, user: LineUser, direction: str, kind: str, text: str | None,
@@ -143,6 +146,13 @@ def staff_line_ids(session: Session, centre_id: int) -> list[str]:
     """LINE ids of the staff of a centre who linked their LINE account."""
     query = select(Staff.line_user_id).where(Staff.centre_id == centre_id, Staff.line_user_id.is_not(None))
     return [line_id for line_id in session.scalars(query) if line_id]
+
+
+def reachable(session: Session, line_ids: list[str]) -> list[str]:
+    """The ids still worth sending to: everyone except followers who blocked the account."""
+    blocked = set(session.scalars(select(LineUser.line_user_id).where(LineUser.line_user_id.in_(line_ids),
+                                                                      LineUser.active.is_(False))))
+    return [line_id for line_id in line_ids if line_id not in blocked]
 
 
 def new_delivery(session: Session, purpose: str, recipients: list[str], messages: list[dict[str, Any]],

@@ -7,7 +7,7 @@ from typing import Callable
 from urllib.parse import parse_qsl
 
 import intents
-from bot.dialogue import answers, cards, conversation, texts
+from bot.dialogue import answers, cards, conversation, staff, texts
 from bot.dialogue.context import Context, Reply
 from bot.domain import AttachmentReceived
 from bot.line.inbound import Inbound
@@ -190,6 +190,10 @@ def _cancel_request(ctx: Context, value: str, event: Inbound) -> Reply:
     return conversation.cancel_request(ctx, int(value))
 
 
+def _accept(ctx: Context, value: str, event: Inbound) -> Reply:
+    return staff.accept(ctx, int(value)) if value.isdigit() else Reply([Text(texts.STAFF_NOT_YOURS)])
+
+
 def _service(ctx: Context, value: str, event: Inbound) -> Reply:
     if value not in intents.SERVICE_LABELS:
         return answers.services_menu()
@@ -217,6 +221,7 @@ _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "erase": _erase,
     "cancel_request": _cancel_request,
     "subscribe": lambda ctx, value, event: answers.subscribe(ctx),
+    "accept": _accept,
 }
 
 

@@ -116,6 +116,15 @@ ASK_ERASE = ("ต้องการลบข้อมูลส่วนบุค
 ERASED = "ลบข้อมูลของท่านเรียบร้อยแล้วค่ะ ขอบคุณที่ใช้บริการนะคะ 🙏"
 ERASE_KEPT = "ไม่ลบข้อมูลค่ะ ข้อมูลของท่านยังอยู่ครบค่ะ"
 
+STAFF_ONLY = "ปุ่มนี้สำหรับเจ้าหน้าที่ศูนย์ค่ะ"
+STAFF_NOT_YOURS = "ไม่พบคำขอนี้ในศูนย์ของท่านค่ะ"
+STAFF_TAKEN = "คำขอ {reference} มีผู้รับเรื่องแล้วค่ะ ({name})"
+STAFF_CLOSED = "คำขอ {reference} อยู่ในสถานะ \"{status}\" แล้วค่ะ"
+STAFF_ACCEPTED = "รับเรื่อง {reference} แล้วค่ะ กรุณาติดต่อคุณ{name} ที่ {phone}"
+REQUESTER_UPDATE = "อัปเดตคำขอ {reference} ({service}): {status}ค่ะ"
+REQUESTER_ACCEPTED = ("คำขอ {reference} ({service}): เจ้าหน้าที่{centre}รับเรื่องแล้วค่ะ "
+                      "จะติดต่อกลับโดยเร็วนะคะ 🙏")
+
 YES, NO = "ใช่", "ไม่ใช่"
 CONFIRM, EDIT, CANCEL = "ยืนยันส่งคำขอ", "แก้ไข", "ยกเลิก"
 

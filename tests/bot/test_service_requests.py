@@ -297,3 +297,45 @@ def test_staff_alert_survives_a_500_and_a_timeout_without_duplicates(chat, app, 
     with app.extensions["frontdesk"].sessions() as session:
         [delivery] = session.scalars(select(Delivery).where(Delivery.purpose == "staff_alert"))
         assert delivery.status == "sent" and delivery.attempts >= 2
+
+
+def test_staff_accept_from_the_alert_first_tap_wins_and_the_entrepreneur_hears(chat, app, line_api):
+    other = "U" + "6" * 32
+    add_staff(app)
+    add_staff(app, line_id=other)
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert len(line_api.delivered_messages(to=STAFF)) == 1 and len(line_api.delivered_messages(to=other)) == 1
+    [won] = chat.tap(STAFF, f"accept={request.id}")
+    [lost] = chat.tap(other, f"accept={request.id}")
+    assert "รับเรื่อง" in won and request.reference in won
+    assert "มีผู้รับเรื่องแล้ว" in lost and "เจ้าหน้าที่ทดสอบ" in lost
+    [accepted] = requests_in(app)
+    assert accepted.status == "accepted"
+    update = line_api.delivered_messages(to=USER)[-1]
+    assert update.via == "push" and "รับเรื่องแล้ว" in update.text and request.reference in update.text
+
+
+def test_a_stranger_cannot_accept_a_request(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    [answer] = chat.tap(USER, f"accept={request.id}")
+    assert "สำหรับเจ้าหน้าที่" in answer and requests_in(app)[0].status == "new"
+
+
+def test_no_push_goes_to_a_user_who_blocked_the_account(chat, app, line_api):
+    add_staff(app)
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    chat.post([ev.unfollow(USER)])
+    before = len(line_api.delivered_messages(to=USER))
+    chat.tap(STAFF, f"accept={requests_in(app)[0].id}")
+    assert len(line_api.delivered_messages(to=USER)) == before

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-20 21:58:14.766191
+Create Date: 2026-11-20 22:13:31.389935
 
 """
 from typing import Sequence, Union
@@ -106,6 +106,18 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['centre_id'], ['centres.id'], ),
     sa.PrimaryKeyConstraint('name')
     )
+    op.create_table('staff',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('centre_id', sa.Integer(), nullable=False),
+    sa.Column('line_user_id', sa.String(length=64), nullable=True),
+    sa.Column('password_hash', sa.String(length=300), nullable=True),
+    sa.Column('is_admin', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['centre_id'], ['centres.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('line_user_id')
+    )
     op.create_table('service_requests',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('reference', sa.String(length=32), nullable=True),
@@ -119,24 +131,14 @@ def upgrade() -> None:
     sa.Column('phone', sa.String(length=20), nullable=True),
     sa.Column('details', sa.Text(), nullable=True),
     sa.Column('answers', sa.JSON(), nullable=False),
+    sa.Column('assignee_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['assignee_id'], ['staff.id'], ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['centre_id'], ['centres.id'], ),
     sa.ForeignKeyConstraint(['user_id'], ['line_users.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('reference')
-    )
-    op.create_table('staff',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('name', sa.String(length=200), nullable=False),
-    sa.Column('centre_id', sa.Integer(), nullable=False),
-    sa.Column('line_user_id', sa.String(length=64), nullable=True),
-    sa.Column('password_hash', sa.String(length=300), nullable=True),
-    sa.Column('is_admin', sa.Boolean(), nullable=False),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['centre_id'], ['centres.id'], ),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('line_user_id')
     )
     op.create_table('attachments',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -191,8 +193,8 @@ def downgrade() -> None:
     op.drop_table('status_changes')
     op.drop_table('deliveries')
     op.drop_table('attachments')
-    op.drop_table('staff')
     op.drop_table('service_requests')
+    op.drop_table('staff')
     op.drop_table('provinces')
     with op.batch_alter_table('messages', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_messages_user_id'))
