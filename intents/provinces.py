@@ -1,0 +1,254 @@
+"""The 77 provinces of Thailand: official names, aliases, and finding one in a message.
+
+`data/provinces.json` is the product's single source of province names. Finding a province
+in free text follows these rules:
+
+- Official names, aliases (กทม, โคราช, สุราษ, ...) and English names (any case, spaces or
+  hyphens optional) are recognised anywhere in the message, even without spaces around them.
+- Where names overlap the longest wins (พระนครศรีอยุธยา over นครศรี, สุราษฎร์ธานี over สุราษ);
+  where several provinces are named, the first one in the message wins.
+- Names that are also everyday Thai words (ตาก "to dry", เลย "at all", แพร่ "to spread",
+  น่าน, อุทัย) count only
+  - after จ. / จว. / จังหวัด / เมือง (จ.ตาก, อ.เมืองแพร่),
+  - as the whole message, particles and punctuation aside (เลยครับ),
+  - after ที่ / จาก / อยู่ / ใน when the name also ends the phrase, that is, a space,
+    punctuation, a particle or the end of the message follows (ทอผ้าที่น่าน อยากได้...),
+    except "อยู่เลย" and "ในเลย", which are everyday phrases ("stay", "go on in").
+  So "ในน่านประมาณ 12 ราย" is missed: a missed province is asked for, a wrong one misroutes.
+- Known words that merely contain a name are not provinces (ตากแดด, เผยแพร่, ธนาคารกรุงเทพ,
+  อุบลรัตน์, สุพรรณี ...), nor are roads named after provinces (ถนนเพชรบุรี, ถ.สุโขทัย).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+PROVINCES_FILE = Path(__file__).parent / "data" / "provinces.json"
+
+# Everyday words first; these names count only in an unmistakably locational place.
+AMBIGUOUS_TERMS = frozenset({"ตาก", "เลย", "แพร่", "น่าน", "อุทัย"})
+LOCATIONAL_PREFIXES = ("จังหวัด", "จว.", "จ.", "เมือง")
+PHRASE_PREFIXES = ("ที่", "จาก", "อยู่", "ใน")
+EVERYDAY_PHRASES = frozenset({"อยู่เลย", "ในเลย"})
+ROAD_PREFIXES = ("ถนน", "ถ.", "ซอย", "ซ.")
+
+# Words that contain a province name or alias without meaning the province.
+NOT_PROVINCES = (
+    "ตากแดด",
+    "ตากแห้ง",
+    "ตากผ้า",
+    "ตากลม",
+    "ตากฝน",
+    "ตากใบ",
+    "ตากอากาศ",
+    "เผยแพร่",
+    "แพร่หลาย",
+    "แพร่ระบาด",
+    "แพร่กระจาย",
+    "แพร่เชื้อ",
+    "แพร่ภาพ",
+    "น่านฟ้า",
+    "น่านน้ำ",
+    "แม่น้ำน่าน",
+    "ธนาคารกรุงเทพ",
+    "แบงก์กรุงเทพ",
+    "แบงค์กรุงเทพ",
+    "โรงพยาบาลกรุงเทพ",
+    "รพ.กรุงเทพ",
+    "กรุงเทพประกัน",
+    "ธนาคารกรุงศรีอยุธยา",
+    "ธ.กรุงศรีอยุธยา",
+    "อุบลรัตน์",
+    "สุพรรณี",
+    "สุพรรณหงส์",
+    "ประจวบเหมาะ",
+    "ปทุมวัน",
+    "ปทุมมา",
+    "ตรังกานู",
+    "กระบี่กระบอง",
+    "พิจิตรา",
+    "สุโขทัยธรรมาธิราช",
+)
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_PARTICLES = re.compile(r"ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|จ๊ะ|นะ|ฮะ|งับ")
+_PHRASE_END = re.compile(rf"$|[^a-z\u0e01-\u0e4e]|(?:{_PARTICLES.pattern})")
+_LETTERS = re.compile(r"[a-z\u0e01-\u0e4e]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Province:
+    """One province (Bangkok included) as described in provinces.json."""
+
+    code: str
+    name: str
+    name_en: str
+    region: str
+    lat: float
+    lon: float
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A span of the folded message that names a province."""
+
+    start: int
+    end: int
+    province: Province
+
+
+def _fold(text: str) -> str:
+    """Fold the spellings people type into one form: case, zero-width, split vowels."""
+    text = text.translate(_ZERO_WIDTH).lower()
+    # Typing เ+เ for แ and nikhahit+า for ำ is common and looks identical on screen.
+    return text.replace("เเ", "แ").replace("\u0e4d\u0e32", "\u0e33")
+
+
+def _compact(folded: str) -> tuple[str, list[int]]:
+    """Drop whitespace (Thai writers space words at random); keep each char's origin."""
+    kept = [(i, ch) for i, ch in enumerate(folded) if not ch.isspace()]
+    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+
+
+@cache
+def all_provinces() -> tuple[Province, ...]:
+    """Every province, loaded once from provinces.json, in ISO 3166-2 code order."""
+    rows = json.loads(PROVINCES_FILE.read_text(encoding="utf-8"))
+    return tuple(
+        Province(
+            code=row["code"],
+            name=row["name"],
+            name_en=row["name_en"],
+            region=row["region"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            aliases=tuple(row["aliases"]),
+        )
+        for row in rows
+    )
+
+
+@cache
+def _by_name() -> dict[str, Province]:
+    return {province.name: province for province in all_provinces()}
+
+
+def province_by_name(official_name: str) -> Province | None:
+    """The province with this official Thai name, or None."""
+    return _by_name().get(official_name.strip())
+
+
+@cache
+def _thai_terms() -> tuple[re.Pattern[str], dict[str, Province]]:
+    """One pattern over every Thai name and alias, longest first, and what each names."""
+    terms: dict[str, Province] = {}
+    for province in all_provinces():
+        for term in (province.name, *province.aliases):
+            if not _LATIN.search(term):
+                terms.setdefault(_compact(_fold(term))[0], province)
+    alternatives = "|".join(map(re.escape, sorted(terms, key=len, reverse=True)))
+    # A lookahead finds overlapping mentions, so a longer one later can beat a shorter one.
+    return re.compile(f"(?=({alternatives}))"), terms
+
+
+@cache
+def _english_terms() -> list[tuple[re.Pattern[str], Province]]:
+    """A pattern per English name or alias: any case, spaces or hyphens optional."""
+    patterns = []
+    for province in all_provinces():
+        for term in (province.name_en, *province.aliases):
+            if _LATIN.search(term):
+                words = map(re.escape, _fold(term).split())
+                body = r"[\s\-]*".join(words)
+                patterns.append((re.compile(rf"(?<![a-z]){body}(?![a-z])"), province))
+    return patterns
+
+
+@cache
+def _not_provinces() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(NOT_PROVINCES, key=len, reverse=True))))
+
+
+def _is_whole_message(compact: str, start: int, end: int) -> bool:
+    """True when nothing but particles and punctuation surround the mention."""
+    rest = _PARTICLES.sub("", compact[:start] + " " + compact[end:])
+    return not _LETTERS.search(rest)
+
+
+def _in_locational_phrase(before: str, term: str, after: str) -> bool:
+    """ที่น่าน / จากแพร่ / อยู่ตาก followed by a space, a particle or the end."""
+    prefix = next((p for p in PHRASE_PREFIXES if before.endswith(p)), None)
+    if prefix is None or prefix + term in EVERYDAY_PHRASES:
+        return False
+    return _PHRASE_END.match(after) is not None
+
+
+def _accepts_thai(compact: str, start: int, end: int, after: str, blocked: list[range]) -> bool:
+    """Apply the rules of the module docstring to one Thai mention."""
+    if any(start in span and end - 1 in span for span in blocked):
+        return False
+    before, term = compact[:start], compact[start:end]
+    if before.endswith(ROAD_PREFIXES):
+        return False
+    if term in AMBIGUOUS_TERMS:
+        return (
+            before.endswith(LOCATIONAL_PREFIXES)
+            or _is_whole_message(compact, start, end)
+            or _in_locational_phrase(before, term, after)
+        )
+    return True
+
+
+def _thai_mentions(folded: str) -> list[_Mention]:
+    """Accepted mentions of Thai names, positioned in the folded text."""
+    compact, origin = _compact(folded)
+    pattern, terms = _thai_terms()
+    blocked = [range(m.start(), m.end()) for m in _not_provinces().finditer(compact)]
+    mentions = []
+    for match in pattern.finditer(compact):
+        start, end = match.start(1), match.end(1)
+        first, last = origin[start], origin[end - 1] + 1
+        if _accepts_thai(compact, start, end, folded[last:], blocked):
+            mentions.append(_Mention(first, last, terms[match.group(1)]))
+    return mentions
+
+
+def _english_mentions(folded: str) -> list[_Mention]:
+    """Mentions of English names in the folded text."""
+    return [
+        _Mention(match.start(), match.end(), province)
+        for pattern, province in _english_terms()
+        for match in pattern.finditer(folded)
+    ]
+
+
+def find_province(text: str) -> Province | None:
+    """The province a message names, by the rules in the module docstring, or None."""
+    folded = _fold(text)
+    mentions = _thai_mentions(folded) + _english_mentions(folded)
+    outermost = [
+        m for m in mentions if not any(o.start <= m.start and m.end <= o.end and o != m for o in mentions)
+    ]
+    if not outermost:
+        return None
+    return min(outermost, key=lambda m: (m.start, -m.end)).province
+
+
+def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance on a spherical Earth of radius 6,371 km."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def nearest_province(lat: float, lon: float) -> Province:
+    """The province whose seat is closest to the point, by great-circle distance."""
+    return min(all_provinces(), key=lambda p: _great_circle_km(lat, lon, p.lat, p.lon))
