@@ -92,7 +92,9 @@ def _request_row(request: ServiceRequest) -> dict:
 @click.option("--line-user-id", default=None, help="The staff member's LINE user id (U...), for alerts.")
 @click.option("--password", default=None, help="Password for the staff console.")
 @click.option("--admin", is_flag=True, help="Admin: all centres.")
-def add_staff(name: str, centre: str, line_user_id: str | None, password: str | None, admin: bool) -> None:
+@click.option("--login", default=None, help="Console login (default: the name).")
+def add_staff(name: str, centre: str, line_user_id: str | None, password: str | None, admin: bool,
+              login: str | None) -> None:
     """Create a staff account for a centre."""
     with unit_of_work(_services().sessions) as session:
         found = repo.find_centre(session, centre)
@@ -100,11 +102,15 @@ def add_staff(name: str, centre: str, line_user_id: str | None, password: str | 
             raise click.ClickException(f"no centre with code or province {centre!r}")
         if line_user_id and session.scalar(select(Staff).where(Staff.line_user_id == line_user_id)):
             raise click.ClickException("that LINE user is already linked to a staff account")
-        staff = Staff(name=name, centre_id=found.id, line_user_id=line_user_id, is_admin=admin,
+        if login and session.scalar(select(Staff).where(Staff.login == login)):
+            raise click.ClickException(f"the login {login!r} is taken")
+        staff = Staff(name=name, login=login or repo.free_login(session, name), centre_id=found.id,
+                      line_user_id=line_user_id, is_admin=admin,
                       password_hash=generate_password_hash(password) if password else None)
         session.add(staff)
         session.flush()
-        click.echo(json.dumps({"id": staff.id, "name": name, "centre": found.code}, ensure_ascii=False))
+        click.echo(json.dumps({"id": staff.id, "name": name, "login": staff.login, "centre": found.code},
+                              ensure_ascii=False))
 
 
 

@@ -155,6 +155,13 @@ def reachable(session: Session, line_ids: list[str]) -> list[str]:
     return [line_id for line_id in line_ids if line_id not in blocked]
 
 
+def free_login(session: Session, wanted: str) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3`... whichever no staff member uses yet."""
+    base = "".join(wanted.split()) or "staff"
+    taken = set(session.scalars(select(Staff.login).where(Staff.login.like(f"{base}%"))))
+    return next(c for c in [base] + [f"{base}-{n}" for n in range(2, len(taken) + 3)] if c not in taken)
+
+
 def new_delivery(session: Session, purpose: str, recipients: list[str], messages: list[dict[str, Any]],
                  request_id: int | None = None) -> Delivery:
     """A pending send with a fresh retry key; the job that sends it keeps the key across retries."""

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-20 22:13:31.389935
+Create Date: 2026-11-20 22:16:27.038285
 
 """
 from typing import Sequence, Union
@@ -42,12 +42,88 @@ def upgrade() -> None:
     sa.Column('title', sa.String(length=300), nullable=False),
     sa.Column('description', sa.Text(), nullable=False),
     sa.Column('starts_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('ends_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('province', sa.String(length=64), nullable=False),
     sa.Column('venue', sa.String(length=300), nullable=False),
+    sa.Column('image_url', sa.String(length=500), nullable=True),
     sa.Column('capacity', sa.Integer(), nullable=False),
+    sa.Column('registration_deadline', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('sectors', sa.JSON(), nullable=False),
+    sa.Column('provinces', sa.JSON(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('reminded_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('title', 'starts_at')
+    )
+    op.create_table('login_attempts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('login', sa.String(length=100), nullable=False),
+    sa.Column('remote_addr', sa.String(length=64), nullable=False),
+    sa.Column('success', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('login_attempts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_login_attempts_created_at'), ['created_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_login_attempts_login'), ['login'], unique=False)
+        batch_op.create_index(batch_op.f('ix_login_attempts_remote_addr'), ['remote_addr'], unique=False)
+
+    op.create_table('processed_events',
+    sa.Column('webhook_event_id', sa.String(length=64), nullable=False),
+    sa.Column('type', sa.String(length=32), nullable=False),
+    sa.Column('received_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('webhook_event_id')
+    )
+    op.create_table('provinces',
+    sa.Column('name', sa.String(length=64), nullable=False),
+    sa.Column('name_en', sa.String(length=64), nullable=False),
+    sa.Column('region', sa.String(length=16), nullable=False),
+    sa.Column('centre_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['centre_id'], ['centres.id'], ),
+    sa.PrimaryKeyConstraint('name')
+    )
+    op.create_table('staff',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('login', sa.String(length=100), nullable=False),
+    sa.Column('centre_id', sa.Integer(), nullable=False),
+    sa.Column('line_user_id', sa.String(length=64), nullable=True),
+    sa.Column('password_hash', sa.String(length=300), nullable=True),
+    sa.Column('is_admin', sa.Boolean(), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('last_login_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['centre_id'], ['centres.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('line_user_id'),
+    sa.UniqueConstraint('login')
+    )
+    op.create_table('staff_groups',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('centre_id', sa.Integer(), nullable=False),
+    sa.Column('line_group_id', sa.String(length=64), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['centre_id'], ['centres.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('line_group_id')
+    )
+    op.create_table('announcements',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('image_url', sa.String(length=500), nullable=True),
+    sa.Column('event_id', sa.Integer(), nullable=True),
+    sa.Column('audience', sa.JSON(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('scheduled_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('created_by', sa.Integer(), nullable=True),
+    sa.Column('recipients', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['created_by'], ['staff.id'], ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['event_id'], ['events.id'], ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id')
     )
     op.create_table('line_users',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -61,16 +137,25 @@ def upgrade() -> None:
     sa.Column('contact_name', sa.String(length=200), nullable=True),
     sa.Column('phone', sa.String(length=20), nullable=True),
     sa.Column('waiting_for_staff_since', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('handover_staff_id', sa.Integer(), nullable=True),
+    sa.Column('handover_until', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('interests', sa.JSON(), nullable=False),
+    sa.Column('sectors', sa.JSON(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('last_seen_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['handover_staff_id'], ['staff.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('line_user_id')
     )
-    op.create_table('processed_events',
-    sa.Column('webhook_event_id', sa.String(length=64), nullable=False),
-    sa.Column('type', sa.String(length=32), nullable=False),
-    sa.Column('received_at', sa.DateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('webhook_event_id')
+    op.create_table('link_codes',
+    sa.Column('code', sa.String(length=16), nullable=False),
+    sa.Column('staff_id', sa.Integer(), nullable=True),
+    sa.Column('centre_id', sa.Integer(), nullable=True),
+    sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('used_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['centre_id'], ['centres.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('code')
     )
     op.create_table('conversations',
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -98,25 +183,27 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_messages_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_messages_user_id'), ['user_id'], unique=False)
 
-    op.create_table('provinces',
-    sa.Column('name', sa.String(length=64), nullable=False),
-    sa.Column('name_en', sa.String(length=64), nullable=False),
-    sa.Column('region', sa.String(length=16), nullable=False),
-    sa.Column('centre_id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['centre_id'], ['centres.id'], ),
-    sa.PrimaryKeyConstraint('name')
-    )
-    op.create_table('staff',
+    op.create_table('registrations',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('name', sa.String(length=200), nullable=False),
-    sa.Column('centre_id', sa.Integer(), nullable=False),
-    sa.Column('line_user_id', sa.String(length=64), nullable=True),
-    sa.Column('password_hash', sa.String(length=300), nullable=True),
-    sa.Column('is_admin', sa.Boolean(), nullable=False),
+    sa.Column('event_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('people', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('code', sa.String(length=32), nullable=False),
+    sa.Column('contact_name', sa.String(length=200), nullable=True),
+    sa.Column('phone', sa.String(length=20), nullable=True),
+    sa.Column('business_name', sa.String(length=300), nullable=True),
+    sa.Column('announcement_id', sa.Integer(), nullable=True),
+    sa.Column('offered_until', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('checked_in_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['centre_id'], ['centres.id'], ),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['announcement_id'], ['announcements.id'], ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['event_id'], ['events.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['line_users.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('line_user_id')
+    sa.UniqueConstraint('code'),
+    sa.UniqueConstraint('event_id', 'user_id')
     )
     op.create_table('service_requests',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -132,6 +219,12 @@ def upgrade() -> None:
     sa.Column('details', sa.Text(), nullable=True),
     sa.Column('answers', sa.JSON(), nullable=False),
     sa.Column('assignee_id', sa.Integer(), nullable=True),
+    sa.Column('accepted_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('closed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('close_reason', sa.Text(), nullable=True),
+    sa.Column('rating', sa.Integer(), nullable=True),
+    sa.Column('reminded_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('escalated_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['assignee_id'], ['staff.id'], ondelete='SET NULL'),
@@ -140,6 +233,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('reference')
     )
+    with op.batch_alter_table('service_requests', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_service_requests_created_at'), ['created_at'], unique=False)
+
     op.create_table('attachments',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('line_message_id', sa.String(length=64), nullable=False),
@@ -157,6 +253,20 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('line_message_id')
     )
+    op.create_table('audit_log',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('staff_id', sa.Integer(), nullable=True),
+    sa.Column('action', sa.String(length=64), nullable=False),
+    sa.Column('request_id', sa.Integer(), nullable=True),
+    sa.Column('detail', sa.Text(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['request_id'], ['service_requests.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('audit_log', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_audit_log_request_id'), ['request_id'], unique=False)
+
     op.create_table('deliveries',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('retry_key', sa.String(length=36), nullable=False),
@@ -167,11 +277,26 @@ def upgrade() -> None:
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('last_error', sa.Text(), nullable=True),
     sa.Column('request_id', sa.Integer(), nullable=True),
+    sa.Column('announcement_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['announcement_id'], ['announcements.id'], ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['request_id'], ['service_requests.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('retry_key')
+    )
+    with op.batch_alter_table('deliveries', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_deliveries_announcement_id'), ['announcement_id'], unique=False)
+
+    op.create_table('request_notes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('staff_id', sa.Integer(), nullable=True),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['request_id'], ['service_requests.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id')
     )
     op.create_table('status_changes',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -184,26 +309,66 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['request_id'], ['service_requests.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
+    op.create_table('announcement_recipients',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('announcement_id', sa.Integer(), nullable=False),
+    sa.Column('line_user_id', sa.String(length=64), nullable=False),
+    sa.Column('batch', sa.Integer(), nullable=False),
+    sa.Column('delivery_id', sa.Integer(), nullable=True),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.ForeignKeyConstraint(['announcement_id'], ['announcements.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['delivery_id'], ['deliveries.id'], ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('announcement_id', 'line_user_id')
+    )
+    with op.batch_alter_table('announcement_recipients', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_announcement_recipients_batch'), ['batch'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     """Downgrade schema."""
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('announcement_recipients', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_announcement_recipients_batch'))
+
+    op.drop_table('announcement_recipients')
     op.drop_table('status_changes')
+    op.drop_table('request_notes')
+    with op.batch_alter_table('deliveries', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_deliveries_announcement_id'))
+
     op.drop_table('deliveries')
+    with op.batch_alter_table('audit_log', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_audit_log_request_id'))
+
+    op.drop_table('audit_log')
     op.drop_table('attachments')
+    with op.batch_alter_table('service_requests', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_service_requests_created_at'))
+
     op.drop_table('service_requests')
-    op.drop_table('staff')
-    op.drop_table('provinces')
+    op.drop_table('registrations')
     with op.batch_alter_table('messages', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_messages_user_id'))
         batch_op.drop_index(batch_op.f('ix_messages_created_at'))
 
     op.drop_table('messages')
     op.drop_table('conversations')
-    op.drop_table('processed_events')
+    op.drop_table('link_codes')
     op.drop_table('line_users')
+    op.drop_table('announcements')
+    op.drop_table('staff_groups')
+    op.drop_table('staff')
+    op.drop_table('provinces')
+    op.drop_table('processed_events')
+    with op.batch_alter_table('login_attempts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_login_attempts_remote_addr'))
+        batch_op.drop_index(batch_op.f('ix_login_attempts_login'))
+        batch_op.drop_index(batch_op.f('ix_login_attempts_created_at'))
+
+    op.drop_table('login_attempts')
     op.drop_table('events')
     op.drop_table('centres')
     # ### end Alembic commands ###
