@@ -8,7 +8,7 @@ from typing import Any, Mapping
 from flask import Flask, jsonify
 from sqlalchemy import text
 
-from bot import cli, jobs, webhook
+from bot import cli, console, events, jobs, simulator, webhook
 from bot.config import Settings
 from bot.services import Services, build_services
 
@@ -23,6 +23,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["frontdesk"] = services
     jobs.init_app(services)
     webhook.init_app(app)
+    console.init_app(app)
+    events.init_app(app)
+    simulator.init_app(app)
     cli.init_app(app)
     app.add_url_rule("/healthz", "healthz", _healthz)
     return app

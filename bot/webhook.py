@@ -8,6 +8,7 @@ from datetime import datetime
 from flask import Blueprint, Flask, current_app, jsonify, request
 
 from bot import jobs
+from bot.console import line_side
 from bot.dialogue import texts
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.handler import handle
@@ -64,9 +65,13 @@ def _handle_once(services: Services, event: Inbound) -> Reply | None:
         if not repo.claim_event(session, event.event_id, event.line_type):
             log.info("event %s already processed (redelivery=%s)", event.event_id, event.redelivery)
             return None
-        if event.standby or not event.user_id or not event.one_to_one:
-            log.info("no reply for %s event (standby=%s, one_to_one=%s)", event.line_type, event.standby,
-                     event.one_to_one)
+        if event.standby:
+            log.info("no reply for a %s event in standby mode", event.line_type)
+            return None
+        if not event.one_to_one:
+            return line_side.on_group_event(session, event, now)
+        if not event.user_id:
+            log.info("ignoring a %s event without a user", event.line_type)
             return None
         user = repo.get_or_create_user(session, event.user_id, lock=True)
         ctx = Context(session, user, now, _bangkok_today(now))

@@ -54,3 +54,19 @@ stop_postgres() {
         rm -rf "$PG_DIR"
     fi
 }
+
+start_redis() {
+    # A throwaway Redis on a Unix socket; sets TEST_REDIS_URL.
+    REDIS_DIR="$(mktemp -d /tmp/itc-redis.XXXXXX)"
+    redis-server --port 0 --unixsocket "$REDIS_DIR/redis.sock" --save "" --appendonly no \
+        --daemonize yes --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/log"
+    for _ in $(seq 50); do [ -S "$REDIS_DIR/redis.sock" ] && break; sleep 0.1; done
+    export TEST_REDIS_URL="unix://$REDIS_DIR/redis.sock"
+}
+
+stop_redis() {
+    if [ -n "${REDIS_DIR:-}" ]; then
+        kill "$(cat "$REDIS_DIR/redis.pid" 2>/dev/null)" 2>/dev/null || true
+        rm -rf "$REDIS_DIR"
+    fi
+}

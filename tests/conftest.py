@@ -70,3 +70,26 @@ def app(database_url, line_api):
 @pytest.fixture
 def chat(app, line_api):
     return LineChat(app, line_api, SECRET)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Real headless Chromium (Debian's package) driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.live import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="th-TH", timezone_id="Asia/Bangkok", viewport={"width": 1280,
+                                                                                         "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

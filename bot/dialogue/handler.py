@@ -7,7 +7,9 @@ from typing import Callable
 from urllib.parse import parse_qsl
 
 import intents
+from bot.console import line_side
 from bot.dialogue import answers, cards, conversation, staff, texts
+from bot.events import dialogue as event_dialogue
 from bot.dialogue.context import Context, Reply
 from bot.domain import AttachmentReceived
 from bot.line.inbound import Inbound
@@ -54,6 +56,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     low = prediction.confidence < intents.CONFIDENCE_THRESHOLD
     repo.log_message(ctx.session, ctx.user, "in", "text", text if ctx.user.consented_at else None,
                      prediction.intent, prediction.confidence, fallback=low)
+    intercepted = line_side.intercept_text(ctx, event)
+    if intercepted is not None:
+        return intercepted
     if text.strip().lower() in ERASE_COMMANDS:
         return answers.ask_erase()
     if prediction.intent == "cancel" and prediction.confidence >= 1.0:
@@ -115,7 +120,7 @@ def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
         return answers.centre_info(ctx, text) or Reply([Text(texts.ASK_PROVINCE_FOR_CENTRE,
                                                              cards.province_choices())])
     if intent == "event":
-        return answers.upcoming_events(ctx)
+        return event_dialogue.show_events(ctx, text)
     if intent == "greeting":
         return answers.greeting(text)
     if intent == "cancel":
@@ -129,7 +134,7 @@ def on_postback(ctx: Context, event: Inbound) -> Reply:
     """Buttons and quick replies carry their meaning; they never go through the classifier."""
     data = dict(parse_qsl(event.postback or ""))
     repo.log_message(ctx.session, ctx.user, "in", "postback", event.postback)
-    for key, action in _POSTBACKS.items():
+    for key, action in (_POSTBACKS | line_side.POSTBACKS | event_dialogue.POSTBACKS).items():
         if key in data:
             return action(ctx, data[key], event)
     log.info("unknown postback data %r", event.postback)

@@ -41,6 +41,7 @@ class Inbound:
     kind: str
     line_type: str
     user_id: str | None = None
+    group_id: str | None = None
     reply_token: str | None = None
     standby: bool = False
     redelivery: bool = False
@@ -103,6 +104,7 @@ def _common(raw: dict[str, Any]) -> dict[str, Any]:
         "event_id": event_id,
         "line_type": str(raw.get("type")),
         "user_id": source.get("userId") if isinstance(source.get("userId"), str) else None,
+        "group_id": source.get("groupId") or source.get("roomId"),
         "reply_token": raw.get("replyToken") if isinstance(raw.get("replyToken"), str) else None,
         "standby": raw.get("mode") == "standby",
         "redelivery": bool(delivery.get("isRedelivery")),
