@@ -14,12 +14,13 @@ from bot.dialogue.context import Context, Reply
 from bot.domain import AttachmentReceived
 from bot.line.inbound import Inbound
 from bot.line.outbound import Text
-from intents.provinces import nearest_province
+from intents.provinces import find_province, nearest_province
 from storage import repositories as repo
 from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 
+CENTRE_LOOKUP = "centre_lookup"
 ERASE_COMMANDS = {"ลบข้อมูลของฉัน", "ลบข้อมูล", "ลบข้อมูลฉัน", "delete my data"}
 INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe", "contact_staff"}
 INTERRUPT_CONFIDENCE = 0.85
@@ -71,6 +72,8 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
 
 
 def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction) -> Reply:
+    if current.flow == CENTRE_LOOKUP:
+        return _centre_lookup(ctx, text, prediction)
     if current.state == conversation.CONSENT:
         if text.strip() in ("ยินยอม", "ตกลง", "ok", "โอเค", "ยอมรับ"):
             return _consent(ctx, True)
@@ -87,6 +90,13 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction) -
         service = texts.SERVICE_NAMES.get(current.flow, "")
         return answer.then(Reply([Text(texts.OFFER_RESUME.format(service=service), cards.resume_choices())]))
     return conversation.step(ctx, current, text)
+
+
+def _centre_lookup(ctx: Context, text: str, prediction: intents.Prediction) -> Reply:
+    """The answer to "which province are you in?" asked for centre info; anything else moves on."""
+    repo.clear_conversation(ctx.session, ctx.user)
+    found = answers.centre_info(ctx, text) if find_province(text) else None
+    return found if found is not None else _understand(ctx, text, prediction)
 
 
 def _fails(ctx: Context, current, text: str) -> bool:
@@ -117,8 +127,11 @@ def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
     if intent == "request_status":
         return answers.request_status(ctx, text)
     if intent == "center_info":
-        return answers.centre_info(ctx, text) or Reply([Text(texts.ASK_PROVINCE_FOR_CENTRE,
-                                                             cards.province_choices())])
+        found = answers.centre_info(ctx, text)
+        if found is not None:
+            return found
+        repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, "province", {})
+        return Reply([Text(texts.ASK_PROVINCE_FOR_CENTRE, cards.province_choices())])
     if intent == "event":
         return event_dialogue.show_events(ctx, text)
     if intent == "greeting":
@@ -155,7 +168,7 @@ def _consent(ctx: Context, given: bool) -> Reply:
 
 
 def _answer_postback(ctx: Context, value: str, event: Inbound) -> Reply:
-    current = conversation.active(ctx)
+    current = _request_flow(ctx)
     if current is None:
         return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
     picked = event.postback_params.get("date", value)
@@ -172,14 +185,20 @@ def _flow_postback(word: str) -> Callable[[Context, str, Inbound], Reply]:
 
 
 def _resume(ctx: Context, value: str, event: Inbound) -> Reply:
-    current = conversation.active(ctx)
+    current = _request_flow(ctx)
     if current is None:
         return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
     return conversation.reask(ctx, current)
 
 
-def _reuse(ctx: Context, value: str, event: Inbound) -> Reply:
+def _request_flow(ctx: Context):
+    """The user's request flow in progress, if any (not a one-question lookup)."""
     current = conversation.active(ctx)
+    return current if current is not None and current.flow != CENTRE_LOOKUP else None
+
+
+def _reuse(ctx: Context, value: str, event: Inbound) -> Reply:
+    current = _request_flow(ctx)
     if current is None or current.state != conversation.REUSE:
         return Reply([Text(texts.MENU_PROMPT, cards.main_menu())])
     return conversation.reuse(ctx, current, accept=value == "yes")
@@ -254,6 +273,9 @@ def on_location(ctx: Context, event: Inbound) -> Reply:
     """A shared location answers the province question, or finds the nearest centre."""
     location = event.location
     current = conversation.active(ctx)
+    if current is not None and current.flow == CENTRE_LOOKUP:
+        repo.clear_conversation(ctx.session, ctx.user)
+        current = None
     if current is not None and current.state == "province":
         province = nearest_province(location.latitude, location.longitude)
         return conversation.step(ctx, current, province.name)

@@ -339,3 +339,11 @@ def test_no_push_goes_to_a_user_who_blocked_the_account(chat, app, line_api):
     before = len(line_api.delivered_messages(to=USER))
     chat.tap(STAFF, f"accept={requests_in(app)[0].id}")
     assert len(line_api.delivered_messages(to=USER)) == before
+
+
+def test_centre_info_asks_the_province_and_answers_with_the_centre(chat, app):
+    chat.follow(USER)
+    chat.tap(USER, "intent=center_info")
+    said = chat.say(USER, "น่านค่ะ")
+    assert any("Mini ITC น่าน" in s and "📞" in s for s in said)
+    assert state_of(app, USER) is None
