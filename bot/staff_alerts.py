@@ -1,19 +1,27 @@
-"""The LINE card that tells a centre's staff a new request has arrived."""
+"""The LINE cards that tell a centre's staff about a request: new, reminder (not accepted in time), escalation."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
+from bot.console import texts as staff_texts
 from bot.dialogue import texts
 from bot.line.outbound import Choose, Flex, OpenLink, action_json, to_line_messages
 from storage.models import ServiceRequest
 
-GREEN, GREY = "#06C755", "#888888"
+GREEN, GREY, AMBER, RED = "#06C755", "#888888", "#B7791F", "#C53030"
+HEADER_COLOURS = {"new": GREEN, "reminder": AMBER, "escalation": RED}
 
 
 def new_request_alert(request: ServiceRequest, public_base_url: str, now: datetime) -> list[dict[str, Any]]:
     """A Flex card with the request's essentials and "รับเรื่อง" / "เปิดในระบบ" buttons, as LINE JSON."""
+    return request_alert(request, public_base_url, now, "new")
+
+
+def request_alert(request: ServiceRequest, public_base_url: str, now: datetime,
+                  kind: str = "new") -> list[dict[str, Any]]:
+    """The alert card for a request: `kind` is "new", "reminder" or "escalation"."""
     service = texts.SERVICE_NAMES.get(request.service, request.service)
     rows = [("เลขที่", request.reference), ("บริการ", service), ("กิจการ", request.business_name or "-"),
             ("ผู้ติดต่อ", f"{request.contact_name or '-'} {request.phone or ''}".strip()),
@@ -21,11 +29,11 @@ def new_request_alert(request: ServiceRequest, public_base_url: str, now: dateti
             ("เมื่อ", _ago(request.created_at, now))]
     accept = Choose("รับเรื่อง", f"accept={request.id}", f"รับเรื่อง {request.reference}")
     console = OpenLink("เปิดในระบบ", f"{public_base_url.rstrip('/')}/staff/requests/{request.id}")
+    title = _title(request, kind)
     bubble = {
         "type": "bubble",
         "header": {"type": "box", "layout": "vertical", "contents": [
-            {"type": "text", "text": f"คำขอใหม่ · {request.centre.name}", "weight": "bold", "wrap": True,
-             "color": GREEN}]},
+            {"type": "text", "text": title, "weight": "bold", "wrap": True, "color": HEADER_COLOURS[kind]}]},
         "body": {"type": "box", "layout": "vertical", "spacing": "sm", "contents": [
             {"type": "box", "layout": "baseline", "spacing": "sm", "contents": [
                 {"type": "text", "text": label, "size": "sm", "color": GREY, "flex": 2},
@@ -35,8 +43,18 @@ def new_request_alert(request: ServiceRequest, public_base_url: str, now: dateti
             {"type": "button", "style": "primary", "height": "sm", "action": action_json(accept)},
             {"type": "button", "style": "secondary", "height": "sm", "action": action_json(console)}]},
     }
-    alt = f"คำขอใหม่ {request.reference} {service} จาก {request.business_name or '-'} จ.{request.province}"
+    alt = f"{title}: {request.reference} {service} จาก {request.business_name or '-'} จ.{request.province}"
     return to_line_messages([Flex(alt, bubble)])
+
+
+def _title(request: ServiceRequest, kind: str) -> str:
+    if kind == "reminder":
+        return staff_texts.REMINDER_TITLE.format(hours=request.centre.response_hours)
+    if kind == "escalation":
+        return staff_texts.ESCALATION_TITLE.format(centre=request.centre.name)
+    if request.service == "contact_staff":
+        return staff_texts.CONTACT_TITLE.format(centre=request.centre.name)
+    return staff_texts.NEW_REQUEST_TITLE.format(centre=request.centre.name)
 
 
 def _ago(moment: datetime, now: datetime) -> str:
@@ -45,4 +63,6 @@ def _ago(moment: datetime, now: datetime) -> str:
         return "เมื่อสักครู่"
     if minutes < 60:
         return f"{minutes} นาทีที่แล้ว"
+    if minutes < 24 * 60:
+        return f"{minutes // 60} ชั่วโมงที่แล้ว ({texts.thai_datetime(moment)})"
     return texts.thai_datetime(moment)

@@ -1,23 +1,103 @@
-"""What staff do through LINE itself: hooks the dialogue calls (issue 5 fills them in)."""
+"""What staff (and ratings) do through LINE itself: hooks the dialogue and the webhook call.
+
+- `intercept_text`: a staff member sending the code that links their LINE account; and silence while a
+  staff member is talking with this user from the console (the message is already in the transcript).
+- `POSTBACKS`: the entrepreneur's 1-5 rating of a finished request.
+- `on_group_event`: a centre's LINE group: greeting on join, registering with a code, accepting requests.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
+from urllib.parse import parse_qsl
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.console import linking, texts, workflow
+from bot.dialogue import staff as staff_actions
 from bot.dialogue.context import Context, Reply
 from bot.line.inbound import Inbound
+from bot.line.outbound import Text
+from storage.models import Centre, ServiceRequest, Staff, StaffGroup
 
-POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {}
+log = logging.getLogger(__name__)
 
 
 def intercept_text(ctx: Context, event: Inbound) -> Reply | None:
     """A reply when the text is for the staff side (a link code, a staff conversation), else None."""
+    code = linking.valid_code(ctx.session, event.text or "", ctx.now)
+    if code is not None and code.staff_id is not None:
+        return _link_staff(ctx, code)
+    if code is not None:
+        return Reply([Text(texts.GROUP_CODE_IN_CHAT)])
+    if workflow.in_handover(ctx.user, ctx.now):
+        return Reply()
     return None
+
+
+def _link_staff(ctx: Context, code) -> Reply:
+    """Tie this LINE account to the staff account that asked for the code."""
+    staff = ctx.session.get(Staff, code.staff_id)
+    other = ctx.session.scalar(select(Staff).where(Staff.line_user_id == ctx.user.line_user_id))
+    if staff is None or not staff.active:
+        return Reply([Text(texts.GROUP_CODE_WRONG)])
+    if other is not None and other.id != staff.id:
+        return Reply([Text(texts.LINE_ALREADY_LINKED)])
+    code.used_at = ctx.now
+    staff.line_user_id = ctx.user.line_user_id
+    workflow.audit(ctx.session, staff, "link_line", None, None, ctx.now)
+    return Reply([Text(texts.LINKED.format(name=staff.name, centre=staff.centre.name))])
+
+
+def rate(ctx: Context, value: str, event: Inbound) -> Reply:
+    """The entrepreneur's 1-5 rating of a finished request (once per request)."""
+    request_id, _, score = value.partition(":")
+    if not (request_id.isdigit() and score.isdigit() and 1 <= int(score) <= 5):
+        return Reply([Text(texts.RATING_NOT_YOURS)])
+    request = ctx.session.get(ServiceRequest, int(request_id), with_for_update=True)
+    if request is None or request.user_id != ctx.user.id or request.status != "done":
+        return Reply([Text(texts.RATING_NOT_YOURS)])
+    if request.rating is not None:
+        return Reply([Text(texts.RATING_ALREADY.format(reference=request.reference))])
+    request.rating = int(score)
+    workflow.audit(ctx.session, None, "rating", request, f"{score}/5", ctx.now)
+    thanks = Text(texts.RATING_THANKS.format(stars="⭐" * int(score)))
+    return Reply([thanks, Text(texts.RATING_LOW)] if int(score) <= 2 else [thanks])
+
+
+POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {"rate": rate}
 
 
 def on_group_event(session: Session, event: Inbound, now: datetime) -> Reply | None:
-    """Events from LINE groups and rooms (a centre registering its staff group)."""
+    """Events from LINE groups and rooms (a centre registering its staff group, accepting requests)."""
+    if event.line_type == "join":
+        return Reply([Text(texts.GROUP_WELCOME)])
+    if event.line_type == "leave" and event.group_id:
+        for group in session.scalars(select(StaffGroup).where(StaffGroup.line_group_id == event.group_id)):
+            group.active = False
+        return None
+    if event.kind == "text" and event.group_id:
+        return _group_text(session, event, now)
+    if event.kind == "postback":
+        data = dict(parse_qsl(event.postback or ""))
+        if data.get("accept", "").isdigit():
+            return staff_actions.accept_as(session, event.user_id, int(data["accept"]), now, in_group=True)
     return None
+
+
+def _group_text(session: Session, event: Inbound, now: datetime) -> Reply | None:
+    """Only a registration code gets an answer: the bot never chats in staff groups."""
+    if linking.looks_like_code(event.text or "") is None:
+        return None
+    code = linking.valid_code(session, event.text or "", now)
+    if code is None or code.centre_id is None:
+        return Reply([Text(texts.GROUP_CODE_WRONG)])
+    code.used_at = now
+    linking.register_group(session, code.centre_id, event.group_id)
+    centre = session.get(Centre, code.centre_id)
+    workflow.audit(session, None, "register_group", None, f"{centre.code} {event.group_id}", now)
+    log.info("LINE group %s now receives the alerts of %s", event.group_id, centre.code)
+    return Reply([Text(texts.GROUP_REGISTERED.format(centre=centre.name))])

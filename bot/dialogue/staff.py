@@ -1,23 +1,40 @@
-"""What staff do from LINE: accept a request from its alert card (first tap wins)."""
+"""What staff do from LINE: accept a request from its alert card (first tap wins), in a chat or a group."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import datetime
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.console import texts as staff_texts
+from bot.console import workflow
 from bot.dialogue import texts
 from bot.dialogue.context import Context, Reply
-from bot.domain import StatusChanged
+from bot.domain import DeliveriesQueued
 from bot.line.outbound import Text
-from storage import repositories as repo
 from storage.models import ServiceRequest, Staff
+
+
+def staff_of(session: Session, line_user_id: str | None) -> Staff | None:
+    """The active staff account linked to this LINE user."""
+    if not line_user_id:
+        return None
+    return session.scalar(select(Staff).where(Staff.line_user_id == line_user_id, Staff.active.is_(True)))
 
 
 def accept(ctx: Context, request_id: int) -> Reply:
     """Assign the request to the staff member who tapped "รับเรื่อง", unless someone already has it."""
-    staff = ctx.session.scalar(select(Staff).where(Staff.line_user_id == ctx.user.line_user_id))
+    return accept_as(ctx.session, ctx.user.line_user_id, request_id, ctx.now)
+
+
+def accept_as(session: Session, line_user_id: str | None, request_id: int, now: datetime,
+              in_group: bool = False) -> Reply:
+    """Accept for whoever tapped; in a group the answer names them, so the others know who has it."""
+    staff = staff_of(session, line_user_id)
     if staff is None:
-        return Reply([Text(texts.STAFF_ONLY)])
-    request = ctx.session.get(ServiceRequest, request_id, with_for_update=True)
+        return Reply([Text(staff_texts.GROUP_LINK_FIRST if in_group else texts.STAFF_ONLY)])
+    request = session.get(ServiceRequest, request_id, with_for_update=True)
     if request is None or not (staff.is_admin or request.centre_id == staff.centre_id):
         return Reply([Text(texts.STAFF_NOT_YOURS)])
     if request.assignee_id is not None:
@@ -26,8 +43,9 @@ def accept(ctx: Context, request_id: int) -> Reply:
     if request.status != "new":
         return Reply([Text(texts.STAFF_CLOSED.format(reference=request.reference,
                                                      status=texts.STATUS_NAMES.get(request.status, "")))])
-    request.assignee_id = staff.id
-    repo.set_request_status(ctx.session, request, "accepted", by=staff.name)
-    return Reply([Text(texts.STAFF_ACCEPTED.format(reference=request.reference, phone=request.phone or "-",
-                                                   name=request.contact_name or "-"))],
-                 [StatusChanged(request.id)])
+    # The entrepreneur's update is written in this transaction and its push starts after the commit.
+    outcome = workflow.accept(session, request, staff, now, via="line")
+    answer = texts.STAFF_ACCEPTED.format(reference=request.reference, phone=request.phone or "-",
+                                         name=request.contact_name or "-")
+    return Reply([Text(f"{staff.name}: {answer}" if in_group else answer)],
+                 [DeliveriesQueued(tuple(outcome.deliveries))])

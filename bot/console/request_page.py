@@ -1,0 +1,178 @@
+"""One request: every field, attachments, the LINE transcript, history, audit log, notes, and the actions."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from bot import jobs
+from bot.console import texts, workflow
+from bot.console.auth import current_staff, login_required, may_see_centre, visible_request
+from bot.console.web import db, services
+from bot.dialogue import texts as dialogue_texts
+from bot.sla import escalation_due, response_due
+from storage.models import Attachment, AuditEntry, Message, ServiceRequest, Staff
+
+blueprint = Blueprint("staff_requests", __name__, url_prefix="/staff")
+TRANSCRIPT_LIMIT = 300
+MAX_TEXT = 2000
+
+
+@blueprint.get("/requests/<int:request_id>")
+@login_required
+def show(request_id: int):
+    """The request page."""
+    found = visible_request(request_id)
+    now = services().clock()
+    transcript = _transcript(found)
+    audit_log = list(db().scalars(select(AuditEntry).where(AuditEntry.request_id == found.id)
+                                  .order_by(AuditEntry.id)))
+    colleagues = list(db().scalars(select(Staff).where(Staff.active.is_(True), (Staff.centre_id == found.centre_id)
+                                                       | Staff.is_admin.is_(True)).order_by(Staff.name)))
+    canned = [(label, text.format(centre=found.centre.name)) for label, text in texts.CANNED_REPLIES]
+    return render_template(
+        "console/request.html", r=found, transcript=transcript, audit_log=audit_log, colleagues=colleagues,
+        next_statuses=[s for s in workflow.TRANSITIONS.get(found.status, ()) if s != "accepted"],
+        needs_reason=workflow.NEEDS_REASON,
+        canned=canned, handover=workflow.in_handover(found.user, now), now=now,
+        due=response_due(found), escalation=escalation_due(found),
+        service_names=dialogue_texts.SERVICE_NAMES, status_names=dialogue_texts.STATUS_NAMES,
+        audit_names=AUDIT_NAMES, field_labels=FIELD_LABELS)
+
+
+def _transcript(found: ServiceRequest) -> list[Message]:
+    if found.user_id is None:
+        return []
+    query = (select(Message).where(Message.user_id == found.user_id).order_by(Message.id.desc())
+             .limit(TRANSCRIPT_LIMIT))
+    return list(reversed(list(db().scalars(query))))
+
+
+@blueprint.post("/requests/<int:request_id>/accept")
+@login_required
+def accept(request_id: int):
+    found = visible_request(request_id, lock=True)
+    try:
+        outcome = workflow.accept(db(), found, current_staff(), services().clock(), via="console")
+    except workflow.NotAllowed:
+        holder = found.assignee.name if found.assignee else dialogue_texts.STATUS_NAMES.get(found.status, "")
+        return _back(found, texts.ALREADY_TAKEN.format(reference=found.reference, name=holder), "error")
+    return _done(found, outcome, texts.ACCEPTED.format(reference=found.reference))
+
+
+@blueprint.post("/requests/<int:request_id>/assign")
+@login_required
+def assign(request_id: int):
+    found = visible_request(request_id, lock=True)
+    wanted = request.form.get("assignee_id", "")
+    assignee = db().get(Staff, int(wanted)) if wanted.isdigit() else None
+    if assignee is None or not (assignee.is_admin or may_see_centre(assignee.centre_id)):
+        abort(400)
+    try:
+        outcome = workflow.assign(db(), found, current_staff(), assignee, services().clock())
+    except workflow.NotAllowed:
+        return _back(found, texts.STATUS_NOT_ALLOWED.format(current=_status(found.status), wanted="มอบหมาย"),
+                     "error")
+    return _done(found, outcome, texts.ASSIGNED.format(reference=found.reference, name=assignee.name))
+
+
+@blueprint.post("/requests/<int:request_id>/status")
+@login_required
+def change_status(request_id: int):
+    found = visible_request(request_id, lock=True)
+    wanted = request.form.get("status", "")
+    reason = request.form.get("reason", "")[:MAX_TEXT]
+    message = request.form.get("message", "")[:MAX_TEXT]
+    try:
+        outcome = workflow.change_status(db(), found, current_staff(), wanted, services().clock(), reason, message)
+    except workflow.NotAllowed as error:
+        notice = (texts.REASON_NEEDED if str(error) == "reason" else
+                  texts.STATUS_NOT_ALLOWED.format(current=_status(found.status), wanted=_status(wanted)))
+        return _back(found, notice, "error")
+    return _done(found, outcome, texts.STATUS_CHANGED.format(reference=found.reference, status=_status(wanted)))
+
+
+@blueprint.post("/requests/<int:request_id>/notes")
+@login_required
+def add_note(request_id: int):
+    found = visible_request(request_id)
+    text = request.form.get("text", "").strip()[:MAX_TEXT]
+    if not text:
+        return _back(found, texts.EMPTY_TEXT, "error")
+    workflow.add_note(db(), found, current_staff(), text, services().clock())
+    return _done(found, workflow.Outcome(), texts.NOTE_ADDED)
+
+
+@blueprint.post("/requests/<int:request_id>/reply")
+@login_required
+def reply(request_id: int):
+    """Push a message to the entrepreneur; the bot stays quiet for them while the staff member talks."""
+    found = visible_request(request_id, lock=True)
+    text = request.form.get("text", "").strip()[:MAX_TEXT]
+    if not text:
+        return _back(found, texts.EMPTY_TEXT, "error")
+    try:
+        outcome = workflow.reply(db(), found, current_staff(), text, services().clock(), _handover_idle())
+    except workflow.NotAllowed:
+        return _back(found, texts.NO_LINE_USER, "error")
+    return _done(found, outcome, texts.REPLY_SENT)
+
+
+@blueprint.post("/requests/<int:request_id>/hand-back")
+@login_required
+def hand_back(request_id: int):
+    found = visible_request(request_id)
+    if found.user is None:
+        return _back(found, texts.NO_LINE_USER, "error")
+    outcome = workflow.hand_back(db(), found.user, current_staff(), found, services().clock())
+    return _done(found, outcome, texts.HANDED_BACK)
+
+
+@blueprint.get("/attachments/<int:attachment_id>")
+@login_required
+def attachment(attachment_id: int):
+    """An image or file the entrepreneur sent, only for staff who may see its request."""
+    found = db().get(Attachment, attachment_id)
+    if found is None or found.request is None or not may_see_centre(found.request.centre_id) or not found.data:
+        abort(404)
+    inline = (found.content_type or "").startswith("image/")
+    name = found.file_name or f"attachment-{found.id}"
+    return Response(found.data, mimetype=found.content_type or "application/octet-stream", headers={
+        "Content-Disposition": f"{'inline' if inline else 'attachment'}; filename=\"{_ascii(name)}\"",
+        "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"})
+
+
+def _handover_idle():
+    minutes = services().settings.extra.get("handover_idle_minutes")
+    return workflow.HANDOVER_IDLE if minutes is None else timedelta(minutes=int(minutes))
+
+
+def _done(found: ServiceRequest, outcome: workflow.Outcome, notice: str):
+    """Commit, then queue the pushes (never before: a rolled-back change must not notify anyone)."""
+    db().commit()
+    jobs.enqueue_deliveries(outcome.deliveries)
+    return _back(found, notice, "info")
+
+
+def _back(found: ServiceRequest, notice: str, category: str):
+    flash(notice, category)
+    return redirect(url_for("staff_requests.show", request_id=found.id))
+
+
+def _status(status: str) -> str:
+    return dialogue_texts.STATUS_NAMES.get(status, status)
+
+
+def _ascii(name: str) -> str:
+    return "".join(c if c.isascii() and c not in '"\\' else "_" for c in name)
+
+
+AUDIT_NAMES = {"accept": "รับเรื่อง", "assign": "มอบหมาย", "status": "เปลี่ยนสถานะ", "note": "โน้ตภายใน",
+               "reply": "ตอบผู้ประกอบการ", "hand_back": "ส่งกลับให้ระบบอัตโนมัติ", "rating": "ให้คะแนน",
+               "reminder": "เตือนศูนย์ (เกินเป้า)", "escalation": "ยกระดับถึงผู้ดูแลระบบ",
+               "export_csv": "ส่งออก CSV"}
+FIELD_LABELS = {"product": "สินค้า", "machine": "เครื่องจักร", "preferred_date": "วันที่สะดวก",
+                "people": "จำนวนคน", "market": "ตลาดเป้าหมาย", "sector": "อุตสาหกรรม", "topic": "หัวข้อ",
+                "buyer": "อยากเจอใคร", "problem": "ปัญหาที่พบ"}

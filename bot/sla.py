@@ -1,0 +1,137 @@
+"""Response targets: business hours without weekends and Thai public holidays, reminders, escalation.
+
+A new request nobody accepted within its centre's `response_hours` business hours is reminded to the
+centre's staff (and groups); one still waiting after twice that is escalated to the admins. Both are
+periodic Huey tasks that write their alerts as deliveries in the same transaction that marks the request,
+so a reminder goes out once, whatever crashes or retries happen.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from huey import crontab
+from sqlalchemy import select
+
+from bot.jobs import enqueue_deliveries, queue, services
+from storage import repositories as repo
+from storage.database import unit_of_work
+from storage.models import AuditEntry, ServiceRequest, Staff
+
+log = logging.getLogger(__name__)
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+HOLIDAYS_FILE = Path(__file__).resolve().parent.parent / "storage" / "seed" / "holidays.toml"
+ESCALATE_AFTER = 2  # times the centre's response target
+LOOK_BACK = timedelta(days=30)  # older unaccepted requests were surely seen already: no more alerts
+
+
+@dataclass(frozen=True)
+class BusinessCalendar:
+    """When centres work: opening and closing time in Bangkok, working weekdays, public holidays."""
+
+    opens: time
+    closes: time
+    weekdays: frozenset[int]
+    holidays: dict[date, str]
+    complete_years: frozenset[int]
+
+    def is_working_day(self, day: date) -> bool:
+        return day.isoweekday() in self.weekdays and day not in self.holidays
+
+    def covers(self, year: int) -> bool:
+        """True when the holiday file lists the whole of this Gregorian year."""
+        return year in self.complete_years
+
+
+@lru_cache(maxsize=4)
+def load_calendar(path: Path = HOLIDAYS_FILE) -> BusinessCalendar:
+    """The business calendar from the editable data file (read once per process)."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    hours = data["hours"]
+    return BusinessCalendar(time.fromisoformat(hours["start"]), time.fromisoformat(hours["end"]),
+                            frozenset(hours["weekdays"]), {h["date"]: h["name"] for h in data["holiday"]},
+                            frozenset(data.get("complete_years", [])))
+
+
+def add_business_hours(start: datetime, hours: float, calendar: BusinessCalendar | None = None) -> datetime:
+    """The moment `hours` working hours after `start` (UTC in, UTC out)."""
+    calendar = calendar or load_calendar()
+    local = start.astimezone(BANGKOK)
+    left = timedelta(hours=hours)
+    while True:
+        day = local.date()
+        opens = datetime.combine(day, calendar.opens, BANGKOK)
+        closes = datetime.combine(day, calendar.closes, BANGKOK)
+        if not calendar.is_working_day(day) or local >= closes:
+            local = datetime.combine(day + timedelta(days=1), calendar.opens, BANGKOK)
+            continue
+        local = max(local, opens)
+        if local + left <= closes:
+            return (local + left).astimezone(start.tzinfo)
+        left -= closes - local
+        local = closes
+
+
+def response_due(request: ServiceRequest, calendar: BusinessCalendar | None = None) -> datetime:
+    """When the request should have been accepted by."""
+    return add_business_hours(request.created_at, request.centre.response_hours, calendar)
+
+
+def escalation_due(request: ServiceRequest, calendar: BusinessCalendar | None = None) -> datetime:
+    return add_business_hours(request.created_at, request.centre.response_hours * ESCALATE_AFTER, calendar)
+
+
+def is_overdue(request: ServiceRequest, now: datetime) -> bool:
+    """A new, unassigned request past its response target."""
+    return request.status == "new" and request.assignee_id is None and now >= response_due(request)
+
+
+@queue.periodic_task(crontab(minute="*/5"))
+def check_response_targets() -> dict[str, int]:
+    """Remind centres of requests nobody accepted in time, and escalate the long-waiting ones to admins."""
+    now = services().clock()
+    with unit_of_work(services().sessions) as session:
+        waiting = select(ServiceRequest).where(
+            ServiceRequest.status == "new", ServiceRequest.assignee_id.is_(None),
+            ServiceRequest.escalated_at.is_(None), ServiceRequest.created_at >= now - LOOK_BACK)
+        # skip_locked: two consumers running this at once never alert about the same request twice.
+        requests = list(session.scalars(waiting.order_by(ServiceRequest.id).with_for_update(skip_locked=True)))
+        deliveries, counts = [], {"reminded": 0, "escalated": 0}
+        for request in requests:
+            if request.reminded_at is None and now >= response_due(request):
+                deliveries += _alert(session, request, "reminder", repo.staff_line_ids(session, request.centre_id))
+                request.reminded_at = now
+                counts["reminded"] += 1
+            if request.reminded_at is not None and now >= escalation_due(request):
+                deliveries += _alert(session, request, "escalation", _admin_line_ids(session))
+                request.escalated_at = now
+                counts["escalated"] += 1
+    enqueue_deliveries(deliveries)
+    return counts
+
+
+def _alert(session, request: ServiceRequest, kind: str, line_ids: list[str]) -> list[int]:
+    from bot.staff_alerts import request_alert
+
+    now = services().clock()
+    session.add(AuditEntry(action=kind, request_id=request.id, created_at=now,
+                           detail=f"{len(line_ids)} LINE recipients"))
+    if not line_ids:
+        log.warning("%s for %s has nobody to reach in LINE", kind, request.reference)
+        return []
+    card = request_alert(request, services().settings.public_base_url, now, kind)
+    return [repo.new_delivery(session, f"staff_{kind}", [line_id], card, request.id).id for line_id in line_ids]
+
+
+def _admin_line_ids(session) -> list[str]:
+    query = select(Staff.line_user_id).where(Staff.is_admin.is_(True), Staff.active.is_(True),
+                                             Staff.line_user_id.is_not(None))
+    return [line_id for line_id in session.scalars(query) if line_id]

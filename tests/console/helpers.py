@@ -1,0 +1,77 @@
+"""A staff member at a browser made small (test client + real CSRF tokens), and requests filed through LINE."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from sqlalchemy import select
+
+from storage.models import ServiceRequest
+from tests.bot.test_service_requests import ANSWERS, FIRST_MESSAGES, answer_until_summary, state_of
+
+PASSWORD = "รหัสผ่านยาว123"
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def add_staff(app, name: str, centre: str, login: str, line_id: str | None = None, admin: bool = False) -> None:
+    """Create a staff account with `flask --app bot staff add`, as an operator would."""
+    args = ["staff", "add", "--name", name, "--center", centre, "--login", login, "--password", PASSWORD]
+    args += ["--line-user-id", line_id] if line_id else []
+    args += ["--admin"] if admin else []
+    result = app.test_cli_runner().invoke(args=args)
+    assert result.exit_code == 0, result.output
+
+
+class StaffBrowser:
+    """One staff member's browser session on the console: follows redirects, sends the form's CSRF token."""
+
+    def __init__(self, app) -> None:
+        self.client = app.test_client()
+        self.token: str | None = None
+
+    def get(self, path: str, **options):
+        response = self.client.get(path, follow_redirects=options.pop("follow", True), **options)
+        self._keep_token(response)
+        return response
+
+    def post(self, path: str, data: dict | None = None, follow: bool = True, token: bool = True):
+        if token and self.token is None:
+            self.get("/staff/login")
+        form = dict(data or {}) | ({"csrf_token": self.token} if token else {})
+        response = self.client.post(path, data=form, follow_redirects=follow)
+        self._keep_token(response)
+        return response
+
+    def _keep_token(self, response) -> None:
+        if response.mimetype == "text/html":
+            found = TOKEN.search(response.get_data(as_text=True))
+            if found:
+                self.token = unescape(found.group(1))
+
+    def sign_in(self, login: str, password: str = PASSWORD):
+        response = self.post("/staff/login", {"login": login, "password": password})
+        return response
+
+    def page(self, path: str) -> str:
+        response = self.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        return response.get_data(as_text=True)
+
+
+def file_request(chat, app, user: str, service: str = "packaging", answers: dict | None = None) -> ServiceRequest:
+    """An entrepreneur files a request through the LINE webhook, start to confirm; returns it."""
+    chat.consent(user)
+    chat.say(user, FIRST_MESSAGES.get(service, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ"))
+    if state_of(app, user) == "reuse_profile":
+        chat.tap(user, "reuse=yes")
+    answer_until_summary(chat, app, user, ANSWERS | (answers or {}))
+    chat.tap(user, "confirm=yes")
+    with app.extensions["frontdesk"].sessions() as session:
+        return session.scalars(select(ServiceRequest).order_by(ServiceRequest.id.desc())).first()
+
+
+def load(app, model, row_id):
+    """A fresh copy of a row, as the database has it now."""
+    with app.extensions["frontdesk"].sessions() as session:
+        return session.get(model, row_id)

@@ -1,0 +1,133 @@
+"""Response targets in business hours: weekends and Thai public holidays skipped; reminders, then escalation."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+import pytest
+
+from bot import sla
+from storage.models import ServiceRequest, utcnow
+from tests.chat import LineChat, shown
+from tests.conftest import SECRET, make_app
+from tests.console.helpers import StaffBrowser, add_staff, file_request
+
+BANGKOK = sla.BANGKOK
+USER = "U" + "a" * 32
+SOMCHAI = "U" + "5" * 32
+ADMIN = "U" + "4" * 32
+
+
+def bangkok(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=BANGKOK)
+
+
+@pytest.mark.parametrize("start, hours, due", [
+    (bangkok(2026, 11, 18, 9, 0), 4, bangkok(2026, 11, 18, 13, 0)),     # a Wednesday morning
+    (bangkok(2026, 11, 18, 15, 0), 4, bangkok(2026, 11, 19, 11, 0)),    # 1.5 h today, 2.5 h tomorrow
+    (bangkok(2026, 11, 20, 16, 0), 4, bangkok(2026, 11, 23, 12, 0)),    # Friday afternoon: Monday
+    (bangkok(2026, 11, 21, 10, 0), 1, bangkok(2026, 11, 23, 9, 30)),    # sent on a Saturday
+    (bangkok(2026, 11, 18, 6, 0), 8, bangkok(2026, 11, 18, 16, 30)),    # before opening: a full day
+    (bangkok(2026, 12, 4, 15, 30), 2, bangkok(2026, 12, 8, 9, 30)),     # Fri, then Mon 7 Dec is a holiday
+    (bangkok(2026, 4, 10, 16, 0), 1, bangkok(2026, 4, 16, 9, 0)),       # Songkran 13-15 April
+])
+def test_business_hours_skip_nights_weekends_and_public_holidays(start, hours, due):
+    assert sla.add_business_hours(start, hours) == due
+
+
+def test_the_holiday_file_is_complete_for_this_year_and_last():
+    calendar = sla.load_calendar()
+    assert calendar.covers(2026) and calendar.covers(2025)
+    assert calendar.holidays[datetime(2026, 4, 13).date()] == "วันสงกรานต์"
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = utcnow()
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def timed_app(database_url, line_api, clock):
+    app = make_app(database_url, line_api, clock=clock)
+    add_staff(app, "สมชาย ใจดี", "เชียงราย", "somchai", line_id=SOMCHAI)
+    add_staff(app, "ผู้ดูแล กรม", "กรุงเทพมหานคร", "admin", line_id=ADMIN, admin=True)
+    yield app
+    app.extensions["frontdesk"].engine.dispose()
+
+
+def due_times(app, request_id):
+    with app.extensions["frontdesk"].sessions() as session:
+        request = session.get(ServiceRequest, request_id)
+        return sla.response_due(request), sla.escalation_due(request)
+
+
+def alerts_to(line_api, line_id):
+    return shown([m.message for m in line_api.delivered_messages(to=line_id)])
+
+
+def test_an_unaccepted_request_is_reminded_once_then_escalated_once(timed_app, line_api, clock):
+    chat = LineChat(timed_app, line_api, SECRET)
+    request = file_request(chat, timed_app, USER)
+    due, escalate = due_times(timed_app, request.id)
+    assert due > request.created_at and escalate > due
+
+    clock.now = due - timedelta(minutes=1)
+    assert sla.check_response_targets.call_local() == {"reminded": 0, "escalated": 0}
+    assert len(alerts_to(line_api, SOMCHAI)) == 1  # only the first alert
+
+    clock.now = due + timedelta(minutes=1)
+    assert sla.check_response_targets.call_local() == {"reminded": 1, "escalated": 0}
+    sla.check_response_targets.call_local()
+    _first_alert, reminder = alerts_to(line_api, SOMCHAI)
+    assert "ยังไม่มีผู้รับเรื่อง" in reminder and request.reference in reminder and "รับเรื่อง" in reminder
+    assert alerts_to(line_api, ADMIN) == []
+
+    browser = StaffBrowser(timed_app)
+    browser.sign_in("somchai")
+    assert "เกินเป้า" in browser.page("/staff/requests")
+
+    clock.now = escalate + timedelta(minutes=1)
+    assert sla.check_response_targets.call_local() == {"reminded": 0, "escalated": 1}
+    sla.check_response_targets.call_local()
+    [escalation] = alerts_to(line_api, ADMIN)
+    assert "ยกระดับ" in escalation and request.reference in escalation
+    assert len(alerts_to(line_api, SOMCHAI)) == 2
+    assert "ยกระดับถึงผู้ดูแลระบบ" in browser.page(f"/staff/requests/{request.id}")
+
+
+def test_an_accepted_request_is_never_reminded(timed_app, line_api, clock):
+    chat = LineChat(timed_app, line_api, SECRET)
+    request = file_request(chat, timed_app, USER)
+    chat.tap(SOMCHAI, f"accept={request.id}")
+    clock.now = due_times(timed_app, request.id)[1] + timedelta(days=1)
+    assert sla.check_response_targets.call_local() == {"reminded": 0, "escalated": 0}
+    assert alerts_to(line_api, ADMIN) == []
+
+
+def test_a_reminder_survives_a_500_without_a_duplicate(timed_app, line_api, clock):
+    from bot import jobs
+    chat = LineChat(timed_app, line_api, SECRET)
+    request = file_request(chat, timed_app, USER)
+    clock.now = due_times(timed_app, request.id)[0] + timedelta(minutes=1)
+    line_api.fail_next("/v2/bot/message/push", status=503)
+    sla.check_response_targets.call_local()
+    jobs.run_scheduled()
+    assert len(alerts_to(line_api, SOMCHAI)) == 2
+
+
+def test_the_time_on_the_alert_card_follows_the_clock(timed_app, line_api, clock):
+    chat = LineChat(timed_app, line_api, SECRET)
+    clock.now = utcnow() + timedelta(minutes=5)
+    file_request(chat, timed_app, USER)
+    assert re.search(r"[45] นาทีที่แล้ว", alerts_to(line_api, SOMCHAI)[0])
