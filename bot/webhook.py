@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from flask import Blueprint, Flask, current_app, jsonify, request
@@ -12,7 +16,7 @@ from bot.console import line_side
 from bot.dialogue import texts
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.handler import handle
-from bot.domain import AttachmentReceived, DomainEvent, RequestSubmitted, StatusChanged
+from bot.domain import AttachmentReceived, DeliveriesQueued, DomainEvent, RequestSubmitted, StatusChanged
 from bot.errors import InvalidReplyToken, LineApiError
 from bot.line.inbound import BadWebhook, Inbound, parse_body, verify
 from bot.line.outbound import Flex, Outbound, Text, to_line_messages
@@ -22,6 +26,8 @@ from storage.database import unit_of_work
 
 log = logging.getLogger(__name__)
 blueprint = Blueprint("webhook", __name__)
+LOADING_AFTER_SECONDS = 0.5
+LOADING_SECONDS = 10
 
 
 def init_app(app: Flask) -> None:
@@ -48,15 +54,41 @@ def callback():
 def process_event(services: Services, event: Inbound) -> None:
     """Handle one event exactly once; failures are logged and answered with an apology, never a 5xx."""
     try:
-        reply = _handle_once(services, event)
+        with _loading_while_slow(services, event):
+            reply = _handle_once(services, event)
     except Exception:
         log.exception("failed to handle LINE event %s (%s)", event.event_id, event.line_type)
         reply = Reply([Text(texts.ERROR)]) if event.reply_token and not event.standby else None
     if reply is None:
         return
+    if reply.messages and event.mark_as_read_token:
+        services.line.mark_as_read(event.mark_as_read_token)
     if reply.messages and event.reply_token:
         send_reply(services, event, reply.messages)
     dispatch(reply.events)
+
+
+@contextmanager
+def _loading_while_slow(services: Services, event: Inbound) -> Iterator[None]:
+    """Show LINE's loading animation when answering takes more than a moment (one-to-one chats only)."""
+    if not (event.one_to_one and event.user_id and event.reply_token and not event.standby):
+        yield
+        return
+    delay = float(services.settings.extra.get("loading_after_seconds", LOADING_AFTER_SECONDS))
+    show = functools.partial(services.line.show_loading, event.user_id, LOADING_SECONDS)
+    if delay <= 0:
+        show()
+        yield
+        return
+    timer = threading.Timer(delay, show)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        # An animation request still on its way must land before the reply, or it would outlive it.
+        timer.join()
 
 
 def _handle_once(services: Services, event: Inbound) -> Reply | None:
@@ -108,6 +140,8 @@ def dispatch(events: list[DomainEvent]) -> None:
             jobs.fetch_attachment(event.attachment_id)
         elif isinstance(event, StatusChanged):
             jobs.notify_requester(event.request_id)
+        elif isinstance(event, DeliveriesQueued):
+            jobs.enqueue_deliveries(event.delivery_ids)
 
 
 def _kind(message: Outbound) -> str:

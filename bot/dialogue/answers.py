@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from sqlalchemy import select
 
 from bot.dialogue import cards, texts
@@ -11,6 +13,9 @@ from intents import entities
 from intents.provinces import find_province, nearest_province
 from storage import repositories as repo
 from storage.models import Centre
+
+EARTH_RADIUS_KM = 6371.0
+NEARER_BY_KM = 15.0
 
 
 def request_status(ctx: Context, text: str | None) -> Reply:
@@ -36,19 +41,32 @@ def centre_info(ctx: Context, text: str | None) -> Reply | None:
     centre = repo.centre_for_province(ctx.session, name)
     if centre is None:
         return Reply([Text(texts.NO_CENTRE.format(province=name), cards.main_menu())])
-    return Reply([Text(f"ศูนย์ที่ดูแลจังหวัด{name} คือ"), cards.centre_text(centre)])
+    return Reply([cards.centre_card(centre, name)])
 
 
 def nearest_centre(ctx: Context, latitude: float, longitude: float) -> Reply:
-    """The centre serving the province the shared location falls in."""
-    province = nearest_province(latitude, longitude)
-    centre = repo.centre_for_province(ctx.session, province.name) or _closest_centre(ctx, latitude, longitude)
-    return Reply([Text(f"{texts.LOCATION_THANKS} (จ.{province.name})"), cards.centre_text(centre)])
-
-
-def _closest_centre(ctx: Context, latitude: float, longitude: float) -> Centre:
+    """The centre serving the province a shared location falls in, and the closest centre if another is."""
+    province = nearest_province(latitude, longitude).name
     centres = list(ctx.session.scalars(select(Centre)))
-    return min(centres, key=lambda c: (c.lat - latitude) ** 2 + (c.lon - longitude) ** 2)
+    nearest = min(centres, key=lambda c: distance_km(latitude, longitude, c.lat, c.lon))
+    serving = repo.centre_for_province(ctx.session, province) or nearest
+    km_serving = distance_km(latitude, longitude, serving.lat, serving.lon)
+    km_nearest = distance_km(latitude, longitude, nearest.lat, nearest.lon)
+    # A centre only slightly closer than the serving one is not worth a second card.
+    if nearest.id == serving.id or km_serving - km_nearest < NEARER_BY_KM:
+        said = texts.LOCATION_SERVED.format(province=province, centre=serving.name, km=cards.km_text(km_serving))
+        return Reply([Text(said), cards.centre_card(serving, province)])
+    said = texts.LOCATION_NEARER.format(province=province, serving=serving.name, nearest=nearest.name,
+                                        km=cards.km_text(km_nearest))
+    return Reply([Text(said), cards.centre_card(serving, province, km_nearest, nearest)])
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points, in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def upcoming_events(ctx: Context) -> Reply:
@@ -79,7 +97,8 @@ def unsubscribe(ctx: Context) -> Reply:
 
 def subscribe(ctx: Context) -> Reply:
     ctx.user.subscribed = True
-    return Reply([Text(texts.SUBSCRIBED, cards.main_menu())])
+    choose_news = Choose("เลือกข่าวที่สนใจ", "news=start", "เลือกข่าวที่สนใจ")  # bot/events/preferences.py
+    return Reply([Text(texts.SUBSCRIBED, (choose_news, *cards.main_menu()))])
 
 
 def privacy() -> Reply:
@@ -98,5 +117,11 @@ def erase(ctx: Context) -> Reply:
     return Reply([Text(texts.ERASED)])
 
 
-def services_menu() -> Reply:
-    return Reply([cards.service_carousel()])
+def services_menu(province: str | None = None) -> Reply:
+    """The service picker; a province already known is carried into the request."""
+    return Reply([cards.service_carousel(province)])
+
+
+def help_text() -> Reply:
+    """How to use the bot, for the rich menu's help tile."""
+    return Reply([Text(texts.HELP, cards.main_menu())])

@@ -221,7 +221,14 @@ def _accept(ctx: Context, value: str, event: Inbound) -> Reply:
 def _service(ctx: Context, value: str, event: Inbound) -> Reply:
     if value not in intents.SERVICE_LABELS:
         return answers.services_menu()
-    return conversation.start(ctx, value, None, {})
+    province = _postback_province(event)
+    return conversation.start(ctx, value, None, {"province": province} if province else {})
+
+
+def _postback_province(event: Inbound) -> str | None:
+    """The province a centre card put in its postback (from a shared location), if it is a real one."""
+    found = find_province(dict(parse_qsl(event.postback or "")).get("province", ""))
+    return found.name if found else None
 
 
 def _intent(ctx: Context, value: str, event: Inbound) -> Reply:
@@ -233,7 +240,8 @@ def _intent(ctx: Context, value: str, event: Inbound) -> Reply:
 _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "consent": lambda ctx, value, event: _consent(ctx, value == "yes"),
     "privacy": lambda ctx, value, event: answers.privacy(),
-    "menu": lambda ctx, value, event: answers.services_menu(),
+    "menu": lambda ctx, value, event: answers.services_menu(_postback_province(event)),
+    "help": lambda ctx, value, event: answers.help_text(),
     "service": _service,
     "intent": _intent,
     "answer": _answer_postback,
@@ -262,7 +270,7 @@ def on_media(ctx: Context, event: Inbound) -> Reply:
                                      event.file_name)
     repo.log_message(ctx.session, ctx.user, "in", event.kind, event.file_name)
     events = [AttachmentReceived(attachment.id)] if attachment else []
-    current = conversation.active(ctx)
+    current = _request_flow(ctx)
     if current is None:
         return Reply([Text(texts.ATTACHMENT_OUTSIDE.format(kind=kind), cards.main_menu())], events)
     return Reply([Text(texts.ATTACHMENT_RECEIVED.format(kind=kind))], events).then(
@@ -279,7 +287,11 @@ def on_location(ctx: Context, event: Inbound) -> Reply:
     if current is not None and current.state == "province":
         province = nearest_province(location.latitude, location.longitude)
         return conversation.step(ctx, current, province.name)
-    return answers.nearest_centre(ctx, location.latitude, location.longitude)
+    found = answers.nearest_centre(ctx, location.latitude, location.longitude)
+    # Mid-request, the centre is an aside: ask the pending question again so the request goes on.
+    if current is None or current.state == conversation.CONSENT:
+        return found
+    return found.then(conversation.reask(ctx, current))
 
 
 _BY_KIND: dict[str, Callable[[Context, Inbound], Reply]] = {

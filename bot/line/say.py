@@ -26,7 +26,8 @@ def main() -> None:
     parser.add_argument("--follow", action="store_true", help="add the bot as a friend")
     parser.add_argument("--user", default=DEFAULT_USER, help="LINE user id (U + 32 hex)")
     parser.add_argument("--bot", default="http://127.0.0.1:8000")
-    parser.add_argument("--line", default=os.environ.get("LINE_API_BASE_URL", "http://127.0.0.1:8001"))
+    parser.add_argument("--line", default=os.environ.get("LINE_API_BASE_URL",
+                                                         "http://127.0.0.1:8000/simulator/line-api"))
     args = parser.parse_args()
     event = (fake_events.follow(args.user) if args.follow else
              fake_events.postback(args.user, args.tap) if args.tap else fake_events.text(args.user, args.text or ""))

@@ -1,0 +1,69 @@
+"""The bot marks what it answers as read, and shows LINE's loading animation while a step is slow."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.line import fake_events as ev
+from tests.chat import LineChat
+from tests.conftest import SECRET, make_app
+
+USER = "U" + "6" * 32
+
+
+def paths(line_api) -> list[str]:
+    return [r.path for r in line_api.requests()]
+
+
+def test_an_answered_message_is_marked_as_read_with_its_token_before_the_answer(chat, line_api):
+    event = ev.text(USER, "สวัสดีค่ะ")
+    chat.send(event)
+    [read] = line_api.requests("/v2/bot/chat/markAsRead")
+    assert read.status == 200 and read.json == {"markAsReadToken": event["message"]["markAsReadToken"]}
+    assert paths(line_api).index("/v2/bot/chat/markAsRead") < paths(line_api).index("/v2/bot/message/reply")
+
+
+def test_a_redelivered_message_is_not_marked_again(chat, line_api):
+    event = ev.text(USER, "สวัสดีค่ะ")
+    chat.send(event)
+    chat.post([event | {"deliveryContext": {"isRedelivery": True}}])
+    assert len(line_api.requests("/v2/bot/chat/markAsRead")) == 1
+
+
+def test_events_without_a_read_token_mark_nothing(chat, line_api):
+    chat.follow(USER)
+    chat.tap(USER, "consent=yes")
+    assert line_api.requests("/v2/bot/chat/markAsRead") == []
+
+
+def test_a_read_failure_does_not_stop_the_answer(chat, line_api):
+    line_api.fail_next("/v2/bot/chat/markAsRead", status=500)
+    assert chat.say(USER, "สวัสดีค่ะ")
+
+
+@pytest.fixture
+def slow_chat(database_url, line_api):
+    """A bot that treats every step as slow, so the loading animation always shows."""
+    app = make_app(database_url, line_api, loading_after_seconds=0)
+    yield LineChat(app, line_api, SECRET)
+    app.extensions["frontdesk"].engine.dispose()
+
+
+def test_the_loading_animation_shows_while_a_slow_step_runs_then_the_answer_comes(slow_chat, line_api):
+    slow_chat.say(USER, "อยากได้กล่องบรรจุภัณฑ์ใหม่ให้กาแฟค่ะ")
+    [loading] = line_api.requests("/v2/bot/chat/loading/start")
+    assert loading.status == 202 and loading.json == {"chatId": USER, "loadingSeconds": 10}
+    assert paths(line_api).index("/v2/bot/chat/loading/start") < paths(line_api).index("/v2/bot/message/reply")
+
+
+def test_no_loading_animation_in_a_group_chat(slow_chat, line_api):
+    event = ev.text(USER, "สวัสดีค่ะ")
+    event["source"] = {"type": "group", "groupId": "C" + "1" * 32, "userId": USER}
+    slow_chat.post([event])
+    assert line_api.requests("/v2/bot/chat/loading/start") == []
+
+
+def test_no_loading_animation_for_an_event_that_cannot_be_answered(slow_chat, line_api):
+    slow_chat.post([ev.unfollow(USER)])
+    slow_chat.post([ev.text(USER, "สวัสดีค่ะ", mode="standby")])
+    assert line_api.requests("/v2/bot/chat/loading/start") == []
