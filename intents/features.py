@@ -1,0 +1,122 @@
+"""What the classifier sees of a message: word n-grams and character n-grams, TF-IDF weighted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import repeat
+from typing import NamedTuple
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from intents.normalize import EmojiMode, normalize
+from intents.tokenize import ENGINE, Engine, tokenize
+
+# Long messages are read up to here: the need is stated early, and latency stays bounded.
+MAX_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class FeatureOptions:
+    """How a message becomes features; the defaults are the bot's own choice."""
+
+    word_ngrams: tuple[int, int] = (1, 2)
+    char_ngrams: tuple[int, int] = (1, 4)
+    char_min_df: int = 1
+    engine: Engine = ENGINE
+    emoji: EmojiMode = "name"
+
+
+class Reading(NamedTuple):
+    """A message as the features see it: normalised text and its words."""
+
+    text: str
+    words: tuple[str, ...]
+
+
+def read(message: str, options: FeatureOptions) -> Reading:
+    """Normalise and tokenise one message."""
+    text = normalize(message, emoji=options.emoji)[:MAX_CHARS]
+    return Reading(text, tuple(tokenize(text, engine=options.engine)))
+
+
+def word_ngrams(words: tuple[str, ...], sizes: tuple[int, int]) -> list[str]:
+    """Word n-grams, joined by a space."""
+    low, high = sizes
+    return [
+        " ".join(words[start : start + n])
+        for n in range(low, high + 1)
+        for start in range(len(words) - n + 1)
+    ]
+
+
+def char_ngrams(text: str, sizes: tuple[int, int]) -> list[str]:
+    """Character n-grams inside each space-separated chunk, padded so edges count."""
+    low, high = sizes
+    grams: list[str] = []
+    for chunk in text.split():
+        padded = f" {chunk} "
+        for n in range(low, min(high, len(padded)) + 1):
+            grams.extend(padded[start : start + n] for start in range(len(padded) - n + 1))
+    return grams
+
+
+class WordAnalyzer:
+    """Picklable analyzer giving the word n-grams of a Reading."""
+
+    def __init__(self, sizes: tuple[int, int]) -> None:
+        self.sizes = sizes
+
+    def __call__(self, reading: Reading) -> list[str]:
+        return word_ngrams(reading.words, self.sizes)
+
+
+class CharAnalyzer:
+    """Picklable analyzer giving the character n-grams of a Reading."""
+
+    def __init__(self, sizes: tuple[int, int]) -> None:
+        self.sizes = sizes
+
+    def __call__(self, reading: Reading) -> list[str]:
+        return char_ngrams(reading.text, self.sizes)
+
+
+def make_vectorizers(options: FeatureOptions) -> list[tuple[str, TfidfVectorizer]]:
+    """The TF-IDF blocks, named, for a scikit-learn FeatureUnion; a (0, 0) range leaves a block out."""
+    blocks = []
+    if options.word_ngrams[1]:
+        words = TfidfVectorizer(analyzer=WordAnalyzer(options.word_ngrams), sublinear_tf=True)
+        blocks.append(("words", words))
+    if options.char_ngrams[1]:
+        chars = TfidfVectorizer(
+            analyzer=CharAnalyzer(options.char_ngrams), sublinear_tf=True, min_df=options.char_min_df
+        )
+        blocks.append(("chars", chars))
+    return blocks
+
+
+@dataclass(frozen=True)
+class TfidfBlock:
+    """A fitted TF-IDF vectorizer reduced to what scoring one message needs."""
+
+    analyzer: WordAnalyzer | CharAnalyzer
+    vocabulary: dict[str, int]  # n-gram -> column in the whole feature space
+    idf: np.ndarray  # by column of this block
+    offset: int  # the block's first column
+
+    @classmethod
+    def from_fitted(cls, vectorizer: TfidfVectorizer, offset: int) -> TfidfBlock:
+        """Keep the vocabulary (shifted to the block's first column) and idf of a fitted vectorizer."""
+        vocabulary = {gram: offset + int(index) for gram, index in vectorizer.vocabulary_.items()}
+        return cls(vectorizer.analyzer, vocabulary, np.asarray(vectorizer.idf_), offset)
+
+    def weights(self, reading: Reading) -> tuple[np.ndarray, np.ndarray]:
+        """Columns and L2-normalised sublinear TF-IDF values of one reading, as scikit-learn computes them."""
+        grams = self.analyzer(reading)
+        # map() keeps the per-gram dictionary lookups in C; -1 marks n-grams never seen in training.
+        found = np.fromiter(map(self.vocabulary.get, grams, repeat(-1, len(grams))), np.int64, len(grams))
+        columns, counts = np.unique(found[found >= 0], return_counts=True)
+        if not columns.size:
+            return columns, np.empty(0)
+        values = (1.0 + np.log(counts)) * self.idf[columns - self.offset]
+        return columns, values / np.sqrt(values @ values)

@@ -1,0 +1,88 @@
+"""Turn a LINE message into the one spelling the classifier learns from."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+from pythainlp.util import emoji_to_thai
+from pythainlp.util import normalize as thai_normalize
+
+from intents.tokenize import known_words
+
+EmojiMode = Literal["strip", "token", "name"]
+
+# The token every emoji becomes in "token" mode; Latin so Thai tokenisers leave it whole.
+EMOJI_TOKEN = "emoji"
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+# Pictographs, dingbats, flags, skin tones, keycaps and the joiners/selectors that glue them.
+_EMOJI = re.compile(
+    "(?:[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\u3030\u303d\u3297\u3299]"
+    "[\U0001f3fb-\U0001f3ff\ufe0e\ufe0f\u20e3\U000e0020-\U000e007f]*\u200d?)+"
+)
+
+_SKIN_TONES = re.compile("[\U0001f3fb-\U0001f3ff]")
+
+# Invisible characters: C0/C1 controls, format marks (zero-width, BOM, bidi) and lone surrogates.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f\ud800-\udfff]"
+)
+
+# Three or more of the same letter or sign is emphasis (sooo, !!!, ๆๆๆ), not spelling.
+_STRETCHED = re.compile(r"([^\d\s\u0e01-\u0e2e])\1{2,}")
+
+# A Thai consonant three times, or twice at the end of a word, is a stretched word (ครับบบ, มากก),
+# unless the doubled letter is real spelling (แบบ, ระบบ): see _shorten_consonant_run.
+_REPEATED_CONSONANT = re.compile(r"([\u0e01-\u0e2e])\1{2,}|([\u0e01-\u0e2e])\2(?=[\s!?.,~]|$)")
+
+# How far back a word ending in a doubled consonant may start.
+_LONGEST_WORD = 12
+
+# 555 is Thai laughter (ห้า = "ha"); keep it, but one spelling of it.
+_LAUGHTER = re.compile(r"(?<!\d)5{3,}(?!\d)")
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def thai_digits_to_arabic(text: str) -> str:
+    """Replace Thai digits (๐-๙) with Arabic ones (0-9)."""
+    return text.translate(_THAI_DIGITS)
+
+
+def _shorten_consonant_run(match: re.Match[str]) -> str:
+    """Keep two letters where a dictionary word ends in them (แบบบบ -> แบบ), else one (ครับบบ -> ครับ)."""
+    letter = match.group(1) or match.group(2)
+    before = match.string[max(0, match.start() - _LONGEST_WORD) : match.start()]
+    words = known_words()
+    doubled = letter * 2
+    if any(before[start:] + doubled in words for start in range(len(before))):
+        return doubled
+    return letter
+
+
+def _replace_emoji(text: str, mode: EmojiMode) -> str:
+    """Strip emoji, turn each run into one token, or spell them out in Thai."""
+    if mode == "strip":
+        return _EMOJI.sub(" ", text)
+    if mode == "token":
+        return _EMOJI.sub(f" {EMOJI_TOKEN} ", text)
+    # emoji_to_thai scans with one huge pattern: hand it only the emoji runs, skin tones dropped.
+    return _EMOJI.sub(lambda run: f" {emoji_to_thai(_SKIN_TONES.sub('', run.group()), (' ', ' '))} ", text)
+
+
+def normalize(text: str, *, emoji: EmojiMode = "name") -> str:
+    """Return one canonical spelling of a message: what users mean, not how they typed it."""
+    text = unicodedata.normalize("NFC", text)
+    text = _replace_emoji(text, emoji)
+    text = _INVISIBLE.sub("", text)
+    text = thai_digits_to_arabic(text).lower()
+    text = _WHITESPACE.sub(" ", text)
+    text = thai_normalize(text)
+    text = _STRETCHED.sub(r"\1", text)
+    text = _REPEATED_CONSONANT.sub(_shorten_consonant_run, text)
+    text = _LAUGHTER.sub("555", text)
+    return _WHITESPACE.sub(" ", text).strip()
