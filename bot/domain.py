@@ -6,13 +6,6 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class RequestSubmitted:
-    """A service request (or a call for staff) was filed; its centre must be told."""
-
-    request_id: int
-
-
-@dataclass(frozen=True)
 class AttachmentReceived:
     """The user sent an image or file; its bytes must be fetched from LINE."""
 
@@ -26,4 +19,11 @@ class StatusChanged:
     request_id: int
 
 
-DomainEvent = RequestSubmitted | AttachmentReceived | StatusChanged
+@dataclass(frozen=True)
+class DeliveriesQueued:
+    """Pushes were written in the transaction (e.g. a freed event seat offered); their jobs start after commit."""
+
+    delivery_ids: tuple[int, ...]
+
+
+DomainEvent = AttachmentReceived | StatusChanged | DeliveriesQueued

@@ -30,3 +30,8 @@ class InvalidReplyToken(LineRejected):
 
 class LineUnavailable(LineApiError):
     """LINE failed or did not answer in time; the call may be retried."""
+
+    def __init__(self, message: str, status: int | None = None, maybe_delivered: bool = False) -> None:
+        super().__init__(message, status)
+        # A read timeout: LINE may have acted on the call before the answer was lost.
+        self.maybe_delivered = maybe_delivered

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 from huey import Huey, MemoryHuey, crontab
 from huey.exceptions import RetryTask
 from huey.storage import RedisStorage, SqliteStorage
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from bot.errors import LineRejected, LineUnavailable
 from storage import repositories as repo
@@ -29,6 +29,8 @@ queue: Huey = MemoryHuey("itc-front-desk", immediate=True)
 _services: Services | None = None
 
 SEND_RETRIES = 10
+# A delivery with no attempt for this long lost its job (crash, exhausted retries); longer than any backoff.
+STALL_AFTER = timedelta(minutes=40)
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
@@ -65,6 +67,7 @@ def send_delivery(delivery_id: int) -> str:
             return "skipped"
         messages, key = list(delivery.messages), delivery.retry_key
         delivery.attempts += 1
+        delivery.leased_until = utcnow() + STALL_AFTER
     outcome, error = _send(recipients, messages, key)
     with unit_of_work(services().sessions) as session:
         delivery = session.get(Delivery, delivery_id)
@@ -75,6 +78,11 @@ def send_delivery(delivery_id: int) -> str:
     if outcome == "retry":
         raise RetryTask(error)
     return outcome
+
+
+def send_now(recipients: list[str], messages: list[dict], retry_key: str) -> tuple[str, str | None]:
+    """One attempt at LINE (push for one id, multicast for more): ("sent" | "retry" | "failed", error)."""
+    return _send(recipients, messages, retry_key)
 
 
 def _send(recipients: list[str], messages: list[dict], retry_key: str) -> tuple[str, str | None]:
@@ -100,48 +108,15 @@ def enqueue_deliveries(delivery_ids: Iterable[int]) -> None:
 
 
 @queue.task()
-def notify_centre(request_id: int) -> int:
-    """Alert the staff of the request's centre in LINE; returns how many alerts were queued."""
-    from bot.staff_alerts import new_request_alert
-
-    with unit_of_work(services().sessions) as session:
-        request = session.get(ServiceRequest, request_id)
-        already = session.scalar(select(Delivery.id).where(Delivery.request_id == request_id,
-                                                           Delivery.purpose == "staff_alert"))
-        if request is None or already:
-            return 0
-        staff_ids = repo.staff_line_ids(session, request.centre_id)
-        if not staff_ids:
-            log.warning("centre %s has no staff linked to LINE; request %s waits in the console",
-                        request.centre.code, request.reference)
-            return 0
-        alert = new_request_alert(request, services().settings.public_base_url, utcnow())
-        deliveries = [repo.new_delivery(session, "staff_alert", [line_id], alert, request_id)
-                      for line_id in staff_ids]
-        ids = [d.id for d in deliveries]
-    enqueue_deliveries(ids)
-    return len(ids)
-
-
-@queue.task()
 def notify_requester(request_id: int) -> int:
     """Tell the entrepreneur in LINE where their request now stands."""
-    from bot.dialogue import texts
+    from bot.console.notices import queue_status_update
 
     with unit_of_work(services().sessions) as session:
         request = session.get(ServiceRequest, request_id)
-        if request is None or request.user is None or not request.user.active:
-            return 0
-        service = texts.SERVICE_NAMES.get(request.service, request.service)
-        if request.status == "accepted":
-            text = texts.REQUESTER_ACCEPTED.format(reference=request.reference, service=service,
-                                                   centre=request.centre.name)
-        else:
-            text = texts.REQUESTER_UPDATE.format(reference=request.reference, service=service,
-                                                 status=texts.STATUS_NAMES.get(request.status, request.status))
-        delivery = repo.new_delivery(session, "status_update", [request.user.line_user_id],
-                                     [{"type": "text", "text": text}], request_id)
-        delivery_id = delivery.id
+        delivery_id = queue_status_update(session, request) if request is not None else None
+    if delivery_id is None:
+        return 0
     enqueue_deliveries([delivery_id])
     return 1
 
@@ -177,10 +152,15 @@ def resend_stalled_deliveries() -> int:
     """Requeue deliveries a crashed worker left pending; their retry keys keep LINE from sending twice."""
     now = utcnow()
     with unit_of_work(services().sessions) as session:
-        query = select(Delivery.id).where(Delivery.status == "pending",
-                                          Delivery.created_at < now - timedelta(minutes=40),
-                                          Delivery.created_at > now - timedelta(hours=23))
-        ids = list(session.scalars(query))
+        # Announcement batches have their own recovery (bot/announcements/sending.py: resume_stalled).
+        lapsed = or_(and_(Delivery.leased_until.is_(None), Delivery.created_at < now - STALL_AFTER),
+                     Delivery.leased_until <= now)
+        query = select(Delivery).where(Delivery.status == "pending", Delivery.announcement_id.is_(None),
+                                       Delivery.created_at > now - timedelta(hours=23), lapsed)
+        ids = []
+        for delivery in session.scalars(query):
+            delivery.leased_until = now + STALL_AFTER  # one requeue per lapse, not one per sweep
+            ids.append(delivery.id)
     enqueue_deliveries(ids)
     return len(ids)
 

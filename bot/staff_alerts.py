@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from bot.console import texts as staff_texts
 from bot.dialogue import texts
 from bot.line.outbound import Choose, Flex, OpenLink, action_json, to_line_messages
+from storage import repositories as repo
 from storage.models import ServiceRequest
+
+log = logging.getLogger(__name__)
 
 GREEN, GREY, AMBER, RED = "#06C755", "#888888", "#B7791F", "#C53030"
 HEADER_COLOURS = {"new": GREEN, "reminder": AMBER, "escalation": RED}
@@ -66,3 +72,22 @@ def _ago(moment: datetime, now: datetime) -> str:
     if minutes < 24 * 60:
         return f"{minutes // 60} ชั่วโมงที่แล้ว ({texts.thai_datetime(moment)})"
     return texts.thai_datetime(moment)
+
+
+def queue_centre_alerts(session: Session, request: ServiceRequest, public_base_url: str,
+                        now: datetime) -> list[int]:
+    """Write one alert delivery per linked officer or staff group, in the request's own transaction."""
+    recipients = repo.staff_line_ids(session, request.centre_id)
+    if not recipients:
+        log.warning("centre %s has no staff linked to LINE; request %s waits in the console",
+                    request.centre.code, request.reference)
+        return []
+    alert = new_request_alert(request, public_base_url, now)
+    return [repo.new_delivery(session, "staff_alert", [line_id], alert, request.id).id for line_id in recipients]
+
+
+def queue_cancellation_notice(session: Session, request: ServiceRequest) -> list[int]:
+    """Tell the centre's staff that the entrepreneur withdrew a request."""
+    text = staff_texts.REQUEST_WITHDRAWN.format(reference=request.reference)
+    return [repo.new_delivery(session, "staff_notice", [line_id], [{"type": "text", "text": text}], request.id).id
+            for line_id in repo.staff_line_ids(session, request.centre_id)]

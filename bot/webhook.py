@@ -11,12 +11,13 @@ from datetime import datetime
 
 from flask import Blueprint, Flask, current_app, jsonify, request
 
+import intents
 from bot import jobs
 from bot.console import line_side
 from bot.dialogue import texts
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.handler import handle
-from bot.domain import AttachmentReceived, DeliveriesQueued, DomainEvent, RequestSubmitted, StatusChanged
+from bot.domain import AttachmentReceived, DeliveriesQueued, DomainEvent, StatusChanged
 from bot.errors import InvalidReplyToken, LineApiError
 from bot.line.inbound import BadWebhook, Inbound, parse_body, verify
 from bot.line.outbound import Flex, Outbound, Text, to_line_messages
@@ -61,11 +62,17 @@ def process_event(services: Services, event: Inbound) -> None:
         reply = Reply([Text(texts.ERROR)]) if event.reply_token and not event.standby else None
     if reply is None:
         return
-    if reply.messages and event.mark_as_read_token:
-        services.line.mark_as_read(event.mark_as_read_token)
-    if reply.messages and event.reply_token:
-        send_reply(services, event, reply.messages)
-    dispatch(reply.events)
+    try:
+        if reply.messages and event.mark_as_read_token:
+            services.line.mark_as_read(event.mark_as_read_token)
+        if reply.messages and event.reply_token:
+            send_reply(services, event, reply.messages)
+    finally:
+        try:
+            dispatch(reply.events)
+        except Exception:
+            # The deliveries are committed: the periodic sweep sends them if their jobs could not be queued.
+            log.exception("could not queue the jobs of LINE event %s", event.event_id)
 
 
 @contextmanager
@@ -93,6 +100,8 @@ def _loading_while_slow(services: Services, event: Inbound) -> Iterator[None]:
 
 def _handle_once(services: Services, event: Inbound) -> Reply | None:
     now = services.clock()
+    # Reading Thai takes a moment: do it before taking the database's write lock.
+    prediction = intents.classify(event.text or "") if event.kind == "text" and not event.standby else None
     with unit_of_work(services.sessions) as session:
         if not repo.claim_event(session, event.event_id, event.line_type):
             log.info("event %s already processed (redelivery=%s)", event.event_id, event.redelivery)
@@ -106,7 +115,8 @@ def _handle_once(services: Services, event: Inbound) -> Reply | None:
             log.info("ignoring a %s event without a user", event.line_type)
             return None
         user = repo.get_or_create_user(session, event.user_id, lock=True)
-        ctx = Context(session, user, now, _bangkok_today(now))
+        ctx = Context(session, user, now, _bangkok_today(now), public_base_url=services.settings.public_base_url,
+                      prediction=prediction)
         reply = handle(ctx, event)
         if not ctx.erased:
             for message in reply.messages:
@@ -123,9 +133,11 @@ def send_reply(services: Services, event: Inbound, messages: list[Outbound]) -> 
     except InvalidReplyToken as error:
         log.info("reply token unusable, pushing instead: %s", error)
     except LineApiError as error:
-        log.warning("reply failed, pushing instead: %s", error)
-        if error.status and 400 <= error.status < 500 and error.status != 429:
+        if getattr(error, "maybe_delivered", False) or (error.status and 400 <= error.status < 500
+                                                         and error.status != 429):
+            log.warning("reply failed and will not be pushed (it may have arrived, or cannot): %s", error)
             return
+        log.warning("reply failed, pushing instead: %s", error)
     with unit_of_work(services.sessions) as session:
         delivery_id = repo.new_delivery(session, "reply_fallback", [event.user_id], payload).id
     jobs.enqueue_deliveries([delivery_id])
@@ -134,9 +146,7 @@ def send_reply(services: Services, event: Inbound, messages: list[Outbound]) -> 
 def dispatch(events: list[DomainEvent]) -> None:
     """Start the background work of committed domain events."""
     for event in events:
-        if isinstance(event, RequestSubmitted):
-            jobs.notify_centre(event.request_id)
-        elif isinstance(event, AttachmentReceived):
+        if isinstance(event, AttachmentReceived):
             jobs.fetch_attachment(event.attachment_id)
         elif isinstance(event, StatusChanged):
             jobs.notify_requester(event.request_id)

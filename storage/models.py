@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text,
+from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text,
                         TypeDecorator, UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -86,10 +86,6 @@ class LineUser(Base):
     sectors: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    @property
-    def has_profile(self) -> bool:
-        return bool(self.contact_name and self.phone and self.business_name and self.province)
 
 
 class Conversation(Base):
@@ -299,6 +295,8 @@ class Delivery(Base):
                                                         index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+    # Until when an attempt in flight (or a scheduled retry) owns the send; a crashed worker's lease lapses.
+    leased_until: Mapped[datetime | None]
 
 
 class Event(Base):
@@ -371,11 +369,13 @@ class AnnouncementRecipient(Base):
     """One follower an announcement is for: the per-recipient delivery record that makes sends resumable."""
 
     __tablename__ = "announcement_recipients"
-    __table_args__ = (UniqueConstraint("announcement_id", "line_user_id"),)
+    # A batch is looked up within its announcement; an index on batch alone grows slower with every send.
+    __table_args__ = (UniqueConstraint("announcement_id", "line_user_id"),
+                      Index("ix_announcement_recipients_batch", "announcement_id", "batch"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     announcement_id: Mapped[int] = mapped_column(ForeignKey("announcements.id", ondelete="CASCADE"))
     line_user_id: Mapped[str] = mapped_column(String(64))
-    batch: Mapped[int] = mapped_column(Integer, index=True)
+    batch: Mapped[int] = mapped_column(Integer)
     delivery_id: Mapped[int | None] = mapped_column(ForeignKey("deliveries.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(16), default="pending")

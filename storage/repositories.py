@@ -7,12 +7,13 @@ from datetime import datetime
 from typing import Any, Iterable
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import String, cast, delete, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.models import (Attachment, Centre, Conversation, Delivery, Event, LineUser, Message,
-                            ProcessedEvent, Province, ServiceRequest, Staff, StatusChange, utcnow)
+from storage.models import (AnnouncementRecipient, Attachment, AuditEntry, Centre, Conversation, Delivery,
+                            LineUser, Message, ProcessedEvent, Province, Registration, RequestNote, ServiceRequest,
+                            Staff, StaffGroup, StatusChange, utcnow)
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 
@@ -93,8 +94,9 @@ def be_year(moment: datetime) -> int:
 
 def create_request(session: Session, *, user: LineUser, service: str, centre: Centre, province: str,
                    business_name: str | None, contact_name: str | None, phone: str | None,
-                   details: str | None, answers: dict[str, Any]) -> ServiceRequest:
-    """File a new service request with its reference and first history entry."""
+                   details: str | None, answers: dict[str, Any],
+                   files_since: datetime | None = None) -> ServiceRequest:
+    """File a new service request with its reference, first history entry and the files sent for it."""
     request = ServiceRequest(user_id=user.id, service=service, centre_id=centre.id, province=province,
                              business_name=business_name, contact_name=contact_name, phone=phone,
                              details=details, answers=answers, status="new", created_at=utcnow())
@@ -102,9 +104,11 @@ def create_request(session: Session, *, user: LineUser, service: str, centre: Ce
     session.flush()
     request.reference = f"ITC-{be_year(request.created_at)}-{request.id:06d}"
     session.add(StatusChange(request_id=request.id, from_status=None, to_status="new", changed_by="line"))
-    session.execute(Attachment.__table__.update()
-                    .where(Attachment.user_id == user.id, Attachment.request_id.is_(None))
-                    .values(request_id=request.id))
+    if files_since is not None:
+        session.execute(Attachment.__table__.update()
+                        .where(Attachment.user_id == user.id, Attachment.request_id.is_(None),
+                               Attachment.created_at >= files_since)
+                        .values(request_id=request.id))
     return request
 
 
@@ -143,9 +147,12 @@ def add_attachment(session: Session, user: LineUser, line_message_id: str, kind:
 
 
 def staff_line_ids(session: Session, centre_id: int) -> list[str]:
-    """LINE ids of the staff of a centre who linked their LINE account."""
-    query = select(Staff.line_user_id).where(Staff.centre_id == centre_id, Staff.line_user_id.is_not(None))
-    return [line_id for line_id in session.scalars(query) if line_id]
+    """LINE ids to alert for a centre: its active staff who linked LINE, then its registered LINE groups."""
+    query = select(Staff.line_user_id).where(Staff.centre_id == centre_id, Staff.line_user_id.is_not(None),
+                                             Staff.active.is_(True))
+    groups = select(StaffGroup.line_group_id).where(StaffGroup.centre_id == centre_id,
+                                                    StaffGroup.active.is_(True))
+    return [line_id for line_id in [*session.scalars(query), *session.scalars(groups)] if line_id]
 
 
 def reachable(session: Session, line_ids: list[str]) -> list[str]:
@@ -172,20 +179,27 @@ def new_delivery(session: Session, purpose: str, recipients: list[str], messages
     return delivery
 
 
-def upcoming_events(session: Session, now: datetime, limit: int = 5) -> list[Event]:
-    query = select(Event).where(Event.starts_at >= now).order_by(Event.starts_at).limit(limit)
-    return list(session.scalars(query))
-
-
 def erase_user(session: Session, user: LineUser) -> None:
     """Remove a user's personal data and transcript; requests stay as anonymous statistics."""
+    request_ids = select(ServiceRequest.id).where(ServiceRequest.user_id == user.id).scalar_subquery()
+    session.execute(delete(RequestNote).where(RequestNote.request_id.in_(request_ids)))
+    session.execute(StatusChange.__table__.update().where(StatusChange.request_id.in_(request_ids))
+                    .values(note=None))
+    session.execute(AuditEntry.__table__.update().where(AuditEntry.request_id.in_(request_ids))
+                    .values(detail=None))
+    # Sent messages carry names, phones and the LINE id: keep only that a send happened.
+    mentions = cast(Delivery.recipients, String).like(f"%{user.line_user_id}%")
+    session.execute(Delivery.__table__.update().where(or_(Delivery.request_id.in_(request_ids), mentions))
+                    .values(messages=[], recipients=[]))
+    session.execute(delete(AnnouncementRecipient).where(AnnouncementRecipient.line_user_id == user.line_user_id))
     session.execute(ServiceRequest.__table__.update().where(ServiceRequest.user_id == user.id).values(
-        user_id=None, business_name=None, contact_name=None, phone=None, details=None, answers={}))
+        user_id=None, business_name=None, contact_name=None, phone=None, details=None, answers={},
+        close_reason=None))
     session.execute(delete(Attachment).where(Attachment.user_id == user.id))
     session.execute(delete(Message).where(Message.user_id == user.id))
     session.execute(delete(Conversation).where(Conversation.user_id == user.id))
+    session.execute(Registration.__table__.update().where(Registration.user_id == user.id).values(
+        user_id=None, contact_name=None, phone=None, business_name=None))
     session.delete(user)
 
 
-def count_rows(session: Session, model: type) -> int:
-    return session.scalar(select(func.count()).select_from(model)) or 0

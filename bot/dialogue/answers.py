@@ -69,16 +69,6 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
-def upcoming_events(ctx: Context) -> Reply:
-    """Events still to come, soonest first."""
-    events = repo.upcoming_events(ctx.session, ctx.now)
-    if not events:
-        return Reply([Text(texts.NO_EVENTS, cards.main_menu())])
-    lines = [texts.EVENT_LINE.format(title=e.title, date=texts.thai_datetime(e.starts_at), province=e.province)
-             for e in events]
-    return Reply([Text(texts.EVENTS_TITLE + "\n" + "\n".join(lines), cards.main_menu())])
-
-
 def greeting(text: str | None) -> Reply:
     """A short polite answer: thanks get 'you are welcome', anything else the menu."""
     thanks = text is not None and any(word in text for word in ("ขอบคุณ", "ขอบใจ", "thank", "บาย", "bye"))
@@ -89,8 +79,12 @@ def out_of_scope() -> Reply:
     return Reply([Text(texts.OUT_OF_SCOPE, cards.main_menu())])
 
 
-def unsubscribe(ctx: Context) -> Reply:
-    """Stop announcements for this user."""
+def unsubscribe(ctx: Context, text: str | None = None) -> Reply:
+    """Stop announcements for this user (or start them again, when that is what the message asks)."""
+    from bot.events.preferences import asks_for_news
+
+    if text and asks_for_news(text):
+        return subscribe(ctx)
     ctx.user.subscribed = False
     return Reply([Text(texts.UNSUBSCRIBED, (Choose("รับข่าวสาร", "subscribe=yes", "รับข่าวสาร"),))])
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from bot.domain import DomainEvent
+from intents import Prediction
 from bot.line.outbound import Outbound
 from storage.models import LineUser
 
@@ -22,6 +23,8 @@ class Context:
     today: date
     erased: bool = False
     expired_flow: str | None = None
+    public_base_url: str = "http://localhost:8000"
+    prediction: Prediction | None = None
 
 
 @dataclass

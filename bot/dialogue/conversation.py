@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
 from bot.dialogue import cards, flows, texts
 from bot.dialogue.context import Context, Reply
-from bot.domain import RequestSubmitted
-from bot.line.outbound import Text
+from bot.domain import DeliveriesQueued
+from bot.line.outbound import Choose, Text
+from bot.staff_alerts import queue_cancellation_notice, queue_centre_alerts
 from storage import repositories as repo
 from storage.models import Centre, Conversation
 
 CONSENT, REUSE = "consent", "reuse_profile"
 EXPIRY = timedelta(hours=24)
+MISSES_BEFORE_HELP = 2
+
+
+def _save(ctx: Context, service: str, state: str, answers: dict[str, Any], previous: Conversation | None = None,
+          misses: int = 0) -> None:
+    """Store the flow's state, keeping when it started (files sent since then belong to the request)."""
+    started = previous.data.get("started_at") if previous is not None else None
+    repo.save_conversation(ctx.session, ctx.user, service, state, {
+        "answers": answers, "started_at": started or ctx.now.isoformat(), "misses": misses})
 
 
 def active(ctx: Context) -> Conversation | None:
@@ -38,25 +48,37 @@ def expiry_notice(ctx: Context) -> Reply:
 def start(ctx: Context, service: str, first_text: str | None, found: dict[str, Any]) -> Reply:
     """Begin the flow for a service: consent first, then profile reuse, then the first open question."""
     flow = flows.FLOWS[service]
-    answers = flows.prefill(flow, first_text, found)
+    answers = flows.prefill(flow, first_text, found, ctx.today)
     intro = Text(texts.START_FLOW.format(service=texts.SERVICE_NAMES[service]))
     if ctx.user.consented_at is None:
-        repo.save_conversation(ctx.session, ctx.user, service, CONSENT, {"answers": answers})
+        _save(ctx, service, CONSENT, answers)
         return Reply([Text(texts.NEED_CONSENT + "\n\n" + texts.CONSENT_NOTE, cards.consent_choices())])
     return Reply([intro]).then(_continue(ctx, flow, answers))
 
 
-def _continue(ctx: Context, flow: flows.Flow, answers: dict[str, Any]) -> Reply:
+def _continue(ctx: Context, flow: flows.Flow, answers: dict[str, Any],
+              previous: Conversation | None = None) -> Reply:
+    if _reusable(ctx, flow, answers):
+        _save(ctx, flow.service, REUSE, answers, previous)
+        return ask_reuse(ctx, flow, answers)
+    state = flows.next_question(flow, answers)
+    _save(ctx, flow.service, state, answers, previous)
+    return Reply(flows.ask(flow, state, answers))
+
+
+def _reusable(ctx: Context, flow: flows.Flow, answers: dict[str, Any]) -> list[str]:
     profile = _profile(ctx)
     wanted = [k for k in flows.PROFILE_KEYS if flow.field(k) and k not in answers]
-    if profile and wanted and all(k in profile for k in wanted):
-        repo.save_conversation(ctx.session, ctx.user, flow.service, REUSE, {"answers": answers})
-        shown = "\n".join(f"{flow.field(k).label}: {flow.field(k).show(profile[k])}" for k in wanted)
-        return Reply([Text(texts.REUSE_PROFILE.format(profile=shown),
-                           cards.yes_no("reuse=yes", "reuse=no"))])
-    state = flows.next_question(flow, answers)
-    repo.save_conversation(ctx.session, ctx.user, flow.service, state, {"answers": answers})
-    return Reply(flows.ask(flow, state, answers))
+    return wanted if profile and wanted and all(k in profile for k in wanted) else []
+
+
+def ask_reuse(ctx: Context, flow: flows.Flow, answers: dict[str, Any], again: bool = False) -> Reply:
+    """Offer the details from last time instead of asking them one by one."""
+    profile = _profile(ctx)
+    shown = "\n".join(f"{flow.field(k).label}: {flow.field(k).show(profile[k])}"
+                      for k in _reusable(ctx, flow, answers))
+    text = texts.REUSE_PROFILE.format(profile=shown)
+    return Reply([Text(f"{texts.REUSE_AGAIN}\n{shown}" if again else text, cards.yes_no("reuse=yes", "reuse=no"))])
 
 
 def _profile(ctx: Context) -> dict[str, Any]:
@@ -71,33 +93,42 @@ def after_consent(ctx: Context, conversation: Conversation) -> Reply:
     flow = flows.FLOWS[conversation.flow]
     answers = dict(conversation.data.get("answers", {}))
     intro = Text(texts.START_FLOW.format(service=texts.SERVICE_NAMES[flow.service]))
-    return Reply([intro]).then(_continue(ctx, flow, answers))
+    return Reply([intro]).then(_continue(ctx, flow, answers, conversation))
 
 
 def reuse(ctx: Context, conversation: Conversation, accept: bool) -> Reply:
     """Apply the user's answer to "use your details from last time?"."""
     flow = flows.FLOWS[conversation.flow]
     turn = flows.reuse_profile(flow, dict(conversation.data.get("answers", {})), _profile(ctx), accept)
-    repo.save_conversation(ctx.session, ctx.user, flow.service, turn.state, {"answers": turn.answers})
+    _save(ctx, flow.service, turn.state, turn.answers, conversation)
     return Reply(turn.messages)
 
 
 def step(ctx: Context, conversation: Conversation, reply: str) -> Reply:
-    """Feed one answer into the flow; submit when the user confirms."""
+    """Feed one answer into the flow; submit when the user confirms; offer a way out after repeated misses."""
     flow = flows.FLOWS[conversation.flow]
-    turn = flows.answer(flow, conversation.state, dict(conversation.data.get("answers", {})), reply, ctx.today)
+    answers = dict(conversation.data.get("answers", {}))
+    turn = flows.answer(flow, conversation.state, answers, reply, ctx.today)
     if turn.submit:
-        return submit(ctx, flow, turn.answers)
-    repo.save_conversation(ctx.session, ctx.user, flow.service, turn.state, {"answers": turn.answers})
-    return Reply(turn.messages)
+        return submit(ctx, flow, turn.answers, conversation)
+    missed = turn.state == conversation.state and turn.answers == answers
+    misses = conversation.data.get("misses", 0) + 1 if missed else 0
+    _save(ctx, flow.service, turn.state, turn.answers, conversation, misses)
+    messages = list(turn.messages)
+    if misses >= MISSES_BEFORE_HELP and messages and isinstance(messages[-1], Text):
+        last = messages[-1]
+        messages[-1] = Text(last.text, last.quick_replies + (
+            Choose("ยกเลิกเรื่องนี้", "cancel=flow", "ยกเลิก"),
+            Choose("คุยกับเจ้าหน้าที่", "intent=contact_staff", "คุยกับเจ้าหน้าที่")))
+    return Reply(messages)
 
 
 def reask(ctx: Context, conversation: Conversation) -> Reply:
     """Ask the current question again (after an interruption)."""
     flow = flows.FLOWS[conversation.flow]
-    if conversation.state == REUSE:
-        return reuse(ctx, conversation, accept=False)
     answers = dict(conversation.data.get("answers", {}))
+    if conversation.state == REUSE:
+        return ask_reuse(ctx, flow, answers, again=True)
     return Reply([Text(texts.RESUMING)] + flows.ask(flow, conversation.state, answers))
 
 
@@ -107,15 +138,16 @@ def accepts_free_text(conversation: Conversation) -> bool:
     return question is not None and question.takes_any_text
 
 
-def submit(ctx: Context, flow: flows.Flow, answers: dict[str, Any]) -> Reply:
-    """File the request, route it to the province's centre and remember the profile."""
+def submit(ctx: Context, flow: flows.Flow, answers: dict[str, Any], conversation: Conversation) -> Reply:
+    """File the request, route it to the province's centre, write its staff alerts, remember the profile."""
     province = answers["province"]
     centre = repo.centre_for_province(ctx.session, province) or _central_centre(ctx)
     extra = {k: v for k, v in answers.items() if k not in ("details", *flows.PROFILE_KEYS)}
     request = repo.create_request(
         ctx.session, user=ctx.user, service=flow.service, centre=centre, province=province,
         business_name=answers.get("business_name"), contact_name=answers.get("contact_name"),
-        phone=answers.get("phone"), details=answers.get("details"), answers=extra)
+        phone=answers.get("phone"), details=answers.get("details"), answers=extra,
+        files_since=_started(conversation))
     for key in flows.PROFILE_KEYS:
         if answers.get(key):
             setattr(ctx.user, key, answers[key])
@@ -126,7 +158,13 @@ def submit(ctx: Context, flow: flows.Flow, answers: dict[str, Any]) -> Reply:
     else:
         text = texts.SUBMITTED.format(reference=request.reference, service=texts.SERVICE_NAMES[flow.service],
                                       centre=centre.name, phone=request.phone, hours=centre.response_hours)
-    return Reply([Text(text, cards.main_menu())], [RequestSubmitted(request.id)])
+    alerts = queue_centre_alerts(ctx.session, request, ctx.public_base_url, ctx.now)
+    return Reply([Text(text, cards.main_menu())], [DeliveriesQueued(tuple(alerts))])
+
+
+def _started(conversation: Conversation) -> datetime | None:
+    started = conversation.data.get("started_at")
+    return datetime.fromisoformat(started) if started else None
 
 
 def _central_centre(ctx: Context) -> Centre:
@@ -154,5 +192,7 @@ def cancel_request(ctx: Context, request_id: int) -> Reply:
     request = next((r for r in requests if r.id == request_id and r.status == "new"), None)
     if request is None:
         return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
-    repo.set_request_status(ctx.session, request, "cancelled", by="line", note="ผู้ขอยกเลิกทาง LINE")
-    return Reply([Text(texts.REQUEST_CANCELLED.format(reference=request.reference), cards.main_menu())])
+    repo.set_request_status(ctx.session, request, "cancelled", by="line", note=texts.CANCELLED_BY_USER)
+    notices = queue_cancellation_notice(ctx.session, request)
+    return Reply([Text(texts.REQUEST_CANCELLED.format(reference=request.reference), cards.main_menu())],
+                 [DeliveriesQueued(tuple(notices))])

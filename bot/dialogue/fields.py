@@ -11,6 +11,16 @@ from intents import entities
 from intents.provinces import find_province
 
 SKIP_WORDS = {"ไม่มี", "ไม่แน่ใจ", "ยังไม่แน่ใจ", "ข้าม", "-", "ไม่ระบุ", "ยังไม่ทราบ", "skip"}
+POLITE_ENDINGS = ("นะคะ", "นะครับ", "ครับผม", "ครับ", "คับ", "ค่ะ", "คะ", "ค่า", "จ้า", "จ้ะ", "จ้ะ", "นะ", "จ๊ะ")
+
+
+def plain(text: str) -> str:
+    """The words of a short answer without spaces, case or the polite particle at its end."""
+    word = "".join(text.split()).lower().rstrip(".!?~")
+    for ending in POLITE_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word
 
 
 class Invalid(ValueError):
@@ -27,7 +37,6 @@ class Field:
     read: Callable[[str, date], Any]
     choices: tuple[Action, ...] = ()
     entity: str | None = None
-    profile: bool = False
 
     @property
     def takes_any_text(self) -> bool:
@@ -107,7 +116,10 @@ def read_sector(text: str, _today: date) -> str:
     return sector
 
 
-MARKETS = {"domestic": "ในประเทศ", "japan": "ญี่ปุ่น (J-GoodTech)", "export": "ต่างประเทศอื่น ๆ"}
+MARKETS = {"domestic": "ในประเทศ", "japan": "ญี่ปุ่น (J-GoodTech)", "export": "ต่างประเทศอื่น ๆ",
+           "both": "ทั้งในและต่างประเทศ"}
+SECTOR_LABELS = {"automotive": "ยานยนต์", "cosmetics": "เครื่องสำอาง", "gems_jewelry": "อัญมณี/เครื่องประดับ",
+                 "processed_food": "อาหารแปรรูป", "textiles": "สิ่งทอ/เสื้อผ้า", "palm_oil": "ปาล์มน้ำมัน"}
 
 
 def read_market(text: str, _today: date) -> str:
@@ -117,9 +129,13 @@ def read_market(text: str, _today: date) -> str:
         return lowered
     if "ญี่ปุ่น" in lowered or "japan" in lowered or "j-goodtech" in lowered:
         return "japan"
-    if "ใน" in lowered or "ไทย" in lowered or "domestic" in lowered:
+    abroad = any(w in lowered for w in ("ต่างประเทศ", "ส่งออก", "export", "oversea"))
+    home = any(w in lowered for w in ("ในประเทศ", "ในไทย", "ทั่วประเทศ", "domestic", "local"))
+    if "ทั้ง" in lowered and (abroad or home) or (abroad and home):
+        return "both"
+    if home:
         return "domestic"
-    if "ต่าง" in lowered or "ส่งออก" in lowered or "export" in lowered:
+    if abroad:
         return "export"
     raise Invalid("ขอเลือกตลาดจากตัวเลือกด้านล่างนะคะ")
 
@@ -140,18 +156,16 @@ def find_machine(text: str) -> str | None:
 
 
 def _sector_choices() -> tuple[Action, ...]:
-    return tuple(Choose(name, f"answer={code}", name) for code, name in entities.SECTORS.items())
+    return tuple(Choose(SECTOR_LABELS.get(code, name), f"answer={code}", name)
+                 for code, name in entities.SECTORS.items())
 
 
-NEED = Field("details", "ความต้องการ", "เล่าความต้องการสั้น ๆ ได้เลยค่ะ ว่าอยากให้ศูนย์ช่วยเรื่องอะไร",
-             read_free_text)
-BUSINESS = Field("business_name", "ชื่อกิจการ", "ขอชื่อกิจการ/ร้าน/วิสาหกิจชุมชนของท่านค่ะ", read_name,
-                 profile=True)
-CONTACT = Field("contact_name", "ชื่อผู้ติดต่อ", "ขอชื่อผู้ติดต่อค่ะ", read_name, profile=True)
+BUSINESS = Field("business_name", "ชื่อกิจการ", "ขอชื่อกิจการ/ร้าน/วิสาหกิจชุมชนของท่านค่ะ", read_name)
+CONTACT = Field("contact_name", "ชื่อผู้ติดต่อ", "ขอชื่อผู้ติดต่อค่ะ", read_name)
 PHONE = Field("phone", "เบอร์โทร", "ขอเบอร์โทรที่ติดต่อกลับได้ค่ะ เช่น 081-234-5678", read_phone,
-              entity="phone", profile=True)
+              entity="phone")
 PROVINCE = Field("province", "จังหวัด", "กิจการของท่านอยู่จังหวัดไหนคะ (พิมพ์ชื่อจังหวัด หรือแชร์ตำแหน่ง)",
-                 read_province, choices=(ShareLocation(),), entity="province", profile=True)
+                 read_province, choices=(ShareLocation(),), entity="province")
 PRODUCT = Field("product", "สินค้า", "สินค้าของท่านคืออะไรคะ (ส่งรูปมาประกอบได้เลยค่ะ)", read_free_text)
 MACHINE = Field("machine", "เครื่องจักร", "ต้องการใช้เครื่องไหนคะ", read_free_text, entity="machine", choices=(
     Say("CNC", "CNC"), Say("เลเซอร์", "เครื่องตัดเลเซอร์"), Say("3D printer", "3D printer"),
@@ -160,10 +174,8 @@ MACHINE = Field("machine", "เครื่องจักร", "ต้องก
 PREFERRED_DATE = Field("preferred_date", "วันที่สะดวก", "สะดวกใช้เครื่องวันไหนคะ (พิมพ์วันที่ หรือแตะเลือก)",
                        read_date, choices=(PickDate("เลือกวันที่", "answer=date"), Say("ยังไม่แน่ใจ", "ยังไม่แน่ใจ")),
                        entity="date")
-TOPIC = Field("topic", "หัวข้อ", "สนใจอบรม/ดูงานหัวข้อไหนคะ", read_free_text)
 PEOPLE = Field("people", "จำนวนคน", "มากันกี่คนคะ", read_people, entity="people",
                choices=(Say("1 คน", "1 คน"), Say("2-5 คน", "5 คน"), Say("10 คน", "10 คน"), Say("20 คน", "20 คน")))
-SELLS = Field("product", "สินค้าที่ขาย", "สินค้าที่อยากขายหรือต้องการจับคู่คืออะไรคะ", read_free_text)
 BUYER = Field("buyer", "อยากเจอใคร", "อยากเจอคู่ค้าแบบไหนคะ เช่น ห้าง ผู้ส่งออก โรงงาน OEM ผู้ซื้อญี่ปุ่น",
               read_free_text)
 MARKET = Field("market", "ตลาด", "สนใจตลาดไหนคะ", read_market,
@@ -171,5 +183,3 @@ MARKET = Field("market", "ตลาด", "สนใจตลาดไหนค�
 SECTOR = Field("sector", "อุตสาหกรรม", "สนใจคลัสเตอร์อุตสาหกรรมไหนคะ", read_sector, entity="sector",
                choices=_sector_choices())
 FOOD_PRODUCT = Field("product", "ผลิตภัณฑ์", "ผลิตภัณฑ์อาหาร/เกษตรของท่านคืออะไรคะ", read_free_text)
-PROBLEM = Field("problem", "ปัญหาที่พบ", "ตอนนี้ติดปัญหาอะไรคะ เช่น อายุการเก็บสั้น ขอ อย. สูตรไม่คงที่",
-                read_free_text)

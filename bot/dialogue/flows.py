@@ -15,7 +15,8 @@ from bot.dialogue import texts
 from bot.dialogue.cards import summary_card
 from bot.line.outbound import Choose, Outbound, Text
 
-CONFIRM_WORDS = {"ยืนยัน", "ยืนยันส่งคำขอ", "ใช่", "ตกลง", "ok", "โอเค", "ส่งเลย", "ถูกต้อง", "confirm", "yes"}
+CONFIRM_WORDS = {"ยืนยัน", "ยืนยันส่งคำขอ", "ใช่", "ตกลง", "ok", "โอเค", "ส่งเลย", "ถูกต้อง", "confirm", "yes",
+                 "ส่ง", "ส่งคำขอ", "ยืนยันค่ะ", "ถูก"}
 EDIT_WORDS = {"แก้ไข", "แก้", "edit"}
 PROFILE_KEYS = ("business_name", "contact_name", "phone", "province")
 
@@ -24,6 +25,8 @@ PROFILE_KEYS = ("business_name", "contact_name", "phone", "province")
 class Flow:
     service: str
     fields: tuple[f.Field, ...]
+    # Whether a long first message answers "details"; not where details means something narrower.
+    details_in_first_message: bool = True
 
     def field(self, key: str) -> f.Field | None:
         return next((q for q in self.fields if q.key == key), None)
@@ -43,16 +46,17 @@ FLOWS: dict[str, Flow] = {flow.service: flow for flow in (
     Flow("packaging", (_details("อยากพัฒนาบรรจุภัณฑ์แบบไหนคะ เช่น กล่อง ถุง ขวด ฉลาก โลโก้"),
                        f.PRODUCT, *_PROFILE)),
     Flow("machinery", (f.MACHINE, _details("จะใช้เครื่องทำงานอะไรคะ", "งานที่จะทำ"), f.PREFERRED_DATE,
-                       *_PROFILE)),
+                       *_PROFILE), details_in_first_message=False),
     Flow("food_processing", (f.FOOD_PRODUCT, _details("ตอนนี้ติดปัญหาหรืออยากพัฒนาอะไรคะ เช่น "
                                                       "อายุการเก็บ สูตร ขอ อย./GMP", "ปัญหาที่พบ"), *_PROFILE)),
     Flow("training", (_details("สนใจอบรมหรือศึกษาดูงานหัวข้อไหนคะ", "หัวข้อ"), f.PEOPLE, *_PROFILE)),
-    Flow("business_matching", (_details("อยากขายสินค้าอะไร หรือหาคู่ค้าแบบไหนคะ", "สินค้า/คู่ค้าที่ต้องการ"),
+    Flow("business_matching", (_details("สินค้าที่อยากขายหรืออยากจับคู่คืออะไรคะ", "สินค้า"), f.BUYER,
                                f.MARKET, *_PROFILE)),
     Flow("consulting", (_details("อยากปรึกษาเรื่องอะไรคะ เช่น ลดต้นทุน ระบบดิจิทัล แหล่งเงินทุน"), *_PROFILE)),
-    Flow("cluster", (f.SECTOR, _details("เล่าเกี่ยวกับกิจการสั้น ๆ ค่ะ ว่าทำสินค้าอะไร", "กิจการ"), *_PROFILE)),
+    Flow("cluster", (f.SECTOR, _details("เล่าเกี่ยวกับกิจการสั้น ๆ ค่ะ ว่าทำสินค้าอะไร", "กิจการ"), *_PROFILE),
+         details_in_first_message=False),
     Flow("contact_staff", (_details("อยากคุยกับเจ้าหน้าที่เรื่องอะไรคะ", "เรื่องที่ต้องการคุย"),
-                           f.CONTACT, f.PHONE, f.PROVINCE)),
+                           f.CONTACT, f.PHONE, f.PROVINCE), details_in_first_message=False),
 )}
 
 
@@ -66,18 +70,27 @@ class Turn:
     submit: bool = False
 
 
-def prefill(flow: Flow, first_text: str | None, found: dict[str, Any]) -> dict[str, Any]:
-    """Answers already given in the first message: entities, and the need itself when it says enough."""
+def prefill(flow: Flow, first_text: str | None, found: dict[str, Any], today: date) -> dict[str, Any]:
+    """Answers already given in the first message, each checked as if typed: entities, and the need itself."""
     answers: dict[str, Any] = {}
     machine = f.find_machine(first_text) if first_text else None
     found = found | ({"machine": machine} if machine else {})
     for question in flow.fields:
         if question.entity and question.entity in found:
-            value = found[question.entity]
+            try:
+                value = question.read(_as_typed(found[question.entity]), today)
+            except f.Invalid:
+                continue
             answers[question.key] = value.isoformat() if isinstance(value, date) else value
-    if first_text and _says_enough(first_text):
+    if first_text and flow.details_in_first_message and _says_enough(first_text):
         answers["details"] = " ".join(first_text.split())[:1000]
     return answers
+
+
+def _as_typed(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return f"{value} คน" if isinstance(value, int) else str(value)
 
 
 def _says_enough(text: str) -> bool:
@@ -109,6 +122,9 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     if state == "edit":
         return _answer_edit(flow, answers, reply)
     question = flow.field(state)
+    if question is None:
+        following = next_question(flow, answers)
+        return Turn(following, answers, ask(flow, following, answers))
     try:
         value = question.read(reply, today)
     except f.Invalid as invalid:
@@ -119,22 +135,29 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
 
 
 def _answer_confirm(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
-    word = reply.strip().lower()
+    word = f.plain(reply)
     if word in CONFIRM_WORDS:
         return Turn("confirm", answers, submit=True)
     if word in EDIT_WORDS:
         return Turn("edit", answers, ask(flow, "edit", answers))
-    return Turn("confirm", answers, [Text("กรุณากด \"ยืนยันส่งคำขอ\" หรือ \"แก้ไข\" ที่การ์ดด้านบนนะคะ"),
-                                     summary_card(flow, answers)])
+    if word.startswith("แก้") and _field_named(flow, word.removeprefix("แก้")):
+        return _answer_edit(flow, answers, word)
+    return Turn("confirm", answers, [Text(texts.CONFIRM_HINT), summary_card(flow, answers)])
 
 
 def _answer_edit(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
-    key = reply.removeprefix("แก้").strip()
-    question = next((q for q in flow.fields if key in (q.key, q.label)), None)
+    question = _field_named(flow, f.plain(reply).removeprefix("แก้"))
     if question is None:
         return Turn("edit", answers, ask(flow, "edit", answers))
     remaining = {k: v for k, v in answers.items() if k != question.key}
     return Turn(question.key, remaining, ask(flow, question.key, remaining))
+
+
+def _field_named(flow: Flow, name: str) -> f.Field | None:
+    """The question a user means by its key, its label or the start of its label ("เบอร์" for เบอร์โทร)."""
+    if not name:
+        return None
+    return next((q for q in flow.fields if name == q.key or q.label.replace(" ", "").startswith(name)), None)
 
 
 def reuse_profile(flow: Flow, answers: dict[str, Any], profile: dict[str, Any], accept: bool) -> Turn:

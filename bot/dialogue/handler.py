@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import logging
 from typing import Callable
+from datetime import timedelta
 from urllib.parse import parse_qsl
 
 import intents
 from bot.console import line_side
-from bot.dialogue import answers, cards, conversation, staff, texts
+from bot.dialogue import answers, cards, conversation, fields, flows, staff, texts
 from bot.events import dialogue as event_dialogue
 from bot.dialogue.context import Context, Reply
 from bot.domain import AttachmentReceived
 from bot.line.inbound import Inbound
-from bot.line.outbound import Text
+from bot.line.outbound import Choose, PickDate, Text
 from intents.provinces import find_province, nearest_province
 from storage import repositories as repo
 from storage.models import utcnow
@@ -21,7 +22,10 @@ from storage.models import utcnow
 log = logging.getLogger(__name__)
 
 CENTRE_LOOKUP = "centre_lookup"
-ERASE_COMMANDS = {"ลบข้อมูลของฉัน", "ลบข้อมูล", "ลบข้อมูลฉัน", "delete my data"}
+ERASE_COMMANDS = {"ลบข้อมูลของฉัน", "ลบข้อมูล", "ลบข้อมูลฉัน", "deletemydata", "ลบข้อมูลส่วนตัว"}
+CONSENT_WORDS = {"ยินยอม", "ตกลง", "ok", "โอเค", "ยอมรับ", "ยินยอมค่ะ", "ได้", "yes"}
+YES_WORDS = {texts.YES, "ใช้", "ใช้ข้อมูลเดิม", "ok", "โอเค", "ได้", "yes", "ใช้เลย", "ใช้ได้"}
+NO_WORDS = {texts.NO, "ไม่", "ไม่ใช้", "no", "ไม่เอา", "กรอกใหม่"}
 INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe", "contact_staff"}
 INTERRUPT_CONFIDENCE = 0.85
 MEDIA_NAMES = {"image": "รูปภาพ", "video": "วิดีโอ", "audio": "ไฟล์เสียง", "file": "ไฟล์"}
@@ -30,10 +34,12 @@ MEDIA_NAMES = {"image": "รูปภาพ", "video": "วิดีโอ", "au
 def handle(ctx: Context, event: Inbound) -> Reply:
     """Answer one event from a user (follow, message or postback)."""
     handler = _BY_KIND.get(event.kind)
-    if handler is None:
-        log.info("ignoring LINE event of type %s", event.line_type)
-        return Reply()
-    return handler(ctx, event)
+    if handler is not None:
+        return handler(ctx, event)
+    if event.line_type == "message":
+        return Reply([Text(texts.UNSUPPORTED, cards.main_menu())])
+    log.info("ignoring LINE event of type %s", event.line_type)
+    return Reply()
 
 
 def on_follow(ctx: Context, event: Inbound) -> Reply:
@@ -53,43 +59,64 @@ def on_unfollow(ctx: Context, event: Inbound) -> Reply:
 def on_text(ctx: Context, event: Inbound) -> Reply:
     """Continue the user's flow, or understand a new request."""
     text = event.text or ""
-    prediction = intents.classify(text)
+    prediction = ctx.prediction or intents.classify(text)
     low = prediction.confidence < intents.CONFIDENCE_THRESHOLD
     repo.log_message(ctx.session, ctx.user, "in", "text", text if ctx.user.consented_at else None,
                      prediction.intent, prediction.confidence, fallback=low)
+    if fields.plain(text) in ERASE_COMMANDS:
+        return answers.ask_erase()
     intercepted = line_side.intercept_text(ctx, event)
     if intercepted is not None:
         return intercepted
-    if text.strip().lower() in ERASE_COMMANDS:
-        return answers.ask_erase()
     if prediction.intent == "cancel" and prediction.confidence >= 1.0:
         return conversation.cancel(ctx)
     current = conversation.active(ctx)
     notice = conversation.expiry_notice(ctx)
     if current is not None:
         return _in_flow(ctx, current, text, prediction)
+    if _waiting_for_staff(ctx) and (low or prediction.intent in ("greeting", "contact_staff")):
+        return Reply([Text(texts.STAFF_WILL_CALL, cards.main_menu())])
     return notice.then(_understand(ctx, text, prediction))
+
+
+def _waiting_for_staff(ctx: Context) -> bool:
+    since = ctx.user.waiting_for_staff_since
+    return since is not None and ctx.now - since < timedelta(hours=24)
 
 
 def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction) -> Reply:
     if current.flow == CENTRE_LOOKUP:
         return _centre_lookup(ctx, text, prediction)
+    word = fields.plain(text)
     if current.state == conversation.CONSENT:
-        if text.strip() in ("ยินยอม", "ตกลง", "ok", "โอเค", "ยอมรับ"):
+        if word in CONSENT_WORDS:
             return _consent(ctx, True)
         return Reply([Text(texts.CONSENT_NOTE, cards.consent_choices())])
+    if prediction.intent == "cancel" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD:
+        service = texts.SERVICE_NAMES.get(current.flow, "")
+        return Reply([Text(texts.ASK_CANCEL_FLOW.format(service=service),
+                           cards.yes_no("cancel=flow", "resume=yes"))])
     if current.state == conversation.REUSE:
-        if text.strip() in (texts.YES, "ใช้", "ใช้ข้อมูลเดิม", "ok", "โอเค", "ได้"):
-            return conversation.reuse(ctx, current, accept=True)
-        if text.strip() in (texts.NO, "ไม่", "ไม่ใช้"):
-            return conversation.reuse(ctx, current, accept=False)
-    off_topic = (prediction.intent in INTERRUPTING and prediction.confidence >= INTERRUPT_CONFIDENCE
-                 and current.state not in ("confirm", "edit"))
-    if off_topic and (conversation.accepts_free_text(current) or _fails(ctx, current, text)):
+        if word in YES_WORDS or word in NO_WORDS:
+            return conversation.reuse(ctx, current, accept=word in YES_WORDS)
+        return conversation.reask(ctx, current)
+    confident = prediction.confidence >= INTERRUPT_CONFIDENCE
+    stuck = current.state in ("confirm", "edit") or _fails(ctx, current, text)
+    if confident and prediction.intent in INTERRUPTING and (stuck or conversation.accepts_free_text(current)):
         answer = _understand(ctx, text, prediction)
         service = texts.SERVICE_NAMES.get(current.flow, "")
         return answer.then(Reply([Text(texts.OFFER_RESUME.format(service=service), cards.resume_choices())]))
+    if confident and stuck and prediction.intent in intents.SERVICE_LABELS and prediction.intent != current.flow:
+        return _offer_switch(current.flow, prediction.intent)
     return conversation.step(ctx, current, text)
+
+
+def _offer_switch(old: str, new: str) -> Reply:
+    """The user seems to want another service: start it, or carry on with the current one."""
+    old_name, new_name = texts.SERVICE_NAMES.get(old, ""), texts.SERVICE_NAMES[new]
+    return Reply([Text(texts.OFFER_SWITCH.format(new=new_name, old=old_name), (
+        Choose(f"เริ่ม{new_name}"[:20], f"service={new}", f"เริ่มเรื่อง{new_name}"),
+        Choose("ทำเรื่องเดิมต่อ", "resume=yes", "ทำเรื่องเดิมต่อ")))])
 
 
 def _centre_lookup(ctx: Context, text: str, prediction: intents.Prediction) -> Reply:
@@ -100,7 +127,6 @@ def _centre_lookup(ctx: Context, text: str, prediction: intents.Prediction) -> R
 
 
 def _fails(ctx: Context, current, text: str) -> bool:
-    from bot.dialogue import fields, flows
     question = flows.FLOWS[current.flow].field(current.state)
     if question is None:
         return False
@@ -139,7 +165,7 @@ def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
     if intent == "cancel":
         return conversation.cancel(ctx)
     if intent == "unsubscribe":
-        return answers.unsubscribe(ctx)
+        return answers.unsubscribe(ctx, text)
     return answers.out_of_scope()
 
 
@@ -158,6 +184,7 @@ def _consent(ctx: Context, given: bool) -> Reply:
     pending = conversation.active(ctx)
     if not given:
         ctx.user.consented_at = None
+        ctx.user.business_name = ctx.user.contact_name = ctx.user.phone = None
         if pending is not None:
             repo.clear_conversation(ctx.session, ctx.user)
         return Reply([Text(texts.CONSENT_DECLINED, cards.consent_choices()[:1] + cards.main_menu()[2:])])
@@ -171,16 +198,26 @@ def _answer_postback(ctx: Context, value: str, event: Inbound) -> Reply:
     current = _request_flow(ctx)
     if current is None:
         return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+    if not _offered(current, value):
+        return conversation.reask(ctx, current)  # a chip from an earlier question
     picked = event.postback_params.get("date", value)
     return conversation.step(ctx, current, picked)
 
 
-def _flow_postback(word: str) -> Callable[[Context, str, Inbound], Reply]:
+def _offered(current, value: str) -> bool:
+    question = flows.FLOWS[current.flow].field(current.state)
+    choices = question.choices if question else ()
+    return any(getattr(c, "data", None) == f"answer={value}" or isinstance(c, PickDate) for c in choices)
+
+
+def _flow_postback(states: tuple[str, ...], prefix: str = "") -> Callable[[Context, str, Inbound], Reply]:
     def handle_choice(ctx: Context, value: str, event: Inbound) -> Reply:
-        current = conversation.active(ctx)
+        current = _request_flow(ctx)
         if current is None:
             return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
-        return conversation.step(ctx, current, word if word else value)
+        if current.state not in states:
+            return conversation.reask(ctx, current)  # a button on an old card
+        return conversation.step(ctx, current, prefix + value)
     return handle_choice
 
 
@@ -245,8 +282,8 @@ _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "service": _service,
     "intent": _intent,
     "answer": _answer_postback,
-    "confirm": _flow_postback(""),
-    "edit": _flow_postback(""),
+    "confirm": _flow_postback(("confirm",)),
+    "edit": _flow_postback(("edit", "confirm"), prefix="แก้"),
     "cancel": lambda ctx, value, event: conversation.cancel(ctx),
     "resume": _resume,
     "reuse": _reuse,

@@ -9,7 +9,7 @@ from typing import Any, Callable, TypeVar
 import urllib3
 from linebot.v3.messaging import (ApiClient, ApiException, Configuration, MarkMessagesAsReadByTokenRequest,
                                   Message, MessagingApi, MessagingApiBlob, MulticastRequest, PushMessageRequest,
-                                  ReplyMessageRequest, ShowLoadingAnimationRequest)
+                                  ReplyMessageRequest, RichMenuRequest, ShowLoadingAnimationRequest)
 
 from bot.errors import InvalidReplyToken, LineApiError, LineRejected, LineUnavailable
 
@@ -67,6 +67,16 @@ class LineClient:
             log.info("no profile for a user: %s", error)
             return None
 
+    def monthly_quota(self) -> int | None:
+        """This month's message limit (/v2/bot/message/quota); None when the plan has no limit."""
+        quota = self._call(lambda: self._api.get_message_quota(_request_timeout=self._timeout))
+        return None if quota.type == "none" or quota.value is None else int(quota.value)
+
+    def quota_used(self) -> int:
+        """Messages counted against this month's limit so far (/v2/bot/message/quota/consumption)."""
+        used = self._call(lambda: self._api.get_message_quota_consumption(_request_timeout=self._timeout))
+        return int(used.total_usage or 0)
+
     def show_loading(self, user_id: str, seconds: int = 5) -> None:
         """Show the typing animation in a one-to-one chat (best effort)."""
         request = ShowLoadingAnimationRequest(chat_id=user_id, loading_seconds=seconds)
@@ -77,6 +87,48 @@ class LineClient:
         request = MarkMessagesAsReadByTokenRequest(mark_as_read_token=token)
         self._best_effort(lambda: self._api.mark_messages_as_read_by_token(request,
                                                                            _request_timeout=self._timeout))
+
+    def rich_menus(self) -> list[dict[str, Any]]:
+        """Every rich menu of the channel, as LINE's JSON."""
+        listing = self._call(lambda: self._api.get_rich_menu_list(_request_timeout=self._timeout))
+        return [menu.to_dict() for menu in listing.richmenus]
+
+    def create_rich_menu(self, menu: dict[str, Any]) -> str:
+        """Create a rich menu from LINE's JSON; returns its id."""
+        request = RichMenuRequest.from_dict(menu)
+        return self._call(lambda: self._api.create_rich_menu(request, _request_timeout=self._timeout)).rich_menu_id
+
+    def rich_menu_has_image(self, menu_id: str) -> bool:
+        """True when the rich menu's image was uploaded (LINE answers 404 before that)."""
+        try:
+            self._call(lambda: self._blob.get_rich_menu_image(menu_id, _request_timeout=self._timeout * 4))
+        except LineRejected as error:
+            if error.status == 404:
+                return False
+            raise
+        return True
+
+    def upload_rich_menu_image(self, menu_id: str, image: bytes, content_type: str) -> None:
+        """Attach the image (PNG or JPEG, at most 1 MB) to a rich menu; LINE allows this once per menu."""
+        # The SDK ignores `_content_type` here; without the header it would send the bytes as JSON.
+        self._call(lambda: self._blob.set_rich_menu_image(menu_id, image, _headers={"Content-Type": content_type},
+                                                          _request_timeout=self._timeout * 4))
+
+    def default_rich_menu(self) -> str | None:
+        """The id of the rich menu every user sees by default, or None."""
+        try:
+            return self._call(lambda: self._api.get_default_rich_menu_id(
+                _request_timeout=self._timeout)).rich_menu_id
+        except LineRejected as error:
+            if error.status == 404:
+                return None
+            raise
+
+    def set_default_rich_menu(self, menu_id: str) -> None:
+        self._call(lambda: self._api.set_default_rich_menu(menu_id, _request_timeout=self._timeout))
+
+    def delete_rich_menu(self, menu_id: str) -> None:
+        self._call(lambda: self._api.delete_rich_menu(menu_id, _request_timeout=self._timeout))
 
     def _send_once(self, call: Callable[[], Any]) -> None:
         # 409 on a retry key means LINE accepted an earlier attempt: the send has succeeded.
@@ -98,6 +150,8 @@ class LineClient:
             return call()
         except ApiException as error:
             raise _classify(error) from error
+        except urllib3.exceptions.ReadTimeoutError as error:
+            raise LineUnavailable(f"LINE did not answer in time: {error}", maybe_delivered=True) from error
         except (urllib3.exceptions.HTTPError, OSError) as error:
             raise LineUnavailable(f"LINE did not answer: {error}") from error
 

@@ -35,8 +35,12 @@ def said(turn: flows.Turn) -> str:
      "ชื่อกิจการ"),
     ("training", "people", {"details": "การตลาดออนไลน์"}, "๑๒ คน", "business_name", "ชื่อกิจการ"),
     ("training", "people", {"details": "การตลาดออนไลน์"}, "เยอะ", "people", "ตัวเลข"),
-    ("business_matching", "market", {"details": "ผ้าไหม"}, "japan", "business_name", "ชื่อกิจการ"),
+    ("business_matching", "market", {"details": "ผ้าไหม", "buyer": "ห้าง"}, "japan", "business_name",
+     "ชื่อกิจการ"),
+    ("business_matching", "market", {"details": "ผ้าไหม", "buyer": "ห้าง"}, "ขายทั้งในและต่างประเทศ",
+     "business_name", "ชื่อกิจการ"),
     ("cluster", "sector", {}, "automotive", "details", "เล่าเกี่ยวกับกิจการ"),
+    ("packaging", "reuse_profile", {}, "ใช้ค่ะ", "details", "อยากพัฒนาบรรจุภัณฑ์"),
     ("cluster", "sector", {}, "ฟุตบอล", "sector", "เลือกอุตสาหกรรม"),
     ("consulting", "province", {"details": "ลดต้นทุน", **{k: v for k, v in PROFILE.items() if k != "province"}},
      "โคราช", "confirm", "สรุปคำขอ"),
@@ -71,13 +75,13 @@ def test_the_first_message_prefills_what_it_already_says():
     flow = flows.FLOWS["training"]
     text = "อยากพาพนักงาน 15 คนไปอบรมการตลาดออนไลน์ที่เชียงใหม่ค่ะ"
     found = {"people": 15, "province": "เชียงใหม่"}
-    answers = flows.prefill(flow, text, found)
+    answers = flows.prefill(flow, text, found, TODAY)
     assert answers["people"] == 15 and answers["province"] == "เชียงใหม่" and answers["details"] == text
     assert flows.next_question(flow, answers) == "business_name"
 
 
 def test_a_bare_service_name_still_asks_for_the_need():
-    assert "details" not in flows.prefill(flows.FLOWS["packaging"], "บรรจุภัณฑ์", {})
+    assert "details" not in flows.prefill(flows.FLOWS["packaging"], "บรรจุภัณฑ์", {}, TODAY)
 
 
 def test_profile_reuse_fills_only_what_the_flow_asks():
@@ -94,6 +98,25 @@ def test_every_flow_collects_the_contact_essentials(service):
 
 
 def test_a_machine_named_in_the_first_message_is_not_asked_again():
-    answers = flows.prefill(flows.FLOWS["machinery"], "ขอจองใช้เครื่องตัดเลเซอร์ตัดอะคริลิกครับ", {})
-    assert answers["machine"] == "เครื่องตัดเลเซอร์"
-    assert flows.next_question(flows.FLOWS["machinery"], answers) == "preferred_date"
+    answers = flows.prefill(flows.FLOWS["machinery"], "ขอจองใช้เครื่องตัดเลเซอร์ตัดอะคริลิกครับ", {}, TODAY)
+    assert answers == {"machine": "เครื่องตัดเลเซอร์"}
+    assert flows.next_question(flows.FLOWS["machinery"], answers) == "details"
+
+
+def test_prefilled_answers_are_checked_like_typed_ones():
+    found = {"date": date(2026, 1, 1), "people": 900, "phone": "0812345678"}
+    answers = flows.prefill(flows.FLOWS["machinery"], "จองเครื่อง cnc วันที่ 1/1/2569", found, TODAY)
+    assert "preferred_date" not in answers and answers["phone"] == "0812345678"
+    assert "people" not in flows.prefill(flows.FLOWS["training"], "อบรม 900 คน", found, TODAY)
+
+
+@pytest.mark.parametrize("reply, next_state", [("ยืนยันค่ะ", "confirm"), ("แก้เบอร์", "phone"),
+                                               ("แก้ จังหวัด ค่ะ", "province"), ("ok", "confirm")])
+def test_the_summary_understands_everyday_confirmations_and_edits(reply, next_state):
+    flow = flows.FLOWS["consulting"]
+    turn = flows.answer(flow, "confirm", {"details": "ลดต้นทุน"} | PROFILE, reply, TODAY)
+    assert turn.state == next_state and (turn.submit == (next_state == "confirm"))
+
+
+def test_sector_chips_fit_lines_20_character_labels():
+    assert all(len(choice.label) <= 20 for choice in flows.FLOWS["cluster"].field("sector").choices)

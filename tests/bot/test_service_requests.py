@@ -27,6 +27,7 @@ ANSWERS = {
     "people": "12 คน",
     "market": "ญี่ปุ่น",
     "sector": "เครื่องสำอาง",
+    "buyer": "ห้างค้าปลีกและผู้นำเข้าญี่ปุ่น",
 }
 
 FIRST_MESSAGES = {
@@ -347,3 +348,102 @@ def test_centre_info_asks_the_province_and_answers_with_the_centre(chat, app):
     said = chat.say(USER, "น่านค่ะ")
     assert any("Mini ITC น่าน" in s and "📞" in s for s in said)
     assert state_of(app, USER) is None
+
+
+def test_cancel_in_everyday_words_asks_before_dropping_the_flow(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    while state_of(app, USER) != "business_name":
+        chat.say(USER, ANSWERS[state_of(app, USER)])
+    [question] = chat.say(USER, "ไม่เอาแล้วค่ะ")
+    assert "ยกเลิก" in question and state_of(app, USER) == "business_name"
+    chat.tap(USER, "cancel=flow")
+    assert state_of(app, USER) is None and requests_in(app) == []
+
+
+def test_a_button_from_an_old_card_does_not_become_an_answer(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    assert state_of(app, USER) == "product"
+    said = chat.tap(USER, "confirm=yes")
+    assert "สินค้าของท่าน" in said[-1] and state_of(app, USER) == "product"
+    chat.tap(USER, "answer=automotive")
+    assert state_of(app, USER) == "product"
+
+
+def test_polite_particles_do_not_get_in_the_way(chat, app):
+    chat.follow(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    chat.say(USER, "ยินยอมค่ะ")
+    assert state_of(app, USER) == "product"
+    answer_until_summary(chat, app, USER)
+    chat.say(USER, "ยืนยันค่ะ")
+    assert len(requests_in(app)) == 1
+
+
+def test_an_unclear_answer_to_reuse_profile_asks_again(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    chat.say(USER, FIRST_MESSAGES["consulting"])
+    said = chat.say(USER, "แม่พิมพ์ถ้วยเซรามิก")
+    assert state_of(app, USER) == "reuse_profile" and "ใช้ข้อมูลเดิม" in said[-1]
+    chat.say(USER, "ใช้ค่ะ")
+    assert state_of(app, USER) == "confirm"
+
+
+def test_repeated_wrong_answers_offer_a_way_out(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["training"])
+    assert state_of(app, USER) == "people"
+    chat.send(ev.text(USER, "เยอะ"))
+    messages = chat.send(ev.text(USER, "ไม่รู้สิ"))
+    labels = [a["label"] for a in quick_replies(messages[-1])]
+    assert "ยกเลิกเรื่องนี้" in labels and "คุยกับเจ้าหน้าที่" in labels
+
+
+def test_a_photo_sent_before_the_request_started_is_not_attached(chat, app, line_api):
+    chat.consent(USER)
+    line_api.put_content("old-photo", b"old", "image/png")
+    chat.send(ev.image(USER, content_id="old-photo"))
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    with app.extensions["frontdesk"].sessions() as session:
+        [attachment] = session.scalars(select(Attachment))
+        assert attachment.request_id is None
+
+
+def test_after_asking_for_staff_a_hello_is_told_someone_will_call(chat, app):
+    chat.consent(USER)
+    chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
+    answer_until_summary(chat, app, USER, ANSWERS | {"details": "อยากสอบถามเรื่องทุนค่ะ"})
+    chat.tap(USER, "confirm=yes")
+    [answer] = chat.say(USER, "ฮัลโหล มีใครอยู่ไหมคะ")
+    assert "ติดต่อกลับ" in answer
+
+
+def test_withdrawing_a_request_tells_the_centre(chat, app, line_api):
+    add_staff(app)
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    chat.tap(USER, f"cancel_request={request.id}")
+    assert requests_in(app)[0].status == "cancelled"
+    assert any("ถูกยกเลิกโดยผู้ขอ" in (m.text or "") for m in line_api.delivered_messages(to=STAFF))
+
+
+def test_erasure_also_clears_what_was_sent_about_the_user(chat, app):
+    add_staff(app)
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    chat.tap(USER, "erase=yes")
+    with app.extensions["frontdesk"].sessions() as session:
+        deliveries = list(session.scalars(select(Delivery)))
+        assert deliveries and all(d.messages == [] and d.recipients == [] for d in deliveries
+                                  if d.purpose == "staff_alert")
