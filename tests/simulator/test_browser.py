@@ -124,6 +124,8 @@ def test_stickers_a_map_point_a_date_picker_a_photo_and_blocking(sim_app, page, 
     expect(last_bot(page)).to_contain_text("เปิดแผนที่")
 
     type_and_send(page, "ขอจองใช้เครื่อง CNC ของศูนย์ครับ")
+    expect(last_bot(page)).to_contain_text("จะใช้เครื่องทำงานอะไรคะ")
+    type_and_send(page, "กัดแม่พิมพ์อะลูมิเนียม")
     expect(last_bot(page)).to_contain_text("สะดวกใช้เครื่องวันไหนคะ")
     page.locator("#quick-replies").get_by_role("button", name="เลือกวันที่").click()
     wanted = date.today() + timedelta(days=20)
