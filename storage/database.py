@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -47,12 +48,29 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 @contextmanager
 def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One session, committed once at the end or rolled back on error."""
-    session = factory()
-    try:
-        yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
+    with _one_writer(factory):
+        session = factory()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+
+_writer_locks: dict[int, threading.Lock] = {}
+
+
+@contextmanager
+def _one_writer(factory: sessionmaker[Session]) -> Iterator[None]:
+    # SQLite admits one writer; threads of one process queue on a lock that wakes them at once, instead of
+    # polling SQLite's busy handler (which sleeps up to 100 ms between tries). Other servers need nothing.
+    engine = factory.kw.get("bind")
+    if engine is None or engine.dialect.name != "sqlite":
+        yield
+        return
+    lock = _writer_locks.setdefault(id(engine), threading.Lock())
+    with lock:
+        yield

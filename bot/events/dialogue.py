@@ -1,16 +1,274 @@
-"""Events in LINE: what the dialogue calls for the `event` intent and event buttons (issue 6 fills it in)."""
+"""Events in LINE: the carousel for the `event` intent, and the buttons to register, wait, confirm and cancel.
+
+Postback data (one key each, never through the classifier):
+    ev_register=EVENT[:ANNOUNCEMENT]   register (asks consent if needed, then how many people)
+    ev_consent=EVENT[:ANNOUNCEMENT]    consent given from the registration prompt
+    ev_people=EVENT:N[:ANNOUNCEMENT]   take N seats, or hear that it is full
+    ev_wait=EVENT:N[:ANNOUNCEMENT]     join the waiting list
+    ev_cancel=EVENT / ev_cancel_yes=EVENT / ev_keep=EVENT   cancel, after a confirmation
+    ev_offer=REGISTRATION:yes|no       answer a seat offered from the waiting list
+    ev_ticket=EVENT, ev_mine=1         the ticket again; the follower's own registrations
+    news=...                           the "what news do you want" preferences (bot/events/preferences.py)
+"""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from bot.dialogue import answers
+from flask import current_app
+from sqlalchemy import select
+
+from bot.dialogue import cards as main_cards
+from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
+from bot.dialogue.texts import thai_datetime
+from bot.domain import DeliveriesQueued
+from bot.events import cards, notices, preferences, texts, tickets
+from bot.events import registrations as seats
 from bot.line.inbound import Inbound
+from bot.line.outbound import Action, Choose, Flex, Image, Outbound, Text
+from storage.models import Event, Registration
 
-POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {}
+WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเบียนไว้", "ที่ลงไว้", "ลงชื่อไว้", "บัตร", "qr", "QR")
 
 
 def show_events(ctx: Context, text: str | None) -> Reply:
-    """Upcoming events for the `event` intent."""
-    return answers.upcoming_events(ctx)
+    """Upcoming events as a carousel; the follower's own registrations when they ask about theirs."""
+    if text and any(word in text for word in WORDS_FOR_MINE) and seats.active_registrations(
+            ctx.session, ctx.user.id, ctx.now):
+        return my_registrations(ctx)
+    events = _upcoming(ctx)
+    if not events:
+        return Reply([Text(texts.NO_EVENTS, main_cards.main_menu())])
+    views = [_view(ctx, event) for event in events]
+    carousel = cards.events_carousel(views)
+    return Reply([Text(texts.EVENTS_INTRO), Flex(carousel.alt_text, carousel.contents, _event_choices())])
+
+
+def my_registrations(ctx: Context) -> Reply:
+    """The follower's seats, offers and waiting-list places, each with its buttons."""
+    mine = seats.active_registrations(ctx.session, ctx.user.id, ctx.now)
+    if not mine:
+        others = Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS)
+        return Reply([Text(texts.NOTHING_REGISTERED, (others, *main_cards.main_menu()[:3]))])
+    views = [_view(ctx, registration.event) for registration in mine]
+    carousel = cards.events_carousel(views)
+    alt = texts.MY_REGISTRATIONS_ALT.format(items=", ".join(r.event.title for r in mine))
+    return Reply([Flex(alt, carousel.contents, _event_choices())])
+
+
+def _upcoming(ctx: Context) -> list[Event]:
+    query = (select(Event).where(Event.status == "published", Event.starts_at > ctx.now)
+             .order_by(Event.starts_at).limit(cards.MAX_BUBBLES))
+    events = list(ctx.session.scalars(query))
+    # Events meant for the follower's province or clusters come first; everything else keeps its date order.
+    return sorted(events, key=lambda event: not _meant_for(event, ctx))
+
+
+def _meant_for(event: Event, ctx: Context) -> bool:
+    user = ctx.user
+    return bool((user.province and user.province in (event.provinces or []))
+                or set(user.sectors or []) & set(event.sectors or []))
+
+
+def _view(ctx: Context, event: Event) -> cards.EventView:
+    registration = seats.registration_of(ctx.session, event.id, ctx.user.id)
+    if registration is not None and registration.status not in seats.ACTIVE:
+        registration = None
+    position = (seats.waiting_position(ctx.session, registration)
+                if registration is not None and registration.status == "waiting" else None)
+    return cards.EventView(event, seats.seats_left(ctx.session, event), seats.is_open(event, ctx.now),
+                           registration, position)
+
+
+def start_registration(ctx: Context, value: str, event: Inbound) -> Reply:
+    """First tap on "ลงทะเบียน": consent if needed, then how many people."""
+    event_id, announcement_id = _ids(value)
+    found = ctx.session.get(Event, event_id) if event_id else None
+    if found is None or not seats.is_open(found, ctx.now):
+        return _closed(found)
+    existing = seats.registration_of(ctx.session, found.id, ctx.user.id)
+    if existing is not None and existing.status in seats.ACTIVE:
+        return _already(ctx, existing)
+    if ctx.user.consented_at is None:
+        suffix = f"{found.id}" + (f":{announcement_id}" if announcement_id else "")
+        return Reply([Text(texts.CONSENT_FOR_EVENT, (
+            Choose(texts.CONSENT_AND_REGISTER, f"ev_consent={suffix}", texts.CONSENT_AND_REGISTER),
+            Choose("ไม่ยินยอม", "consent=no", "ไม่ยินยอม"),
+            Choose("อ่านรายละเอียด", "privacy=show", "ข้อมูลส่วนบุคคลใช้ทำอะไร")))])
+    return _ask_people(found, announcement_id)
+
+
+def consent_and_register(ctx: Context, value: str, event: Inbound) -> Reply:
+    """Consent given from the registration prompt: carry on with the registration."""
+    ctx.user.consented_at = ctx.user.consented_at or ctx.now
+    return Reply([Text(main_texts.CONSENT_THANKS)]).then(start_registration(ctx, value, event))
+
+
+def take_seats(ctx: Context, value: str, event: Inbound) -> Reply:
+    """Register N people, or offer the waiting list when there are not enough seats."""
+    event_id, people, announcement_id = _ids_with_people(value)
+    if event_id is None:
+        return Reply([Text(main_texts.MENU_PROMPT, main_cards.main_menu())])
+    if ctx.user.consented_at is None:
+        return start_registration(ctx, f"{event_id}:{announcement_id or ''}".rstrip(":"), event)
+    outcome = seats.register(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
+    if outcome.status == "registered":
+        return Reply(ticket_messages(outcome.registration))
+    if outcome.status == "already":
+        return _already(ctx, outcome.registration)
+    if outcome.status == "closed":
+        return _closed(ctx.session.get(Event, event_id))
+    found = ctx.session.get(Event, event_id)
+    left = texts.SEATS_SHORT.format(seats=outcome.seats_left, people=people) if outcome.seats_left else ""
+    suffix = f"{event_id}:{people}" + (f":{announcement_id}" if announcement_id else "")
+    question = texts.FULL_ASK_WAITLIST.format(title=found.title, left=left,
+                                              hours=int(seats.OFFER_WINDOW.total_seconds() // 3600))
+    return Reply([Text(question, (Choose(texts.JOIN_WAITLIST, f"ev_wait={suffix}", texts.JOIN_WAITLIST),
+                                  Choose(texts.NO_THANKS, f"ev_nowait={event_id}", texts.NO_THANKS)))])
+
+
+def join_waitlist(ctx: Context, value: str, event: Inbound) -> Reply:
+    """Put the follower on the waiting list (or straight in, if a seat opened meanwhile)."""
+    event_id, people, announcement_id = _ids_with_people(value)
+    if event_id is None or ctx.user.consented_at is None:
+        return start_registration(ctx, str(event_id or ""), event)
+    outcome = seats.join_waitlist(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
+    if outcome.status == "registered":
+        return Reply(ticket_messages(outcome.registration))
+    if outcome.status == "waiting":
+        registration = outcome.registration
+        return Reply([Text(texts.WAITLISTED.format(title=registration.event.title, people=people,
+                                                   position=seats.waiting_position(ctx.session, registration)),
+                           _event_choices())])
+    if outcome.status == "already":
+        return _already(ctx, outcome.registration)
+    return _closed(ctx.session.get(Event, event_id))
+
+
+def ask_cancel(ctx: Context, value: str, event: Inbound) -> Reply:
+    """Confirm before giving up a seat or a waiting-list place."""
+    registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdigit() else None
+    if registration is None or registration.status not in seats.ACTIVE:
+        return Reply([Text(texts.NOTHING_REGISTERED, _event_choices())])
+    found = registration.event
+    template = texts.ASK_LEAVE_WAITLIST if registration.status == "waiting" else texts.ASK_CANCEL
+    question = template.format(title=found.title, date=thai_datetime(found.starts_at))
+    return Reply([Text(question, main_cards.yes_no(f"ev_cancel_yes={found.id}", f"ev_keep={found.id}"))])
+
+
+def cancel(ctx: Context, value: str, event: Inbound) -> Reply:
+    """Cancel; a freed seat is offered at once to the next in line, in a push after the commit."""
+    if not value.isdigit():
+        return Reply([Text(texts.NOTHING_REGISTERED, _event_choices())])
+    outcome = seats.cancel(ctx.session, int(value), ctx.user, ctx.now)
+    if outcome.status == "none":
+        return Reply([Text(texts.NOTHING_REGISTERED, _event_choices())])
+    registration = outcome.registration
+    template = texts.LEFT_WAITLIST if outcome.status == "left_waitlist" else texts.CANCELLED
+    pushes = notices.queue_offers(ctx.session, outcome.offers)
+    return Reply([Text(template.format(title=registration.event.title), _event_choices())],
+                 [DeliveriesQueued(tuple(pushes))] if pushes else [])
+
+
+def answer_offer(ctx: Context, value: str, event: Inbound) -> Reply:
+    """Confirm or decline a seat offered from the waiting list."""
+    registration_id, _, answer = value.partition(":")
+    if not registration_id.isdigit():
+        return Reply([Text(texts.NO_OFFER, _event_choices())])
+    outcome = seats.answer_offer(ctx.session, int(registration_id), ctx.user, answer == "yes", ctx.now)
+    pushes = notices.queue_offers(ctx.session, outcome.offers)
+    queued = [DeliveriesQueued(tuple(pushes))] if pushes else []
+    if outcome.status == "registered":
+        return Reply(ticket_messages(outcome.registration), queued)
+    if outcome.status == "expired":
+        return Reply([Text(texts.OFFER_EXPIRED.format(title=outcome.registration.event.title),
+                           _event_choices())], queued)
+    if outcome.status == "declined":
+        return Reply([Text(texts.OFFER_DECLINED.format(title=outcome.registration.event.title),
+                           _event_choices())], queued)
+    if outcome.registration is not None and outcome.registration.status == "registered":
+        return Reply(ticket_messages(outcome.registration))
+    return Reply([Text(texts.NO_OFFER, _event_choices())])
+
+
+def show_ticket(ctx: Context, value: str, event: Inbound) -> Reply:
+    """The follower's ticket (code and QR) for an event, again."""
+    registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdigit() else None
+    if registration is None or registration.status not in seats.ACTIVE:
+        return Reply([Text(texts.NOTHING_REGISTERED, _event_choices())])
+    return _already(ctx, registration)
+
+
+def ticket_messages(registration: Registration) -> list[Outbound]:
+    """The confirmation: the code as text (works everywhere), then the QR image when LINE can fetch it."""
+    event = registration.event
+    venue = f"{event.venue + ' ' if event.venue else ''}จ.{event.province}"
+    text = texts.REGISTERED.format(title=event.title, date=thai_datetime(event.starts_at), venue=venue,
+                                   people=registration.people, code=seats.shown_code(registration.code))
+    choices = (Choose(texts.CANCEL_REGISTRATION, f"ev_cancel={event.id}", texts.CANCEL_REGISTRATION),
+               Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
+               Choose(texts.CHOOSE_NEWS, "news=start", texts.CHOOSE_NEWS))
+    url = tickets.image_url(current_app.extensions["frontdesk"].settings.public_base_url, registration.code)
+    if url is None:
+        return [Text(text, choices)]
+    return [Text(text), Image(url, url, choices)]
+
+
+def _already(ctx: Context, registration: Registration) -> Reply:
+    title = registration.event.title
+    if registration.status == "registered":
+        return Reply([Text(texts.ALREADY_REGISTERED.format(title=title))] + ticket_messages(registration))
+    if registration.status == "offered":
+        return Reply([cards.offer_card(registration)])
+    position = seats.waiting_position(ctx.session, registration)
+    return Reply([Text(texts.ALREADY_WAITING.format(title=title, position=position), (
+        Choose(texts.LEAVE_WAITLIST, f"ev_cancel={registration.event_id}", texts.LEAVE_WAITLIST),
+        *_event_choices()))])
+
+
+def _closed(found: Event | None) -> Reply:
+    text = texts.REGISTRATION_CLOSED.format(title=found.title) if found else texts.EVENT_GONE
+    return Reply([Text(text, _event_choices())])
+
+
+def _ask_people(found: Event, announcement_id: int | None) -> Reply:
+    suffix = f":{announcement_id}" if announcement_id else ""
+    choices = tuple(Choose(texts.PEOPLE_LABEL.format(n=n), f"ev_people={found.id}:{n}{suffix}",
+                           texts.PEOPLE_LABEL.format(n=n)) for n in range(1, seats.MAX_PARTY + 1))
+    return Reply([Text(texts.ASK_PEOPLE.format(title=found.title), choices)])
+
+
+def _event_choices() -> tuple[Action, ...]:
+    return (Choose(texts.MY_EVENTS, "ev_mine=1", texts.MY_EVENTS),
+            Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
+            Choose(texts.CHOOSE_NEWS, "news=start", texts.CHOOSE_NEWS))
+
+
+def _ids(value: str) -> tuple[int | None, int | None]:
+    parts = [int(p) if p.isdigit() else None for p in value.split(":")]
+    return (parts[0] if parts else None), (parts[1] if len(parts) > 1 else None)
+
+
+def _ids_with_people(value: str) -> tuple[int | None, int, int | None]:
+    parts = [int(p) if p.isdigit() else None for p in value.split(":")]
+    event_id = parts[0] if parts else None
+    people = parts[1] if len(parts) > 1 and parts[1] else 1
+    announcement_id = parts[2] if len(parts) > 2 else None
+    return event_id, min(max(people, 1), seats.MAX_PARTY), announcement_id
+
+
+POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
+    "ev_register": start_registration,
+    "ev_consent": consent_and_register,
+    "ev_people": take_seats,
+    "ev_wait": join_waitlist,
+    "ev_nowait": lambda ctx, value, event: Reply([Text(texts.WAITLIST_DECLINED, _event_choices())]),
+    "ev_cancel": ask_cancel,
+    "ev_cancel_yes": cancel,
+    "ev_keep": lambda ctx, value, event: Reply([Text(texts.KEPT, _event_choices())]),
+    "ev_offer": answer_offer,
+    "ev_ticket": show_ticket,
+    "ev_mine": lambda ctx, value, event: my_registrations(ctx),
+    "news": preferences.on_postback,
+}

@@ -760,6 +760,15 @@ class FakeLineApi:
         """The texts of the delivered text messages, optionally for one user."""
         return [d.text for d in self.delivered_messages(to) if d.text is not None]
 
+    def rich_menu_of(self, user_id: str) -> tuple[dict[str, Any], bytes, str] | None:
+        """The rich menu a user sees (theirs, else the default) with its image, or None (the simulator)."""
+        with self._lock:
+            menu_id = self._user_rich_menus.get(user_id) or self._default_rich_menu
+            if menu_id is None or menu_id not in self._rich_menu_images:
+                return None
+            image, content_type = self._rich_menu_images[menu_id]
+            return dict(self._rich_menus[menu_id]), image, content_type
+
     def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
         """Wait until `predicate()` is truthy (re-checked whenever a request is answered) and return it."""
         deadline = time.monotonic() + timeout

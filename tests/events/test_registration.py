@@ -1,0 +1,247 @@
+"""Entrepreneurs find events in LINE, register with one tap, wait for a seat, cancel; through the webhook."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import zxingcpp
+from PIL import Image
+from sqlalchemy import select
+
+from bot.dialogue.texts import thai_date
+from bot.line import fake_events as ev
+from storage.models import LineUser
+from tests.chat import LineChat, quick_replies
+from tests.conftest import SECRET, make_app
+from tests.events.helpers import add_event, event_starts, registrations, seats_of, user_id
+
+ALICE, BEN, CHAI, DAO = (user_id(n) for n in (0xA1, 0xB2, 0xC3, 0xD4))
+
+
+@pytest.fixture
+def https_app(database_url, line_api):
+    """An app whose public address is https, so confirmations carry the QR image LINE can fetch."""
+    app = make_app(database_url, line_api, public_base_url="https://frontdesk.example.go.th")
+    yield app
+    app.extensions["frontdesk"].engine.dispose()
+
+
+def register(chat: LineChat, user: str, event_id: int, people: int = 1) -> list[dict]:
+    """Tap "ลงทะเบียน" then the number of people; returns the messages of the last answer."""
+    chat.send(ev.postback(user, f"ev_register={event_id}"))
+    return chat.send(ev.postback(user, f"ev_people={event_id}:{people}"))
+
+
+def test_asking_about_events_shows_a_carousel_with_seats_left(chat, app):
+    event = add_event(app, capacity=30)
+    chat.follow(ALICE)
+    messages = chat.send(ev.text(ALICE, "เดือนนี้มีกิจกรรมหรืองานอีเว้นท์อะไรบ้างคะ"))
+    carousel = next(m for m in messages if m["type"] == "flex")
+    assert carousel["contents"]["type"] == "carousel"
+    assert event["title"] in carousel["altText"] and thai_date(event_starts(app, event["id"])) in carousel["altText"]
+    bubble = next(b for b in carousel["contents"]["contents"] if b["header"]["contents"][0]["text"] == event["title"])
+    texts = str(bubble)
+    assert "เหลือ 30 ที่นั่ง" in texts and "ลงทะเบียน" in texts and "จ.เชียงใหม่" in texts
+
+
+def test_one_tap_registration_asks_how_many_and_confirms_with_a_code_and_qr(https_app, line_api):
+    chat = LineChat(https_app, line_api, SECRET)
+    event = add_event(https_app, capacity=30)
+    chat.consent(ALICE)
+    [question] = chat.send(ev.postback(ALICE, f"ev_register={event['id']}"))
+    assert "กี่ท่าน" in question["text"] and len(quick_replies(question)) == 10
+    confirmation, image = chat.send(ev.postback(ALICE, f"ev_people={event['id']}:3"))
+    [registration] = registrations(https_app, event["id"])
+    assert registration.status == "registered" and registration.people == 3
+    shown = f"{registration.code[:4]}-{registration.code[4:]}"
+    assert "ลงทะเบียนเรียบร้อย" in confirmation["text"] and shown in confirmation["text"]
+    assert "3 ท่าน" in confirmation["text"] and thai_date(event_starts(https_app, event["id"])) in confirmation["text"]
+    assert image["type"] == "image" and image["originalContentUrl"].startswith("https://frontdesk.example.go.th/")
+    png = https_app.test_client().get(image["originalContentUrl"].split(".go.th", 1)[1])
+    assert png.status_code == 200 and png.mimetype == "image/png"
+    [decoded] = zxingcpp.read_barcodes(Image.open(io.BytesIO(png.data)))
+    assert decoded.text == f"https://frontdesk.example.go.th/staff/checkin/{registration.code}"
+    assert seats_of(https_app, event["id"]) == {"registered": 3}
+
+
+def test_without_https_the_code_still_comes_as_text(chat, app):
+    event = add_event(app)
+    chat.consent(ALICE)
+    messages = register(chat, ALICE, event["id"])
+    assert [m["type"] for m in messages] == ["text"]
+    code = registrations(app, event["id"])[0].code
+    assert code[:4] in messages[0]["text"] and code[4:] in messages[0]["text"]
+
+
+def test_registration_without_consent_asks_for_it_then_carries_on(chat, app):
+    event = add_event(app)
+    chat.follow(ALICE)
+    [ask] = chat.send(ev.postback(ALICE, f"ev_register={event['id']}"))
+    assert "ยินยอม" in ask["text"] and registrations(app, event["id"]) == []
+    consent = next(a for a in quick_replies(ask) if a["data"].startswith("ev_consent="))
+    said = chat.tap(ALICE, consent["data"])
+    assert "ขอบคุณที่ยินยอม" in said[0] and "กี่ท่าน" in said[1]
+    register(chat, ALICE, event["id"])
+    assert registrations(app, event["id"])[0].status == "registered"
+
+
+def test_registering_twice_shows_the_ticket_instead_of_a_second_seat(chat, app):
+    event = add_event(app)
+    chat.consent(ALICE)
+    register(chat, ALICE, event["id"], people=2)
+    said = chat.tap(ALICE, f"ev_register={event['id']}")
+    assert "ลงทะเบียน" in said[0] and "ไว้แล้ว" in said[0]
+    assert len(registrations(app, event["id"])) == 1 and seats_of(app, event["id"]) == {"registered": 2}
+
+
+def test_the_profile_from_an_earlier_request_fills_the_registration(chat, app):
+    from tests.bot.test_service_requests import FIRST_MESSAGES, answer_until_summary
+    event = add_event(app)
+    chat.consent(ALICE)
+    chat.say(ALICE, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, ALICE)
+    chat.tap(ALICE, "confirm=yes")
+    register(chat, ALICE, event["id"])
+    [registration] = registrations(app, event["id"])
+    assert registration.contact_name == "สมศรี ใจดี" and registration.phone == "0812345678"
+    assert registration.business_name == "ร้านกาแฟดอยหลวง"
+
+
+def test_a_full_event_offers_the_waiting_list_and_a_freed_seat_goes_to_the_next(chat, app, line_api):
+    event = add_event(app, capacity=2)
+    for user in (ALICE, BEN, CHAI, DAO):
+        chat.consent(user)
+    register(chat, ALICE, event["id"])
+    register(chat, DAO, event["id"])
+    [full] = register(chat, BEN, event["id"])
+    assert "เต็มแล้ว" in full["text"] and "รายชื่อสำรอง" in full["text"]
+    join = next(a for a in quick_replies(full) if a["data"].startswith("ev_wait="))
+    [waiting] = chat.tap(BEN, join["data"])
+    assert "ลำดับที่ 1" in waiting
+    register(chat, CHAI, event["id"])
+    [waiting] = chat.tap(CHAI, f"ev_wait={event['id']}:1")
+    assert "ลำดับที่ 2" in waiting
+
+    [question] = chat.tap(ALICE, f"ev_cancel={event['id']}")
+    assert "ใช่ไหม" in question
+    [cancelled] = chat.tap(ALICE, f"ev_cancel_yes={event['id']}")
+    assert "ยกเลิกการลงทะเบียน" in cancelled and "เรียบร้อย" in cancelled
+    offer = line_api.delivered_messages(to=BEN)[-1]
+    assert offer.via == "push" and "มีที่นั่งว่าง" in offer.message["altText"]
+    assert line_api.delivered_messages(to=CHAI)[-1].via == "reply"
+    assert seats_of(app, event["id"]) == {"cancelled": 1, "registered": 1, "offered": 1, "waiting": 1}
+
+    said = chat.tap(BEN, offer.message["contents"]["footer"]["contents"][0]["action"]["data"])
+    assert "ลงทะเบียนเรียบร้อย" in said[0]
+    assert seats_of(app, event["id"]) == {"cancelled": 1, "registered": 2, "waiting": 1}
+
+
+def test_declining_an_offer_passes_the_seat_on(chat, app, line_api):
+    event = add_event(app, capacity=1)
+    for user in (ALICE, BEN, CHAI):
+        chat.consent(user)
+    register(chat, ALICE, event["id"])
+    for user in (BEN, CHAI):
+        register(chat, user, event["id"])
+        chat.tap(user, f"ev_wait={event['id']}:1")
+    chat.tap(ALICE, f"ev_cancel_yes={event['id']}")
+    ben = registrations(app, event["id"])[1]
+    [declined] = chat.tap(BEN, f"ev_offer={ben.id}:no")
+    assert "สละสิทธิ์" in declined
+    assert "มีที่นั่งว่าง" in line_api.delivered_messages(to=CHAI)[-1].message["altText"]
+
+
+def test_a_party_too_big_for_the_free_seats_waits_while_a_smaller_one_is_offered(chat, app, line_api):
+    event = add_event(app, capacity=3)
+    for user in (ALICE, BEN, CHAI):
+        chat.consent(user)
+    register(chat, ALICE, event["id"], people=2)
+    register(chat, BEN, event["id"], people=1)
+    register(chat, CHAI, event["id"], people=4)
+    chat.tap(CHAI, f"ev_wait={event['id']}:4")
+    chat.consent(DAO)
+    register(chat, DAO, event["id"], people=2)
+    chat.tap(DAO, f"ev_wait={event['id']}:2")
+    chat.tap(ALICE, f"ev_cancel_yes={event['id']}")
+    statuses = {r.user.line_user_id if r.user else None: r.status for r in _with_users(app, event["id"])}
+    assert statuses[CHAI] == "waiting" and statuses[DAO] == "offered"
+
+
+def test_leaving_the_waiting_list_frees_nothing_and_is_confirmed(chat, app):
+    event = add_event(app, capacity=1)
+    chat.consent(ALICE)
+    chat.consent(BEN)
+    register(chat, ALICE, event["id"])
+    register(chat, BEN, event["id"])
+    chat.tap(BEN, f"ev_wait={event['id']}:1")
+    [question] = chat.tap(BEN, f"ev_cancel={event['id']}")
+    assert "รายชื่อสำรอง" in question
+    [left] = chat.tap(BEN, f"ev_cancel_yes={event['id']}")
+    assert "รายชื่อสำรอง" in left
+    assert seats_of(app, event["id"]) == {"registered": 1, "cancelled": 1}
+
+
+def test_my_events_lists_only_the_followers_own_registrations(chat, app):
+    mine = add_event(app, title="อบรมบรรจุภัณฑ์")
+    add_event(app, title="SME สัญจร ลำปาง")
+    chat.consent(ALICE)
+    register(chat, ALICE, mine["id"])
+    [card] = chat.tap(ALICE, "ev_mine=1")
+    assert "อบรมบรรจุภัณฑ์" in card and "SME สัญจร" not in card and "บัตรเข้างาน" in card
+
+
+def test_a_closed_event_says_so_politely(chat, app):
+    event = add_event(app, "งานปิดรับแล้ว", 10, 10, "เชียงใหม่", "--deadline", "2020-01-01T00:00")
+    chat.consent(ALICE)
+    [closed] = chat.tap(ALICE, f"ev_register={event['id']}")
+    assert "ปิดรับลงทะเบียน" in closed and registrations(app, event["id"]) == []
+
+
+def test_what_news_do_you_want_stores_clusters_and_topics(chat, app):
+    chat.follow(ALICE)
+    chat.say(ALICE, "ไม่ต้องส่งข่าวสารมาแล้วนะคะ")
+    [ask] = chat.send(ev.postback(ALICE, "news=start"))
+    assert "คลัสเตอร์" in ask["text"] and len(quick_replies(ask)) == 7
+    chat.tap(ALICE, "news=sector:processed_food")
+    chat.tap(ALICE, "news=sector:cosmetics")
+    [again] = chat.send(ev.postback(ALICE, "news=sector:cosmetics"))
+    assert "อาหารแปรรูป" in again["text"] and "เครื่องสำอาง" not in again["text"].split("ที่เลือกไว้")[1]
+    assert any(a["label"].startswith("✓ อาหารแปรรูป") for a in quick_replies(again))
+    chat.tap(ALICE, "news=next")
+    chat.tap(ALICE, "news=service:packaging")
+    [saved] = chat.tap(ALICE, "news=done")
+    assert "อาหารแปรรูป" in saved and "บรรจุภัณฑ์" in saved
+    with app.extensions["frontdesk"].sessions() as session:
+        user = session.scalar(select(LineUser).where(LineUser.line_user_id == ALICE))
+        assert user.sectors == ["processed_food"] and user.interests == ["packaging"] and user.subscribed
+
+
+def _with_users(app, event_id):
+    from sqlalchemy.orm import selectinload
+
+    from storage.models import Registration
+    with app.extensions["frontdesk"].sessions() as session:
+        query = select(Registration).where(Registration.event_id == event_id).options(
+            selectinload(Registration.user))
+        return list(session.scalars(query))
+
+
+def test_erasing_my_data_also_clears_my_registrations(chat, app):
+    event = add_event(app)
+    chat.consent(ALICE)
+    from tests.events.helpers import set_user
+    set_user(app, ALICE, contact_name="สมศรี ใจดี", phone="0812345678", business_name="ร้านกาแฟดอยหลวง")
+    register(chat, ALICE, event["id"])
+    chat.tap(ALICE, "erase=yes")
+    [registration] = registrations(app, event["id"])
+    assert registration.user_id is None and registration.contact_name is None and registration.phone is None
+
+
+def test_asking_to_cancel_in_words_shows_my_registrations_with_a_cancel_button(chat, app):
+    event = add_event(app)
+    chat.consent(ALICE)
+    register(chat, ALICE, event["id"])
+    messages = chat.send(ev.text(ALICE, "ขอยกเลิกการลงทะเบียนงาน CLUSTER DAY ค่ะ"))
+    card = next(m for m in messages if m["type"] == "flex")
+    assert "ท่านลงทะเบียนไว้" in card["altText"] and f"ev_cancel={event['id']}" in str(card["contents"])
