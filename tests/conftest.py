@@ -73,16 +73,22 @@ def chat(app, line_api):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Real headless Chromium (Debian's package) driven by Playwright."""
+def playwright():
+    """One Playwright driver for the whole run (a second one cannot start beside it)."""
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """Real headless Chromium (Debian's package) driven by Playwright."""
     from tests.live import CHROMIUM_ARGS, chromium_path
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture

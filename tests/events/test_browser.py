@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from bot.events.tickets import checkin_url, qr_png
 from tests.console.helpers import PASSWORD, add_staff
@@ -35,7 +35,7 @@ def camera_video(png: bytes, path: Path, width: int = 640, height: int = 480, fr
 
 
 @pytest.fixture
-def camera_page(tmp_path, app, chat):
+def camera_page(tmp_path, app, chat, playwright):
     """A Chromium whose camera shows the QR code of Alice's ticket."""
     event = add_event(app, capacity=10)
     chat.consent(ALICE)
@@ -45,13 +45,12 @@ def camera_page(tmp_path, app, chat):
     video = camera_video(qr_png(checkin_url(base_url, code)), tmp_path / "ticket.y4m")
     args = CHROMIUM_ARGS + ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
                             f"--use-file-for-fake-video-capture={video}"]
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=args)
-        context = chromium.new_context(locale="th-TH", timezone_id="Asia/Bangkok", permissions=["camera"])
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        yield page, event, code
-        chromium.close()
+    chromium = playwright.chromium.launch(executable_path=chromium_path(), args=args)
+    context = chromium.new_context(locale="th-TH", timezone_id="Asia/Bangkok", permissions=["camera"])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page, event, code
+    chromium.close()
 
 
 def sign_in(page, base: str, login: str, then: str) -> None:
