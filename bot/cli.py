@@ -52,7 +52,7 @@ def seed_command() -> None:
         with unit_of_work(services.sessions) as session:
             summary = seeding.seed(session, seeding.load_centres(), provinces, services.clock())
     except seeding.SeedError as error:
-        raise click.ClickException(f"the centre file breaks its rules: {error}")
+        raise click.ClickException(f"the centre file breaks its rules: {error}") from error
     click.echo(f"{summary.centres} centres, {summary.provinces} provinces, {summary.events} new events")
 
 

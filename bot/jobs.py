@@ -132,7 +132,7 @@ def fetch_attachment(attachment_id: int) -> str:
     try:
         content = services().line.content(message_id)
     except LineUnavailable as error:
-        raise RetryTask(str(error))
+        raise RetryTask(str(error)) from error
     except LineRejected as error:
         content, status = None, f"failed: {error.status}"
     with unit_of_work(services().sessions) as session:
