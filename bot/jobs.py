@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from huey import Huey, MemoryHuey, crontab
@@ -45,6 +46,7 @@ def init_app(services: Services) -> None:
     elif settings.redis_url:
         queue.storage = RedisStorage("itc-front-desk", url=settings.redis_url)
     else:
+        Path(settings.jobs_path).parent.mkdir(parents=True, exist_ok=True)
         queue.storage = SqliteStorage("itc-front-desk", filename=settings.jobs_path)
 
 

@@ -107,3 +107,17 @@ def test_uncertain_messages_are_exported_for_labelling(chat, app):
     lines = result.output.splitlines()
     assert lines[0] == "text,intent,predicted,confidence,created_at"
     assert [line.split(",")[0] for line in lines[1:]] == ["อืม"]
+
+
+def test_the_embedded_queue_creates_its_folder_on_a_fresh_machine(tmp_path, line_api):
+    from tests.conftest import make_app
+    jobs_path = tmp_path / "not-there-yet" / "jobs.sqlite3"
+    app = make_app(f"sqlite:///{tmp_path / 'db.sqlite3'}", line_api, tasks_immediate=False,
+                   jobs_path=str(jobs_path))
+    deliver_id = None
+    with unit_of_work(app.extensions["frontdesk"].sessions) as session:
+        deliver_id = repo.new_delivery(session, "test", [USER], [{"type": "text", "text": "ทดสอบ"}]).id
+    jobs.enqueue_deliveries([deliver_id])
+    assert jobs_path.exists() and len(jobs.queue) == 1
+    jobs.queue.flush()
+    app.extensions["frontdesk"].engine.dispose()
