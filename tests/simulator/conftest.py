@@ -62,7 +62,7 @@ def webhook_schema():
     import yaml
     from jsonschema import Draft202012Validator
 
-    from bot.line.fake_api import _expand_discriminator, _rewrite_refs, default_openapi_dir
+    from bot.line.fake_validation import _expand_discriminator, _rewrite_refs, default_openapi_dir
 
     spec = yaml.safe_load((default_openapi_dir() / "webhook.yml").read_text(encoding="utf-8"))
     definitions = _rewrite_refs(spec["components"]["schemas"])
