@@ -11,7 +11,7 @@ import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 log = logging.getLogger(__name__)
 
@@ -285,21 +285,42 @@ def _expand_discriminator(definitions: dict[str, Any], name: str) -> None:
             subtype.setdefault("properties", {}).setdefault(prop, {"const": key})
 
 
+class _SchemaValidator(NamedTuple):
+    """jsonschema says what is wrong; a compiled copy of the same schema first says, 10x faster, that nothing is."""
+
+    passes: Callable[[Any], bool]
+    explains: Any
+
+
 @functools.cache
-def _schema_validator(openapi_dir: Path, schema_name: str) -> Any | None:
+def _schema_validator(openapi_dir: Path, schema_name: str) -> _SchemaValidator | None:
     definitions = _schema_definitions(openapi_dir)
     if definitions is None:
         return None
     try:
+        import fastjsonschema
         from jsonschema import Draft202012Validator
     except ImportError:
-        log.warning("jsonschema is not installed: fake LINE API checks hand-written limits only")
+        log.warning("jsonschema or fastjsonschema is not installed: fake LINE API checks hand-written limits only")
         return None
-    return Draft202012Validator({"$defs": definitions, "$ref": f"#/$defs/{schema_name}"})
+    schema = {"$defs": definitions, "$ref": f"#/$defs/{schema_name}"}
+    check = fastjsonschema.compile(schema)
+
+    def passes(body: Any) -> bool:
+        try:
+            check(body)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    return _SchemaValidator(passes, Draft202012Validator(schema))
 
 
-def _schema_errors(validator: Any, body: Any) -> Iterator[ErrorDetail]:
-    for error in validator.iter_errors(body):
+def _schema_errors(validator: _SchemaValidator, body: Any) -> Iterator[ErrorDetail]:
+    if validator.passes(body):
+        return
+    # Something may be wrong: jsonschema alone decides, and names each error.
+    for error in validator.explains.iter_errors(body):
         where = _property_path(error.absolute_path)
         if error.validator == "required":
             for missing in error.validator_value:
