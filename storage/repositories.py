@@ -8,6 +8,7 @@ from typing import Any, Iterable
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import String, cast, delete, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -20,12 +21,11 @@ BANGKOK = ZoneInfo("Asia/Bangkok")
 
 def claim_event(session: Session, webhook_event_id: str, event_type: str) -> bool:
     """Record a webhook event; False when it was already processed (a redelivery or duplicate)."""
-    try:
-        with session.begin_nested():
-            session.add(ProcessedEvent(webhook_event_id=webhook_event_id, type=event_type))
-    except IntegrityError:
-        return False
-    return True
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    claimed = session.scalar(insert(ProcessedEvent).values(webhook_event_id=webhook_event_id, type=event_type)
+                             .on_conflict_do_nothing(index_elements=[ProcessedEvent.webhook_event_id])
+                             .returning(ProcessedEvent.webhook_event_id))
+    return claimed is not None
 
 
 def user_by_line_id(session: Session, line_user_id: str, lock: bool = False) -> LineUser | None:
