@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
+import weakref
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -60,17 +63,46 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
             session.close()
 
 
-_writer_locks: dict[int, threading.Lock] = {}
+class _WriterLock:
+    """Lets one writer at a time into a SQLite database, waking the next as soon as it is done.
+
+    A thread lock queues the threads of a process; an flock on a file beside the database queues the
+    processes (gunicorn's workers, the job worker). Left to SQLite, waiting writers would poll its busy
+    handler, which sleeps up to 100 ms between tries: slow answers under load, and idle cores.
+    """
+
+    def __init__(self, database: str | None) -> None:
+        self.pid = os.getpid()
+        self._threads = threading.Lock()
+        on_disk = database and database != ":memory:"
+        self._file = open(f"{database}-writer.lock", "ab") if on_disk else None
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        with self._threads:
+            if self._file is None:
+                yield
+                return
+            fcntl.flock(self._file, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(self._file, fcntl.LOCK_UN)
+
+
+_writer_locks: weakref.WeakKeyDictionary[Engine, _WriterLock] = weakref.WeakKeyDictionary()
+_writer_locks_guard = threading.Lock()
 
 
 @contextmanager
 def _one_writer(factory: sessionmaker[Session]) -> Iterator[None]:
-    # SQLite admits one writer; threads of one process queue on a lock that wakes them at once, instead of
-    # polling SQLite's busy handler (which sleeps up to 100 ms between tries). Other servers need nothing.
     engine = factory.kw.get("bind")
     if engine is None or engine.dialect.name != "sqlite":
-        yield
+        yield  # other servers let writers wait on row locks, and wake them themselves
         return
-    lock = _writer_locks.setdefault(id(engine), threading.Lock())
-    with lock:
+    with _writer_locks_guard:
+        lock = _writer_locks.get(engine)
+        if lock is None or lock.pid != os.getpid():  # a forked child opens its own file: flocks are per file
+            lock = _writer_locks[engine] = _WriterLock(engine.url.database)
+    with lock.held():
         yield
