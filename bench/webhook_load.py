@@ -174,7 +174,10 @@ def running_stack(database_url: str | None, base_port: int,
             for command in (["db", "upgrade"], ["seed"]):
                 _run([str(BIN / "flask"), "--app", "bot", *command], env)
             _run([PYTHON, "-c", "import intents; intents.warm_up()"], env)
-            stack.start("fake", [PYTHON, "-m", "bot.line.fake_server", "--port", str(fake_port)], env)
+            # One process (the fake keeps its state in memory) that keeps connections alive, as LINE does.
+            stack.start("fake", [str(BIN / "gunicorn"), "--worker-class", "gthread", "--workers", "1",
+                                 "--threads", "8", "--log-level", "warning", "--access-logfile", "-",
+                                 "--bind", f"127.0.0.1:{fake_port}", "bot.line.fake_server:create_app()"], env)
             stack.wait_until_up("fake", f"{fake_url}/_fake/delivered?after=1000000000")
             for name, port, factory in (("app", app_port, "bot:create_app()"),
                                         ("echo", echo_port, "bench.echo_bot:create_app()")):

@@ -35,6 +35,15 @@ def inspectable(api: FakeLineApi) -> Callable[..., Any]:
     return app
 
 
+def create_app() -> Callable[..., Any]:
+    """The same fake for a production WSGI server, which keeps connections alive as LINE's servers do.
+
+    Its state lives in memory, so serve it from one process: `gunicorn --workers 1 --threads 8
+    --worker-class gthread "bot.line.fake_server:create_app()"` (bench/webhook_load.py does).
+    """
+    return inspectable(FakeLineApi(require_https_media=False))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Serve the fake LINE Messaging API.")
     parser.add_argument("--host", default="127.0.0.1")
