@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Iterable
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import String, cast, delete, or_, select
+from sqlalchemy import String, cast, delete, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -17,13 +17,14 @@ from storage.models import (AnnouncementRecipient, Attachment, AuditEntry, Centr
                             Staff, StaffGroup, StatusChange, utcnow)
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
+LAST_SEEN_PRECISION = timedelta(minutes=1)
 
 
 def claim_event(session: Session, webhook_event_id: str, event_type: str) -> bool:
     """Record a webhook event; False when it was already processed (a redelivery or duplicate)."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    claimed = session.scalar(insert(ProcessedEvent).values(webhook_event_id=webhook_event_id, type=event_type)
-                             .on_conflict_do_nothing(index_elements=[ProcessedEvent.webhook_event_id])
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    row = dialect.insert(ProcessedEvent).values(webhook_event_id=webhook_event_id, type=event_type)
+    claimed = session.scalar(row.on_conflict_do_nothing(index_elements=[ProcessedEvent.webhook_event_id])
                              .returning(ProcessedEvent.webhook_event_id))
     return claimed is not None
 
@@ -43,7 +44,9 @@ def get_or_create_user(session: Session, line_user_id: str, lock: bool = False) 
                 session.add(user)
         except IntegrityError:
             user = user_by_line_id(session, line_user_id, lock)
-    user.last_seen_at = utcnow()
+    now = utcnow()
+    if now - user.last_seen_at >= LAST_SEEN_PRECISION:  # not a write on every message
+        user.last_seen_at = now
     return user
 
 
@@ -70,9 +73,9 @@ def clear_conversation(session: Session, user: LineUser) -> None:
 
 def log_message(session: Session, user: LineUser, direction: str, kind: str, text: str | None,
                 intent: str | None = None, confidence: float | None = None, fallback: bool = False) -> None:
-    """Add one line to the user's transcript."""
-    session.add(Message(user_id=user.id, direction=direction, kind=kind, text=text, intent=intent,
-                        confidence=confidence, fallback=fallback))
+    """Add one line to the user's transcript (written at once: nothing reads it back in the same step)."""
+    session.execute(insert(Message).values(user_id=user.id, direction=direction, kind=kind, text=text,
+                                           intent=intent, confidence=confidence, fallback=fallback))
 
 
 def centre_for_province(session: Session, province: str) -> Centre | None:
