@@ -179,10 +179,11 @@ def running_stack(database_url: str | None, base_port: int,
                                  "--threads", "8", "--log-level", "warning", "--access-logfile", "-",
                                  "--bind", f"127.0.0.1:{fake_port}", "bot.line.fake_server:create_app()"], env)
             stack.wait_until_up("fake", f"{fake_url}/_fake/delivered?after=1000000000")
-            for name, port, factory in (("app", app_port, "bot:create_app()"),
-                                        ("echo", echo_port, "bench.echo_bot:create_app()")):
+            # The app with the Procfile's web command (its warm-up and GC hooks too); the echo bot as is.
+            for name, port, factory in (("app", app_port, ["--config", "python:bot.serving", "bot:create_app()"]),
+                                        ("echo", echo_port, ["bench.echo_bot:create_app()"])):
                 bind = ["--bind", f"127.0.0.1:{port}"]
-                stack.start(name, [str(BIN / "gunicorn"), *GUNICORN, *bind, factory], env)
+                stack.start(name, [str(BIN / "gunicorn"), *GUNICORN, *bind, *factory], env)
             stack.wait_until_up("app", f"http://127.0.0.1:{app_port}/healthz")
             stack.wait_until_up("echo", f"http://127.0.0.1:{echo_port}/callback")
             yield stack, {"fake": fake_url, "app": f"http://127.0.0.1:{app_port}/callback",
