@@ -22,11 +22,18 @@ LAST_SEEN_PRECISION = timedelta(minutes=1)
 
 def claim_event(session: Session, webhook_event_id: str, event_type: str) -> bool:
     """Record a webhook event; False when it was already processed (a redelivery or duplicate)."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    row = dialect.insert(ProcessedEvent).values(webhook_event_id=webhook_event_id, type=event_type)
-    claimed = session.scalar(row.on_conflict_do_nothing(index_elements=[ProcessedEvent.webhook_event_id])
-                             .returning(ProcessedEvent.webhook_event_id))
-    return claimed is not None
+    claim = _CLAIMS["postgresql" if session.get_bind().dialect.name == "postgresql" else "sqlite"]
+    claimed = session.connection().execute(claim, {"webhook_event_id": webhook_event_id, "type": event_type})
+    return claimed.first() is not None
+
+
+# Built once, for each database's INSERT ... ON CONFLICT DO NOTHING (every webhook event runs one).
+_CLAIMS = {
+    name: dialect.insert(ProcessedEvent.__table__)
+    .on_conflict_do_nothing(index_elements=["webhook_event_id"])
+    .returning(ProcessedEvent.__table__.c.webhook_event_id)
+    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
+}
 
 
 def user_by_line_id(session: Session, line_user_id: str, lock: bool = False) -> LineUser | None:
@@ -74,8 +81,13 @@ def clear_conversation(session: Session, user: LineUser) -> None:
 def log_message(session: Session, user: LineUser, direction: str, kind: str, text: str | None,
                 intent: str | None = None, confidence: float | None = None, fallback: bool = False) -> None:
     """Add one line to the user's transcript (written at once: nothing reads it back in the same step)."""
-    session.execute(insert(Message).values(user_id=user.id, direction=direction, kind=kind, text=text,
-                                           intent=intent, confidence=confidence, fallback=fallback))
+    session.connection().execute(_TRANSCRIPT_LINE, {
+        "user_id": user.id, "direction": direction, "kind": kind, "text": text, "intent": intent,
+        "confidence": confidence, "fallback": fallback})
+
+
+# Built once: a plain INSERT on the table, outside the ORM (every message writes one or two).
+_TRANSCRIPT_LINE = insert(Message.__table__)
 
 
 def centre_for_province(session: Session, province: str) -> Centre | None:
