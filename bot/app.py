@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask, jsonify
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot import cli, console, events, jobs, simulator, webhook
 from bot.config import Settings
@@ -41,6 +43,6 @@ def _healthz():
     try:
         with services_of(current_app).engine.connect() as connection:
             connection.execute(text("SELECT 1"))
-    except Exception as error:  # any database failure means unhealthy
+    except SQLAlchemyError as error:  # any database failure means unhealthy
         return jsonify(status="error", database=str(error)[:200]), 503
     return jsonify(status="ok", database="ok")

@@ -7,9 +7,10 @@ Every non-reply send is a `Delivery` row with its own retry key; the job sends i
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from huey import Huey, MemoryHuey, crontab
 from huey.exceptions import RetryTask
@@ -170,7 +171,7 @@ def resend_stalled_deliveries() -> int:
 def run_scheduled(until: datetime | None = None) -> int:
     """Run queued and scheduled (retrying) jobs now; the embedded consumer in miniature, for tests and demos."""
     ran = 0
-    moment = until or datetime.now(timezone.utc).replace(tzinfo=None) + timedelta(days=2)
+    moment = until or datetime.now(UTC).replace(tzinfo=None) + timedelta(days=2)
     while True:
         tasks = queue.read_schedule(moment) + _dequeue_all()
         if not tasks:

@@ -6,9 +6,9 @@ import fcntl
 import os
 import threading
 import weakref
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -75,7 +75,8 @@ class _WriterLock:
         self.pid = os.getpid()
         self._threads = threading.Lock()
         on_disk = database and database != ":memory:"
-        self._file = open(f"{database}-writer.lock", "ab") if on_disk else None
+        # Open for the life of the process: the flock is taken and released on this one file.
+        self._file = open(f"{database}-writer.lock", "ab") if on_disk else None  # noqa: SIM115
 
     @contextmanager
     def held(self) -> Iterator[None]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Any, Iterable
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import String, cast, delete, insert, or_, select
@@ -12,9 +13,25 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.models import (AnnouncementRecipient, Attachment, AuditEntry, Centre, Conversation, Delivery,
-                            LineUser, Message, ProcessedEvent, Province, Registration, RequestNote, ServiceRequest,
-                            Staff, StaffGroup, StatusChange, utcnow)
+from storage.models import (
+    AnnouncementRecipient,
+    Attachment,
+    AuditEntry,
+    Centre,
+    Conversation,
+    Delivery,
+    LineUser,
+    Message,
+    ProcessedEvent,
+    Province,
+    Registration,
+    RequestNote,
+    ServiceRequest,
+    Staff,
+    StaffGroup,
+    StatusChange,
+    utcnow,
+)
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 LAST_SEEN_PRECISION = timedelta(minutes=1)

@@ -8,8 +8,8 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from bot.domain import DomainEvent
-from intents import Prediction
 from bot.line.outbound import Outbound
+from intents import Prediction
 from storage.models import LineUser
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
 from intents import entities

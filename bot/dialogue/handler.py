@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 from datetime import timedelta
 from urllib.parse import parse_qsl
 
 import intents
 from bot.console import line_side
 from bot.dialogue import answers, cards, conversation, fields, flows, staff, texts
-from bot.events import dialogue as event_dialogue
 from bot.dialogue.context import Context, Reply
 from bot.domain import AttachmentReceived
+from bot.events import dialogue as event_dialogue
 from bot.line.inbound import Inbound
 from bot.line.outbound import Choose, PickDate, Text
 from intents.provinces import find_province, nearest_province

@@ -41,8 +41,14 @@ from werkzeug.routing import Map, Rule
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
-from bot.line.fake_validation import (MAX_MULTICAST_TO, MAX_RICH_MENU_IMAGE_BYTES, ErrorDetail, _body_errors,
-                                      default_openapi_dir, validate_messages)
+from bot.line.fake_validation import (
+    MAX_MULTICAST_TO,
+    MAX_RICH_MENU_IMAGE_BYTES,
+    ErrorDetail,
+    _body_errors,
+    default_openapi_dir,
+    validate_messages,
+)
 
 __all__ = [
     "DeliveredMessage",

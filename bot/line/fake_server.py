@@ -11,7 +11,8 @@ import argparse
 import gc
 import itertools
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from werkzeug.serving import run_simple
 from werkzeug.wrappers import Request, Response

@@ -5,15 +5,26 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Mapping
+from datetime import UTC, datetime
+from typing import Any
 
 from linebot.v3.webhook import SignatureValidator
-from linebot.v3.webhooks import (AudioMessageContent, Event, FileMessageContent, FollowEvent,
-                                 ImageMessageContent, LocationMessageContent, MessageEvent, PostbackEvent,
-                                 StickerMessageContent, TextMessageContent, UnfollowEvent,
-                                 VideoMessageContent)
+from linebot.v3.webhooks import (
+    AudioMessageContent,
+    Event,
+    FileMessageContent,
+    FollowEvent,
+    ImageMessageContent,
+    LocationMessageContent,
+    MessageEvent,
+    PostbackEvent,
+    StickerMessageContent,
+    TextMessageContent,
+    UnfollowEvent,
+    VideoMessageContent,
+)
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +57,7 @@ class Inbound:
     standby: bool = False
     redelivery: bool = False
     one_to_one: bool = True
-    timestamp: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    timestamp: datetime = field(default_factory=lambda: datetime.now(UTC))
     text: str | None = None
     postback: str | None = None
     postback_params: Mapping[str, str] = field(default_factory=dict)
@@ -84,7 +95,7 @@ def to_inbound(raw: dict[str, Any]) -> Inbound:
     base = _common(raw)
     try:
         event = Event.from_dict(raw)
-    except Exception:  # the SDK raises several kinds for unknown or malformed events
+    except Exception:  # noqa: BLE001 - the SDK raises several kinds for unknown or malformed events
         log.info("unreadable or unknown LINE event type %r", raw.get("type"))
         return Inbound(**base, kind="other")
     return Inbound(**base, **_details(event))
@@ -98,8 +109,8 @@ def _common(raw: dict[str, Any]) -> dict[str, Any]:
         # Without LINE's id, the event's own content is the best key against duplicates.
         event_id = "h-" + hashlib.sha256(json.dumps(raw, sort_keys=True).encode()).hexdigest()[:40]
     timestamp = raw.get("timestamp")
-    moment = (datetime.fromtimestamp(timestamp / 1000, timezone.utc)
-              if isinstance(timestamp, (int, float)) else datetime.now(timezone.utc))
+    moment = (datetime.fromtimestamp(timestamp / 1000, UTC)
+              if isinstance(timestamp, (int, float)) else datetime.now(UTC))
     return {
         "event_id": event_id,
         "line_type": str(raw.get("type")),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 MAX_MESSAGES = 5
 MAX_TEXT_UTF16 = 5000
@@ -50,7 +50,7 @@ class OpenLink:
     uri: str
 
 
-Action = Union[Say, Choose, PickDate, ShareLocation, OpenLink]
+Action = Say | Choose | PickDate | ShareLocation | OpenLink
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Image:
     quick_replies: tuple[Action, ...] = field(default=())
 
 
-Outbound = Union[Text, Flex, Image]
+Outbound = Text | Flex | Image
 
 
 def to_line_messages(messages: list[Outbound]) -> list[dict[str, Any]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
@@ -41,7 +41,7 @@ def test_an_event_id_is_claimed_once_even_by_racing_workers(sessions):
 
 
 def test_times_come_back_as_aware_utc(sessions):
-    moment = datetime(2026, 12, 15, 2, 0, tzinfo=timezone.utc)
+    moment = datetime(2026, 12, 15, 2, 0, tzinfo=UTC)
     with unit_of_work(sessions) as session:
         session.add(Event(title="CLUSTER DAY", starts_at=moment, province="กรุงเทพมหานคร", capacity=10))
     with sessions() as session:
@@ -50,6 +50,6 @@ def test_times_come_back_as_aware_utc(sessions):
 
 
 def test_the_buddhist_era_year_follows_bangkok_time():
-    new_year_in_bangkok = datetime(2026, 12, 31, 17, 30, tzinfo=timezone.utc)
+    new_year_in_bangkok = datetime(2026, 12, 31, 17, 30, tzinfo=UTC)
     assert repo.be_year(new_year_in_bangkok) == 2570
-    assert repo.be_year(datetime(2026, 11, 20, tzinfo=timezone.utc)) == 2569
+    assert repo.be_year(datetime(2026, 11, 20, tzinfo=UTC)) == 2569
