@@ -131,6 +131,7 @@ def export_uncertain(days: int, output) -> None:
     seen: set[str] = set()
     with unit_of_work(services.sessions) as session:
         for message in session.scalars(query):
+            assert message.text is not None, "the query selects messages with text"
             if message.text.strip() and message.text not in seen:
                 seen.add(message.text)
                 writer.writerow([message.text, "", message.intent, f"{message.confidence:.3f}",

@@ -74,6 +74,7 @@ def send_delivery(delivery_id: int) -> str:
     outcome, error = _send(recipients, messages, key)
     with unit_of_work(services().sessions) as session:
         delivery = session.get(Delivery, delivery_id)
+        assert delivery is not None, "deliveries are never deleted"
         delivery.status = outcome if outcome != "retry" else "pending"
         delivery.last_error = error
         if outcome == "sent":
@@ -140,6 +141,8 @@ def fetch_attachment(attachment_id: int) -> str:
         content, status = None, f"failed: {error.status}"
     with unit_of_work(services().sessions) as session:
         attachment = session.get(Attachment, attachment_id)
+        if attachment is None:  # the user erased their data while it was downloading
+            return "skipped"
         if content is None:
             attachment.status = status
         elif len(content.data) > MAX_ATTACHMENT_BYTES:

@@ -126,6 +126,7 @@ def _handle_once(services: Services, event: Inbound) -> Reply | None:
 
 def send_reply(services: Services, event: Inbound, messages: list[Outbound]) -> None:
     """Reply with the token; if LINE refuses the token or fails, the same messages go out as a push job."""
+    assert event.reply_token is not None, "process_event only replies to events with a reply token"
     payload = to_line_messages(messages)
     try:
         services.line.reply(event.reply_token, payload)
@@ -138,8 +139,12 @@ def send_reply(services: Services, event: Inbound, messages: list[Outbound]) -> 
             log.warning("reply failed and will not be pushed (it may have arrived, or cannot): %s", error)
             return
         log.warning("reply failed, pushing instead: %s", error)
+    chat = event.group_id or event.user_id  # where the reply would have appeared
+    if chat is None:
+        log.warning("reply to LINE event %s failed and it names no chat to push to", event.event_id)
+        return
     with unit_of_work(services.sessions) as session:
-        delivery_id = repo.new_delivery(session, "reply_fallback", [event.user_id], payload).id
+        delivery_id = repo.new_delivery(session, "reply_fallback", [chat], payload).id
     jobs.enqueue_deliveries([delivery_id])
 
 

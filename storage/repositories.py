@@ -68,6 +68,8 @@ def get_or_create_user(session: Session, line_user_id: str, lock: bool = False) 
                 session.add(user)
         except IntegrityError:
             user = user_by_line_id(session, line_user_id, lock)
+            if user is None:  # the insert clashed with a row this transaction cannot see
+                raise RuntimeError(f"LINE user {line_user_id} exists but could not be read back")
     now = utcnow()
     if now - user.last_seen_at >= LAST_SEEN_PRECISION:  # not a write on every message
         user.last_seen_at = now

@@ -81,6 +81,7 @@ def _check_events(session, *event_ids: int | None) -> None:
 def _progress(services, announcement_id: int) -> dict:
     with unit_of_work(services.sessions) as session:
         announcement = session.get(Announcement, announcement_id)
+        assert announcement is not None, "announcements are never deleted"
         figures = sending.stats(session, announcement_id)
         return {"announcement": announcement_id, "status": announcement.status,
                 "recipients": announcement.recipients, "batches": figures["batches"] or

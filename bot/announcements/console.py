@@ -3,20 +3,20 @@ to yourself, send now or schedule; the list; one announcement's reach, failures 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
+from werkzeug.datastructures import MultiDict
 
 from bot import jobs
 from bot.announcements import sending
 from bot.announcements.audience import Audience, batches_for, count
 from bot.announcements.compose import announcement_messages, is_reminder
 from bot.announcements.quota import QuotaCheck, check_quota
-from bot.console.auth import admin_required, current_staff
+from bot.console.auth import admin_required, signed_in_staff
 from bot.console.web import db, services
 from bot.dialogue.texts import BANGKOK, SERVICE_NAMES
 from bot.events import staff_texts as say
@@ -44,7 +44,7 @@ class ComposeForm:
     errors: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_args(cls, args: Mapping[str, Any]) -> ComposeForm:
+    def from_args(cls, args: MultiDict[str, str]) -> ComposeForm:
         official = {p.name for p in all_provinces()}
         event = args.get("event", "")
         audience = Audience(provinces=tuple(p for p in args.getlist("provinces") if p in official),
@@ -105,7 +105,7 @@ def _send(form: ComposeForm, reach: int, quota: QuotaCheck, when: datetime | Non
     if not quota.enough and not form.force:
         return _page(form, reach, quota, 409)
     announcement = sending.create(db(), text=form.text, audience=form.audience, now=services().clock(),
-                                  image_url=form.image_url, event_id=form.card, staff_id=current_staff().id,
+                                  image_url=form.image_url, event_id=form.card, staff_id=signed_in_staff().id,
                                   scheduled_at=when)
     db().commit()
     sending.start_soon(announcement)
@@ -117,7 +117,7 @@ def _send(form: ComposeForm, reach: int, quota: QuotaCheck, when: datetime | Non
 
 
 def _send_test(form: ComposeForm, reach: int, quota: QuotaCheck):
-    staff = current_staff()
+    staff = signed_in_staff()
     if not staff.line_user_id:
         flash(say.TEST_NEEDS_LINE, "error")
         return _page(form, reach, quota, 200)

@@ -69,9 +69,11 @@ def start_announcement(announcement_id: int) -> str:
                   and_(Announcement.status == "scheduled", Announcement.scheduled_at <= now))
         claimed = session.execute(update(Announcement).where(Announcement.id == announcement_id, due)
                                   .values(status="preparing").execution_options(synchronize_session=False))
-        if claimed.rowcount:
-            _fix_recipients(session, session.get(Announcement, announcement_id))
-    if claimed.rowcount:
+        if claimed.rowcount:  # type: ignore[attr-defined]  # DML returns a CursorResult, typed Result
+            announcement = session.get(Announcement, announcement_id)
+            assert announcement is not None, "the UPDATE above just claimed this row"
+            _fix_recipients(session, announcement)
+    if claimed.rowcount:  # type: ignore[attr-defined]  # as above
         _refresh_statistics()
     return create_batches(announcement_id)
 
@@ -142,9 +144,13 @@ def send_batch(delivery_id: int, owner_attempts: int | None = None) -> str:
         if not _lease(session, delivery_id, owner_attempts, lease):
             return "skipped"
         delivery = session.get(Delivery, delivery_id)
+        assert delivery is not None, "_lease just updated this row"
+        announcement_id = delivery.announcement_id
+        # Only create_batches, resume_stalled and the retry below queue this job, always for a batch.
+        assert announcement_id is not None, "send_batch is given announcement batches only"
         if delivery.attempts == 1:
-            _drop_unreachable(session, delivery)
-        announcement_id, recipients = delivery.announcement_id, list(delivery.recipients)
+            _drop_unreachable(session, announcement_id, delivery)
+        recipients = list(delivery.recipients)
         messages, key, attempts = list(delivery.messages), delivery.retry_key, delivery.attempts
         if not recipients:
             delivery.status, delivery.leased_until = "skipped", None
@@ -156,6 +162,7 @@ def send_batch(delivery_id: int, owner_attempts: int | None = None) -> str:
         delay = retry_delay(attempts)
         with unit_of_work(jobs.services().sessions) as session:
             delivery = session.get(Delivery, delivery_id)
+            assert delivery is not None, "deliveries are never deleted"
             delivery.last_error, delivery.leased_until = error, utcnow() + timedelta(seconds=delay)
         send_batch.schedule(args=(delivery_id, attempts), delay=delay)
         return "retry"
@@ -164,6 +171,7 @@ def send_batch(delivery_id: int, owner_attempts: int | None = None) -> str:
         # The announcement row is locked first, so of two last batches finishing at once one sees the other done.
         announcement = session.get(Announcement, announcement_id, with_for_update=True)
         delivery = session.get(Delivery, delivery_id)
+        assert delivery is not None, "deliveries are never deleted"
         delivery.status, delivery.last_error, delivery.leased_until = final, error, None
         delivery.sent_at = utcnow() if final == "sent" else None
         _mark(session, announcement_id, recipients, "sent" if final == "sent" else "failed")
@@ -182,17 +190,17 @@ def _lease(session: Session, delivery_id: int, owner_attempts: int | None, until
                                                      owner)
                               .values(attempts=Delivery.attempts + 1, leased_until=until)
                               .execution_options(synchronize_session=False))
-    return bool(claimed.rowcount)
+    return bool(claimed.rowcount)  # type: ignore[attr-defined]  # DML returns a CursorResult, typed Result
 
 
-def _drop_unreachable(session: Session, delivery: Delivery) -> None:
+def _drop_unreachable(session: Session, announcement_id: int, delivery: Delivery) -> None:
     """Before the first attempt: leave out whoever blocked the account or unsubscribed since it was queued."""
     ids = list(delivery.recipients)
     reachable = set(session.scalars(select(LineUser.line_user_id).where(LineUser.line_user_id.in_(ids),
                                                                         *reachable_now())))
     dropped = [line_id for line_id in ids if line_id not in reachable]
     if dropped:
-        _mark(session, delivery.announcement_id, dropped, "skipped")
+        _mark(session, announcement_id, dropped, "skipped")
         delivery.recipients = [line_id for line_id in ids if line_id in reachable]
 
 
@@ -267,11 +275,14 @@ def resume_stalled() -> datetime | None:
 def _give_up_expired_keys(session: Session, pending, now: datetime) -> set[int]:
     # Past the retry key's life a resend could reach people twice; such a batch is failed, never resent.
     old = list(session.scalars(select(Delivery).where(pending, Delivery.created_at <= now - KEY_LIFETIME)))
+    given_up: set[int] = set()
     for delivery in old:
+        assert delivery.announcement_id is not None, "`pending` selects announcement batches only"
         delivery.status, delivery.last_error = "failed", "not confirmed within the retry key's 24 hours"
         _mark(session, delivery.announcement_id, list(delivery.recipients), "failed")
+        given_up.add(delivery.announcement_id)
     session.flush()
-    return {delivery.announcement_id for delivery in old}
+    return given_up
 
 
 def stats(session: Session, announcement_id: int) -> dict[str, int]:

@@ -20,8 +20,9 @@ How another blueprint plugs in (e.g. events and announcements):
 - Every POST under /staff is CSRF-checked: put `<input type="hidden" name="csrf_token"
   value="{{ csrf_token() }}">` in each form. Nothing outside /staff is checked.
 - `db()` is the request's SQLAlchemy session: commit it yourself, then queue jobs (after the commit).
-- `current_staff()` is the signed-in Staff; `scoped(select(...), Model.centre_id)` limits a query to their
-  centre unless they are an admin. Filters `thai_datetime`, `thai_date`, `duration` are available.
+- `current_staff()` is the signed-in Staff, or None; in a view behind `login_required`, `signed_in_staff()`
+  is the same Staff, never None. `scoped(select(...), Model.centre_id)` limits a query to their centre
+  unless they are an admin. Filters `thai_datetime`, `thai_date`, `duration` are available.
 """
 
 from __future__ import annotations

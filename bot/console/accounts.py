@@ -7,7 +7,7 @@ from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from bot.console import linking, texts, workflow
-from bot.console.auth import admin_required, current_staff, login_required, may_see_centre, session_key
+from bot.console.auth import admin_required, login_required, may_see_centre, session_key, signed_in_staff
 from bot.console.web import db, services
 from storage.models import Centre, Staff, StaffGroup
 
@@ -19,7 +19,7 @@ MIN_PASSWORD = 8
 @login_required
 def account(link_code: str | None = None, group_code: str | None = None):
     """The signed-in staff member's page: password, LINE link, the centre's LINE groups."""
-    staff = current_staff()
+    staff = signed_in_staff()
     groups = list(db().scalars(select(StaffGroup).where(StaffGroup.centre_id == staff.centre_id,
                                                         StaffGroup.active.is_(True))))
     return render_template("console/account.html", staff=staff, groups=groups, link_code=link_code,
@@ -29,7 +29,7 @@ def account(link_code: str | None = None, group_code: str | None = None):
 @blueprint.post("/account/password")
 @login_required
 def change_password():
-    staff = current_staff()
+    staff = signed_in_staff()
     new = request.form.get("new_password", "")
     if not (staff.password_hash and check_password_hash(staff.password_hash, request.form.get("password", ""))
             and len(new) >= MIN_PASSWORD):
@@ -46,7 +46,7 @@ def change_password():
 @login_required
 def link_code():
     """A one-time code to send to the bot in LINE, linking the staff member's LINE account."""
-    code = linking.new_code(db(), services().clock(), staff=current_staff())
+    code = linking.new_code(db(), services().clock(), staff=signed_in_staff())
     db().commit()
     return account(link_code=linking.shown(code))
 
@@ -54,7 +54,7 @@ def link_code():
 @blueprint.post("/account/unlink")
 @login_required
 def unlink():
-    current_staff().line_user_id = None
+    signed_in_staff().line_user_id = None
     db().commit()
     flash(texts.LINE_UNLINKED, "info")
     return redirect(url_for("staff_accounts.account"))
@@ -64,7 +64,7 @@ def unlink():
 @login_required
 def group_code():
     """A one-time code to send in a LINE group (with the bot in it) so the group gets the centre's alerts."""
-    code = linking.new_code(db(), services().clock(), centre_id=current_staff().centre_id)
+    code = linking.new_code(db(), services().clock(), centre_id=signed_in_staff().centre_id)
     db().commit()
     return account(group_code=linking.shown(code))
 
@@ -106,7 +106,7 @@ def create_staff():
     staff = Staff(name=name, login=login, centre_id=centre.id, is_admin=form.get("is_admin") == "1",
                   password_hash=generate_password_hash(password))
     db().add(staff)
-    workflow.audit(db(), current_staff(), "create_staff", None, f"{name} ({login}) {centre.code}",
+    workflow.audit(db(), signed_in_staff(), "create_staff", None, f"{name} ({login}) {centre.code}",
                    services().clock())
     db().commit()
     flash(texts.STAFF_CREATED.format(name=name, login=login), "info")
@@ -121,16 +121,16 @@ def update_staff(staff_id: int):
     if staff is None:
         abort(404)
     form = request.form
-    if form.get("active") in ("0", "1") and staff.id != current_staff().id:
+    if form.get("active") in ("0", "1") and staff.id != signed_in_staff().id:
         staff.active = form["active"] == "1"
-    if form.get("is_admin") in ("0", "1") and staff.id != current_staff().id:
+    if form.get("is_admin") in ("0", "1") and staff.id != signed_in_staff().id:
         staff.is_admin = form["is_admin"] == "1"
     if form.get("password"):
         if len(form["password"]) < MIN_PASSWORD:
             flash(texts.FIELDS_MISSING, "error")
             return redirect(url_for("staff_accounts.staff_list"))
         staff.password_hash = generate_password_hash(form["password"])
-    workflow.audit(db(), current_staff(), "update_staff", None, staff.login, services().clock())
+    workflow.audit(db(), signed_in_staff(), "update_staff", None, staff.login, services().clock())
     db().commit()
     flash(texts.STAFF_UPDATED.format(name=staff.name), "info")
     return redirect(url_for("staff_accounts.staff_list"))

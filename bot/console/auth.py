@@ -43,6 +43,14 @@ def current_staff() -> Staff | None:
     return g.staff
 
 
+def signed_in_staff() -> Staff:
+    """The signed-in staff member, in a view behind `login_required` (which turned everyone else away)."""
+    staff = current_staff()
+    if staff is None:
+        raise RuntimeError("signed_in_staff() called outside a login_required view")
+    return staff
+
+
 def login_required(view: View) -> View:
     """Send anyone not signed in to the login page, then back here."""
     @wraps(view)
@@ -58,7 +66,7 @@ def admin_required(view: View) -> View:
     @wraps(view)
     @login_required
     def wrapped(*args: Any, **kwargs: Any) -> Any:
-        if not current_staff().is_admin:
+        if not signed_in_staff().is_admin:
             abort(403)
         return view(*args, **kwargs)
     return wrapped  # type: ignore[return-value]

@@ -8,7 +8,7 @@ from flask import Blueprint, render_template, request
 from sqlalchemy import select
 
 from bot.console import stats
-from bot.console.auth import current_staff, login_required
+from bot.console.auth import login_required, signed_in_staff
 from bot.console.web import db, services
 from bot.sla import BANGKOK, load_calendar
 from storage.models import Centre
@@ -20,7 +20,7 @@ blueprint = Blueprint("staff_dashboard", __name__, url_prefix="/staff")
 @login_required
 def dashboard():
     """Figures for the last 12 months (or the dates asked for), for the staff member's centre or all."""
-    staff = current_staff()
+    staff = signed_in_staff()
     today = services().clock().astimezone(BANGKOK).date()
     first = stats.month_starts(today, 12)[0]
     start_day = _date(request.args.get("date_from")) or first

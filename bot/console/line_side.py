@@ -80,7 +80,7 @@ def on_group_event(session: Session, event: Inbound, now: datetime) -> Reply | N
             group.active = False
         return None
     if event.kind == "text" and event.group_id:
-        return _group_text(session, event, now)
+        return _group_text(session, event, event.group_id, now)
     if event.kind == "postback":
         data = dict(parse_qsl(event.postback or ""))
         if data.get("accept", "").isdigit():
@@ -88,7 +88,7 @@ def on_group_event(session: Session, event: Inbound, now: datetime) -> Reply | N
     return None
 
 
-def _group_text(session: Session, event: Inbound, now: datetime) -> Reply | None:
+def _group_text(session: Session, event: Inbound, group_id: str, now: datetime) -> Reply | None:
     """Only a registration code gets an answer: the bot never chats in staff groups."""
     if linking.looks_like_code(event.text or "") is None:
         return None
@@ -96,8 +96,9 @@ def _group_text(session: Session, event: Inbound, now: datetime) -> Reply | None
     if code is None or code.centre_id is None:
         return Reply([Text(texts.GROUP_CODE_WRONG)])
     code.used_at = now
-    linking.register_group(session, code.centre_id, event.group_id)
+    linking.register_group(session, code.centre_id, group_id)
     centre = session.get(Centre, code.centre_id)
-    workflow.audit(session, None, "register_group", None, f"{centre.code} {event.group_id}", now)
-    log.info("LINE group %s now receives the alerts of %s", event.group_id, centre.code)
+    assert centre is not None, "centres are never deleted"
+    workflow.audit(session, None, "register_group", None, f"{centre.code} {group_id}", now)
+    log.info("LINE group %s now receives the alerts of %s", group_id, centre.code)
     return Reply([Text(texts.GROUP_REGISTERED.format(centre=centre.name))])

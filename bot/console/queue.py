@@ -11,11 +11,11 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from flask import Blueprint, Response, render_template, request, url_for
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from bot.console import workflow
-from bot.console.auth import current_staff, login_required, scoped
+from bot.console.auth import login_required, scoped, signed_in_staff
 from bot.console.web import db, services
 from bot.dialogue import texts
 from bot.sla import BANGKOK, is_overdue
@@ -65,7 +65,7 @@ class QueueFilter:
 def filtered(filter_: QueueFilter, with_status: bool = True) -> Select:
     """The select for the filtered queue, limited to what the signed-in staff member may see."""
     query = scoped(select(ServiceRequest))
-    staff = current_staff()
+    staff = signed_in_staff()
     if with_status and filter_.status == "open":
         query = query.where(ServiceRequest.status.in_(workflow.OPEN))
     elif with_status and filter_.status != "all":
@@ -82,10 +82,12 @@ def filtered(filter_: QueueFilter, with_status: bool = True) -> Select:
         query = query.where(ServiceRequest.assignee_id.is_(None))
     elif filter_.assignee.isdigit():
         query = query.where(ServiceRequest.assignee_id == int(filter_.assignee))
+    # from_args has kept only valid dates.
     if filter_.date_from:
-        query = query.where(ServiceRequest.created_at >= _bangkok_midnight(_parse_date(filter_.date_from)))
+        start = _bangkok_midnight(date.fromisoformat(filter_.date_from))
+        query = query.where(ServiceRequest.created_at >= start)
     if filter_.date_to:
-        end = _bangkok_midnight(_parse_date(filter_.date_to) + timedelta(days=1))
+        end = _bangkok_midnight(date.fromisoformat(filter_.date_to) + timedelta(days=1))
         query = query.where(ServiceRequest.created_at < end)
     if filter_.q:
         query = query.where(_search(filter_.q))
@@ -117,7 +119,8 @@ def _bangkok_midnight(day: date) -> datetime:
 def status_counts(filter_: QueueFilter) -> dict[str, int]:
     """How many requests each status has under the other filters (for the chips above the table)."""
     base = filtered(filter_, with_status=False).subquery()
-    rows = db().execute(select(base.c.status, func.count()).group_by(base.c.status)).all()
+    status_column: ColumnElement[str] = base.c.status  # a subquery's columns are untyped
+    rows = db().execute(select(status_column, func.count()).group_by(status_column)).all()
     counts = {status: 0 for status in texts.STATUS_NAMES} | {status: n for status, n in rows}
     counts["open"] = sum(counts[s] for s in workflow.OPEN)
     counts["all"] = sum(n for s, n in counts.items() if s in texts.STATUS_NAMES)
@@ -143,7 +146,7 @@ def queue():
 
 def _choices() -> dict[str, list[tuple[str, str]]]:
     """Options for the filter drop-downs, limited to the staff member's centre."""
-    staff = current_staff()
+    staff = signed_in_staff()
     centres = db().scalars(scoped(select(Centre), Centre.id).order_by(Centre.kind != "itc", Centre.name))
     provinces = db().scalars(scoped(select(Province.name), Province.centre_id).order_by(Province.name))
     colleagues = db().scalars(scoped(select(Staff), Staff.centre_id).where(Staff.active.is_(True))
@@ -161,7 +164,7 @@ def export_csv():
     filter_ = QueueFilter.from_args(request.args)
     query = filtered(filter_).options(selectinload(ServiceRequest.centre), selectinload(ServiceRequest.assignee))
     rows = list(db().scalars(query.order_by(ServiceRequest.id.asc())))
-    workflow.audit(db(), current_staff(), "export_csv", None, f"{len(rows)} แถว", services().clock())
+    workflow.audit(db(), signed_in_staff(), "export_csv", None, f"{len(rows)} แถว", services().clock())
     db().commit()
     out = io.StringIO()
     out.write("\ufeff")

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot import jobs
 from bot.console import texts, workflow
-from bot.console.auth import current_staff, login_required, may_see_centre, visible_request
+from bot.console.auth import login_required, may_see_centre, signed_in_staff, visible_request
 from bot.console.web import db, services
 from bot.dialogue import texts as dialogue_texts
 from bot.sla import escalation_due, response_due
@@ -55,7 +55,7 @@ def _transcript(found: ServiceRequest) -> list[Message]:
 def accept(request_id: int):
     found = visible_request(request_id, lock=True)
     try:
-        outcome = workflow.accept(db(), found, current_staff(), services().clock(), via="console")
+        outcome = workflow.accept(db(), found, signed_in_staff(), services().clock(), via="console")
     except workflow.NotAllowed:
         holder = found.assignee.name if found.assignee else dialogue_texts.STATUS_NAMES.get(found.status, "")
         return _back(found, texts.ALREADY_TAKEN.format(reference=found.reference, name=holder), "error")
@@ -71,7 +71,7 @@ def assign(request_id: int):
     if assignee is None or not (assignee.is_admin or may_see_centre(assignee.centre_id)):
         abort(400)
     try:
-        outcome = workflow.assign(db(), found, current_staff(), assignee, services().clock())
+        outcome = workflow.assign(db(), found, signed_in_staff(), assignee, services().clock())
     except workflow.NotAllowed:
         return _back(found, texts.STATUS_NOT_ALLOWED.format(current=_status(found.status), wanted="มอบหมาย"),
                      "error")
@@ -86,7 +86,8 @@ def change_status(request_id: int):
     reason = request.form.get("reason", "")[:MAX_TEXT]
     message = request.form.get("message", "")[:MAX_TEXT]
     try:
-        outcome = workflow.change_status(db(), found, current_staff(), wanted, services().clock(), reason, message)
+        outcome = workflow.change_status(db(), found, signed_in_staff(), wanted, services().clock(), reason,
+                                         message)
     except workflow.NotAllowed as error:
         notice = (texts.REASON_NEEDED if str(error) == "reason" else
                   texts.STATUS_NOT_ALLOWED.format(current=_status(found.status), wanted=_status(wanted)))
@@ -101,7 +102,7 @@ def add_note(request_id: int):
     text = request.form.get("text", "").strip()[:MAX_TEXT]
     if not text:
         return _back(found, texts.EMPTY_TEXT, "error")
-    workflow.add_note(db(), found, current_staff(), text, services().clock())
+    workflow.add_note(db(), found, signed_in_staff(), text, services().clock())
     return _done(found, workflow.Outcome(), texts.NOTE_ADDED)
 
 
@@ -114,7 +115,7 @@ def reply(request_id: int):
     if not text:
         return _back(found, texts.EMPTY_TEXT, "error")
     try:
-        outcome = workflow.reply(db(), found, current_staff(), text, services().clock(), _handover_idle())
+        outcome = workflow.reply(db(), found, signed_in_staff(), text, services().clock(), _handover_idle())
     except workflow.NotAllowed:
         return _back(found, texts.NO_LINE_USER, "error")
     return _done(found, outcome, texts.REPLY_SENT)
@@ -126,7 +127,7 @@ def hand_back(request_id: int):
     found = visible_request(request_id)
     if found.user is None:
         return _back(found, texts.NO_LINE_USER, "error")
-    outcome = workflow.hand_back(db(), found.user, current_staff(), found, services().clock())
+    outcome = workflow.hand_back(db(), found.user, signed_in_staff(), found, services().clock())
     return _done(found, outcome, texts.HANDED_BACK)
 
 

@@ -52,7 +52,7 @@ def start(ctx: Context, service: str, first_text: str | None, found: dict[str, A
     intro = Text(texts.START_FLOW.format(service=texts.SERVICE_NAMES[service]))
     if ctx.user.consented_at is None:
         _save(ctx, service, CONSENT, answers)
-        return Reply([Text(texts.NEED_CONSENT + "\n\n" + texts.CONSENT_NOTE, cards.consent_choices())])
+        return _ask_consent()
     return Reply([intro]).then(_continue(ctx, flow, answers))
 
 
@@ -75,7 +75,7 @@ def _reusable(ctx: Context, flow: flows.Flow, answers: dict[str, Any]) -> list[s
 def ask_reuse(ctx: Context, flow: flows.Flow, answers: dict[str, Any], again: bool = False) -> Reply:
     """Offer the details from last time instead of asking them one by one."""
     profile = _profile(ctx)
-    shown = "\n".join(f"{flow.field(k).label}: {flow.field(k).show(profile[k])}"
+    shown = "\n".join(f"{flow.known_field(k).label}: {flow.known_field(k).show(profile[k])}"
                       for k in _reusable(ctx, flow, answers))
     text = texts.REUSE_PROFILE.format(profile=shown)
     return Reply([Text(f"{texts.REUSE_AGAIN}\n{shown}" if again else text, cards.yes_no("reuse=yes", "reuse=no"))])
@@ -129,7 +129,13 @@ def reask(ctx: Context, conversation: Conversation) -> Reply:
     answers = dict(conversation.data.get("answers", {}))
     if conversation.state == REUSE:
         return ask_reuse(ctx, flow, answers, again=True)
+    if conversation.state == CONSENT:  # an old button tapped before consent: ask for consent again
+        return _ask_consent()
     return Reply([Text(texts.RESUMING)] + flows.ask(flow, conversation.state, answers))
+
+
+def _ask_consent() -> Reply:
+    return Reply([Text(texts.NEED_CONSENT + "\n\n" + texts.CONSENT_NOTE, cards.consent_choices())])
 
 
 def accepts_free_text(conversation: Conversation) -> bool:
@@ -168,7 +174,10 @@ def _started(conversation: Conversation) -> datetime | None:
 
 
 def _central_centre(ctx: Context) -> Centre:
-    return ctx.session.scalar(select(Centre).order_by(Centre.kind != "itc", Centre.id))
+    centre = ctx.session.scalar(select(Centre).order_by(Centre.kind != "itc", Centre.id))
+    if centre is None:
+        raise LookupError("no centre to route requests to: the centres table is empty (seed it)")
+    return centre
 
 
 def cancel(ctx: Context) -> Reply:

@@ -31,6 +31,13 @@ class Flow:
     def field(self, key: str) -> f.Field | None:
         return next((q for q in self.fields if q.key == key), None)
 
+    def known_field(self, key: str) -> f.Field:
+        """The field for `key`, which the caller knows is one of this flow's questions."""
+        found = self.field(key)
+        if found is None:
+            raise KeyError(f"{key!r} is not a question of the {self.service} flow")
+        return found
+
 
 def _details(question: str, label: str = "ความต้องการ") -> f.Field:
     return f.Field("details", label, question, f.read_free_text)
@@ -110,7 +117,7 @@ def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None
     if state == "edit":
         choices = tuple(Choose(q.label, f"edit={q.key}", f"แก้{q.label}") for q in flow.fields)
         return [Text(texts.ASK_EDIT, choices)]
-    question = flow.field(state)
+    question = flow.known_field(state)
     lines = [hint, question.question] if hint else [question.question]
     return [Text("\n".join(lines), question.choices)]
 

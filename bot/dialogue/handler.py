@@ -11,7 +11,7 @@ import intents
 from bot.console import line_side
 from bot.dialogue import answers, cards, conversation, fields, flows, staff, texts
 from bot.dialogue.context import Context, Reply
-from bot.domain import AttachmentReceived
+from bot.domain import AttachmentReceived, DomainEvent
 from bot.events import dialogue as event_dialogue
 from bot.line.inbound import Inbound
 from bot.line.outbound import Choose, PickDate, Text
@@ -153,9 +153,9 @@ def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
     if intent == "request_status":
         return answers.request_status(ctx, text)
     if intent == "center_info":
-        found = answers.centre_info(ctx, text)
-        if found is not None:
-            return found
+        answer = answers.centre_info(ctx, text)
+        if answer is not None:
+            return answer
         repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, "province", {})
         return Reply([Text(texts.ASK_PROVINCE_FOR_CENTRE, cards.province_choices())])
     if intent == "event":
@@ -306,7 +306,7 @@ def on_media(ctx: Context, event: Inbound) -> Reply:
     attachment = repo.add_attachment(ctx.session, ctx.user, event.message_id or event.event_id, event.kind,
                                      event.file_name)
     repo.log_message(ctx.session, ctx.user, "in", event.kind, event.file_name)
-    events = [AttachmentReceived(attachment.id)] if attachment else []
+    events: list[DomainEvent] = [AttachmentReceived(attachment.id)] if attachment else []
     current = _request_flow(ctx)
     if current is None:
         return Reply([Text(texts.ATTACHMENT_OUTSIDE.format(kind=kind), cards.main_menu())], events)
@@ -317,6 +317,7 @@ def on_media(ctx: Context, event: Inbound) -> Reply:
 def on_location(ctx: Context, event: Inbound) -> Reply:
     """A shared location answers the province question, or finds the nearest centre."""
     location = event.location
+    assert location is not None, "a location message always carries one (bot/line/inbound.py)"
     current = conversation.active(ctx)
     if current is not None and current.flow == CENTRE_LOOKUP:
         repo.clear_conversation(ctx.session, ctx.user)

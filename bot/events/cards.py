@@ -41,12 +41,18 @@ def event_card(event: Event, announcement_id: int | None = None) -> Flex:
 
 def offer_card(registration: Registration) -> Flex:
     """A seat freed for someone on the waiting list: confirm or decline before the time is up."""
-    event, until = registration.event, thai_datetime(registration.offered_until)
+    event, until = registration.event, _offer_deadline(registration)
     body = [_text(texts.OFFER.format(title=event.title, date=thai_datetime(event.starts_at),
                                      people=registration.people, until=until), wrap=True)]
     buttons = [_button(texts.ACCEPT_OFFER, f"ev_offer={registration.id}:yes", texts.ACCEPT_OFFER, primary=True),
                _button(texts.DECLINE_OFFER, f"ev_offer={registration.id}:no", texts.DECLINE_OFFER)]
     return Flex(texts.OFFER_ALT.format(title=event.title, until=until), _bubble(event, body, buttons))
+
+
+def _offer_deadline(registration: Registration) -> str:
+    """When an offered seat passes on, in Thai."""
+    assert registration.offered_until is not None, "offer_freed_seats sets the deadline with every offer"
+    return thai_datetime(registration.offered_until)
 
 
 def _event_bubble(view: EventView) -> dict[str, Any]:
@@ -73,7 +79,7 @@ def _seats_line(view: EventView) -> str:
     if registration is not None and registration.status == "waiting":
         return texts.STATUS_WAITING.format(position=view.position or 1)
     if registration is not None and registration.status == "offered":
-        return texts.STATUS_OFFERED.format(until=thai_datetime(registration.offered_until))
+        return texts.STATUS_OFFERED.format(until=_offer_deadline(registration))
     if not view.is_open:
         return texts.CLOSED
     return texts.SEATS_LEFT.format(seats=view.seats_left) if view.seats_left else texts.FULL_WAITLIST
@@ -93,7 +99,7 @@ def _buttons(view: EventView, registration: Registration | None) -> list[dict[st
                 _button(texts.CANCEL_REGISTRATION, f"ev_cancel={event_id}", texts.CANCEL_REGISTRATION)]
     if status == "waiting":
         return [_button(texts.LEAVE_WAITLIST, f"ev_cancel={event_id}", texts.LEAVE_WAITLIST)]
-    if status == "offered":
+    if status == "offered" and registration is not None:
         return [_button(texts.ACCEPT_OFFER, f"ev_offer={registration.id}:yes", texts.ACCEPT_OFFER, primary=True),
                 _button(texts.DECLINE_OFFER, f"ev_offer={registration.id}:no", texts.DECLINE_OFFER)]
     if not view.is_open:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
+from werkzeug.datastructures import MultiDict
 
 from bot import jobs
 from bot.console.auth import admin_required, login_required
@@ -48,10 +48,11 @@ class EventForm:
                     "sectors": list(event.sectors or []), "provinces": list(event.provinces or [])})
 
     @classmethod
-    def from_request(cls, form: Mapping[str, Any]) -> EventForm:
+    def from_request(cls, form: MultiDict[str, str]) -> EventForm:
         get = lambda name: (form.get(name) or "").strip()
-        values = {name: get(name) for name in ("title", "description", "venue", "province", "image_url",
-                                               "capacity", "starts", "ends", "deadline", "status")}
+        names = ("title", "description", "venue", "province", "image_url", "capacity", "starts", "ends",
+                 "deadline", "status")
+        values: dict[str, Any] = {name: get(name) for name in names}
         values["sectors"] = [s for s in form.getlist("sectors") if s in SECTORS]
         official = {p.name for p in all_provinces()}
         values["provinces"] = [p for p in form.getlist("provinces") if p in official]
@@ -83,9 +84,11 @@ class EventForm:
 
     def apply(self, event: Event) -> None:
         v = self.values
+        starts = self.moments["starts"]
+        assert starts is not None, "only a form without errors is applied, and _check requires a start"
         event.title, event.description, event.venue = v["title"][:300], v["description"], v["venue"][:300]
         event.province, event.image_url, event.capacity = v["province"], v["image_url"] or None, int(v["capacity"])
-        event.starts_at, event.ends_at = self.moments["starts"], self.moments["ends"]
+        event.starts_at, event.ends_at = starts, self.moments["ends"]
         event.registration_deadline, event.status = self.moments["deadline"], v["status"]
         event.sectors, event.provinces = list(v["sectors"]), list(v["provinces"])
 
@@ -130,7 +133,9 @@ def _edit(event: Event | None):
     form.apply(event)
     db().add(event)
     db().flush()
-    offers = seats.offer_freed_seats(db(), seats.locked_event(db(), event.id), services().clock())
+    locked = seats.locked_event(db(), event.id)
+    assert locked is not None, "the event was flushed just above"
+    offers = seats.offer_freed_seats(db(), locked, services().clock())
     pushes = notices.queue_offers(db(), offers)
     db().commit()
     jobs.enqueue_deliveries(pushes)

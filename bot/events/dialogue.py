@@ -22,7 +22,7 @@ from bot.dialogue import cards as main_cards
 from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.texts import thai_datetime
-from bot.domain import DeliveriesQueued
+from bot.domain import DeliveriesQueued, DomainEvent
 from bot.events import cards, notices, preferences, texts, tickets
 from bot.events import registrations as seats
 from bot.line.inbound import Inbound
@@ -114,12 +114,13 @@ def take_seats(ctx: Context, value: str, event: Inbound) -> Reply:
         return start_registration(ctx, f"{event_id}:{announcement_id or ''}".rstrip(":"), event)
     outcome = seats.register(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
     if outcome.status == "registered":
-        return Reply(ticket_messages(outcome.registration))
+        return Reply(ticket_messages(outcome.known_registration()))
     if outcome.status == "already":
-        return _already(ctx, outcome.registration)
+        return _already(ctx, outcome.known_registration())
     if outcome.status == "closed":
         return _closed(ctx.session.get(Event, event_id))
     found = ctx.session.get(Event, event_id)
+    assert found is not None, "seats.register answers closed when the event does not exist"
     left = texts.SEATS_SHORT.format(seats=outcome.seats_left, people=people) if outcome.seats_left else ""
     suffix = f"{event_id}:{people}" + (f":{announcement_id}" if announcement_id else "")
     question = texts.FULL_ASK_WAITLIST.format(title=found.title, left=left,
@@ -135,14 +136,14 @@ def join_waitlist(ctx: Context, value: str, event: Inbound) -> Reply:
         return start_registration(ctx, str(event_id or ""), event)
     outcome = seats.join_waitlist(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
     if outcome.status == "registered":
-        return Reply(ticket_messages(outcome.registration))
+        return Reply(ticket_messages(outcome.known_registration()))
     if outcome.status == "waiting":
-        registration = outcome.registration
+        registration = outcome.known_registration()
         return Reply([Text(texts.WAITLISTED.format(title=registration.event.title, people=people,
                                                    position=seats.waiting_position(ctx.session, registration)),
                            _event_choices())])
     if outcome.status == "already":
-        return _already(ctx, outcome.registration)
+        return _already(ctx, outcome.known_registration())
     return _closed(ctx.session.get(Event, event_id))
 
 
@@ -164,7 +165,7 @@ def cancel(ctx: Context, value: str, event: Inbound) -> Reply:
     outcome = seats.cancel(ctx.session, int(value), ctx.user, ctx.now)
     if outcome.status == "none":
         return Reply([Text(texts.NOTHING_REGISTERED, _event_choices())])
-    registration = outcome.registration
+    registration = outcome.known_registration()
     template = texts.LEFT_WAITLIST if outcome.status == "left_waitlist" else texts.CANCELLED
     pushes = notices.queue_offers(ctx.session, outcome.offers)
     return Reply([Text(template.format(title=registration.event.title), _event_choices())],
@@ -178,14 +179,14 @@ def answer_offer(ctx: Context, value: str, event: Inbound) -> Reply:
         return Reply([Text(texts.NO_OFFER, _event_choices())])
     outcome = seats.answer_offer(ctx.session, int(registration_id), ctx.user, answer == "yes", ctx.now)
     pushes = notices.queue_offers(ctx.session, outcome.offers)
-    queued = [DeliveriesQueued(tuple(pushes))] if pushes else []
+    queued: list[DomainEvent] = [DeliveriesQueued(tuple(pushes))] if pushes else []
     if outcome.status == "registered":
-        return Reply(ticket_messages(outcome.registration), queued)
+        return Reply(ticket_messages(outcome.known_registration()), queued)
     if outcome.status == "expired":
-        return Reply([Text(texts.OFFER_EXPIRED.format(title=outcome.registration.event.title),
+        return Reply([Text(texts.OFFER_EXPIRED.format(title=outcome.known_registration().event.title),
                            _event_choices())], queued)
     if outcome.status == "declined":
-        return Reply([Text(texts.OFFER_DECLINED.format(title=outcome.registration.event.title),
+        return Reply([Text(texts.OFFER_DECLINED.format(title=outcome.known_registration().event.title),
                            _event_choices())], queued)
     if outcome.registration is not None and outcome.registration.status == "registered":
         return Reply(ticket_messages(outcome.registration))

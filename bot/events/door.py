@@ -86,7 +86,8 @@ def decode_qr(data: bytes) -> str | None:
         image.load()
     except (UnidentifiedImageError, OSError):
         return None
-    found = zxingcpp.read_barcodes(image.convert("L"), formats=zxingcpp.BarcodeFormat.QRCode)
+    qr_only = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    found = zxingcpp.read_barcodes(image.convert("L"), formats=qr_only)
     return seats.normalise_code(found[0].text) if found else None
 
 
@@ -96,13 +97,16 @@ def _record(event: Event, typed: str) -> None:
     registration = result.registration
     name = (registration.contact_name or registration.business_name or say.NAMELESS) if registration else ""
     if result.status == "checked_in":
-        flash(say.CHECKED_IN.format(name=name, people=registration.people), "info")
+        flash(say.CHECKED_IN.format(name=name, people=result.known_registration().people), "info")
     elif result.status == "already":
-        flash(say.ALREADY_CHECKED_IN.format(name=name, when=thai_datetime(registration.checked_in_at)), "error")
+        checked_in_at = result.known_registration().checked_in_at
+        assert checked_in_at is not None, "already: the check-in UPDATE found the time set"
+        flash(say.ALREADY_CHECKED_IN.format(name=name, when=thai_datetime(checked_in_at)), "error")
     elif result.status == "other_event":
-        flash(say.CODE_OTHER_EVENT.format(title=registration.event.title), "error")
+        flash(say.CODE_OTHER_EVENT.format(title=result.known_registration().event.title), "error")
     elif result.status == "not_registered":
-        flash(say.CODE_NOT_REGISTERED.format(status=say.REGISTRATION_STATUS.get(registration.status)), "error")
+        status = result.known_registration().status
+        flash(say.CODE_NOT_REGISTERED.format(status=say.REGISTRATION_STATUS.get(status)), "error")
     else:
         flash(say.CODE_NOT_FOUND.format(code=seats.normalise_code(typed) or "-"), "error")
 

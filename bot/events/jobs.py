@@ -56,9 +56,10 @@ def _reminder(event_id: int, now: datetime) -> Announcement | None:
     with unit_of_work(jobs.services().sessions) as session:
         claimed = session.execute(update(Event).where(Event.id == event_id, Event.reminded_at.is_(None))
                                   .values(reminded_at=now).execution_options(synchronize_session=False))
-        if not claimed.rowcount:
+        if not claimed.rowcount:  # type: ignore[attr-defined]  # DML returns a CursorResult, typed Result
             return None
         event = session.get(Event, event_id)
+        assert event is not None, "the UPDATE above just claimed this row"
         venue = f"{event.venue + ' ' if event.venue else ''}จ.{event.province}"
         text = texts.REMINDER.format(date=thai_datetime(event.starts_at), title=event.title, venue=venue)
         audience = Audience(event_id=event.id, registration_statuses=("registered",))

@@ -34,6 +34,12 @@ class Outcome:
     seats_left: int = 0
     offers: list[Registration] = field(default_factory=list)
 
+    def known_registration(self) -> Registration:
+        """The registration, for a status that always has one (every status but full, closed and none)."""
+        if self.registration is None:
+            raise ValueError(f"a {self.status!r} outcome has no registration")
+        return self.registration
+
 
 def locked_event(session: Session, event_id: int) -> Event | None:
     """The event, locked against concurrent seat changes until the transaction ends."""
@@ -116,7 +122,7 @@ def cancel(session: Session, event_id: int, user: LineUser, now: datetime) -> Ou
     """Give up a seat, an offer or a waiting-list place; a freed seat is offered to the next in line."""
     event = locked_event(session, event_id)
     registration = registration_of(session, event_id, user.id) if event else None
-    if registration is None or registration.status not in ACTIVE:
+    if event is None or registration is None or registration.status not in ACTIVE:
         return Outcome("none")
     held_seats = registration.status in HOLDING_SEATS
     registration.status, registration.offered_until = "cancelled", None
@@ -131,6 +137,7 @@ def answer_offer(session: Session, registration_id: int, user: LineUser, accept:
     if registration is None or registration.user_id != user.id:
         return Outcome("none")
     event = locked_event(session, registration.event_id)
+    assert event is not None, "a registration's event is never deleted"
     session.refresh(registration)
     if registration.status != "offered":
         return Outcome("none", registration)
@@ -175,6 +182,7 @@ def lapsed_offers(session: Session, now: datetime) -> tuple[list[Registration], 
     offers: list[Registration] = []
     for event_id in event_ids:
         event = locked_event(session, event_id)
+        assert event is not None, "a registration's event is never deleted"
         late = select(Registration).where(Registration.event_id == event_id, Registration.status == "offered",
                                           Registration.offered_until <= now)
         for registration in session.scalars(late.execution_options(populate_existing=True)):
@@ -192,6 +200,12 @@ class CheckIn:
     status: str  # checked_in | already | not_found | other_event | not_registered
     registration: Registration | None = None
 
+    def known_registration(self) -> Registration:
+        """The registration the code belongs to, for every status but not_found."""
+        if self.registration is None:
+            raise ValueError(f"a {self.status!r} check-in has no registration")
+        return self.registration
+
 
 def check_in(session: Session, event_id: int, typed: str, now: datetime) -> CheckIn:
     """Record attendance for the code shown at the door (a QR link or the code typed by hand)."""
@@ -207,7 +221,8 @@ def check_in(session: Session, event_id: int, typed: str, now: datetime) -> Chec
                                                          Registration.checked_in_at.is_(None))
                               .values(checked_in_at=now).execution_options(synchronize_session=False))
     session.refresh(registration)
-    return CheckIn("checked_in" if claimed.rowcount else "already", registration)
+    checked_in = bool(claimed.rowcount)  # type: ignore[attr-defined]  # DML: a CursorResult, typed Result
+    return CheckIn("checked_in" if checked_in else "already", registration)
 
 
 def normalise_code(typed: str) -> str:

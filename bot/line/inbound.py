@@ -102,8 +102,8 @@ def to_inbound(raw: dict[str, Any]) -> Inbound:
 
 
 def _common(raw: dict[str, Any]) -> dict[str, Any]:
-    source = raw.get("source") if isinstance(raw.get("source"), dict) else {}
-    delivery = raw.get("deliveryContext") if isinstance(raw.get("deliveryContext"), dict) else {}
+    source = _object(raw, "source")
+    delivery = _object(raw, "deliveryContext")
     event_id = raw.get("webhookEventId")
     if not isinstance(event_id, str) or not event_id:
         # Without LINE's id, the event's own content is the best key against duplicates.
@@ -122,6 +122,12 @@ def _common(raw: dict[str, Any]) -> dict[str, Any]:
         "one_to_one": source.get("type") == "user",
         "timestamp": moment,
     }
+
+
+def _object(raw: dict[str, Any], key: str) -> dict[str, Any]:
+    """The JSON object under `key`, or an empty one if it is missing or not an object."""
+    value = raw.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 def _details(event: Event) -> dict[str, Any]:

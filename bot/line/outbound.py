@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,7 +79,7 @@ class Image:
 Outbound = Text | Flex | Image
 
 
-def to_line_messages(messages: list[Outbound]) -> list[dict[str, Any]]:
+def to_line_messages(messages: Sequence[Outbound]) -> list[dict[str, Any]]:
     """Serialise for the Messaging API: at most 5 messages, each within LINE's limits."""
     fitted = _fit_count(list(messages))
     return [_message(m) for m in fitted]

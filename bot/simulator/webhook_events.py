@@ -101,7 +101,7 @@ def media(user_id: str, kind: str, message_id: str, file_name: str, size: int) -
     """An image or file message whose content the fake LINE API already holds under `message_id`."""
     if kind == "image":
         event = fake_events.image(user_id, content_id=message_id)
-        shown = {"type": "image", "messageId": message_id}
+        shown: dict[str, Any] = {"type": "image", "messageId": message_id}
     else:
         event = fake_events.file(user_id, file_name[:200] or "file", size, content_id=message_id)
         shown = {"type": "file", "fileName": file_name, "fileSize": size, "messageId": message_id}

@@ -447,3 +447,12 @@ def test_erasure_also_clears_what_was_sent_about_the_user(chat, app):
         deliveries = list(session.scalars(select(Delivery)))
         assert deliveries and all(d.messages == [] and d.recipients == [] for d in deliveries
                                   if d.purpose == "staff_alert")
+
+
+def test_an_old_button_tapped_before_consent_asks_for_consent_again(chat, app):
+    chat.follow(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    assert state_of(app, USER) == "consent"
+    said = chat.tap(USER, "resume=yes")
+    assert "ขออนุญาต" in said[-1] and "ขออภัย" not in " ".join(said)
+    assert state_of(app, USER) == "consent"

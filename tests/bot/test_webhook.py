@@ -200,3 +200,13 @@ def test_raw_body_with_extra_whitespace_is_verified_as_sent(chat):
     body = json.dumps({"destination": "U1", "events": []}, indent=4).encode()
     response = chat.post([], signature=ev.sign(body, "test-channel-secret"), body=body)
     assert response.status_code == 200
+
+
+def test_a_failed_reply_in_a_group_is_pushed_to_the_group(chat, line_api):
+    group = "C" + "3" * 32
+    event = ev.base_event("join", USER) | {"source": {"type": "group", "groupId": group}}
+    line_api.fail_next("/v2/bot/message/reply", status=500)
+    assert chat.post([event]).status_code == 200
+    pushed = line_api.delivered_messages(to=group)
+    assert pushed and {m.via for m in pushed} == {"push"}
+    assert line_api.delivered_messages(to=USER) == []
