@@ -47,10 +47,21 @@ _LAUGHTER = re.compile(r"(?<!\d)5{3,}(?!\d)")
 
 _WHITESPACE = re.compile(r"\s+")
 
+# For the entity patterns: full-width digits too, and only the invisible characters that split words.
+_ENTITY_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙０１２３４５６７８９", "01234567890123456789")
+_ENTITY_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
 
 def thai_digits_to_arabic(text: str) -> str:
     """Replace Thai digits (๐-๙) with Arabic ones (0-9)."""
     return text.translate(_THAI_DIGITS)
+
+
+def normalize_for_entities(text: str) -> str:
+    """What the entity patterns read: Arabic digits (from Thai and full-width ones too), no zero-width
+    characters, one spelling of แ and ำ. Lighter than `normalize`: spacing, case and emoji stay."""
+    text = text.translate(_ENTITY_ZERO_WIDTH).translate(_ENTITY_DIGITS)
+    return text.replace("เเ", "แ").replace("\u0e4d\u0e32", "\u0e33")
 
 
 def _shorten_consonant_run(match: re.Match[str]) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
-from intents import entities
+from intents import dates, entities
 from intents.provinces import find_province
 
 SKIP_WORDS = {"ไม่มี", "ไม่แน่ใจ", "ยังไม่แน่ใจ", "ข้าม", "-", "ไม่ระบุ", "ยังไม่ทราบ", "skip"}
@@ -101,7 +101,7 @@ def read_date(text: str, today: date) -> date | str:
     """Take a date from today on (Thai, Buddhist era or picker), or 'not sure yet'."""
     if text.strip().lower() in SKIP_WORDS:
         return "ยังไม่ระบุ"
-    when = entities.parse_date(text, today)
+    when = dates.parse_date(text, today)
     if when is None:
         raise Invalid("ขอวันที่อีกครั้งนะคะ เช่น 15 ธ.ค. หรือ 15/12/2569 หรือแตะ \"เลือกวันที่\" ค่ะ")
     if when < today:

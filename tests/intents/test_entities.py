@@ -10,11 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from intents.dates import bangkok_today, parse_date
 from intents.entities import (
     SECTORS,
-    bangkok_today,
     extract_entities,
-    parse_date,
     parse_email,
     parse_people,
     parse_phone,

@@ -1,0 +1,237 @@
+"""Dates in a Thai message: พรุ่งนี้, วันศุกร์หน้า, 15 ธ.ค., 15/12/2569 (Buddhist era), 2026-12-15.
+
+`parse_date` takes any `str` and returns a date or None; it never raises. Part of `extract_entities`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from intents.normalize import normalize_for_entities
+
+BANGKOK_UTC_OFFSET = dt.timezone(dt.timedelta(hours=7))  # Thailand keeps no daylight saving.
+MAX_YEARS_AWAY = 10  # a year further from today than this is read as some other number
+
+_THAI_CHAR = r"[\u0e00-\u0e7f]"
+
+# --- date --------------------------------------------------------------------------------
+
+_THAI_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("มกราคม", "มกรา", "ม.ค."),
+    2: ("กุมภาพันธ์", "กุมภา", "ก.พ."),
+    3: ("มีนาคม", "มีนา", "มี.ค."),
+    4: ("เมษายน", "เมษา", "เม.ย."),
+    5: ("พฤษภาคม", "พฤษภา", "พ.ค."),
+    6: ("มิถุนายน", "มิถุนา", "มิ.ย."),
+    7: ("กรกฎาคม", "กรกฏาคม", "กรกฎา", "กรกฏา", "ก.ค."),
+    8: ("สิงหาคม", "สิงหา", "ส.ค."),
+    9: ("กันยายน", "กันยา", "ก.ย."),
+    10: ("ตุลาคม", "ตุลา", "ต.ค."),
+    11: ("พฤศจิกายน", "พฤศจิกา", "พ.ย."),
+    12: ("ธันวาคม", "ธันวา", "ธ.ค."),
+}
+_ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ENGLISH_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?![a-z])"
+)
+_RELATIVE_DAYS = {
+    "เมื่อวานซืน": -2,
+    "เมื่อวาน": -1,
+    "yesterday": -1,
+    "วันนี้": 0,
+    "today": 0,
+    "พรุ่งนี้": 1,
+    "พรุ้งนี้": 1,
+    "พุ่งนี้": 1,
+    "tomorrow": 1,
+    "มะรืนนี้": 2,
+    "มะรืน": 2,
+}
+_THAI_WEEKDAYS = {
+    "จันทร์": 0,
+    "อังคาร": 1,
+    "พุธ": 2,
+    "พฤหัสบดี": 3,
+    "พฤหัสฯ": 3,
+    "พฤหัส": 3,
+    "ศุกร์": 4,
+    "เสาร์": 5,
+    "อาทิตย์": 6,
+}
+_ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _month_term(term: str) -> str:
+    """A pattern for one month word; abbreviations also typed without dots (ธค, ธ.ค)."""
+    if "." not in term:
+        return re.escape(term)
+    letters = [re.escape(part) for part in term.split(".") if part]
+    dotted = r"\.\s?".join(letters) + r"\.?"
+    return f"{dotted}|{''.join(letters)}(?!{_THAI_CHAR})"
+
+
+def _month_lookup() -> tuple[str, dict[str, int]]:
+    """A pattern over every month word and a map from a matched word's letters to its month."""
+    months = {term.replace(".", ""): month for month, terms in _THAI_MONTHS.items() for term in terms}
+    words = (term for terms in _THAI_MONTHS.values() for term in terms)
+    longest_first = sorted(words, key=len, reverse=True)
+    return "|".join(map(_month_term, longest_first)) + f"|{_ENGLISH_MONTH}", months
+
+
+_MONTH_PATTERN, _MONTH_BY_LETTERS = _month_lookup()
+_YEAR = r"(?:\s*(?:(?:พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|,)\s*)?(?P<year>\d{4}|\d{2})(?![\d:.]))?"
+_DAY_MONTH = re.compile(
+    rf"(?<![\d.:/])(?P<day>\d{{1,2}})\s*(?:[-/]\s*)?(?P<month>{_MONTH_PATTERN}){_YEAR}",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(
+    rf"(?<![a-z])(?P<month>{_ENGLISH_MONTH})\s*(?P<day>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?(?!\d){_YEAR}",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(
+    r"(?<![\d/.\-])(?!24/7(?!\d))(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})"
+    r"(?:(?P=sep)(?P<year>\d{4}|\d{2}))?(?![\d/])"
+)
+_ISO = re.compile(r"(?<!\d)(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?!\d)")
+_DAY_ONLY = re.compile(rf"วันที่\s*(?P<day>\d{{1,2}})(?!\d|\s*[/.\-]\d|\s*(?:{_MONTH_PATTERN}))")
+_RELATIVE = re.compile("|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True)), re.IGNORECASE)
+_THAI_WEEKDAY = re.compile(
+    rf"(?P<ago>เมื่อ\s*)?(?P<prefix>วัน\s*)?(?P<day>{'|'.join(_THAI_WEEKDAYS)})"
+    r"\s*(?P<which>หน้า|นี้|ที่จะถึง(?:นี้)?|ที่แล้ว|ก่อน(?=\s|$))?"
+)
+_ENGLISH_WEEKDAY = re.compile(
+    rf"(?<![a-z])(?:(?P<which>next|this|coming|last)\s+)?(?P<day>{'|'.join(_ENGLISH_WEEKDAYS)})(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def bangkok_today() -> dt.date:
+    """Today's date in Asia/Bangkok."""
+    return dt.datetime.now(BANGKOK_UTC_OFFSET).date()
+
+
+def _full_year(written: str, today: dt.date) -> int | None:
+    """Gregorian year from a written one (2569, 69, 2026, 26); None when implausibly far."""
+    year = int(written)
+    if len(written) == 4:
+        year = year - 543 if year >= 2400 else year
+    else:
+        # Two digits: the Buddhist (25yy) or Gregorian (20yy) reading nearer to today.
+        year = min((2500 + year - 543, 2000 + year), key=lambda y: abs(y - today.year))
+    # "15 ธ.ค. 10 คน" or "1 มี.ค. 1500 บาท": the number after the month is not a year.
+    return year if abs(year - today.year) <= MAX_YEARS_AWAY else None
+
+
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _next_day_month(day: int, month: int, today: dt.date) -> dt.date | None:
+    """The first date with this day and month that is not before today."""
+    for year in range(today.year, today.year + 9):  # 29 ก.พ. may be years away
+        found = _date_or_none(year, month, day)
+        if found is not None and found >= today:
+            return found
+    return None
+
+
+def _resolve(day: str, month: int, year: str | None, today: dt.date) -> dt.date | None:
+    """A date from its parts; without a usable year, the next one not in the past."""
+    full_year = _full_year(year, today) if year else None
+    if full_year is None:
+        return _next_day_month(int(day), month, today)
+    return _date_or_none(full_year, month, int(day))
+
+
+def _month_number(written: str) -> int | None:
+    letters = re.sub(r"[\s.]", "", written.lower())
+    return _MONTH_BY_LETTERS.get(letters) or next(
+        (i + 1 for i, name in enumerate(_ENGLISH_MONTHS) if letters.startswith(name)), None
+    )
+
+
+def _written_dates(text: str, today: dt.date) -> Iterator[tuple[int, dt.date | None]]:
+    """Dates written with a month: 15 ธ.ค., 15 ธันวาคม 2569, Dec 15, 15/12/2569, 2026-12-15."""
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        for match in pattern.finditer(text):
+            month = _month_number(match.group("month"))
+            if month is not None:
+                yield match.start(), _resolve(match.group("day"), month, match.group("year"), today)
+    for match in _NUMERIC.finditer(text):
+        if match.group("year") or match.group("sep") == "/":
+            yield (
+                match.start(),
+                _resolve(match.group("day"), int(match.group("month")), match.group("year"), today),
+            )
+    for match in _ISO.finditer(text):
+        year = _full_year(match.group("year"), today) or 0
+        yield match.start(), _date_or_none(year, int(match.group("month")), int(match.group("day")))
+
+
+def _next_day_of_month(day: int, today: dt.date) -> dt.date | None:
+    """วันที่ 20: the next 20th of a month, today included."""
+    year, month = today.year, today.month
+    for _ in range(3):
+        found = _date_or_none(year, month, day)
+        if found is not None and found >= today:
+            return found
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+def _weekday_date(weekday: int, which: str, today: dt.date) -> dt.date | None:
+    """นี้ / none: the next such day, today included; หน้า: that day of next (Mon-Sun) week;
+    เมื่อ / ที่แล้ว: the last such day before today."""
+    try:
+        if which in ("ที่แล้ว", "ก่อน", "เมื่อ", "last"):
+            return today - dt.timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+        if which in ("หน้า", "next"):
+            next_monday = today + dt.timedelta(days=7 - today.weekday())
+            return next_monday + dt.timedelta(days=weekday)
+        ahead = (weekday - today.weekday()) % 7
+        if which.startswith("ที่จะถึง") and ahead == 0:
+            ahead = 7
+        return today + dt.timedelta(days=ahead)
+    except OverflowError:
+        return None
+
+
+def _spoken_dates(text: str, today: dt.date) -> Iterator[tuple[int, dt.date | None]]:
+    """Dates said in words: พรุ่งนี้, วันศุกร์หน้า, ศุกร์นี้, วันที่ 20, next Friday."""
+    for match in _RELATIVE.finditer(text):
+        try:
+            yield match.start(), today + dt.timedelta(days=_RELATIVE_DAYS[match.group().lower()])
+        except OverflowError:
+            continue
+    for match in _THAI_WEEKDAY.finditer(text):
+        prefix, day, which = match.group("prefix"), match.group("day"), match.group("which") or ""
+        which = "เมื่อ" if match.group("ago") and prefix else which
+        # Bare จันทร์ is the moon and อาทิตย์หน้า is "next week": demand วัน where it matters.
+        if prefix or (which and day != "อาทิตย์"):
+            yield match.start(), _weekday_date(_THAI_WEEKDAYS[day], which, today)
+    for match in _ENGLISH_WEEKDAY.finditer(text):
+        weekday = _ENGLISH_WEEKDAYS.index(match.group("day").lower())
+        yield match.start(), _weekday_date(weekday, (match.group("which") or "").lower(), today)
+    for match in _DAY_ONLY.finditer(text):
+        yield match.start(), _next_day_of_month(int(match.group("day")), today)
+
+
+def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
+    """The first date in the message, relative to today (Asia/Bangkok unless given).
+
+    A date written with its month beats one said in words: "วันศุกร์ที่ 18 ธ.ค." is 18 ธ.ค.
+    """
+    text = normalize_for_entities(text)
+    today = today or bangkok_today()
+    for finder in (_written_dates, _spoken_dates):
+        found = [(position, date) for position, date in finder(text, today) if date is not None]
+        if found:
+            return min(found, key=lambda item: item[0])[1]
+    return None
