@@ -88,22 +88,17 @@ def waiting_position(session: Session, registration: Registration) -> int:
 def register(session: Session, event_id: int, user: LineUser, people: int, now: datetime,
              announcement_id: int | None = None) -> Outcome:
     """Take seats if there are enough and nobody is waiting; otherwise say it is full."""
-    event = locked_event(session, event_id)
-    if event is None or not is_open(event, now):
-        return Outcome("closed")
-    existing = registration_of(session, event.id, user.id)
-    if existing is not None and existing.status in ACTIVE:
-        return Outcome("already", existing, seats_left(session, event))
-    left = seats_left(session, event)
-    if people > left or _anyone_waiting(session, event.id):
-        return Outcome("full", None, left)
-    registration = _claim(session, event, user, existing, people, "registered", announcement_id)
-    return Outcome("registered", registration, left - people)
+    return _take_seats(session, event_id, user, people, now, announcement_id, or_wait=False)
 
 
 def join_waitlist(session: Session, event_id: int, user: LineUser, people: int, now: datetime,
                   announcement_id: int | None = None) -> Outcome:
     """Queue for seats; if seats opened in the meantime, take them at once."""
+    return _take_seats(session, event_id, user, people, now, announcement_id, or_wait=True)
+
+
+def _take_seats(session: Session, event_id: int, user: LineUser, people: int, now: datetime,
+                announcement_id: int | None, or_wait: bool) -> Outcome:
     event = locked_event(session, event_id)
     if event is None or not is_open(event, now):
         return Outcome("closed")
@@ -114,6 +109,8 @@ def join_waitlist(session: Session, event_id: int, user: LineUser, people: int, 
     if people <= left and not _anyone_waiting(session, event.id):
         registration = _claim(session, event, user, existing, people, "registered", announcement_id)
         return Outcome("registered", registration, left - people)
+    if not or_wait:
+        return Outcome("full", None, left)
     registration = _claim(session, event, user, existing, people, "waiting", announcement_id)
     return Outcome("waiting", registration, left)
 
