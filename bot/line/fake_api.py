@@ -9,9 +9,9 @@ It is LINE's side of the wire, so it never imports ``linebot``. Point the SDK at
 
 Request bodies are checked like LINE checks them: the hand-written limits below, plus the request and every
 message object against the schemas of LINE's OpenAPI file (``$LINE_OPENAPI_DIR``, else
-``../shared/spec/line-openapi`` beside the repository). Faults (errors, 429s, hangs, random failures) are
-injected per path prefix. The instance is a plain WSGI app, so a dev server can also mount it under a prefix
-(werkzeug's DispatcherMiddleware) and give the SDK that prefix as its base URL.
+``../shared/spec/line-openapi`` beside the repository). Faults (errors, 429s, hangs, random failures, in
+fake_faults.py) are injected per path prefix. The instance is a plain WSGI app, so a dev server can also
+mount it under a prefix (werkzeug's DispatcherMiddleware) and give the SDK that prefix as its base URL.
 
 Not modelled: narrowcast filters and audiences (a narrowcast reaches every follower), blocked users, rate
 limits other than injected 429s, reply-token age (use ``expire_reply_token``).
@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import random
 import re
 import secrets
 import threading
@@ -41,6 +40,7 @@ from werkzeug.routing import Map, Rule
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
+from bot.line.fake_faults import Faults
 from bot.line.fake_validation import (
     MAX_MULTICAST_TO,
     MAX_RICH_MENU_IMAGE_BYTES,
@@ -129,32 +129,7 @@ class DeliveredMessage:
         return self.message.get("text") if self.message.get("type") in ("text", "textV2") else None
 
 
-# ---------------------------------------------------------------------------------------- fault rules
-
-
-@dataclass
-class _Failure:
-    prefix: str
-    status: int
-    remaining: int
-    headers: dict[str, str]
-    body: Any
-
-
-@dataclass
-class _Hang:
-    prefix: str
-    seconds: float
-    remaining: int
-    then: Literal["accept", "drop"]
-
-
-@dataclass
-class _Flakiness:
-    prefix: str
-    ratio: float
-    status: int
-    rng: random.Random
+# --------------------------------------------------------------------------------- retry keys, errors
 
 
 @dataclass
@@ -275,6 +250,7 @@ class FakeLineApi:
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
         self._generation = 0
+        self._faults = Faults(self._lock)
         self._clear_state()
 
     # ------------------------------------------------------------------------------------ lifecycle
@@ -330,9 +306,7 @@ class FakeLineApi:
     def _clear_state(self) -> None:
         self._records: list[RecordedRequest] = []
         self._deliveries: list[DeliveredMessage] = []
-        self._failures: list[_Failure] = []
-        self._hangs: list[_Hang] = []
-        self._flakiness: list[_Flakiness] = []
+        self._faults.clear()
         self._reply_tokens: dict[str, str | None] = {}
         self._spent_reply_tokens: set[str] = set()
         self._retry_claims: dict[str, _RetryClaim] = {}
@@ -407,27 +381,21 @@ class FakeLineApi:
         body: Any = None,
     ) -> None:
         """Answer the next `times` requests under `path_prefix` with `status`, delivering nothing."""
-        with self._lock:
-            self._failures.append(_Failure(path_prefix, status, times, dict(headers or {}), body))
+        self._faults.fail_next(path_prefix, status, times, dict(headers or {}), body)
 
     def hang_next(
         self, path_prefix: str, seconds: float, times: int = 1, then: Literal["accept", "drop"] = "accept"
     ) -> None:
         """Sleep before answering the next `times` requests: then process them, or drop them (500, nothing sent)."""
-        if then not in ("accept", "drop"):
-            raise ValueError("then must be 'accept' or 'drop'")
-        with self._lock:
-            self._hangs.append(_Hang(path_prefix, seconds, times, then))
+        self._faults.hang_next(path_prefix, seconds, times, then)
 
     def fail_ratio(self, path_prefix: str, ratio: float, status: int = 500, seed: int = 0) -> None:
         """Fail a deterministic pseudo-random `ratio` of the requests under `path_prefix` from now on."""
-        with self._lock:
-            self._flakiness.append(_Flakiness(path_prefix, ratio, status, random.Random(seed)))
+        self._faults.fail_ratio(path_prefix, ratio, status, seed)
 
     def clear_faults(self) -> None:
         """Drop every injected fault that has not fired yet."""
-        with self._lock:
-            self._failures, self._hangs, self._flakiness = [], [], []
+        self._faults.clear()
 
     # ------------------------------------------------------------------------------------ inspection
 
@@ -524,8 +492,8 @@ class FakeLineApi:
             self._touch()
 
     def _maybe_hang(self, call: _Call) -> None:
-        with self._lock:
-            hang = _take_rule(self._hangs, call.request.path)
+        with self._lock:  # taking the hang and claiming the retry key are one step
+            hang = self._faults.hang_for(call.request.path)
             if hang is None:
                 return
             if hang.then == "accept" and call.retry_key:
@@ -536,13 +504,9 @@ class FakeLineApi:
             raise _Reject(500, _error_body(500))
 
     def _maybe_fail(self, path: str) -> None:
-        with self._lock:
-            failure = _take_rule(self._failures, path)
-            if failure is not None:
-                raise _Reject(failure.status, failure.body or _error_body(failure.status), failure.headers)
-            for flaky in self._flakiness:
-                if path.startswith(flaky.prefix) and flaky.rng.random() < flaky.ratio:
-                    raise _Reject(flaky.status, _error_body(flaky.status))
+        failure = self._faults.failure_for(path)
+        if failure is not None:
+            raise _Reject(failure.status, failure.body or _error_body(failure.status), failure.headers)
 
     def _authenticate(self, request: Request) -> None:
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
@@ -866,17 +830,3 @@ class FakeLineApi:
             if self._rich_menu_aliases.pop(alias_id, None) is None:
                 raise _Reject(404, {"message": "Not found"})
         return _json(200, {})
-
-
-_RuleT = TypeVar("_RuleT", _Failure, _Hang)
-
-
-def _take_rule(rules: list[_RuleT], path: str) -> _RuleT | None:
-    """Use up one firing of the first rule for `path`; the caller holds the lock."""
-    for rule in rules:
-        if path.startswith(rule.prefix) and rule.remaining > 0:
-            rule.remaining -= 1
-            if rule.remaining == 0:
-                rules.remove(rule)
-            return rule
-    return None
