@@ -8,25 +8,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from bot.dialogue import fields as f
 from bot.dialogue import texts
 from bot.dialogue.cards import summary_card
 from bot.line.outbound import Choose, Outbound, Text
+from intents import extract_entities
+from intents.normalize import normalize
+from intents.tokenize import tokenize
 
 CONFIRM_WORDS = {"ยืนยัน", "ยืนยันส่งคำขอ", "ใช่", "ตกลง", "ok", "โอเค", "ส่งเลย", "ถูกต้อง", "confirm", "yes",
                  "ส่ง", "ส่งคำขอ", "ยืนยันค่ะ", "ถูก"}
 EDIT_WORDS = {"แก้ไข", "แก้", "edit"}
 PROFILE_KEYS = ("business_name", "contact_name", "phone", "province")
+# The words of a first message that only ask for the service: wanting, booking, joining, particles, questions.
+REQUEST_WORDS = frozenset({
+    *f.POLITE_ENDINGS, "ฮะ", "งับ", "สวัสดี", "อยาก", "ขอ", "สนใจ", "ต้องการ", "รบกวน", "สอบถาม", "ทราบ", "ว่า",
+    "หน่อย", "ได้", "ไหม", "มั้ย", "ยังไง", "อย่างไร", "ที่ไหน", "ราคา", "เท่าไหร่", "เท่าไร", "บ้าง", "ด้วย",
+    "จะ", "มี", "ให้", "เช่า", "ให้เช่า", "จอง", "ยืม", "ใช้", "ใช้งาน", "เครื่อง", "เครื่องจักร", "เครื่องมือ",
+    "บริการ", "ของ", "ศูนย์", "ทาง", "itc", "เข้าร่วม", "เข้า", "ร่วม", "สมัคร", "เป็น", "สมาชิก", "เป็นสมาชิก",
+    "คลัสเตอร์", "cluster", "กลุ่ม", "อุตสาหกรรม", "ที่", "และ", "กับ", "การ", "วันที่", "วัน", "อยู่", "โทร",
+})
+# Characters of a first message read to judge that; more would cost tokenising, not change the answer.
+FIRST_MESSAGE_READ = 300
 
 
 @dataclass(frozen=True)
 class Flow:
     service: str
     fields: tuple[f.Field, ...]
-    # Whether a long first message answers "details"; not where details means something narrower.
-    details_in_first_message: bool = True
+    # How a first message answers "details": "whole", when it says enough (it is the need itself); "rest",
+    # when what it says besides the request and the other answers does (details asks something narrower:
+    # what the machine is for, what the business makes); or "never".
+    details_from_first_message: Literal["whole", "rest", "never"] = "whole"
 
     def field(self, key: str) -> f.Field | None:
         return next((q for q in self.fields if q.key == key), None)
@@ -53,7 +68,7 @@ FLOWS: dict[str, Flow] = {flow.service: flow for flow in (
     Flow("packaging", (_details("อยากพัฒนาบรรจุภัณฑ์แบบไหนคะ เช่น กล่อง ถุง ขวด ฉลาก โลโก้"),
                        f.PRODUCT, *_PROFILE)),
     Flow("machinery", (f.MACHINE, _details("จะใช้เครื่องทำงานอะไรคะ", "งานที่จะทำ"), f.PREFERRED_DATE,
-                       *_PROFILE), details_in_first_message=False),
+                       *_PROFILE), details_from_first_message="rest"),
     Flow("food_processing", (f.FOOD_PRODUCT, _details("ตอนนี้ติดปัญหาหรืออยากพัฒนาอะไรคะ เช่น "
                                                       "อายุการเก็บ สูตร ขอ อย./GMP", "ปัญหาที่พบ"), *_PROFILE)),
     Flow("training", (_details("สนใจอบรมหรือศึกษาดูงานหัวข้อไหนคะ", "หัวข้อ"), f.PEOPLE, *_PROFILE)),
@@ -61,9 +76,9 @@ FLOWS: dict[str, Flow] = {flow.service: flow for flow in (
                                f.MARKET, *_PROFILE)),
     Flow("consulting", (_details("อยากปรึกษาเรื่องอะไรคะ เช่น ลดต้นทุน ระบบดิจิทัล แหล่งเงินทุน"), *_PROFILE)),
     Flow("cluster", (f.SECTOR, _details("เล่าเกี่ยวกับกิจการสั้น ๆ ค่ะ ว่าทำสินค้าอะไร", "กิจการ"), *_PROFILE),
-         details_in_first_message=False),
+         details_from_first_message="rest"),
     Flow("contact_staff", (_details("อยากคุยกับเจ้าหน้าที่เรื่องอะไรคะ", "เรื่องที่ต้องการคุย"),
-                           f.CONTACT, f.PHONE, f.PROVINCE), details_in_first_message=False),
+                           f.CONTACT, f.PHONE, f.PROVINCE), details_from_first_message="never"),
 )}
 
 
@@ -89,7 +104,7 @@ def prefill(flow: Flow, first_text: str | None, found: dict[str, Any], today: da
             except f.Invalid:
                 continue
             answers[question.key] = value.isoformat() if isinstance(value, date) else value
-    if first_text and flow.details_in_first_message and _says_enough(first_text):
+    if first_text and _says_enough(flow, first_text, today):
         answers["details"] = " ".join(first_text.split())[:1000]
     return answers
 
@@ -100,9 +115,38 @@ def _as_typed(value: Any) -> str:
     return f"{value} คน" if isinstance(value, int) else str(value)
 
 
-def _says_enough(text: str) -> bool:
-    # A bare service name ("บรรจุภัณฑ์") starts the flow but does not describe the need.
-    return len("".join(text.split())) >= 18
+def _says_enough(flow: Flow, text: str, today: date) -> bool:
+    # A bare service name ("บรรจุภัณฑ์") starts the flow but does not describe the need, and a bare request
+    # ("อยากเช่าเครื่องตัดเลเซอร์ครับ") names the machine but not the work ("ทำป้ายไม้").
+    if flow.details_from_first_message == "whole":
+        return len("".join(text.split())) >= 18
+    if flow.details_from_first_message == "rest":
+        return len("".join(_beyond_the_request(text, today))) >= 8
+    return False
+
+
+def _beyond_the_request(text: str, today: date) -> list[str]:
+    """The words of a message besides the request itself and the words that name other answers."""
+    words = tokenize(normalize(text[:FIRST_MESSAGE_READ], emoji="strip"))
+    named = _naming_answers(words, today)
+    return [word for i, word in enumerate(words)
+            if i not in named and word not in REQUEST_WORDS and any(c.isalpha() for c in word)]
+
+
+def _naming_answers(words: list[str], today: date) -> set[int]:
+    """Where the words name a machine, sector, province, date...: alone, or as the shortest run of up to
+    four, since the tokeniser cuts words it does not know (สกินแคร์ -> ส|กิน|แคร์)."""
+    named: set[int] = set()
+    for size in range(1, 5):
+        for start in range(len(words) - size + 1):
+            run = range(start, start + size)
+            if named.isdisjoint(run) and _names_an_answer("".join(words[start:start + size]), today):
+                named.update(run)
+    return named
+
+
+def _names_an_answer(text: str, today: date) -> bool:
+    return f.find_machine(text) is not None or bool(extract_entities(text, today=today))
 
 
 def next_question(flow: Flow, answers: dict[str, Any]) -> str:

@@ -7,15 +7,19 @@ from datetime import date
 import pytest
 
 from bot.dialogue import flows
-from bot.line.outbound import Flex, Text
+from bot.line.outbound import Flex, Outbound, Text
+from intents import extract_entities
+from tests.chat import shown
 
 TODAY = date(2026, 11, 20)
 PROFILE = {"business_name": "ร้านป้าแดง", "contact_name": "แดง", "phone": "0812345678",
            "province": "เชียงราย"}
 
 
-def said(turn: flows.Turn) -> str:
-    return "\n".join(m.text if isinstance(m, Text) else m.alt_text for m in turn.messages)
+def said(messages: list[Outbound]) -> str:
+    """What a person reads: each text, or a card's alt text and contents."""
+    return "\n".join(m.text if isinstance(m, Text) else
+                     shown([{"type": "flex", "altText": m.alt_text, "contents": m.contents}])[0] for m in messages)
 
 
 @pytest.mark.parametrize("service, state, answers, reply, next_state, expected", [
@@ -49,7 +53,7 @@ def test_a_step_reads_the_answer_and_asks_the_next_question(service, state, answ
                                                             expected):
     turn = flows.answer(flows.FLOWS[service], state, answers, reply, TODAY)
     assert turn.state == next_state
-    assert expected in said(turn)
+    assert expected in said(turn.messages)
 
 
 def test_valid_answers_are_stored_normalised():
@@ -98,9 +102,44 @@ def test_every_flow_collects_the_contact_essentials(service):
 
 
 def test_a_machine_named_in_the_first_message_is_not_asked_again():
-    answers = flows.prefill(flows.FLOWS["machinery"], "ขอจองใช้เครื่องตัดเลเซอร์ตัดอะคริลิกครับ", {}, TODAY)
+    answers = flows.prefill(flows.FLOWS["machinery"], "ขอจองใช้เครื่องตัดเลเซอร์ครับ", {}, TODAY)
     assert answers == {"machine": "เครื่องตัดเลเซอร์"}
     assert flows.next_question(flows.FLOWS["machinery"], answers) == "details"
+
+
+@pytest.mark.parametrize("service, first_message, asked", [
+    # What the machine is for, or what the business makes, said in the first message is not asked again.
+    ("machinery", "อยากเช่าเครื่องตัดเลเซอร์ครับ ทำป้ายไม้", "สะดวกใช้เครื่องวันไหน"),
+    ("machinery", "ขอจองใช้เครื่องตัดเลเซอร์ตัดอะคริลิกครับ", "สะดวกใช้เครื่องวันไหน"),
+    ("machinery", "อยากใช้ 3D printer พิมพ์ชิ้นส่วนโดรนครับ", "สะดวกใช้เครื่องวันไหน"),
+    ("cluster", "อยากเข้าร่วมคลัสเตอร์อาหารค่ะ ทำน้ำพริกแกงขายส่ง", "ชื่อกิจการ"),
+    ("cluster", "สนใจคลัสเตอร์สิ่งทอค่ะ ทอผ้าไหมมัดหมี่ขาย", "ชื่อกิจการ"),
+    # The machine or the sector with only the request, a date, a place or a question says nothing of it.
+    ("machinery", "อยากเช่าเครื่องตัดเลเซอร์ครับ", "จะใช้เครื่องทำงานอะไร"),
+    ("machinery", "ขอจองใช้เครื่อง CNC ของศูนย์พรุ่งนี้ครับ", "จะใช้เครื่องทำงานอะไร"),
+    ("machinery", "อยากเช่าเครื่องเลเซอร์ที่เชียงรายค่ะ ราคาเท่าไหร่", "จะใช้เครื่องทำงานอะไร"),
+    ("cluster", "สนใจคลัสเตอร์อาหารค่ะ", "เล่าเกี่ยวกับกิจการ"),
+    ("cluster", "สนใจเข้าร่วมคลัสเตอร์อาหารแปรรูปค่ะ สมัครยังไงคะ", "เล่าเกี่ยวกับกิจการ"),
+    ("cluster", "อยากเป็นสมาชิกคลัสเตอร์อะไหล่มอเตอร์ไซค์ครับ", "เล่าเกี่ยวกับกิจการ"),
+    ("contact_staff", "อยากคุยกับเจ้าหน้าที่เรื่องขอสินเชื่อขยายโรงงานค่ะ", "อยากคุยกับเจ้าหน้าที่เรื่องอะไร"),
+])
+def test_the_first_message_is_not_asked_again_beyond_the_request(service, first_message, asked):
+    flow = flows.FLOWS[service]
+    answers = flows.prefill(flow, first_message, extract_entities(first_message, today=TODAY), TODAY)
+    assert asked in said(flows.ask(flow, flows.next_question(flow, answers), answers))
+
+
+@pytest.mark.parametrize("service, first_message, shows", [
+    ("machinery", "อยากเช่าเครื่องตัดเลเซอร์ครับ ทำป้ายไม้", "งานที่จะทำ อยากเช่าเครื่องตัดเลเซอร์ครับ ทำป้ายไม้"),
+    ("cluster", "อยากเข้าร่วมคลัสเตอร์อาหารค่ะ ทำน้ำพริกแกงขายส่ง",
+     "กิจการ อยากเข้าร่วมคลัสเตอร์อาหารค่ะ ทำน้ำพริกแกงขายส่ง"),
+])
+def test_the_summary_shows_what_the_first_message_told(service, first_message, shows):
+    flow = flows.FLOWS[service]
+    answers = flows.prefill(flow, first_message, extract_entities(first_message, today=TODAY), TODAY)
+    answers |= PROFILE | ({"preferred_date": "ยังไม่ระบุ"} if service == "machinery" else {})
+    assert flows.next_question(flow, answers) == "confirm"
+    assert shows in said(flows.ask(flow, "confirm", answers))
 
 
 def test_prefilled_answers_are_checked_like_typed_ones():
