@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.console import texts as staff_texts
 from bot.dialogue import texts
 from bot.line.outbound import Choose, Flex, OpenLink, action_json, to_line_messages
 from storage import repositories as repo
-from storage.models import ServiceRequest
+from storage.models import AuditEntry, Delivery, LineUser, ServiceRequest, Staff
 
 log = logging.getLogger(__name__)
 
+# While a staff member talks with a user from the console, the user's messages ping them on LINE at most this often.
+HANDOVER_PING_GAP = timedelta(minutes=5)
+PING_PREVIEW = 300
 GREEN, GREY, AMBER, RED = "#06C755", "#888888", "#B7791F", "#C53030"
 HEADER_COLOURS = {"new": GREEN, "reminder": AMBER, "escalation": RED}
 
@@ -91,3 +95,31 @@ def queue_cancellation_notice(session: Session, request: ServiceRequest) -> list
     text = staff_texts.REQUEST_WITHDRAWN.format(reference=request.reference)
     return [repo.new_delivery(session, "staff_notice", [line_id], [{"type": "text", "text": text}], request.id).id
             for line_id in repo.staff_line_ids(session, request.centre_id)]
+
+
+def queue_handover_ping(session: Session, user: LineUser, text: str, public_base_url: str,
+                        now: datetime) -> list[int]:
+    """Tell the officer talking with this user from the console that the user wrote, if they linked LINE.
+
+    The bot is quiet during a handover, so without this the words would wait unseen in the console. One ping
+    per few minutes: the console shows the rest of a burst.
+    """
+    staff = session.get(Staff, user.handover_staff_id) if user.handover_staff_id else None
+    if staff is None or not staff.active or not staff.line_user_id:
+        return []
+    request = session.scalar(
+        select(ServiceRequest).join(AuditEntry, AuditEntry.request_id == ServiceRequest.id)
+        .where(AuditEntry.staff_id == staff.id, AuditEntry.action == "reply", ServiceRequest.user_id == user.id)
+        .order_by(AuditEntry.id.desc()).limit(1))
+    if request is None:
+        return []
+    recent = select(Delivery.id).where(Delivery.purpose == "handover_ping", Delivery.request_id == request.id,
+                                       Delivery.created_at > now - HANDOVER_PING_GAP)
+    if session.scalar(recent.limit(1)) is not None:
+        return []
+    preview = text if len(text) <= PING_PREVIEW else text[:PING_PREVIEW] + "…"
+    body = staff_texts.HANDOVER_PING.format(
+        who=request.contact_name or request.business_name or "ผู้ประกอบการ", reference=request.reference,
+        text=preview, url=f"{public_base_url.rstrip('/')}/staff/requests/{request.id}")
+    return [repo.new_delivery(session, "handover_ping", [staff.line_user_id], [{"type": "text", "text": body}],
+                              request.id).id]

@@ -1,7 +1,8 @@
 """What staff (and ratings) do through LINE itself: hooks the dialogue and the webhook call.
 
 - `intercept_text`: a staff member sending the code that links their LINE account; and silence while a
-  staff member is talking with this user from the console (the message is already in the transcript).
+  staff member is talking with this user from the console (the message is in the transcript, and the
+  staff member gets a LINE ping).
 - `POSTBACKS`: the entrepreneur's 1-5 rating of a finished request.
 - `on_group_event`: a centre's LINE group: greeting on join, registering with a code, accepting requests.
 """
@@ -16,9 +17,11 @@ from urllib.parse import parse_qsl
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot import staff_alerts
 from bot.console import linking, texts, workflow
 from bot.dialogue import staff as staff_actions
 from bot.dialogue.context import Context, Reply
+from bot.domain import DeliveriesQueued
 from bot.line.inbound import Inbound
 from bot.line.outbound import Text
 from storage.models import Centre, ServiceRequest, Staff, StaffGroup
@@ -33,8 +36,10 @@ def intercept_text(ctx: Context, event: Inbound) -> Reply | None:
         return _link_staff(ctx, code)
     if code is not None:
         return Reply([Text(texts.GROUP_CODE_IN_CHAT)])
-    if workflow.in_handover(ctx.user, ctx.now):
-        return Reply()
+    if workflow.in_handover(ctx.user, ctx.now):  # the bot keeps quiet; the officer hears it on LINE
+        pings = staff_alerts.queue_handover_ping(ctx.session, ctx.user, event.text or "", ctx.public_base_url,
+                                                 ctx.now)
+        return Reply(events=[DeliveriesQueued(tuple(pings))] if pings else [])
     return None
 
 

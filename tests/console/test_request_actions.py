@@ -131,6 +131,41 @@ def test_a_console_reply_is_pushed_and_the_bot_keeps_quiet_until_hand_back(app, 
     assert chat.say(USER, "สวัสดีค่ะ")  # the bot answers again
 
 
+def pings(line_api):
+    """The officer's pushes about what the user wrote (the new-request alert went to them as well)."""
+    return [m for m in pushes_to(line_api, STAFF_LINE) if "ตอบกลับในแชต" in (m.text or "")]
+
+
+def test_what_the_user_writes_during_a_handover_pings_the_officer_on_line(app, chat, line_api, somchai):
+    request = file_request(chat, app, USER)
+    somchai.post(f"/staff/requests/{request.id}/reply", {"text": "สะดวกให้โทรกลับช่วงไหนคะ"})
+
+    assert chat.say(USER, "บ่ายสองโมงค่ะ เบอร์ ๐๘๑-๒๓๔-๕๖๗๘ 🙏") == []
+    [ping] = pings(line_api)
+    assert "บ่ายสองโมงค่ะ เบอร์ ๐๘๑-๒๓๔-๕๖๗๘ 🙏" in ping.text and request.reference in ping.text
+    assert f"/staff/requests/{request.id}" in ping.text and ping.retry_key
+
+    assert chat.say(USER, "<b>" + "ค" * 5000 + "</b>") == []  # a burst: the console shows the rest
+    assert len(pings(line_api)) == 1
+    assert "&lt;b&gt;" + "ค" * 5000 in somchai.page(f"/staff/requests/{request.id}")  # whole, and escaped
+
+    somchai.post(f"/staff/requests/{request.id}/hand-back")
+    chat.say(USER, "ขอบคุณค่ะ")
+    assert len(pings(line_api)) == 1  # after hand-back the bot answers; nobody is pinged
+
+
+def test_no_ping_when_the_officer_has_not_linked_line(app, chat, line_api):
+    add_staff(app, "มานี มีงาน", "เชียงราย", "manee")
+    manee = StaffBrowser(app)
+    manee.sign_in("manee")
+    request = file_request(chat, app, USER)
+    manee.post(f"/staff/requests/{request.id}/reply", {"text": "สวัสดีค่ะ"})
+    before = len(line_api.delivered_messages())
+    assert chat.say(USER, "สวัสดีค่ะ รอสายอยู่นะคะ") == []
+    assert len(line_api.delivered_messages()) == before
+    assert "รอสายอยู่นะคะ" in manee.page(f"/staff/requests/{request.id}")
+
+
 def test_the_bot_speaks_again_after_the_idle_timeout(app, chat, line_api, somchai):
     from datetime import timedelta
     request = file_request(chat, app, USER)
