@@ -32,10 +32,11 @@ def request_status(ctx: Context, text: str | None) -> Reply:
     return Reply([cards.requests_card(requests)])
 
 
-def centre_info(ctx: Context, text: str | None) -> Reply | None:
-    """The centre for the province in the message or on the user's profile; None if neither is known."""
+def centre_info(ctx: Context, text: str | None, known: str | None = None) -> Reply | None:
+    """The centre for the province in the message, else the one `known` (from the request being made), else
+    the one on the user's profile; None if none is known."""
     province = find_province(text or "")
-    name = province.name if province else ctx.user.province
+    name = province.name if province else known or ctx.user.province
     if not name:
         return None
     centre = repo.centre_for_province(ctx.session, name)

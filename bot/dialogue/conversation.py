@@ -16,6 +16,7 @@ from storage import repositories as repo
 from storage.models import Centre, Conversation
 
 CONSENT, REUSE = "consent", "reuse_profile"
+CANCEL_ASKED = "cancel_asked"  # in a flow's data: "cancel this?" is waiting for a yes or no
 EXPIRY = timedelta(hours=24)
 MISSES_BEFORE_HELP = 2
 
@@ -48,12 +49,39 @@ def expiry_notice(ctx: Context) -> Reply:
 def start(ctx: Context, service: str, first_text: str | None, found: dict[str, Any]) -> Reply:
     """Begin the flow for a service: consent first, then profile reuse, then the first open question."""
     flow = flows.FLOWS[service]
-    answers = flows.prefill(flow, first_text, found, ctx.today)
+    answers = _carried(ctx, flow) | flows.prefill(flow, first_text, found, ctx.today)
     intro = Text(texts.START_FLOW.format(service=texts.SERVICE_NAMES[service]))
     if ctx.user.consented_at is None:
         _save(ctx, service, CONSENT, answers)
         return _ask_consent()
     return Reply([intro]).then(_continue(ctx, flow, answers))
+
+
+def _carried(ctx: Context, flow: flows.Flow) -> dict[str, Any]:
+    """What the user told the flow they are leaving for this one: their details, and for a person, the need."""
+    previous = repo.get_conversation(ctx.session, ctx.user)
+    if previous is None or previous.flow not in flows.FLOWS:
+        return {}
+    said = previous.data.get("answers", {})
+    carried = {key: said[key] for key in flows.PROFILE_KEYS if key in said and flow.field(key)}
+    if flow.service == "contact_staff" and previous.flow != flow.service and said.get("details"):
+        carried["details"] = f"{texts.SERVICE_NAMES[previous.flow]}: {said['details']}"
+    return carried
+
+
+def ask_cancel(ctx: Context, conversation: Conversation) -> Reply:
+    """Ask whether to drop the flow; a typed yes or no answers it as the buttons do."""
+    repo.save_conversation(ctx.session, ctx.user, conversation.flow, conversation.state,
+                           conversation.data | {CANCEL_ASKED: True})
+    service = texts.SERVICE_NAMES.get(conversation.flow, "")
+    return Reply([Text(texts.ASK_CANCEL_FLOW.format(service=service), cards.yes_no("cancel=flow", "resume=yes"))])
+
+
+def forget_cancel_question(ctx: Context, conversation: Conversation) -> None:
+    """The user answered "cancel this?" (or moved on): a later yes is not about it."""
+    if conversation.data.get(CANCEL_ASKED):
+        data = {key: value for key, value in conversation.data.items() if key != CANCEL_ASKED}
+        repo.save_conversation(ctx.session, ctx.user, conversation.flow, conversation.state, data)
 
 
 def _continue(ctx: Context, flow: flows.Flow, answers: dict[str, Any],
@@ -125,6 +153,7 @@ def step(ctx: Context, conversation: Conversation, reply: str) -> Reply:
 
 def reask(ctx: Context, conversation: Conversation) -> Reply:
     """Ask the current question again (after an interruption)."""
+    forget_cancel_question(ctx, conversation)
     flow = flows.FLOWS[conversation.flow]
     answers = dict(conversation.data.get("answers", {}))
     if conversation.state == REUSE:

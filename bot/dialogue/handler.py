@@ -22,11 +22,14 @@ from storage.models import utcnow
 log = logging.getLogger(__name__)
 
 CENTRE_LOOKUP = "centre_lookup"
-ERASE_COMMANDS = {"ลบข้อมูลของฉัน", "ลบข้อมูล", "ลบข้อมูลฉัน", "deletemydata", "ลบข้อมูลส่วนตัว"}
+# "Delete my data", however it is put in a short message ("ช่วยลบข้อมูลของฉันด้วยค่ะ"); a confirmation follows.
+ERASE_WORDS = ("ลบข้อมูล", "deletemydata", "deletemyinfo")
+ERASE_MAX_LENGTH = 40
 CONSENT_WORDS = {"ยินยอม", "ตกลง", "ok", "โอเค", "ยอมรับ", "ยินยอมค่ะ", "ได้", "yes"}
 YES_WORDS = {texts.YES, "ใช้", "ใช้ข้อมูลเดิม", "ok", "โอเค", "ได้", "yes", "ใช้เลย", "ใช้ได้"}
 NO_WORDS = {texts.NO, "ไม่", "ไม่ใช้", "no", "ไม่เอา", "กรอกใหม่"}
-INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe", "contact_staff"}
+# Answered in the middle of a flow, which then carries on; asking for a person moves the flow to one instead.
+INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe"}
 INTERRUPT_CONFIDENCE = 0.85
 MEDIA_NAMES = {"image": "รูปภาพ", "video": "วิดีโอ", "audio": "ไฟล์เสียง", "file": "ไฟล์"}
 
@@ -63,7 +66,7 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     low = prediction.confidence < intents.CONFIDENCE_THRESHOLD
     repo.log_message(ctx.session, ctx.user, "in", "text", text if ctx.user.consented_at else None,
                      prediction.intent, prediction.confidence, fallback=low)
-    if fields.plain(text) in ERASE_COMMANDS:
+    if _asks_to_erase(text):
         return answers.ask_erase()
     intercepted = line_side.intercept_text(ctx, event)
     if intercepted is not None:
@@ -79,6 +82,11 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     return notice.then(_understand(ctx, text, prediction))
 
 
+def _asks_to_erase(text: str) -> bool:
+    word = fields.plain(text)
+    return len(word) <= ERASE_MAX_LENGTH and any(erase in word for erase in ERASE_WORDS)
+
+
 def _waiting_for_staff(ctx: Context) -> bool:
     since = ctx.user.waiting_for_staff_since
     return since is not None and ctx.now - since < timedelta(hours=24)
@@ -92,23 +100,34 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction) -
         if word in CONSENT_WORDS:
             return _consent(ctx, True)
         return Reply([Text(texts.CONSENT_NOTE, cards.consent_choices())])
+    if current.data.get(conversation.CANCEL_ASKED):
+        if word in YES_WORDS:
+            return conversation.cancel(ctx)
+        conversation.forget_cancel_question(ctx, current)
+        if word in NO_WORDS:
+            return conversation.reask(ctx, current)
     if prediction.intent == "cancel" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD:
-        service = texts.SERVICE_NAMES.get(current.flow, "")
-        return Reply([Text(texts.ASK_CANCEL_FLOW.format(service=service),
-                           cards.yes_no("cancel=flow", "resume=yes"))])
+        return conversation.ask_cancel(ctx, current)
     if current.state == conversation.REUSE:
         if word in YES_WORDS or word in NO_WORDS:
             return conversation.reuse(ctx, current, accept=word in YES_WORDS)
         return conversation.reask(ctx, current)
     confident = prediction.confidence >= INTERRUPT_CONFIDENCE
     stuck = current.state in ("confirm", "edit") or _fails(ctx, current, text)
-    if confident and prediction.intent in INTERRUPTING and (stuck or conversation.accepts_free_text(current)):
-        answer = _understand(ctx, text, prediction)
-        service = texts.SERVICE_NAMES.get(current.flow, "")
-        return answer.then(Reply([Text(texts.OFFER_RESUME.format(service=service), cards.resume_choices())]))
+    if confident and (stuck or conversation.accepts_free_text(current)):
+        if prediction.intent in INTERRUPTING:
+            return _aside(current, _understand(ctx, text, prediction))
+        if prediction.intent == "contact_staff":
+            return act_on(ctx, "contact_staff", text)
     if confident and stuck and prediction.intent in intents.SERVICE_LABELS and prediction.intent != current.flow:
         return _offer_switch(current.flow, prediction.intent)
     return conversation.step(ctx, current, text)
+
+
+def _aside(current, answer: Reply) -> Reply:
+    """An answer given in the middle of a flow, then the offer to carry on with it."""
+    service = texts.SERVICE_NAMES.get(current.flow, "")
+    return answer.then(Reply([Text(texts.OFFER_RESUME.format(service=service), cards.resume_choices())]))
 
 
 def _offer_switch(old: str, new: str) -> Reply:
@@ -153,11 +172,7 @@ def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
     if intent == "request_status":
         return answers.request_status(ctx, text)
     if intent == "center_info":
-        answer = answers.centre_info(ctx, text)
-        if answer is not None:
-            return answer
-        repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, "province", {})
-        return Reply([Text(texts.ASK_PROVINCE_FOR_CENTRE, cards.province_choices())])
+        return _centre_info(ctx, text)
     if intent == "event":
         return event_dialogue.show_events(ctx, text)
     if intent == "greeting":
@@ -167,6 +182,19 @@ def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
     if intent == "unsubscribe":
         return answers.unsubscribe(ctx, text)
     return answers.out_of_scope()
+
+
+def _centre_info(ctx: Context, text: str | None) -> Reply:
+    """The user's centre; asked in the middle of a request, the request is kept and its province used."""
+    current = _request_flow(ctx)
+    known = current.data.get("answers", {}).get("province") if current is not None else None
+    answer = answers.centre_info(ctx, text, known)
+    if answer is not None:
+        return answer
+    if current is not None:  # the request's own province question will tell
+        return Reply([Text(texts.CENTRE_AFTER_PROVINCE)])
+    repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, "province", {})
+    return Reply([Text(texts.ASK_PROVINCE_FOR_CENTRE, cards.province_choices())])
 
 
 def on_postback(ctx: Context, event: Inbound) -> Reply:
@@ -271,6 +299,9 @@ def _postback_province(event: Inbound) -> str | None:
 def _intent(ctx: Context, value: str, event: Inbound) -> Reply:
     if value not in intents.LABELS:
         return Reply([Text(texts.MENU_PROMPT, cards.main_menu())])
+    current = _request_flow(ctx)
+    if current is not None and value in INTERRUPTING:
+        return _aside(current, act_on(ctx, value, None))
     return act_on(ctx, value, None)
 
 

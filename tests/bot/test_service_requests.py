@@ -157,6 +157,86 @@ def test_a_question_on_another_topic_is_answered_then_the_flow_resumes(chat, app
     assert "เบอร์โทร" in said[-1]
 
 
+@pytest.mark.parametrize("ask", [lambda chat: chat.say(USER, "ศูนย์อยู่ไหนคะ"),
+                                 lambda chat: chat.tap(USER, "intent=center_info")])
+def test_asking_for_the_centre_mid_request_keeps_the_request(chat, app, ask):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    while state_of(app, USER) != "business_name":  # no province known yet
+        chat.say(USER, ANSWERS[state_of(app, USER)])
+    said = ask(chat)
+    assert "แจ้งจังหวัด" in said[0] and "ต่อไหมคะ" in said[-1]
+    assert state_of(app, USER) == "business_name"
+    assert "ชื่อกิจการ" in chat.tap(USER, "resume=yes")[-1]
+    answer_until_summary(chat, app, USER)
+    said = ask(chat)  # now the request's own province (เชียงราย) tells which centre
+    assert "เชียงราย" in " ".join(said) and "ต่อไหมคะ" in said[-1]
+    chat.tap(USER, "resume=yes")
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.service == "packaging" and request.business_name == ANSWERS["business_name"]
+
+
+def test_asking_for_a_person_mid_request_carries_what_was_said(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["consulting"])
+    for state in ("business_name", "contact_name", "phone"):
+        assert state_of(app, USER) == state
+        chat.say(USER, ANSWERS[state])
+    said = chat.say(USER, "ขอคุยกับเจ้าหน้าที่เลยได้ไหมคะ")
+    assert state_of(app, USER) == "province" and "จังหวัด" in said[-1]
+    assert not any("ต่อไหมคะ" in s for s in said)  # no offer to go back to what replaced it
+    chat.say(USER, ANSWERS["province"])
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.service == "contact_staff" and request.phone == "0812345678"
+    assert request.contact_name == ANSWERS["contact_name"] and "ลดต้นทุน" in request.details
+
+
+def test_switching_service_keeps_the_contact_details(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["prototype"])
+    while state_of(app, USER) != "province":
+        chat.say(USER, ANSWERS[state_of(app, USER)])
+    chat.tap(USER, "service=product_design")
+    for state in ("details", "product"):  # what the new service needs; not business, contact or phone
+        assert state_of(app, USER) == state
+        chat.say(USER, ANSWERS[state])
+    assert state_of(app, USER) == "province"
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.service == "product_design" and request.business_name == ANSWERS["business_name"]
+
+
+@pytest.mark.parametrize("answer, cancelled", [("ใช่ครับ", True), ("ใช่", True), ("ไม่ใช่ค่ะ", False)])
+def test_a_typed_yes_or_no_answers_cancel_this(chat, app, answer, cancelled):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    chat.say(USER, ANSWERS["product"])
+    assert state_of(app, USER) == "business_name"
+    assert "ยกเลิก" in chat.say(USER, "ไม่อยากทำต่อแล้วค่ะ ยกเลิกดีกว่า")[-1]
+    said = chat.say(USER, answer)
+    if cancelled:
+        assert state_of(app, USER) is None and "ยกเลิก" in said[0]
+    else:
+        assert state_of(app, USER) == "business_name" and "ชื่อกิจการ" in said[-1]
+        chat.say(USER, "ใช่")  # a later yes is an answer, not a cancellation
+        assert state_of(app, USER) == "contact_name"
+
+
+@pytest.mark.parametrize("text", ["ช่วยลบข้อมูลของฉันด้วยค่ะ", "ขอลบข้อมูลส่วนตัวทั้งหมดค่ะ ไม่ใช้แล้ว",
+                                  "delete my data"])
+def test_delete_my_data_however_it_is_put_asks_to_confirm(chat, app, text):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    asked = state_of(app, USER)
+    said = chat.say(USER, text)
+    assert "ลบข้อมูล" in said[-1] and state_of(app, USER) == asked  # nothing is taken as an answer
+    assert [a["data"] for a in quick_replies(chat.line_api.delivered_messages(to=USER)[-1].message)][0] == \
+        "erase=yes"
+
+
 def test_an_idle_flow_expires_politely_after_a_day(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
