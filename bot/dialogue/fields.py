@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -10,9 +11,14 @@ from typing import Any
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
 from intents import dates, entities
 from intents.provinces import find_province
+from intents.tokenize import tokenize
 
 SKIP_WORDS = {"ไม่มี", "ไม่แน่ใจ", "ยังไม่แน่ใจ", "ข้าม", "-", "ไม่ระบุ", "ยังไม่ทราบ", "skip"}
 POLITE_ENDINGS = ("นะคะ", "นะครับ", "ครับผม", "ครับ", "คับ", "ค่ะ", "คะ", "ค่า", "จ้า", "จ้ะ", "จ้ะ", "นะ", "จ๊ะ")
+# The particles that end a name typed as a sentence (นุชค่ะ). Not a bare นะ: the tokeniser also cuts it
+# out of names it does not know (นะโม).
+NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ"}
+SELF_INTRODUCTION = re.compile(r"^(?:ผม|ดิฉัน|หนู|ฉัน)?\s*ชื่อ\s*")
 
 
 def plain(text: str) -> str:
@@ -41,7 +47,7 @@ class Field:
 
     @property
     def takes_any_text(self) -> bool:
-        return self.read in (read_free_text, read_name)
+        return self.read in (read_free_text, read_name, read_business_name, read_contact_name)
 
     def show(self, value: Any) -> str:
         """The answer as the summary card shows it."""
@@ -69,6 +75,31 @@ def read_name(text: str, _today: date) -> str:
     if not 2 <= len(cleaned) <= 200:
         raise Invalid("ขอชื่อสั้น ๆ ไม่เกิน 200 ตัวอักษรนะคะ")
     return cleaned
+
+
+def read_business_name(text: str, today: date) -> str:
+    """Take a business name, without the polite particle after it."""
+    return read_name(_before_particles(text), today)
+
+
+def read_contact_name(text: str, today: date) -> str:
+    """Take a contact's name, without "ผมชื่อ" before it or the polite particle after it."""
+    return read_name(_before_particles(SELF_INTRODUCTION.sub("", text.strip())), today)
+
+
+def _before_particles(text: str) -> str:
+    """The words of `text` up to its first polite particle, as typed: "จันทร์เพ็ญค่ะ เบอร์ให้ไปแล้ว" ->
+    "จันทร์เพ็ญ". Whole words only, as the tokeniser cuts them, so บังคับ or มูลค่า keep their ending."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for word in tokenize(text):
+        start = text.index(word, position)
+        position = start + len(word)
+        if word not in NAME_PARTICLES:
+            spans.append((start, position))
+        elif spans:
+            break
+    return text[spans[0][0] : spans[-1][1]] if spans else ""
 
 
 def read_phone(text: str, _today: date) -> str:
@@ -161,8 +192,9 @@ def _sector_choices() -> tuple[Action, ...]:
                  for code, name in entities.SECTORS.items())
 
 
-BUSINESS = Field("business_name", "ชื่อกิจการ", "ขอชื่อกิจการ/ร้าน/วิสาหกิจชุมชนของท่านค่ะ", read_name)
-CONTACT = Field("contact_name", "ชื่อผู้ติดต่อ", "ขอชื่อผู้ติดต่อค่ะ", read_name)
+BUSINESS = Field("business_name", "ชื่อกิจการ", "ขอชื่อกิจการ/ร้าน/วิสาหกิจชุมชนของท่านค่ะ",
+                 read_business_name)
+CONTACT = Field("contact_name", "ชื่อผู้ติดต่อ", "ขอชื่อผู้ติดต่อค่ะ", read_contact_name)
 PHONE = Field("phone", "เบอร์โทร", "ขอเบอร์โทรที่ติดต่อกลับได้ค่ะ เช่น 081-234-5678", read_phone,
               entity="phone")
 PROVINCE = Field("province", "จังหวัด", "กิจการของท่านอยู่จังหวัดไหนคะ (พิมพ์ชื่อจังหวัด หรือแชร์ตำแหน่ง)",
@@ -176,7 +208,7 @@ PREFERRED_DATE = Field("preferred_date", "วันที่สะดวก", "�
                        read_date, choices=(PickDate("เลือกวันที่", "answer=date"), Say("ยังไม่แน่ใจ", "ยังไม่แน่ใจ")),
                        entity="date")
 PEOPLE = Field("people", "จำนวนคน", "มากันกี่คนคะ", read_people, entity="people",
-               choices=(Say("1 คน", "1 คน"), Say("2-5 คน", "5 คน"), Say("10 คน", "10 คน"), Say("20 คน", "20 คน")))
+               choices=tuple(Say(f"{n} คน", f"{n} คน") for n in (1, 2, 3, 5, 10, 20)))
 BUYER = Field("buyer", "อยากเจอใคร", "อยากเจอคู่ค้าแบบไหนคะ เช่น ห้าง ผู้ส่งออก โรงงาน OEM ผู้ซื้อญี่ปุ่น",
               read_free_text)
 MARKET = Field("market", "ตลาด", "สนใจตลาดไหนคะ", read_market,

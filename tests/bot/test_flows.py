@@ -159,3 +159,31 @@ def test_the_summary_understands_everyday_confirmations_and_edits(reply, next_st
 
 def test_sector_chips_fit_lines_20_character_labels():
     assert all(len(choice.label) <= 20 for choice in flows.FLOWS["cluster"].field("sector").choices)
+
+
+@pytest.mark.parametrize("state, reply, shown_as", [
+    ("contact_name", "นุชค่ะ", "ชื่อผู้ติดต่อ นุช เบอร์โทร"),
+    ("contact_name", "สมศักดิ์ ครับ", "ชื่อผู้ติดต่อ สมศักดิ์ เบอร์โทร"),
+    ("contact_name", "วิชัยครับ", "ชื่อผู้ติดต่อ วิชัย เบอร์โทร"),
+    ("contact_name", "จันทร์เพ็ญค่ะ เบอร์ให้ไปแล้วนะคะ", "ชื่อผู้ติดต่อ จันทร์เพ็ญ เบอร์โทร"),
+    ("contact_name", "ผมชื่อวิชัยครับผม", "ชื่อผู้ติดต่อ วิชัย เบอร์โทร"),
+    ("contact_name", "ดิฉันชื่อ สมศรี นะคะ", "ชื่อผู้ติดต่อ สมศรี เบอร์โทร"),
+    ("contact_name", "หนูชื่อฝนค่ะค่ะ", "ชื่อผู้ติดต่อ ฝน เบอร์โทร"),
+    ("business_name", "หจก.ไม้งามเฟอร์นิเจอร์ครับ", "ชื่อกิจการ หจก.ไม้งามเฟอร์นิเจอร์ ชื่อผู้ติดต่อ"),
+    ("business_name", "ใบเตยโซพค่ะ", "ชื่อกิจการ ใบเตยโซพ ชื่อผู้ติดต่อ"),
+    ("business_name", "บริษัท สยาม ฟู้ด จำกัด ครับ", "ชื่อกิจการ บริษัท สยาม ฟู้ด จำกัด ชื่อผู้ติดต่อ"),
+    ("business_name", "ร้านคุณค่า", "ชื่อกิจการ ร้านคุณค่า ชื่อผู้ติดต่อ"),
+    ("business_name", "ข้าวมันไก่เจ้าเก่า จ้า", "ชื่อกิจการ ข้าวมันไก่เจ้าเก่า ชื่อผู้ติดต่อ"),
+])
+def test_names_are_kept_without_the_polite_particle_they_were_typed_with(state, reply, shown_as):
+    flow = flows.FLOWS["consulting"]
+    answers = {k: v for k, v in ({"details": "ลดต้นทุน"} | PROFILE).items() if k != state}
+    turn = flows.answer(flow, state, answers, reply, TODAY)
+    assert turn.state == "confirm"
+    assert shown_as in said(turn.messages)
+
+
+@pytest.mark.parametrize("reply", ["ค่ะ", "ครับ ครับ", "ผมชื่อ"])
+def test_a_name_that_is_only_a_particle_is_asked_again(reply):
+    turn = flows.answer(flows.FLOWS["consulting"], "contact_name", {"details": "ลดต้นทุน"}, reply, TODAY)
+    assert turn.state == "contact_name" and "ขอชื่อ" in said(turn.messages)
