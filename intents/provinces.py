@@ -3,18 +3,21 @@
 `data/provinces.json` is the product's single source of province names. Finding a province
 in free text follows these rules:
 
-- Official names, aliases (กทม, โคราช, สุราษ, ...) and English names (any case, spaces or
-  hyphens optional) are recognised anywhere in the message, even without spaces around them.
+- Official names, aliases (กทม, โคราช, สุราษ, หาดใหญ่, พัทยา, ...) and English names (any case,
+  spaces or hyphens optional) are recognised anywhere in the message, even without spaces around them.
 - Where names overlap the longest wins (พระนครศรีอยุธยา over นครศรี, สุราษฎร์ธานี over สุราษ);
   where several provinces are named, the first one in the message wins.
 - Names that are also everyday Thai words (ตาก "to dry", เลย "at all", แพร่ "to spread",
-  น่าน, อุทัย) count only
+  น่าน, อุทัย, ปากน้ำ "river mouth") and short aliases that are parts of other words (นนท์ in
+  อานนท์, กาญ in กาญจนา) count only
   - after จ. / จว. / จังหวัด / เมือง (จ.ตาก, อ.เมืองแพร่),
   - as the whole message, particles and punctuation aside (เลยครับ),
   - after ที่ / จาก / อยู่ / ใน when the name also ends the phrase, that is, a space,
     punctuation, a particle or the end of the message follows (ทอผ้าที่น่าน อยากได้...),
-    except "อยู่เลย" and "ในเลย", which are everyday phrases ("stay", "go on in").
-  So "ในน่านประมาณ 12 ราย" is missed: a missed province is asked for, a wrong one misroutes.
+    except "อยู่เลย" and "ในเลย", which are everyday phrases ("stay", "go on in");
+    น่าน there counts whatever follows when the tokeniser reads it as a word of its own
+    (จากน่านไปญี่ปุ่น, but not ที่น่านอน "nice to sleep in").
+  So "ร้านอยู่ตากใกล้ตลาด" is missed: a missed province is asked for, a wrong one misroutes.
 - Known words that merely contain a name are not provinces (ตากแดด, เผยแพร่, ธนาคารกรุงเทพ,
   อุบลรัตน์, สุพรรณี ...), nor are roads named after provinces (ถนนเพชรบุรี, ถ.สุโขทัย).
 """
@@ -28,10 +31,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from intents.tokenize import tokenize
+
 PROVINCES_FILE = Path(__file__).parent / "data" / "provinces.json"
 
-# Everyday words first; these names count only in an unmistakably locational place.
-AMBIGUOUS_TERMS = frozenset({"ตาก", "เลย", "แพร่", "น่าน", "อุทัย"})
+# Everyday words first, then short aliases that are parts of names (อานนท์, กาญจนา); these count only
+# in an unmistakably locational place.
+AMBIGUOUS_TERMS = frozenset({"ตาก", "เลย", "แพร่", "น่าน", "อุทัย", "ปากน้ำ", "นนท์", "กาญ"})
+# Of those, the ones whose everyday sense lives only in compounds blocked below (น่านน้ำ, น่านฟ้า).
+WHOLE_WORD_TERMS = frozenset({"น่าน"})
 LOCATIONAL_PREFIXES = ("จังหวัด", "จว.", "จ.", "เมือง")
 PHRASE_PREFIXES = ("ที่", "จาก", "อยู่", "ใน")
 EVERYDAY_PHRASES = frozenset({"อยู่เลย", "ในเลย"})
@@ -55,6 +63,7 @@ NOT_PROVINCES = (
     "น่านฟ้า",
     "น่านน้ำ",
     "แม่น้ำน่าน",
+    "บางนาง",
     "ธนาคารกรุงเทพ",
     "แบงก์กรุงเทพ",
     "แบงค์กรุงเทพ",
@@ -183,11 +192,14 @@ def _is_whole_message(compact: str, start: int, end: int) -> bool:
 
 
 def _in_locational_phrase(before: str, term: str, after: str) -> bool:
-    """ที่น่าน / จากแพร่ / อยู่ตาก followed by a space, a particle or the end."""
+    """ที่น่าน / จากแพร่ / อยู่ตาก followed by a space, a particle or the end; จากน่าน as a word."""
     prefix = next((p for p in PHRASE_PREFIXES if before.endswith(p)), None)
     if prefix is None or prefix + term in EVERYDAY_PHRASES:
         return False
-    return _PHRASE_END.match(after) is not None
+    if _PHRASE_END.match(after) is not None:
+        return True
+    # A few characters settle where the first word ends; no need to cut the whole message.
+    return term in WHOLE_WORD_TERMS and tokenize(term + after[:20])[:1] == [term]
 
 
 def _accepts_thai(compact: str, start: int, end: int, after: str, blocked: list[range]) -> bool:
