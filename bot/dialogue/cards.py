@@ -30,6 +30,11 @@ SUMMARY_CHECK = "ตรวจสอบข้อมูลให้ถูกต้
 CENTRE_ROLE, NEAREST_ROLE = "ศูนย์ที่ดูแล จ.{province}", "ศูนย์ที่ใกล้ที่สุด · ประมาณ {km} กม."
 MAP_BUTTON, CALL_BUTTON, CALL_CENTRE = "เปิดแผนที่", "โทร {phone}", "โทรหาศูนย์"
 REQUEST_ROWS = ("ศูนย์ที่ดูแล", "วันที่ยื่น", "อัปเดตล่าสุด", "ความต้องการ", "ความคืบหน้า")
+# Quick-reply labels for the services whose names pass LINE's 20 characters (cut, they end mid-word).
+SHORT_SERVICE_NAMES = {"machinery": "เครื่องจักรกลาง", "food_processing": "แปรรูปอาหาร",
+                       "consulting": "ที่ปรึกษาธุรกิจ"}
+INTENT_NAMES = {"request_status": "สถานะคำขอ", "event": "กิจกรรม", "center_info": "ข้อมูลศูนย์",
+                "contact_staff": "คุยกับเจ้าหน้าที่"}
 
 
 def main_menu() -> tuple[Action, ...]:
@@ -46,13 +51,19 @@ def consent_choices() -> tuple[Action, ...]:
             Choose("อ่านรายละเอียด", "privacy=show", "ข้อมูลส่วนบุคคลใช้ทำอะไร"))
 
 
+def chip_label(label: str) -> str:
+    """What a quick reply for a service or intent says, within LINE's 20 characters."""
+    return SHORT_SERVICE_NAMES.get(label) or INTENT_NAMES.get(label) or texts.SERVICE_NAMES[label]
+
+
 def intent_choices(labels: Iterable[str]) -> tuple[Action, ...]:
-    """Quick replies for the likely meanings of an unclear message."""
-    names = texts.SERVICE_NAMES | {"request_status": "สถานะคำขอ", "event": "กิจกรรม",
-                                   "center_info": "ข้อมูลศูนย์", "contact_staff": "คุยกับเจ้าหน้าที่"}
-    picks = [Choose(names[label][:20], f"intent={label}", names[label]) for label in labels if label in names]
-    return tuple(picks[:4]) + (Choose("ดูบริการทั้งหมด", "menu=services", "ดูบริการทั้งหมด"),
-                               Choose("คุยกับเจ้าหน้าที่", "intent=contact_staff", "คุยกับเจ้าหน้าที่"))
+    """Quick replies for the likely meanings of an unclear message, then all services and staff, each once."""
+    names = texts.SERVICE_NAMES | INTENT_NAMES
+    likely = [label for label in dict.fromkeys(labels) if label in names and label != "contact_staff"]
+    picks = tuple(Choose(chip_label(label), f"intent={label}", names[label]) for label in likely[:4])
+    staff = INTENT_NAMES["contact_staff"]
+    return picks + (Choose("ดูบริการทั้งหมด", "menu=services", "ดูบริการทั้งหมด"),
+                    Choose(staff, "intent=contact_staff", staff))
 
 
 def service_carousel(province: str | None = None) -> Flex:

@@ -134,7 +134,7 @@ def _offer_switch(old: str, new: str) -> Reply:
     """The user seems to want another service: start it, or carry on with the current one."""
     old_name, new_name = texts.SERVICE_NAMES.get(old, ""), texts.SERVICE_NAMES[new]
     return Reply([Text(texts.OFFER_SWITCH.format(new=new_name, old=old_name), (
-        Choose(f"เริ่ม{new_name}"[:20], f"service={new}", f"เริ่มเรื่อง{new_name}"),
+        Choose(cards.chip_label(new), f"service={new}", f"เริ่มเรื่อง{new_name}"),
         Choose("ทำเรื่องเดิมต่อ", "resume=yes", "ทำเรื่องเดิมต่อ")))])
 
 
