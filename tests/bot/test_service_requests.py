@@ -233,8 +233,7 @@ def test_delete_my_data_however_it_is_put_asks_to_confirm(chat, app, text):
     asked = state_of(app, USER)
     said = chat.say(USER, text)
     assert "ลบข้อมูล" in said[-1] and state_of(app, USER) == asked  # nothing is taken as an answer
-    assert [a["data"] for a in quick_replies(chat.line_api.delivered_messages(to=USER)[-1].message)][0] == \
-        "erase=yes"
+    assert quick_replies(chat.line_api.delivered_messages(to=USER)[-1].message)[0]["data"] == "erase=yes"
 
 
 def test_an_idle_flow_expires_politely_after_a_day(chat, app):

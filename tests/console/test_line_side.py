@@ -149,7 +149,7 @@ def test_a_centre_registers_its_line_group_and_the_group_gets_alerts_and_accepts
     page = browser.post("/staff/account/group-code").get_data(as_text=True)
     code = re.search(r'<code class="code">(\d{4} \d{4})</code>', page).group(1)
     [registered] = group_says(chat, line_api, SOMCHAI, code)
-    assert "ลงทะเบียนกลุ่มนี้" in registered and "เชียงราย" in registered
+    assert "ลงทะเบียนกลุ่มนี้" in registered and "คำขอของ Mini ITC เชียงราย แล้วค่ะ" in registered
 
     request = file_request(chat, app, USER)
     assert any(request.reference in s for s in shown([m.message for m in line_api.delivered_messages(to=GROUP)]))

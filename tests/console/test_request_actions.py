@@ -131,6 +131,17 @@ def test_a_console_reply_is_pushed_and_the_bot_keeps_quiet_until_hand_back(app, 
     assert chat.say(USER, "สวัสดีค่ะ")  # the bot answers again
 
 
+def test_the_centre_name_stands_apart_from_the_thai_around_it(app, chat, line_api, somchai):
+    request = file_request(chat, app, USER)
+    page = somchai.page(f"/staff/requests/{request.id}")
+    assert "เจ้าหน้าที่ Mini ITC เชียงราย ได้รับเรื่องของท่านแล้ว" in page  # the canned greeting
+    somchai.post(f"/staff/requests/{request.id}/accept")
+    somchai.post(f"/staff/requests/{request.id}/reply", {"text": "สะดวกคุยไหมคะ"})
+    accepted, reply = (m.text for m in pushes_to(line_api))
+    assert "เจ้าหน้าที่ Mini ITC เชียงราย รับเรื่องแล้วค่ะ" in accepted
+    assert reply.startswith("💬 เจ้าหน้าที่ Mini ITC เชียงราย (สมชาย ใจดี):")
+
+
 def pings(line_api):
     """The officer's pushes about what the user wrote (the new-request alert went to them as well)."""
     return [m for m in pushes_to(line_api, STAFF_LINE) if "ตอบกลับในแชต" in (m.text or "")]
