@@ -41,6 +41,10 @@ class Settings:
             if env.get(name):
                 values[attr] = env[name]
         values["tasks_immediate"] = env.get("TASKS_IMMEDIATE", "") == "1"
+        database = values.get("database_url", cls.database_url)
+        if database.startswith("sqlite:///") and database != "sqlite:///:memory:":
+            # The embedded job queue lives beside the database, so two bots on two databases never share it.
+            values["jobs_path"] = str(Path(database.split("///", 1)[1]).parent / "jobs.sqlite3")
         if env.get("SIMULATOR_ENABLED"):
             values["simulator_enabled"] = env["SIMULATOR_ENABLED"] == "1"
         settings = cls(**values)

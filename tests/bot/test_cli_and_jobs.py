@@ -7,6 +7,7 @@ import json
 from sqlalchemy import select
 
 from bot import jobs
+from bot.config import Settings
 from storage import repositories as repo
 from storage.database import unit_of_work
 from storage.models import Centre, Delivery, Province, Staff
@@ -121,3 +122,11 @@ def test_the_embedded_queue_creates_its_folder_on_a_fresh_machine(tmp_path, line
     assert jobs_path.exists() and len(jobs.queue) == 1
     jobs.queue.flush()
     app.extensions["frontdesk"].engine.dispose()
+
+
+def test_two_bots_on_two_sqlite_databases_keep_separate_job_queues(tmp_path):
+    first, second = (Settings.from_env({"DATABASE_URL": f"sqlite:///{tmp_path / name / 'frontdesk.sqlite3'}"})
+                     for name in ("first", "second"))
+    assert first.jobs_path == str(tmp_path / "first" / "jobs.sqlite3")
+    assert second.jobs_path == str(tmp_path / "second" / "jobs.sqlite3")
+    assert Settings.from_env({}).jobs_path == Settings().jobs_path  # the default stays in instance/
