@@ -13,7 +13,8 @@ from intents import dates, entities
 from intents.provinces import find_province
 from intents.tokenize import tokenize
 
-SKIP_WORDS = {"ไม่มี", "ไม่แน่ใจ", "ยังไม่แน่ใจ", "ข้าม", "-", "ไม่ระบุ", "ยังไม่ทราบ", "skip"}
+SKIP_WORDS = {"ไม่มี", "ไม่แน่ใจ", "ยังไม่แน่ใจ", "ยังไม่รู้", "ยังไม่ทราบ", "ข้าม", "-", "ไม่ระบุ", "ยังไม่ระบุ",
+              "skip"}
 POLITE_ENDINGS = ("นะคะ", "นะครับ", "ครับผม", "ครับ", "คับ", "ค่ะ", "คะ", "ค่า", "จ้า", "จ้ะ", "จ้ะ", "นะ", "จ๊ะ")
 # The particles that end a name typed as a sentence (นุชค่ะ). Not a bare นะ: the tokeniser also cuts it
 # out of names it does not know (นะโม).
@@ -130,7 +131,7 @@ def read_people(text: str, _today: date) -> int:
 
 def read_date(text: str, today: date) -> date | str:
     """Take a date from today on (Thai, Buddhist era or picker), or 'not sure yet'."""
-    if text.strip().lower() in SKIP_WORDS:
+    if plain(text).removesuffix("เลย") in SKIP_WORDS:  # as the chip sends it, or typed ("ยังไม่แน่ใจเลยครับ")
         return "ยังไม่ระบุ"
     when = dates.parse_date(text, today)
     if when is None:
