@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import make_url
+
 INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
 DEV_SECRET = "dev-only-secret"
 
@@ -41,10 +43,10 @@ class Settings:
             if env.get(name):
                 values[attr] = env[name]
         values["tasks_immediate"] = env.get("TASKS_IMMEDIATE", "") == "1"
-        database = values.get("database_url", cls.database_url)
-        if database.startswith("sqlite:///") and database != "sqlite:///:memory:":
+        database = make_url(values.get("database_url", cls.database_url))
+        if database.get_backend_name() == "sqlite" and database.database and database.database != ":memory:":
             # The embedded job queue lives beside the database, so two bots on two databases never share it.
-            values["jobs_path"] = str(Path(database.split("///", 1)[1]).parent / "jobs.sqlite3")
+            values["jobs_path"] = str(Path(database.database).parent / "jobs.sqlite3")
         if env.get("SIMULATOR_ENABLED"):
             values["simulator_enabled"] = env["SIMULATOR_ENABLED"] == "1"
         settings = cls(**values)
