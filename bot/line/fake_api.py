@@ -10,7 +10,8 @@ It is LINE's side of the wire, so it never imports ``linebot``. Point the SDK at
 Request bodies are checked like LINE checks them: the hand-written limits below, plus the request and every
 message object against the schemas of LINE's OpenAPI file (``$LINE_OPENAPI_DIR``, else
 ``../shared/spec/line-openapi`` beside the repository). Faults (errors, 429s, hangs, random failures, in
-fake_faults.py) are injected per path prefix. The instance is a plain WSGI app, so a dev server can also
+fake_faults.py) are injected per path prefix. The rich-menu endpoints are in fake_rich_menus.py, and the
+request and answer shapes all parts share in fake_http.py. The instance is a plain WSGI app, so a dev server can also
 mount it under a prefix (werkzeug's DispatcherMiddleware) and give the SDK that prefix as its base URL.
 
 Not modelled: narrowcast filters and audiences (a narrowcast reaches every follower), blocked users, rate
@@ -29,9 +30,8 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from http import HTTPStatus
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -41,9 +41,10 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
 from bot.line.fake_faults import Faults
+from bot.line.fake_http import CHAT_ID, USER_ID, Call, Reject, answer, error_body, now
+from bot.line.fake_rich_menus import RICH_MENU_ROUTES, RichMenus
 from bot.line.fake_validation import (
     MAX_MULTICAST_TO,
-    MAX_RICH_MENU_IMAGE_BYTES,
     ErrorDetail,
     _body_errors,
     default_openapi_dir,
@@ -66,8 +67,6 @@ RETRYABLE_ENDPOINTS = frozenset({"push", "multicast", "narrowcast", "broadcast"}
 QUOTABLE_TYPES = frozenset({"text", "textV2", "sticker", "image", "video"})
 # The webhook "Verify" button sends these; replying to them fails on LINE too.
 VERIFY_REPLY_TOKENS = frozenset({"0" * 32, "f" * 32})
-CHAT_ID = re.compile(r"^[UCR][0-9a-f]{32}$")
-USER_ID = re.compile(r"^U[0-9a-f]{32}$")
 
 T = TypeVar("T")
 
@@ -75,11 +74,6 @@ T = TypeVar("T")
 def new_user_id() -> str:
     """Return a fresh user ID shaped like LINE's (U + 32 hex digits)."""
     return "U" + uuid.uuid4().hex
-
-
-def _now() -> datetime:
-    """Now, in UTC."""
-    return datetime.now(UTC)
 
 
 def _line_time(moment: datetime) -> str:
@@ -139,50 +133,6 @@ class _RetryClaim:
     sent_messages: list[dict[str, str]] | None = None  # push answers them again with the 409
 
 
-class _Reject(Exception):
-    """An error answer, raised from deep in a handler."""
-
-    def __init__(self, status: int, body: dict[str, Any], headers: Mapping[str, str] | None = None) -> None:
-        super().__init__(status, body)
-        self.status, self.body, self.headers = status, body, dict(headers or {})
-
-    @classmethod
-    def invalid(cls, details: list[ErrorDetail]) -> _Reject:
-        """LINE's 400 for a request body with property errors."""
-        return cls(400, {
-            "message": f"The request body has {len(details)} error(s)",
-            "details": [{"message": d.message, "property": d.property} for d in details],
-        })
-
-
-def _error_body(status: int) -> dict[str, str]:
-    """LINE's body for an injected status."""
-    known = {429: "The API rate limit has been exceeded. Try again later.", 500: "Internal server error"}
-    return {"message": known.get(status, HTTPStatus(status).phrase)}
-
-
-def _json(status: int, body: Any, headers: Mapping[str, str] | None = None) -> Response:
-    return Response(json.dumps(body, ensure_ascii=False), status, headers=dict(headers or {}),
-                    content_type="application/json")
-
-
-@dataclass
-class _Call:
-    """What a handler needs to know about the request it answers."""
-
-    request: Request
-    request_id: str
-    retry_key: str | None
-    time: datetime = field(default_factory=_now)
-
-    def json_body(self) -> Any:
-        """The parsed JSON body, or LINE's 400 when it is not JSON."""
-        try:
-            return json.loads(self.request.get_data() or b"null")
-        except ValueError:
-            raise _Reject(400, {"message": "The request body could not be parsed as JSON"}) from None
-
-
 class _QuietRequestHandler(WSGIRequestHandler):
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         """Keep test output free of access-log lines."""
@@ -209,23 +159,7 @@ ROUTES: list[tuple[str, str, str]] = [
     ("GET", "/v2/bot/room/<chat_id>/member/<user_id>", "member_profile"),
     ("GET", "/v2/bot/followers/ids", "followers"),
     ("GET", "/v2/bot/info", "bot_info"),
-    ("POST", "/v2/bot/richmenu", "rich_menu_create"),
-    ("POST", "/v2/bot/richmenu/validate", "rich_menu_validate"),
-    ("GET", "/v2/bot/richmenu/list", "rich_menu_list"),
-    ("GET", "/v2/bot/richmenu/<menu_id>", "rich_menu_get"),
-    ("DELETE", "/v2/bot/richmenu/<menu_id>", "rich_menu_delete"),
-    ("POST", "/v2/bot/richmenu/<menu_id>/content", "rich_menu_upload"),
-    ("GET", "/v2/bot/richmenu/<menu_id>/content", "rich_menu_download"),
-    ("POST", "/v2/bot/user/all/richmenu/<menu_id>", "default_rich_menu_set"),
-    ("GET", "/v2/bot/user/all/richmenu", "default_rich_menu_get"),
-    ("DELETE", "/v2/bot/user/all/richmenu", "default_rich_menu_cancel"),
-    ("POST", "/v2/bot/user/<user_id>/richmenu/<menu_id>", "user_rich_menu_link"),
-    ("GET", "/v2/bot/user/<user_id>/richmenu", "user_rich_menu_get"),
-    ("DELETE", "/v2/bot/user/<user_id>/richmenu", "user_rich_menu_unlink"),
-    ("POST", "/v2/bot/richmenu/alias", "rich_menu_alias_create"),
-    ("GET", "/v2/bot/richmenu/alias/list", "rich_menu_alias_list"),
-    ("GET", "/v2/bot/richmenu/alias/<alias_id>", "rich_menu_alias_get"),
-    ("DELETE", "/v2/bot/richmenu/alias/<alias_id>", "rich_menu_alias_delete"),
+    *RICH_MENU_ROUTES,
 ]
 URL_MAP = Map([Rule(path, methods=[method], endpoint=name) for method, path, name in ROUTES])
 
@@ -251,6 +185,7 @@ class FakeLineApi:
         self._thread: threading.Thread | None = None
         self._generation = 0
         self._faults = Faults(self._lock)
+        self._rich_menus = RichMenus(self._lock, self._valid_body)
         self._clear_state()
 
     # ------------------------------------------------------------------------------------ lifecycle
@@ -316,11 +251,7 @@ class FakeLineApi:
         self._followers: dict[str, None] = {}  # an ordered set
         self._contents: dict[str, tuple[bytes, str]] = {}
         self._narrowcasts: dict[str, dict[str, Any]] = {}
-        self._rich_menus: dict[str, dict[str, Any]] = {}
-        self._rich_menu_images: dict[str, tuple[bytes, str]] = {}
-        self._default_rich_menu: str | None = None
-        self._user_rich_menus: dict[str, str] = {}
-        self._rich_menu_aliases: dict[str, str] = {}
+        self._rich_menus.clear()
         self._message_seq = 0
 
     def set_profile(
@@ -415,12 +346,7 @@ class FakeLineApi:
 
     def rich_menu_of(self, user_id: str) -> tuple[dict[str, Any], bytes, str] | None:
         """The rich menu a user sees (theirs, else the default) with its image, or None (the simulator)."""
-        with self._lock:
-            menu_id = self._user_rich_menus.get(user_id) or self._default_rich_menu
-            if menu_id is None or menu_id not in self._rich_menu_images:
-                return None
-            image, content_type = self._rich_menu_images[menu_id]
-            return dict(self._rich_menus[menu_id]), image, content_type
+        return self._rich_menus.shown_to(user_id)
 
     def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
         """Wait until `predicate()` is truthy (re-checked whenever a request is answered) and return it."""
@@ -448,35 +374,36 @@ class FakeLineApi:
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         request = Request(environ)
-        call = _Call(request, str(uuid.uuid4()), request.headers.get("X-Line-Retry-Key"))
+        call = Call(request, str(uuid.uuid4()), request.headers.get("X-Line-Retry-Key"))
         try:
             response = self._dispatch(call)
-        except _Reject as rejection:
+        except Reject as rejection:
             self._release_retry_key(call)
-            response = _json(rejection.status, rejection.body, rejection.headers)
+            response = answer(rejection.status, rejection.body, rejection.headers)
         except Exception:
             log.exception("fake LINE API failed on %s %s", request.method, request.path)
             self._release_retry_key(call)
-            response = _json(500, _error_body(500))
+            response = answer(500, error_body(500))
         response.headers["x-line-request-id"] = call.request_id
         self._record(call, response)
         return response(environ, start_response)
 
-    def _dispatch(self, call: _Call) -> Response:
+    def _dispatch(self, call: Call) -> Response:
         self._maybe_hang(call)
         self._maybe_fail(call.request.path)
         self._authenticate(call.request)
         try:
             endpoint, args = URL_MAP.bind_to_environ(call.request.environ).match()
         except MethodNotAllowed:
-            raise _Reject(405, {"message": "Method not allowed"}) from None
+            raise Reject(405, {"message": "Method not allowed"}) from None
         except HTTPException:  # NotFound, and redirects for a trailing slash LINE would not make
-            raise _Reject(404, {"message": "Not found"}) from None
+            raise Reject(404, {"message": "Not found"}) from None
         self._check_retry_key(call, endpoint)
-        handler: Callable[..., Response] = getattr(self, f"_on_{endpoint}")
+        handler: Callable[..., Response] = (getattr(self._rich_menus, f"on_{endpoint}", None)
+                                            or getattr(self, f"_on_{endpoint}"))
         return handler(call, **args)
 
-    def _record(self, call: _Call, response: Response) -> None:
+    def _record(self, call: Call, response: Response) -> None:
         request = call.request
         data = request.get_data()
         try:
@@ -491,7 +418,7 @@ class FakeLineApi:
             self._records.append(record)
             self._touch()
 
-    def _maybe_hang(self, call: _Call) -> None:
+    def _maybe_hang(self, call: Call) -> None:
         with self._lock:  # taking the hang and claiming the retry key are one step
             hang = self._faults.hang_for(call.request.path)
             if hang is None:
@@ -501,23 +428,23 @@ class FakeLineApi:
                 self._retry_claims.setdefault(call.retry_key, _RetryClaim(call.request_id))
         self._closing.wait(hang.seconds)
         if hang.then == "drop":
-            raise _Reject(500, _error_body(500))
+            raise Reject(500, error_body(500))
 
     def _maybe_fail(self, path: str) -> None:
         failure = self._faults.failure_for(path)
         if failure is not None:
-            raise _Reject(failure.status, failure.body or _error_body(failure.status), failure.headers)
+            raise Reject(failure.status, failure.body or error_body(failure.status), failure.headers)
 
     def _authenticate(self, request: Request) -> None:
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
-            raise _Reject(401, {"message": "Authorization header required. "
+            raise Reject(401, {"message": "Authorization header required. "
                                            "Must follow the scheme, 'Authorization: Bearer <ACCESS TOKEN>'"})
         if self.access_token is not None and token.strip() != self.access_token:
-            raise _Reject(401, {"message": "Authentication failed. "
+            raise Reject(401, {"message": "Authentication failed. "
                                            "Confirm that the access token in the authorization header is valid."})
 
-    def _valid_body(self, call: _Call, schema_name: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
+    def _valid_body(self, call: Call, schema_name: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
         body = call.json_body()
         missing = [ErrorDetail(k, "must be specified") for k in required if isinstance(body, dict) and k not in body]
         details = missing + [
@@ -525,20 +452,20 @@ class FakeLineApi:
             if d.property not in {m.property for m in missing}
         ]
         if details:
-            raise _Reject.invalid(details)
+            raise Reject.invalid(details)
         return dict(body)
 
     # ----------------------------------------------------------------------------- sending messages
 
-    def _check_retry_key(self, call: _Call, endpoint: str) -> None:
+    def _check_retry_key(self, call: Call, endpoint: str) -> None:
         if call.retry_key is None:
             return
         if endpoint not in RETRYABLE_ENDPOINTS:
-            raise _Reject(400, {"message": "The X-Line-Retry-Key header is not supported by this API"})
+            raise Reject(400, {"message": "The X-Line-Retry-Key header is not supported by this API"})
         if not re.fullmatch(r"[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}", call.retry_key):
-            raise _Reject(400, {"message": "The value of the X-Line-Retry-Key header must be a UUID"})
+            raise Reject(400, {"message": "The value of the X-Line-Retry-Key header must be a UUID"})
 
-    def _claim_retry_key(self, call: _Call) -> None:
+    def _claim_retry_key(self, call: Call) -> None:
         if call.retry_key is None:
             return
         claim = self._retry_claims.setdefault(call.retry_key, _RetryClaim(call.request_id))
@@ -547,21 +474,21 @@ class FakeLineApi:
         body: dict[str, Any] = {"message": "The retry key is already accepted"}
         if claim.sent_messages:
             body["sentMessages"] = claim.sent_messages
-        raise _Reject(409, body, {"x-line-accepted-request-id": claim.request_id})
+        raise Reject(409, body, {"x-line-accepted-request-id": claim.request_id})
 
-    def _release_retry_key(self, call: _Call) -> None:
+    def _release_retry_key(self, call: Call) -> None:
         """Free the retry key of a request that was not accepted, so a retry is processed."""
         with self._lock:
             claim = self._retry_claims.get(call.retry_key or "")
             if claim is not None and claim.request_id == call.request_id and not claim.accepted:
                 del self._retry_claims[call.retry_key or ""]
 
-    def _send(self, call: _Call, via: str, recipients: Sequence[str], messages: list[dict[str, Any]]) -> list[Any]:
+    def _send(self, call: Call, via: str, recipients: Sequence[str], messages: list[dict[str, Any]]) -> list[Any]:
         """Deliver at most once per retry key, charging the quota one message per recipient."""
         with self._lock:
             self._claim_retry_key(call)
             if self._quota_limit is not None and self._quota_used + len(recipients) > self._quota_limit:
-                raise _Reject(429, {"message": "You have reached your monthly limit."})
+                raise Reject(429, {"message": "You have reached your monthly limit."})
             self._quota_used += len(recipients)
             sent = self._deliver(call, via, recipients, messages)
             if call.retry_key is not None:
@@ -570,7 +497,7 @@ class FakeLineApi:
             return sent
 
     def _deliver(
-        self, call: _Call, via: Any, recipients: Sequence[str | None], messages: list[dict[str, Any]]
+        self, call: Call, via: Any, recipients: Sequence[str | None], messages: list[dict[str, Any]]
     ) -> list[dict[str, str]]:
         sent = []
         for message in messages:
@@ -586,24 +513,24 @@ class FakeLineApi:
         self._touch()
         return sent
 
-    def _on_reply(self, call: _Call) -> Response:
+    def _on_reply(self, call: Call) -> Response:
         body = self._valid_body(call, "ReplyMessageRequest", required=("replyToken",))
         token = body["replyToken"]
         with self._lock:
             if token in VERIFY_REPLY_TOKENS or token in self._spent_reply_tokens:
-                raise _Reject(400, {"message": "Invalid reply token"})
+                raise Reject(400, {"message": "Invalid reply token"})
             self._spent_reply_tokens.add(token)
             # Replies are free: they never count against the monthly quota.
             sent = self._deliver(call, "reply", [self._reply_tokens.get(token)], body["messages"])
-        return _json(200, {"sentMessages": sent})
+        return answer(200, {"sentMessages": sent})
 
-    def _on_push(self, call: _Call) -> Response:
+    def _on_push(self, call: Call) -> Response:
         body = self._valid_body(call, "PushMessageRequest", required=("to",))
         if not isinstance(body["to"], str) or not CHAT_ID.match(body["to"]):
-            raise _Reject(400, {"message": "The property, 'to', in the request body is invalid (line: -, column: -)"})
-        return _json(200, {"sentMessages": self._send(call, "push", [body["to"]], body["messages"])})
+            raise Reject(400, {"message": "The property, 'to', in the request body is invalid (line: -, column: -)"})
+        return answer(200, {"sentMessages": self._send(call, "push", [body["to"]], body["messages"])})
 
-    def _on_multicast(self, call: _Call) -> Response:
+    def _on_multicast(self, call: Call) -> Response:
         body = self._valid_body(call, "MulticastRequest", required=("to",))
         recipients = body["to"]
         details = [] if isinstance(recipients, list) and 1 <= len(recipients) <= MAX_MULTICAST_TO else [
@@ -611,17 +538,17 @@ class FakeLineApi:
         details += [ErrorDetail(f"to[{i}]", "must be a user ID") for i, to in enumerate(recipients or [])
                     if not isinstance(to, str) or not USER_ID.match(to)]
         if details:
-            raise _Reject.invalid(details)
+            raise Reject.invalid(details)
         self._send(call, "multicast", list(dict.fromkeys(recipients)), body["messages"])
-        return _json(200, {})
+        return answer(200, {})
 
-    def _on_broadcast(self, call: _Call) -> Response:
+    def _on_broadcast(self, call: Call) -> Response:
         body = self._valid_body(call, "BroadcastRequest")
         with self._lock:
             self._send(call, "broadcast", list(self._followers), body["messages"])
-        return _json(200, {})
+        return answer(200, {})
 
-    def _on_narrowcast(self, call: _Call) -> Response:
+    def _on_narrowcast(self, call: Call) -> Response:
         """Reach every follower: the fake does not evaluate recipient, filter or limit."""
         body = self._valid_body(call, "NarrowcastRequest")
         with self._lock:
@@ -630,45 +557,45 @@ class FakeLineApi:
             self._narrowcasts[call.request_id] = {
                 "phase": "succeeded", "successCount": len(recipients), "failureCount": 0,
                 "targetCount": len(recipients), "acceptedTime": _line_time(call.time),
-                "completedTime": _line_time(_now()),
+                "completedTime": _line_time(now()),
             }
-        return _json(202, {})
+        return answer(202, {})
 
-    def _on_narrowcast_progress(self, call: _Call) -> Response:
+    def _on_narrowcast_progress(self, call: Call) -> Response:
         progress = self._narrowcasts.get(call.request.args.get("requestId", ""))
         if progress is None:
-            raise _Reject(404, {"message": "Not found"})
-        return _json(200, progress)
+            raise Reject(404, {"message": "Not found"})
+        return answer(200, progress)
 
-    def _on_validate(self, call: _Call, kind: str) -> Response:
+    def _on_validate(self, call: Call, kind: str) -> Response:
         if kind not in ("reply", "push", "multicast", "narrowcast", "broadcast"):
-            raise _Reject(404, {"message": "Not found"})
+            raise Reject(404, {"message": "Not found"})
         self._valid_body(call, "ValidateMessageRequest", required=("messages",))
-        return _json(200, {})
+        return answer(200, {})
 
-    def _on_quota(self, call: _Call) -> Response:
+    def _on_quota(self, call: Call) -> Response:
         if self._quota_limit is None:
-            return _json(200, {"type": "none"})
-        return _json(200, {"type": "limited", "value": self._quota_limit})
+            return answer(200, {"type": "none"})
+        return answer(200, {"type": "limited", "value": self._quota_limit})
 
-    def _on_quota_consumption(self, call: _Call) -> Response:
-        return _json(200, {"totalUsage": self._quota_used})
+    def _on_quota_consumption(self, call: Call) -> Response:
+        return answer(200, {"totalUsage": self._quota_used})
 
     # ------------------------------------------------------------------------------ users and chats
 
-    def _on_profile(self, call: _Call, user_id: str) -> Response:
+    def _on_profile(self, call: Call, user_id: str) -> Response:
         profile = self._profiles.get(user_id)
         if profile is None:
-            raise _Reject(404, {"message": "Not found"})
-        return _json(200, profile)
+            raise Reject(404, {"message": "Not found"})
+        return answer(200, profile)
 
-    def _on_member_profile(self, call: _Call, chat_id: str, user_id: str) -> Response:
+    def _on_member_profile(self, call: Call, chat_id: str, user_id: str) -> Response:
         profile = self._profiles.get(user_id)
         if profile is None:
-            raise _Reject(404, {"message": "Not found"})
-        return _json(200, {k: v for k, v in profile.items() if k in ("userId", "displayName", "pictureUrl")})
+            raise Reject(404, {"message": "Not found"})
+        return answer(200, {k: v for k, v in profile.items() if k in ("userId", "displayName", "pictureUrl")})
 
-    def _on_followers(self, call: _Call) -> Response:
+    def _on_followers(self, call: Call) -> Response:
         start = int(call.request.args.get("start") or 0)
         limit = min(int(call.request.args.get("limit") or 300), 1000)
         with self._lock:
@@ -676,24 +603,24 @@ class FakeLineApi:
         page: dict[str, Any] = {"userIds": followers[start:start + limit]}
         if start + limit < len(followers):
             page["next"] = str(start + limit)
-        return _json(200, page)
+        return answer(200, page)
 
-    def _on_bot_info(self, call: _Call) -> Response:
-        return _json(200, {"userId": self.bot_user_id, "basicId": "@itcfrontdesk", "displayName": "ITC Front Desk",
+    def _on_bot_info(self, call: Call) -> Response:
+        return answer(200, {"userId": self.bot_user_id, "basicId": "@itcfrontdesk", "displayName": "ITC Front Desk",
                            "chatMode": "bot", "markAsReadMode": "auto"})
 
-    def _on_content(self, call: _Call, message_id: str) -> Response:
+    def _on_content(self, call: Call, message_id: str) -> Response:
         content = self._contents.get(message_id)
         if content is None:
-            raise _Reject(404, {"message": "Not found"})
+            raise Reject(404, {"message": "Not found"})
         return Response(content[0], 200, content_type=content[1])
 
-    def _on_content_transcoding(self, call: _Call, message_id: str) -> Response:
+    def _on_content_transcoding(self, call: Call, message_id: str) -> Response:
         if message_id not in self._contents:
-            raise _Reject(404, {"message": "Not found"})
-        return _json(200, {"status": "succeeded"})
+            raise Reject(404, {"message": "Not found"})
+        return answer(200, {"status": "succeeded"})
 
-    def _on_loading_start(self, call: _Call) -> Response:
+    def _on_loading_start(self, call: Call) -> Response:
         body = self._valid_body(call, "ShowLoadingAnimationRequest", required=("chatId",))
         seconds = body.get("loadingSeconds", 20)
         details = [] if isinstance(body["chatId"], str) and USER_ID.match(body["chatId"]) else [
@@ -701,132 +628,10 @@ class FakeLineApi:
         if not isinstance(seconds, int) or seconds % 5 or not 5 <= seconds <= 60:
             details.append(ErrorDetail("loadingSeconds", "must be a multiple of 5 between 5 and 60"))
         if details:
-            raise _Reject.invalid(details)
-        return _json(202, {})
+            raise Reject.invalid(details)
+        return answer(202, {})
 
-    def _on_mark_as_read(self, call: _Call) -> Response:
+    def _on_mark_as_read(self, call: Call) -> Response:
         if not isinstance(call.json_body(), dict):
-            raise _Reject.invalid([ErrorDetail("", "must be a JSON object")])
-        return _json(200, {})
-
-    # ----------------------------------------------------------------------------------- rich menus
-
-    def _rich_menu(self, menu_id: str) -> dict[str, Any]:
-        menu = self._rich_menus.get(menu_id)
-        if menu is None:
-            raise _Reject(404, {"message": "Not found"})
-        return menu
-
-    def _on_rich_menu_create(self, call: _Call) -> Response:
-        body = self._valid_body(call, "RichMenuRequest")
-        menu_id = "richmenu-" + uuid.uuid4().hex
-        with self._lock:
-            self._rich_menus[menu_id] = {"richMenuId": menu_id, **body}
-        return _json(200, {"richMenuId": menu_id})
-
-    def _on_rich_menu_validate(self, call: _Call) -> Response:
-        self._valid_body(call, "RichMenuRequest")
-        return _json(200, {})
-
-    def _on_rich_menu_list(self, call: _Call) -> Response:
-        with self._lock:
-            return _json(200, {"richmenus": list(self._rich_menus.values())})
-
-    def _on_rich_menu_get(self, call: _Call, menu_id: str) -> Response:
-        with self._lock:
-            return _json(200, self._rich_menu(menu_id))
-
-    def _on_rich_menu_delete(self, call: _Call, menu_id: str) -> Response:
-        with self._lock:
-            self._rich_menu(menu_id)
-            del self._rich_menus[menu_id]
-            self._rich_menu_images.pop(menu_id, None)
-            if self._default_rich_menu == menu_id:
-                self._default_rich_menu = None
-            self._user_rich_menus = {u: m for u, m in self._user_rich_menus.items() if m != menu_id}
-        return _json(200, {})
-
-    def _on_rich_menu_upload(self, call: _Call, menu_id: str) -> Response:
-        data, content_type = call.request.get_data(), call.request.mimetype
-        with self._lock:
-            self._rich_menu(menu_id)
-            if menu_id in self._rich_menu_images:
-                raise _Reject(400, {"message": "An image has already been uploaded to the richmenu"})
-            if content_type not in ("image/jpeg", "image/png"):
-                raise _Reject(415, {"message": "The Content-Type must be image/jpeg or image/png"})
-            if not data or len(data) > MAX_RICH_MENU_IMAGE_BYTES:
-                raise _Reject(400, {"message": "The image must be between 1 byte and 1 MB"})
-            self._rich_menu_images[menu_id] = (data, content_type)
-        return _json(200, {})
-
-    def _on_rich_menu_download(self, call: _Call, menu_id: str) -> Response:
-        image = self._rich_menu_images.get(menu_id)
-        if image is None:
-            raise _Reject(404, {"message": "Not found"})
-        return Response(image[0], 200, content_type=image[1])
-
-    def _linkable_rich_menu(self, menu_id: str) -> str:
-        self._rich_menu(menu_id)
-        if menu_id not in self._rich_menu_images:
-            raise _Reject(400, {"message": "must upload richmenu image before applying it to user"})
-        return menu_id
-
-    def _on_default_rich_menu_set(self, call: _Call, menu_id: str) -> Response:
-        with self._lock:
-            self._default_rich_menu = self._linkable_rich_menu(menu_id)
-        return _json(200, {})
-
-    def _on_default_rich_menu_get(self, call: _Call) -> Response:
-        if self._default_rich_menu is None:
-            raise _Reject(404, {"message": "no default richmenu"})
-        return _json(200, {"richMenuId": self._default_rich_menu})
-
-    def _on_default_rich_menu_cancel(self, call: _Call) -> Response:
-        with self._lock:
-            self._default_rich_menu = None
-        return _json(200, {})
-
-    def _on_user_rich_menu_link(self, call: _Call, user_id: str, menu_id: str) -> Response:
-        if not USER_ID.match(user_id):
-            raise _Reject(400, {"message": "The user ID is invalid"})
-        with self._lock:
-            self._user_rich_menus[user_id] = self._linkable_rich_menu(menu_id)
-        return _json(200, {})
-
-    def _on_user_rich_menu_get(self, call: _Call, user_id: str) -> Response:
-        menu_id = self._user_rich_menus.get(user_id)
-        if menu_id is None:
-            raise _Reject(404, {"message": "the user has no richmenu"})
-        return _json(200, {"richMenuId": menu_id})
-
-    def _on_user_rich_menu_unlink(self, call: _Call, user_id: str) -> Response:
-        with self._lock:
-            self._user_rich_menus.pop(user_id, None)
-        return _json(200, {})
-
-    def _on_rich_menu_alias_create(self, call: _Call) -> Response:
-        body = self._valid_body(call, "CreateRichMenuAliasRequest", required=("richMenuAliasId", "richMenuId"))
-        with self._lock:
-            if body["richMenuId"] not in self._rich_menus:
-                raise _Reject(400, {"message": "richmenu not found"})
-            if body["richMenuAliasId"] in self._rich_menu_aliases:
-                raise _Reject(400, {"message": "conflict richmenu alias id"})
-            self._rich_menu_aliases[body["richMenuAliasId"]] = body["richMenuId"]
-        return _json(200, {})
-
-    def _on_rich_menu_alias_list(self, call: _Call) -> Response:
-        with self._lock:
-            aliases = [{"richMenuAliasId": a, "richMenuId": m} for a, m in self._rich_menu_aliases.items()]
-        return _json(200, {"aliases": aliases})
-
-    def _on_rich_menu_alias_get(self, call: _Call, alias_id: str) -> Response:
-        menu_id = self._rich_menu_aliases.get(alias_id)
-        if menu_id is None:
-            raise _Reject(404, {"message": "Not found"})
-        return _json(200, {"richMenuAliasId": alias_id, "richMenuId": menu_id})
-
-    def _on_rich_menu_alias_delete(self, call: _Call, alias_id: str) -> Response:
-        with self._lock:
-            if self._rich_menu_aliases.pop(alias_id, None) is None:
-                raise _Reject(404, {"message": "Not found"})
-        return _json(200, {})
+            raise Reject.invalid([ErrorDetail("", "must be a JSON object")])
+        return answer(200, {})
