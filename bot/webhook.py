@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -13,6 +12,7 @@ from flask import Blueprint, Flask, current_app, jsonify, request
 
 import intents
 from bot import jobs
+from bot.alarms import alarm_clock
 from bot.console import line_side
 from bot.dialogue import texts
 from bot.dialogue.context import Context, Reply
@@ -87,15 +87,12 @@ def _loading_while_slow(services: Services, event: Inbound) -> Iterator[None]:
         show()
         yield
         return
-    timer = threading.Timer(delay, show)
-    timer.daemon = True
-    timer.start()
+    alarm = alarm_clock.after(delay, show)
     try:
         yield
     finally:
-        timer.cancel()
         # An animation request still on its way must land before the reply, or it would outlive it.
-        timer.join()
+        alarm.call_off()
 
 
 def _handle_once(services: Services, event: Inbound) -> Reply | None:

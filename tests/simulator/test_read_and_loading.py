@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 
 from bot.line import fake_events as ev
+from storage import repositories as repo
+from storage.database import unit_of_work
 from tests.chat import LineChat
 from tests.conftest import SECRET, make_app
 
@@ -67,3 +72,39 @@ def test_no_loading_animation_for_an_event_that_cannot_be_answered(slow_chat, li
     slow_chat.post([ev.unfollow(USER)])
     slow_chat.post([ev.text(USER, "สวัสดีค่ะ", mode="standby")])
     assert line_api.requests("/v2/bot/chat/loading/start") == []
+
+
+@pytest.fixture
+def bot_with_delay(database_url, line_api):
+    """The animation shows once a step has taken a fifth of a second."""
+    app = make_app(database_url, line_api, loading_after_seconds=0.2)
+    yield app, LineChat(app, line_api, SECRET)
+    app.extensions["frontdesk"].engine.dispose()
+
+
+def test_a_step_held_up_shows_the_animation_after_the_delay_and_a_quick_one_shows_none(bot_with_delay, line_api):
+    app, chat = bot_with_delay
+    assert chat.say(USER, "สวัสดีค่ะ")
+    assert line_api.requests("/v2/bot/chat/loading/start") == []
+
+    # Another transaction holds this user's row (on SQLite, the write lock) for a while.
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_user() -> None:
+        with unit_of_work(app.extensions["frontdesk"].sessions) as session:
+            repo.get_or_create_user(session, USER, lock=True)
+            holding.set()
+            release.wait(5)
+
+    holder = threading.Thread(target=hold_the_user)
+    holder.start()
+    assert holding.wait(5)
+    threading.Timer(0.8, release.set).start()
+    started = time.monotonic()
+    assert chat.say(USER, "อยากได้กล่องบรรจุภัณฑ์ใหม่ให้กาแฟค่ะ")
+    holder.join()
+    assert time.monotonic() - started >= 0.8
+    [loading] = line_api.requests("/v2/bot/chat/loading/start")
+    assert loading.json == {"chatId": USER, "loadingSeconds": 10}
+    replies = [i for i, path in enumerate(paths(line_api)) if path == "/v2/bot/message/reply"]
+    assert replies[0] < paths(line_api).index("/v2/bot/chat/loading/start") < replies[1]
