@@ -103,6 +103,8 @@ class LineUser(Base):
     sectors: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Read with the user on every message (repositories.user_by_line_id); removed with the user.
+    conversation: Mapped[Conversation | None] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
 
 class Conversation(Base):

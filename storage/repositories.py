@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import String, cast, delete, insert, or_, select
+from sqlalchemy import String, bindparam, cast, delete, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from storage.models import (
     AnnouncementRecipient,
@@ -54,8 +54,14 @@ _CLAIMS = {
 
 
 def user_by_line_id(session: Session, line_user_id: str, lock: bool = False) -> LineUser | None:
-    query = select(LineUser).where(LineUser.line_user_id == line_user_id)
-    return session.scalar(query.with_for_update() if lock else query)
+    """The follower with their conversation, in one query (every message reads both)."""
+    return session.scalar(_USER_LOCKED if lock else _USER, {"line_user_id": line_user_id})
+
+
+# Built once (every webhook event runs one); `of` keeps PostgreSQL's row lock off the joined conversation.
+_USER = (select(LineUser).where(LineUser.line_user_id == bindparam("line_user_id"))
+         .options(joinedload(LineUser.conversation)))
+_USER_LOCKED = _USER.with_for_update(of=LineUser)
 
 
 def get_or_create_user(session: Session, line_user_id: str, lock: bool = False) -> LineUser:
@@ -77,23 +83,21 @@ def get_or_create_user(session: Session, line_user_id: str, lock: bool = False) 
 
 
 def get_conversation(session: Session, user: LineUser) -> Conversation | None:
-    return session.get(Conversation, user.id)
+    return user.conversation
 
 
 def save_conversation(session: Session, user: LineUser, flow: str, state: str, data: dict[str, Any]) -> None:
     """Store where the user is in a flow (replacing any earlier state)."""
-    conversation = session.get(Conversation, user.id)
-    if conversation is None:
-        conversation = Conversation(user_id=user.id, flow=flow, state=state)
-        session.add(conversation)
+    if user.conversation is None:
+        user.conversation = Conversation(flow=flow, state=state)
+    conversation = user.conversation
     conversation.flow, conversation.state, conversation.data = flow, state, dict(data)
     conversation.updated_at = utcnow()
 
 
 def clear_conversation(session: Session, user: LineUser) -> None:
-    conversation = session.get(Conversation, user.id)
-    if conversation is not None:
-        session.delete(conversation)
+    if user.conversation is not None:
+        user.conversation = None
         session.flush()
 
 
@@ -231,7 +235,7 @@ def erase_user(session: Session, user: LineUser) -> None:
         close_reason=None))
     session.execute(delete(Attachment).where(Attachment.user_id == user.id))
     session.execute(delete(Message).where(Message.user_id == user.id))
-    session.execute(delete(Conversation).where(Conversation.user_id == user.id))
+    clear_conversation(session, user)
     session.execute(Registration.__table__.update().where(Registration.user_id == user.id).values(
         user_id=None, contact_name=None, phone=None, business_name=None))
     session.delete(user)
