@@ -158,8 +158,8 @@ def set_request_status(session: Session, request: ServiceRequest, status: str, b
     request.status = status
 
 
-def requests_of_user(session: Session, user: LineUser, limit: int = 5) -> list[ServiceRequest]:
-    """The user's requests, newest first."""
+def requests_of_user(session: Session, user: LineUser, limit: int | None = 5) -> list[ServiceRequest]:
+    """The user's requests, newest first (all of them with `limit=None`)."""
     query = (select(ServiceRequest).where(ServiceRequest.user_id == user.id)
              .order_by(ServiceRequest.id.desc()).limit(limit))
     return list(session.scalars(query))

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 
 from sqlalchemy import select
 
-from bot.dialogue import cards, texts
+from bot.console.workflow import OPEN
+from bot.dialogue import cards, fields, texts
 from bot.dialogue.context import Context, Reply
+from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
+from bot.staff_alerts import queue_cancellation_notice
 from intents import entities
 from intents.provinces import find_province, nearest_province
 from storage import repositories as repo
-from storage.models import Centre
+from storage.models import Centre, ServiceRequest
 
 EARTH_RADIUS_KM = 6371.0
 NEARER_BY_KM = 15.0
@@ -71,9 +76,24 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def greeting(text: str | None) -> Reply:
-    """A short polite answer: thanks get 'you are welcome', anything else the menu."""
-    thanks = text is not None and any(word in text for word in ("ขอบคุณ", "ขอบใจ", "thank", "บาย", "bye"))
-    return Reply([Text(texts.THANKS if thanks else texts.GREETING, cards.main_menu())])
+    """A short polite answer: thanks get 'you are welcome', an okay or a thumbs-up 'noted', a hello the menu."""
+    if text is not None and any(word in text.lower() for word in ("ขอบคุณ", "ขอบใจ", "thank", "บาย", "bye")):
+        return Reply([Text(texts.THANKS, cards.main_menu())])
+    if text is not None and _acknowledges(text):
+        return Reply([Text(texts.ACKNOWLEDGED, cards.main_menu())])
+    return Reply([Text(texts.GREETING, cards.main_menu())])
+
+
+# "Okay", "noted", "sure" and laughter, once the polite particle is gone; emoji alone say the same.
+ACKNOWLEDGEMENTS = {"โอเค", "โอเคร", "เค", "ok", "okay", "รับทราบ", "ทราบแล้ว", "ได้", "ได้เลย", "ค่ะ", "ครับ", "ครับผม",
+                    "จ้า", "เข้าใจแล้ว"}
+EMOJI_JOINERS = "\ufe0f\u200d"
+
+
+def _acknowledges(text: str) -> bool:
+    words = "".join(ch for ch in text if ch not in EMOJI_JOINERS and unicodedata.category(ch)[0] not in "SP")
+    word = fields.plain(words)
+    return word in ACKNOWLEDGEMENTS or (word == "" and text.strip() != "") or re.fullmatch(r"5{3,}", word) is not None
 
 
 def out_of_scope() -> Reply:
@@ -100,16 +120,37 @@ def privacy() -> Reply:
     return Reply([Text(texts.PRIVACY_DETAILS, cards.consent_choices())])
 
 
-def ask_erase() -> Reply:
-    return Reply([Text(texts.ASK_ERASE, (Choose("ลบข้อมูล", "erase=yes", "ยืนยันลบข้อมูล"),
-                                         Choose("ไม่ลบ", "erase=no", "ไม่ลบ")))])
+def ask_erase(ctx: Context) -> Reply:
+    """Confirm first, saying what goes, what stays, and which open requests would be withdrawn."""
+    question = texts.ASK_ERASE
+    if references := [request.reference for request in _open_requests(ctx)]:
+        question += "\n" + texts.ERASE_WITHDRAWS.format(references=", ".join(references))
+    return Reply([Text(question, (Choose("ลบข้อมูล", "erase=yes", "ยืนยันลบข้อมูล"),
+                                  Choose("ไม่ลบ", "erase=no", "ไม่ลบ")))])
 
 
 def erase(ctx: Context) -> Reply:
-    """Forget the user: personal data and transcript go, anonymous statistics stay."""
+    """Forget the user: personal data and transcript go, anonymous statistics stay.
+
+    Requests still open are withdrawn and their centres told: nobody could call the entrepreneur back now.
+    """
+    withdrawn = _open_requests(ctx)
     repo.erase_user(ctx.session, ctx.user)
     ctx.erased = True
-    return Reply([Text(texts.ERASED)])
+    notices: list[int] = []
+    for request in withdrawn:  # after the erasure, which empties the request's earlier sends
+        repo.set_request_status(ctx.session, request, "cancelled", by="line", note=texts.WITHDRAWN_BY_ERASURE)
+        request.closed_at, request.close_reason = ctx.now, texts.WITHDRAWN_BY_ERASURE
+        notices += queue_cancellation_notice(ctx.session, request)
+    said = texts.ERASED
+    if withdrawn:
+        said += "\n" + texts.ERASE_WITHDREW.format(references=", ".join(r.reference for r in withdrawn))
+    return Reply([Text(said)], [DeliveriesQueued(tuple(notices))] if notices else [])
+
+
+def _open_requests(ctx: Context) -> list[ServiceRequest]:
+    return [request for request in repo.requests_of_user(ctx.session, ctx.user, limit=None)
+            if request.status in OPEN]
 
 
 def services_menu(province: str | None = None) -> Reply:

@@ -67,7 +67,7 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     repo.log_message(ctx.session, ctx.user, "in", "text", text if ctx.user.consented_at else None,
                      prediction.intent, prediction.confidence, fallback=low)
     if _asks_to_erase(text):
-        return answers.ask_erase()
+        return answers.ask_erase(ctx)
     intercepted = line_side.intercept_text(ctx, event)
     if intercepted is not None:
         return intercepted

@@ -333,6 +333,19 @@ def test_an_unclear_message_offers_choices_instead_of_guessing(chat, app):
     assert state_of(app, USER) is None
 
 
+@pytest.mark.parametrize("text", ["โอเคค่ะ", "👍", "ok ครับ", "รับทราบค่ะ 🙏", "5555"])
+def test_an_okay_or_a_thumbs_up_is_acknowledged_not_greeted_again(chat, text):
+    chat.consent(USER)
+    [answer] = chat.say(USER, text)
+    assert answer.startswith("รับทราบค่ะ") and "สวัสดี" not in answer
+
+
+@pytest.mark.parametrize(("text", "opening"), [("สวัสดีค่ะ", "สวัสดีค่ะ"), ("ขอบคุณมากค่ะ 👍", "ยินดีค่ะ")])
+def test_a_hello_is_greeted_and_thanks_are_welcomed(chat, text, opening):
+    [answer] = chat.say(USER, text)
+    assert answer.startswith(opening)
+
+
 def test_out_of_scope_gets_a_polite_pointer_back(chat):
     [answer] = chat.say(USER, "หวยงวดนี้ออกเลขอะไรครับ")
     assert "นอกเหนือบริการ" in answer
@@ -351,6 +364,33 @@ def test_delete_my_data_erases_personal_data_but_keeps_statistics(chat, app):
     assert request.phone is None and request.contact_name is None and request.user_id is None
     with app.extensions["frontdesk"].sessions() as session:
         assert session.scalar(select(LineUser)) is None
+
+
+def test_erasing_withdraws_open_requests_says_so_first_and_tells_the_centre(chat, app, line_api):
+    add_staff(app)
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    [question] = chat.say(USER, "ช่วยลบข้อมูลของฉันด้วยค่ะ")
+    assert request.reference in question and "ยกเลิก" in question
+    assert requests_in(app)[0].status == "new"  # nothing happens before the confirmation
+    [answer] = chat.tap(USER, "erase=yes")
+    assert "ลบข้อมูลของท่านเรียบร้อย" in answer and f"ยกเลิกคำขอ {request.reference}" in answer
+    [withdrawn] = requests_in(app)
+    assert withdrawn.status == "cancelled" and withdrawn.closed_at is not None and withdrawn.phone is None
+    assert withdrawn.close_reason == "ผู้ขอลบข้อมูลส่วนบุคคลทาง LINE"
+    [notice] = [m.text for m in line_api.delivered_messages(to=STAFF) if "ถูกยกเลิก" in (m.text or "")]
+    assert request.reference in notice and "0812345678" not in notice
+
+
+def test_erasing_with_no_open_request_withdraws_nothing(chat, app):
+    chat.consent(USER)
+    [question] = chat.say(USER, "ลบข้อมูลของฉัน")
+    assert "ยกเลิก" not in question
+    [answer] = chat.tap(USER, "erase=yes")
+    assert "ยกเลิกคำขอ" not in answer and requests_in(app) == []
 
 
 def test_service_needs_consent_first_and_resumes_after_it(chat, app):
