@@ -123,8 +123,8 @@ def privacy() -> Reply:
 def ask_erase(ctx: Context) -> Reply:
     """Confirm first, saying what goes, what stays, and which open requests would be withdrawn."""
     question = texts.ASK_ERASE
-    if references := [request.reference for request in _open_requests(ctx)]:
-        question += "\n" + texts.ERASE_WITHDRAWS.format(references=", ".join(references))
+    if still_open := _open_requests(ctx):
+        question += "\n" + texts.ERASE_WITHDRAWS.format(references=_references(still_open))
     return Reply([Text(question, (Choose("ลบข้อมูล", "erase=yes", "ยืนยันลบข้อมูล"),
                                   Choose("ไม่ลบ", "erase=no", "ไม่ลบ")))])
 
@@ -144,13 +144,17 @@ def erase(ctx: Context) -> Reply:
         notices += queue_cancellation_notice(ctx.session, request)
     said = texts.ERASED
     if withdrawn:
-        said += "\n" + texts.ERASE_WITHDREW.format(references=", ".join(r.reference for r in withdrawn))
+        said += "\n" + texts.ERASE_WITHDREW.format(references=_references(withdrawn))
     return Reply([Text(said)], [DeliveriesQueued(tuple(notices))] if notices else [])
 
 
 def _open_requests(ctx: Context) -> list[ServiceRequest]:
     return [request for request in repo.requests_of_user(ctx.session, ctx.user, limit=None)
             if request.status in OPEN]
+
+
+def _references(requests: list[ServiceRequest]) -> str:
+    return ", ".join(request.reference or "" for request in requests)
 
 
 def services_menu(province: str | None = None) -> Reply:
