@@ -22,7 +22,7 @@ class Alarm:
 
     def __init__(self, clock: AlarmClock, action: Callable[[], None]) -> None:
         self._clock = clock
-        self._action = action
+        self.action = action
         self.state = "armed"  # then "ringing" and "done", or "called off"
 
     def call_off(self) -> None:
@@ -57,7 +57,7 @@ class AlarmClock:
                 alarm = self._next_due()
                 alarm.state = "ringing"
             try:
-                alarm._action()
+                alarm.action()
             except Exception:
                 log.exception("an alarm's action failed")
             finally:
