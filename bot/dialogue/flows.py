@@ -181,8 +181,30 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     except f.Invalid as invalid:
         return Turn(state, answers, ask(flow, state, answers, hint=str(invalid)))
     answers = answers | {state: value.isoformat() if isinstance(value, date) else value}
+    answers = answers | _said_in_passing(flow, state, reply, answers, today)
     following = next_question(flow, answers)
     return Turn(following, answers, ask(flow, following, answers))
+
+
+# A phone number or province said in passing in a later answer ("กาแฟคั่วจากน่านค่ะ", "นุชค่ะ 081-234-5678")
+# is taken, not asked again. Not a province inside a name: a shop named after a place ("ร้านลำปางเซรามิก")
+# is not always there.
+IN_PASSING = ("phone", "province")
+NAMES = ("business_name", "contact_name")
+
+
+def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, Any], today: date) -> dict[str, Any]:
+    taken: dict[str, Any] = {}
+    for question in flow.fields:
+        if question.key not in IN_PASSING or question.key in answers:
+            continue
+        if question.key == "province" and answered in NAMES:
+            continue
+        try:
+            taken[question.key] = question.read(reply, today)
+        except f.Invalid:
+            continue
+    return taken
 
 
 def _answer_confirm(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:

@@ -60,6 +60,25 @@ def test_a_step_reads_the_answer_and_asks_the_next_question(service, state, answ
     assert expected in said(turn.messages)
 
 
+@pytest.mark.parametrize("state, answers, reply, taken, next_state", [
+    ("product", {"details": "ถุงซิปล็อก"}, "กาแฟคั่วบดจากน่านค่ะ", {"province": "น่าน"}, "business_name"),
+    ("contact_name", {"details": "ถุง", "product": "กาแฟ", "business_name": "ร้านดอย"}, "นุชค่ะ 081-234-5678",
+     {"phone": "0812345678"}, "province"),
+    ("details", {}, "กล่องใส่น้ำพริก ส่งจากโคราช โทร ๐๙๑ ๒๓๔ ๕๖๗๘ ได้เลยค่ะ",
+     {"phone": "0912345678", "province": "นครราชสีมา"}, "product"),
+    # A shop named after a place is not taken to be there; the province is still asked.
+    ("business_name", {"details": "ถุง", "product": "กาแฟ"}, "ร้านลำปางเซรามิก", {"province": None},
+     "contact_name"),
+    # What was answered already stays as it was.
+    ("product", {"details": "ถุง", "province": "เชียงราย"}, "กาแฟจากน่าน", {"province": "เชียงราย"}, "business_name"),
+])
+def test_a_phone_or_province_said_in_passing_is_taken_and_not_asked_again(state, answers, reply, taken,
+                                                                          next_state):
+    turn = flows.answer(flows.FLOWS["packaging"], state, answers, reply, TODAY)
+    assert {key: turn.answers.get(key) for key in taken} == taken
+    assert turn.state == next_state
+
+
 def test_valid_answers_are_stored_normalised():
     turn = flows.answer(flows.FLOWS["packaging"], "phone", {}, "+66 81 234 5678", TODAY)
     assert turn.answers["phone"] == "0812345678"
