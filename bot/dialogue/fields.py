@@ -63,8 +63,9 @@ class Field:
 
 
 def read_free_text(text: str, _today: date) -> str:
-    """Take the answer as the user wrote it (trimmed, at most 1,000 characters)."""
-    cleaned = " ".join(text.split())
+    """Take the answer as the user wrote it (trimmed, without the polite particle it ends with, at most 1,000
+    characters)."""
+    cleaned = _without_closing_particles(" ".join(text.split()))
     if len(cleaned) < 2:
         raise Invalid("ขอรายละเอียดเพิ่มอีกนิดนะคะ พิมพ์สั้น ๆ ก็ได้ค่ะ")
     return cleaned[:1000]
@@ -86,6 +87,17 @@ def read_business_name(text: str, today: date) -> str:
 def read_contact_name(text: str, today: date) -> str:
     """Take a contact's name, without "ผมชื่อ" before it or the polite particle after it."""
     return read_name(_before_particles(SELF_INTRODUCTION.sub("", text.strip())), today)
+
+
+def _without_closing_particles(text: str) -> str:
+    """`text` without the polite particles (and emoji) it ends with: "กาแฟคั่วบดค่ะ 😊" -> "กาแฟคั่วบด". Whole words
+    only, as the tokeniser cuts them; a message of nothing else is kept as it is."""
+    end = len(text)
+    for word in reversed(tokenize(text)):
+        if word not in NAME_PARTICLES and any(ch.isalnum() for ch in word):
+            break
+        end = text.rindex(word, 0, end)
+    return text[:end].rstrip() or text
 
 
 def _before_particles(text: str) -> str:

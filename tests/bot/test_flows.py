@@ -86,6 +86,17 @@ def test_valid_answers_are_stored_normalised():
     assert turn.answers["province"] == "นครราชสีมา"
 
 
+@pytest.mark.parametrize("reply, stored", [
+    ("กาแฟคั่วบดบรรจุถุงค่ะ", "กาแฟคั่วบดบรรจุถุง"),
+    ("น้ำพริก ๓ รสครับผม 😊", "น้ำพริก ๓ รส"),
+    ("กล่องใหม่ครับ ดูไม่สวย", "กล่องใหม่ครับ ดูไม่สวย"),  # only the closing particle goes
+    ("ผ้ามูลค่าสูง", "ผ้ามูลค่าสูง"),  # ...and only as a whole word
+])
+def test_a_free_text_answer_is_stored_without_its_closing_particle(reply, stored):
+    turn = flows.answer(flows.FLOWS["packaging"], "product", {"details": "ถุง"}, reply, TODAY)
+    assert turn.answers["product"] == stored
+
+
 def test_confirm_submits_and_edit_reopens_one_question():
     flow = flows.FLOWS["consulting"]
     answers = {"details": "ลดต้นทุน"} | PROFILE
