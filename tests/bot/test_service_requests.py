@@ -67,6 +67,16 @@ def add_staff(app, centre: str = "เชียงราย", line_id: str = STAF
     assert result.exit_code == 0, result.output
 
 
+def file_packaging_request(chat, app) -> ServiceRequest:
+    """USER consents, asks for packaging, answers every question and confirms; the request filed."""
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    return request
+
+
 def answer_until_summary(chat, app, user: str, answers: dict[str, str] = ANSWERS) -> list[str]:
     """Answer whatever the bot asks until it shows the summary card; returns everything it said."""
     said = []
@@ -132,10 +142,7 @@ def test_cancel_ends_the_flow_at_any_step(chat, app):
 
 
 def test_profile_is_offered_again_on_the_next_request(chat, app):
-    chat.consent(USER)
-    chat.say(USER, FIRST_MESSAGES["packaging"])
-    answer_until_summary(chat, app, USER)
-    chat.tap(USER, "confirm=yes")
+    file_packaging_request(chat, app)
     said = chat.say(USER, FIRST_MESSAGES["consulting"])
     assert state_of(app, USER) == "reuse_profile" and "ใช้ข้อมูลเดิมไหมคะ" in said[-1]
     assert "ร้านกาแฟดอยหลวง" in said[-1]
@@ -352,10 +359,7 @@ def test_out_of_scope_gets_a_polite_pointer_back(chat):
 
 
 def test_delete_my_data_erases_personal_data_but_keeps_statistics(chat, app):
-    chat.consent(USER)
-    chat.say(USER, FIRST_MESSAGES["packaging"])
-    answer_until_summary(chat, app, USER)
-    chat.tap(USER, "confirm=yes")
+    file_packaging_request(chat, app)
     [question] = chat.say(USER, "ลบข้อมูลของฉัน")
     assert "ลบ" in question
     chat.tap(USER, "erase=yes")
@@ -368,11 +372,7 @@ def test_delete_my_data_erases_personal_data_but_keeps_statistics(chat, app):
 
 def test_erasing_withdraws_open_requests_says_so_first_and_tells_the_centre(chat, app, line_api):
     add_staff(app)
-    chat.consent(USER)
-    chat.say(USER, FIRST_MESSAGES["packaging"])
-    answer_until_summary(chat, app, USER)
-    chat.tap(USER, "confirm=yes")
-    [request] = requests_in(app)
+    request = file_packaging_request(chat, app)
     [question] = chat.say(USER, "ช่วยลบข้อมูลของฉันด้วยค่ะ")
     assert request.reference in question and "ยกเลิก" in question
     assert requests_in(app)[0].status == "new"  # nothing happens before the confirmation
@@ -423,11 +423,7 @@ def test_staff_accept_from_the_alert_first_tap_wins_and_the_entrepreneur_hears(c
     other = "U" + "6" * 32
     add_staff(app)
     add_staff(app, line_id=other)
-    chat.consent(USER)
-    chat.say(USER, FIRST_MESSAGES["packaging"])
-    answer_until_summary(chat, app, USER)
-    chat.tap(USER, "confirm=yes")
-    [request] = requests_in(app)
+    request = file_packaging_request(chat, app)
     assert len(line_api.delivered_messages(to=STAFF)) == 1 and len(line_api.delivered_messages(to=other)) == 1
     [won] = chat.tap(STAFF, f"accept={request.id}")
     [lost] = chat.tap(other, f"accept={request.id}")
@@ -440,21 +436,14 @@ def test_staff_accept_from_the_alert_first_tap_wins_and_the_entrepreneur_hears(c
 
 
 def test_a_stranger_cannot_accept_a_request(chat, app):
-    chat.consent(USER)
-    chat.say(USER, FIRST_MESSAGES["packaging"])
-    answer_until_summary(chat, app, USER)
-    chat.tap(USER, "confirm=yes")
-    [request] = requests_in(app)
+    request = file_packaging_request(chat, app)
     [answer] = chat.tap(USER, f"accept={request.id}")
     assert "สำหรับเจ้าหน้าที่" in answer and requests_in(app)[0].status == "new"
 
 
 def test_no_push_goes_to_a_user_who_blocked_the_account(chat, app, line_api):
     add_staff(app)
-    chat.consent(USER)
-    chat.say(USER, FIRST_MESSAGES["packaging"])
-    answer_until_summary(chat, app, USER)
-    chat.tap(USER, "confirm=yes")
+    file_packaging_request(chat, app)
     chat.post([ev.unfollow(USER)])
     before = len(line_api.delivered_messages(to=USER))
     chat.tap(STAFF, f"accept={requests_in(app)[0].id}")
@@ -501,10 +490,7 @@ def test_polite_particles_do_not_get_in_the_way(chat, app):
 
 
 def test_an_unclear_answer_to_reuse_profile_asks_again(chat, app):
-    chat.consent(USER)
-    chat.say(USER, FIRST_MESSAGES["packaging"])
-    answer_until_summary(chat, app, USER)
-    chat.tap(USER, "confirm=yes")
+    file_packaging_request(chat, app)
     chat.say(USER, FIRST_MESSAGES["consulting"])
     said = chat.say(USER, "แม่พิมพ์ถ้วยเซรามิก")
     assert state_of(app, USER) == "reuse_profile" and "ใช้ข้อมูลเดิม" in said[-1]
@@ -545,11 +531,7 @@ def test_after_asking_for_staff_a_hello_is_told_someone_will_call(chat, app):
 
 def test_withdrawing_a_request_tells_the_centre(chat, app, line_api):
     add_staff(app)
-    chat.consent(USER)
-    chat.say(USER, FIRST_MESSAGES["packaging"])
-    answer_until_summary(chat, app, USER)
-    chat.tap(USER, "confirm=yes")
-    [request] = requests_in(app)
+    request = file_packaging_request(chat, app)
     chat.tap(USER, f"cancel_request={request.id}")
     assert requests_in(app)[0].status == "cancelled"
     assert any("ถูกยกเลิกโดยผู้ขอ" in (m.text or "") for m in line_api.delivered_messages(to=STAFF))
@@ -557,10 +539,7 @@ def test_withdrawing_a_request_tells_the_centre(chat, app, line_api):
 
 def test_erasure_also_clears_what_was_sent_about_the_user(chat, app):
     add_staff(app)
-    chat.consent(USER)
-    chat.say(USER, FIRST_MESSAGES["packaging"])
-    answer_until_summary(chat, app, USER)
-    chat.tap(USER, "confirm=yes")
+    file_packaging_request(chat, app)
     chat.tap(USER, "erase=yes")
     with app.extensions["frontdesk"].sessions() as session:
         deliveries = list(session.scalars(select(Delivery)))
