@@ -34,7 +34,8 @@ def active(ctx: Context) -> Conversation | None:
     conversation = repo.get_conversation(ctx.session, ctx.user)
     if conversation and ctx.now - conversation.updated_at > EXPIRY:
         repo.clear_conversation(ctx.session, ctx.user)
-        ctx.expired_flow = conversation.flow
+        if conversation.flow in flows.FLOWS:  # a one-question lookup goes without a word
+            ctx.expired_flow = conversation.flow
         return None
     return conversation
 

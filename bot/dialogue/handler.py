@@ -37,6 +37,8 @@ MEDIA_NAMES = {"image": "รูปภาพ", "video": "วิดีโอ", "au
 def handle(ctx: Context, event: Inbound) -> Reply:
     """Answer one event from a user (follow, message or postback)."""
     handler = _BY_KIND.get(event.kind)
+    if event.kind != "text":  # a tap or anything else moves on from "how many people?"
+        event_dialogue.forget_party_question(ctx)
     if handler is not None:
         return handler(ctx, event)
     if event.line_type == "message":
@@ -66,12 +68,18 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     low = prediction.confidence < intents.CONFIDENCE_THRESHOLD
     repo.log_message(ctx.session, ctx.user, "in", "text", text if ctx.user.consented_at else None,
                      prediction.intent, prediction.confidence, fallback=low)
+    exact_cancel = prediction.intent == "cancel" and prediction.confidence >= 1.0
+    seated = event_dialogue.typed_party(ctx, text, exact_cancel, event)
+    if seated is not None:
+        current = _request_flow(ctx)
+        asked_again = current is not None and event_dialogue.PARTY_FOR in current.data
+        return seated if current is None or asked_again else _aside(current, seated)
     if _asks_to_erase(text):
         return answers.ask_erase(ctx)
     intercepted = line_side.intercept_text(ctx, event)
     if intercepted is not None:
         return intercepted
-    if prediction.intent == "cancel" and prediction.confidence >= 1.0:
+    if exact_cancel:
         return conversation.cancel(ctx)
     current = conversation.active(ctx)
     notice = conversation.expiry_notice(ctx)
@@ -259,7 +267,7 @@ def _resume(ctx: Context, value: str, event: Inbound) -> Reply:
 def _request_flow(ctx: Context):
     """The user's request flow in progress, if any (not a one-question lookup)."""
     current = conversation.active(ctx)
-    return current if current is not None and current.flow != CENTRE_LOOKUP else None
+    return current if current is not None and current.flow in flows.FLOWS else None
 
 
 def _reuse(ctx: Context, value: str, event: Inbound) -> Reply:

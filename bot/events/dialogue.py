@@ -9,6 +9,9 @@ Postback data (one key each, never through the classifier):
     ev_offer=REGISTRATION:yes|no       answer a seat offered from the waiting list
     ev_ticket=EVENT, ev_mine=1         the ticket again; the follower's own registrations
     news=...                           the "what news do you want" preferences (bot/events/preferences.py)
+
+"How many people?" can also be answered by typing ("๒ คน", "มาคนเดียวค่ะ"): the question is remembered in the
+follower's conversation until their next message or tap.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from bot.dialogue import cards as main_cards
+from bot.dialogue import conversation, flows
 from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.texts import thai_datetime
@@ -27,9 +31,13 @@ from bot.events import cards, notices, preferences, texts, tickets
 from bot.events import registrations as seats
 from bot.line.inbound import Inbound
 from bot.line.outbound import Action, Choose, Flex, Image, Outbound, Text
+from intents.entities import parse_people
+from storage import repositories as repo
 from storage.models import Event, Registration
 
 WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเบียนไว้", "ที่ลงไว้", "ลงชื่อไว้", "บัตร", "qr", "QR")
+PARTY_SIZE = "event_party_size"  # a one-question flow: "how many people?" with no request in progress
+PARTY_FOR = "party_for"  # in a conversation's data: EVENT[:ANNOUNCEMENT] that question is about
 
 
 def show_events(ctx: Context, text: str | None) -> Reply:
@@ -96,7 +104,7 @@ def start_registration(ctx: Context, value: str, event: Inbound) -> Reply:
             Choose(texts.CONSENT_AND_REGISTER, f"ev_consent={suffix}", texts.CONSENT_AND_REGISTER),
             Choose("ไม่ยินยอม", "consent=no", "ไม่ยินยอม"),
             Choose("อ่านรายละเอียด", "privacy=show", "ข้อมูลส่วนบุคคลใช้ทำอะไร")))])
-    return _ask_people(found, announcement_id)
+    return _ask_people(ctx, found, announcement_id)
 
 
 def consent_and_register(ctx: Context, value: str, event: Inbound) -> Reply:
@@ -110,6 +118,42 @@ def take_seats(ctx: Context, value: str, event: Inbound) -> Reply:
     event_id, people, announcement_id = _ids_with_people(value)
     if event_id is None:
         return Reply([Text(main_texts.MENU_PROMPT, main_cards.main_menu())])
+    return _take_seats(ctx, event_id, people, announcement_id, event)
+
+
+def typed_party(ctx: Context, text: str, cancels: bool, event: Inbound) -> Reply | None:
+    """The answer to a pending "how many people?" typed ("๒ คน") or called off ("ยกเลิก"); None when there is
+    no such question or the text is not an answer to it (the question is dropped either way)."""
+    current = conversation.active(ctx)  # a question left for a day has gone with its conversation
+    if current is None or PARTY_FOR not in current.data:
+        return None
+    event_id, announcement_id = _ids(current.data[PARTY_FOR])
+    forget_party_question(ctx)
+    if cancels:
+        return Reply([Text(texts.PARTY_DROPPED, _event_choices())])
+    people = parse_people(text)
+    found = ctx.session.get(Event, event_id) if event_id and people else None
+    if found is None or people is None:
+        return None
+    if people > seats.MAX_PARTY:
+        return Reply([Text(texts.PARTY_TOO_BIG.format(most=seats.MAX_PARTY))]).then(
+            _ask_people(ctx, found, announcement_id))
+    return _take_seats(ctx, found.id, people, announcement_id, event)
+
+
+def forget_party_question(ctx: Context) -> None:
+    """The follower moved on from "how many people?": a number typed later is about something else."""
+    current = repo.get_conversation(ctx.session, ctx.user)
+    if current is None or PARTY_FOR not in current.data:
+        return
+    if current.flow == PARTY_SIZE:
+        repo.clear_conversation(ctx.session, ctx.user)
+        return
+    data = {key: value for key, value in current.data.items() if key != PARTY_FOR}
+    repo.save_conversation(ctx.session, ctx.user, current.flow, current.state, data)
+
+
+def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int | None, event: Inbound) -> Reply:
     if ctx.user.consented_at is None:
         return start_registration(ctx, f"{event_id}:{announcement_id or ''}".rstrip(":"), event)
     outcome = seats.register(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
@@ -233,8 +277,15 @@ def _closed(found: Event | None) -> Reply:
     return Reply([Text(text, _event_choices())])
 
 
-def _ask_people(found: Event, announcement_id: int | None) -> Reply:
+def _ask_people(ctx: Context, found: Event, announcement_id: int | None) -> Reply:
     suffix = f":{announcement_id}" if announcement_id else ""
+    # Remembered so a typed "๒ คน" answers it too; a request in progress keeps its place beside it.
+    current = repo.get_conversation(ctx.session, ctx.user)
+    if current is None or current.flow not in flows.FLOWS:
+        repo.save_conversation(ctx.session, ctx.user, PARTY_SIZE, "people", {PARTY_FOR: f"{found.id}{suffix}"})
+    else:
+        repo.save_conversation(ctx.session, ctx.user, current.flow, current.state,
+                               current.data | {PARTY_FOR: f"{found.id}{suffix}"})
     choices = tuple(Choose(texts.PEOPLE_LABEL.format(n=n), f"ev_people={found.id}:{n}{suffix}",
                            texts.PEOPLE_LABEL.format(n=n)) for n in range(1, seats.MAX_PARTY + 1))
     return Reply([Text(texts.ASK_PEOPLE.format(title=found.title), choices)])

@@ -95,6 +95,58 @@ def test_registering_twice_shows_the_ticket_instead_of_a_second_seat(chat, app):
     assert len(registrations(app, event["id"])) == 1 and seats_of(app, event["id"]) == {"registered": 2}
 
 
+@pytest.mark.parametrize(("typed", "people"), [("๒ คนค่ะ", 2), ("มาคนเดียวค่ะ", 1), ("3", 3), ("ไป 4 ท่านนะคะ", 4)])
+def test_how_many_people_can_be_typed_instead_of_tapped(chat, app, typed, people):
+    event = add_event(app)
+    chat.consent(ALICE)
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    said = chat.say(ALICE, typed)
+    assert "ลงทะเบียนเรียบร้อย" in said[0] and f"{people} ท่าน" in said[0]
+    assert seats_of(app, event["id"]) == {"registered": people}
+
+
+def test_a_typed_party_over_the_limit_is_told_the_limit_and_asked_again(chat, app):
+    event = add_event(app, capacity=50)
+    chat.consent(ALICE)
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    limit, question = chat.send(ev.text(ALICE, "มากัน 15 คนค่ะ"))
+    assert "ไม่เกิน 10 ท่าน" in limit["text"] and "กี่ท่าน" in question["text"] and len(quick_replies(question)) == 10
+    assert registrations(app, event["id"]) == []
+    chat.say(ALICE, "งั้น 8 คนค่ะ")
+    assert seats_of(app, event["id"]) == {"registered": 8}
+
+
+def test_after_how_many_people_other_messages_are_understood_and_a_later_number_registers_nobody(chat, app):
+    event = add_event(app)
+    chat.consent(ALICE)
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    [dropped] = chat.say(ALICE, "ยกเลิก")
+    assert "ยังไม่ได้ลงทะเบียน" in dropped
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    said = chat.say(ALICE, "ศูนย์ที่เชียงรายอยู่ที่ไหนคะ")
+    assert "เชียงราย" in " ".join(said) and "ลงทะเบียนเรียบร้อย" not in " ".join(said)
+    chat.say(ALICE, "2")
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    chat.tap(ALICE, "ev_mine=1")  # a tap moves on from the question too
+    chat.say(ALICE, "2")
+    assert registrations(app, event["id"]) == []
+
+
+def test_a_party_typed_in_the_middle_of_a_request_registers_and_the_request_carries_on(chat, app):
+    from tests.bot.test_service_requests import FIRST_MESSAGES, answer_until_summary, state_of
+    event = add_event(app)
+    chat.consent(ALICE)
+    chat.say(ALICE, FIRST_MESSAGES["packaging"])
+    asked = state_of(app, ALICE)
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    said = chat.say(ALICE, "2 คนค่ะ")
+    assert "ลงทะเบียนเรียบร้อย" in said[0] and "กลับมาทำเรื่องพัฒนาบรรจุภัณฑ์ต่อ" in said[-1]
+    assert seats_of(app, event["id"]) == {"registered": 2} and state_of(app, ALICE) == asked
+    answer_until_summary(chat, app, ALICE)
+    chat.tap(ALICE, "confirm=yes")
+    assert seats_of(app, event["id"]) == {"registered": 2}
+
+
 def test_the_profile_from_an_earlier_request_fills_the_registration(chat, app):
     from tests.bot.test_service_requests import FIRST_MESSAGES, answer_until_summary
     event = add_event(app)
