@@ -45,6 +45,8 @@ class Field:
     read: Callable[[str, date], Any]
     choices: tuple[Action, ...] = ()
     entity: str | None = None
+    # Other names users give the field when they ask to change it ("แก้ชื่อร้าน", "เปลี่ยนเบอร์มือถือ").
+    aliases: tuple[str, ...] = ()
 
     @property
     def takes_any_text(self) -> bool:
@@ -206,12 +208,14 @@ def _sector_choices() -> tuple[Action, ...]:
 
 
 BUSINESS = Field("business_name", "ชื่อกิจการ", "ขอชื่อกิจการ/ร้าน/วิสาหกิจชุมชนของท่านค่ะ",
-                 read_business_name)
-CONTACT = Field("contact_name", "ชื่อผู้ติดต่อ", "ขอชื่อผู้ติดต่อค่ะ", read_contact_name)
+                 read_business_name, aliases=("ชื่อร้าน", "ร้าน", "กิจการ", "ชื่อบริษัท", "บริษัท", "ชื่อแบรนด์",
+                                              "แบรนด์", "วิสาหกิจ", "ชื่อวิสาหกิจ", "ชื่อกลุ่ม"))
+CONTACT = Field("contact_name", "ชื่อผู้ติดต่อ", "ขอชื่อผู้ติดต่อค่ะ", read_contact_name,
+                aliases=("ชื่อ", "ผู้ติดต่อ", "ชื่อคนติดต่อ", "คนติดต่อ", "ชื่อเล่น"))
 PHONE = Field("phone", "เบอร์โทร", "ขอเบอร์โทรที่ติดต่อกลับได้ค่ะ เช่น 081-234-5678", read_phone,
-              entity="phone")
+              entity="phone", aliases=("เบอร์โทรศัพท์", "โทรศัพท์", "เบอร์มือถือ", "มือถือ", "โทร", "phone"))
 PROVINCE = Field("province", "จังหวัด", "กิจการของท่านอยู่จังหวัดไหนคะ (พิมพ์ชื่อจังหวัด หรือแชร์ตำแหน่ง)",
-                 read_province, choices=(ShareLocation(),), entity="province")
+                 read_province, choices=(ShareLocation(),), entity="province", aliases=("จ.", "จว."))
 PRODUCT = Field("product", "สินค้า", "สินค้าของท่านคืออะไรคะ (ส่งรูปมาประกอบได้เลยค่ะ)", read_free_text)
 MACHINE = Field("machine", "เครื่องจักร", "ต้องการใช้เครื่องไหนคะ", read_free_text, entity="machine", choices=(
     Say("CNC", "CNC"), Say("เลเซอร์", "เครื่องตัดเลเซอร์"), Say("3D printer", "3D printer"),

@@ -6,6 +6,7 @@ here are pure: (flow, state, answers, input) -> Turn, so they are tested as tabl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -103,7 +104,7 @@ def prefill(flow: Flow, first_text: str | None, found: dict[str, Any], today: da
                 value = question.read(_as_typed(found[question.entity]), today)
             except f.Invalid:
                 continue
-            answers[question.key] = value.isoformat() if isinstance(value, date) else value
+            answers[question.key] = _stored(value)
     if first_text and _says_enough(flow, first_text, today):
         answers["details"] = " ".join(first_text.split())[:1000]
     return answers
@@ -168,6 +169,9 @@ def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None
 
 def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: date) -> Turn:
     """Read the user's reply to the question in `state`, and move on or ask again."""
+    changed = _change_in_one_message(flow, answers, reply, today) if state in ("confirm", "edit") else None
+    if changed is not None:
+        return changed
     if state == "confirm":
         return _answer_confirm(flow, answers, reply)
     if state == "edit":
@@ -180,7 +184,7 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
         value = question.read(reply, today)
     except f.Invalid as invalid:
         return Turn(state, answers, ask(flow, state, answers, hint=str(invalid)))
-    answers = answers | {state: value.isoformat() if isinstance(value, date) else value}
+    answers = answers | {state: _stored(value)}
     answers = answers | _said_in_passing(flow, state, reply, answers, today)
     following = next_question(flow, answers)
     return Turn(following, answers, ask(flow, following, answers))
@@ -207,6 +211,38 @@ def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, A
     return taken
 
 
+def _stored(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+# Which answer, and its new value, in one message: "แก้เบอร์เป็น 089-123-4567", "เปลี่ยนชื่อร้าน ครัวป้าแดง".
+_CHANGE = (re.compile(r"(?:แก้ไข|แก้|เปลี่ยน)(?P<name>.+?)(?:เป็น|=|:)(?P<value>.+)", re.DOTALL),
+           re.compile(r"(?:แก้ไข|แก้|เปลี่ยน)\s*(?P<name>\S+)\s+(?P<value>.+)", re.DOTALL))
+
+
+def _change_in_one_message(flow: Flow, answers: dict[str, Any], reply: str, today: date) -> Turn | None:
+    """An answer changed from the summary by typing; None when the reply is not such a change."""
+    found = (_named_change(flow, pattern.fullmatch(reply.strip())) for pattern in _CHANGE)
+    question, typed = next((change for change in found if change), (None, ""))
+    if question is None:
+        return None
+    remaining = {k: v for k, v in answers.items() if k != question.key}
+    try:
+        value = question.read(typed, today)
+    except f.Invalid as invalid:
+        return Turn(question.key, remaining, ask(flow, question.key, remaining, hint=str(invalid)))
+    answers = remaining | {question.key: _stored(value)}
+    following = next_question(flow, answers)
+    return Turn(following, answers, [Text(texts.CHANGED.format(label=question.label))]
+                + ask(flow, following, answers))
+
+
+def _named_change(flow: Flow, match: re.Match[str] | None) -> tuple[f.Field, str] | None:
+    value = match["value"].strip() if match else ""
+    question = _field_named(flow, f.plain(match["name"])) if match else None
+    return (question, value) if question and f.plain(value) not in ("", *f.POLITE_ENDINGS) else None
+
+
 def _answer_confirm(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
     word = f.plain(reply)
     if word in CONFIRM_WORDS:
@@ -227,10 +263,13 @@ def _answer_edit(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
 
 
 def _field_named(flow: Flow, name: str) -> f.Field | None:
-    """The question a user means by its key, its label or the start of its label ("เบอร์" for เบอร์โทร)."""
+    """The question a user means by its key, label or another name ("ชื่อร้าน"), or the start of its label
+    ("เบอร์" for เบอร์โทร)."""
     if not name:
         return None
-    return next((q for q in flow.fields if name == q.key or q.label.replace(" ", "").startswith(name)), None)
+    named = (q for q in flow.fields if name in (q.key, q.label.replace(" ", ""), *q.aliases))
+    started = (q for q in flow.fields if q.label.replace(" ", "").startswith(name))
+    return next(named, None) or next(started, None)
 
 
 def reuse_profile(flow: Flow, answers: dict[str, Any], profile: dict[str, Any], accept: bool) -> Turn:

@@ -184,11 +184,46 @@ def test_prefilled_answers_are_checked_like_typed_ones():
 
 
 @pytest.mark.parametrize("reply, next_state", [("ยืนยันค่ะ", "confirm"), ("แก้เบอร์", "phone"),
-                                               ("แก้ จังหวัด ค่ะ", "province"), ("ok", "confirm")])
+                                               ("แก้ จังหวัด ค่ะ", "province"), ("ok", "confirm"),
+                                               ("แก้ชื่อร้าน", "business_name"), ("แก้ชื่อ", "contact_name")])
 def test_the_summary_understands_everyday_confirmations_and_edits(reply, next_state):
     flow = flows.FLOWS["consulting"]
     turn = flows.answer(flow, "confirm", {"details": "ลดต้นทุน"} | PROFILE, reply, TODAY)
     assert turn.state == next_state and (turn.submit == (next_state == "confirm"))
+
+
+@pytest.mark.parametrize("reply, field, value", [
+    ("แก้เบอร์เป็น 089-123-4567 ค่ะ", "phone", "0891234567"),
+    ("เปลี่ยนเบอร์มือถือ ๐๘๙๑๒๓๔๕๖๗", "phone", "0891234567"),
+    ("แก้ชื่อร้านเป็น ครัวป้าแดงค่ะ", "business_name", "ครัวป้าแดง"),
+    ("แก้ ชื่อ เป็น สมชาย เป็นสุข", "contact_name", "สมชาย เป็นสุข"),
+    ("เปลี่ยนจังหวัดเป็นโคราชครับ", "province", "นครราชสีมา"),
+    ("แก้ความต้องการ: ลดต้นทุนค่าไฟโรงงาน", "details", "ลดต้นทุนค่าไฟโรงงาน"),
+])
+def test_an_answer_changed_by_typing_its_new_value_goes_straight_back_to_the_summary(reply, field, value):
+    flow = flows.FLOWS["consulting"]
+    answers = {"details": "ลดต้นทุน"} | PROFILE
+    for state in ("confirm", "edit"):
+        turn = flows.answer(flow, state, answers, reply, TODAY)
+        assert turn.state == "confirm" and not turn.submit
+        assert turn.answers == answers | {field: value}
+        assert "ให้แล้ว" in said(turn.messages) and value in said(turn.messages)
+
+
+def test_words_that_only_look_like_a_change_change_nothing():
+    answers = {"details": "ลดต้นทุน"} | PROFILE
+    turn = flows.answer(flows.FLOWS["consulting"], "confirm", answers, "เปลี่ยนใจ ไม่ส่งแล้ว", TODAY)
+    assert turn.state == "confirm" and not turn.submit and turn.answers == answers
+    assert "ยืนยันส่งคำขอ" in said(turn.messages)
+
+
+@pytest.mark.parametrize("reply", ["แก้เบอร์เป็น 12345", "เปลี่ยนจังหวัดเป็นดาวอังคาร"])
+def test_a_typed_change_that_does_not_read_asks_that_question_again(reply):
+    flow = flows.FLOWS["consulting"]
+    answers = {"details": "ลดต้นทุน"} | PROFILE
+    turn = flows.answer(flow, "confirm", answers, reply, TODAY)
+    assert turn.state in ("phone", "province") and turn.state not in turn.answers
+    assert "ไม่ถูกต้อง" in said(turn.messages) or "ไม่พบชื่อจังหวัด" in said(turn.messages)
 
 
 def test_sector_chips_fit_lines_20_character_labels():

@@ -265,6 +265,18 @@ def test_edit_a_field_from_the_summary(chat, app):
     assert requests_in(app)[0].phone == "021234567"
 
 
+@pytest.mark.parametrize("typed", ["แก้เบอร์เป็น 089-123-4567 ค่ะ", "เปลี่ยนเบอร์โทร ๐๘๙ ๑๒๓ ๔๕๖๗",
+                                   "แก้ไขเบอร์มือถือ: 0891234567"])
+def test_an_answer_changed_by_typing_on_the_summary(chat, app, typed):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    changed, summary = chat.say(USER, typed)
+    assert "แก้เบอร์โทรให้แล้ว" in changed and "0891234567" in summary and state_of(app, USER) == "confirm"
+    chat.say(USER, "ยืนยันค่ะ")
+    assert requests_in(app)[0].phone == "0891234567"
+
+
 def test_shared_location_answers_the_province_question(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
