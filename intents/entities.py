@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from intents.dates import parse_date
 from intents.normalize import normalize_for_entities
@@ -40,14 +40,22 @@ _MAX_PHONE_SEPARATORS = 3  # 081-234-5678 has two; "09.00-12.00 13.00" has four.
 
 def parse_phone(text: str) -> str | None:
     """The first Thai mobile (10 digits, 06/08/09) or landline (9 digits, 02-07), as 0-digits."""
-    for match in _PHONE.finditer(normalize_for_entities(text)):
+    return next((digits for _, digits in _phones(normalize_for_entities(text))), None)
+
+
+def phone_start(text: str) -> int | None:
+    """Where the first phone number starts in `text` (already read by `normalize_for_entities`)."""
+    return next((start for start, _ in _phones(text)), None)
+
+
+def _phones(text: str) -> Iterator[tuple[int, str]]:
+    for match in _PHONE.finditer(text):
         national = match.group("national")
         if len(re.findall(r"\D+", national)) > _MAX_PHONE_SEPARATORS:
             continue
         digits = "0" + re.sub(r"\D", "", national)
         if _VALID_PHONE.fullmatch(digits):
-            return digits
-    return None
+            yield match.start(), digits
 
 
 # --- email and reference -----------------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
 from intents import dates, entities
+from intents.normalize import normalize_for_entities
 from intents.provinces import find_province
 from intents.tokenize import tokenize
 
@@ -19,7 +20,10 @@ POLITE_ENDINGS = ("นะคะ", "นะครับ", "ครับผม", "�
 # The particles that end a name typed as a sentence (นุชค่ะ). Not a bare นะ: the tokeniser also cuts it
 # out of names it does not know (นะโม).
 NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ"}
-SELF_INTRODUCTION = re.compile(r"^(?:ผม|ดิฉัน|หนู|ฉัน)?\s*ชื่อ\s*")
+SELF_INTRODUCTION = re.compile(r"^(?:กระผม|ผม|ดิฉัน|หนู|ฉัน|พี่|เรา|น้อง)?\s*ชื่อ\s*")
+BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ\s*")
+# What leads up to a phone number typed after a name: "สมชาย เบอร์ 089...", "นิดค่ะ โทร: ๐๘๑...".
+PHONE_LEAD = re.compile(r"[\s,:;/]*(?:เบอร์โทรศัพท์|เบอร์โทร|เบอร์|โทรศัพท์|โทร|tel\.?)?[\s,:;/]*$", re.IGNORECASE)
 
 
 def plain(text: str) -> str:
@@ -82,13 +86,21 @@ def read_name(text: str, _today: date) -> str:
 
 
 def read_business_name(text: str, today: date) -> str:
-    """Take a business name, without the polite particle after it."""
-    return read_name(_before_particles(text), today)
+    """Take a business name, without "ร้านชื่อ" before it, or the polite particle or phone number after it."""
+    return read_name(_before_particles(BUSINESS_INTRODUCTION.sub("", _before_phone(text))), today)
 
 
 def read_contact_name(text: str, today: date) -> str:
-    """Take a contact's name, without "ผมชื่อ" before it or the polite particle after it."""
-    return read_name(_before_particles(SELF_INTRODUCTION.sub("", text.strip())), today)
+    """Take a contact's name, without "ผมชื่อ" before it, or the polite particle or phone number after it."""
+    return read_name(_before_particles(SELF_INTRODUCTION.sub("", _before_phone(text))), today)
+
+
+def _before_phone(text: str) -> str:
+    """A name typed with the phone number after it ("สมชาย 089-111-2222"): the name; the number is taken in
+    passing as the phone."""
+    text = normalize_for_entities(text).strip()
+    start = entities.phone_start(text)
+    return (PHONE_LEAD.sub("", text[:start]) or text) if start else text
 
 
 def _without_closing_particles(text: str) -> str:

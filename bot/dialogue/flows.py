@@ -107,7 +107,8 @@ def prefill(flow: Flow, first_text: str | None, found: dict[str, Any], today: da
             answers[question.key] = _stored(value)
     if first_text and _says_enough(flow, first_text, today):
         answers["details"] = " ".join(first_text.split())[:1000]
-    return answers
+    _, business = _business_named(flow, answers, first_text or "", today)
+    return answers | business
 
 
 def _as_typed(value: Any) -> str:
@@ -180,11 +181,12 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     if question is None:
         following = next_question(flow, answers)
         return Turn(following, answers, ask(flow, following, answers))
+    said, business = _business_named(flow, answers, reply, today) if state not in NAMES else (reply, {})
     try:
-        value = question.read(reply, today)
+        value = question.read(said, today)
     except f.Invalid as invalid:
         return Turn(state, answers, ask(flow, state, answers, hint=str(invalid)))
-    answers = answers | {state: _stored(value)}
+    answers = answers | {state: _stored(value)} | business
     answers = answers | _said_in_passing(flow, state, reply, answers, today)
     following = next_question(flow, answers)
     return Turn(following, answers, ask(flow, following, answers))
@@ -209,6 +211,26 @@ def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, A
         except f.Invalid:
             continue
     return taken
+
+
+# "ชามจานเซรามิคครับ ร้านชื่อบ้านดินเผาแม่ทะ": the business, named in passing after the answer.
+BUSINESS_NAMED = re.compile(r"\s*(?:(?:ร้าน|กิจการ|บริษัท|แบรนด์)ชื่อ|ชื่อ(?:ร้าน|กิจการ|บริษัท|แบรนด์))\s*(?:คือ|เป็น)?"
+                            r"(?P<name>.+)", re.DOTALL)
+LONGEST_NAME_IN_PASSING = 40  # more is a sentence that goes on after the name, not the name
+
+
+def _business_named(flow: Flow, answers: dict[str, Any], text: str, today: date) -> tuple[str, dict[str, Any]]:
+    """The text without a business name said in it, and that name as the answer, when the flow still needs one."""
+    match = BUSINESS_NAMED.search(text)
+    if match is None or "business_name" in answers or flow.field("business_name") is None:
+        return text, {}
+    try:
+        name = f.read_business_name(match["name"], today)
+    except f.Invalid:
+        return text, {}
+    if len(name) > LONGEST_NAME_IN_PASSING:
+        return text, {}
+    return text[:match.start()].strip() or text, {"business_name": name}
 
 
 def _stored(value: Any) -> Any:

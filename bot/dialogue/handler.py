@@ -15,6 +15,7 @@ from bot.domain import AttachmentReceived, DomainEvent
 from bot.events import dialogue as event_dialogue
 from bot.line.inbound import Inbound
 from bot.line.outbound import Choose, PickDate, Text
+from intents.entities import parse_phone
 from intents.provinces import find_province, nearest_province
 from storage import repositories as repo
 from storage.models import utcnow
@@ -120,7 +121,8 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction) -
         if word in YES_WORDS or word in NO_WORDS:
             return conversation.reuse(ctx, current, accept=word in YES_WORDS)
         return conversation.reask(ctx, current)
-    confident = prediction.confidence >= INTERRUPT_CONFIDENCE
+    # Someone typing their phone number is answering ("นิดค่ะ เบอร์ 081..."), not asking for a person.
+    confident = prediction.confidence >= INTERRUPT_CONFIDENCE and parse_phone(text) is None
     stuck = current.state in ("confirm", "edit") or _fails(ctx, current, text)
     if confident and (stuck or conversation.accepts_free_text(current)):
         if prediction.intent in INTERRUPTING:

@@ -71,12 +71,31 @@ def test_a_step_reads_the_answer_and_asks_the_next_question(service, state, answ
      "contact_name"),
     # What was answered already stays as it was.
     ("product", {"details": "ถุง", "province": "เชียงราย"}, "กาแฟจากน่าน", {"province": "เชียงราย"}, "business_name"),
+    # The name is kept without the number typed after it.
+    ("contact_name", {"details": "ถุง", "product": "กาแฟ", "business_name": "ร้านดอย"}, "สมชาย 0891112222",
+     {"contact_name": "สมชาย", "phone": "0891112222"}, "province"),
+    ("contact_name", {"details": "ถุง", "product": "กาแฟ", "business_name": "ร้านดอย"},
+     "พี่ชื่อนิดค่ะ เบอร์ ๐๘๑-๒๓๔-๕๖๗๘", {"contact_name": "นิด", "phone": "0812345678"}, "province"),
+    # A business named after the answer is taken, and left out of the answer.
+    ("product", {"details": "ถุง"}, "ชามจานเซรามิคครับ ร้านชื่อ บ้านดินเผาแม่ทะ",
+     {"product": "ชามจานเซรามิค", "business_name": "บ้านดินเผาแม่ทะ"}, "contact_name"),
+    ("business_name", {"details": "ถุง", "product": "กาแฟ"}, "ร้านชื่อดอยดาวคอฟฟี่ค่ะ",
+     {"business_name": "ดอยดาวคอฟฟี่"}, "contact_name"),
 ])
 def test_a_phone_or_province_said_in_passing_is_taken_and_not_asked_again(state, answers, reply, taken,
                                                                           next_state):
     turn = flows.answer(flows.FLOWS["packaging"], state, answers, reply, TODAY)
     assert {key: turn.answers.get(key) for key in taken} == taken
     assert turn.state == next_state
+
+
+def test_a_business_named_in_the_first_message_is_not_asked_again():
+    first = "สวัสดีค่ะ ขายกาแฟคั่วที่เชียงราย ชื่อร้านดอยดาวคอฟฟี่ค่ะ ถุงดูไม่พรีเมียมเลย อยากได้ถุงใหม่"
+    answers = flows.prefill(flows.FLOWS["packaging"], first, {}, TODAY)
+    assert answers["business_name"] == "ดอยดาวคอฟฟี่" and answers["details"].startswith("สวัสดีค่ะ ขายกาแฟ")
+    # A name that runs on into the sentence is not a name: better asked than wrong.
+    run_on = "ชื่อร้านดอยดาวคอฟฟี่ ตอนนี้ขายออนไลน์อยู่แต่ถุงดูไม่พรีเมียมเลยอยากได้ถุงใหม่ที่ดูดีขึ้นมีโลโก้สวย"
+    assert "business_name" not in flows.prefill(flows.FLOWS["packaging"], run_on, {}, TODAY)
 
 
 def test_valid_answers_are_stored_normalised():

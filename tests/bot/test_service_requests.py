@@ -277,6 +277,19 @@ def test_an_answer_changed_by_typing_on_the_summary(chat, app, typed):
     assert requests_in(app)[0].phone == "0891234567"
 
 
+def test_a_name_typed_with_a_phone_number_is_an_answer_not_a_request_for_staff(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    while state_of(app, USER) != "contact_name":
+        chat.say(USER, ANSWERS[state_of(app, USER)])
+    [question] = chat.say(USER, "พี่ชื่อนิดค่ะ เบอร์ ๐๘๑-๒๓๔-๕๖๗๘")
+    assert "จังหวัด" in question and "เจ้าหน้าที่" not in question
+    chat.say(USER, "เชียงราย")
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.service, request.contact_name, request.phone) == ("packaging", "นิด", "0812345678")
+
+
 def test_shared_location_answers_the_province_question(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
