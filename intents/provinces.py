@@ -24,6 +24,7 @@ in free text follows these rules:
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
 import re
@@ -251,6 +252,23 @@ def find_province(text: str) -> Province | None:
     if not outermost:
         return None
     return min(outermost, key=lambda m: (m.start, -m.end)).province
+
+
+# A province typed alone with a slip of the finger ("จันบุรี", "เชียงหม่"): close enough to one name only.
+_CLOSE_ENOUGH = 0.8
+_PROVINCE_WORD = re.compile(r"^(?:จังหวัด|จ\.)")
+
+
+def closest_province(answer: str) -> Province | None:
+    """The province a short answer misspells, or None: for the answer to "which province?", never for
+    a province mentioned in a longer message."""
+    word = _PROVINCE_WORD.sub("", _PARTICLES.sub("", _compact(_fold(answer))[0]))
+    if not 3 <= len(word) <= 20:
+        return None
+    names = {name: province for province in all_provinces() for name in (province.name, *province.aliases)}
+    close = difflib.get_close_matches(word, names, n=2, cutoff=_CLOSE_ENOUGH)
+    unique = {names[name] for name in close}
+    return unique.pop() if len(unique) == 1 else None
 
 
 def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

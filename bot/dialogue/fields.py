@@ -11,7 +11,7 @@ from typing import Any
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
 from intents import dates, entities
 from intents.normalize import normalize_for_entities
-from intents.provinces import find_province
+from intents.provinces import closest_province, find_province
 from intents.tokenize import tokenize
 
 SKIP_WORDS = {"ไม่มี", "ไม่แน่ใจ", "ยังไม่แน่ใจ", "ยังไม่รู้", "ยังไม่ทราบ", "ข้าม", "-", "ไม่ระบุ", "ยังไม่ระบุ",
@@ -139,7 +139,7 @@ def read_phone(text: str, _today: date) -> str:
 
 def read_province(text: str, _today: date) -> str:
     """Take one of the 77 provinces, by name or alias."""
-    province = find_province(text)
+    province = find_province(text) or closest_province(text)
     if province is None:
         raise Invalid("ไม่พบชื่อจังหวัดนี้ค่ะ ช่วยพิมพ์ชื่อจังหวัดอีกครั้ง เช่น เชียงราย หรือ กทม. "
                       "หรือแชร์ตำแหน่งก็ได้ค่ะ")

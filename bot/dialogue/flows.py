@@ -107,8 +107,8 @@ def prefill(flow: Flow, first_text: str | None, found: dict[str, Any], today: da
             answers[question.key] = _stored(value)
     if first_text and _says_enough(flow, first_text, today):
         answers["details"] = " ".join(first_text.split())[:1000]
-    _, business = _business_named(flow, answers, first_text or "", today)
-    return answers | business
+    _, named = _names_said(flow, answers, first_text or "", today)
+    return answers | named
 
 
 def _as_typed(value: Any) -> str:
@@ -181,12 +181,12 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     if question is None:
         following = next_question(flow, answers)
         return Turn(following, answers, ask(flow, following, answers))
-    said, business = _business_named(flow, answers, reply, today) if state not in NAMES else (reply, {})
+    said, named = _names_said(flow, answers, reply, today) if state not in NAMES else (reply, {})
     try:
         value = question.read(said, today)
     except f.Invalid as invalid:
         return Turn(state, answers, ask(flow, state, answers, hint=str(invalid)))
-    answers = answers | {state: _stored(value)} | business
+    answers = answers | {state: _stored(value)} | named
     answers = answers | _said_in_passing(flow, state, reply, answers, today)
     following = next_question(flow, answers)
     return Turn(following, answers, ask(flow, following, answers))
@@ -213,24 +213,32 @@ def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, A
     return taken
 
 
-# "ชามจานเซรามิคครับ ร้านชื่อบ้านดินเผาแม่ทะ": the business, named in passing after the answer.
-BUSINESS_NAMED = re.compile(r"\s*(?:(?:ร้าน|กิจการ|บริษัท|แบรนด์)ชื่อ|ชื่อ(?:ร้าน|กิจการ|บริษัท|แบรนด์))\s*(?:คือ|เป็น)?"
-                            r"(?P<name>.+)", re.DOTALL)
+# Names said in passing ("ชามจานเซรามิคครับ ร้านชื่อบ้านดินเผาแม่ทะ ผมชื่อเอก"): the business up to the next
+# self-introduction, and the person's first name.
+_INTRODUCING = r"(?:กระผม|ผม|ดิฉัน|หนู|ฉัน|พี่)ชื่อ"
+NAMED_IN_PASSING = {
+    "business_name": re.compile(r"\s*(?:(?:ร้าน|กิจการ|บริษัท|แบรนด์)ชื่อ|ชื่อ(?:ร้าน|กิจการ|บริษัท|แบรนด์))\s*(?:คือ|เป็น)?"
+                                rf"(?P<name>.+?)(?=\s*{_INTRODUCING}|$)", re.DOTALL),
+    "contact_name": re.compile(rf"\s*{_INTRODUCING}\s*(?P<name>\S+)"),
+}
 LONGEST_NAME_IN_PASSING = 40  # more is a sentence that goes on after the name, not the name
 
 
-def _business_named(flow: Flow, answers: dict[str, Any], text: str, today: date) -> tuple[str, dict[str, Any]]:
-    """The text without a business name said in it, and that name as the answer, when the flow still needs one."""
-    match = BUSINESS_NAMED.search(text)
-    if match is None or "business_name" in answers or flow.field("business_name") is None:
-        return text, {}
-    try:
-        name = f.read_business_name(match["name"], today)
-    except f.Invalid:
-        return text, {}
-    if len(name) > LONGEST_NAME_IN_PASSING:
-        return text, {}
-    return text[:match.start()].strip() or text, {"business_name": name}
+def _names_said(flow: Flow, answers: dict[str, Any], text: str, today: date) -> tuple[str, dict[str, Any]]:
+    """The text without the names said in it, and those names as answers, where the flow still needs them."""
+    named: dict[str, Any] = {}
+    cut = len(text)
+    for key, pattern in NAMED_IN_PASSING.items():
+        question, match = flow.field(key), pattern.search(text)
+        if question is None or match is None or key in answers:
+            continue
+        try:
+            name = question.read(match["name"], today)
+        except f.Invalid:
+            continue
+        if len(name) <= LONGEST_NAME_IN_PASSING:
+            named[key], cut = name, min(cut, match.start())
+    return text[:cut].strip() or text, named
 
 
 def _stored(value: Any) -> Any:
@@ -238,8 +246,10 @@ def _stored(value: Any) -> Any:
 
 
 # Which answer, and its new value, in one message: "แก้เบอร์เป็น 089-123-4567", "เปลี่ยนชื่อร้าน ครัวป้าแดง".
-_CHANGE = (re.compile(r"(?:แก้ไข|แก้|เปลี่ยน)(?P<name>.+?)(?:เป็น|=|:)(?P<value>.+)", re.DOTALL),
-           re.compile(r"(?:แก้ไข|แก้|เปลี่ยน)\s*(?P<name>\S+)\s+(?P<value>.+)", re.DOTALL))
+# A few words may come first ("อ๊ะ ขอเปลี่ยน..."), but not a "don't" ("ไม่ต้องแก้...").
+_CHANGE_LEAD = r"(?:(?:(?!ไม่).){0,12}?(?:ขอ|ช่วย|รบกวน)\s*)?(?:แก้ไข|แก้|เปลี่ยน)"
+_CHANGE = (re.compile(_CHANGE_LEAD + r"(?P<name>.+?)(?:เป็น|=|:)(?P<value>.+)", re.DOTALL),
+           re.compile(_CHANGE_LEAD + r"\s*(?P<name>\S+)\s+(?P<value>.+)", re.DOTALL))
 
 
 def _change_in_one_message(flow: Flow, answers: dict[str, Any], reply: str, today: date) -> Turn | None:

@@ -81,6 +81,10 @@ def test_a_step_reads_the_answer_and_asks_the_next_question(service, state, answ
      {"product": "ชามจานเซรามิค", "business_name": "บ้านดินเผาแม่ทะ"}, "contact_name"),
     ("business_name", {"details": "ถุง", "product": "กาแฟ"}, "ร้านชื่อดอยดาวคอฟฟี่ค่ะ",
      {"business_name": "ดอยดาวคอฟฟี่"}, "contact_name"),
+    ("product", {"details": "ถุง", "business_name": "ร้านดอย"}, "กาแฟค่ะ พี่ชื่อนิดนะคะ",
+     {"product": "กาแฟ", "contact_name": "นิด"}, "phone"),
+    # A province typed alone with a slip of the finger.
+    ("province", {"details": "ถุง"}, "จันบุรีค่ะ", {"province": "จันทบุรี"}, "product"),
 ])
 def test_a_phone_or_province_said_in_passing_is_taken_and_not_asked_again(state, answers, reply, taken,
                                                                           next_state):
@@ -89,10 +93,14 @@ def test_a_phone_or_province_said_in_passing_is_taken_and_not_asked_again(state,
     assert turn.state == next_state
 
 
-def test_a_business_named_in_the_first_message_is_not_asked_again():
+def test_names_given_in_the_first_message_are_not_asked_again():
     first = "สวัสดีค่ะ ขายกาแฟคั่วที่เชียงราย ชื่อร้านดอยดาวคอฟฟี่ค่ะ ถุงดูไม่พรีเมียมเลย อยากได้ถุงใหม่"
     answers = flows.prefill(flows.FLOWS["packaging"], first, {}, TODAY)
     assert answers["business_name"] == "ดอยดาวคอฟฟี่" and answers["details"].startswith("สวัสดีค่ะ ขายกาแฟ")
+    everything = "อยากทำต้นแบบที่วางมือถือไม้ครับ ทำที่โคราช ชื่อร้าน WoodDee ผมชื่อเอก เบอร์ 0๘๖ ๗๗๗ ๘๘๘๘"
+    answers = flows.prefill(flows.FLOWS["prototype"], everything, extract_entities(everything, today=TODAY), TODAY)
+    assert {k: answers[k] for k in ("business_name", "contact_name", "phone", "province")} == {
+        "business_name": "WoodDee", "contact_name": "เอก", "phone": "0867778888", "province": "นครราชสีมา"}
     # A name that runs on into the sentence is not a name: better asked than wrong.
     run_on = "ชื่อร้านดอยดาวคอฟฟี่ ตอนนี้ขายออนไลน์อยู่แต่ถุงดูไม่พรีเมียมเลยอยากได้ถุงใหม่ที่ดูดีขึ้นมีโลโก้สวย"
     assert "business_name" not in flows.prefill(flows.FLOWS["packaging"], run_on, {}, TODAY)
@@ -218,6 +226,8 @@ def test_the_summary_understands_everyday_confirmations_and_edits(reply, next_st
     ("แก้ ชื่อ เป็น สมชาย เป็นสุข", "contact_name", "สมชาย เป็นสุข"),
     ("เปลี่ยนจังหวัดเป็นโคราชครับ", "province", "นครราชสีมา"),
     ("แก้ความต้องการ: ลดต้นทุนค่าไฟโรงงาน", "details", "ลดต้นทุนค่าไฟโรงงาน"),
+    ("อ๊ะ ขอเปลี่ยนจังหวัดเป็นมหาสารคามค่ะ", "province", "มหาสารคาม"),
+    ("รบกวนแก้ชื่อร้านเป็น ครัวแม่", "business_name", "ครัวแม่"),
 ])
 def test_an_answer_changed_by_typing_its_new_value_goes_straight_back_to_the_summary(reply, field, value):
     flow = flows.FLOWS["consulting"]
@@ -231,9 +241,10 @@ def test_an_answer_changed_by_typing_its_new_value_goes_straight_back_to_the_sum
 
 def test_words_that_only_look_like_a_change_change_nothing():
     answers = {"details": "ลดต้นทุน"} | PROFILE
-    turn = flows.answer(flows.FLOWS["consulting"], "confirm", answers, "เปลี่ยนใจ ไม่ส่งแล้ว", TODAY)
-    assert turn.state == "confirm" and not turn.submit and turn.answers == answers
-    assert "ยืนยันส่งคำขอ" in said(turn.messages)
+    for reply in ("เปลี่ยนใจ ไม่ส่งแล้ว", "ไม่ต้องแก้เบอร์ ส่งเลย"):
+        turn = flows.answer(flows.FLOWS["consulting"], "confirm", answers, reply, TODAY)
+        assert turn.state == "confirm" and not turn.submit and turn.answers == answers
+        assert "ยืนยันส่งคำขอ" in said(turn.messages)
 
 
 @pytest.mark.parametrize("reply", ["แก้เบอร์เป็น 12345", "เปลี่ยนจังหวัดเป็นดาวอังคาร"])

@@ -16,6 +16,7 @@ from intents.provinces import (
     PROVINCES_FILE,
     Province,
     all_provinces,
+    closest_province,
     find_province,
     nearest_province,
     province_by_name,
@@ -382,3 +383,12 @@ def test_any_text_gives_a_province_or_none(text):
 
 def test_a_long_message_is_handled():
     assert _name("ข้อความยาว " * 500 + "โคราช") == "นครราชสีมา"
+
+
+@pytest.mark.parametrize("typed, province", [
+    ("จันบุรี", "จันทบุรี"), ("เชียงหม่ค่ะ", "เชียงใหม่"), ("จ.ขอนแก่", "ขอนแก่น"), ("นนทบุลี", "นนทบุรี"),
+    ("สวัสดี", None), ("ดาวอังคาร", None), ("กท", None),
+])
+def test_a_province_answer_with_a_slip_of_the_finger_is_read_as_the_one_it_is_closest_to(typed, province):
+    found = closest_province(typed)
+    assert (found.name if found else None) == province
