@@ -27,6 +27,9 @@ CENTRE_LOOKUP = "centre_lookup"
 ERASE_WORDS = ("ลบข้อมูล", "deletemydata", "deletemyinfo")
 ERASE_MAX_LENGTH = 40
 CONSENT_WORDS = {"ยินยอม", "ตกลง", "ok", "โอเค", "ยอมรับ", "ยินยอมค่ะ", "ได้", "yes"}
+# "ไม่ยินยอมค่ะ ขอเบอร์ศูนย์มาโทรเองได้ไหม": a typed no to the consent question.
+DECLINE_WORDS = ("ไม่ยินยอม", "ไม่ยอม", "ไม่อนุญาต", "ไม่ให้", "ไม่ตกลง", "ไม่สะดวกให้")
+NEEDS_NO_CONSENT = {"center_info", "event", "greeting", "request_status", "unsubscribe", "out_of_scope"}
 YES_WORDS = {texts.YES, "ใช้", "ใช้ข้อมูลเดิม", "ok", "โอเค", "ได้", "yes", "ใช้เลย", "ใช้ได้"}
 NO_WORDS = {texts.NO, "ไม่", "ไม่ใช้", "no", "ไม่เอา", "กรอกใหม่"}
 # Answered in the middle of a flow, which then carries on; asking for a person moves the flow to one instead.
@@ -108,6 +111,11 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction) -
     if current.state == conversation.CONSENT:
         if word in CONSENT_WORDS:
             return _consent(ctx, True)
+        if word.startswith(DECLINE_WORDS):
+            return _consent(ctx, False)
+        if prediction.confidence >= INTERRUPT_CONFIDENCE and prediction.intent in NEEDS_NO_CONSENT:
+            repo.clear_conversation(ctx.session, ctx.user)  # they moved on to something that needs no data
+            return _understand(ctx, text, prediction)
         return Reply([Text(texts.CONSENT_NOTE, cards.consent_choices())])
     if current.data.get(conversation.CANCEL_ASKED):
         if word in YES_WORDS:

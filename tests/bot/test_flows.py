@@ -212,7 +212,9 @@ def test_prefilled_answers_are_checked_like_typed_ones():
 
 @pytest.mark.parametrize("reply, next_state", [("ยืนยันค่ะ", "confirm"), ("แก้เบอร์", "phone"),
                                                ("แก้ จังหวัด ค่ะ", "province"), ("ok", "confirm"),
-                                               ("แก้ชื่อร้าน", "business_name"), ("แก้ชื่อ", "contact_name")])
+                                               ("แก้ชื่อร้าน", "business_name"), ("แก้ชื่อ", "contact_name"),
+                                               ("ยืนยันค่ะ👍", "confirm"), ("โอเคครับ ส่งเลย", "confirm"),
+                                               ("ได้เลยค่ะ", "confirm")])
 def test_the_summary_understands_everyday_confirmations_and_edits(reply, next_state):
     flow = flows.FLOWS["consulting"]
     turn = flows.answer(flow, "confirm", {"details": "ลดต้นทุน"} | PROFILE, reply, TODAY)

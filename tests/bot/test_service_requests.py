@@ -426,6 +426,16 @@ def test_service_needs_consent_first_and_resumes_after_it(chat, app):
     assert state_of(app, USER) not in (None, "consent")
 
 
+def test_consent_can_be_declined_by_typing_and_other_questions_do_not_loop_on_it(chat, app):
+    chat.follow(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    [declined] = chat.say(USER, "ไม่ยินยอมค่ะ ขอเบอร์ศูนย์มาโทรเองได้ไหม")
+    assert "จะไม่เก็บข้อมูลส่วนบุคคล" in declined and state_of(app, USER) is None
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    said = chat.say(USER, "ศูนย์ที่ดูแลสงขลาอยู่ที่ไหนคะ")
+    assert "สงขลา" in " ".join(said) and "ท่านยินยอมไหมคะ" not in " ".join(said) and state_of(app, USER) is None
+
+
 def test_staff_alert_survives_a_500_and_a_timeout_without_duplicates(chat, app, line_api):
     from bot import jobs
     add_staff(app)
