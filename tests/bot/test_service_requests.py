@@ -79,14 +79,19 @@ def file_packaging_request(chat, app) -> ServiceRequest:
 
 def answer_until_summary(chat, app, user: str, answers: dict[str, str] = ANSWERS) -> list[str]:
     """Answer whatever the bot asks until it shows the summary card; returns everything it said."""
+    return answer_until(chat, app, user, "confirm", answers)
+
+
+def answer_until(chat, app, user: str, question: str, answers: dict[str, str] = ANSWERS) -> list[str]:
+    """Answer whatever the bot asks until it asks `question` (a flow state); returns everything it said."""
     said = []
     for _ in range(12):
         state = state_of(app, user)
-        if state == "confirm":
+        if state == question:
             return said
         assert state in answers, f"unexpected question {state!r}: {said[-1:]}"
         said += chat.say(user, answers[state])
-    raise AssertionError(f"the flow never reached the summary: {said}")
+    raise AssertionError(f"the flow never asked {question!r}: {said}")
 
 
 @pytest.mark.parametrize("service", sorted(FIRST_MESSAGES))
@@ -126,8 +131,7 @@ def test_details_in_the_first_message_are_not_asked_again(chat, app):
 def test_a_wrong_phone_is_asked_again_with_an_example(chat, app):
     chat.consent(USER)
     chat.say(USER, "อยากได้กล่องบรรจุภัณฑ์ใหม่ให้กาแฟดูพรีเมียมค่ะ")
-    while state_of(app, USER) != "phone":
-        chat.say(USER, ANSWERS[state_of(app, USER)])
+    answer_until(chat, app, USER, "phone")
     [again] = chat.say(USER, "12345")
     assert "081-234-5678" in again and state_of(app, USER) == "phone"
     chat.say(USER, "+66 81 234 5678")
@@ -155,8 +159,7 @@ def test_profile_is_offered_again_on_the_next_request(chat, app):
 def test_a_question_on_another_topic_is_answered_then_the_flow_resumes(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
-    while state_of(app, USER) != "phone":
-        chat.say(USER, ANSWERS[state_of(app, USER)])
+    answer_until(chat, app, USER, "phone")
     said = chat.say(USER, "ศูนย์ที่เชียงใหม่อยู่ที่ไหนคะ เปิดกี่โมง")
     assert any("เชียงใหม่" in s for s in said) and "ต่อไหมคะ" in said[-1]
     assert state_of(app, USER) == "phone"
@@ -169,8 +172,7 @@ def test_a_question_on_another_topic_is_answered_then_the_flow_resumes(chat, app
 def test_asking_for_the_centre_mid_request_keeps_the_request(chat, app, ask):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
-    while state_of(app, USER) != "business_name":  # no province known yet
-        chat.say(USER, ANSWERS[state_of(app, USER)])
+    answer_until(chat, app, USER, "business_name")  # no province known yet
     said = ask(chat)
     assert "แจ้งจังหวัด" in said[0] and "ต่อไหมคะ" in said[-1]
     assert state_of(app, USER) == "business_name"
@@ -203,8 +205,7 @@ def test_asking_for_a_person_mid_request_carries_what_was_said(chat, app):
 def test_switching_service_keeps_the_contact_details(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["prototype"])
-    while state_of(app, USER) != "province":
-        chat.say(USER, ANSWERS[state_of(app, USER)])
+    answer_until(chat, app, USER, "province")
     chat.tap(USER, "service=product_design")
     for state in ("details", "product"):  # what the new service needs; not business, contact or phone
         assert state_of(app, USER) == state
@@ -280,8 +281,7 @@ def test_an_answer_changed_by_typing_on_the_summary(chat, app, typed):
 def test_a_name_typed_with_a_phone_number_is_an_answer_not_a_request_for_staff(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
-    while state_of(app, USER) != "contact_name":
-        chat.say(USER, ANSWERS[state_of(app, USER)])
+    answer_until(chat, app, USER, "contact_name")
     [question] = chat.say(USER, "พี่ชื่อนิดค่ะ เบอร์ ๐๘๑-๒๓๔-๕๖๗๘")
     assert "จังหวัด" in question and "เจ้าหน้าที่" not in question
     chat.say(USER, "เชียงราย")
@@ -293,8 +293,7 @@ def test_a_name_typed_with_a_phone_number_is_an_answer_not_a_request_for_staff(c
 def test_shared_location_answers_the_province_question(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
-    while state_of(app, USER) != "province":
-        chat.say(USER, ANSWERS[state_of(app, USER)])
+    answer_until(chat, app, USER, "province")
     chat.send(ev.location(USER, 18.7883, 98.9853))
     chat.tap(USER, "confirm=yes")
     assert requests_in(app)[0].province == "เชียงใหม่"
@@ -496,8 +495,7 @@ def test_centre_info_asks_the_province_and_answers_with_the_centre(chat, app):
 def test_cancel_in_everyday_words_asks_before_dropping_the_flow(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
-    while state_of(app, USER) != "business_name":
-        chat.say(USER, ANSWERS[state_of(app, USER)])
+    answer_until(chat, app, USER, "business_name")
     [question] = chat.say(USER, "ไม่เอาแล้วค่ะ")
     assert "ยกเลิก" in question and state_of(app, USER) == "business_name"
     chat.tap(USER, "cancel=flow")

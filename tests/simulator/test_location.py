@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot.line import fake_events as ev
 from storage.models import Centre
-from tests.bot.test_service_requests import ANSWERS, answer_until_summary, requests_in, state_of
+from tests.bot.test_service_requests import ANSWERS, answer_until, answer_until_summary, requests_in, state_of
 from tests.chat import quick_replies, shown
 
 USER = "U" + "4" * 32
@@ -81,8 +81,7 @@ def test_a_request_started_from_the_centre_card_does_not_ask_the_province_again(
 def test_a_location_shared_mid_request_shows_the_centre_and_asks_the_pending_question_again(chat, app):
     chat.consent(USER)
     chat.say(USER, "อยากได้กล่องบรรจุภัณฑ์ใหม่ให้กาแฟดูพรีเมียมค่ะ")
-    while state_of(app, USER) != "phone":
-        chat.say(USER, ANSWERS[state_of(app, USER)])
+    answer_until(chat, app, USER, "phone")
     messages = chat.send(ev.location(USER, 18.7753, 100.7717))
     said = shown(messages)
     assert any("Mini ITC น่าน" in s for s in said) and "เบอร์โทร" in said[-1]
