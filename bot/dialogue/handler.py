@@ -73,7 +73,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     repo.log_message(ctx.session, ctx.user, "in", "text", text if ctx.user.consented_at else None,
                      prediction.intent, prediction.confidence, fallback=low)
     exact_cancel = prediction.intent == "cancel" and prediction.confidence >= 1.0
-    seated = event_dialogue.typed_party(ctx, text, exact_cancel, event)
+    # Someone typing their phone number is answering ("นิดค่ะ เบอร์ 081..."), not asking for a person.
+    confident = prediction.confidence >= INTERRUPT_CONFIDENCE and parse_phone(text) is None
+    seated = event_dialogue.typed_party(ctx, text, exact_cancel, confident, event)
     if seated is not None:
         current = _request_flow(ctx)
         asked_again = current is not None and event_dialogue.PARTY_FOR in current.data
@@ -88,7 +90,7 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     current = conversation.active(ctx)
     notice = conversation.expiry_notice(ctx)
     if current is not None:
-        return _in_flow(ctx, current, text, prediction)
+        return _in_flow(ctx, current, text, prediction, confident)
     if _waiting_for_staff(ctx) and (low or prediction.intent in ("greeting", "contact_staff")):
         return Reply([Text(texts.STAFF_WILL_CALL, cards.main_menu())])
     return notice.then(_understand(ctx, text, prediction))
@@ -104,7 +106,7 @@ def _waiting_for_staff(ctx: Context) -> bool:
     return since is not None and ctx.now - since < timedelta(hours=24)
 
 
-def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction) -> Reply:
+def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, confident: bool) -> Reply:
     if current.flow == CENTRE_LOOKUP:
         return _centre_lookup(ctx, text, prediction)
     word = fields.plain(text)
@@ -129,8 +131,6 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction) -
         if word in YES_WORDS or word in NO_WORDS:
             return conversation.reuse(ctx, current, accept=word in YES_WORDS)
         return conversation.reask(ctx, current)
-    # Someone typing their phone number is answering ("นิดค่ะ เบอร์ 081..."), not asking for a person.
-    confident = prediction.confidence >= INTERRUPT_CONFIDENCE and parse_phone(text) is None
     stuck = current.state in ("confirm", "edit") or _fails(ctx, current, text)
     if confident and (stuck or conversation.accepts_free_text(current)):
         if prediction.intent in INTERRUPTING:

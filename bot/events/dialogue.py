@@ -11,7 +11,8 @@ Postback data (one key each, never through the classifier):
     news=...                           the "what news do you want" preferences (bot/events/preferences.py)
 
 "How many people?" can also be answered by typing ("๒ คน", "มาคนเดียวค่ะ"): the question is remembered in the
-follower's conversation until their next message or tap.
+follower's conversation until their next message or tap. Before it, a follower whose profile lacks a name or a
+phone number is asked for them, typed, the same way: staff need to know who is coming and how to reach them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from sqlalchemy import select
 
 from bot.dialogue import cards as main_cards
 from bot.dialogue import conversation, flows
+from bot.dialogue import fields as f
 from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.texts import thai_datetime
@@ -30,14 +32,16 @@ from bot.domain import DeliveriesQueued, DomainEvent
 from bot.events import cards, notices, preferences, texts, tickets
 from bot.events import registrations as seats
 from bot.line.inbound import Inbound
-from bot.line.outbound import Action, Choose, Flex, Image, Outbound, Text
-from intents.entities import parse_people
+from bot.line.outbound import Action, Choose, Flex, Image, Outbound, Say, Text
+from intents.entities import parse_people, parse_phone
 from storage import repositories as repo
-from storage.models import Event, Registration
+from storage.models import Conversation, Event, Registration
 
 WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเบียนไว้", "ที่ลงไว้", "ลงชื่อไว้", "บัตร", "qr", "QR")
 PARTY_SIZE = "event_party_size"  # a one-question flow: "how many people?" with no request in progress
 PARTY_FOR = "party_for"  # in a conversation's data: EVENT[:ANNOUNCEMENT] that question is about
+PARTY_ASKS = "party_asks"  # in a conversation's data: the registrant's detail asked before it, if any
+REGISTRANT = {question.key: question for question in (f.CONTACT, f.PHONE)}
 
 
 def show_events(ctx: Context, text: str | None) -> Reply:
@@ -121,24 +125,41 @@ def take_seats(ctx: Context, value: str, event: Inbound) -> Reply:
     return _take_seats(ctx, event_id, people, announcement_id, event)
 
 
-def typed_party(ctx: Context, text: str, cancels: bool, event: Inbound) -> Reply | None:
-    """The answer to a pending "how many people?" typed ("๒ คน") or called off ("ยกเลิก"); None when there is
-    no such question or the text is not an answer to it (the question is dropped either way)."""
+def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event: Inbound) -> Reply | None:
+    """The answer to a pending "how many people?" (or "your name?", "your phone?") typed ("๒ คน") or called
+    off ("ยกเลิก"); None when there is no such question or the text is not an answer to it, such as a
+    question on another topic (the question is dropped either way)."""
     current = conversation.active(ctx)  # a question left for a day has gone with its conversation
     if current is None or PARTY_FOR not in current.data:
         return None
     event_id, announcement_id = _ids(current.data[PARTY_FOR])
+    asking = REGISTRANT.get(current.data.get(PARTY_ASKS, ""))
     forget_party_question(ctx)
     if cancels:
         return Reply([Text(texts.PARTY_DROPPED, _event_choices())])
+    found = ctx.session.get(Event, event_id) if event_id else None
+    if found is None or (asking is not None and other_topic):
+        return None
+    if asking is not None:
+        return _typed_detail(ctx, found, announcement_id, asking, text)
     people = parse_people(text)
-    found = ctx.session.get(Event, event_id) if event_id and people else None
-    if found is None or people is None:
+    if people is None:
         return None
     if people > seats.MAX_PARTY:
         return Reply([Text(texts.PARTY_TOO_BIG.format(most=seats.MAX_PARTY))]).then(
             _ask_people(ctx, found, announcement_id))
     return _take_seats(ctx, found.id, people, announcement_id, event)
+
+
+def _typed_detail(ctx: Context, found: Event, announcement_id: int | None, asking: f.Field, text: str) -> Reply:
+    """The registrant's name or phone, kept on their profile; a phone typed with the name is taken too."""
+    try:
+        value = asking.read(text, ctx.today)
+    except f.Invalid as invalid:
+        return _ask_people(ctx, found, announcement_id, hint=str(invalid))
+    setattr(ctx.user, asking.key, value)
+    ctx.user.phone = ctx.user.phone or parse_phone(text)
+    return _ask_people(ctx, found, announcement_id)
 
 
 def forget_party_question(ctx: Context) -> None:
@@ -154,7 +175,7 @@ def forget_party_question(ctx: Context) -> None:
 
 
 def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int | None, event: Inbound) -> Reply:
-    if ctx.user.consented_at is None:
+    if ctx.user.consented_at is None or _missing_detail(ctx) is not None:  # a stale button: from the start
         return start_registration(ctx, f"{event_id}:{announcement_id or ''}".rstrip(":"), event)
     outcome = seats.register(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
     if outcome.status == "registered":
@@ -176,7 +197,7 @@ def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int |
 def join_waitlist(ctx: Context, value: str, event: Inbound) -> Reply:
     """Put the follower on the waiting list (or straight in, if a seat opened meanwhile)."""
     event_id, people, announcement_id = _ids_with_people(value)
-    if event_id is None or ctx.user.consented_at is None:
+    if event_id is None or ctx.user.consented_at is None or _missing_detail(ctx) is not None:
         return start_registration(ctx, str(event_id or ""), event)
     outcome = seats.join_waitlist(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
     if outcome.status == "registered":
@@ -277,18 +298,39 @@ def _closed(found: Event | None) -> Reply:
     return Reply([Text(text, _event_choices())])
 
 
-def _ask_people(ctx: Context, found: Event, announcement_id: int | None) -> Reply:
+def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: str | None = None) -> Reply:
+    """Ask how many people will come; first the registrant's name or phone if their profile lacks it."""
     suffix = f":{announcement_id}" if announcement_id else ""
-    # Remembered so a typed "๒ คน" answers it too; a request in progress keeps its place beside it.
     current = repo.get_conversation(ctx.session, ctx.user)
+    _take_details_told(ctx, current)
+    missing = _missing_detail(ctx)
+    # Remembered so a typed answer ("๒ คน", a name) answers it too; a request in progress keeps its place beside it.
+    asked = {PARTY_FOR: f"{found.id}{suffix}"} | ({PARTY_ASKS: missing.key} if missing else {})
     if current is None or current.flow not in flows.FLOWS:
-        repo.save_conversation(ctx.session, ctx.user, PARTY_SIZE, "people", {PARTY_FOR: f"{found.id}{suffix}"})
+        repo.save_conversation(ctx.session, ctx.user, PARTY_SIZE, "people", asked)
     else:
-        repo.save_conversation(ctx.session, ctx.user, current.flow, current.state,
-                               current.data | {PARTY_FOR: f"{found.id}{suffix}"})
+        kept = {key: value for key, value in current.data.items() if key != PARTY_ASKS}
+        repo.save_conversation(ctx.session, ctx.user, current.flow, current.state, kept | asked)
+    if missing is not None:
+        question = texts.ASK_REGISTRANT_NAME if missing.key == "contact_name" else texts.ASK_REGISTRANT_PHONE
+        lines = [line for line in (hint, question.format(title=found.title)) if line]
+        return Reply([Text("\n".join(lines), (Say("ยกเลิก", "ยกเลิก"),))])
     choices = tuple(Choose(texts.PEOPLE_LABEL.format(n=n), f"ev_people={found.id}:{n}{suffix}",
                            texts.PEOPLE_LABEL.format(n=n)) for n in range(1, seats.MAX_PARTY + 1))
     return Reply([Text(texts.ASK_PEOPLE.format(title=found.title), choices)])
+
+
+def _missing_detail(ctx: Context) -> f.Field | None:
+    """The first of the registrant's name and phone their profile lacks."""
+    return next((question for key, question in REGISTRANT.items() if not getattr(ctx.user, key)), None)
+
+
+def _take_details_told(ctx: Context, current: Conversation | None) -> None:
+    """The name and phone a request in progress was already told, kept on a profile that lacks them."""
+    told = current.data.get("answers", {}) if current is not None and current.flow in flows.FLOWS else {}
+    for key in REGISTRANT:
+        if not getattr(ctx.user, key) and told.get(key):
+            setattr(ctx.user, key, told[key])
 
 
 def _event_choices() -> tuple[Action, ...]:

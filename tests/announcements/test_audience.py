@@ -6,7 +6,7 @@ import json
 
 from storage.models import utcnow
 from tests.bot.test_service_requests import FIRST_MESSAGES, answer_until_summary
-from tests.events.helpers import add_event, make_followers, user_id
+from tests.events.helpers import add_event, make_followers, registrant, user_id
 
 
 def dry_run(app, *options: str) -> dict:
@@ -40,7 +40,7 @@ def test_province_cluster_and_service_narrow_together_and_widen_within(app):
 def test_interests_also_come_from_the_requests_people_made(chat, app):
     packaging, cluster = user_id(0xAA), user_id(0xBB)
     for user, service in ((packaging, "packaging"), (cluster, "cluster")):
-        chat.consent(user)
+        registrant(chat, user)
         chat.say(user, FIRST_MESSAGES[service])
         answer_until_summary(chat, app, user)
         chat.tap(user, "confirm=yes")
@@ -55,7 +55,7 @@ def test_event_audience_is_the_people_registered_for_it(chat, app):
     event = add_event(app, capacity=1)
     make_followers(app, 50)
     for n in (1, 2):
-        chat.consent(user_id(0xE0 + n))
+        registrant(chat, user_id(0xE0 + n))
         chat.tap(user_id(0xE0 + n), f"ev_people={event['id']}:1")
     chat.tap(user_id(0xE2), f"ev_wait={event['id']}:1")
     assert dry_run(app, "--event", str(event["id"]))["recipients"] == 2

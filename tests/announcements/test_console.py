@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bot.dialogue.texts import BANGKOK
 from storage.models import Announcement
 from tests.console.helpers import StaffBrowser, add_staff
-from tests.events.helpers import add_event, make_followers, user_id
+from tests.events.helpers import add_event, make_followers, registrant, user_id
 
 ADMIN_LINE = user_id(0xAD0000)
 
@@ -57,7 +57,7 @@ def test_send_now_then_the_page_shows_reach_and_registrations_from_it(admin, cha
     event = add_event(app, title="CLUSTER DAY 2569", capacity=100)
     followers = make_followers(app, 1100, sectors=["cosmetics"])
     fan = user_id(0xFA0000)
-    chat.consent(fan)
+    registrant(chat, fan)
     response = admin.post("/staff/announcements/new", {"text": "ชวนคลัสเตอร์เครื่องสำอาง", "card": str(event["id"]),
                                                        "action": "send"})
     page = response.get_data(as_text=True)

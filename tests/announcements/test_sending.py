@@ -16,7 +16,7 @@ from bot.line import fake_events as ev
 from storage.models import Announcement, AnnouncementRecipient, Delivery, Registration
 from tests.chat import LineChat
 from tests.conftest import SECRET, make_app
-from tests.events.helpers import MovableClock, add_event, make_followers, user_id
+from tests.events.helpers import MovableClock, add_event, make_followers, registrant, user_id
 
 MULTICAST = "/v2/bot/message/multicast"
 
@@ -149,7 +149,7 @@ def test_an_event_card_registers_people_and_counts_them_for_the_announcement(app
     chat = LineChat(app, line_api, SECRET)
     event = add_event(app, title="CLUSTER DAY 2569", capacity=50)
     fan = user_id(0xF0)
-    chat.consent(fan)
+    registrant(chat, fan)
     make_followers(app, 2)
     result = announce(app, "--text", "ขอเชิญร่วมงาน CLUSTER DAY", "--card", str(event["id"]))
     card = line_api.delivered_messages(to=fan)[-1].message

@@ -63,6 +63,12 @@ def make_followers(app, n: int, start: int = 1, **fields) -> list[str]:
     return ids
 
 
+def registrant(chat, line_id: str) -> None:
+    """Follow and consent, with a name and phone on the profile (as after a first request): ready to register."""
+    chat.consent(line_id)
+    set_user(chat.app, line_id, contact_name=f"คุณ{line_id[-3:]}", phone="0812345678")
+
+
 def set_user(app, line_id: str, **fields) -> None:
     with unit_of_work(app.extensions["frontdesk"].sessions) as session:
         user = session.scalar(select(LineUser).where(LineUser.line_user_id == line_id))

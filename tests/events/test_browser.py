@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from bot.events.tickets import checkin_url, qr_png
 from tests.console.helpers import PASSWORD, add_staff
-from tests.events.helpers import add_event, make_followers, registrations, user_id
+from tests.events.helpers import add_event, make_followers, registrant, registrations, user_id
 from tests.live import CHROMIUM_ARGS, chromium_path, serve
 
 ALICE = user_id(0xA1)
@@ -38,7 +38,7 @@ def camera_video(png: bytes, path: Path, width: int = 640, height: int = 480, fr
 def camera_page(tmp_path, app, chat, playwright):
     """A Chromium whose camera shows the QR code of Alice's ticket."""
     event = add_event(app, capacity=10)
-    chat.consent(ALICE)
+    registrant(chat, ALICE)
     chat.tap(ALICE, f"ev_people={event['id']}:2")
     code = registrations(app, event["id"])[0].code
     base_url = app.extensions["frontdesk"].settings.public_base_url

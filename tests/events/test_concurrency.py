@@ -40,7 +40,7 @@ def tap_together(app, line_api, taps: list[tuple[str, str]]) -> list[int]:
 
 def test_simultaneous_registrations_fill_exactly_the_capacity(app, line_api):
     event = add_event(app, capacity=7)
-    users = make_followers(app, TAPPERS, consented_at=utcnow())
+    users = make_followers(app, TAPPERS, consented_at=utcnow(), contact_name="สมใจ", phone="0812345678")
     parties = [1 + i % 3 for i in range(TAPPERS)]
     statuses = tap_together(app, line_api, [(u, f"ev_people={event['id']}:{n}") for u, n in zip(users, parties)])
     assert statuses == [200] * TAPPERS
@@ -52,7 +52,7 @@ def test_simultaneous_registrations_fill_exactly_the_capacity(app, line_api):
 
 def test_simultaneous_waiting_list_joins_get_distinct_places(app, line_api):
     event = add_event(app, capacity=3)
-    users = make_followers(app, TAPPERS, consented_at=utcnow())
+    users = make_followers(app, TAPPERS, consented_at=utcnow(), contact_name="สมใจ", phone="0812345678")
     tap_together(app, line_api, [(u, f"ev_wait={event['id']}:1") for u in users])
     assert seats_of(app, event["id"]) == {"registered": 3, "waiting": TAPPERS - 3}
     places = [a for u in users for a in line_api.delivered_texts(to=u) if "ลำดับที่" in a]
@@ -62,8 +62,8 @@ def test_simultaneous_waiting_list_joins_get_distinct_places(app, line_api):
 
 def test_simultaneous_cancellations_offer_each_freed_seat_once(app, line_api):
     event = add_event(app, capacity=6)
-    holders = make_followers(app, 6, start=1, consented_at=utcnow())
-    waiting = make_followers(app, 10, start=100, consented_at=utcnow())
+    holders = make_followers(app, 6, start=1, consented_at=utcnow(), contact_name="สมใจ", phone="0812345678")
+    waiting = make_followers(app, 10, start=100, consented_at=utcnow(), contact_name="สมใจ", phone="0812345678")
     tap_together(app, line_api, [(u, f"ev_people={event['id']}:1") for u in holders])
     tap_together(app, line_api, [(u, f"ev_wait={event['id']}:1") for u in waiting])
     line = [r.user_id for r in sorted(registrations(app, event["id"]), key=lambda r: (r.created_at, r.id))

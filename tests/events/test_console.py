@@ -9,7 +9,7 @@ import pytest
 
 from bot.line import fake_events as ev
 from tests.console.helpers import StaffBrowser, add_staff
-from tests.events.helpers import add_event, registrations, seats_of, set_user, user_id
+from tests.events.helpers import add_event, registrant, registrations, seats_of, set_user, user_id
 
 ALICE, BEN, CHAI = (user_id(n) for n in (0xA1, 0xB2, 0xC3))
 
@@ -31,7 +31,7 @@ def officer(app):
 
 
 def register(chat, user: str, event_id: int, people: int = 1, wait: bool = False) -> None:
-    chat.consent(user)
+    registrant(chat, user)
     chat.tap(user, f"ev_people={event_id}:{people}")
     if wait:
         chat.tap(user, f"ev_wait={event_id}:{people}")
@@ -75,9 +75,9 @@ def test_more_seats_go_to_the_waiting_list_at_once(admin, chat, app, line_api):
 
 def test_the_event_page_lists_seats_waiting_list_and_exports_csv(admin, chat, app):
     event = add_event(app, capacity=2)
-    chat.consent(ALICE)
-    set_user(app, ALICE, contact_name='=HYPERLINK("http://evil")', phone="0812345678")
-    register(chat, ALICE, event["id"], people=2)
+    registrant(chat, ALICE)
+    set_user(app, ALICE, contact_name='=HYPERLINK("http://evil")')
+    chat.tap(ALICE, f"ev_people={event['id']}:2")
     register(chat, BEN, event["id"], wait=True)
     page = admin.page(f"/staff/events/{event['id']}")
     code = registrations(app, event["id"])[0].code

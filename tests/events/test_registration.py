@@ -14,7 +14,15 @@ from bot.line import fake_events as ev
 from storage.models import LineUser
 from tests.chat import LineChat, quick_replies
 from tests.conftest import SECRET, make_app
-from tests.events.helpers import add_event, event_starts, registrations, seats_of, user_id
+from tests.events.helpers import (
+    add_event,
+    event_starts,
+    registrant,
+    registrations,
+    seats_of,
+    set_user,
+    user_id,
+)
 
 ALICE, BEN, CHAI, DAO = (user_id(n) for n in (0xA1, 0xB2, 0xC3, 0xD4))
 
@@ -48,7 +56,7 @@ def test_asking_about_events_shows_a_carousel_with_seats_left(chat, app):
 def test_one_tap_registration_asks_how_many_and_confirms_with_a_code_and_qr(https_app, line_api):
     chat = LineChat(https_app, line_api, SECRET)
     event = add_event(https_app, capacity=30)
-    chat.consent(ALICE)
+    registrant(chat, ALICE)
     [question] = chat.send(ev.postback(ALICE, f"ev_register={event['id']}"))
     assert "กี่ท่าน" in question["text"] and len(quick_replies(question)) == 10
     confirmation, image = chat.send(ev.postback(ALICE, f"ev_people={event['id']}:3"))
@@ -67,28 +75,72 @@ def test_one_tap_registration_asks_how_many_and_confirms_with_a_code_and_qr(http
 
 def test_without_https_the_code_still_comes_as_text(chat, app):
     event = add_event(app)
-    chat.consent(ALICE)
+    registrant(chat, ALICE)
     messages = register(chat, ALICE, event["id"])
     assert [m["type"] for m in messages] == ["text"]
     code = registrations(app, event["id"])[0].code
     assert code[:4] in messages[0]["text"] and code[4:] in messages[0]["text"]
 
 
-def test_registration_without_consent_asks_for_it_then_carries_on(chat, app):
+def test_a_new_follower_is_asked_consent_then_name_and_phone_then_how_many(chat, app):
     event = add_event(app)
     chat.follow(ALICE)
     [ask] = chat.send(ev.postback(ALICE, f"ev_register={event['id']}"))
     assert "ยินยอม" in ask["text"] and registrations(app, event["id"]) == []
     consent = next(a for a in quick_replies(ask) if a["data"].startswith("ev_consent="))
     said = chat.tap(ALICE, consent["data"])
-    assert "ขอบคุณที่ยินยอม" in said[0] and "กี่ท่าน" in said[1]
-    register(chat, ALICE, event["id"])
-    assert registrations(app, event["id"])[0].status == "registered"
+    assert "ขอบคุณที่ยินยอม" in said[0] and "ขอชื่อผู้ลงทะเบียน" in said[1] and event["title"] in said[1]
+    [phone] = chat.say(ALICE, "สมศรี ใจดีค่ะ")
+    assert "ขอเบอร์โทร" in phone
+    [again] = chat.say(ALICE, "12345")
+    assert "เบอร์โทรไม่ถูกต้อง" in again and "ขอเบอร์โทร" in again
+    [people] = chat.say(ALICE, "๐๘๑-๒๓๔-๕๖๗๘")
+    assert "กี่ท่าน" in people
+    chat.tap(ALICE, f"ev_people={event['id']}:2")
+    [registration] = registrations(app, event["id"])
+    assert (registration.status, registration.people) == ("registered", 2)
+    assert (registration.contact_name, registration.phone) == ("สมศรี ใจดี", "0812345678")
+
+
+def test_a_name_typed_with_its_phone_answers_both(chat, app):
+    event = add_event(app)
+    chat.consent(ALICE)
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    [people] = chat.say(ALICE, "ผมชื่อเอกครับ เบอร์ 089-111-2222")
+    assert "กี่ท่าน" in people
+    said = chat.say(ALICE, "3 คน")
+    [registration] = registrations(app, event["id"])
+    assert "ลงทะเบียนเรียบร้อย" in said[0]
+    assert (registration.contact_name, registration.phone, registration.people) == ("เอก", "0891112222", 3)
+
+
+def test_a_question_instead_of_a_name_is_answered_and_registers_nobody(chat, app):
+    event = add_event(app)
+    chat.consent(ALICE)
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    said = chat.say(ALICE, "สถานะคำขอของฉันค่ะ")
+    assert "ยังไม่มีคำขอ" in said[0] and not any("ขอเบอร์โทร" in text for text in said)
+    chat.say(ALICE, "สมศรีค่ะ")
+    chat.say(ALICE, "0812345678")
+    assert registrations(app, event["id"]) == []
+
+
+def test_a_registration_in_the_middle_of_a_request_takes_the_name_and_phone_already_given(chat, app):
+    from tests.bot.test_service_requests import FIRST_MESSAGES, answer_until
+    event = add_event(app)
+    chat.consent(ALICE)
+    chat.say(ALICE, FIRST_MESSAGES["packaging"])
+    answer_until(chat, app, ALICE, "province")
+    [people] = chat.tap(ALICE, f"ev_register={event['id']}")
+    assert "กี่ท่าน" in people
+    chat.tap(ALICE, f"ev_people={event['id']}:1")
+    [registration] = registrations(app, event["id"])
+    assert (registration.contact_name, registration.phone) == ("สมศรี ใจดี", "0812345678")
 
 
 def test_registering_twice_shows_the_ticket_instead_of_a_second_seat(chat, app):
     event = add_event(app)
-    chat.consent(ALICE)
+    registrant(chat, ALICE)
     register(chat, ALICE, event["id"], people=2)
     said = chat.tap(ALICE, f"ev_register={event['id']}")
     assert "ลงทะเบียน" in said[0] and "ไว้แล้ว" in said[0]
@@ -98,7 +150,7 @@ def test_registering_twice_shows_the_ticket_instead_of_a_second_seat(chat, app):
 @pytest.mark.parametrize(("typed", "people"), [("๒ คนค่ะ", 2), ("มาคนเดียวค่ะ", 1), ("3", 3), ("ไป 4 ท่านนะคะ", 4)])
 def test_how_many_people_can_be_typed_instead_of_tapped(chat, app, typed, people):
     event = add_event(app)
-    chat.consent(ALICE)
+    registrant(chat, ALICE)
     chat.tap(ALICE, f"ev_register={event['id']}")
     said = chat.say(ALICE, typed)
     assert "ลงทะเบียนเรียบร้อย" in said[0] and f"{people} ท่าน" in said[0]
@@ -107,7 +159,7 @@ def test_how_many_people_can_be_typed_instead_of_tapped(chat, app, typed, people
 
 def test_a_typed_party_over_the_limit_is_told_the_limit_and_asked_again(chat, app):
     event = add_event(app, capacity=50)
-    chat.consent(ALICE)
+    registrant(chat, ALICE)
     chat.tap(ALICE, f"ev_register={event['id']}")
     limit, question = chat.send(ev.text(ALICE, "มากัน 15 คนค่ะ"))
     assert "ไม่เกิน 10 ท่าน" in limit["text"] and "กี่ท่าน" in question["text"] and len(quick_replies(question)) == 10
@@ -118,7 +170,7 @@ def test_a_typed_party_over_the_limit_is_told_the_limit_and_asked_again(chat, ap
 
 def test_after_how_many_people_other_messages_are_understood_and_a_later_number_registers_nobody(chat, app):
     event = add_event(app)
-    chat.consent(ALICE)
+    registrant(chat, ALICE)
     chat.tap(ALICE, f"ev_register={event['id']}")
     [dropped] = chat.say(ALICE, "ยกเลิก")
     assert "ยังไม่ได้ลงทะเบียน" in dropped
@@ -135,7 +187,7 @@ def test_after_how_many_people_other_messages_are_understood_and_a_later_number_
 def test_a_party_typed_in_the_middle_of_a_request_registers_and_the_request_carries_on(chat, app):
     from tests.bot.test_service_requests import FIRST_MESSAGES, answer_until_summary, state_of
     event = add_event(app)
-    chat.consent(ALICE)
+    registrant(chat, ALICE)
     chat.say(ALICE, FIRST_MESSAGES["packaging"])
     asked = state_of(app, ALICE)
     chat.tap(ALICE, f"ev_register={event['id']}")
@@ -163,7 +215,7 @@ def test_the_profile_from_an_earlier_request_fills_the_registration(chat, app):
 def test_a_full_event_offers_the_waiting_list_and_a_freed_seat_goes_to_the_next(chat, app, line_api):
     event = add_event(app, capacity=2)
     for user in (ALICE, BEN, CHAI, DAO):
-        chat.consent(user)
+        registrant(chat, user)
     register(chat, ALICE, event["id"])
     register(chat, DAO, event["id"])
     [full] = register(chat, BEN, event["id"])
@@ -192,7 +244,7 @@ def test_a_full_event_offers_the_waiting_list_and_a_freed_seat_goes_to_the_next(
 def test_declining_an_offer_passes_the_seat_on(chat, app, line_api):
     event = add_event(app, capacity=1)
     for user in (ALICE, BEN, CHAI):
-        chat.consent(user)
+        registrant(chat, user)
     register(chat, ALICE, event["id"])
     for user in (BEN, CHAI):
         register(chat, user, event["id"])
@@ -207,12 +259,12 @@ def test_declining_an_offer_passes_the_seat_on(chat, app, line_api):
 def test_a_party_too_big_for_the_free_seats_waits_while_a_smaller_one_is_offered(chat, app, line_api):
     event = add_event(app, capacity=3)
     for user in (ALICE, BEN, CHAI):
-        chat.consent(user)
+        registrant(chat, user)
     register(chat, ALICE, event["id"], people=2)
     register(chat, BEN, event["id"], people=1)
     register(chat, CHAI, event["id"], people=4)
     chat.tap(CHAI, f"ev_wait={event['id']}:4")
-    chat.consent(DAO)
+    registrant(chat, DAO)
     register(chat, DAO, event["id"], people=2)
     chat.tap(DAO, f"ev_wait={event['id']}:2")
     chat.tap(ALICE, f"ev_cancel_yes={event['id']}")
@@ -222,8 +274,8 @@ def test_a_party_too_big_for_the_free_seats_waits_while_a_smaller_one_is_offered
 
 def test_leaving_the_waiting_list_frees_nothing_and_is_confirmed(chat, app):
     event = add_event(app, capacity=1)
-    chat.consent(ALICE)
-    chat.consent(BEN)
+    registrant(chat, ALICE)
+    registrant(chat, BEN)
     register(chat, ALICE, event["id"])
     register(chat, BEN, event["id"])
     chat.tap(BEN, f"ev_wait={event['id']}:1")
@@ -237,7 +289,7 @@ def test_leaving_the_waiting_list_frees_nothing_and_is_confirmed(chat, app):
 def test_my_events_lists_only_the_followers_own_registrations(chat, app):
     mine = add_event(app, title="อบรมบรรจุภัณฑ์")
     add_event(app, title="SME สัญจร ลำปาง")
-    chat.consent(ALICE)
+    registrant(chat, ALICE)
     register(chat, ALICE, mine["id"])
     [card] = chat.tap(ALICE, "ev_mine=1")
     assert "อบรมบรรจุภัณฑ์" in card and "SME สัญจร" not in card and "บัตรเข้างาน" in card
@@ -245,7 +297,7 @@ def test_my_events_lists_only_the_followers_own_registrations(chat, app):
 
 def test_a_closed_event_says_so_politely(chat, app):
     event = add_event(app, "งานปิดรับแล้ว", 10, 10, "เชียงใหม่", "--deadline", "2020-01-01T00:00")
-    chat.consent(ALICE)
+    registrant(chat, ALICE)
     [closed] = chat.tap(ALICE, f"ev_register={event['id']}")
     assert "ปิดรับลงทะเบียน" in closed and registrations(app, event["id"]) == []
 
@@ -281,8 +333,7 @@ def _with_users(app, event_id):
 
 def test_erasing_my_data_also_clears_my_registrations(chat, app):
     event = add_event(app)
-    chat.consent(ALICE)
-    from tests.events.helpers import set_user
+    registrant(chat, ALICE)
     set_user(app, ALICE, contact_name="สมศรี ใจดี", phone="0812345678", business_name="ร้านกาแฟดอยหลวง")
     register(chat, ALICE, event["id"])
     chat.tap(ALICE, "erase=yes")
@@ -292,7 +343,7 @@ def test_erasing_my_data_also_clears_my_registrations(chat, app):
 
 def test_asking_to_cancel_in_words_shows_my_registrations_with_a_cancel_button(chat, app):
     event = add_event(app)
-    chat.consent(ALICE)
+    registrant(chat, ALICE)
     register(chat, ALICE, event["id"])
     messages = chat.send(ev.text(ALICE, "ขอยกเลิกการลงทะเบียนงาน CLUSTER DAY ค่ะ"))
     card = next(m for m in messages if m["type"] == "flex")

@@ -11,7 +11,7 @@ from bot.dialogue.texts import BANGKOK
 from bot.events.jobs import pass_on_lapsed_offers, remind_tomorrows_events
 from tests.chat import LineChat
 from tests.conftest import SECRET, make_app
-from tests.events.helpers import MovableClock, add_event, registrations, set_user, user_id
+from tests.events.helpers import MovableClock, add_event, registrant, registrations, set_user, user_id
 
 ALICE, BEN, CHAI, DAO = (user_id(n) for n in (0xA1, 0xB2, 0xC3, 0xD4))
 EVENT_DAY = (datetime.now(BANGKOK) + timedelta(days=20)).date()
@@ -35,7 +35,7 @@ def chat(timed_app, line_api):
 
 
 def register(chat, user: str, event_id: int, wait: bool = False) -> None:
-    chat.consent(user)
+    registrant(chat, user)
     chat.tap(user, f"ev_register={event_id}")
     chat.tap(user, f"ev_people={event_id}:1")
     if wait:
