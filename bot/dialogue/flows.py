@@ -253,12 +253,18 @@ _CHANGE = (re.compile(_CHANGE_LEAD + r"(?P<name>.+?)(?:เป็น|=|:)(?P<valu
            re.compile(_CHANGE_LEAD + r"\s*(?P<name>\S+)\s+(?P<value>.+)", re.DOTALL))
 
 
+def change_named(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
+    """The answer a reply changes by naming it ("แก้เบอร์เป็น 089-123-4567"), and the new value as typed."""
+    found = (_named_change(flow, pattern.fullmatch(reply.strip())) for pattern in _CHANGE)
+    return next((change for change in found if change), None)
+
+
 def _change_in_one_message(flow: Flow, answers: dict[str, Any], reply: str, today: date) -> Turn | None:
     """An answer changed from the summary by typing; None when the reply is not such a change."""
-    found = (_named_change(flow, pattern.fullmatch(reply.strip())) for pattern in _CHANGE)
-    question, typed = next((change for change in found if change), (None, ""))
-    if question is None:
+    change = change_named(flow, reply)
+    if change is None:
         return None
+    question, typed = change
     remaining = {k: v for k, v in answers.items() if k != question.key}
     try:
         value = question.read(typed, today)

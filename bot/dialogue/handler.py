@@ -131,7 +131,9 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
         if word in YES_WORDS or word in NO_WORDS:
             return conversation.reuse(ctx, current, accept=word in YES_WORDS)
         return conversation.reask(ctx, current)
-    stuck = current.state in ("confirm", "edit") or _fails(ctx, current, text)
+    # At the summary, "แก้สินค้าเป็นซอสพริก" changes an answer, whatever service its words sound like.
+    summary = current.state in ("confirm", "edit")
+    stuck = (summary and flows.change_named(flows.FLOWS[current.flow], text) is None) or _fails(ctx, current, text)
     if confident and (stuck or conversation.accepts_free_text(current)):
         if prediction.intent in INTERRUPTING:
             return _aside(current, _understand(ctx, text, prediction))

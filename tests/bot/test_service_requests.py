@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+import intents
 from bot.line import fake_events as ev
 from storage.models import Attachment, Conversation, Delivery, LineUser, ServiceRequest, utcnow
 from storage.repositories import be_year
@@ -276,6 +277,19 @@ def test_an_answer_changed_by_typing_on_the_summary(chat, app, typed):
     assert "แก้เบอร์โทรให้แล้ว" in changed and "0891234567" in summary and state_of(app, USER) == "confirm"
     chat.say(USER, "ยืนยันค่ะ")
     assert requests_in(app)[0].phone == "0891234567"
+
+
+def test_a_typed_change_that_sounds_like_another_service_changes_the_answer(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    typed = "แก้สินค้าเป็น ซอสพริกเผาสูตรเจ ยืดอายุการเก็บได้ 6 เดือน"
+    assert intents.classify(typed).intent == "food_processing"  # what made the bot offer to switch services
+    changed, summary = chat.say(USER, typed)
+    assert "แก้สินค้าให้แล้ว" in changed and "ซอสพริกเผาสูตรเจ" in summary
+    chat.say(USER, "ยืนยันค่ะ")
+    [request] = requests_in(app)
+    assert request.service == "packaging" and request.answers["product"].startswith("ซอสพริกเผาสูตรเจ")
 
 
 def test_a_name_typed_with_a_phone_number_is_an_answer_not_a_request_for_staff(chat, app):
