@@ -23,6 +23,8 @@ NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ"
 SELF_INTRODUCTION = re.compile(r"^(?:กระผม|ผม|ดิฉัน|หนู|ฉัน|พี่|เรา|น้อง)?\s*ชื่อ\s*")
 BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ\s*")
 # What leads up to a phone number typed after a name: "สมชาย เบอร์ 089...", "นิดค่ะ โทร: ๐๘๑...".
+# Marks that close what came before them ("(freeze dryer)"): kept where particles and emoji are trimmed.
+CLOSING_MARKS = frozenset(")]}\"'”’»")
 PHONE_LEAD = re.compile(r"[\s,:;/]*(?:เบอร์โทรศัพท์|เบอร์โทร|เบอร์|โทรศัพท์|โทร|tel\.?)?[\s,:;/]*$", re.IGNORECASE)
 
 
@@ -108,7 +110,7 @@ def _without_closing_particles(text: str) -> str:
     only, as the tokeniser cuts them; a message of nothing else is kept as it is."""
     end = len(text)
     for word in reversed(tokenize(text)):
-        if word not in NAME_PARTICLES and any(ch.isalnum() for ch in word):
+        if word not in NAME_PARTICLES and any(ch.isalnum() or ch in CLOSING_MARKS for ch in word):
             break
         end = text.rindex(word, 0, end)
     return text[:end].rstrip() or text

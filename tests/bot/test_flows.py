@@ -118,6 +118,8 @@ def test_valid_answers_are_stored_normalised():
     ("น้ำพริก ๓ รสครับผม 😊", "น้ำพริก ๓ รส"),
     ("กล่องใหม่ครับ ดูไม่สวย", "กล่องใหม่ครับ ดูไม่สวย"),  # only the closing particle goes
     ("ผ้ามูลค่าสูง", "ผ้ามูลค่าสูง"),  # ...and only as a whole word
+    ("ผลไม้อบแห้ง (freeze dry) ค่ะ", "ผลไม้อบแห้ง (freeze dry)"),  # the bracket it closes stays
+    ('ขนม "ครองแครง"', 'ขนม "ครองแครง"'),
 ])
 def test_a_free_text_answer_is_stored_without_its_closing_particle(reply, stored):
     turn = flows.answer(flows.FLOWS["packaging"], "product", {"details": "ถุง"}, reply, TODAY)
