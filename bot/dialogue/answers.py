@@ -9,7 +9,7 @@ import unicodedata
 from sqlalchemy import select
 
 from bot.console.workflow import OPEN
-from bot.dialogue import cards, fields, texts
+from bot.dialogue import asides, cards, fields, texts
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
@@ -125,6 +125,7 @@ def ask_erase(ctx: Context) -> Reply:
     question = texts.ASK_ERASE
     if still_open := _open_requests(ctx):
         question += "\n" + texts.ERASE_WITHDRAWS.format(references=_references(still_open))
+    asides.ask_yes_or_no(ctx, "erase=yes", "erase=no")
     return Reply([Text(question, (Choose("ลบข้อมูล", "erase=yes", "ยืนยันลบข้อมูล"),
                                   Choose("ไม่ลบ", "erase=no", "ไม่ลบ")))])
 

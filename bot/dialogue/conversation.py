@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.dialogue import cards, flows, texts
+from bot.dialogue import asides, cards, flows, texts
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
@@ -16,7 +16,6 @@ from storage import repositories as repo
 from storage.models import Centre, Conversation
 
 CONSENT, REUSE = "consent", "reuse_profile"
-CANCEL_ASKED = "cancel_asked"  # in a flow's data: "cancel this?" is waiting for a yes or no
 EXPIRY = timedelta(hours=24)
 MISSES_BEFORE_HELP = 2
 
@@ -72,17 +71,9 @@ def _carried(ctx: Context, flow: flows.Flow) -> dict[str, Any]:
 
 def ask_cancel(ctx: Context, conversation: Conversation) -> Reply:
     """Ask whether to drop the flow; a typed yes or no answers it as the buttons do."""
-    repo.save_conversation(ctx.session, ctx.user, conversation.flow, conversation.state,
-                           conversation.data | {CANCEL_ASKED: True})
+    asides.ask_yes_or_no(ctx, "cancel=flow", "resume=yes")
     service = texts.SERVICE_NAMES.get(conversation.flow, "")
     return Reply([Text(texts.ASK_CANCEL_FLOW.format(service=service), cards.yes_no("cancel=flow", "resume=yes"))])
-
-
-def forget_cancel_question(ctx: Context, conversation: Conversation) -> None:
-    """The user answered "cancel this?" (or moved on): a later yes is not about it."""
-    if conversation.data.get(CANCEL_ASKED):
-        data = {key: value for key, value in conversation.data.items() if key != CANCEL_ASKED}
-        repo.save_conversation(ctx.session, ctx.user, conversation.flow, conversation.state, data)
 
 
 def _continue(ctx: Context, flow: flows.Flow, answers: dict[str, Any],
@@ -154,7 +145,6 @@ def step(ctx: Context, conversation: Conversation, reply: str) -> Reply:
 
 def reask(ctx: Context, conversation: Conversation) -> Reply:
     """Ask the current question again (after an interruption)."""
-    forget_cancel_question(ctx, conversation)
     flow = flows.FLOWS[conversation.flow]
     answers = dict(conversation.data.get("answers", {}))
     if conversation.state == REUSE:
@@ -221,6 +211,7 @@ def cancel(ctx: Context) -> Reply:
         request = recent[0]
         question = texts.ASK_CANCEL_REQUEST.format(reference=request.reference,
                                                    service=texts.SERVICE_NAMES.get(request.service, ""))
+        asides.ask_yes_or_no(ctx, f"cancel_request={request.id}", "cancel_request=no")
         return Reply([Text(question, cards.yes_no(f"cancel_request={request.id}", "cancel_request=no"))])
     return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
 

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl
 
 import intents
 from bot.console import line_side
-from bot.dialogue import answers, cards, conversation, fields, flows, staff, texts
+from bot.dialogue import answers, asides, cards, conversation, fields, flows, staff, texts
 from bot.dialogue.context import Context, Reply
 from bot.domain import AttachmentReceived, DomainEvent
 from bot.events import dialogue as event_dialogue
@@ -26,9 +26,6 @@ CENTRE_LOOKUP = "centre_lookup"
 # "Delete my data", however it is put in a short message ("ช่วยลบข้อมูลของฉันด้วยค่ะ"); a confirmation follows.
 ERASE_WORDS = ("ลบข้อมูล", "deletemydata", "deletemyinfo")
 ERASE_MAX_LENGTH = 40
-CONSENT_WORDS = {"ยินยอม", "ตกลง", "ok", "โอเค", "ยอมรับ", "ยินยอมค่ะ", "ได้", "yes"}
-# "ไม่ยินยอมค่ะ ขอเบอร์ศูนย์มาโทรเองได้ไหม": a typed no to the consent question.
-DECLINE_WORDS = ("ไม่ยินยอม", "ไม่ยอม", "ไม่อนุญาต", "ไม่ให้", "ไม่ตกลง", "ไม่สะดวกให้")
 NEEDS_NO_CONSENT = {"center_info", "event", "greeting", "request_status", "unsubscribe", "out_of_scope"}
 YES_WORDS = {texts.YES, "ใช้", "ใช้ข้อมูลเดิม", "ok", "โอเค", "ได้", "yes", "ใช้เลย", "ใช้ได้"}
 NO_WORDS = {texts.NO, "ไม่", "ไม่ใช้", "no", "ไม่เอา", "กรอกใหม่"}
@@ -41,8 +38,9 @@ MEDIA_NAMES = {"image": "รูปภาพ", "video": "วิดีโอ", "au
 def handle(ctx: Context, event: Inbound) -> Reply:
     """Answer one event from a user (follow, message or postback)."""
     handler = _BY_KIND.get(event.kind)
-    if event.kind != "text":  # a tap or anything else moves on from "how many people?"
+    if event.kind != "text":  # a tap or anything else moves on from "how many people?" or a yes-or-no question
         event_dialogue.forget_party_question(ctx)
+        asides.forget(ctx, asides.YES_OR_NO, asides.YES_OR_NO)
     if handler is not None:
         return handler(ctx, event)
     if event.line_type == "message":
@@ -56,6 +54,7 @@ def on_follow(ctx: Context, event: Inbound) -> Reply:
     ctx.user.active = True
     if ctx.user.consented_at is not None:
         return Reply([Text(texts.WELCOME_BACK + "\n" + texts.WELCOME, cards.main_menu())])
+    asides.ask_yes_or_no(ctx, "consent=yes", "consent=no")
     return Reply([Text(texts.WELCOME), Text(texts.CONSENT_NOTE, cards.consent_choices())])
 
 
@@ -80,6 +79,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
         current = _request_flow(ctx)
         asked_again = current is not None and event_dialogue.PARTY_FOR in current.data
         return seated if current is None or asked_again else _aside(current, seated)
+    tapped = asides.typed_yes_or_no(ctx, conversation.active(ctx), text)
+    if tapped is not None:
+        return _act_on_postback(ctx, tapped, event)
     if _asks_to_erase(text):
         return answers.ask_erase(ctx)
     intercepted = line_side.intercept_text(ctx, event)
@@ -111,20 +113,13 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
         return _centre_lookup(ctx, text, prediction)
     word = fields.plain(text)
     if current.state == conversation.CONSENT:
-        if word in CONSENT_WORDS:
-            return _consent(ctx, True)
-        if word.startswith(DECLINE_WORDS):
-            return _consent(ctx, False)
+        said = asides.says_yes(text)
+        if said is not None:
+            return _consent(ctx, said)
         if prediction.confidence >= INTERRUPT_CONFIDENCE and prediction.intent in NEEDS_NO_CONSENT:
             repo.clear_conversation(ctx.session, ctx.user)  # they moved on to something that needs no data
             return _understand(ctx, text, prediction)
         return Reply([Text(texts.CONSENT_NOTE, cards.consent_choices())])
-    if current.data.get(conversation.CANCEL_ASKED):
-        if word in YES_WORDS:
-            return conversation.cancel(ctx)
-        conversation.forget_cancel_question(ctx, current)
-        if word in NO_WORDS:
-            return conversation.reask(ctx, current)
     if prediction.intent == "cancel" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD:
         return conversation.ask_cancel(ctx, current)
     if current.state == conversation.REUSE:
@@ -219,8 +214,12 @@ def _centre_info(ctx: Context, text: str | None) -> Reply:
 
 def on_postback(ctx: Context, event: Inbound) -> Reply:
     """Buttons and quick replies carry their meaning; they never go through the classifier."""
-    data = dict(parse_qsl(event.postback or ""))
     repo.log_message(ctx.session, ctx.user, "in", "postback", event.postback)
+    return _act_on_postback(ctx, event.postback or "", event)
+
+
+def _act_on_postback(ctx: Context, postback: str, event: Inbound) -> Reply:
+    data = dict(parse_qsl(postback))
     for key, action in (_POSTBACKS | line_side.POSTBACKS | event_dialogue.POSTBACKS).items():
         if key in data:
             return action(ctx, data[key], event)

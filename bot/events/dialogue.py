@@ -22,8 +22,8 @@ from collections.abc import Callable
 from flask import current_app
 from sqlalchemy import select
 
+from bot.dialogue import asides, conversation, flows
 from bot.dialogue import cards as main_cards
-from bot.dialogue import conversation, flows
 from bot.dialogue import fields as f
 from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
@@ -104,6 +104,7 @@ def start_registration(ctx: Context, value: str, event: Inbound) -> Reply:
         return _already(ctx, existing)
     if ctx.user.consented_at is None:
         suffix = f"{found.id}" + (f":{announcement_id}" if announcement_id else "")
+        asides.ask_yes_or_no(ctx, f"ev_consent={suffix}", "consent=no")
         return Reply([Text(texts.CONSENT_FOR_EVENT, (
             Choose(texts.CONSENT_AND_REGISTER, f"ev_consent={suffix}", texts.CONSENT_AND_REGISTER),
             Choose("ไม่ยินยอม", "consent=no", "ไม่ยินยอม"),
@@ -133,7 +134,7 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     if current is None or PARTY_FOR not in current.data:
         return None
     event_id, announcement_id = _ids(current.data[PARTY_FOR])
-    asking = REGISTRANT.get(current.data.get(PARTY_ASKS, ""))
+    asking = REGISTRANT.get(current.data.get(PARTY_ASKS) or "")
     forget_party_question(ctx)
     if cancels:
         return Reply([Text(texts.PARTY_DROPPED, _event_choices())])
@@ -164,14 +165,7 @@ def _typed_detail(ctx: Context, found: Event, announcement_id: int | None, askin
 
 def forget_party_question(ctx: Context) -> None:
     """The follower moved on from "how many people?": a number typed later is about something else."""
-    current = repo.get_conversation(ctx.session, ctx.user)
-    if current is None or PARTY_FOR not in current.data:
-        return
-    if current.flow == PARTY_SIZE:
-        repo.clear_conversation(ctx.session, ctx.user)
-        return
-    data = {key: value for key, value in current.data.items() if key != PARTY_FOR}
-    repo.save_conversation(ctx.session, ctx.user, current.flow, current.state, data)
+    asides.forget(ctx, PARTY_SIZE, PARTY_FOR)
 
 
 def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int | None, event: Inbound) -> Reply:
@@ -220,6 +214,7 @@ def ask_cancel(ctx: Context, value: str, event: Inbound) -> Reply:
     found = registration.event
     template = texts.ASK_LEAVE_WAITLIST if registration.status == "waiting" else texts.ASK_CANCEL
     question = template.format(title=found.title, date=thai_datetime(found.starts_at))
+    asides.ask_yes_or_no(ctx, f"ev_cancel_yes={found.id}", f"ev_keep={found.id}")
     return Reply([Text(question, main_cards.yes_no(f"ev_cancel_yes={found.id}", f"ev_keep={found.id}"))])
 
 
@@ -301,16 +296,10 @@ def _closed(found: Event | None) -> Reply:
 def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: str | None = None) -> Reply:
     """Ask how many people will come; first the registrant's name or phone if their profile lacks it."""
     suffix = f":{announcement_id}" if announcement_id else ""
-    current = repo.get_conversation(ctx.session, ctx.user)
-    _take_details_told(ctx, current)
+    _take_details_told(ctx, repo.get_conversation(ctx.session, ctx.user))
     missing = _missing_detail(ctx)
-    # Remembered so a typed answer ("๒ คน", a name) answers it too; a request in progress keeps its place beside it.
-    asked = {PARTY_FOR: f"{found.id}{suffix}"} | ({PARTY_ASKS: missing.key} if missing else {})
-    if current is None or current.flow not in flows.FLOWS:
-        repo.save_conversation(ctx.session, ctx.user, PARTY_SIZE, "people", asked)
-    else:
-        kept = {key: value for key, value in current.data.items() if key != PARTY_ASKS}
-        repo.save_conversation(ctx.session, ctx.user, current.flow, current.state, kept | asked)
+    # Remembered so a typed answer ("๒ คน", a name) answers it too.
+    asides.remember(ctx, PARTY_SIZE, {PARTY_FOR: f"{found.id}{suffix}", PARTY_ASKS: missing.key if missing else ""})
     if missing is not None:
         question = texts.ASK_REGISTRANT_NAME if missing.key == "contact_name" else texts.ASK_REGISTRANT_PHONE
         lines = [line for line in (hint, question.format(title=found.title)) if line]

@@ -431,6 +431,42 @@ def test_erasing_with_no_open_request_withdraws_nothing(chat, app):
     assert "ยกเลิกคำขอ" not in answer and requests_in(app) == []
 
 
+@pytest.mark.parametrize("typed", ["ลบเลยค่ะ", "ใช่ค่ะ", "ได้ค่ะ ลบได้เลย"])
+def test_a_typed_yes_to_delete_my_data_erases_as_the_button_does(chat, app, typed):
+    file_packaging_request(chat, app)
+    chat.say(USER, "ลบข้อมูลของฉัน")
+    [answer] = chat.say(USER, typed)
+    assert "ลบข้อมูลของท่านเรียบร้อย" in answer and requests_in(app)[0].phone is None
+
+
+def test_a_typed_no_or_another_message_keeps_the_data_and_a_later_yes_erases_nothing(chat, app):
+    file_packaging_request(chat, app)
+    chat.say(USER, "ลบข้อมูลของฉัน")
+    [kept] = chat.say(USER, "ไม่ลบค่ะ")
+    assert "ไม่ลบข้อมูล" in kept
+    chat.say(USER, "ลบข้อมูลของฉัน")
+    chat.say(USER, "ศูนย์ที่ดูแลน่านอยู่ที่ไหนคะ")
+    chat.say(USER, "ใช่ค่ะ")
+    assert requests_in(app)[0].phone == "0812345678"
+
+
+def test_a_typed_yes_withdraws_a_request_just_made(chat, app):
+    request = file_packaging_request(chat, app)
+    [question] = chat.say(USER, "ยกเลิก")
+    assert request.reference in question
+    [answer] = chat.say(USER, "ใช่ค่ะ")
+    assert request.reference in answer and requests_in(app)[0].status == "cancelled"
+
+
+@pytest.mark.parametrize(("typed", "consented"), [("ยินยอมค่ะ", True), ("ตกลงครับ", True), ("ไม่ยินยอมครับ", False)])
+def test_consent_after_following_can_be_typed(chat, app, typed, consented):
+    chat.follow(USER)
+    [answer] = chat.say(USER, typed)
+    assert ("ขอบคุณที่ยินยอม" in answer) is consented
+    with app.extensions["frontdesk"].sessions() as session:
+        assert (session.scalar(select(LineUser.consented_at)) is not None) is consented
+
+
 def test_service_needs_consent_first_and_resumes_after_it(chat, app):
     chat.follow(USER)
     said = chat.say(USER, FIRST_MESSAGES["packaging"])

@@ -102,6 +102,22 @@ def test_a_new_follower_is_asked_consent_then_name_and_phone_then_how_many(chat,
     assert (registration.contact_name, registration.phone) == ("สมศรี ใจดี", "0812345678")
 
 
+def test_consent_and_keeping_a_seat_can_be_typed(chat, app):
+    event = add_event(app)
+    chat.follow(ALICE)
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    said = chat.say(ALICE, "ยินยอมค่ะ")
+    assert "ขอบคุณที่ยินยอม" in said[0] and "ขอชื่อผู้ลงทะเบียน" in said[1]
+    chat.say(ALICE, "สมศรี 0812345678")
+    chat.say(ALICE, "2 คน")
+    chat.tap(ALICE, f"ev_cancel={event['id']}")
+    [kept] = chat.say(ALICE, "ไม่ค่ะ")
+    assert "ยังอยู่ครบ" in kept and seats_of(app, event["id"]) == {"registered": 2}
+    chat.tap(ALICE, f"ev_cancel={event['id']}")
+    chat.say(ALICE, "ใช่ค่ะ ยกเลิกเลย")
+    assert seats_of(app, event["id"]) == {"cancelled": 2}
+
+
 def test_a_name_typed_with_its_phone_answers_both(chat, app):
     event = add_event(app)
     chat.consent(ALICE)
