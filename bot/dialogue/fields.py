@@ -20,7 +20,9 @@ POLITE_ENDINGS = ("นะคะ", "นะครับ", "ครับผม", "�
 # The particles that end a name typed as a sentence (นุชค่ะ). Not a bare นะ: the tokeniser also cuts it
 # out of names it does not know (นะโม).
 NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ"}
-SELF_INTRODUCTION = re.compile(r"^(?:กระผม|ผม|ดิฉัน|หนู|ฉัน|พี่|เรา|น้อง)?\s*ชื่อ\s*")
+# "ผมชื่อวิชัย", "ชื่อฝนค่ะ", and "ผมวิทยาครับ": the pronouns no name starts with may come without ชื่อ (หนู or
+# พี่ may be the name: หนูนา, พี่หมี).
+SELF_INTRODUCTION = re.compile(r"^(?:(?:กระผม|ผม|ดิฉัน|ดิชั้น)\s*(?:ชื่อ)?|(?:หนู|ฉัน|พี่|เรา|น้อง)?\s*ชื่อ)\s*")
 BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ\s*")
 # What leads up to a phone number typed after a name: "สมชาย เบอร์ 089...", "นิดค่ะ โทร: ๐๘๑...".
 # Marks that close what came before them ("(freeze dryer)"): kept where particles and emoji are trimmed.
