@@ -11,6 +11,7 @@ from bot import jobs
 from bot.console import texts, workflow
 from bot.console.auth import login_required, may_see_centre, signed_in_staff, visible_request
 from bot.console.web import db, services
+from bot.dialogue import flows
 from bot.dialogue import texts as dialogue_texts
 from bot.sla import escalation_due, response_due
 from storage.models import Attachment, AuditEntry, Message, ServiceRequest, Staff
@@ -39,7 +40,17 @@ def show(request_id: int):
         canned=canned, handover=workflow.in_handover(found.user, now), now=now,
         due=response_due(found), escalation=escalation_due(found),
         service_names=dialogue_texts.SERVICE_NAMES, status_names=dialogue_texts.STATUS_NAMES,
-        audit_names=AUDIT_NAMES, field_labels=FIELD_LABELS)
+        audit_names=AUDIT_NAMES, answers=_answers(found))
+
+
+def _answers(found: ServiceRequest) -> list[tuple[str, str]]:
+    """The service's own answers as the entrepreneur saw them on the summary: labels, Thai dates, names."""
+    flow = flows.FLOWS.get(found.service)
+    shown = []
+    for key, value in found.answers.items():
+        question = flow.field(key) if flow else None
+        shown.append((question.label, question.show(value)) if question else (key, str(value)))
+    return shown
 
 
 def _transcript(found: ServiceRequest) -> list[Message]:
@@ -174,6 +185,3 @@ AUDIT_NAMES = {"accept": "รับเรื่อง", "assign": "มอบห�
                "reply": "ตอบผู้ประกอบการ", "hand_back": "ส่งกลับให้ระบบอัตโนมัติ", "rating": "ให้คะแนน",
                "reminder": "เตือนศูนย์ (เกินเป้า)", "escalation": "ยกระดับถึงผู้ดูแลระบบ",
                "export_csv": "ส่งออก CSV"}
-FIELD_LABELS = {"product": "สินค้า", "machine": "เครื่องจักร", "preferred_date": "วันที่สะดวก",
-                "people": "จำนวนคน", "market": "ตลาดเป้าหมาย", "sector": "อุตสาหกรรม", "topic": "หัวข้อ",
-                "buyer": "อยากเจอใคร", "problem": "ปัญหาที่พบ"}

@@ -96,7 +96,7 @@ def summary_card(flow: Flow, answers: dict[str, Any]) -> Flex:
     """The request before submitting, with confirm / edit / cancel."""
     service = texts.SERVICE_NAMES[flow.service]
     emoji, _ = SERVICE_LOOKS.get(flow.service, ("📝", GREEN))
-    rows = [_row(q.label, q.show(_as_shown(answers.get(q.key)))) for q in flow.fields if q.key in answers]
+    rows = [_row(q.label, q.show(answers.get(q.key))) for q in flow.fields if q.key in answers]
     body = rows + [{"type": "separator", "margin": "lg"}, _text(SUMMARY_CHECK, size="xs", colour=GREY,
                                                                  margin="lg")]
     bubble = {
@@ -192,16 +192,6 @@ def yes_no(data_yes: str, data_no: str) -> tuple[Action, ...]:
 
 def province_choices() -> tuple[Action, ...]:
     return (ShareLocation(), Say("กรุงเทพฯ", "กรุงเทพมหานคร"))
-
-
-def _as_shown(value: Any) -> Any:
-    from datetime import date
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-":
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
 
 
 def _dial(phone: str | None) -> str | None:

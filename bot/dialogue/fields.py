@@ -61,15 +61,23 @@ class Field:
         return self.read in (read_free_text, read_name, read_business_name, read_contact_name)
 
     def show(self, value: Any) -> str:
-        """The answer as the summary card shows it."""
-        if isinstance(value, date):
+        """The answer as the summary card and the staff console show it (a date as stored, too)."""
+        when = _stored_date(value) if isinstance(value, str) else value
+        if isinstance(when, date):
             from bot.dialogue.texts import thai_date
-            return thai_date(value)
+            return thai_date(when)
         if self.key == "sector":
-            return entities.SECTORS.get(value, str(value))
+            return SECTOR_NAMES.get(value, str(value))
         if self.key == "market":
             return MARKETS.get(value, str(value))
         return str(value)
+
+
+def _stored_date(value: str) -> date | str:
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else value
+    except ValueError:
+        return value
 
 
 def read_free_text(text: str, _today: date) -> str:
@@ -172,8 +180,9 @@ def read_date(text: str, today: date) -> date | str:
 
 
 def read_sector(text: str, _today: date) -> str:
-    """Take one of the six cluster sectors."""
-    sector = entities.parse_sector(text) or (text if text in entities.SECTORS else None)
+    """Take one of the six cluster sectors, or "another industry"."""
+    other = plain(text) in OTHER_SECTOR_WORDS
+    sector = OTHER_SECTOR if other else entities.parse_sector(text) or (text if text in SECTOR_NAMES else None)
     if sector is None:
         raise Invalid("ขอเลือกอุตสาหกรรมจากตัวเลือกด้านล่างนะคะ")
     return sector
@@ -181,8 +190,12 @@ def read_sector(text: str, _today: date) -> str:
 
 MARKETS = {"domestic": "ในประเทศ", "japan": "ญี่ปุ่น (J-GoodTech)", "export": "ต่างประเทศอื่น ๆ",
            "both": "ทั้งในและต่างประเทศ"}
+OTHER_SECTOR = "other"  # an industry outside the six: staff can still point the business to a network
+SECTOR_NAMES = entities.SECTORS | {OTHER_SECTOR: "อุตสาหกรรมอื่น ๆ"}
+OTHER_SECTOR_WORDS = {OTHER_SECTOR, "อื่น", "อื่นๆ", "อุตสาหกรรมอื่น", "อุตสาหกรรมอื่นๆ", "ไม่มีในนี้", "ไม่อยู่ในนี้"}
 SECTOR_LABELS = {"automotive": "ยานยนต์", "cosmetics": "เครื่องสำอาง", "gems_jewelry": "อัญมณี/เครื่องประดับ",
-                 "processed_food": "อาหารแปรรูป", "textiles": "สิ่งทอ/เสื้อผ้า", "palm_oil": "ปาล์มน้ำมัน"}
+                 "processed_food": "อาหารแปรรูป", "textiles": "สิ่งทอ/เสื้อผ้า", "palm_oil": "ปาล์มน้ำมัน",
+                 OTHER_SECTOR: "อื่น ๆ"}
 
 
 def read_market(text: str, _today: date) -> str:
@@ -219,8 +232,7 @@ def find_machine(text: str) -> str | None:
 
 
 def _sector_choices() -> tuple[Action, ...]:
-    return tuple(Choose(SECTOR_LABELS.get(code, name), f"answer={code}", name)
-                 for code, name in entities.SECTORS.items())
+    return tuple(Choose(SECTOR_LABELS.get(code, name), f"answer={code}", name) for code, name in SECTOR_NAMES.items())
 
 
 BUSINESS = Field("business_name", "ชื่อกิจการ", "ขอชื่อกิจการ/ร้าน/วิสาหกิจชุมชนของท่านค่ะ",

@@ -50,6 +50,8 @@ def said(messages: list[Outbound]) -> str:
     ("cluster", "sector", {}, "automotive", "details", "เล่าเกี่ยวกับกิจการ"),
     ("packaging", "reuse_profile", {}, "ใช้ค่ะ", "details", "อยากพัฒนาบรรจุภัณฑ์"),
     ("cluster", "sector", {}, "ฟุตบอล", "sector", "เลือกอุตสาหกรรม"),
+    ("cluster", "sector", {}, "other", "details", "เล่าเกี่ยวกับกิจการ"),  # the "อื่น ๆ" chip
+    ("cluster", "sector", {}, "อื่น ๆ ค่ะ", "details", "เล่าเกี่ยวกับกิจการ"),
     ("consulting", "province", {"details": "ลดต้นทุน", **{k: v for k, v in PROFILE.items() if k != "province"}},
      "โคราช", "confirm", "สรุปคำขอ"),
 ])

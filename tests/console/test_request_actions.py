@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
+from bot.dialogue.texts import thai_date
 from storage.models import AuditEntry, Delivery, LineUser, RequestNote, ServiceRequest
 from tests.chat import quick_replies
 from tests.console.helpers import StaffBrowser, add_staff, file_request, load
@@ -51,6 +54,20 @@ def test_accept_move_through_the_life_cycle_and_every_step_reaches_the_entrepren
     with app.extensions["frontdesk"].sessions() as session:
         actions = [e.action for e in session.scalars(select(AuditEntry).where(AuditEntry.request_id == request.id))]
     assert actions == ["accept", "status", "status", "status"]
+
+
+def test_the_request_page_shows_the_answers_as_the_entrepreneur_saw_them(app, chat, somchai):
+    shown = {}
+    for n, service in enumerate(("business_matching", "cluster", "machinery")):
+        request = file_request(chat, app, f"U{n:032x}", service)
+        shown[service] = (request.answers, somchai.page(f"/staff/requests/{request.id}"))
+    answers, page = shown["business_matching"]
+    assert "ญี่ปุ่น (J-GoodTech)" in page and answers["market"] == "japan" and ">japan<" not in page
+    answers, page = shown["cluster"]
+    assert "เครื่องสำอาง" in page and answers["sector"] == "cosmetics" and ">cosmetics<" not in page
+    answers, page = shown["machinery"]
+    when = date.fromisoformat(answers["preferred_date"])
+    assert f"<dt>วันที่สะดวก</dt><dd>{thai_date(when)}</dd>" in page and answers["preferred_date"] not in page
 
 
 def test_the_entrepreneur_rates_a_finished_request_once_and_staff_see_it(app, chat, line_api, somchai):
