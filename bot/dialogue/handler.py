@@ -234,7 +234,8 @@ def _consent(ctx: Context, given: bool) -> Reply:
         ctx.user.business_name = ctx.user.contact_name = ctx.user.phone = None
         if pending is not None:
             repo.clear_conversation(ctx.session, ctx.user)
-        return Reply([Text(texts.CONSENT_DECLINED, cards.consent_choices()[:1] + cards.main_menu()[2:])])
+        # Not "คุยกับเจ้าหน้าที่": staff call back, so it asks for consent again; the centre's phone is the way.
+        return Reply([Text(texts.CONSENT_DECLINED, cards.consent_choices()[:1] + cards.main_menu()[2:4])])
     ctx.user.consented_at = ctx.user.consented_at or utcnow()
     if pending is not None and pending.state == conversation.CONSENT:
         return Reply([Text(texts.CONSENT_THANKS)]).then(conversation.after_consent(ctx, pending))

@@ -475,6 +475,18 @@ def test_service_needs_consent_first_and_resumes_after_it(chat, app):
     assert state_of(app, USER) not in (None, "consent")
 
 
+def test_after_declining_consent_every_choice_offered_leads_on_not_back_to_the_consent_note(chat, app):
+    from bot.dialogue import texts
+    chat.follow(USER)
+    [declined] = chat.send(ev.postback(USER, "consent=no"))
+    assert "โทรหาศูนย์" in declined["text"]
+    offered = [choice["data"] for choice in quick_replies(declined) if choice["data"] != "consent=yes"]
+    assert offered and "intent=contact_staff" not in offered
+    for data in offered:
+        said = chat.tap(USER, data)
+        assert said and not any(texts.CONSENT_NOTE in text for text in said), data
+
+
 def test_consent_can_be_declined_by_typing_and_other_questions_do_not_loop_on_it(chat, app):
     chat.follow(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
