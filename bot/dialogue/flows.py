@@ -253,10 +253,19 @@ _CHANGE = (re.compile(_CHANGE_LEAD + r"(?P<name>.+?)(?:เป็น|=|:)(?P<valu
            re.compile(_CHANGE_LEAD + r"\s*(?P<name>\S+)\s+(?P<value>.+)", re.DOTALL))
 
 
+# "ขอเลื่อนเป็นวันศุกร์หน้า": moving the date names no answer, but only a date moves.
+_POSTPONE = re.compile(r"(?:(?:(?!ไม่).){0,12}?(?:ขอ|ช่วย|รบกวน)\s*)?เลื่อน(?:วัน(?:ที่)?)?\s*(?:ไป)?\s*(?:เป็น)?"
+                       r"(?P<value>.+)", re.DOTALL)
+
+
 def change_named(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
     """The answer a reply changes by naming it ("แก้เบอร์เป็น 089-123-4567"), and the new value as typed."""
     found = (_named_change(flow, pattern.fullmatch(reply.strip())) for pattern in _CHANGE)
-    return next((change for change in found if change), None)
+    named = next((change for change in found if change), None)
+    if named is None and (postponed := _POSTPONE.fullmatch(reply.strip())):
+        when = next((q for q in flow.fields if q.read is f.read_date), None)
+        return (when, postponed["value"].strip()) if when else None
+    return named
 
 
 def _change_in_one_message(flow: Flow, answers: dict[str, Any], reply: str, today: date) -> Turn | None:

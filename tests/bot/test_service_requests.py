@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -290,6 +290,18 @@ def test_a_typed_change_that_sounds_like_another_service_changes_the_answer(chat
     chat.say(USER, "ยืนยันค่ะ")
     [request] = requests_in(app)
     assert request.service == "packaging" and request.answers["product"].startswith("ซอสพริกเผาสูตรเจ")
+
+
+def test_moving_the_date_on_the_summary_changes_the_preferred_date(chat, app):
+    from bot.dialogue.texts import thai_date
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["machinery"])
+    answer_until_summary(chat, app, USER)
+    later = date.today() + timedelta(days=20)
+    changed, summary = chat.say(USER, f"ขอเลื่อนเป็นวันที่ {later.day}/{later.month}/{later.year + 543} ค่ะ")
+    assert "แก้วันที่สะดวกให้แล้ว" in changed and thai_date(later) in summary
+    chat.say(USER, "ยืนยันค่ะ")
+    assert requests_in(app)[0].answers["preferred_date"] == later.isoformat()
 
 
 def test_a_name_typed_with_a_phone_number_is_an_answer_not_a_request_for_staff(chat, app):
