@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,6 +41,12 @@ class LineClient:
         self._api_client = ApiClient(self._configuration)
         self._api = MessagingApi(self._api_client)
         self._blob = MessagingApiBlob(self._api_client)
+        # The hot path's POSTs go through the SDK's own connection pool (TLS, proxy, retries as configured).
+        host = self._configuration.host or self._api.line_base_path
+        self._pool = self._api_client.rest_client.pool_manager.connection_from_url(host)
+        self._base_path = urllib3.util.parse_url(host).path or ""
+        self._headers = {**self._api_client.default_headers, "Content-Type": "application/json"}
+        self._pool_timeout = urllib3.Timeout(total=timeout)
 
     def reply(self, reply_token: str, messages: list[dict[str, Any]]) -> None:
         """Answer an event with its reply token (one call, at most five messages)."""
@@ -134,12 +141,13 @@ class LineClient:
 
     def _post(self, path: str, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
         # The hot path: a request every event answers with. Our bodies are LINE's JSON already, checked by the
-        # tests against LINE's schema; the SDK's client still sends them (host, token, errors), but building
-        # its pydantic models from them first cost more CPU than the rest of a reply (bench/README.md).
-        headers = {"Content-Type": "application/json", **(headers or {})}
-        self._api_client.call_api(path, "POST", header_params=headers, body=body, response_types_map={},
-                                  auth_settings=["Bearer"], _request_timeout=self._timeout,
-                                  _host=self._api.line_base_path)
+        # tests against LINE's schema. The SDK's call_api would walk and copy them, then build its headers
+        # and a response object on every call: more CPU than the HTTP exchange itself (bench/README.md).
+        response = self._pool.urlopen("POST", self._base_path + path, body=json.dumps(body).encode(),
+                                      headers={**self._headers, **headers} if headers else self._headers,
+                                      timeout=self._pool_timeout)
+        if not 200 <= response.status <= 299:
+            raise _refusal(response.status, response.data.decode("utf-8", "replace"))
 
     def _send_once(self, call: Callable[[], Any]) -> None:
         # 409 on a retry key means LINE accepted an earlier attempt: the send has succeeded.
@@ -168,8 +176,12 @@ class LineClient:
 
 
 def _classify(error: ApiException) -> LineApiError:
-    status = int(error.status or 0)
     body = error.body.decode("utf-8", "replace") if isinstance(error.body, bytes) else str(error.body or "")
+    return _refusal(int(error.status or 0), body)
+
+
+def _refusal(status: int, body: str) -> LineApiError:
+    """Our error for LINE's answer `status` with `body` (any status but 2xx)."""
     message = f"LINE answered {status}: {body[:300]}"
     if status >= 500 or (status == 429 and QUOTA_EXHAUSTED not in body):
         return LineUnavailable(message, status)
