@@ -235,6 +235,8 @@ def _thai_mentions(folded: str) -> list[_Mention]:
 
 def _english_mentions(folded: str) -> list[_Mention]:
     """Mentions of English names in the folded text."""
+    if not _LATIN.search(folded):  # every English pattern needs a Latin letter; most messages are all Thai
+        return []
     return [
         _Mention(match.start(), match.end(), province)
         for pattern, province in _english_terms()
