@@ -133,8 +133,12 @@ _TRANSCRIPT_LINE = insert(Message.__table__)
 
 def centre_for_province(session: Session, province: str) -> Centre | None:
     """The centre responsible for an official province name."""
-    row = session.get(Province, province)
-    return row.centre if row else None
+    return session.scalar(_CENTRE_OF_PROVINCE, {"province": province})
+
+
+# Built once, one query: questions about a centre, and every request, ask it.
+_CENTRE_OF_PROVINCE = (select(Centre).join(Province, Province.centre_id == Centre.id)
+                       .where(Province.name == bindparam("province")))
 
 
 def find_centre(session: Session, code_or_province: str) -> Centre | None:
