@@ -169,7 +169,7 @@ def forget_party_question(ctx: Context) -> None:
 
 
 def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int | None, event: Inbound) -> Reply:
-    if ctx.user.consented_at is None or _missing_detail(ctx) is not None:  # a stale button: from the start
+    if not _ready_to_register(ctx):  # a stale button: from the start
         return start_registration(ctx, f"{event_id}:{announcement_id or ''}".rstrip(":"), event)
     outcome = seats.register(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
     if outcome.status == "registered":
@@ -191,7 +191,7 @@ def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int |
 def join_waitlist(ctx: Context, value: str, event: Inbound) -> Reply:
     """Put the follower on the waiting list (or straight in, if a seat opened meanwhile)."""
     event_id, people, announcement_id = _ids_with_people(value)
-    if event_id is None or ctx.user.consented_at is None or _missing_detail(ctx) is not None:
+    if event_id is None or not _ready_to_register(ctx):
         return start_registration(ctx, str(event_id or ""), event)
     outcome = seats.join_waitlist(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
     if outcome.status == "registered":
@@ -307,6 +307,11 @@ def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: s
     choices = tuple(Choose(texts.PEOPLE_LABEL.format(n=n), f"ev_people={found.id}:{n}{suffix}",
                            texts.PEOPLE_LABEL.format(n=n)) for n in range(1, seats.MAX_PARTY + 1))
     return Reply([Text(texts.ASK_PEOPLE.format(title=found.title), choices)])
+
+
+def _ready_to_register(ctx: Context) -> bool:
+    """Consent given, and a name and phone on the profile."""
+    return ctx.user.consented_at is not None and _missing_detail(ctx) is None
 
 
 def _missing_detail(ctx: Context) -> f.Field | None:
