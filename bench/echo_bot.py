@@ -4,7 +4,7 @@ Kept in the SDK example's shape (WebhookHandler, `@handler.add(MessageEvent, mes
 a fresh ApiClient per event, `reply_message_with_http_info` with the same text), so it measures what a
 minimal bot on this stack costs. The one change: settings are read in a factory, not at import time.
 
-    gunicorn --worker-class gthread --workers 2 --threads 8 "bench.echo_bot:create_app()"
+    gunicorn --worker-class gevent --workers 2 --worker-connections 100 "bench.echo_bot:create_app()"
 
 Environment: LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN, LINE_API_BASE_URL (the fake).
 """

@@ -15,10 +15,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import os
 import random
 import re
+import shlex
 import signal
 import socket
 import subprocess
@@ -41,7 +43,7 @@ from bot.line import fake_events
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 BIN = Path(sys.executable).parent
-GUNICORN = ["--worker-class", "gthread", "--workers", "2", "--threads", "8", "--log-level", "warning"]
+WORKER_OPTIONS = {"--worker-class", "--workers", "--threads", "--worker-connections"}
 SECRET = "bench-channel-secret"
 TOKEN = "bench-access-token"
 TARGETS = {"throughput_ratio_to_echo": 0.5, "p99_ms_at_100_per_s": 100.0}
@@ -183,13 +185,21 @@ def running_stack(database_url: str | None, base_port: int,
             for name, port, factory in (("app", app_port, ["--config", "python:bot.serving", "bot:create_app()"]),
                                         ("echo", echo_port, ["bench.echo_bot:create_app()"])):
                 bind = ["--bind", f"127.0.0.1:{port}"]
-                stack.start(name, [str(BIN / "gunicorn"), *GUNICORN, *bind, *factory], env)
+                stack.start(name, [str(BIN / "gunicorn"), *procfile_workers(), "--log-level", "warning", *bind,
+                                   *factory], env)
             stack.wait_until_up("app", f"http://127.0.0.1:{app_port}/healthz")
             stack.wait_until_up("echo", f"http://127.0.0.1:{echo_port}/callback")
             yield stack, {"fake": fake_url, "app": f"http://127.0.0.1:{app_port}/callback",
                           "echo": f"http://127.0.0.1:{echo_port}/callback"}
         finally:
             stack.stop()
+
+
+def procfile_workers() -> list[str]:
+    """The Procfile web command's worker options (class, count, threads or connections), for both targets."""
+    web = next(line for line in (REPO / "Procfile").read_text().splitlines() if line.startswith("web:"))
+    words = shlex.split(web.removeprefix("web:"))
+    return [part for name, value in itertools.pairwise(words) if name in WORKER_OPTIONS for part in (name, value)]
 
 
 def _run(argv: list[str], env: dict[str, str]) -> None:
@@ -421,7 +431,7 @@ def main() -> None:
     report = {"date": time.strftime("%Y-%m-%d %H:%M"), "cpus": os.cpu_count(),
               "load_average_at_start": load,
               "database": "given --database-url" if args.database_url else "fresh SQLite file",
-              "gunicorn": " ".join(GUNICORN[:6]), "duration_s": args.duration,
+              "gunicorn": " ".join(procfile_workers()), "duration_s": args.duration,
               "concurrency": args.concurrency, "rate": args.rate, "users": args.users,
               "results": results, "targets": TARGETS}
     if args.json:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import fcntl
 import os
+import sys
 import threading
+import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -69,6 +72,9 @@ class _WriterLock:
     A thread lock queues the threads of a process; an flock on a file beside the database queues the
     processes (gunicorn's workers, the job worker). Left to SQLite, waiting writers would poll its busy
     handler, which sleeps up to 100 ms between tries: slow answers under load, and idle cores.
+
+    Under gevent (the web workers), the thread lock is gevent's and the flock is waited for a moment at a
+    time: a blocking flock would stop every other request of the worker until the other process is done.
     """
 
     def __init__(self, database: str | None) -> None:
@@ -84,11 +90,32 @@ class _WriterLock:
             if self._file is None:
                 yield
                 return
-            fcntl.flock(self._file, fcntl.LOCK_EX)
+            _lock_file(self._file)
             try:
                 yield
             finally:
                 fcntl.flock(self._file, fcntl.LOCK_UN)
+
+
+FLOCK_POLL_SECONDS = 0.0002
+
+
+def _lock_file(file: IO[bytes]) -> None:
+    if not _green():
+        fcntl.flock(file, fcntl.LOCK_EX)  # the thread sleeps in the kernel, and wakes when it is free
+        return
+    while True:
+        try:
+            fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            time.sleep(FLOCK_POLL_SECONDS)  # gevent's sleep: the worker's other requests run meanwhile
+
+
+def _green() -> bool:
+    """True in a process whose standard library gevent has patched (the web workers)."""
+    monkey = sys.modules.get("gevent.monkey")
+    return monkey is not None and monkey.is_module_patched("time")
 
 
 _writer_locks: weakref.WeakKeyDictionary[Engine, _WriterLock] = weakref.WeakKeyDictionary()

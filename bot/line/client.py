@@ -23,6 +23,9 @@ from bot.errors import InvalidReplyToken, LineApiError, LineRejected, LineUnavai
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 QUOTA_EXHAUSTED = "monthly limit"
+# Keep-alive connections to LINE per process: as many as a web worker answers at once (the Procfile's
+# --worker-connections), so none is opened and thrown away under load.
+CONNECTIONS = 100
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class LineClient:
     def __init__(self, access_token: str, base_url: str | None = None, timeout: float = 5.0) -> None:
         self._configuration = Configuration(access_token=access_token, host=base_url.rstrip("/")
                                             if base_url else None)
+        self._configuration.connection_pool_maxsize = CONNECTIONS
         self._timeout = timeout
         self._api_client = ApiClient(self._configuration)
         self._api = MessagingApi(self._api_client)
