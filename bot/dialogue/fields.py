@@ -150,11 +150,19 @@ def read_phone(text: str, _today: date) -> str:
 
 
 def read_province(text: str, _today: date) -> str:
-    """Take one of the 77 provinces, by name or alias."""
+    """Take one of the 77 provinces, by name or alias, or a short answer that misspells one."""
     province = find_province(text) or closest_province(text)
     if province is None:
         raise Invalid("ไม่พบชื่อจังหวัดนี้ค่ะ ช่วยพิมพ์ชื่อจังหวัดอีกครั้ง เช่น เชียงราย หรือ กทม. "
                       "หรือแชร์ตำแหน่งก็ได้ค่ะ")
+    return province.name
+
+
+def read_named_province(text: str, _today: date) -> str:
+    """Take a province the text names as it is spelt: one said in passing, in an answer to something else."""
+    province = find_province(text)
+    if province is None:
+        raise Invalid("ไม่ได้ระบุจังหวัดค่ะ")
     return province.name
 
 

@@ -194,9 +194,9 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
 
 
 # A phone number or province said in passing in a later answer ("กาแฟคั่วจากน่านค่ะ", "นุชค่ะ 081-234-5678")
-# is taken, not asked again. Not a province inside a name: a shop named after a place ("ร้านลำปางเซรามิก")
-# is not always there.
-IN_PASSING = ("phone", "province")
+# is taken, not asked again, as spelt: the brand in "ตราแดงค่ะ" is no slip for ตราด. Not a province inside a
+# name: a shop named after a place ("ร้านลำปางเซรามิก") is not always there.
+IN_PASSING = {"phone": f.read_phone, "province": f.read_named_province}
 NAMES = ("business_name", "contact_name")
 
 
@@ -208,7 +208,7 @@ def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, A
         if question.key == "province" and answered in NAMES:
             continue
         try:
-            taken[question.key] = question.read(reply, today)
+            taken[question.key] = IN_PASSING[question.key](reply, today)
         except f.Invalid:
             continue
     return taken

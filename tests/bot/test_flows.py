@@ -87,6 +87,8 @@ def test_a_step_reads_the_answer_and_asks_the_next_question(service, state, answ
      {"product": "กาแฟ", "contact_name": "นิด"}, "phone"),
     # A province typed alone with a slip of the finger.
     ("province", {"details": "ถุง"}, "จันบุรีค่ะ", {"province": "จันทบุรี"}, "product"),
+    # ... but an answer to another question is read as spelt: a brand, not a slip for ตราด.
+    ("product", {"details": "ถุง"}, "ตราแดงค่ะ", {"province": None}, "business_name"),
 ])
 def test_a_phone_or_province_said_in_passing_is_taken_and_not_asked_again(state, answers, reply, taken,
                                                                           next_state):
