@@ -20,6 +20,8 @@ in free text follows these rules:
   So "ร้านอยู่ตากใกล้ตลาด" is missed: a missed province is asked for, a wrong one misroutes.
 - Known words that merely contain a name are not provinces (ตากแดด, เผยแพร่, ธนาคารกรุงเทพ,
   อุบลรัตน์, สุพรรณี ...), nor are roads named after provinces (ถนนเพชรบุรี, ถ.สุโขทัย).
+- A name that is also the start of everyday words counts only where the tokeniser reads it as a word of
+  its own: ตราด, but not the brands ตรา|ดาว, ตรา|ดอกบัว, ตรา|ดี of product names ("น้ำปลาตราดาว").
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ PROVINCES_FILE = Path(__file__).parent / "data" / "provinces.json"
 AMBIGUOUS_TERMS = frozenset({"ตาก", "เลย", "แพร่", "น่าน", "อุทัย", "ปากน้ำ", "นนท์", "กาญ"})
 # Of those, the ones whose everyday sense lives only in compounds blocked below (น่านน้ำ, น่านฟ้า).
 WHOLE_WORD_TERMS = frozenset({"น่าน"})
+# Names that everyday words begin with (ตรา "brand" + ดาว, ดอกบัว, ดี ...).
+WORD_STARTS = frozenset({"ตราด"})
 LOCATIONAL_PREFIXES = ("จังหวัด", "จว.", "จ.", "เมือง")
 PHRASE_PREFIXES = ("ที่", "จาก", "อยู่", "ใน")
 EVERYDAY_PHRASES = frozenset({"อยู่เลย", "ในเลย"})
@@ -209,6 +213,8 @@ def _accepts_thai(compact: str, start: int, end: int, after: str, blocked: list[
         return False
     before, term = compact[:start], compact[start:end]
     if before.endswith(ROAD_PREFIXES):
+        return False
+    if term in WORD_STARTS and tokenize(term + after[:20])[:1] != [term]:
         return False
     if term in AMBIGUOUS_TERMS:
         return (

@@ -292,6 +292,11 @@ def test_names_that_are_everyday_words_count_in_a_locational_place(text, expecte
     assert _name(text) == expected
 
 
+@pytest.mark.parametrize("text", ["ทุเรียนตราดส่งออก", "ตราดค่ะ", "จ.ตราด", "ส่งจากตราดไปญี่ปุ่น"])
+def test_a_name_that_starts_everyday_words_counts_as_a_word_of_its_own(text):
+    assert _name(text) == "ตราด"  # while the brands of "น้ำปลาตราดาว" and "ซอสพริกตราดอกบัว" are not
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -325,6 +330,9 @@ def test_names_that_are_everyday_words_count_in_a_locational_place(text, expecte
         "สินค้าที่น่านับถือ",
         "ที่ปากน้ำปราณ",
         "บางนางลี่",
+        "น้ำปลาตราดาวค่ะ",
+        "ซอสพริกตราดอกบัว",
+        "ขนมเปี๊ยะตราดี",
         "อยากทำบรรจุภัณฑ์ใหม่",
         "",
         "   ",
