@@ -32,6 +32,7 @@ NO_WORDS = {texts.NO, "ไม่", "ไม่ใช้", "no", "ไม่เอ�
 # Answered in the middle of a flow, which then carries on; asking for a person moves the flow to one instead.
 INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe"}
 INTERRUPT_CONFIDENCE = 0.85
+NOT_A_TOPIC = {"greeting", "out_of_scope"}
 MEDIA_NAMES = {"image": "รูปภาพ", "video": "วิดีโอ", "audio": "ไฟล์เสียง", "file": "ไฟล์"}
 
 
@@ -74,7 +75,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     exact_cancel = prediction.intent == "cancel" and prediction.confidence >= 1.0
     # Someone typing their phone number is answering ("นิดค่ะ เบอร์ 081..."), not asking for a person.
     confident = prediction.confidence >= INTERRUPT_CONFIDENCE and parse_phone(text) is None
-    seated = event_dialogue.typed_party(ctx, text, exact_cancel, confident, event)
+    # A name typed alone ("สมหญิง รักดี", "ปูค่ะ") reads to the classifier as small talk: it answers "your name?".
+    elsewhere = confident and prediction.intent not in NOT_A_TOPIC
+    seated = event_dialogue.typed_party(ctx, text, exact_cancel, elsewhere, event)
     if seated is not None:
         current = _request_flow(ctx)
         asked_again = current is not None and event_dialogue.PARTY_FOR in current.data

@@ -130,6 +130,22 @@ def test_a_name_typed_with_its_phone_answers_both(chat, app):
     assert (registration.contact_name, registration.phone, registration.people) == ("เอก", "0891112222", 3)
 
 
+# Names typed alone that the classifier takes, with confidence, for small talk or something out of scope.
+@pytest.mark.parametrize("name", ["สมหญิง รักดี", "ปูค่ะ", "เมย์ค่ะ", "บอลครับ"])
+def test_a_name_the_classifier_reads_as_small_talk_still_answers_the_name_question(chat, app, name):
+    event = add_event(app)
+    chat.consent(ALICE)
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    [phone] = chat.say(ALICE, name)
+    assert "ขอเบอร์โทร" in phone
+    [people] = chat.say(ALICE, "089-777-6655")
+    assert "กี่ท่าน" in people
+    chat.say(ALICE, "2 คน")
+    [registration] = registrations(app, event["id"])
+    assert registration.contact_name == name.removesuffix("ค่ะ").removesuffix("ครับ")
+    assert (registration.phone, registration.people) == ("0897776655", 2)
+
+
 def test_a_question_instead_of_a_name_is_answered_and_registers_nobody(chat, app):
     event = add_event(app)
     chat.consent(ALICE)
