@@ -123,11 +123,12 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
             repo.clear_conversation(ctx.session, ctx.user)  # they moved on to something that needs no data
             return _understand(ctx, text, prediction)
         return Reply([Text(texts.CONSENT_NOTE, cards.consent_choices())])
+    # "ไม่ใช่" answers "use your details from last time?"; the classifier would take it for a cancel.
+    if current.state == conversation.REUSE and (word in YES_WORDS or word in NO_WORDS):
+        return conversation.reuse(ctx, current, accept=word in YES_WORDS)
     if prediction.intent == "cancel" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD:
         return conversation.ask_cancel(ctx, current)
     if current.state == conversation.REUSE:
-        if word in YES_WORDS or word in NO_WORDS:
-            return conversation.reuse(ctx, current, accept=word in YES_WORDS)
         return conversation.reask(ctx, current)
     # At the summary, "แก้สินค้าเป็นซอสพริก" changes an answer, whatever service its words sound like.
     summary = current.state in ("confirm", "edit")

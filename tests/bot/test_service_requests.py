@@ -605,6 +605,16 @@ def test_an_unclear_answer_to_reuse_profile_asks_again(chat, app):
     assert state_of(app, USER) == "confirm"
 
 
+@pytest.mark.parametrize("typed", ["ไม่ใช่", "ไม่ใช่ค่ะ", "ไม่ใช้ครับ"])
+def test_a_typed_no_to_reuse_profile_asks_the_details_again_and_keeps_the_request(chat, app, typed):
+    file_packaging_request(chat, app)
+    chat.say(USER, FIRST_MESSAGES["consulting"])
+    said = chat.say(USER, typed)  # the "ไม่ใช่" chip's own words, which the classifier reads as a cancel
+    assert state_of(app, USER) == "business_name" and "ขอชื่อกิจการ" in said[-1]
+    said = answer_until_summary(chat, app, USER, ANSWERS | {"business_name": "ร้านใหม่ของสมศรี"})
+    assert "ร้านใหม่ของสมศรี" in said[-1]
+
+
 def test_repeated_wrong_answers_offer_a_way_out(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["training"])
