@@ -33,6 +33,8 @@ NO_WORDS = {texts.NO, "ไม่", "ไม่ใช้", "no", "ไม่เอ�
 INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe"}
 INTERRUPT_CONFIDENCE = 0.85
 NOT_A_TOPIC = {"greeting", "out_of_scope"}
+# Words of wanting: in the answer to a name question they ask for something instead ("อยากหาคนซื้อมากกว่า").
+WISH_WORDS = ("อยาก", "ต้องการ", "สนใจ")
 MEDIA_NAMES = {"image": "รูปภาพ", "video": "วิดีโอ", "audio": "ไฟล์เสียง", "file": "ไฟล์"}
 
 
@@ -132,7 +134,8 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
         return conversation.reask(ctx, current)
     # At the summary, "แก้สินค้าเป็นซอสพริก" changes an answer, whatever service its words sound like.
     summary = current.state in ("confirm", "edit")
-    stuck = (summary and flows.change_named(flows.FLOWS[current.flow], text) is None) or _fails(ctx, current, text)
+    unread = summary and flows.change_named(flows.FLOWS[current.flow], text) is None
+    stuck = unread or _fails(ctx, current, text) or _wishes_instead_of_a_name(current, text)
     if confident and (stuck or conversation.accepts_free_text(current)):
         if prediction.intent in INTERRUPTING:
             return _aside(current, _understand(ctx, text, prediction))
@@ -162,6 +165,11 @@ def _centre_lookup(ctx: Context, text: str, prediction: intents.Prediction) -> R
     repo.clear_conversation(ctx.session, ctx.user)
     found = answers.centre_info(ctx, text) if find_province(text) else None
     return found if found is not None else _understand(ctx, text, prediction)
+
+
+def _wishes_instead_of_a_name(current, text: str) -> bool:
+    """A name says no wish: "ขอชื่อผู้ติดต่อค่ะ" answered "จริง ๆ อยากทำแม่พิมพ์ก่อนครับ" is a change of mind."""
+    return current.state in flows.NAMES and any(word in text for word in WISH_WORDS)
 
 
 def _fails(ctx: Context, current, text: str) -> bool:

@@ -218,6 +218,25 @@ def test_switching_service_keeps_the_contact_details(chat, app):
     assert request.service == "product_design" and request.business_name == ANSWERS["business_name"]
 
 
+@pytest.mark.parametrize("question, typed", [
+    ("contact_name", "เอ่อ จริงๆอยากให้ช่วยทำแม่พิมพ์ต้นแบบชิ้นส่วนพลาสติกก่อนครับ"),
+    ("business_name", "ไม่เอาแล้ว อยากหาคนซื้อสินค้ามากกว่า"),
+])
+def test_wanting_another_service_instead_of_a_name_offers_the_switch_and_is_not_kept_as_the_name(
+        chat, app, question, typed):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["consulting"])
+    answer_until(chat, app, USER, question)
+    [offer] = chat.say(USER, typed)
+    assert "ดูเหมือนท่านต้องการเรื่อง" in offer and state_of(app, USER) == question
+    said = chat.tap(USER, "resume=yes")
+    assert "ต่อจากเดิม" in said[0]
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.business_name, request.contact_name) == (ANSWERS["business_name"], ANSWERS["contact_name"])
+
+
 @pytest.mark.parametrize("answer, cancelled", [("ใช่ครับ", True), ("ใช่", True), ("ไม่ใช่ค่ะ", False)])
 def test_a_typed_yes_or_no_answers_cancel_this(chat, app, answer, cancelled):
     chat.consent(USER)
