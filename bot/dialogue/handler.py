@@ -16,6 +16,7 @@ from bot.events import dialogue as event_dialogue
 from bot.line.inbound import Inbound
 from bot.line.outbound import Choose, PickDate, Text
 from intents.entities import parse_phone
+from intents.normalize import normalize
 from intents.provinces import find_province, nearest_province
 from storage import repositories as repo
 from storage.models import utcnow
@@ -29,6 +30,8 @@ ERASE_MAX_LENGTH = 40
 NEEDS_NO_CONSENT = {"center_info", "event", "greeting", "request_status", "unsubscribe", "out_of_scope"}
 YES_WORDS = {texts.YES, "ใช้", "ใช้ข้อมูลเดิม", "ok", "โอเค", "ได้", "yes", "ใช้เลย", "ใช้ได้"}
 NO_WORDS = {texts.NO, "ไม่", "ไม่ใช้", "no", "ไม่เอา", "กรอกใหม่"}
+# The consent buttons' words, typed after another message has moved on from the consent note.
+CONSENT_WORDS = {"ยินยอม": True, "ไม่ยินยอม": False}
 # Answered in the middle of a flow, which then carries on; asking for a person moves the flow to one instead.
 INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe"}
 INTERRUPT_CONFIDENCE = 0.85
@@ -87,6 +90,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     tapped = asides.typed_yes_or_no(ctx, conversation.active(ctx), text)
     if tapped is not None:
         return _act_on_postback(ctx, tapped, event)
+    consents = CONSENT_WORDS.get(fields.plain(normalize(text, emoji="strip")))
+    if consents is not None:
+        return _consent(ctx, consents)
     if _asks_to_erase(text):
         return answers.ask_erase(ctx)
     intercepted = line_side.intercept_text(ctx, event)

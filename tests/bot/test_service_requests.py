@@ -498,6 +498,19 @@ def test_consent_after_following_can_be_typed(chat, app, typed, consented):
         assert (session.scalar(select(LineUser.consented_at)) is not None) is consented
 
 
+@pytest.mark.parametrize(("typed", "consented"), [("ยินยอมค่ะ", True), ("ยินยอมครับ 🙏", True),
+                                                  ("ไม่ยินยอมค่ะ", False)])
+def test_consent_typed_after_another_question_is_still_taken(chat, app, typed, consented):
+    chat.follow(USER)
+    chat.say(USER, "ศูนย์ที่ดูแลเชียงรายอยู่ที่ไหนคะ")  # the consent note is no longer the last question
+    [answer] = chat.say(USER, typed)
+    assert ("ขอบคุณที่ยินยอม" if consented else "จะไม่เก็บข้อมูลส่วนบุคคล") in answer
+    with app.extensions["frontdesk"].sessions() as session:
+        assert (session.scalar(select(LineUser.consented_at)) is not None) is consented
+    said = chat.say(USER, FIRST_MESSAGES["packaging"])
+    assert ("ท่านยินยอมไหมคะ" in said[-1]) is not consented
+
+
 def test_service_needs_consent_first_and_resumes_after_it(chat, app):
     chat.follow(USER)
     said = chat.say(USER, FIRST_MESSAGES["packaging"])
