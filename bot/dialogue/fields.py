@@ -24,6 +24,9 @@ NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ"
 # พี่ may be the name: หนูนา, พี่หมี).
 SELF_INTRODUCTION = re.compile(r"^(?:(?:กระผม|ผม|ดิฉัน|ดิชั้น)\s*(?:ชื่อ)?|(?:หนู|ฉัน|พี่|เรา|น้อง)?\s*ชื่อ)\s*")
 BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ\s*")
+# How a question ends, and a name never does. Not ไหม or กี่ alone: silk and a loom end many shops' names.
+QUESTION_ENDINGS = ("อะไร", "อะไรบ้าง", "ยังไง", "อย่างไร", "เท่าไหร่", "เท่าไร", "ที่ไหน", "อยู่ไหน", "กี่โมง",
+                    "กี่วัน", "กี่บาท", "มั้ย", "ได้ไหม", "หรือเปล่า", "รึเปล่า", "หรือยัง", "รึยัง")
 # What leads up to a phone number typed after a name: "สมชาย เบอร์ 089...", "นิดค่ะ โทร: ๐๘๑...".
 # Marks that close what came before them ("(freeze dryer)"): kept where particles and emoji are trimmed.
 CLOSING_MARKS = frozenset(")]}\"'”’»")
@@ -90,10 +93,12 @@ def read_free_text(text: str, _today: date) -> str:
 
 
 def read_name(text: str, _today: date) -> str:
-    """Take a person's or business name."""
+    """Take a person's or business name; not a question ("ราคาเท่าไหร่คะ") typed instead of it."""
     cleaned = " ".join(text.split())
     if not 2 <= len(cleaned) <= 200:
         raise Invalid("ขอชื่อสั้น ๆ ไม่เกิน 200 ตัวอักษรนะคะ")
+    if "?" in cleaned or plain(cleaned).endswith(QUESTION_ENDINGS):
+        raise Invalid("ตอนนี้ขอเป็นชื่อก่อนนะคะ ข้อสงสัยอื่นพิมพ์ถามได้หลังจากนี้เลยค่ะ")
     return cleaned
 
 

@@ -237,6 +237,33 @@ def test_wanting_another_service_instead_of_a_name_offers_the_switch_and_is_not_
     assert (request.business_name, request.contact_name) == (ANSWERS["business_name"], ANSWERS["contact_name"])
 
 
+@pytest.mark.parametrize("question, typed", [
+    ("business_name", "หวยงวดนี้ออกอะไรคะ"),
+    ("contact_name", "ราคาเท่าไหร่คะ"),
+    ("contact_name", "ต้องเตรียมเอกสารอะไรบ้างคะ"),
+    ("contact_name", "ต้องจ่ายเงินมั้ยครับ"),
+])
+def test_a_question_typed_for_a_name_is_not_kept_as_the_name(chat, app, question, typed):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["prototype"])
+    answer_until(chat, app, USER, question)
+    said = chat.say(USER, typed)
+    assert state_of(app, USER) == question and "ขอเป็นชื่อก่อน" in said[-1]
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.business_name, request.contact_name) == (ANSWERS["business_name"], ANSWERS["contact_name"])
+
+
+@pytest.mark.parametrize("name", ["ร้านผ้าไหมแม่บัว", "กลุ่มทอผ้ากี่กระตุก", "ผ้าไหมค่ะ"])
+def test_a_name_ending_like_silk_or_a_loom_is_a_name(chat, app, name):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["prototype"])
+    answer_until(chat, app, USER, "business_name")
+    chat.say(USER, name)
+    assert state_of(app, USER) == "contact_name"
+
+
 @pytest.mark.parametrize("answer, cancelled", [("ใช่ครับ", True), ("ใช่", True), ("ไม่ใช่ค่ะ", False)])
 def test_a_typed_yes_or_no_answers_cancel_this(chat, app, answer, cancelled):
     chat.consent(USER)
