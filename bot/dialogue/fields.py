@@ -65,7 +65,8 @@ class Field:
 
     def show(self, value: Any) -> str:
         """The answer as the summary card and the staff console show it (a date as stored, too)."""
-        when = _stored_date(value) if isinstance(value, str) else value
+        # Only a date question's answer: Python reads "0811112222", a phone number, as the date 0811-11-22.
+        when = _stored_date(value) if isinstance(value, str) and self.read is read_date else value
         if isinstance(when, date):
             from bot.dialogue.texts import thai_date
             return thai_date(when)

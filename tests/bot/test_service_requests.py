@@ -146,6 +146,17 @@ def test_cancel_ends_the_flow_at_any_step(chat, app):
     assert "ยกเลิก" in answer and state_of(app, USER) is None and requests_in(app) == []
 
 
+@pytest.mark.parametrize("typed, digits", [("081-111-2222", "0811112222"), ("0901010101", "0901010101")])
+def test_a_phone_number_that_reads_like_a_date_is_shown_as_typed(chat, app, typed, digits):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    said = answer_until_summary(chat, app, USER, ANSWERS | {"phone": typed})
+    assert digits in said[-1] and "พ.ย." not in said[-1] and "ม.ค." not in said[-1]
+    chat.tap(USER, "confirm=yes")
+    said = chat.say(USER, "อยากได้ฉลากใหม่ให้ขวดน้ำพริกค่ะ")
+    assert "ใช้ข้อมูลเดิม" in said[-1] and f"เบอร์โทร: {digits}" in said[-1]
+
+
 def test_profile_is_offered_again_on_the_next_request(chat, app):
     file_packaging_request(chat, app)
     said = chat.say(USER, FIRST_MESSAGES["consulting"])
