@@ -27,6 +27,8 @@ BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บร�
 # How a question ends, and a name never does. Not ไหม or กี่ alone: silk and a loom end many shops' names.
 QUESTION_ENDINGS = ("อะไร", "อะไรบ้าง", "ยังไง", "อย่างไร", "เท่าไหร่", "เท่าไร", "ที่ไหน", "อยู่ไหน", "กี่โมง",
                     "กี่วัน", "กี่บาท", "มั้ย", "ได้ไหม", "หรือเปล่า", "รึเปล่า", "หรือยัง", "รึยัง")
+# A greeting typed alone is no name ("สวัสดีค่ะ" at "ขอชื่อผู้ลงทะเบียนค่ะ").
+GREETINGS = frozenset({"สวัสดี", "หวัดดี", "ดีจ้า", "ดีค่า", "hello", "hi", "หวัดดีจ้า", "สวัสดีจ้า"})
 # What leads up to a phone number typed after a name: "สมชาย เบอร์ 089...", "นิดค่ะ โทร: ๐๘๑...".
 # Marks that close what came before them ("(freeze dryer)"): kept where particles and emoji are trimmed.
 CLOSING_MARKS = frozenset(")]}\"'”’»")
@@ -100,6 +102,8 @@ def read_name(text: str, _today: date) -> str:
         raise Invalid("ขอชื่อสั้น ๆ ไม่เกิน 200 ตัวอักษรนะคะ")
     if "?" in cleaned or plain(cleaned).endswith(QUESTION_ENDINGS):
         raise Invalid("ตอนนี้ขอเป็นชื่อก่อนนะคะ ข้อสงสัยอื่นพิมพ์ถามได้หลังจากนี้เลยค่ะ")
+    if plain(cleaned) in GREETINGS:
+        raise Invalid("สวัสดีค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
     return cleaned
 
 

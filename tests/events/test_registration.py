@@ -146,6 +146,20 @@ def test_a_name_the_classifier_reads_as_small_talk_still_answers_the_name_questi
     assert (registration.phone, registration.people) == ("0897776655", 2)
 
 
+def test_a_greeting_at_the_name_question_is_not_taken_for_a_name(chat, app):
+    event = add_event(app)
+    chat.consent(ALICE)
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    [again] = chat.say(ALICE, "สวัสดีค่ะ")
+    assert "ขอทราบชื่อ" in again
+    [phone] = chat.say(ALICE, "ปูค่ะ")
+    assert "ขอเบอร์โทร" in phone
+    chat.say(ALICE, "089-777-6655")
+    chat.say(ALICE, "1 คน")
+    [registration] = registrations(app, event["id"])
+    assert registration.contact_name == "ปู"
+
+
 def test_a_question_instead_of_a_name_is_answered_and_registers_nobody(chat, app):
     event = add_event(app)
     chat.consent(ALICE)
