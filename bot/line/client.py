@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -45,12 +46,13 @@ class LineClient:
         self._api_client = ApiClient(self._configuration)
         self._api = MessagingApi(self._api_client)
         self._blob = MessagingApiBlob(self._api_client)
-        # The hot path's POSTs go through the SDK's own connection pool (TLS, proxy, retries as configured).
         host = self._configuration.host or self._api.line_base_path
-        self._pool = self._api_client.rest_client.pool_manager.connection_from_url(host)
-        self._base_path = urllib3.util.parse_url(host).path or ""
         self._headers = {**self._api_client.default_headers, "Content-Type": "application/json"}
-        self._pool_timeout = urllib3.Timeout(total=timeout)
+        # The hot path's POSTs: in a gevent web worker through geventhttpclient, elsewhere (the job worker's
+        # threads, the CLI, tests) through the SDK's own urllib3 pool.
+        self._poster: _GreenPoster | _PoolPoster = (
+            _GreenPoster(host, timeout) if _green() else
+            _PoolPoster(self._api_client.rest_client.pool_manager.connection_from_url(host), host, timeout))
 
     def reply(self, reply_token: str, messages: list[dict[str, Any]]) -> None:
         """Answer an event with its reply token (one call, at most five messages)."""
@@ -147,11 +149,10 @@ class LineClient:
         # The hot path: a request every event answers with. Our bodies are LINE's JSON already, checked by the
         # tests against LINE's schema. The SDK's call_api would walk and copy them, then build its headers
         # and a response object on every call: more CPU than the HTTP exchange itself (bench/README.md).
-        response = self._pool.urlopen("POST", self._base_path + path, body=json.dumps(body).encode(),
-                                      headers={**self._headers, **headers} if headers else self._headers,
-                                      timeout=self._pool_timeout)
-        if not 200 <= response.status <= 299:
-            raise _refusal(response.status, response.data.decode("utf-8", "replace"))
+        status, answer = self._poster.post(path, json.dumps(body).encode(),
+                                           {**self._headers, **headers} if headers else self._headers)
+        if not 200 <= status <= 299:
+            raise _refusal(status, answer.decode("utf-8", "replace"))
 
     def _send_once(self, call: Callable[[], Any]) -> None:
         # 409 on a retry key means LINE accepted an earlier attempt: the send has succeeded.
@@ -177,6 +178,52 @@ class LineClient:
             raise LineUnavailable(f"LINE did not answer in time: {error}", maybe_delivered=True) from error
         except (urllib3.exceptions.HTTPError, OSError) as error:
             raise LineUnavailable(f"LINE did not answer: {error}") from error
+
+
+class _PoolPoster:
+    """POSTs through the SDK's own urllib3 pool (its TLS settings); `LineClient._call` maps its errors."""
+
+    def __init__(self, pool: urllib3.HTTPConnectionPool, host: str, timeout: float) -> None:
+        self._pool = pool
+        self._base_path = urllib3.util.parse_url(host).path or ""
+        self._timeout = urllib3.Timeout(total=timeout)
+
+    def post(self, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+        response = self._pool.urlopen("POST", self._base_path + path, body=body, headers=headers,
+                                      timeout=self._timeout)
+        return response.status, response.data
+
+
+class _GreenPoster:
+    """POSTs through geventhttpclient, made for gevent: its C parser and cooperative pool take half the CPU of
+    urllib3 on gevent's sockets, and a reply is most of what a web worker does (bench/README.md)."""
+
+    def __init__(self, host: str, timeout: float) -> None:
+        from geventhttpclient import URL, HTTPClient
+
+        url = URL(host)
+        self._client = HTTPClient(url.host, url.port, concurrency=CONNECTIONS, connection_timeout=timeout,
+                                  network_timeout=timeout, ssl=url.scheme == "https")
+        self._base_path = url.path.rstrip("/")
+
+    def post(self, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+        from geventhttpclient.response import HTTPConnectionClosed, HTTPParseError
+
+        try:
+            response = self._client.request("POST", self._base_path + path, body=body, headers=headers)
+            return response.status_code, response.read()
+        except (TimeoutError, HTTPConnectionClosed) as error:
+            # One call connects, sends and reads: a timeout may come after LINE took the request, and so may a
+            # connection closed before the answer. Counted as possibly delivered, so nothing goes out twice.
+            raise LineUnavailable(f"LINE did not answer in time: {error}", maybe_delivered=True) from error
+        except (HTTPParseError, OSError) as error:
+            raise LineUnavailable(f"LINE did not answer: {error}") from error
+
+
+def _green() -> bool:
+    """True in a gevent worker: the standard library's sockets are gevent's."""
+    monkey = sys.modules.get("gevent.monkey")
+    return monkey is not None and monkey.is_module_patched("socket")
 
 
 def _classify(error: ApiException) -> LineApiError:
