@@ -118,10 +118,16 @@ def test_consent_and_keeping_a_seat_can_be_typed(chat, app):
     assert seats_of(app, event["id"]) == {"cancelled": 2}
 
 
-def test_a_name_typed_with_its_phone_answers_both(chat, app):
+def at_the_name_question(chat, app) -> dict:
+    """A follower who consented but never gave a name has tapped ลงทะเบียน: the bot asks their name."""
     event = add_event(app)
     chat.consent(ALICE)
     chat.tap(ALICE, f"ev_register={event['id']}")
+    return event
+
+
+def test_a_name_typed_with_its_phone_answers_both(chat, app):
+    event = at_the_name_question(chat, app)
     [people] = chat.say(ALICE, "ผมชื่อเอกครับ เบอร์ 089-111-2222")
     assert "กี่ท่าน" in people
     said = chat.say(ALICE, "3 คน")
@@ -133,9 +139,7 @@ def test_a_name_typed_with_its_phone_answers_both(chat, app):
 # Names typed alone that the classifier takes, with confidence, for small talk or something out of scope.
 @pytest.mark.parametrize("name", ["สมหญิง รักดี", "ปูค่ะ", "เมย์ค่ะ", "บอลครับ"])
 def test_a_name_the_classifier_reads_as_small_talk_still_answers_the_name_question(chat, app, name):
-    event = add_event(app)
-    chat.consent(ALICE)
-    chat.tap(ALICE, f"ev_register={event['id']}")
+    event = at_the_name_question(chat, app)
     [phone] = chat.say(ALICE, name)
     assert "ขอเบอร์โทร" in phone
     [people] = chat.say(ALICE, "089-777-6655")
@@ -147,9 +151,7 @@ def test_a_name_the_classifier_reads_as_small_talk_still_answers_the_name_questi
 
 
 def test_a_greeting_at_the_name_question_is_not_taken_for_a_name(chat, app):
-    event = add_event(app)
-    chat.consent(ALICE)
-    chat.tap(ALICE, f"ev_register={event['id']}")
+    event = at_the_name_question(chat, app)
     [again] = chat.say(ALICE, "สวัสดีค่ะ")
     assert "ขอทราบชื่อ" in again
     [phone] = chat.say(ALICE, "ปูค่ะ")
@@ -161,9 +163,7 @@ def test_a_greeting_at_the_name_question_is_not_taken_for_a_name(chat, app):
 
 
 def test_a_question_instead_of_a_name_is_answered_and_registers_nobody(chat, app):
-    event = add_event(app)
-    chat.consent(ALICE)
-    chat.tap(ALICE, f"ev_register={event['id']}")
+    event = at_the_name_question(chat, app)
     said = chat.say(ALICE, "สถานะคำขอของฉันค่ะ")
     assert "ยังไม่มีคำขอ" in said[0] and not any("ขอเบอร์โทร" in text for text in said)
     chat.say(ALICE, "สมศรีค่ะ")
