@@ -29,6 +29,7 @@ VARIANTS: dict[str, ModelOptions] = {
     "bot pipeline": BOT,
     "emoji stripped": _features(emoji="strip"),
     "emoji as one token": _features(emoji="token"),
+    "no negation marking": _features(mark_negation=False),
     "words 1-1": _features(word_ngrams=(1, 1)),
     "words 1-3": _features(word_ngrams=(1, 3)),
     "chars 1-3": _features(char_ngrams=(1, 3)),

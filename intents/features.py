@@ -15,6 +15,19 @@ from intents.tokenize import ENGINE, Engine, tokenize
 # Long messages are read up to here: the need is stated early, and latency stays bounded.
 MAX_CHARS = 2000
 
+# A service named only to rule it out ("ไม่ใช่กล่องนะคะ อยากเปลี่ยนตัวสินค้า") must not count for it:
+# the words after a negation are read as ¬กล่อง, up to a particle, a turn to what is wanted, the end
+# of the phrase, or NEGATION_SCOPE words. Figures in bench/README.md, "Pipeline choices".
+NEGATIONS = frozenset({"ไม่ใช่", "ไม่ต้อง", "ไม่ได้", "ไม่เอา"})
+NEGATION_PAIRS = frozenset({("ไม่", "ใช่"), ("ไม่", "ต้อง"), ("ไม่", "ได้"), ("ไม่", "เอา"), ("ไม่", "เกี่ยวกับ")})
+NEGATION_ENDS = frozenset(
+    {"นะ", "นะคะ", "นะครับ", "ค่ะ", "คะ", "ครับ", "จ้า", "จ้ะ", "เด้อ", "แล้ว", "เลย", "แต่", "แค่", "ส่วน", "เพราะ"}
+)
+# A wish ends the reach too ("ไม่ต้องกล่อง อยากได้ถุง"), unless it is what is negated ("ไม่ได้อยากเรียน").
+WISHES = frozenset({"อยาก", "อยากได้", "อยากให้", "ขอ", "เอา", "ต้องการ"})
+NEGATION_SCOPE = 4
+NEGATED = "¬"
+
 
 @dataclass(frozen=True)
 class FeatureOptions:
@@ -25,6 +38,7 @@ class FeatureOptions:
     char_min_df: int = 1
     engine: Engine = ENGINE
     emoji: EmojiMode = "name"
+    mark_negation: bool = True
 
 
 class Reading(NamedTuple):
@@ -34,10 +48,38 @@ class Reading(NamedTuple):
     words: tuple[str, ...]
 
 
+def _negation_length(words: list[str], start: int) -> int:
+    """How many words at start say "not" (ไม่ใช่, ไม่ ต้อง, ...); 0 when none do."""
+    if words[start] in NEGATIONS:
+        return 1
+    return 2 if tuple(words[start : start + 2]) in NEGATION_PAIRS else 0
+
+
+def mark_negated(words: list[str]) -> list[str]:
+    """The words of one phrase, those a negation rules out prefixed with ¬."""
+    marked: list[str] = []
+    position, scope = 0, 0
+    while position < len(words):
+        if cue := _negation_length(words, position):
+            marked += words[position : position + cue]
+            position, scope = position + cue, NEGATION_SCOPE
+            continue
+        word = words[position]
+        if word in NEGATION_ENDS or (word in WISHES and scope < NEGATION_SCOPE):
+            scope = 0
+        marked.append(NEGATED + word if scope else word)
+        position, scope = position + 1, max(scope - 1, 0)
+    return marked
+
+
 def read(message: str, options: FeatureOptions) -> Reading:
-    """Normalise and tokenise one message."""
+    """Normalise and tokenise one message, phrase by phrase (a space ends a negation's reach)."""
     text = normalize(message, emoji=options.emoji)[:MAX_CHARS]
-    return Reading(text, tuple(tokenize(text, engine=options.engine)))
+    words: list[str] = []
+    for phrase in text.split():
+        phrase_words = tokenize(phrase, engine=options.engine)
+        words += mark_negated(phrase_words) if options.mark_negation else phrase_words
+    return Reading(text, tuple(words))
 
 
 def word_ngrams(words: tuple[str, ...], sizes: tuple[int, int]) -> list[str]:

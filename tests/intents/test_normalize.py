@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from intents.features import FeatureOptions, read
 from intents.normalize import EMOJI_TOKEN, normalize, thai_digits_to_arabic
 from intents.tokenize import Engine, domain_words, tokenize
 
@@ -102,3 +103,19 @@ def test_tokens_put_together_give_back_the_text(engine: Engine, text: str) -> No
 
 def test_empty_text_has_no_tokens() -> None:
     assert tokenize("") == []
+
+
+def test_words_a_negation_rules_out_are_marked_up_to_the_particle() -> None:
+    words = read("ไม่ใช่กล่องนะคะ อยากเปลี่ยนตัวเทียน", FeatureOptions()).words
+    assert "¬กล่อง" in words and "กล่อง" not in words
+    assert {"อยาก", "เทียน"} <= set(words)
+
+
+def test_a_space_ends_what_a_negation_rules_out() -> None:
+    words = read("ไม่ต้องช่วยแพคเกจ แพคเกจมีแล้ว", FeatureOptions()).words
+    assert words.count("¬แพคเกจ") == 1 and words.count("แพคเกจ") == 1
+
+
+def test_negation_marking_can_be_turned_off() -> None:
+    words = read("ไม่ใช่กล่องนะคะ", FeatureOptions(mark_negation=False)).words
+    assert "กล่อง" in words and not any(word.startswith("¬") for word in words)
