@@ -18,8 +18,12 @@ MAX_CHARS = 2000
 # A service named only to rule it out ("ไม่ใช่กล่องนะคะ อยากเปลี่ยนตัวสินค้า") must not count for it:
 # the words after a negation are read as ¬กล่อง, up to a particle, a turn to what is wanted, the end
 # of the phrase, or NEGATION_SCOPE words. Figures in bench/README.md, "Pipeline choices".
-NEGATIONS = frozenset({"ไม่ใช่", "ไม่ต้อง", "ไม่ได้", "ไม่เอา"})
-NEGATION_PAIRS = frozenset({("ไม่", "ใช่"), ("ไม่", "ต้อง"), ("ไม่", "ได้"), ("ไม่", "เอา"), ("ไม่", "เกี่ยวกับ")})
+NEGATIONS = frozenset(
+    {("ไม่ใช่",), ("ไม่ต้อง",), ("ไม่เอา",), ("ไม่", "ใช่"), ("ไม่", "ต้อง"), ("ไม่", "เอา"), ("ไม่", "เกี่ยวกับ")}
+)
+# ไม่ได้ rules something out only before an intention ("ไม่ได้จะจองเครื่อง"), not in a fact ("ไม่ได้รับข่าว").
+NOT_INTENDED = frozenset({("ไม่ได้",), ("ไม่", "ได้")})
+INTENTIONS = frozenset({"จะ", "อยาก", "อยากได้", "อยากให้", "ถาม", "ต้องการ", "ขอ", "หมายถึง", "มา", "สนใจ", "คิด", "ให้"})
 NEGATION_ENDS = frozenset(
     {"นะ", "นะคะ", "นะครับ", "ค่ะ", "คะ", "ครับ", "จ้า", "จ้ะ", "เด้อ", "แล้ว", "เลย", "แต่", "แค่", "ส่วน", "เพราะ"}
 )
@@ -49,10 +53,12 @@ class Reading(NamedTuple):
 
 
 def _negation_length(words: list[str], start: int) -> int:
-    """How many words at start say "not" (ไม่ใช่, ไม่ ต้อง, ...); 0 when none do."""
-    if words[start] in NEGATIONS:
-        return 1
-    return 2 if tuple(words[start : start + 2]) in NEGATION_PAIRS else 0
+    """How many words at start say "not" (ไม่ใช่, ไม่ ต้อง, ไม่ได้ จะ...); 0 when none do."""
+    for length in (1, 2):
+        cue, after = tuple(words[start : start + length]), words[start + length : start + length + 1]
+        if cue in NEGATIONS or (cue in NOT_INTENDED and after and after[0] in INTENTIONS):
+            return length
+    return 0
 
 
 def mark_negated(words: list[str]) -> list[str]:

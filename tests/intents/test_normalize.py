@@ -116,6 +116,11 @@ def test_a_space_ends_what_a_negation_rules_out() -> None:
     assert words.count("¬แพคเกจ") == 1 and words.count("แพคเกจ") == 1
 
 
+def test_not_having_done_something_rules_nothing_out() -> None:
+    assert "ข่าว" in read("ไม่ได้รับข่าวเลยค่ะ", FeatureOptions()).words
+    assert "¬กล่อง" in read("ไม่ได้ถามเรื่องกล่องค่ะ", FeatureOptions()).words
+
+
 def test_negation_marking_can_be_turned_off() -> None:
     words = read("ไม่ใช่กล่องนะคะ", FeatureOptions(mark_negation=False)).words
     assert "กล่อง" in words and not any(word.startswith("¬") for word in words)
