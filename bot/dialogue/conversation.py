@@ -13,10 +13,11 @@ from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
 from bot.staff_alerts import queue_cancellation_notice, queue_centre_alerts
 from storage import repositories as repo
-from storage.models import Centre, Conversation
+from storage.models import Centre, Conversation, ServiceRequest
 
 CONSENT, REUSE = "consent", "reuse_profile"
 EXPIRY = timedelta(hours=24)
+JUST_MADE = timedelta(hours=1)  # a request this recent is the one the user's next tap or "ยกเลิก" is about
 MISSES_BEFORE_HELP = 2
 
 
@@ -206,14 +207,28 @@ def cancel(ctx: Context) -> Reply:
     if conversation is not None:
         repo.clear_conversation(ctx.session, ctx.user)
         return Reply([Text(texts.FLOW_CANCELLED, cards.main_menu())])
-    recent = repo.requests_of_user(ctx.session, ctx.user, limit=1)
-    if recent and recent[0].status == "new" and ctx.now - recent[0].created_at < timedelta(hours=1):
-        request = recent[0]
+    request = just_made(ctx)
+    if request is not None and request.status == "new":
         question = texts.ASK_CANCEL_REQUEST.format(reference=request.reference,
                                                    service=texts.SERVICE_NAMES.get(request.service, ""))
         asides.ask_yes_or_no(ctx, f"cancel_request={request.id}", "cancel_request=no")
         return Reply([Text(question, cards.yes_no(f"cancel_request={request.id}", "cancel_request=no"))])
     return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+
+
+def just_made(ctx: Context) -> ServiceRequest | None:
+    """The user's newest request, if they made it within the last hour."""
+    recent = repo.requests_of_user(ctx.session, ctx.user, limit=1)
+    return recent[0] if recent and ctx.now - recent[0].created_at < JUST_MADE else None
+
+
+def already_submitted(ctx: Context) -> Reply:
+    """The summary's "ยืนยันส่งคำขอ" tapped again once the request went: say so, with its reference (and
+    that nothing is in progress when no request was just made)."""
+    request = just_made(ctx)
+    if request is None:
+        return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+    return Reply([Text(texts.ALREADY_SUBMITTED.format(reference=request.reference), cards.main_menu())])
 
 
 def cancel_request(ctx: Context, request_id: int) -> Reply:

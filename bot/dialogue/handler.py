@@ -287,6 +287,13 @@ def _flow_postback(states: tuple[str, ...], prefix: str = "") -> Callable[[Conte
     return handle_choice
 
 
+def _confirm(ctx: Context, value: str, event: Inbound) -> Reply:
+    """The summary's "ยืนยันส่งคำขอ"; tapped again after the request went, it files nothing more."""
+    if _request_flow(ctx) is None:
+        return conversation.already_submitted(ctx)
+    return _flow_postback(("confirm",))(ctx, value, event)
+
+
 def _resume(ctx: Context, value: str, event: Inbound) -> Reply:
     current = _request_flow(ctx)
     if current is None:
@@ -351,7 +358,7 @@ _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "service": _service,
     "intent": _intent,
     "answer": _answer_postback,
-    "confirm": _flow_postback(("confirm",)),
+    "confirm": _confirm,
     "edit": _flow_postback(("edit", "confirm"), prefix="แก้"),
     "cancel": lambda ctx, value, event: conversation.cancel(ctx),
     "resume": _resume,

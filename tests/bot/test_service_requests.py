@@ -129,6 +129,14 @@ def test_details_in_the_first_message_are_not_asked_again(chat, app):
     assert request.province == "นครราชสีมา" and request.phone == "0891234567"
 
 
+def test_confirming_again_after_the_request_went_says_it_was_sent_and_files_no_second_one(chat, app, line_api):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    [again] = chat.tap(USER, "confirm=yes")  # the summary card's button, tapped once more
+    assert "ส่งคำขอนี้เรียบร้อยแล้ว" in again and request.reference in again
+    assert len(requests_in(app)) == 1 and len(line_api.delivered_messages(to=STAFF)) == 1
+
+
 def test_a_wrong_phone_is_asked_again_with_an_example(chat, app):
     chat.consent(USER)
     chat.say(USER, "อยากได้กล่องบรรจุภัณฑ์ใหม่ให้กาแฟดูพรีเมียมค่ะ")
