@@ -77,11 +77,16 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def greeting(text: str | None) -> Reply:
     """A short polite answer: thanks get 'you are welcome', an okay or a thumbs-up 'noted', a hello the menu."""
-    if text is not None and any(word in text.lower() for word in ("ขอบคุณ", "ขอบใจ", "thank", "บาย", "bye")):
+    return closing(text or "") or Reply([Text(texts.GREETING, cards.main_menu())])
+
+
+def closing(text: str) -> Reply | None:
+    """'You are welcome' for thanks or a goodbye, 'noted' for an okay or a thumbs-up; None for anything else."""
+    if any(word in text.lower() for word in ("ขอบคุณ", "ขอบใจ", "thank", "บาย", "bye")):
         return Reply([Text(texts.THANKS, cards.main_menu())])
-    if text is not None and _acknowledges(text):
+    if _acknowledges(text):
         return Reply([Text(texts.ACKNOWLEDGED, cards.main_menu())])
-    return Reply([Text(texts.GREETING, cards.main_menu())])
+    return None
 
 
 # "Okay", "noted", "sure" and laughter, once the polite particle is gone; emoji alone say the same.

@@ -105,7 +105,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     if current is not None:
         return _in_flow(ctx, current, text, prediction, confident)
     if _waiting_for_staff(ctx) and (low or prediction.intent in ("greeting", "contact_staff")):
-        return Reply([Text(texts.STAFF_WILL_CALL, cards.main_menu())])
+        # "โอเคค่ะ ขอบคุณค่ะ" closes the chat: it is not asking again whether anyone will call.
+        thanks = answers.closing(text) if prediction.intent == "greeting" else None
+        return thanks or Reply([Text(texts.STAFF_WILL_CALL, cards.main_menu())])
     return notice.then(_understand(ctx, text, prediction))
 
 

@@ -724,6 +724,16 @@ def test_after_asking_for_staff_a_hello_is_told_someone_will_call(chat, app):
     assert "ติดต่อกลับ" in answer
 
 
+@pytest.mark.parametrize("typed", ["โอเคค่ะ ขอบคุณค่ะ", "ขอบคุณมากครับ", "รับทราบค่ะ 🙏"])
+def test_after_asking_for_staff_thanks_get_a_short_closing_not_the_staff_line_again(chat, app, typed):
+    chat.consent(USER)
+    chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
+    answer_until_summary(chat, app, USER, ANSWERS | {"details": "อยากสอบถามเรื่องทุนค่ะ"})
+    chat.tap(USER, "confirm=yes")
+    [answer] = chat.say(USER, typed)
+    assert answer.startswith(("ยินดีค่ะ", "รับทราบค่ะ")) and "ได้รับเรื่อง" not in answer
+
+
 def test_withdrawing_a_request_tells_the_centre(chat, app, line_api):
     add_staff(app)
     request = file_packaging_request(chat, app)
