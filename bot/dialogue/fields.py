@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +24,9 @@ NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ"
 # "ผมชื่อวิชัย", "ชื่อฝนค่ะ", and "ผมวิทยาครับ": the pronouns no name starts with may come without ชื่อ (หนู or
 # พี่ may be the name: หนูนา, พี่หมี).
 SELF_INTRODUCTION = re.compile(r"^(?:(?:กระผม|ผม|ดิฉัน|ดิชั้น)\s*(?:ชื่อ)?|(?:หนู|ฉัน|พี่|เรา|น้อง)?\s*ชื่อ)\s*")
+# Said before an answer, never part of a name: an apology, a hesitation, a particle ("ขอโทษค่ะ ชื่อแก้วค่ะ",
+# "อ๋อ สมชายครับ"). Whole words, as the tokeniser cuts them, so อ้อย stays a name.
+FILLERS = frozenset({"ขอโทษ", "ขออภัย", "อ๋อ", "อ้อ", "อ่อ", "เอ่อ", "เออ", "อืม", "อืมม", "อ่า"}) | NAME_PARTICLES
 BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ\s*")
 # How a question ends, and a name never does. Not ไหม or กี่ alone: silk and a loom end many shops' names.
 QUESTION_ENDINGS = ("อะไร", "อะไรบ้าง", "ยังไง", "อย่างไร", "เท่าไหร่", "เท่าไร", "ที่ไหน", "อยู่ไหน", "กี่โมง",
@@ -108,13 +112,39 @@ def read_name(text: str, _today: date) -> str:
 
 
 def read_business_name(text: str, today: date) -> str:
-    """Take a business name, without "ร้านชื่อ" before it, or the polite particle or phone number after it."""
-    return read_name(_before_particles(BUSINESS_INTRODUCTION.sub("", _before_phone(text))), today)
+    """Take a business name, without "ขอโทษค่ะ" or "ร้านชื่อ" before it, or the polite particle or phone number
+    after it."""
+    said = _after_fillers(_before_phone(text))
+    return read_name(_before_particles(BUSINESS_INTRODUCTION.sub("", said)), today)
 
 
 def read_contact_name(text: str, today: date) -> str:
-    """Take a contact's name, without "ผมชื่อ" before it, or the polite particle or phone number after it."""
-    return read_name(_before_particles(SELF_INTRODUCTION.sub("", _before_phone(text))), today)
+    """Take a contact's name: what follows "ชื่อ" when the text says it, else the text without "ขอโทษค่ะ" or "ผม"
+    before it; never the polite particle or phone number after it."""
+    said = _after_fillers(_before_phone(text))
+    return read_name(_before_particles(_after_the_word_name(said) or SELF_INTRODUCTION.sub("", said)), today)
+
+
+def _after_fillers(text: str) -> str:
+    """`text` from its first word that is not a filler: "ขอโทษค่ะ, ชื่อแก้วค่ะ" -> "ชื่อแก้วค่ะ"."""
+    position = 0
+    for word in tokenize(text):
+        start = text.index(word, position)
+        if word not in FILLERS and not all(unicodedata.category(ch).startswith("P") for ch in word):
+            return text[start:]
+        position = start + len(word)
+    raise Invalid("ไม่เป็นไรค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
+
+
+def _after_the_word_name(text: str) -> str:
+    """What follows the last "ชื่อ" said as a word of its own ("ขอโทษที่ตอบช้านะคะ ชื่อแก้วค่ะ" -> "แก้วค่ะ"), or ""."""
+    position, after = 0, ""
+    for word in tokenize(text):
+        start = text.index(word, position)
+        position = start + len(word)
+        if word == "ชื่อ":
+            after = text[position:].strip()
+    return after
 
 
 def _before_phone(text: str) -> str:

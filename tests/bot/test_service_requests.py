@@ -274,6 +274,32 @@ def test_a_question_typed_for_a_name_is_not_kept_as_the_name(chat, app, question
     assert (request.business_name, request.contact_name) == (ANSWERS["business_name"], ANSWERS["contact_name"])
 
 
+@pytest.mark.parametrize("typed, name", [
+    ("ขอโทษค่ะ ชื่อแก้วค่ะ", "แก้ว"),
+    ("อ๋อ สมชายครับ", "สมชาย"),
+    ("เอ่อ ดิฉันชื่อมาลี ใจดีค่ะ", "มาลี ใจดี"),
+    ("ค่ะ ชื่ออ้อยค่ะ", "อ้อย"),
+    ("ขอโทษที่ตอบช้านะคะ ชื่อแก้วค่ะ", "แก้ว"),
+])
+def test_an_apology_or_a_hesitation_before_the_name_is_not_kept_as_the_name(chat, app, typed, name):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["prototype"])
+    answer_until(chat, app, USER, "contact_name")
+    chat.say(USER, typed)
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.contact_name == name
+
+
+def test_an_apology_alone_is_not_a_name(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["prototype"])
+    answer_until(chat, app, USER, "contact_name")
+    [again] = chat.say(USER, "ขอโทษค่ะ")
+    assert state_of(app, USER) == "contact_name" and "ขอทราบชื่อ" in again
+
+
 @pytest.mark.parametrize("name", ["ร้านผ้าไหมแม่บัว", "กลุ่มทอผ้ากี่กระตุก", "ผ้าไหมค่ะ"])
 def test_a_name_ending_like_silk_or_a_loom_is_a_name(chat, app, name):
     chat.consent(USER)

@@ -162,6 +162,16 @@ def test_a_greeting_at_the_name_question_is_not_taken_for_a_name(chat, app):
     assert registration.contact_name == "ปู"
 
 
+def test_an_apology_before_the_registrants_name_is_not_kept_as_the_name(chat, app):
+    event = at_the_name_question(chat, app)
+    [phone] = chat.say(ALICE, "ขอโทษค่ะ ชื่อแก้วค่ะ")
+    assert "ขอเบอร์โทร" in phone
+    chat.say(ALICE, "089-777-6655")
+    chat.say(ALICE, "1 คน")
+    [registration] = registrations(app, event["id"])
+    assert registration.contact_name == "แก้ว"
+
+
 def test_a_question_instead_of_a_name_is_answered_and_registers_nobody(chat, app):
     event = at_the_name_question(chat, app)
     said = chat.say(ALICE, "สถานะคำขอของฉันค่ะ")
