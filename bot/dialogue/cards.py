@@ -182,8 +182,11 @@ def map_link(centre: Centre) -> str:
     return f"https://www.google.com/maps/search/?api=1&query={centre.lat},{centre.lon}"
 
 
+CARRY_ON = Choose("ทำต่อ", "resume=yes", "ทำต่อ")
+
+
 def resume_choices() -> tuple[Action, ...]:
-    return (Choose("ทำต่อ", "resume=yes", "ทำต่อ"), Choose("ยกเลิก", "cancel=flow", "ยกเลิก"))
+    return (CARRY_ON, Choose("ยกเลิก", "cancel=flow", "ยกเลิก"))
 
 
 def yes_no(data_yes: str, data_no: str) -> tuple[Action, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import timedelta
+from functools import cache
 from urllib.parse import parse_qsl
 
 import intents
@@ -15,6 +16,7 @@ from bot.domain import AttachmentReceived, DomainEvent
 from bot.events import dialogue as event_dialogue
 from bot.line.inbound import Inbound
 from bot.line.outbound import Choose, PickDate, Text
+from bot.richmenu import definition as richmenu
 from intents.entities import parse_phone
 from intents.normalize import normalize
 from intents.provinces import find_province, nearest_province
@@ -44,15 +46,20 @@ MEDIA_NAMES = {"image": "รูปภาพ", "video": "วิดีโอ", "au
 def handle(ctx: Context, event: Inbound) -> Reply:
     """Answer one event from a user (follow, message or postback)."""
     handler = _BY_KIND.get(event.kind)
-    if event.kind != "text":  # a tap or anything else moves on from "how many people?" or a yes-or-no question
-        event_dialogue.forget_party_question(ctx)
-        asides.forget(ctx, asides.YES_OR_NO, asides.YES_OR_NO)
+    if event.kind != "text":
+        _move_on(ctx)
     if handler is not None:
         return handler(ctx, event)
     if event.line_type == "message":
         return Reply([Text(texts.UNSUPPORTED, cards.main_menu())])
     log.info("ignoring LINE event of type %s", event.line_type)
     return Reply()
+
+
+def _move_on(ctx: Context) -> None:
+    """A tap or anything but text moves on from "how many people?" or a yes-or-no question."""
+    event_dialogue.forget_party_question(ctx)
+    asides.forget(ctx, asides.YES_OR_NO, asides.YES_OR_NO)
 
 
 def on_follow(ctx: Context, event: Inbound) -> Reply:
@@ -77,6 +84,10 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     low = prediction.confidence < intents.CONFIDENCE_THRESHOLD
     repo.log_message(ctx.session, ctx.user, "in", "text", text if ctx.user.consented_at else None,
                      prediction.intent, prediction.confidence, fallback=low)
+    button = _menu_button_for_a_name(ctx, text)
+    if button is not None:  # "กิจกรรมของฉัน" typed at "ขอชื่อผู้ติดต่อค่ะ" is the menu's button, never a name
+        _move_on(ctx)
+        return _act_on_postback(ctx, button, event)
     exact_cancel = prediction.intent == "cancel" and prediction.confidence >= 1.0
     # Someone typing their phone number is answering ("นิดค่ะ เบอร์ 081..."), not asking for a person.
     confident = prediction.confidence >= INTERRUPT_CONFIDENCE and parse_phone(text) is None
@@ -109,6 +120,22 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
         thanks = answers.closing(text) if prediction.intent == "greeting" else None
         return thanks or Reply([Text(texts.STAFF_WILL_CALL, cards.main_menu())])
     return notice.then(_understand(ctx, text, prediction))
+
+
+def _menu_button_for_a_name(ctx: Context, text: str) -> str | None:
+    """The postback of the menu button whose label was typed where a name is asked; None for anything else."""
+    current = conversation.active(ctx)
+    if current is None or not (current.state in flows.NAMES or event_dialogue.asks_for_a_name(current)):
+        return None
+    return _menu_buttons().get(fields.plain(normalize(text, emoji="strip")))
+
+
+@cache
+def _menu_buttons() -> dict[str, str]:
+    """The postbacks of the buttons the bot shows as menus, by their label as a user would type it."""
+    shown = (*(tile.action for tile in richmenu.TILES), *cards.main_menu(), *event_dialogue.event_choices(),
+             cards.CARRY_ON)
+    return {fields.plain(button.label): button.data for button in shown if isinstance(button, Choose)}
 
 
 def _asks_to_erase(text: str) -> bool:

@@ -54,7 +54,7 @@ def show_events(ctx: Context, text: str | None) -> Reply:
         return Reply([Text(texts.NO_EVENTS, main_cards.main_menu())])
     views = [_view(ctx, event) for event in events]
     carousel = cards.events_carousel(views)
-    return Reply([Text(texts.EVENTS_INTRO), Flex(carousel.alt_text, carousel.contents, _event_choices())])
+    return Reply([Text(texts.EVENTS_INTRO), Flex(carousel.alt_text, carousel.contents, event_choices())])
 
 
 def my_registrations(ctx: Context) -> Reply:
@@ -66,7 +66,7 @@ def my_registrations(ctx: Context) -> Reply:
     views = [_view(ctx, registration.event) for registration in mine]
     carousel = cards.events_carousel(views)
     alt = texts.MY_REGISTRATIONS_ALT.format(items=", ".join(r.event.title for r in mine))
-    return Reply([Flex(alt, carousel.contents, _event_choices())])
+    return Reply([Flex(alt, carousel.contents, event_choices())])
 
 
 def _upcoming(ctx: Context) -> list[Event]:
@@ -137,7 +137,7 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     asking = REGISTRANT.get(current.data.get(PARTY_ASKS) or "")
     forget_party_question(ctx)
     if cancels:
-        return Reply([Text(texts.PARTY_DROPPED, _event_choices())])
+        return Reply([Text(texts.PARTY_DROPPED, event_choices())])
     found = ctx.session.get(Event, event_id) if event_id else None
     if found is None or (asking is not None and other_topic):
         return None
@@ -161,6 +161,11 @@ def _typed_detail(ctx: Context, found: Event, announcement_id: int | None, askin
     setattr(ctx.user, asking.key, value)
     ctx.user.phone = ctx.user.phone or parse_phone(text)
     return _ask_people(ctx, found, announcement_id)
+
+
+def asks_for_a_name(current: Conversation) -> bool:
+    """True when the registrant's name is the question waiting in this conversation."""
+    return PARTY_FOR in current.data and current.data.get(PARTY_ASKS) == f.CONTACT.key
 
 
 def forget_party_question(ctx: Context) -> None:
@@ -200,7 +205,7 @@ def join_waitlist(ctx: Context, value: str, event: Inbound) -> Reply:
         registration = outcome.known_registration()
         return Reply([Text(texts.WAITLISTED.format(title=registration.event.title, people=people,
                                                    position=seats.waiting_position(ctx.session, registration)),
-                           _event_choices())])
+                           event_choices())])
     if outcome.status == "already":
         return _already(ctx, outcome.known_registration())
     return _closed(ctx.session.get(Event, event_id))
@@ -210,7 +215,7 @@ def ask_cancel(ctx: Context, value: str, event: Inbound) -> Reply:
     """Confirm before giving up a seat or a waiting-list place."""
     registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdigit() else None
     if registration is None or registration.status not in seats.ACTIVE:
-        return Reply([Text(texts.NOTHING_REGISTERED, _event_choices())])
+        return Reply([Text(texts.NOTHING_REGISTERED, event_choices())])
     found = registration.event
     template = texts.ASK_LEAVE_WAITLIST if registration.status == "waiting" else texts.ASK_CANCEL
     question = template.format(title=found.title, date=thai_datetime(found.starts_at))
@@ -221,14 +226,14 @@ def ask_cancel(ctx: Context, value: str, event: Inbound) -> Reply:
 def cancel(ctx: Context, value: str, event: Inbound) -> Reply:
     """Cancel; a freed seat is offered at once to the next in line, in a push after the commit."""
     if not value.isdigit():
-        return Reply([Text(texts.NOTHING_REGISTERED, _event_choices())])
+        return Reply([Text(texts.NOTHING_REGISTERED, event_choices())])
     outcome = seats.cancel(ctx.session, int(value), ctx.user, ctx.now)
     if outcome.status == "none":
-        return Reply([Text(texts.NOTHING_REGISTERED, _event_choices())])
+        return Reply([Text(texts.NOTHING_REGISTERED, event_choices())])
     registration = outcome.known_registration()
     template = texts.LEFT_WAITLIST if outcome.status == "left_waitlist" else texts.CANCELLED
     pushes = notices.queue_offers(ctx.session, outcome.offers)
-    return Reply([Text(template.format(title=registration.event.title), _event_choices())],
+    return Reply([Text(template.format(title=registration.event.title), event_choices())],
                  [DeliveriesQueued(tuple(pushes))] if pushes else [])
 
 
@@ -236,7 +241,7 @@ def answer_offer(ctx: Context, value: str, event: Inbound) -> Reply:
     """Confirm or decline a seat offered from the waiting list."""
     registration_id, _, answer = value.partition(":")
     if not registration_id.isdigit():
-        return Reply([Text(texts.NO_OFFER, _event_choices())])
+        return Reply([Text(texts.NO_OFFER, event_choices())])
     outcome = seats.answer_offer(ctx.session, int(registration_id), ctx.user, answer == "yes", ctx.now)
     pushes = notices.queue_offers(ctx.session, outcome.offers)
     queued: list[DomainEvent] = [DeliveriesQueued(tuple(pushes))] if pushes else []
@@ -244,20 +249,20 @@ def answer_offer(ctx: Context, value: str, event: Inbound) -> Reply:
         return Reply(ticket_messages(outcome.known_registration()), queued)
     if outcome.status == "expired":
         return Reply([Text(texts.OFFER_EXPIRED.format(title=outcome.known_registration().event.title),
-                           _event_choices())], queued)
+                           event_choices())], queued)
     if outcome.status == "declined":
         return Reply([Text(texts.OFFER_DECLINED.format(title=outcome.known_registration().event.title),
-                           _event_choices())], queued)
+                           event_choices())], queued)
     if outcome.registration is not None and outcome.registration.status == "registered":
         return Reply(ticket_messages(outcome.registration))
-    return Reply([Text(texts.NO_OFFER, _event_choices())])
+    return Reply([Text(texts.NO_OFFER, event_choices())])
 
 
 def show_ticket(ctx: Context, value: str, event: Inbound) -> Reply:
     """The follower's ticket (code and QR) for an event, again."""
     registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdigit() else None
     if registration is None or registration.status not in seats.ACTIVE:
-        return Reply([Text(texts.NOTHING_REGISTERED, _event_choices())])
+        return Reply([Text(texts.NOTHING_REGISTERED, event_choices())])
     return _already(ctx, registration)
 
 
@@ -285,12 +290,12 @@ def _already(ctx: Context, registration: Registration) -> Reply:
     position = seats.waiting_position(ctx.session, registration)
     return Reply([Text(texts.ALREADY_WAITING.format(title=title, position=position), (
         Choose(texts.LEAVE_WAITLIST, f"ev_cancel={registration.event_id}", texts.LEAVE_WAITLIST),
-        *_event_choices()))])
+        *event_choices()))])
 
 
 def _closed(found: Event | None) -> Reply:
     text = texts.REGISTRATION_CLOSED.format(title=found.title) if found else texts.EVENT_GONE
-    return Reply([Text(text, _event_choices())])
+    return Reply([Text(text, event_choices())])
 
 
 def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: str | None = None) -> Reply:
@@ -327,7 +332,8 @@ def _take_details_told(ctx: Context, current: Conversation | None) -> None:
             setattr(ctx.user, key, told[key])
 
 
-def _event_choices() -> tuple[Action, ...]:
+def event_choices() -> tuple[Action, ...]:
+    """The events menu, as quick replies."""
     return (Choose(texts.MY_EVENTS, "ev_mine=1", texts.MY_EVENTS),
             Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
             Choose(texts.CHOOSE_NEWS, "news=start", texts.CHOOSE_NEWS))
@@ -351,10 +357,10 @@ POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "ev_consent": consent_and_register,
     "ev_people": take_seats,
     "ev_wait": join_waitlist,
-    "ev_nowait": lambda ctx, value, event: Reply([Text(texts.WAITLIST_DECLINED, _event_choices())]),
+    "ev_nowait": lambda ctx, value, event: Reply([Text(texts.WAITLIST_DECLINED, event_choices())]),
     "ev_cancel": ask_cancel,
     "ev_cancel_yes": cancel,
-    "ev_keep": lambda ctx, value, event: Reply([Text(texts.KEPT, _event_choices())]),
+    "ev_keep": lambda ctx, value, event: Reply([Text(texts.KEPT, event_choices())]),
     "ev_offer": answer_offer,
     "ev_ticket": show_ticket,
     "ev_mine": lambda ctx, value, event: my_registrations(ctx),

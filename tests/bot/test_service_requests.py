@@ -274,6 +274,25 @@ def test_a_question_typed_for_a_name_is_not_kept_as_the_name(chat, app, question
     assert (request.business_name, request.contact_name) == (ANSWERS["business_name"], ANSWERS["contact_name"])
 
 
+@pytest.mark.parametrize("question, typed, answered", [
+    ("contact_name", "กิจกรรมของฉัน", "ยังไม่ได้ลงทะเบียนกิจกรรม"),  # the events menu's quick reply
+    ("contact_name", "วิธีใช้งาน", "วิธีใช้งาน ITC Front Desk"),  # a rich menu tile
+    ("business_name", "ขอรับบริการค่ะ", "บริการของศูนย์ ITC"),  # the main menu's quick reply
+    ("contact_name", "ทำต่อค่ะ", "ขอชื่อผู้ติดต่อ"),  # "carry on" after an answer given on the side
+])
+def test_a_menu_label_typed_for_a_name_does_what_its_button_does_and_is_not_kept_as_the_name(
+        chat, app, question, typed, answered):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["prototype"])
+    answer_until(chat, app, USER, question)
+    said = chat.say(USER, typed)
+    assert answered in " ".join(said) and state_of(app, USER) == question
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.business_name, request.contact_name) == (ANSWERS["business_name"], ANSWERS["contact_name"])
+
+
 @pytest.mark.parametrize("typed, name", [
     ("ขอโทษค่ะ ชื่อแก้วค่ะ", "แก้ว"),
     ("อ๋อ สมชายครับ", "สมชาย"),

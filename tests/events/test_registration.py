@@ -172,6 +172,19 @@ def test_an_apology_before_the_registrants_name_is_not_kept_as_the_name(chat, ap
     assert registration.contact_name == "แก้ว"
 
 
+def test_a_menu_label_typed_for_the_registrants_name_does_what_its_button_does(chat, app):
+    event = at_the_name_question(chat, app)
+    [mine] = chat.say(ALICE, "กิจกรรมของฉัน")  # the events menu's quick reply, typed
+    assert "ยังไม่ได้ลงทะเบียนกิจกรรม" in mine
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    [phone] = chat.say(ALICE, "ปูค่ะ")
+    assert "ขอเบอร์โทร" in phone
+    chat.say(ALICE, "089-777-6655")
+    chat.say(ALICE, "1 คน")
+    [registration] = registrations(app, event["id"])
+    assert registration.contact_name == "ปู"
+
+
 def test_a_question_instead_of_a_name_is_answered_and_registers_nobody(chat, app):
     event = at_the_name_question(chat, app)
     said = chat.say(ALICE, "สถานะคำขอของฉันค่ะ")
