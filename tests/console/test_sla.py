@@ -31,6 +31,8 @@ def bangkok(*parts: int) -> datetime:
     (bangkok(2026, 11, 18, 6, 0), 8, bangkok(2026, 11, 18, 16, 30)),    # before opening: a full day
     (bangkok(2026, 12, 4, 15, 30), 2, bangkok(2026, 12, 8, 9, 30)),     # Fri, then Mon 7 Dec is a holiday
     (bangkok(2026, 4, 10, 16, 0), 1, bangkok(2026, 4, 16, 9, 0)),       # Songkran 13-15 April
+    (bangkok(2027, 2, 19, 16, 0), 1, bangkok(2027, 2, 23, 9, 0)),       # Mon 22 Feb 2027 makes up Makha Bucha
+    (bangkok(2027, 7, 16, 16, 0), 1, bangkok(2027, 7, 21, 9, 0)),       # Khao Phansa, then Asarnha made up
 ])
 def test_business_hours_skip_nights_weekends_and_public_holidays(start, hours, due):
     assert sla.add_business_hours(start, hours) == due
