@@ -728,7 +728,7 @@ def test_an_unclear_answer_to_reuse_profile_asks_again(chat, app):
     assert state_of(app, USER) == "confirm"
 
 
-@pytest.mark.parametrize("typed", ["ไม่ใช่", "ไม่ใช่ค่ะ", "ไม่ใช้ครับ"])
+@pytest.mark.parametrize("typed", ["ไม่ใช่", "ไม่ใช่ค่ะ", "ไม่ใช้ครับ", "ไม่เอา", "ไม่เอาค่ะ"])
 def test_a_typed_no_to_reuse_profile_asks_the_details_again_and_keeps_the_request(chat, app, typed):
     file_packaging_request(chat, app)
     chat.say(USER, FIRST_MESSAGES["consulting"])
