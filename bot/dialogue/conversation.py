@@ -223,12 +223,13 @@ def just_made(ctx: Context) -> ServiceRequest | None:
 
 
 def already_submitted(ctx: Context) -> Reply:
-    """The summary's "ยืนยันส่งคำขอ" tapped again once the request went: say so, with its reference (and
-    that nothing is in progress when no request was just made)."""
+    """The summary's "ยืนยันส่งคำขอ" tapped again once the request went: say so, with its reference (or that
+    it was withdrawn, or that nothing is in progress when no request was just made)."""
     request = just_made(ctx)
     if request is None:
         return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
-    return Reply([Text(texts.ALREADY_SUBMITTED.format(reference=request.reference), cards.main_menu())])
+    template = texts.ALREADY_WITHDRAWN if request.status == "cancelled" else texts.ALREADY_SUBMITTED
+    return Reply([Text(template.format(reference=request.reference), cards.main_menu())])
 
 
 def cancel_request(ctx: Context, request_id: int) -> Reply:

@@ -137,6 +137,14 @@ def test_confirming_again_after_the_request_went_says_it_was_sent_and_files_no_s
     assert len(requests_in(app)) == 1 and len(line_api.delivered_messages(to=STAFF)) == 1
 
 
+def test_confirming_again_after_withdrawing_the_request_says_it_was_withdrawn(chat, app):
+    request = file_packaging_request(chat, app)
+    chat.tap(USER, f"cancel_request={request.id}")
+    [again] = chat.tap(USER, "confirm=yes")
+    assert "ยกเลิกไปแล้ว" in again and request.reference in again and "เรียบร้อยแล้ว" not in again
+    assert [r.status for r in requests_in(app)] == ["cancelled"]
+
+
 def test_a_wrong_phone_is_asked_again_with_an_example(chat, app):
     chat.consent(USER)
     chat.say(USER, "อยากได้กล่องบรรจุภัณฑ์ใหม่ให้กาแฟดูพรีเมียมค่ะ")
