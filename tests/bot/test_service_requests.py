@@ -271,15 +271,25 @@ def test_wanting_another_service_instead_of_a_name_offers_the_switch_and_is_not_
     ("contact_name", "ต้องจ่ายเงินมั้ยครับ"),
 ])
 def test_a_question_typed_for_a_name_is_not_kept_as_the_name(chat, app, question, typed):
+    said = typed_at(chat, app, question, typed)
+    assert state_of(app, USER) == question and "ขอเป็นชื่อก่อน" in said[-1]
+    assert names_sent(chat, app) == (ANSWERS["business_name"], ANSWERS["contact_name"])
+
+
+def typed_at(chat, app, question: str, typed: str) -> list[str]:
+    """What the bot says to `typed` at `question` of a prototype request."""
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["prototype"])
     answer_until(chat, app, USER, question)
-    said = chat.say(USER, typed)
-    assert state_of(app, USER) == question and "ขอเป็นชื่อก่อน" in said[-1]
+    return chat.say(USER, typed)
+
+
+def names_sent(chat, app) -> tuple[str, str]:
+    """Answer the remaining questions, confirm, and give the business and contact names the request keeps."""
     answer_until_summary(chat, app, USER)
     chat.tap(USER, "confirm=yes")
     [request] = requests_in(app)
-    assert (request.business_name, request.contact_name) == (ANSWERS["business_name"], ANSWERS["contact_name"])
+    return request.business_name, request.contact_name
 
 
 @pytest.mark.parametrize("question, typed, answered", [
@@ -290,15 +300,9 @@ def test_a_question_typed_for_a_name_is_not_kept_as_the_name(chat, app, question
 ])
 def test_a_menu_label_typed_for_a_name_does_what_its_button_does_and_is_not_kept_as_the_name(
         chat, app, question, typed, answered):
-    chat.consent(USER)
-    chat.say(USER, FIRST_MESSAGES["prototype"])
-    answer_until(chat, app, USER, question)
-    said = chat.say(USER, typed)
+    said = typed_at(chat, app, question, typed)
     assert answered in " ".join(said) and state_of(app, USER) == question
-    answer_until_summary(chat, app, USER)
-    chat.tap(USER, "confirm=yes")
-    [request] = requests_in(app)
-    assert (request.business_name, request.contact_name) == (ANSWERS["business_name"], ANSWERS["contact_name"])
+    assert names_sent(chat, app) == (ANSWERS["business_name"], ANSWERS["contact_name"])
 
 
 @pytest.mark.parametrize("typed, name", [

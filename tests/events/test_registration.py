@@ -126,6 +126,16 @@ def at_the_name_question(chat, app) -> dict:
     return event
 
 
+def registered_under(chat, app, event: dict, name: str) -> str:
+    """Answer the name question with `name`, then a phone and one seat; the name the registration keeps."""
+    [phone] = chat.say(ALICE, name)
+    assert "ขอเบอร์โทร" in phone
+    chat.say(ALICE, "089-777-6655")
+    chat.say(ALICE, "1 คน")
+    [registration] = registrations(app, event["id"])
+    return registration.contact_name
+
+
 def test_a_name_typed_with_its_phone_answers_both(chat, app):
     event = at_the_name_question(chat, app)
     [people] = chat.say(ALICE, "ผมชื่อเอกครับ เบอร์ 089-111-2222")
@@ -154,22 +164,12 @@ def test_a_greeting_at_the_name_question_is_not_taken_for_a_name(chat, app):
     event = at_the_name_question(chat, app)
     [again] = chat.say(ALICE, "สวัสดีค่ะ")
     assert "ขอทราบชื่อ" in again
-    [phone] = chat.say(ALICE, "ปูค่ะ")
-    assert "ขอเบอร์โทร" in phone
-    chat.say(ALICE, "089-777-6655")
-    chat.say(ALICE, "1 คน")
-    [registration] = registrations(app, event["id"])
-    assert registration.contact_name == "ปู"
+    assert registered_under(chat, app, event, "ปูค่ะ") == "ปู"
 
 
 def test_an_apology_before_the_registrants_name_is_not_kept_as_the_name(chat, app):
     event = at_the_name_question(chat, app)
-    [phone] = chat.say(ALICE, "ขอโทษค่ะ ชื่อแก้วค่ะ")
-    assert "ขอเบอร์โทร" in phone
-    chat.say(ALICE, "089-777-6655")
-    chat.say(ALICE, "1 คน")
-    [registration] = registrations(app, event["id"])
-    assert registration.contact_name == "แก้ว"
+    assert registered_under(chat, app, event, "ขอโทษค่ะ ชื่อแก้วค่ะ") == "แก้ว"
 
 
 def test_a_menu_label_typed_for_the_registrants_name_does_what_its_button_does(chat, app):
@@ -177,12 +177,7 @@ def test_a_menu_label_typed_for_the_registrants_name_does_what_its_button_does(c
     [mine] = chat.say(ALICE, "กิจกรรมของฉัน")  # the events menu's quick reply, typed
     assert "ยังไม่ได้ลงทะเบียนกิจกรรม" in mine
     chat.tap(ALICE, f"ev_register={event['id']}")
-    [phone] = chat.say(ALICE, "ปูค่ะ")
-    assert "ขอเบอร์โทร" in phone
-    chat.say(ALICE, "089-777-6655")
-    chat.say(ALICE, "1 คน")
-    [registration] = registrations(app, event["id"])
-    assert registration.contact_name == "ปู"
+    assert registered_under(chat, app, event, "ปูค่ะ") == "ปู"
 
 
 def test_a_question_instead_of_a_name_is_answered_and_registers_nobody(chat, app):
