@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -127,24 +127,25 @@ def read_contact_name(text: str, today: date) -> str:
 
 def _after_fillers(text: str) -> str:
     """`text` from its first word that is not a filler: "ขอโทษค่ะ, ชื่อแก้วค่ะ" -> "ชื่อแก้วค่ะ"."""
-    position = 0
-    for word in tokenize(text):
-        start = text.index(word, position)
+    for word, start, _end in _words_at(text):
         if word not in FILLERS and not all(unicodedata.category(ch).startswith("P") for ch in word):
             return text[start:]
-        position = start + len(word)
     raise Invalid("ไม่เป็นไรค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
 
 
 def _after_the_word_name(text: str) -> str:
     """What follows the last "ชื่อ" said as a word of its own ("ขอโทษที่ตอบช้านะคะ ชื่อแก้วค่ะ" -> "แก้วค่ะ"), or ""."""
-    position, after = 0, ""
+    ends = [end for word, _start, end in _words_at(text) if word == "ชื่อ"]
+    return text[ends[-1]:].strip() if ends else ""
+
+
+def _words_at(text: str) -> Iterator[tuple[str, int, int]]:
+    """The words of `text` as the tokeniser cuts them, each with where it starts and ends in `text`."""
+    position = 0
     for word in tokenize(text):
         start = text.index(word, position)
         position = start + len(word)
-        if word == "ชื่อ":
-            after = text[position:].strip()
-    return after
+        yield word, start, position
 
 
 def _before_phone(text: str) -> str:
@@ -170,12 +171,9 @@ def _before_particles(text: str) -> str:
     """The words of `text` up to its first polite particle, as typed: "จันทร์เพ็ญค่ะ เบอร์ให้ไปแล้ว" ->
     "จันทร์เพ็ญ". Whole words only, as the tokeniser cuts them, so บังคับ or มูลค่า keep their ending."""
     spans: list[tuple[int, int]] = []
-    position = 0
-    for word in tokenize(text):
-        start = text.index(word, position)
-        position = start + len(word)
+    for word, start, end in _words_at(text):
         if word not in NAME_PARTICLES:
-            spans.append((start, position))
+            spans.append((start, end))
         elif spans:
             break
     return text[spans[0][0] : spans[-1][1]] if spans else ""
