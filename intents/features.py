@@ -148,15 +148,14 @@ class TfidfBlock:
     """A fitted TF-IDF vectorizer reduced to what scoring one message needs."""
 
     analyzer: WordAnalyzer | CharAnalyzer
-    vocabulary: dict[str, int]  # n-gram -> column in the whole feature space
+    vocabulary: dict[str, int]  # n-gram -> column in this block
     idf: np.ndarray  # by column of this block
-    offset: int  # the block's first column
+    offset: int  # the block's first column in the whole feature space
 
     @classmethod
     def from_fitted(cls, vectorizer: TfidfVectorizer, offset: int) -> TfidfBlock:
-        """Keep the vocabulary (shifted to the block's first column) and idf of a fitted vectorizer."""
-        vocabulary = {gram: offset + int(index) for gram, index in vectorizer.vocabulary_.items()}
-        return cls(vectorizer.analyzer, vocabulary, np.asarray(vectorizer.idf_), offset)
+        """Keep the vocabulary and idf of a fitted vectorizer (shared, not copied: training's peak memory)."""
+        return cls(vectorizer.analyzer, vectorizer.vocabulary_, np.asarray(vectorizer.idf_), offset)
 
     def weights(self, reading: Reading) -> tuple[np.ndarray, np.ndarray]:
         """Columns and L2-normalised sublinear TF-IDF values of one reading, as scikit-learn computes them."""
@@ -166,5 +165,5 @@ class TfidfBlock:
         columns, counts = np.unique(found[found >= 0], return_counts=True)
         if not columns.size:
             return columns, np.empty(0)
-        values = (1.0 + np.log(counts)) * self.idf[columns - self.offset]
-        return columns, values / np.sqrt(values @ values)
+        values = (1.0 + np.log(counts)) * self.idf[columns]
+        return columns + self.offset, values / np.sqrt(values @ values)
