@@ -36,10 +36,12 @@ VARIANTS: dict[str, ModelOptions] = {
     "chars 2-5": _features(char_ngrams=(2, 5)),
     "words only": _features(char_ngrams=(0, 0)),
     "chars only": _features(word_ngrams=(0, 0)),
-    "svm C=0.25": replace(BOT, regularisation=0.25),
-    "svm C=1": replace(BOT, regularisation=1.0),
-    "logreg C=10": replace(BOT, kind="logreg", regularisation=10.0),
-    "logreg C=30": replace(BOT, kind="logreg", regularisation=30.0),
+    "svm C=0.25": replace(BOT, regularisation=(0.25,)),
+    "svm C=0.5": replace(BOT, regularisation=(0.5,)),
+    "svm C=1": replace(BOT, regularisation=(1.0,)),
+    "svm C=2": replace(BOT, regularisation=(2.0,)),
+    "logreg C=10": replace(BOT, kind="logreg", regularisation=(10.0,)),
+    "logreg C=30": replace(BOT, kind="logreg", regularisation=(30.0,)),
 }
 
 

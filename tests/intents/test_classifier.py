@@ -162,10 +162,10 @@ def test_training_twice_on_the_same_lines_gives_the_same_model(small_rows: list[
 
 
 def test_the_fast_scorer_agrees_with_the_scikit_learn_pipeline(small_rows: list[tuple[str, str]]) -> None:
-    options = ModelOptions()
+    options, model = ModelOptions(), train(small_rows)
     texts = [text for text, _ in small_rows]
-    pipeline = build_pipeline(options).fit(read_all(texts, options), [label for _, label in small_rows])
-    model = train(small_rows)
+    pipeline = build_pipeline(options, model.regularisation)
+    pipeline.fit(read_all(texts, options), [label for _, label in small_rows])
     probe = ["ขอทำฉลากใหม่", "จองเครื่อง CNC", "ดีจ้า", "หวยออกอะไร", "zzz"]
     expected = pipeline.decision_function(read_all(probe, options))
     assert np.allclose([model.scores(model.read(text)) for text in probe], expected)
