@@ -97,7 +97,7 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     if seated is not None:
         current = _request_flow(ctx)
         asked_again = current is not None and event_dialogue.PARTY_FOR in current.data
-        return seated if current is None or asked_again else _aside(current, seated)
+        return seated if current is None or asked_again else _aside(ctx, current, seated)
     tapped = asides.typed_yes_or_no(ctx, conversation.active(ctx), text)
     if tapped is not None:
         return _act_on_postback(ctx, tapped, event)
@@ -173,7 +173,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     stuck = unread or _fails(ctx, current, text) or _wishes_instead_of_a_name(current, text)
     if confident and (stuck or conversation.accepts_free_text(current)):
         if prediction.intent in INTERRUPTING:
-            return _aside(current, _understand(ctx, text, prediction))
+            return _aside(ctx, current, _understand(ctx, text, prediction))
         if prediction.intent == "contact_staff":
             return act_on(ctx, "contact_staff", text)
     if confident and stuck and prediction.intent in intents.SERVICE_LABELS and prediction.intent != current.flow:
@@ -181,8 +181,10 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     return conversation.step(ctx, current, text)
 
 
-def _aside(current, answer: Reply) -> Reply:
-    """An answer given in the middle of a flow, then the offer to carry on with it."""
+def _aside(ctx: Context, current, answer: Reply) -> Reply:
+    """An answer given in the middle of a flow, then the offer to carry on with it: a yes-or-no question, so
+    "ใช่ค่ะ" typed at a name question carries on instead of becoming the name."""
+    asides.ask_yes_or_no(ctx, "resume=yes", "cancel=flow")
     service = texts.SERVICE_NAMES.get(current.flow, "")
     return answer.then(Reply([Text(texts.OFFER_RESUME.format(service=service), cards.resume_choices())]))
 
@@ -375,7 +377,7 @@ def _intent(ctx: Context, value: str, event: Inbound) -> Reply:
         return Reply([Text(texts.MENU_PROMPT, cards.main_menu())])
     current = _request_flow(ctx)
     if current is not None and value in INTERRUPTING:
-        return _aside(current, act_on(ctx, value, None))
+        return _aside(ctx, current, act_on(ctx, value, None))
     return act_on(ctx, value, None)
 
 

@@ -305,6 +305,28 @@ def test_a_menu_label_typed_for_a_name_does_what_its_button_does_and_is_not_kept
     assert names_sent(chat, app) == (ANSWERS["business_name"], ANSWERS["contact_name"])
 
 
+@pytest.mark.parametrize("question", ["business_name", "contact_name"])
+def test_a_typed_yes_to_carry_on_after_an_aside_resumes_and_is_not_kept_as_the_name(chat, app, question):
+    offer = typed_at(chat, app, question, "ศูนย์อยู่ไหนคะ")
+    assert "กลับมาทำเรื่องสร้างผลิตภัณฑ์ต้นแบบต่อไหมคะ" in offer[-1]
+    said = chat.say(USER, "ใช่ค่ะ")
+    assert "ต่อจากเดิม" in said[0] and state_of(app, USER) == question
+    assert names_sent(chat, app) == (ANSWERS["business_name"], ANSWERS["contact_name"])
+
+
+def test_a_typed_no_to_carry_on_after_an_aside_drops_the_request(chat, app):
+    typed_at(chat, app, "contact_name", "ศูนย์อยู่ไหนคะ")
+    [answer] = chat.say(USER, "ไม่ค่ะ")
+    assert "ยกเลิกเรื่องนี้แล้ว" in answer and state_of(app, USER) is None and requests_in(app) == []
+
+
+def test_a_name_typed_after_the_offer_to_carry_on_is_the_name(chat, app):
+    typed_at(chat, app, "contact_name", "ศูนย์อยู่ไหนคะ")
+    chat.say(USER, "สมชายครับ")
+    assert state_of(app, USER) == "phone"
+    assert names_sent(chat, app) == (ANSWERS["business_name"], "สมชาย")
+
+
 @pytest.mark.parametrize("typed, name", [
     ("ขอโทษค่ะ ชื่อแก้วค่ะ", "แก้ว"),
     ("อ๋อ สมชายครับ", "สมชาย"),
