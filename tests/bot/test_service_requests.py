@@ -345,6 +345,19 @@ def test_an_apology_or_a_hesitation_before_the_name_is_not_kept_as_the_name(chat
     assert request.contact_name == name
 
 
+@pytest.mark.parametrize("typed, name", [("ชื่อเล่นต้อมครับ", "ต้อม"), ("ผมชื่อเล่นเอกครับ", "เอก"),
+                                         ("หนูชื่อเล่นแป้งค่ะ", "แป้ง")])
+def test_a_nickname_gives_the_name_without_the_word_nickname(chat, app, typed, name):
+    typed_at(chat, app, "contact_name", typed)
+    assert names_sent(chat, app) == (ANSWERS["business_name"], name)
+
+
+def test_a_nickname_said_in_passing_gives_the_name(chat, app):
+    typed_at(chat, app, "product", "ชามจานเซรามิคครับ ร้านชื่อบ้านดินเผาแม่ทะ ผมชื่อเล่นเอก")
+    assert state_of(app, USER) == "phone"
+    assert names_sent(chat, app) == ("บ้านดินเผาแม่ทะ", "เอก")
+
+
 def test_an_apology_alone_is_not_a_name(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["prototype"])
