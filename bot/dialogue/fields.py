@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -293,6 +293,8 @@ PHONE = Field("phone", "เบอร์โทร", "ขอเบอร์โท�
               entity="phone", aliases=("เบอร์โทรศัพท์", "โทรศัพท์", "เบอร์มือถือ", "มือถือ", "โทร", "phone"))
 PROVINCE = Field("province", "จังหวัด", "กิจการของท่านอยู่จังหวัดไหนคะ (พิมพ์ชื่อจังหวัด หรือแชร์ตำแหน่ง)",
                  read_province, choices=(ShareLocation(),), entity="province", aliases=("จ.", "จว."))
+# Someone asking for staff has told nothing of a business: the province asked is theirs.
+CALLER_PROVINCE = replace(PROVINCE, question="ท่านอยู่จังหวัดไหนคะ (พิมพ์ชื่อจังหวัด หรือแชร์ตำแหน่ง)")
 PRODUCT = Field("product", "สินค้า", "สินค้าของท่านคืออะไรคะ (ส่งรูปมาประกอบได้เลยค่ะ)", read_free_text)
 MACHINE = Field("machine", "เครื่องจักร", "ต้องการใช้เครื่องไหนคะ", read_free_text, entity="machine", choices=(
     Say("CNC", "CNC"), Say("เลเซอร์", "เครื่องตัดเลเซอร์"), Say("3D printer", "3D printer"),

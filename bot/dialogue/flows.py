@@ -80,7 +80,7 @@ FLOWS: dict[str, Flow] = {flow.service: flow for flow in (
     Flow("cluster", (f.SECTOR, _details("เล่าเกี่ยวกับกิจการสั้น ๆ ค่ะ ว่าทำสินค้าอะไร", "กิจการ"), *_PROFILE),
          details_from_first_message="rest"),
     Flow("contact_staff", (_details("อยากคุยกับเจ้าหน้าที่เรื่องอะไรคะ", "เรื่องที่ต้องการคุย"),
-                           f.CONTACT, f.PHONE, f.PROVINCE), details_from_first_message="never"),
+                           f.CONTACT, f.PHONE, f.CALLER_PROVINCE), details_from_first_message="never"),
 )}
 
 

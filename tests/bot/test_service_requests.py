@@ -524,6 +524,15 @@ def test_contact_staff_files_a_call_and_alerts_the_centre(chat, app, line_api):
     assert line_api.delivered_messages(to=STAFF)
 
 
+def test_asking_for_staff_asks_where_the_person_is_never_about_a_business(chat, app):
+    chat.consent(USER)
+    said = chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
+    said += answer_until(chat, app, USER, "province", ANSWERS | {"details": "อยากสอบถามเรื่องทุนค่ะ"})
+    assert said[-1].startswith("ท่านอยู่จังหวัดไหนคะ")
+    said += answer_until_summary(chat, app, USER)
+    assert not any("กิจการ" in text for text in said)
+
+
 def test_centre_info_for_a_province_alias(chat):
     said = chat.say(USER, "ศูนย์ที่ดูแลโคราชอยู่ที่ไหน เบอร์โทรอะไรคะ")
     assert any("นครราชสีมา" in s and "📞" in s for s in said)
