@@ -119,10 +119,14 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     notice = conversation.expiry_notice(ctx)
     if current is not None:
         return _in_flow(ctx, current, text, prediction, confident)
-    if _waiting_for_staff(ctx) and (low or prediction.intent in ("greeting", "contact_staff")):
+    button = _button_labelled(text)  # "กิจกรรมของฉัน" typed is that button, whatever the classifier makes of it
+    unclear = low and button is None
+    if _waiting_for_staff(ctx) and (unclear or prediction.intent in ("greeting", "contact_staff")):
         # "โอเคค่ะ ขอบคุณค่ะ" closes the chat: it is not asking again whether anyone will call.
         thanks = answers.closing(text) if prediction.intent == "greeting" else None
         return thanks or Reply([Text(texts.STAFF_WILL_CALL, cards.main_menu())])
+    if button is not None:
+        return notice.then(_act_on_postback(ctx, button, event))
     return notice.then(_understand(ctx, text, prediction))
 
 
@@ -131,6 +135,11 @@ def _menu_button_for_a_name(ctx: Context, text: str) -> str | None:
     current = conversation.active(ctx)
     if current is None or not (current.state in flows.NAMES or event_dialogue.asks_for_a_name(current)):
         return None
+    return _button_labelled(text)
+
+
+def _button_labelled(text: str) -> str | None:
+    """The postback of the menu button whose label the text is, typed instead of tapped; None for anything else."""
     return _menu_buttons().get(fields.plain(normalize(text, emoji="strip")))
 
 

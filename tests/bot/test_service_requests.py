@@ -305,6 +305,29 @@ def test_a_menu_label_typed_for_a_name_does_what_its_button_does_and_is_not_kept
     assert names_sent(chat, app) == (ANSWERS["business_name"], ANSWERS["contact_name"])
 
 
+@pytest.mark.parametrize("typed, answered", [
+    ("กิจกรรมของฉัน", "ยังไม่ได้ลงทะเบียนกิจกรรม"),  # the events menu's quick reply
+    ("วิธีใช้งาน", "วิธีใช้งาน ITC Front Desk"),  # a rich menu tile
+    ("ขอรับบริการค่ะ", "บริการของศูนย์ ITC"),  # the main menu's quick reply
+])
+def test_a_menu_label_typed_outside_a_request_does_what_its_button_does(chat, typed, answered):
+    from bot.dialogue.texts import NOT_SURE
+    chat.consent(USER)
+    said = chat.say(USER, typed)
+    assert answered in " ".join(said) and NOT_SURE not in said
+
+
+def test_while_staff_are_to_call_a_menu_label_typed_does_what_its_button_does(chat, app):
+    chat.consent(USER)
+    chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
+    answer_until_summary(chat, app, USER, ANSWERS | {"details": "อยากสอบถามเรื่องทุนค่ะ"})
+    chat.tap(USER, "confirm=yes")
+    [mine] = chat.say(USER, "กิจกรรมของฉัน")
+    assert "ยังไม่ได้ลงทะเบียนกิจกรรม" in mine
+    [again] = chat.say(USER, "คุยกับเจ้าหน้าที่")  # asking again: no second call
+    assert "จะติดต่อกลับ" in again and state_of(app, USER) is None
+
+
 @pytest.mark.parametrize("question", ["business_name", "contact_name"])
 def test_a_typed_yes_to_carry_on_after_an_aside_resumes_and_is_not_kept_as_the_name(chat, app, question):
     offer = typed_at(chat, app, question, "ศูนย์อยู่ไหนคะ")

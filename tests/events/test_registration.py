@@ -359,6 +359,14 @@ def test_my_events_lists_only_the_followers_own_registrations(chat, app):
     assert "อบรมบรรจุภัณฑ์" in card and "SME สัญจร" not in card and "บัตรเข้างาน" in card
 
 
+def test_my_events_typed_instead_of_tapped_lists_the_followers_registrations(chat, app):
+    mine = add_event(app, title="อบรมบรรจุภัณฑ์")
+    registrant(chat, ALICE)
+    register(chat, ALICE, mine["id"])
+    [card] = chat.say(ALICE, "กิจกรรมของฉันค่ะ")  # the events menu's quick reply, typed
+    assert "อบรมบรรจุภัณฑ์" in card and "บัตรเข้างาน" in card
+
+
 def test_a_closed_event_says_so_politely(chat, app):
     event = add_event(app, "งานปิดรับแล้ว", 10, 10, "เชียงใหม่", "--deadline", "2020-01-01T00:00")
     registrant(chat, ALICE)
