@@ -27,6 +27,7 @@ REQUEST_BUTTON, UNSURE_TITLE = "ขอรับบริการ", "ยัง�
 UNSURE_BLURB = "พิมพ์เล่าความต้องการมาได้เลย หรือให้เจ้าหน้าที่ติดต่อกลับเพื่อแนะนำบริการที่เหมาะค่ะ"
 SERVICES_ALT = "บริการของศูนย์ ITC แตะ \"ขอรับบริการ\" ที่บริการที่ต้องการ: "
 SUMMARY_CHECK = "ตรวจสอบข้อมูลให้ถูกต้อง แล้วแตะ \"ยืนยันส่งคำขอ\" ค่ะ"
+EDIT_BUTTON = Choose(texts.EDIT, "confirm=edit", texts.EDIT)  # on the summary card
 CENTRE_ROLE, NEAREST_ROLE = "ศูนย์ที่ดูแล จ.{province}", "ศูนย์ที่ใกล้ที่สุด · ประมาณ {km} กม."
 MAP_BUTTON, CALL_BUTTON, CALL_CENTRE = "เปิดแผนที่", "โทร {phone}", "โทรหาศูนย์"
 REQUEST_ROWS = ("ศูนย์ที่ดูแล", "วันที่ยื่น", "อัปเดตล่าสุด", "ความต้องการ", "ความคืบหน้า")
@@ -105,7 +106,7 @@ def summary_card(flow: Flow, answers: dict[str, Any]) -> Flex:
                         _text(f"{emoji} {service}", size="lg", bold=True)], backgroundColor=PALE_GREEN),
         "body": _box(body, spacing="md"),
         "footer": _box([_button(Choose(texts.CONFIRM, "confirm=yes", texts.CONFIRM), primary=True),
-                        _button(Choose(texts.EDIT, "confirm=edit", texts.EDIT)),
+                        _button(EDIT_BUTTON),
                         _button(Choose(texts.CANCEL, "cancel=flow", texts.CANCEL), link=True)], spacing="sm"),
     }
     return Flex(texts.SUMMARY_ALT.format(service=service), bubble)

@@ -222,14 +222,29 @@ def just_made(ctx: Context) -> ServiceRequest | None:
     return recent[0] if recent and ctx.now - recent[0].created_at < JUST_MADE else None
 
 
-def already_submitted(ctx: Context) -> Reply:
-    """The summary's "ยืนยันส่งคำขอ" tapped again once the request went: say so, with its reference (or that
-    it was withdrawn, or that nothing is in progress when no request was just made)."""
+def already_submitted(ctx: Context, edit: bool = False) -> Reply:
+    """The summary's "ยืนยันส่งคำขอ" or "แก้ไข" tapped once the request went: say so, with its reference, and
+    for an edit how the request can still change (or that it was withdrawn, or that nothing is in progress
+    when no request was just made)."""
     request = just_made(ctx)
     if request is None:
         return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+    if edit:
+        return _how_to_change(request)
     template = texts.ALREADY_WITHDRAWN if request.status == "cancelled" else texts.ALREADY_SUBMITTED
     return Reply([Text(template.format(reference=request.reference), cards.main_menu())])
+
+
+def _how_to_change(request: ServiceRequest) -> Reply:
+    """A request that went is changed by its staff when they call; one nobody has taken yet can also be
+    withdrawn and sent again."""
+    if request.status == "cancelled":
+        return Reply([Text(texts.EDIT_WITHDRAWN.format(reference=request.reference), cards.main_menu())])
+    said = texts.EDIT_AFTER_SENDING.format(reference=request.reference)
+    if request.status != "new":
+        return Reply([Text(said, cards.main_menu())])
+    withdraw = Choose(texts.WITHDRAW, f"cancel_request={request.id}", texts.WITHDRAW)
+    return Reply([Text(f"{said}\n{texts.EDIT_BY_RESENDING}", (withdraw, *cards.main_menu()))])
 
 
 def cancel_request(ctx: Context, request_id: int) -> Reply:

@@ -146,8 +146,9 @@ def _button_labelled(text: str) -> str | None:
 @cache
 def _menu_buttons() -> dict[str, str]:
     """The postbacks of the buttons the bot shows as menus, by their label as a user would type it."""
+    # And the summary's "แก้ไข", typed once the request went (not its "ยกเลิก": typed, that is the cancel command).
     shown = (*(tile.action for tile in richmenu.TILES), *cards.main_menu(), *event_dialogue.event_choices(),
-             cards.CARRY_ON)
+             cards.CARRY_ON, cards.EDIT_BUTTON)
     return {fields.plain(button.label): button.data for button in shown if isinstance(button, Choose)}
 
 
@@ -339,10 +340,17 @@ def _flow_postback(states: tuple[str, ...], prefix: str = "") -> Callable[[Conte
 
 
 def _confirm(ctx: Context, value: str, event: Inbound) -> Reply:
-    """The summary's "ยืนยันส่งคำขอ"; tapped again after the request went, it files nothing more."""
+    """The summary's "ยืนยันส่งคำขอ" and "แก้ไข"; tapped once the request went, they file or change nothing."""
     if _request_flow(ctx) is None:
-        return conversation.already_submitted(ctx)
+        return conversation.already_submitted(ctx, edit=value == "edit")
     return _flow_postback(("confirm",))(ctx, value, event)
+
+
+def _edit(ctx: Context, value: str, event: Inbound) -> Reply:
+    """The chips of "ต้องการแก้ข้อไหนคะ"; tapped after the request went, they say how it can still change."""
+    if _request_flow(ctx) is None:
+        return conversation.already_submitted(ctx, edit=True)
+    return _flow_postback(("edit", "confirm"), prefix="แก้")(ctx, value, event)
 
 
 def _resume(ctx: Context, value: str, event: Inbound) -> Reply:
@@ -410,7 +418,7 @@ _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "intent": _intent,
     "answer": _answer_postback,
     "confirm": _confirm,
-    "edit": _flow_postback(("edit", "confirm"), prefix="แก้"),
+    "edit": _edit,
     "cancel": lambda ctx, value, event: conversation.cancel(ctx),
     "resume": _resume,
     "reuse": _reuse,

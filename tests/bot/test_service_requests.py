@@ -145,6 +145,36 @@ def test_confirming_again_after_withdrawing_the_request_says_it_was_withdrawn(ch
     assert [r.status for r in requests_in(app)] == ["cancelled"]
 
 
+@pytest.mark.parametrize("edit", [lambda chat: chat.tap(USER, "confirm=edit"),  # the summary card's "แก้ไข"
+                                  lambda chat: chat.tap(USER, "edit=phone"),  # a chip of "ต้องการแก้ข้อไหนคะ"
+                                  lambda chat: chat.say(USER, "แก้ไขค่ะ")])
+def test_edit_after_the_request_went_says_it_was_sent_and_how_to_change_it(chat, app, edit):
+    request = file_packaging_request(chat, app)
+    [answer] = edit(chat)
+    assert request.reference in answer and "ส่งถึงศูนย์แล้ว" in answer and "แจ้งเจ้าหน้าที่" in answer
+    [withdraw] = [c for c in quick_replies(chat.line_api.delivered_messages(to=USER)[-1].message)
+                  if c["label"] == "ยกเลิกคำขอนี้"]
+    chat.tap(USER, withdraw["data"])
+    assert [r.status for r in requests_in(app)] == ["cancelled"]
+
+
+def test_edit_after_staff_took_the_request_points_to_them_and_offers_no_withdrawal(chat, app):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    chat.tap(STAFF, f"accept={request.id}")
+    messages = chat.send(ev.postback(USER, "confirm=edit"))
+    [answer] = shown(messages)
+    assert request.reference in answer and "แจ้งเจ้าหน้าที่" in answer and "ยกเลิก" not in answer
+    assert "ยกเลิกคำขอนี้" not in [c["label"] for c in quick_replies(messages[0])]
+
+
+def test_edit_after_withdrawing_the_request_says_it_was_withdrawn(chat, app):
+    request = file_packaging_request(chat, app)
+    chat.tap(USER, f"cancel_request={request.id}")
+    [answer] = chat.tap(USER, "confirm=edit")
+    assert "ยกเลิกไปแล้ว" in answer and request.reference in answer and "ส่งถึงศูนย์" not in answer
+
+
 def test_a_wrong_phone_is_asked_again_with_an_example(chat, app):
     chat.consent(USER)
     chat.say(USER, "อยากได้กล่องบรรจุภัณฑ์ใหม่ให้กาแฟดูพรีเมียมค่ะ")
@@ -297,6 +327,7 @@ def names_sent(chat, app) -> tuple[str, str]:
     ("contact_name", "วิธีใช้งาน", "วิธีใช้งาน ITC Front Desk"),  # a rich menu tile
     ("business_name", "ขอรับบริการค่ะ", "บริการของศูนย์ ITC"),  # the main menu's quick reply
     ("contact_name", "ทำต่อค่ะ", "ขอชื่อผู้ติดต่อ"),  # "carry on" after an answer given on the side
+    ("contact_name", "แก้ไข", "ขอชื่อผู้ติดต่อ"),  # the summary card's button, from an earlier request
 ])
 def test_a_menu_label_typed_for_a_name_does_what_its_button_does_and_is_not_kept_as_the_name(
         chat, app, question, typed, answered):
