@@ -24,8 +24,10 @@ NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ"
 # "ผมชื่อวิชัย", "ชื่อฝนค่ะ", and "ผมวิทยาครับ": the pronouns no name starts with may come without ชื่อ (หนู or
 # พี่ may be the name: หนูนา, พี่หมี).
 SELF_INTRODUCTION = re.compile(r"^(?:(?:กระผม|ผม|ดิฉัน|ดิชั้น)\s*(?:ชื่อ)?|(?:หนู|ฉัน|พี่|เรา|น้อง)?\s*ชื่อ)\s*")
-# The words a name is said after: "ชื่อแก้ว", and a nickname, "ชื่อเล่นต้อม".
-NAME_WORDS = frozenset({"ชื่อ", "ชื่อเล่น"})
+# The words a name is said after: "ชื่อแก้ว", "ชื่อว่าแก้ว", and a nickname, "ชื่อเล่นต้อม"; then perhaps a
+# word that links them ("ชื่อเล่นว่าต้อม", "ชื่อคือสมชาย").
+NAME_WORDS = frozenset({"ชื่อ", "ชื่อว่า", "ชื่อเล่น"})
+NAME_LINKS = frozenset({"ว่า", "คือ"})
 # Said before an answer, never part of a name: an apology, a hesitation, a particle ("ขอโทษค่ะ ชื่อแก้วค่ะ",
 # "อ๋อ สมชายครับ"). Whole words, as the tokeniser cuts them, so อ้อย stays a name.
 FILLERS = frozenset({"ขอโทษ", "ขออภัย", "อ๋อ", "อ้อ", "อ่อ", "เอ่อ", "เออ", "อืม", "อืมม", "อ่า"}) | NAME_PARTICLES
@@ -136,10 +138,16 @@ def _after_fillers(text: str) -> str:
 
 
 def _after_the_word_name(text: str) -> str:
-    """What follows the last name word said as a word of its own ("ขอโทษที่ตอบช้านะคะ ชื่อแก้วค่ะ" -> "แก้วค่ะ",
-    "ชื่อเล่นต้อมครับ" -> "ต้อมครับ"), or ""."""
-    ends = [end for word, _start, end in _words_at(text) if word in NAME_WORDS]
-    return text[ends[-1]:].strip() if ends else ""
+    """What follows the last name word said as a word of its own, and its link ("ขอโทษที่ตอบช้านะคะ ชื่อแก้วค่ะ"
+    -> "แก้วค่ะ", "ชื่อเล่นว่าต้อมครับ" -> "ต้อมครับ"), or ""."""
+    words = list(_words_at(text))
+    named = [index for index, (word, _start, _end) in enumerate(words) if word in NAME_WORDS]
+    if not named:
+        return ""
+    last = named[-1]
+    if last + 1 < len(words) and words[last + 1][0] in NAME_LINKS:
+        last += 1
+    return text[words[last][2]:].strip()
 
 
 def _words_at(text: str) -> Iterator[tuple[str, int, int]]:

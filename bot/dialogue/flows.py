@@ -215,8 +215,8 @@ def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, A
 
 
 # Names said in passing ("ชามจานเซรามิคครับ ร้านชื่อบ้านดินเผาแม่ทะ ผมชื่อเอก"): the business up to the next
-# self-introduction, and the person's first name or nickname ("ผมชื่อเล่นเอก").
-_INTRODUCING = r"(?:กระผม|ผม|ดิฉัน|หนู|ฉัน|พี่)ชื่อ(?:เล่น)?"
+# self-introduction, and the person's first name or nickname ("ผมชื่อเล่นเอก", "ผมชื่อว่าเอก").
+_INTRODUCING = r"(?:กระผม|ผม|ดิฉัน|หนู|ฉัน|พี่)ชื่อ(?:เล่น)?(?:ว่า|คือ)?"
 NAMED_IN_PASSING = {
     "business_name": re.compile(r"\s*(?:(?:ร้าน|กิจการ|บริษัท|แบรนด์)ชื่อ|ชื่อ(?:ร้าน|กิจการ|บริษัท|แบรนด์))\s*(?:คือ|เป็น)?"
                                 rf"(?P<name>.+?)(?=\s*{_INTRODUCING}|$)", re.DOTALL),

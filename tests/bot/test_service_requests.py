@@ -400,14 +400,16 @@ def test_an_apology_or_a_hesitation_before_the_name_is_not_kept_as_the_name(chat
 
 
 @pytest.mark.parametrize("typed, name", [("ชื่อเล่นต้อมครับ", "ต้อม"), ("ผมชื่อเล่นเอกครับ", "เอก"),
-                                         ("หนูชื่อเล่นแป้งค่ะ", "แป้ง")])
-def test_a_nickname_gives_the_name_without_the_word_nickname(chat, app, typed, name):
+                                         ("หนูชื่อเล่นแป้งค่ะ", "แป้ง"), ("ชื่อว่าแป้งค่ะ", "แป้ง"),
+                                         ("ชื่อเล่นว่าต้อมครับ", "ต้อม"), ("ชื่อคือสมชายครับ", "สมชาย")])
+def test_a_nickname_gives_the_name_without_the_words_before_it(chat, app, typed, name):
     typed_at(chat, app, "contact_name", typed)
     assert names_sent(chat, app) == (ANSWERS["business_name"], name)
 
 
-def test_a_nickname_said_in_passing_gives_the_name(chat, app):
-    typed_at(chat, app, "product", "ชามจานเซรามิคครับ ร้านชื่อบ้านดินเผาแม่ทะ ผมชื่อเล่นเอก")
+@pytest.mark.parametrize("introduced", ["ผมชื่อเล่นเอก", "ผมชื่อว่าเอก"])
+def test_a_nickname_said_in_passing_gives_the_name(chat, app, introduced):
+    typed_at(chat, app, "product", f"ชามจานเซรามิคครับ ร้านชื่อบ้านดินเผาแม่ทะ {introduced}")
     assert state_of(app, USER) == "phone"
     assert names_sent(chat, app) == ("บ้านดินเผาแม่ทะ", "เอก")
 
