@@ -322,6 +322,14 @@ def names_sent(chat, app) -> tuple[str, str]:
     return request.business_name, request.contact_name
 
 
+def asked_for_staff(chat, app) -> None:
+    """Ask for a member of staff to call back, and confirm it."""
+    chat.consent(USER)
+    chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
+    answer_until_summary(chat, app, USER, ANSWERS | {"details": "อยากสอบถามเรื่องทุนค่ะ"})
+    chat.tap(USER, "confirm=yes")
+
+
 @pytest.mark.parametrize("question, typed, answered", [
     ("contact_name", "กิจกรรมของฉัน", "ยังไม่ได้ลงทะเบียนกิจกรรม"),  # the events menu's quick reply
     ("contact_name", "วิธีใช้งาน", "วิธีใช้งาน ITC Front Desk"),  # a rich menu tile
@@ -349,10 +357,7 @@ def test_a_menu_label_typed_outside_a_request_does_what_its_button_does(chat, ty
 
 
 def test_while_staff_are_to_call_a_menu_label_typed_does_what_its_button_does(chat, app):
-    chat.consent(USER)
-    chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
-    answer_until_summary(chat, app, USER, ANSWERS | {"details": "อยากสอบถามเรื่องทุนค่ะ"})
-    chat.tap(USER, "confirm=yes")
+    asked_for_staff(chat, app)
     [mine] = chat.say(USER, "กิจกรรมของฉัน")
     assert "ยังไม่ได้ลงทะเบียนกิจกรรม" in mine
     [again] = chat.say(USER, "คุยกับเจ้าหน้าที่")  # asking again: no second call
@@ -881,20 +886,14 @@ def test_a_photo_sent_before_the_request_started_is_not_attached(chat, app, line
 
 
 def test_after_asking_for_staff_a_hello_is_told_someone_will_call(chat, app):
-    chat.consent(USER)
-    chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
-    answer_until_summary(chat, app, USER, ANSWERS | {"details": "อยากสอบถามเรื่องทุนค่ะ"})
-    chat.tap(USER, "confirm=yes")
+    asked_for_staff(chat, app)
     [answer] = chat.say(USER, "ฮัลโหล มีใครอยู่ไหมคะ")
     assert "ติดต่อกลับ" in answer
 
 
 @pytest.mark.parametrize("typed", ["โอเคค่ะ ขอบคุณค่ะ", "ขอบคุณมากครับ", "รับทราบค่ะ 🙏"])
 def test_after_asking_for_staff_thanks_get_a_short_closing_not_the_staff_line_again(chat, app, typed):
-    chat.consent(USER)
-    chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
-    answer_until_summary(chat, app, USER, ANSWERS | {"details": "อยากสอบถามเรื่องทุนค่ะ"})
-    chat.tap(USER, "confirm=yes")
+    asked_for_staff(chat, app)
     [answer] = chat.say(USER, typed)
     assert answer.startswith(("ยินดีค่ะ", "รับทราบค่ะ")) and "ได้รับเรื่อง" not in answer
 
