@@ -161,10 +161,15 @@ def _words_at(text: str) -> Iterator[tuple[str, int, int]]:
 
 def _before_phone(text: str) -> str:
     """A name typed with the phone number after it ("สมชาย 089-111-2222"): the name; the number is taken in
-    passing as the phone."""
+    passing as the phone. A number with no name before it is not a name."""
     text = normalize_for_entities(text).strip()
     start = entities.phone_start(text)
-    return (PHONE_LEAD.sub("", text[:start]) or text) if start else text
+    if start is None:
+        return text
+    name = PHONE_LEAD.sub("", text[:start])
+    if not name:
+        raise Invalid("ได้เบอร์โทรแล้วค่ะ ขอชื่อด้วยนะคะ")
+    return name
 
 
 def _without_closing_particles(text: str) -> str:

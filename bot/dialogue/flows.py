@@ -185,7 +185,8 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     said, named = _names_said(flow, answers, reply, today) if state not in NAMES else (reply, {})
     try:
         value = question.read(said, today)
-    except f.Invalid as invalid:
+    except f.Invalid as invalid:  # what it said in passing still counts: a phone typed for a name
+        answers = answers | _said_in_passing(flow, state, reply, answers, today)
         return Turn(state, answers, ask(flow, state, answers, hint=str(invalid)))
     answers = answers | {state: _stored(value)} | named
     answers = answers | _said_in_passing(flow, state, reply, answers, today)

@@ -153,13 +153,14 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
 
 
 def _typed_detail(ctx: Context, found: Event, announcement_id: int | None, asking: f.Field, text: str) -> Reply:
-    """The registrant's name or phone, kept on their profile; a phone typed with the name is taken too."""
+    """The registrant's name or phone, kept on their profile; a phone typed with the name, or for it, is taken
+    too."""
+    ctx.user.phone = ctx.user.phone or parse_phone(text)
     try:
         value = asking.read(text, ctx.today)
     except f.Invalid as invalid:
         return _ask_people(ctx, found, announcement_id, hint=str(invalid))
     setattr(ctx.user, asking.key, value)
-    ctx.user.phone = ctx.user.phone or parse_phone(text)
     return _ask_people(ctx, found, announcement_id)
 
 

@@ -534,6 +534,18 @@ def test_a_name_typed_with_a_phone_number_is_an_answer_not_a_request_for_staff(c
     assert (request.service, request.contact_name, request.phone) == ("packaging", "นิด", "0812345678")
 
 
+@pytest.mark.parametrize("typed", ["๐๘๙-๑๒๓-๔๕๖๗", "เบอร์ 089 123 4567 ค่ะ"])
+def test_a_phone_number_typed_for_the_name_is_kept_and_the_name_asked_again(chat, app, typed):
+    [again] = typed_at(chat, app, "contact_name", typed)
+    assert state_of(app, USER) == "contact_name" and again.startswith("ได้เบอร์โทรแล้วค่ะ")
+    [question] = chat.say(USER, "แป้งค่ะ")
+    assert "จังหวัด" in question  # the phone is not asked for again
+    chat.say(USER, "ราชบุรี")
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.contact_name, request.phone) == ("แป้ง", "0891234567")
+
+
 def test_shared_location_answers_the_province_question(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])

@@ -172,6 +172,17 @@ def test_an_apology_before_the_registrants_name_is_not_kept_as_the_name(chat, ap
     assert registered_under(chat, app, event, "ขอโทษค่ะ ชื่อแก้วค่ะ") == "แก้ว"
 
 
+def test_a_phone_typed_for_the_registrants_name_is_kept_and_the_name_asked_again(chat, app):
+    event = at_the_name_question(chat, app)
+    [again] = chat.say(ALICE, "๐๘๙-๑๒๓-๔๕๖๗")
+    assert again.startswith("ได้เบอร์โทรแล้วค่ะ")
+    [people] = chat.say(ALICE, "แป้งค่ะ")
+    assert "กี่ท่าน" in people  # the phone is not asked for again
+    chat.say(ALICE, "1 คน")
+    [registration] = registrations(app, event["id"])
+    assert (registration.contact_name, registration.phone) == ("แป้ง", "0891234567")
+
+
 def test_a_menu_label_typed_for_the_registrants_name_does_what_its_button_does(chat, app):
     event = at_the_name_question(chat, app)
     [mine] = chat.say(ALICE, "กิจกรรมของฉัน")  # the events menu's quick reply, typed
