@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.dialogue import fields, flows
+from bot.dialogue import fields, flows, texts
 from bot.dialogue.context import Context
 from intents.normalize import normalize
+from intents.tokenize import tokenize
 from storage import repositories as repo
 from storage.models import Conversation
 
@@ -23,6 +24,12 @@ NO = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "
 # A no that goes on ("ไม่ยินยอมค่ะ ขอเบอร์ศูนย์มาโทรเองได้ไหม"): the start says it. Not "ไม่ต้อง...", which may
 # be about anything ("ไม่ต้องส่งข่าวสารมาแล้วนะคะ").
 NO_STARTS = ("ไม่ยินยอม", "ไม่ยอม", "ไม่อนุญาต", "ไม่ให้", "ไม่ตกลง", "ไม่สะดวกให้", "ไม่ลบ", "ไม่ยกเลิก")
+# "Use the details from last time?" has words of its own for yes and no.
+REUSE_YES = {texts.YES, "ใช้", "ok", "โอเค", "ได้", "yes", "ใช้เลย", "ใช้ได้"}
+REUSE_NO = {texts.NO, "ไม่", "ไม่ใช้", "no", "ไม่เอา", "กรอกใหม่"}
+# What an answer to it says besides its yes or no: particles, casual ones too, and the question's own words.
+# "ไม่เอาข้อมูลเดิมอ่ะ" is "ไม่เอา"; "ไม่เอาแล้ว" is giving up, not a no.
+REUSE_PADDING = fields.NAME_PARTICLES | {"นะ", "อ่ะ", "อะ", "น่ะ", "ข้อมูล", "เดิม"}
 
 
 def remember(ctx: Context, flow: str, data: dict[str, Any]) -> None:
@@ -70,3 +77,10 @@ def says_yes(text: str) -> bool | None:
     if word in YES or (said and all(fields.plain(part) in YES for part in said)):
         return True
     return None
+
+
+def says_reuse(text: str) -> bool | None:
+    """True to use the details from last time, False to give them again, None for anything else."""
+    words = tokenize(normalize(text, emoji="strip").lower())
+    said = "".join(word for word in words if word.strip() and word not in REUSE_PADDING)
+    return True if said in REUSE_YES else False if said in REUSE_NO else None

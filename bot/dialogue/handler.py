@@ -20,7 +20,6 @@ from bot.richmenu import definition as richmenu
 from intents.entities import parse_phone
 from intents.normalize import normalize
 from intents.provinces import find_province, nearest_province
-from intents.tokenize import tokenize
 from storage import repositories as repo
 from storage.models import utcnow
 
@@ -31,11 +30,6 @@ CENTRE_LOOKUP = "centre_lookup"
 ERASE_WORDS = ("ลบข้อมูล", "deletemydata", "deletemyinfo")
 ERASE_MAX_LENGTH = 40
 NEEDS_NO_CONSENT = {"center_info", "event", "greeting", "request_status", "unsubscribe", "out_of_scope"}
-YES_WORDS = {texts.YES, "ใช้", "ok", "โอเค", "ได้", "yes", "ใช้เลย", "ใช้ได้"}
-NO_WORDS = {texts.NO, "ไม่", "ไม่ใช้", "no", "ไม่เอา", "กรอกใหม่"}
-# What an answer to "use the details from last time?" says besides its yes or no: particles, casual ones too,
-# and the question's own words. "ไม่เอาข้อมูลเดิมอ่ะ" is "ไม่เอา"; "ไม่เอาแล้ว" is giving up, not a no.
-REUSE_PADDING = fields.NAME_PARTICLES | {"นะ", "อ่ะ", "อะ", "น่ะ", "ข้อมูล", "เดิม"}
 # The consent buttons' words, typed after another message has moved on from the consent note.
 CONSENT_WORDS = {"ยินยอม": True, "ไม่ยินยอม": False}
 # Answered in the middle of a flow, which then carries on; asking for a person moves the flow to one instead.
@@ -174,7 +168,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
             return _understand(ctx, text, prediction)
         return Reply([Text(texts.CONSENT_NOTE, cards.consent_choices())])
     # "ไม่ใช่" answers "use your details from last time?"; the classifier would take it for a cancel.
-    reused = _reuse_answer(text) if current.state == conversation.REUSE else None
+    reused = asides.says_reuse(text) if current.state == conversation.REUSE else None
     if reused is not None:
         return conversation.reuse(ctx, current, accept=reused)
     if prediction.intent == "cancel" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD:
@@ -193,13 +187,6 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     if confident and stuck and prediction.intent in intents.SERVICE_LABELS and prediction.intent != current.flow:
         return _offer_switch(current.flow, prediction.intent)
     return conversation.step(ctx, current, text)
-
-
-def _reuse_answer(text: str) -> bool | None:
-    """True to use the details from last time, False to give them again, None for anything else."""
-    words = tokenize(normalize(text, emoji="strip").lower())
-    said = "".join(word for word in words if word.strip() and word not in REUSE_PADDING)
-    return True if said in YES_WORDS else False if said in NO_WORDS else None
 
 
 def _aside(ctx: Context, current, answer: Reply) -> Reply:
