@@ -11,25 +11,21 @@ from typing import Any
 
 from bot.dialogue import fields, flows, texts
 from bot.dialogue.context import Context
-from intents.normalize import normalize
-from intents.tokenize import tokenize
 from storage import repositories as repo
 from storage.models import Conversation
 
 YES_OR_NO = "yes_or_no"  # the one-question conversation, and its key in a conversation's data: the two postbacks
 YES = frozenset({"ค่ะ", "ครับ", "ค่า", "จ้า", "ใช่", "ใช่แล้ว", "ยืนยัน", "ตกลง", "ok", "โอเค", "ได้", "ได้เลย", "yes", "เอา", "เอาเลย",
-                 "ยินยอม", "ยอมรับ", "ลบ", "ลบเลย", "ลบได้", "ลบได้เลย", "ยืนยันลบ", "ยืนยันลบข้อมูล",
+                 "ยินยอม", "ยอมรับ", "ลบ", "ลบเลย", "ลบได้", "ลบได้เลย", "ยืนยันลบ",
                  "ยกเลิกเลย", "ยกเลิกได้", "ยืนยันยกเลิก"})
 NO = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ยังก่อน", "ไม่ต้อง", "ไม่ลบ", "ไม่ยกเลิก", "ไม่ยินยอม"})
 # A no that goes on ("ไม่ยินยอมค่ะ ขอเบอร์ศูนย์มาโทรเองได้ไหม"): the start says it. Not "ไม่ต้อง...", which may
 # be about anything ("ไม่ต้องส่งข่าวสารมาแล้วนะคะ").
 NO_STARTS = ("ไม่ยินยอม", "ไม่ยอม", "ไม่อนุญาต", "ไม่ให้", "ไม่ตกลง", "ไม่สะดวกให้", "ไม่ลบ", "ไม่ยกเลิก")
-# "Use the details from last time?" has words of its own for yes and no.
-REUSE_YES = {texts.YES, "ใช้", "ok", "โอเค", "ได้", "yes", "ใช้เลย", "ใช้ได้"}
-REUSE_NO = {texts.NO, "ไม่", "ไม่ใช้", "no", "ไม่เอา", "กรอกใหม่"}
-# What an answer to it says besides its yes or no: particles, casual ones too, and the question's own words.
-# "ไม่เอาข้อมูลเดิมอ่ะ" is "ไม่เอา"; "ไม่เอาแล้ว" is giving up, not a no.
-REUSE_PADDING = fields.NAME_PARTICLES | {"นะ", "อ่ะ", "อะ", "น่ะ", "ข้อมูล", "เดิม"}
+BUTTONS = fields.YesOrNo(YES, NO, NO_STARTS)  # the questions asked with yes and no buttons (`ask_yes_or_no`)
+# "Use the details from last time?" has words of its own for yes and no ("ใช้ค่ะ", "ไม่เอาข้อมูลเดิมอ่ะ").
+REUSE = fields.YesOrNo(frozenset({texts.YES, "ใช้", "ok", "โอเค", "ได้", "yes", "ใช้เลย", "ใช้ได้"}),
+                       frozenset({texts.NO, "ไม่", "ไม่ใช้", "no", "ไม่เอา", "กรอกใหม่"}))
 
 
 def remember(ctx: Context, flow: str, data: dict[str, Any]) -> None:
@@ -69,18 +65,10 @@ def typed_yes_or_no(ctx: Context, current: Conversation | None, text: str) -> st
 
 
 def says_yes(text: str) -> bool | None:
-    """True for a typed yes ("ใช่ค่ะ", "ได้ค่ะ ลบเลย"), False for a no ("ไม่ค่ะ", "ไม่ยินยอมค่ะ ขอ..."), else None."""
-    word = fields.plain(text)
-    if word in NO or word.startswith(NO_STARTS):
-        return False
-    said = normalize(text, emoji="strip").split()  # every word of it says yes
-    if word in YES or (said and all(fields.plain(part) in YES for part in said)):
-        return True
-    return None
+    """True for a typed yes ("ใช่ค่ะ", "ได้ค่ะ ลบได้เลย"), False for a no ("ไม่อ่ะ", "ไม่ยินยอมค่ะ ขอ..."), else None."""
+    return BUTTONS.read(text)
 
 
 def says_reuse(text: str) -> bool | None:
     """True to use the details from last time, False to give them again, None for anything else."""
-    words = tokenize(normalize(text, emoji="strip").lower())
-    said = "".join(word for word in words if word.strip() and word not in REUSE_PADDING)
-    return True if said in REUSE_YES else False if said in REUSE_NO else None
+    return REUSE.read(text)

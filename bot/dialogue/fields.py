@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
 from intents import dates, entities
-from intents.normalize import normalize_for_entities
+from intents.normalize import normalize, normalize_for_entities
 from intents.provinces import closest_province, find_province
 from intents.tokenize import tokenize
 
@@ -41,6 +41,10 @@ GREETINGS = frozenset({"สวัสดี", "หวัดดี", "ดีจ้
 # Marks that close what came before them ("(freeze dryer)"): kept where particles and emoji are trimmed.
 CLOSING_MARKS = frozenset(")]}\"'”’»")
 PHONE_LEAD = re.compile(r"[\s,:;/]*(?:เบอร์โทรศัพท์|เบอร์โทร|เบอร์|โทรศัพท์|โทร|tel\.?)?[\s,:;/]*$", re.IGNORECASE)
+# Said around a short answer without changing it: particles, casual ones too ("ไม่อ่ะ"), a softener ("ไม่ดีกว่า"),
+# the repetition mark ("ใช่ๆ") and the questions' own words ("ไม่เอาข้อมูลเดิม", "ยืนยันลบข้อมูล"). Whole words,
+# as the tokeniser cuts them, so เยอะ keeps its ending. Not แล้ว: "ไม่เอาแล้ว" gives up rather than says no.
+ANSWER_PADDING = NAME_PARTICLES | {"นะ", "อ่ะ", "อะ", "น่ะ", "ล่ะ", "ละ", "ดีกว่า", "ๆ", "ข้อมูล", "เดิม"}
 
 
 def plain(text: str) -> str:
@@ -50,6 +54,42 @@ def plain(text: str) -> str:
         if word.endswith(ending) and len(word) > len(ending):
             return word[: -len(ending)]
     return word
+
+
+def answer_parts(text: str) -> list[str]:
+    """What each part of a short answer says, read word by word without its padding: "ไม่อ่ะ" -> ["ไม่"],
+    "ยังไม่เอาค่ะ" -> ["ไม่เอา"] (not yet is no), "ได้ค่ะ ลบได้เลย" -> ["ได้", "ลบได้เลย"]; particles alone stay ("ค่ะ")."""
+    typed = [[word for word in tokenize(part) if any(ch.isalnum() for ch in word)]
+             for part in normalize(text, emoji="strip").split()]
+    said = [_without_padding(words) for words in typed]
+    return [part for part in said if part] or ["".join(words) for words in typed if words]
+
+
+def _without_padding(words: list[str]) -> str:
+    kept = [word for word in words if word not in ANSWER_PADDING]
+    return "".join(kept[1:] if kept[:2] == ["ยัง", "ไม่"] else kept)
+
+
+@dataclass(frozen=True)
+class YesOrNo:
+    """The words that answer a yes-or-no question, and the starts of a no that goes on ("ไม่ยินยอมค่ะ ขอ...")."""
+
+    yes: frozenset[str]
+    no: frozenset[str]
+    no_starts: tuple[str, ...] = ()
+
+    def read(self, text: str) -> bool | None:
+        """True for a yes, False for a no, None for anything else: the answer's parts (`answer_parts`) say it
+        together ("ยืนยันลบ") or each on its own ("ได้ค่ะ ลบได้เลย")."""
+        parts = answer_parts(text)
+        said = "".join(parts)
+        if _all_in(said, parts, self.no) or said.startswith(self.no_starts):
+            return False
+        return True if _all_in(said, parts, self.yes) else None
+
+
+def _all_in(said: str, parts: list[str], words: frozenset[str]) -> bool:
+    return said in words or (bool(parts) and all(part in words for part in parts))
 
 
 class Invalid(ValueError):

@@ -19,9 +19,10 @@ from intents import extract_entities
 from intents.normalize import normalize
 from intents.tokenize import tokenize
 
-CONFIRM_WORDS = {"ยืนยัน", "ยืนยันส่งคำขอ", "ใช่", "ตกลง", "ok", "โอเค", "ส่งเลย", "ถูกต้อง", "confirm", "yes",
-                 "ส่ง", "ส่งคำขอ", "ยืนยันค่ะ", "ถูก", "ได้เลย", "ส่งได้เลย", "ยืนยันเลย", "เรียบร้อย", "ครบแล้ว",
-                 "ถูกต้องแล้ว", "ใช่แล้ว"}
+# The summary's "ยืนยันส่งคำขอ" typed, as a whole ("ยืนยันค่ะ👍") or in every part ("โอเคครับ ส่งเลย").
+CONFIRMS = f.YesOrNo(frozenset({
+    "ยืนยัน", "ยืนยันส่งคำขอ", "ใช่", "ตกลง", "ok", "โอเค", "ส่งเลย", "ถูกต้อง", "confirm", "yes", "ส่ง", "ส่งคำขอ", "ถูก",
+    "ได้เลย", "ส่งได้เลย", "ยืนยันเลย", "เรียบร้อย", "ครบแล้ว", "ถูกต้องแล้ว", "ใช่แล้ว"}), frozenset())
 EDIT_WORDS = {"แก้ไข", "แก้", "edit"}
 PROFILE_KEYS = ("business_name", "contact_name", "phone", "province")
 # The words of a first message that only ask for the service: wanting, booking, joining, particles, questions.
@@ -293,11 +294,9 @@ def _named_change(flow: Flow, match: re.Match[str] | None) -> tuple[f.Field, str
 
 
 def _answer_confirm(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
-    word = f.plain(reply)
-    # "ยืนยันค่ะ👍", "โอเคครับ ส่งเลย": every word of it says yes.
-    said = normalize(reply, emoji="strip").split()
-    if word in CONFIRM_WORDS or (said and all(f.plain(part) in CONFIRM_WORDS for part in said)):
+    if CONFIRMS.read(reply):
         return Turn("confirm", answers, submit=True)
+    word = f.plain(reply)
     if word in EDIT_WORDS:
         return Turn("edit", answers, ask(flow, "edit", answers))
     if word.startswith("แก้") and _field_named(flow, word.removeprefix("แก้")):

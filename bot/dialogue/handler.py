@@ -31,7 +31,7 @@ ERASE_WORDS = ("ลบข้อมูล", "deletemydata", "deletemyinfo")
 ERASE_MAX_LENGTH = 40
 NEEDS_NO_CONSENT = {"center_info", "event", "greeting", "request_status", "unsubscribe", "out_of_scope"}
 # The consent buttons' words, typed after another message has moved on from the consent note.
-CONSENT_WORDS = {"ยินยอม": True, "ไม่ยินยอม": False}
+CONSENT_WORDS = fields.YesOrNo(frozenset({"ยินยอม"}), frozenset({"ไม่ยินยอม"}))
 # Answered in the middle of a flow, which then carries on; asking for a person moves the flow to one instead.
 INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe"}
 INTERRUPT_CONFIDENCE = 0.85
@@ -99,7 +99,7 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     tapped = asides.typed_yes_or_no(ctx, conversation.active(ctx), text)
     if tapped is not None:
         return _act_on_postback(ctx, tapped, event)
-    consents = CONSENT_WORDS.get(fields.plain(normalize(text, emoji="strip")))
+    consents = CONSENT_WORDS.read(text)
     if consents is not None:
         return _consent(ctx, consents)
     if _asks_to_erase(text):
