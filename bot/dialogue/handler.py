@@ -82,6 +82,11 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     low = prediction.confidence < intents.CONFIDENCE_THRESHOLD
     repo.log_message(ctx.session, ctx.user, "in", "text", text if ctx.user.consented_at else None,
                      prediction.intent, prediction.confidence, fallback=low)
+    # A link code; or, while an officer chats with the user, everything typed is for the officer, whatever the
+    # bot asked before ("วิธีใช้งาน" at a name question, "ได้ค่ะ" at a yes or no): the bot keeps quiet.
+    intercepted = line_side.intercept_text(ctx, event)
+    if intercepted is not None:
+        return intercepted
     button = _menu_button_for_a_name(ctx, text)
     if button is not None:  # "กิจกรรมของฉัน" typed at "ขอชื่อผู้ติดต่อค่ะ" is the menu's button, never a name
         _move_on(ctx)
@@ -104,9 +109,6 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
         return _consent(ctx, consents)
     if _asks_to_erase(text):
         return answers.ask_erase(ctx)
-    intercepted = line_side.intercept_text(ctx, event)
-    if intercepted is not None:
-        return intercepted
     if exact_cancel:
         return conversation.cancel(ctx)
     current = conversation.active(ctx)

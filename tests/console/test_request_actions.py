@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.dialogue.texts import thai_date
 from storage.models import AuditEntry, Delivery, LineUser, RequestNote, ServiceRequest
+from tests.bot.test_service_requests import FIRST_MESSAGES, answer_until, state_of
 from tests.chat import quick_replies
 from tests.console.helpers import StaffBrowser, add_staff, file_request, load
 
@@ -180,6 +181,25 @@ def test_what_the_user_writes_during_a_handover_pings_the_officer_on_line(app, c
     somchai.post(f"/staff/requests/{request.id}/hand-back")
     chat.say(USER, "ขอบคุณค่ะ")
     assert len(pings(line_api)) == 1  # after hand-back the bot answers; nobody is pinged
+
+
+@pytest.mark.parametrize("question, typed", [
+    ("business_name", "วิธีใช้งาน"),  # a rich menu label, where a name is asked
+    ("business_name", "กิจกรรมของฉัน"),  # the events menu's
+    ("yes_or_no", "ได้ค่ะ"),  # a yes, while "กลับมาทำเรื่อง…ต่อไหมคะ" waits
+])
+def test_what_the_user_types_mid_request_during_a_handover_is_for_the_officer_not_the_bot(
+        app, chat, line_api, somchai, question, typed):
+    request = file_request(chat, app, USER)
+    chat.say(USER, FIRST_MESSAGES["prototype"])
+    chat.tap(USER, "reuse=no")
+    answer_until(chat, app, USER, "business_name")
+    if question == "yes_or_no":
+        chat.say(USER, "ศูนย์อยู่ไหนคะ")
+    somchai.post(f"/staff/requests/{request.id}/reply", {"text": "สวัสดีค่ะ สะดวกคุยตอนนี้ไหมคะ"})
+    assert chat.say(USER, typed) == []
+    [ping] = pings(line_api)
+    assert typed in ping.text and state_of(app, USER) == "business_name"
 
 
 def test_no_ping_when_the_officer_has_not_linked_line(app, chat, line_api):
