@@ -113,17 +113,24 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
         return conversation.cancel(ctx)
     current = conversation.active(ctx)
     notice = conversation.expiry_notice(ctx)
+    if current is not None and current.flow == CENTRE_LOOKUP:
+        return _centre_lookup(ctx, text, prediction, event)
     if current is not None:
         return _in_flow(ctx, current, text, prediction, confident)
+    return notice.then(_unasked(ctx, text, prediction, event))
+
+
+def _unasked(ctx: Context, text: str, prediction: intents.Prediction, event: Inbound) -> Reply:
+    """A message that answers no question: a menu label typed, a word to staff who are to call, or a need."""
     button = _button_labelled(text)  # "กิจกรรมของฉัน" typed is that button, whatever the classifier makes of it
-    unclear = low and button is None
+    unclear = prediction.confidence < intents.CONFIDENCE_THRESHOLD and button is None
     if _waiting_for_staff(ctx) and (unclear or prediction.intent in ("greeting", "contact_staff")):
         # "โอเคค่ะ ขอบคุณค่ะ" closes the chat: it is not asking again whether anyone will call.
         thanks = answers.closing(text) if prediction.intent == "greeting" else None
         return thanks or Reply([Text(texts.STAFF_WILL_CALL, cards.main_menu())])
     if button is not None:
-        return notice.then(_act_on_postback(ctx, button, event))
-    return notice.then(_understand(ctx, text, prediction))
+        return _act_on_postback(ctx, button, event)
+    return _understand(ctx, text, prediction)
 
 
 def _menu_button_for_a_name(ctx: Context, text: str) -> str | None:
@@ -159,8 +166,6 @@ def _waiting_for_staff(ctx: Context) -> bool:
 
 
 def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, confident: bool) -> Reply:
-    if current.flow == CENTRE_LOOKUP:
-        return _centre_lookup(ctx, text, prediction)
     if current.state == conversation.CONSENT:
         said = asides.says_yes(text)
         if said is not None:
@@ -207,11 +212,12 @@ def _offer_switch(old: str, new: str) -> Reply:
         Choose("ทำเรื่องเดิมต่อ", "resume=yes", "ทำเรื่องเดิมต่อ")))])
 
 
-def _centre_lookup(ctx: Context, text: str, prediction: intents.Prediction) -> Reply:
-    """The answer to "which province are you in?" asked for centre info; anything else moves on."""
+def _centre_lookup(ctx: Context, text: str, prediction: intents.Prediction, event: Inbound) -> Reply:
+    """The answer to "which province are you in?" asked for centre info; anything else moves on, as if the
+    question had not been asked ("วิธีใช้งาน" typed is the menu's button)."""
     repo.clear_conversation(ctx.session, ctx.user)
     found = answers.centre_info(ctx, text) if find_province(text) else None
-    return found if found is not None else _understand(ctx, text, prediction)
+    return found if found is not None else _unasked(ctx, text, prediction, event)
 
 
 def _wishes_instead_of_a_name(current, text: str) -> bool:

@@ -356,6 +356,22 @@ def test_a_menu_label_typed_outside_a_request_does_what_its_button_does(chat, ty
     assert answered in " ".join(said) and NOT_SURE not in said
 
 
+@pytest.mark.parametrize("typed, answered", [
+    ("วิธีใช้งาน", "วิธีใช้งาน ITC Front Desk"),  # a rich menu tile
+    ("คำขอของฉัน", "ยังไม่มีคำขอในระบบ"),  # another
+    ("กิจกรรมของฉัน", "ยังไม่ได้ลงทะเบียนกิจกรรม"),  # the events menu's quick reply
+    ("ขอรับบริการค่ะ", "บริการของศูนย์ ITC"),  # the main menu's quick reply
+])
+def test_a_menu_label_typed_at_the_centre_lookup_s_province_question_does_what_its_button_does(
+        chat, app, typed, answered):
+    from bot.dialogue.texts import NOT_SURE
+    chat.consent(USER)
+    [asked] = chat.tap(USER, "intent=center_info")
+    assert "ท่านอยู่จังหวัดไหนคะ" in asked
+    said = chat.say(USER, typed)
+    assert answered in " ".join(said) and NOT_SURE not in said
+
+
 def test_while_staff_are_to_call_a_menu_label_typed_does_what_its_button_does(chat, app):
     asked_for_staff(chat, app)
     [mine] = chat.say(USER, "กิจกรรมของฉัน")
