@@ -79,12 +79,13 @@ def ask_cancel(ctx: Context, conversation: Conversation) -> Reply:
 
 def _continue(ctx: Context, flow: flows.Flow, answers: dict[str, Any],
               previous: Conversation | None = None) -> Reply:
-    if _reusable(ctx, flow, answers):
-        _save(ctx, flow.service, REUSE, answers, previous)
-        return ask_reuse(ctx, flow, answers)
+    """Ask the first open question; the service's own come first, then the contact details, offered from last
+    time when they are all known ("ใช้ข้อมูลเดิมไหมคะ")."""
     state = flows.next_question(flow, answers)
+    if state in flows.PROFILE_KEYS and _reusable(ctx, flow, answers):
+        state = REUSE
     _save(ctx, flow.service, state, answers, previous)
-    return Reply(flows.ask(flow, state, answers))
+    return ask_reuse(ctx, flow, answers) if state == REUSE else Reply(flows.ask(flow, state, answers))
 
 
 def _reusable(ctx: Context, flow: flows.Flow, answers: dict[str, Any]) -> list[str]:
@@ -132,6 +133,8 @@ def step(ctx: Context, conversation: Conversation, reply: str) -> Reply:
     turn = flows.answer(flow, conversation.state, answers, reply, ctx.today)
     if turn.submit:
         return submit(ctx, flow, turn.answers, conversation)
+    if _reaches_the_contact_details(flow, conversation.state, turn.state):
+        return _continue(ctx, flow, turn.answers, conversation)
     missed = turn.state == conversation.state and turn.answers == answers
     misses = conversation.data.get("misses", 0) + 1 if missed else 0
     _save(ctx, flow.service, turn.state, turn.answers, conversation, misses)
@@ -142,6 +145,12 @@ def step(ctx: Context, conversation: Conversation, reply: str) -> Reply:
             Choose("ยกเลิกเรื่องนี้", "cancel=flow", "ยกเลิก"),
             Choose("คุยกับเจ้าหน้าที่", "intent=contact_staff", "คุยกับเจ้าหน้าที่")))
     return Reply(messages)
+
+
+def _reaches_the_contact_details(flow: flows.Flow, before: str, after: str) -> bool:
+    """True when an answer to one of the service's own questions leads on to the contact details (not a change
+    made from the summary, nor one contact detail leading to the next)."""
+    return flow.field(before) is not None and before not in flows.PROFILE_KEYS and after in flows.PROFILE_KEYS
 
 
 def reask(ctx: Context, conversation: Conversation) -> Reply:

@@ -31,6 +31,9 @@ ANSWERS = {
     "buyer": "ห้างค้าปลีกและผู้นำเข้าญี่ปุ่น",
 }
 
+# The answers above, and the details from last time taken wherever a request offers them.
+REUSING = ANSWERS | {"reuse_profile": "ใช่ค่ะ"}
+
 FIRST_MESSAGES = {
     "product_design": "สวัสดีค่ะ อยากให้ศูนย์ช่วยออกแบบลวดลายเซรามิกคอลเลกชันใหม่ค่ะ",
     "prototype": "อยากให้ศูนย์ช่วยขึ้นรูปต้นแบบชิ้นส่วนก่อนผลิตจริงครับ",
@@ -199,7 +202,8 @@ def test_a_phone_number_that_reads_like_a_date_is_shown_as_typed(chat, app, type
     said = answer_until_summary(chat, app, USER, ANSWERS | {"phone": typed})
     assert digits in said[-1] and "พ.ย." not in said[-1] and "ม.ค." not in said[-1]
     chat.tap(USER, "confirm=yes")
-    said = chat.say(USER, "อยากได้ฉลากใหม่ให้ขวดน้ำพริกค่ะ")
+    chat.say(USER, "อยากได้ฉลากใหม่ให้ขวดน้ำพริกค่ะ")
+    said = answer_until(chat, app, USER, "reuse_profile")
     assert "ใช้ข้อมูลเดิม" in said[-1] and f"เบอร์โทร: {digits}" in said[-1]
 
 
@@ -212,6 +216,24 @@ def test_profile_is_offered_again_on_the_next_request(chat, app):
     assert state_of(app, USER) == "confirm"
     chat.tap(USER, "confirm=yes")
     assert [r.service for r in requests_in(app)] == ["packaging", "consulting"]
+
+
+@pytest.mark.parametrize("ask, need_asked, need", [
+    (lambda chat: chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ"), "อยากคุยกับเจ้าหน้าที่เรื่องอะไรคะ", "อยากสอบถามเรื่องทุนค่ะ"),
+    (lambda chat: chat.tap(USER, "service=prototype"), "อยากให้ช่วยทำต้นแบบอะไรคะ", "แม่พิมพ์ขวดซอสค่ะ"),
+])
+def test_the_need_is_asked_before_the_details_from_last_time_are_offered(chat, app, ask, need_asked, need):
+    file_packaging_request(chat, app)
+    said = ask(chat)
+    assert need_asked in said[-1] and "ใช้ข้อมูลเดิม" not in " ".join(said)
+    said = chat.say(USER, need)
+    if state_of(app, USER) == "product":
+        said = chat.say(USER, ANSWERS["product"])
+    assert "ใช้ข้อมูลเดิมไหมคะ" in said[-1] and "สมศรี ใจดี" in said[-1]
+    chat.tap(USER, "reuse=yes")
+    chat.tap(USER, "confirm=yes")
+    request = requests_in(app)[-1]
+    assert request.details == need.removesuffix("ค่ะ") and request.contact_name == ANSWERS["contact_name"]
 
 
 def test_a_question_on_another_topic_is_answered_then_the_flow_resumes(chat, app):
@@ -590,9 +612,7 @@ def test_request_status_lists_the_users_requests_newest_first(chat, app):
     chat.consent(USER)
     for service in ("packaging", "training"):
         chat.say(USER, FIRST_MESSAGES[service])
-        if state_of(app, USER) == "reuse_profile":
-            chat.tap(USER, "reuse=yes")
-        answer_until_summary(chat, app, USER)
+        answer_until_summary(chat, app, USER, REUSING)
         chat.tap(USER, "confirm=yes")
     [card] = chat.say(USER, "คำขอที่ส่งไปถึงไหนแล้วคะ")
     first, second = requests_in(app)

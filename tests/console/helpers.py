@@ -8,7 +8,7 @@ from html import unescape
 from sqlalchemy import select
 
 from storage.models import ServiceRequest
-from tests.bot.test_service_requests import ANSWERS, FIRST_MESSAGES, answer_until_summary, state_of
+from tests.bot.test_service_requests import FIRST_MESSAGES, REUSING, answer_until_summary
 
 PASSWORD = "รหัสผ่านยาว123"
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -63,9 +63,7 @@ def file_request(chat, app, user: str, service: str = "packaging", answers: dict
     """An entrepreneur files a request through the LINE webhook, start to confirm; returns it."""
     chat.consent(user)
     chat.say(user, FIRST_MESSAGES.get(service, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ"))
-    if state_of(app, user) == "reuse_profile":
-        chat.tap(user, "reuse=yes")
-    answer_until_summary(chat, app, user, ANSWERS | (answers or {}))
+    answer_until_summary(chat, app, user, REUSING | (answers or {}))
     chat.tap(user, "confirm=yes")
     with app.extensions["frontdesk"].sessions() as session:
         return session.scalars(select(ServiceRequest).order_by(ServiceRequest.id.desc())).first()

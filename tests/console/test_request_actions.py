@@ -192,8 +192,8 @@ def test_what_the_user_types_mid_request_during_a_handover_is_for_the_officer_no
         app, chat, line_api, somchai, question, typed):
     request = file_request(chat, app, USER)
     chat.say(USER, FIRST_MESSAGES["prototype"])
-    chat.tap(USER, "reuse=no")
-    answer_until(chat, app, USER, "business_name")
+    answer_until(chat, app, USER, "reuse_profile")
+    chat.tap(USER, "reuse=no")  # at "ขอชื่อกิจการ…"
     if question == "yes_or_no":
         chat.say(USER, "ศูนย์อยู่ไหนคะ")
     somchai.post(f"/staff/requests/{request.id}/reply", {"text": "สวัสดีค่ะ สะดวกคุยตอนนี้ไหมคะ"})

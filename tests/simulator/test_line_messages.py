@@ -23,12 +23,11 @@ from bot.line.outbound import (
 from storage import seeding
 from storage.models import Centre, ServiceRequest, StatusChange
 from tests.bot.test_service_requests import (
-    ANSWERS,
     FIRST_MESSAGES,
+    REUSING,
     add_staff,
     answer_until_summary,
     requests_in,
-    state_of,
 )
 
 USER, STAFF = "U" + "3" * 32, "U" + "5" * 32
@@ -103,9 +102,7 @@ def test_everything_a_whole_day_of_conversations_sends_passes_lines_schema(chat,
     chat.consent(USER)
     for first in [text for _, text in sorted(FIRST_MESSAGES.items())]:
         chat.say(USER, first)
-        if state_of(app, USER) == "reuse_profile":
-            chat.tap(USER, "reuse=yes")
-        answer_until_summary(chat, app, USER, ANSWERS)
+        answer_until_summary(chat, app, USER, REUSING)
         chat.tap(USER, "confirm=yes")
     chat.tap(STAFF, f"accept={requests_in(app)[0].id}")
     for data in ("menu=services", "intent=request_status", "intent=event", "help=show", "intent=center_info"):
