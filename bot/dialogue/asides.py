@@ -15,10 +15,9 @@ from storage import repositories as repo
 from storage.models import Conversation
 
 YES_OR_NO = "yes_or_no"  # the one-question conversation, and its key in a conversation's data: the two postbacks
-YES = frozenset({"ค่ะ", "ครับ", "ค่า", "จ้า", "ใช่", "ใช่แล้ว", "ยืนยัน", "ตกลง", "ok", "โอเค", "ได้", "ได้เลย", "yes", "เอา", "เอาเลย",
-                 "ยินยอม", "ยอมรับ", "ลบ", "ลบเลย", "ลบได้", "ลบได้เลย", "ยืนยันลบ",
-                 "ยกเลิกเลย", "ยกเลิกได้", "ยืนยันยกเลิก"})
-NO = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ยังก่อน", "ไม่ต้อง", "ไม่ลบ", "ไม่ยกเลิก", "ไม่ยินยอม"})
+YES = fields.YES_WORDS | {"ยินยอม", "ยอมรับ", "ลบ", "ลบเลย", "ลบได้", "ลบได้เลย", "ยืนยันลบ", "ยกเลิกเลย", "ยกเลิกได้",
+                          "ยืนยันยกเลิก"}
+NO = fields.NO_WORDS | {"ไม่ลบ", "ไม่ยกเลิก", "ไม่ยินยอม"}
 # A no that goes on ("ไม่ยินยอมค่ะ ขอเบอร์ศูนย์มาโทรเองได้ไหม"): the start says it. Not "ไม่ต้อง...", which may
 # be about anything ("ไม่ต้องส่งข่าวสารมาแล้วนะคะ").
 NO_STARTS = ("ไม่ยินยอม", "ไม่ยอม", "ไม่อนุญาต", "ไม่ให้", "ไม่ตกลง", "ไม่สะดวกให้", "ไม่ลบ", "ไม่ยกเลิก")

@@ -92,6 +92,14 @@ def _all_in(said: str, parts: list[str], words: frozenset[str]) -> bool:
     return said in words or (bool(parts) and all(part in words for part in parts))
 
 
+# Yes and no as any question takes them ("ใช่ค่ะ", "ไม่อ่ะ"); a question may add its own ("ลบเลย", bot/dialogue/asides.py).
+YES_WORDS = frozenset({"ค่ะ", "ครับ", "ค่า", "จ้า", "ใช่", "ใช่แล้ว", "ยืนยัน", "ตกลง", "ok", "โอเค", "ได้", "ได้เลย", "yes",
+                       "เอา", "เอาเลย"})
+NO_WORDS = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ยังก่อน", "ไม่ต้อง"})
+# A reply that only says yes, no or okay ("ใช่ค่ะ", "โอเคจ้า", "รับทราบค่ะ") gives no name, product or need.
+BARE_REPLIES = YesOrNo(YES_WORDS | {"okay", "รับทราบ", "ทราบแล้ว", "เข้าใจแล้ว"}, NO_WORDS)
+
+
 class Invalid(ValueError):
     """The answer does not fit; the message says what would."""
 
@@ -136,15 +144,17 @@ def _stored_date(value: str) -> date | str:
 
 def read_free_text(text: str, _today: date) -> str:
     """Take the answer as the user wrote it (trimmed, without the polite particle it ends with, at most 1,000
-    characters)."""
+    characters); not a bare yes, no or okay."""
     cleaned = _without_closing_particles(" ".join(text.split()))
     if len(cleaned) < 2:
         raise Invalid("ขอรายละเอียดเพิ่มอีกนิดนะคะ พิมพ์สั้น ๆ ก็ได้ค่ะ")
+    if BARE_REPLIES.read(cleaned) is not None:
+        raise Invalid("รับทราบค่ะ 😊 รบกวนพิมพ์คำตอบของคำถามนี้สั้น ๆ ด้วยนะคะ")
     return cleaned[:1000]
 
 
 def read_name(text: str, _today: date) -> str:
-    """Take a person's or business name; not a question ("ราคาเท่าไหร่คะ") typed instead of it."""
+    """Take a person's or business name; not a question ("ราคาเท่าไหร่คะ"), a greeting or a bare yes typed instead."""
     cleaned = " ".join(text.split())
     if not 2 <= len(cleaned) <= 200:
         raise Invalid("ขอชื่อสั้น ๆ ไม่เกิน 200 ตัวอักษรนะคะ")
@@ -152,6 +162,8 @@ def read_name(text: str, _today: date) -> str:
         raise Invalid("ตอนนี้ขอเป็นชื่อก่อนนะคะ ข้อสงสัยอื่นพิมพ์ถามได้หลังจากนี้เลยค่ะ")
     if plain(cleaned) in GREETINGS:
         raise Invalid("สวัสดีค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
+    if BARE_REPLIES.read(cleaned) is not None:
+        raise Invalid("รับทราบค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
     return cleaned
 
 

@@ -328,6 +328,22 @@ def test_a_question_typed_for_a_name_is_not_kept_as_the_name(chat, app, question
     assert names_sent(chat, app) == (ANSWERS["business_name"], ANSWERS["contact_name"])
 
 
+@pytest.mark.parametrize("question, typed", [
+    ("business_name", "ใช่"), ("business_name", "ค่ะ"), ("business_name", "โอเค"), ("business_name", "ได้เลยค่ะ"),
+    ("contact_name", "ใช่ค่ะ"), ("contact_name", "โอเคจ้า"), ("contact_name", "รับทราบค่ะ"),
+    ("product", "ใช่ค่ะ"), ("product", "ค่ะ"),
+])
+def test_a_bare_yes_or_okay_is_no_name_or_answer_and_the_question_is_asked_again(chat, app, question, typed):
+    [again] = typed_at(chat, app, question, typed)
+    assert state_of(app, USER) == question and again.endswith(ANSWER_QUESTIONS[question]) and "ค่ะ 😊" in again
+    assert names_sent(chat, app) == (ANSWERS["business_name"], ANSWERS["contact_name"])
+    assert requests_in(app)[0].answers["product"] == ANSWERS["product"]
+
+
+ANSWER_QUESTIONS = {"business_name": "ขอชื่อกิจการ/ร้าน/วิสาหกิจชุมชนของท่านค่ะ", "contact_name": "ขอชื่อผู้ติดต่อค่ะ",
+                    "product": "สินค้าของท่านคืออะไรคะ (ส่งรูปมาประกอบได้เลยค่ะ)"}
+
+
 def typed_at(chat, app, question: str, typed: str) -> list[str]:
     """What the bot says to `typed` at `question` of a prototype request."""
     chat.consent(USER)
@@ -486,8 +502,8 @@ def test_a_typed_yes_or_no_answers_cancel_this(chat, app, answer, cancelled):
         assert state_of(app, USER) is None and "ยกเลิก" in said[0]
     else:
         assert state_of(app, USER) == "business_name" and "ชื่อกิจการ" in said[-1]
-        chat.say(USER, "ใช่")  # a later yes is an answer, not a cancellation
-        assert state_of(app, USER) == "contact_name"
+        [again] = chat.say(USER, "ใช่")  # a later yes cancels nothing (nor is it a name)
+        assert state_of(app, USER) == "business_name" and "ขอทราบชื่อ" in again
 
 
 @pytest.mark.parametrize("text", ["ช่วยลบข้อมูลของฉันด้วยค่ะ", "ขอลบข้อมูลส่วนตัวทั้งหมดค่ะ ไม่ใช้แล้ว",

@@ -102,6 +102,17 @@ def test_a_new_follower_is_asked_consent_then_name_and_phone_then_how_many(chat,
     assert (registration.contact_name, registration.phone) == ("สมศรี ใจดี", "0812345678")
 
 
+def test_a_bare_yes_is_no_registrant_s_name_and_the_name_is_asked_again(chat, app):
+    event = add_event(app)
+    chat.follow(ALICE)
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    chat.say(ALICE, "ยินยอมค่ะ")
+    [again] = chat.say(ALICE, "ใช่ค่ะ")
+    assert "ขอชื่อผู้ลงทะเบียน" in again
+    with app.extensions["frontdesk"].sessions() as session:
+        assert session.scalar(select(LineUser.contact_name)) is None
+
+
 def test_consent_and_keeping_a_seat_can_be_typed(chat, app):
     event = add_event(app)
     chat.follow(ALICE)
