@@ -51,11 +51,17 @@ def start(ctx: Context, service: str, first_text: str | None, found: dict[str, A
     """Begin the flow for a service: consent first, then profile reuse, then the first open question."""
     flow = flows.FLOWS[service]
     answers = _carried(ctx, flow) | flows.prefill(flow, first_text, found, ctx.today)
-    intro = Text(texts.START_FLOW.format(service=texts.SERVICE_NAMES[service]))
     if ctx.user.consented_at is None:
         _save(ctx, service, CONSENT, answers)
         return _ask_consent()
-    return Reply([intro]).then(_continue(ctx, flow, answers))
+    return Reply([_intro(service)]).then(_continue(ctx, flow, answers))
+
+
+def _intro(service: str) -> Text:
+    """"ยินดีช่วยเรื่อง…ค่ะ", and what the centre will do for a service whose first message may only ask."""
+    promise = texts.SERVICE_PROMISES.get(service)
+    said = texts.START_FLOW.format(service=texts.SERVICE_NAMES[service])
+    return Text(f"{said}\n{promise}" if promise else said)
 
 
 def _carried(ctx: Context, flow: flows.Flow) -> dict[str, Any]:
@@ -114,8 +120,7 @@ def after_consent(ctx: Context, conversation: Conversation) -> Reply:
     """Consent given while a flow waited for it: carry on with that flow."""
     flow = flows.FLOWS[conversation.flow]
     answers = dict(conversation.data.get("answers", {}))
-    intro = Text(texts.START_FLOW.format(service=texts.SERVICE_NAMES[flow.service]))
-    return Reply([intro]).then(_continue(ctx, flow, answers, conversation))
+    return Reply([_intro(flow.service)]).then(_continue(ctx, flow, answers, conversation))
 
 
 def reuse(ctx: Context, conversation: Conversation, accept: bool) -> Reply:

@@ -368,7 +368,7 @@ MACHINE = Field("machine", "เครื่องจักร", "ต้องก
 PREFERRED_DATE = Field("preferred_date", "วันที่สะดวก", "สะดวกใช้เครื่องวันไหนคะ (พิมพ์วันที่ หรือแตะเลือก)",
                        read_date, choices=(PickDate("เลือกวันที่", "answer=date"), Say("ยังไม่แน่ใจ", "ยังไม่แน่ใจ")),
                        entity="date")
-PEOPLE = Field("people", "จำนวนคน", "มากันกี่คนคะ", read_people, entity="people",
+PEOPLE = Field("people", "จำนวนคน", "สนใจเข้าร่วมกี่ท่านคะ (รวมตัวท่านเอง)", read_people, entity="people",
                choices=tuple(Say(f"{n} คน", f"{n} คน") for n in (1, 2, 3, 5, 10, 20)))
 BUYER = Field("buyer", "อยากเจอใคร", "อยากเจอคู่ค้าแบบไหนคะ เช่น ห้าง ผู้ส่งออก โรงงาน OEM ผู้ซื้อญี่ปุ่น",
               read_free_text)

@@ -74,7 +74,8 @@ FLOWS: dict[str, Flow] = {flow.service: flow for flow in (
                        *_PROFILE), details_from_first_message="rest"),
     Flow("food_processing", (f.FOOD_PRODUCT, _details("ตอนนี้ติดปัญหาหรืออยากพัฒนาอะไรคะ เช่น "
                                                       "อายุการเก็บ สูตร ขอ อย./GMP", "ปัญหาที่พบ"), *_PROFILE)),
-    Flow("training", (_details("สนใจอบรมหรือศึกษาดูงานหัวข้อไหนคะ", "หัวข้อ"), f.PEOPLE, *_PROFILE)),
+    # How many come is asked last: a first message may only ask whether there is a course ("มีคลาส…ไหมคะ").
+    Flow("training", (_details("สนใจอบรมหรือศึกษาดูงานหัวข้อไหนคะ", "หัวข้อ"), *_PROFILE, f.PEOPLE)),
     Flow("business_matching", (_details("สินค้าที่อยากขายหรืออยากจับคู่คืออะไรคะ", "สินค้า"), f.BUYER,
                                f.MARKET, *_PROFILE)),
     Flow("consulting", (_details("อยากปรึกษาเรื่องอะไรคะ เช่น ลดต้นทุน ระบบดิจิทัล แหล่งเงินทุน"), *_PROFILE)),

@@ -94,6 +94,10 @@ OFFER_RESUME = "กลับมาทำเรื่อง{service}ต่อไ�
 RESUMING = "ต่อจากเดิมนะคะ"
 
 START_FLOW = "ยินดีช่วยเรื่อง{service}ค่ะ ขอถามสั้น ๆ ไม่กี่ข้อนะคะ (พิมพ์ \"ยกเลิก\" ได้ทุกเมื่อ)"
+# What the centre will do, said as the request starts where a first message may only ask ("มีคลาส…ไหมคะ").
+SERVICE_PROMISES = {
+    "training": "เจ้าหน้าที่จะแจ้งหลักสูตรหรือรอบศึกษาดูงานที่กำลังจะเปิดในหัวข้อที่ท่านสนใจให้ทราบค่ะ",
+}
 REUSE_PROFILE = "ใช้ข้อมูลเดิมไหมคะ\n{profile}"
 SUMMARY_TITLE = "สรุปคำขอ"
 SUMMARY_ALT = "สรุปคำขอ{service} กรุณาตรวจสอบและกดยืนยันค่ะ"

@@ -236,6 +236,19 @@ def test_the_need_is_asked_before_the_details_from_last_time_are_offered(chat, a
     assert request.details == need.removesuffix("ค่ะ") and request.contact_name == ANSWERS["contact_name"]
 
 
+def test_asking_whether_there_is_a_course_is_told_the_centre_will_send_its_courses_not_asked_who_is_coming(
+        chat, app):
+    chat.consent(USER)
+    said = " ".join(chat.say(USER, "มีคลาสสอนเขียนแผนธุรกิจไหมคะ"))
+    assert "หลักสูตร" in said and "กี่คน" not in said and "กี่ท่าน" not in said
+    said = answer_until(chat, app, USER, "people")  # how many, once the rest is known
+    assert "สนใจเข้าร่วมกี่ท่านคะ" in said[-1]
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert "แผนธุรกิจ" in request.details and request.answers["people"] == 12
+
+
 def test_a_question_on_another_topic_is_answered_then_the_flow_resumes(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
@@ -930,7 +943,7 @@ def test_giving_up_at_reuse_profile_still_asks_whether_to_cancel(chat, app):
 def test_repeated_wrong_answers_offer_a_way_out(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["training"])
-    assert state_of(app, USER) == "people"
+    answer_until(chat, app, USER, "people")
     chat.send(ev.text(USER, "เยอะ"))
     messages = chat.send(ev.text(USER, "ไม่รู้สิ"))
     labels = [a["label"] for a in quick_replies(messages[-1])]
