@@ -82,8 +82,10 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     low = prediction.confidence < intents.CONFIDENCE_THRESHOLD
     repo.log_message(ctx.session, ctx.user, "in", "text", text if ctx.user.consented_at else None,
                      prediction.intent, prediction.confidence, fallback=low)
-    # A link code; or, while an officer chats with the user, everything typed is for the officer, whatever the
-    # bot asked before ("วิธีใช้งาน" at a name question, "ได้ค่ะ" at a yes or no): the bot keeps quiet.
+    if _asks_to_erase(text):  # the user's right, whoever else is in the chat
+        return answers.ask_erase(ctx)
+    # A link code; or, while an officer chats with the user, everything else typed is for the officer, whatever
+    # the bot asked before ("วิธีใช้งาน" at a name question, "ได้ค่ะ" at a yes or no): the bot keeps quiet.
     intercepted = line_side.intercept_text(ctx, event)
     if intercepted is not None:
         return intercepted
@@ -107,8 +109,6 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     consents = CONSENT_WORDS.read(text)
     if consents is not None:
         return _consent(ctx, consents)
-    if _asks_to_erase(text):
-        return answers.ask_erase(ctx)
     if exact_cancel:
         return conversation.cancel(ctx)
     current = conversation.active(ctx)

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from bot.dialogue.texts import thai_date
+from bot.dialogue.texts import ASK_ERASE, thai_date
 from storage.models import AuditEntry, Delivery, LineUser, RequestNote, ServiceRequest
 from tests.bot.test_service_requests import FIRST_MESSAGES, answer_until, state_of
 from tests.chat import quick_replies
@@ -200,6 +200,14 @@ def test_what_the_user_types_mid_request_during_a_handover_is_for_the_officer_no
     assert chat.say(USER, typed) == []
     [ping] = pings(line_api)
     assert typed in ping.text and state_of(app, USER) == "business_name"
+
+
+def test_delete_my_data_during_a_handover_is_still_answered_by_the_bot(app, chat, line_api, somchai):
+    request = file_request(chat, app, USER)
+    somchai.post(f"/staff/requests/{request.id}/reply", {"text": "สวัสดีค่ะ สะดวกคุยตอนนี้ไหมคะ"})
+    [asked] = chat.say(USER, "ลบข้อมูลของฉัน")
+    assert asked.startswith(ASK_ERASE) and request.reference in asked
+    assert pings(line_api) == []
 
 
 def test_no_ping_when_the_officer_has_not_linked_line(app, chat, line_api):
