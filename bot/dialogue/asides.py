@@ -23,8 +23,8 @@ NO = fields.NO_WORDS | {"ไม่ลบ", "ไม่ยกเลิก", "ไ�
 NO_STARTS = ("ไม่ยินยอม", "ไม่ยอม", "ไม่อนุญาต", "ไม่ให้", "ไม่ตกลง", "ไม่สะดวกให้", "ไม่ลบ", "ไม่ยกเลิก")
 BUTTONS = fields.YesOrNo(YES, NO, NO_STARTS)  # the questions asked with yes and no buttons (`ask_yes_or_no`)
 # "Use the details from last time?" has words of its own for yes and no ("ใช้ค่ะ", "ไม่เอาข้อมูลเดิมอ่ะ").
-REUSE = fields.YesOrNo(frozenset({texts.YES, "ใช้", "ok", "โอเค", "ได้", "yes", "ใช้เลย", "ใช้ได้"}),
-                       frozenset({texts.NO, "ไม่", "ไม่ใช้", "no", "ไม่เอา", "กรอกใหม่"}))
+REUSE = fields.YesOrNo(fields.YES_WORDS | {texts.YES, "ใช้", "ใช้เลย", "ใช้ได้"},
+                       fields.NO_WORDS | {texts.NO, "ไม่ใช้", "กรอกใหม่"})
 
 
 def remember(ctx: Context, flow: str, data: dict[str, Any]) -> None:

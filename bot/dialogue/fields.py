@@ -93,7 +93,7 @@ def _all_in(said: str, parts: list[str], words: frozenset[str]) -> bool:
 
 
 # Yes and no as any question takes them ("ใช่ค่ะ", "ไม่อ่ะ"); a question may add its own ("ลบเลย", bot/dialogue/asides.py).
-YES_WORDS = frozenset({"ค่ะ", "ครับ", "ค่า", "จ้า", "ใช่", "ใช่แล้ว", "ยืนยัน", "ตกลง", "ok", "โอเค", "ได้", "ได้เลย", "yes",
+YES_WORDS = frozenset({"ค่ะ", "ครับ", "ครับผม", "ค่า", "จ้า", "ใช่", "ใช่แล้ว", "ยืนยัน", "ตกลง", "ok", "โอเค", "ได้", "ได้เลย", "yes",
                        "เอา", "เอาเลย"})
 NO_WORDS = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ยังก่อน", "ไม่ต้อง"})
 # A reply that only says yes, no or okay ("ใช่ค่ะ", "โอเคจ้า", "รับทราบค่ะ") gives no name, product or need.
