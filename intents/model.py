@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from scipy.optimize import minimize_scalar
 from scipy.special import log_softmax
 from sklearn.base import ClassifierMixin
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
@@ -61,18 +61,26 @@ def _linear_scores(decision: np.ndarray) -> np.ndarray:
 
 
 def cross_validated_scores(
-    readings: Sequence[Reading], labels: Sequence[str], options: ModelOptions, regularisation: float, folds: int
-) -> np.ndarray:
-    """Out-of-fold linear scores, columns in sorted label order."""
+    readings: Sequence[Reading], labels: Sequence[str], options: ModelOptions, folds: int
+) -> dict[float, np.ndarray]:
+    """Out-of-fold linear scores for each C, columns in sorted label order. Each fold's features are fitted
+    once and serve every C."""
+    targets = np.asarray(labels)
+    scores: dict[float, np.ndarray] = {}
     splitter = StratifiedKFold(folds, shuffle=True, random_state=SEED)
-    decision = cross_val_predict(
-        build_pipeline(options, regularisation),
-        list(readings),
-        list(labels),
-        cv=splitter,
-        method="decision_function",
-    )
-    return _linear_scores(np.asarray(decision))
+    for fitted_on, held_out in splitter.split(np.zeros(len(targets)), targets):
+        features = FeatureUnion(make_vectorizers(options.features))
+        known = features.fit_transform([readings[i] for i in fitted_on])
+        unseen = features.transform([readings[i] for i in held_out])
+        for regularisation in options.regularisation:
+            decision = _fold_scores(make_estimator(options, regularisation), known, targets[fitted_on], unseen)
+            scores.setdefault(regularisation, np.zeros((len(targets), decision.shape[1])))[held_out] = decision
+    return scores
+
+
+def _fold_scores(estimator: ClassifierMixin, known: Any, known_labels: np.ndarray, unseen: Any) -> np.ndarray:
+    """Fit on a fold's training part and score its held-out part; the fitted weights go when this returns."""
+    return _linear_scores(np.asarray(estimator.fit(known, known_labels).decision_function(unseen)))
 
 
 def fit_inverse_temperature(scores: np.ndarray, label_indices: np.ndarray) -> float:
@@ -169,10 +177,7 @@ def train(rows: Iterable[tuple[str, str]], options: ModelOptions | None = None) 
     folds = calibration_folds(labels, options.calibration_folds)
     column_of = {label: column for column, label in enumerate(sorted(set(labels)))}
     label_indices = np.array([column_of[label] for label in labels])
-    held_out = {
-        regularisation: cross_validated_scores(readings, labels, options, regularisation, folds)
-        for regularisation in options.regularisation
-    }
+    held_out = cross_validated_scores(readings, labels, options, folds)
     # Ties go to the smaller C, the simpler model.
     chosen = max(held_out, key=lambda c: ((held_out[c].argmax(axis=1) == label_indices).mean(), -c))
     inverse_temperature = fit_inverse_temperature(held_out[chosen], label_indices)
