@@ -98,6 +98,7 @@ YES_WORDS = frozenset({"ค่ะ", "ครับ", "ครับผม", "ค�
 NO_WORDS = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ยังก่อน", "ไม่ต้อง"})
 # A reply that only says yes, no or okay ("ใช่ค่ะ", "โอเคจ้า", "รับทราบค่ะ") gives no name, product or need.
 BARE_REPLIES = YesOrNo(YES_WORDS | {"okay", "รับทราบ", "ทราบแล้ว", "เข้าใจแล้ว"}, NO_WORDS)
+NAME_AFTER_A_BARE_REPLY = "รับทราบค่ะ 😊 ขอทราบชื่อด้วยนะคะ"
 
 
 class Invalid(ValueError):
@@ -163,7 +164,7 @@ def read_name(text: str, _today: date) -> str:
     if plain(cleaned) in GREETINGS:
         raise Invalid("สวัสดีค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
     if BARE_REPLIES.read(cleaned) is not None:
-        raise Invalid("รับทราบค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
+        raise Invalid(NAME_AFTER_A_BARE_REPLY)
     return cleaned
 
 
@@ -183,6 +184,8 @@ def read_contact_name(text: str, today: date) -> str:
 
 def _after_fillers(text: str) -> str:
     """`text` from its first word that is not a filler: "ขอโทษค่ะ, ชื่อแก้วค่ะ" -> "ชื่อแก้วค่ะ"."""
+    if BARE_REPLIES.read(text) is not None:  # "ค่ะ" alone is no apology to forgive
+        raise Invalid(NAME_AFTER_A_BARE_REPLY)
     for word, start, _end in _words_at(text):
         if word not in FILLERS and not all(unicodedata.category(ch).startswith("P") for ch in word):
             return text[start:]

@@ -348,7 +348,8 @@ def test_a_question_typed_for_a_name_is_not_kept_as_the_name(chat, app, question
 ])
 def test_a_bare_yes_or_okay_is_no_name_or_answer_and_the_question_is_asked_again(chat, app, question, typed):
     [again] = typed_at(chat, app, question, typed)
-    assert state_of(app, USER) == question and again.endswith(ANSWER_QUESTIONS[question]) and "ค่ะ 😊" in again
+    assert state_of(app, USER) == question and again.endswith(ANSWER_QUESTIONS[question])
+    assert again.startswith("รับทราบค่ะ 😊")  # heard, and not "ไม่เป็นไรค่ะ" as if to an apology
     assert names_sent(chat, app) == (ANSWERS["business_name"], ANSWERS["contact_name"])
     assert requests_in(app)[0].answers["product"] == ANSWERS["product"]
 
