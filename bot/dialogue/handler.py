@@ -373,8 +373,8 @@ def _erase(ctx: Context, value: str, event: Inbound) -> Reply:
 
 
 def _cancel_request(ctx: Context, value: str, event: Inbound) -> Reply:
-    if not value.isdigit():
-        return Reply([Text(texts.MENU_PROMPT, cards.main_menu())])
+    if not value.isdigit():  # "ไม่ใช่": keep it
+        return Reply([Text(texts.REQUEST_KEPT, cards.main_menu())])
     return conversation.cancel_request(ctx, int(value))
 
 

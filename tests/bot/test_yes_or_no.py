@@ -86,7 +86,7 @@ QUESTIONS = {
     "cancel_this_request": Question(_cancel_this_request, "ยกเลิกเรื่องนี้แล้ว", "ต่อจากเดิม"),
     "carry_on_after_an_aside": Question(_carry_on_after_an_aside, "ต่อจากเดิม", "ยกเลิกเรื่องนี้แล้ว"),
     "withdraw_the_request_just_made": Question(_withdraw_the_request_just_made, "เรียบร้อยแล้วค่ะ",
-                                               "ต้องการให้ช่วยเรื่องไหนคะ"),
+                                               "คำขอของท่านยังอยู่"),
     "delete_my_data": Question(_delete_my_data, "ลบข้อมูลของท่านเรียบร้อย", "ไม่ลบข้อมูล"),
     "use_the_details_from_last_time": Question(_use_the_details_from_last_time, "สรุปคำขอ", "ขอชื่อกิจการ"),
     "consent_to_register": Question(_consent_to_register, "ขอบคุณที่ยินยอม", "จะไม่เก็บข้อมูลส่วนบุคคล"),
