@@ -80,6 +80,17 @@ def _cancel_a_registration(chat, app) -> None:
     chat.tap(USER, f"ev_cancel={event['id']}")
 
 
+def _join_the_waiting_list(chat, app) -> None:
+    """…ที่นั่งเต็มแล้ว ต้องการเข้ารายชื่อสำรองไหมคะ"""
+    event = add_event(app, capacity=1)
+    registrant(chat, "U" + "f" * 32)
+    chat.tap("U" + "f" * 32, f"ev_register={event['id']}")
+    chat.tap("U" + "f" * 32, f"ev_people={event['id']}:1")
+    registrant(chat, USER)
+    chat.tap(USER, f"ev_register={event['id']}")
+    chat.tap(USER, f"ev_people={event['id']}:1")
+
+
 QUESTIONS = {
     "consent": Question(_consent_note, "ขอบคุณที่ยินยอม", "จะไม่เก็บข้อมูลส่วนบุคคล"),
     "consent_before_a_request": Question(_consent_before_a_request, "ขอบคุณที่ยินยอม", "จะไม่เก็บข้อมูลส่วนบุคคล"),
@@ -91,6 +102,7 @@ QUESTIONS = {
     "use_the_details_from_last_time": Question(_use_the_details_from_last_time, "สรุปคำขอ", "ขอชื่อกิจการ"),
     "consent_to_register": Question(_consent_to_register, "ขอบคุณที่ยินยอม", "จะไม่เก็บข้อมูลส่วนบุคคล"),
     "cancel_a_registration": Question(_cancel_a_registration, "ยกเลิกการลงทะเบียน", "ไม่ยกเลิกค่ะ"),
+    "join_the_waiting_list": Question(_join_the_waiting_list, "เพิ่มชื่อท่านในรายชื่อสำรอง", "หากสนใจกิจกรรมอื่น"),
 }
 YES = ("ใช่ค่ะ", "ใช่อ่ะ", "โอเคครับ", "ได้เลยค่ะ", "ค่ะ", "ครับผม")
 NO = ("ไม่ค่ะ", "ไม่อ่ะ", "ไม่อะ", "ไม่ดีกว่า", "ไม่ดีกว่าค่ะ", "ยังไม่เอา", "ไม่ใช่ครับ")
