@@ -193,6 +193,8 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
             return act_on(ctx, "contact_staff", text)
     if confident and stuck and prediction.intent in intents.SERVICE_LABELS and prediction.intent != current.flow:
         return _offer_switch(current.flow, prediction.intent)
+    if confident and prediction.intent == "out_of_scope" and _wishes_instead_of_a_name(current, text):
+        return _aside(ctx, current, answers.out_of_scope())  # "อยากกู้เงินซื้อรถส่วนตัว" for a name
     return conversation.step(ctx, current, text)
 
 

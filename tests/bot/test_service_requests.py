@@ -354,6 +354,15 @@ def test_a_bare_yes_or_okay_is_no_name_or_answer_and_the_question_is_asked_again
     assert requests_in(app)[0].answers["product"] == ANSWERS["product"]
 
 
+@pytest.mark.parametrize("question", ["business_name", "contact_name"])
+def test_an_out_of_scope_wish_typed_for_a_name_is_declined_and_the_request_kept(chat, app, question):
+    declined, carry_on = typed_at(chat, app, question, "อยากกู้เงินซื้อรถส่วนตัวค่ะ")
+    assert "นอกเหนือบริการ" in declined and "ต่อไหมคะ" in carry_on
+    chat.say(USER, "ใช่ค่ะ")
+    assert state_of(app, USER) == question
+    assert names_sent(chat, app) == (ANSWERS["business_name"], ANSWERS["contact_name"])
+
+
 ANSWER_QUESTIONS = {"business_name": "ขอชื่อกิจการ/ร้าน/วิสาหกิจชุมชนของท่านค่ะ", "contact_name": "ขอชื่อผู้ติดต่อค่ะ",
                     "product": "สินค้าของท่านคืออะไรคะ (ส่งรูปมาประกอบได้เลยค่ะ)"}
 
