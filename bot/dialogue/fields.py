@@ -98,7 +98,6 @@ YES_WORDS = frozenset({"ค่ะ", "ครับ", "ครับผม", "ค�
 NO_WORDS = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ยังก่อน", "ไม่ต้อง"})
 # A reply that only says yes, no or okay ("ใช่ค่ะ", "โอเคจ้า", "รับทราบค่ะ") gives no name, product or need.
 BARE_REPLIES = YesOrNo(YES_WORDS | {"okay", "รับทราบ", "ทราบแล้ว", "เข้าใจแล้ว"}, NO_WORDS)
-NAME_AFTER_A_BARE_REPLY = "รับทราบค่ะ 😊 ขอทราบชื่อด้วยนะคะ"
 
 
 class Invalid(ValueError):
@@ -155,7 +154,8 @@ def read_free_text(text: str, _today: date) -> str:
 
 
 def read_name(text: str, _today: date) -> str:
-    """Take a person's or business name; not a question ("ราคาเท่าไหร่คะ"), a greeting or a bare yes typed instead."""
+    """Take a person's or business name; not a question ("ราคาเท่าไหร่คะ") or a greeting typed instead (a bare
+    yes is refused before, by `_after_fillers`)."""
     cleaned = " ".join(text.split())
     if not 2 <= len(cleaned) <= 200:
         raise Invalid("ขอชื่อสั้น ๆ ไม่เกิน 200 ตัวอักษรนะคะ")
@@ -163,8 +163,6 @@ def read_name(text: str, _today: date) -> str:
         raise Invalid("ตอนนี้ขอเป็นชื่อก่อนนะคะ ข้อสงสัยอื่นพิมพ์ถามได้หลังจากนี้เลยค่ะ")
     if plain(cleaned) in GREETINGS:
         raise Invalid("สวัสดีค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
-    if BARE_REPLIES.read(cleaned) is not None:
-        raise Invalid(NAME_AFTER_A_BARE_REPLY)
     return cleaned
 
 
@@ -183,9 +181,10 @@ def read_contact_name(text: str, today: date) -> str:
 
 
 def _after_fillers(text: str) -> str:
-    """`text` from its first word that is not a filler: "ขอโทษค่ะ, ชื่อแก้วค่ะ" -> "ชื่อแก้วค่ะ"."""
-    if BARE_REPLIES.read(text) is not None:  # "ค่ะ" alone is no apology to forgive
-        raise Invalid(NAME_AFTER_A_BARE_REPLY)
+    """`text` from its first word that is not a filler: "ขอโทษค่ะ, ชื่อแก้วค่ะ" -> "ชื่อแก้วค่ะ"; never a bare yes, no
+    or okay ("ใช่ค่ะ"), which is no name."""
+    if BARE_REPLIES.read(text) is not None:  # before the fillers: "ค่ะ" alone is no apology to forgive
+        raise Invalid("รับทราบค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
     for word, start, _end in _words_at(text):
         if word not in FILLERS and not all(unicodedata.category(ch).startswith("P") for ch in word):
             return text[start:]
