@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Literal
@@ -64,12 +65,19 @@ def normalize_for_entities(text: str) -> str:
     return text.replace("เเ", "แ").replace("\u0e4d\u0e32", "\u0e33")
 
 
+@functools.cache
+def words_ending_doubled() -> frozenset[str]:
+    """The known words that end in a doubled letter (แบบ, ถนน, กันแดด): all that a stretched word is
+    checked against, 224 words where the whole list would keep 62,000 in memory."""
+    return frozenset(word for word in known_words() if len(word) > 1 and word[-1] == word[-2])
+
+
 def _shorten_consonant_run(match: re.Match[str]) -> str:
     """Keep two letters where a dictionary word ends in them (แบบบบ -> แบบ), else one (ครับบบ -> ครับ)."""
     letter = match.group(1) or match.group(2)
     before = match.string[max(0, match.start() - _LONGEST_WORD) : match.start()]
-    words = known_words()
     doubled = letter * 2
+    words = words_ending_doubled()
     if any(before[start:] + doubled in words for start in range(len(before))):
         return doubled
     return letter

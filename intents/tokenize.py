@@ -9,13 +9,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from pythainlp.corpus import thai_words
+from pythainlp.corpus import get_corpus
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import Trie
 
 Engine = Literal["newmm", "nlpo3"]
 
 DOMAIN_WORDS_FILE = Path(__file__).parent / "data" / "domain_words.txt"
+THAI_WORDS_FILE = "words_th.txt"  # PyThaiNLP's word list, the one its thai_words() returns
 
 # nlpo3 (newmm in Rust): same segmentation, ~10x faster, and no blow-up on ambiguous text.
 # Figures from bench/tokenizers.py in bench/README.md, section "Tokeniser".
@@ -36,10 +37,10 @@ def domain_words() -> frozenset[str]:
     return read_word_list(DOMAIN_WORDS_FILE)
 
 
-@functools.cache
 def known_words() -> frozenset[str]:
-    """PyThaiNLP's Thai word list plus the domain dictionary."""
-    return frozenset(thai_words()) | domain_words()
+    """PyThaiNLP's Thai word list plus the domain dictionary, read afresh. Not thai_words(), which keeps
+    its 62,000 words (10 MB) for the life of the process; the tokeniser holds its own copy once built."""
+    return get_corpus(THAI_WORDS_FILE) | domain_words()
 
 
 @functools.cache
