@@ -14,8 +14,8 @@ import numpy as np
 
 from intents.classifier import Prediction
 from intents.evaluate import out_of_fold_predictions, read_rows, threshold_outcomes
-from intents.model import train
 from intents.model_store import DATA_DIR, read_training_rows, training_files
+from intents.training import train
 
 THRESHOLDS = [round(value, 2) for value in np.arange(0.0, 0.96, 0.05)]
 

@@ -8,19 +8,11 @@ from dataclasses import dataclass
 
 from intents.features import Reading
 from intents.labels import OUT_OF_SCOPE
-from intents.model import IntentModel, ModelOptions, train
+from intents.model import IntentModel
 from intents.model_store import current_model
 from intents.tokenize import warm_up_tokenizer
 
-__all__ = [
-    "CONFIDENCE_THRESHOLD",
-    "IntentModel",
-    "ModelOptions",
-    "Prediction",
-    "classify",
-    "train",
-    "warm_up",
-]
+__all__ = ["CONFIDENCE_THRESHOLD", "Prediction", "classify", "warm_up"]
 
 log = logging.getLogger(__name__)
 

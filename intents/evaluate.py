@@ -15,7 +15,8 @@ from sklearn.model_selection import StratifiedKFold
 
 from intents.classifier import CONFIDENCE_THRESHOLD, Prediction, classify
 from intents.labels import OUT_OF_SCOPE, SERVICE_LABELS
-from intents.model import SEED, ModelOptions, train
+from intents.model import ModelOptions
+from intents.training import SEED, train
 
 Row = tuple[str, str]
 

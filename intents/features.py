@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import repeat
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from intents.normalize import EmojiMode, normalize
 from intents.tokenize import ENGINE, Engine, tokenize
+
+if TYPE_CHECKING:  # scikit-learn is for training; serving a trained model never imports it
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 # Long messages are read up to here: the need is stated early, and latency stays bounded.
 MAX_CHARS = 2000
@@ -127,20 +129,6 @@ class CharAnalyzer:
 
     def __call__(self, reading: Reading) -> list[str]:
         return char_ngrams(reading.text, self.sizes)
-
-
-def make_vectorizers(options: FeatureOptions) -> list[tuple[str, TfidfVectorizer]]:
-    """The TF-IDF blocks, named, for a scikit-learn FeatureUnion; a (0, 0) range leaves a block out."""
-    blocks = []
-    if options.word_ngrams[1]:
-        words = TfidfVectorizer(analyzer=WordAnalyzer(options.word_ngrams), sublinear_tf=True)
-        blocks.append(("words", words))
-    if options.char_ngrams[1]:
-        chars = TfidfVectorizer(
-            analyzer=CharAnalyzer(options.char_ngrams), sublinear_tf=True, min_df=options.char_min_df
-        )
-        blocks.append(("chars", chars))
-    return blocks
 
 
 @dataclass(frozen=True)

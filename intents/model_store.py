@@ -16,7 +16,7 @@ from pathlib import Path
 import joblib
 
 from intents.labels import LABELS
-from intents.model import IntentModel, train
+from intents.model import IntentModel
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,14 @@ PACKAGE_DIR = Path(__file__).parent
 DATA_DIR = PACKAGE_DIR / "data"
 
 # The code that decides what a trained model is; any change to it retrains.
-PIPELINE_SOURCES = ("normalize.py", "tokenize.py", "features.py", "model.py", "data/domain_words.txt")
+PIPELINE_SOURCES = (
+    "normalize.py",
+    "tokenize.py",
+    "features.py",
+    "model.py",
+    "training.py",
+    "data/domain_words.txt",
+)
 PIPELINE_LIBRARIES = ("scikit-learn", "pythainlp", "numpy", "scipy")
 
 
@@ -92,6 +99,8 @@ def load_or_train(data_dir: Path = DATA_DIR, cache: Path | None = None) -> Inten
         pass
     except Exception:  # a corrupt or incompatible cache file is just a cache miss
         log.warning("could not load %s; retraining", path, exc_info=True)
+    from intents.training import train  # scikit-learn loads only when a model must be trained
+
     model = train(read_training_rows(paths))
     try:
         _save(model, path)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -12,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from intents import CONFIDENCE_THRESHOLD, LABELS, SERVICE_LABELS, Prediction, classify
-from intents.model import ModelOptions, build_pipeline, read_all, train
+from intents.model import ModelOptions
 from intents.model_store import DATA_DIR, cache_key, load_or_train, read_training_rows, training_files
+from intents.training import build_pipeline, read_all, train
 
 # Written for these tests, not copied from the training files: the model has to generalise to them.
 UNSEEN_REQUESTS = [
@@ -193,6 +196,15 @@ def test_the_trained_model_is_cached_on_disk_and_reused(tmp_path: Path, small_ro
     assert len(cached) == 1
     second = load_or_train(data, cache)
     assert np.array_equal(first.coef, second.coef) and second.labels == first.labels
+
+
+def test_a_process_serving_the_cached_model_never_loads_scikit_learn() -> None:
+    """Serving is numpy over the cached arrays: a web worker starts in under a second at about half the
+    memory of one that imports the training libraries (bench/README.md, "Speed and memory")."""
+    classify("สวัสดีค่ะ")  # the model is in the cache from here on
+    serve = "import sys, intents; print(intents.classify('อยากทำกล่องใหม่ค่ะ').intent, 'sklearn' in sys.modules)"
+    answer = subprocess.run([sys.executable, "-c", serve], capture_output=True, text=True, check=True).stdout
+    assert answer.split() == ["packaging", "False"]
 
 
 def test_new_training_lines_change_the_cache_key(tmp_path: Path, small_rows) -> None:
