@@ -41,7 +41,7 @@ class FeatureOptions:
 
     word_ngrams: tuple[int, int] = (1, 2)
     char_ngrams: tuple[int, int] = (1, 4)
-    char_min_df: int = 1
+    char_min_df: int = 2
     engine: Engine = ENGINE
     emoji: EmojiMode = "name"
     mark_negation: bool = True
