@@ -3,14 +3,17 @@
 `data/provinces.json` is the product's single source of province names. Finding a province
 in free text follows these rules:
 
-- Official names, aliases (กทม, โคราช, สุราษ, หาดใหญ่, พัทยา, ...) and English names (any case,
-  spaces or hyphens optional) are recognised anywhere in the message, even without spaces around them.
+- Official names, aliases (กทม, โคราช, สุราษ, หาดใหญ่, พัทยา, ...), Bangkok's districts (all but จอมทอง,
+  also a district of Chiang Mai), towns people name instead of their province (รังสิต, ปากเกร็ด, บางพลี,
+  หัวหิน, ...) and English names (any case, spaces or hyphens optional) are recognised anywhere in the
+  message, even without spaces around them.
 - Where names overlap the longest wins (พระนครศรีอยุธยา over นครศรี, สุราษฎร์ธานี over สุราษ);
   where several provinces are named, the first one in the message wins.
 - Names that are also everyday Thai words (ตาก "to dry", เลย "at all", แพร่ "to spread",
-  น่าน, อุทัย, ปากน้ำ "river mouth") and short aliases that are parts of other words (นนท์ in
-  อานนท์, กาญ in กาญจนา) count only
-  - after จ. / จว. / จังหวัด / เมือง (จ.ตาก, อ.เมืองแพร่),
+  น่าน, อุทัย, ปากน้ำ "river mouth"), short aliases that are parts of other words (นนท์ in
+  อานนท์, กาญ in กาญจนา) and districts that are also names, sweets or a sauce (วัฒนา, สายไหม, ศรีราชา)
+  count only
+  - after จ. / จว. / จังหวัด / เมือง / อำเภอ / เขต (จ.ตาก, อ.เมืองแพร่, เขตวัฒนา),
   - as the whole message, particles and punctuation aside (เลยครับ),
   - after ที่ / จาก / อยู่ / ใน when the name also ends the phrase, that is, a space,
     punctuation, a particle or the end of the message follows (ทอผ้าที่น่าน อยากได้...),
@@ -38,14 +41,17 @@ from intents.tokenize import tokenize
 
 PROVINCES_FILE = Path(__file__).parent / "data" / "provinces.json"
 
-# Everyday words first, then short aliases that are parts of names (อานนท์, กาญจนา); these count only
-# in an unmistakably locational place.
-AMBIGUOUS_TERMS = frozenset({"ตาก", "เลย", "แพร่", "น่าน", "อุทัย", "ปากน้ำ", "นนท์", "กาญ"})
+# Everyday words first, then short aliases that are parts of names (อานนท์, กาญจนา), then districts that
+# are also people's names, sweets, a sauce or a plain phrase; these count only in an unmistakably locational place.
+AMBIGUOUS_TERMS = frozenset(
+    {"ตาก", "เลย", "แพร่", "น่าน", "อุทัย", "ปากน้ำ", "นนท์", "กาญ"}
+    | {"วัฒนา", "ประเวศ", "ดุสิต", "สายไหม", "ศรีราชา", "ดินแดง", "สะพานสูง", "คลองหลวง", "สวนหลวง"}
+)
 # Of those, the ones whose everyday sense lives only in compounds blocked below (น่านน้ำ, น่านฟ้า).
 WHOLE_WORD_TERMS = frozenset({"น่าน"})
 # Names that everyday words begin with (ตรา "brand" + ดาว, ดอกบัว, ดี ...).
 WORD_STARTS = frozenset({"ตราด"})
-LOCATIONAL_PREFIXES = ("จังหวัด", "จว.", "จ.", "เมือง")
+LOCATIONAL_PREFIXES = ("จังหวัด", "จว.", "จ.", "เมือง", "อำเภอ", "เขต")
 PHRASE_PREFIXES = ("ที่", "จาก", "อยู่", "ใน")
 EVERYDAY_PHRASES = frozenset({"อยู่เลย", "ในเลย"})
 ROAD_PREFIXES = ("ถนน", "ถ.", "ซอย", "ซ.")
@@ -81,7 +87,6 @@ NOT_PROVINCES = (
     "สุพรรณี",
     "สุพรรณหงส์",
     "ประจวบเหมาะ",
-    "ปทุมวัน",
     "ปทุมมา",
     "ตรังกานู",
     "กระบี่กระบอง",
