@@ -1,19 +1,22 @@
-"""Command line: `python -m intents evaluate FILE.csv` and `python -m intents benchmark ...`."""
+"""Command line: `python -m intents evaluate FILE.csv`, `python -m intents benchmark ...` and
+`python -m intents train`."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from intents.classifier import classify
 from intents.evaluate import benchmark, cross_validate, evaluation_report, read_rows, save_confusion_matrix
+from intents.model_store import cached_model_path, load_or_train
 
 
 def _parser() -> argparse.ArgumentParser:
-    """The two commands and their options."""
+    """The three commands and their options."""
     parser = argparse.ArgumentParser(prog="python -m intents", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -33,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
     benchmark_command.add_argument("--text-column", default="text")
     benchmark_command.add_argument("--label-column", default="intent")
     benchmark_command.add_argument("--cv", type=int, metavar="K", help="stratified K-fold on --train only")
+
+    commands.add_parser(
+        "train", help="train the bot's model into the cache, unless it is there already, before serving"
+    )
     return parser
 
 
@@ -63,10 +70,27 @@ def _run_benchmark(arguments: argparse.Namespace) -> dict[str, Any]:
     return benchmark(train_rows, test_rows)
 
 
+def _run_train(_: argparse.Namespace) -> dict[str, Any]:
+    """Make sure the model for the current data and code is cached; say where and whether it was trained."""
+    path = cached_model_path()
+    was_cached, started = path.exists(), time.perf_counter()
+    model = load_or_train()
+    return {
+        "model": str(path),
+        "trained": not was_cached,
+        "seconds": round(time.perf_counter() - started, 1),
+        "labels": len(model.labels),
+        "features": int(model.coef.shape[0]),
+    }
+
+
+COMMANDS = {"evaluate": _run_evaluate, "benchmark": _run_benchmark, "train": _run_train}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line, run the command, print its JSON."""
     arguments = _parser().parse_args(argv)
-    run = _run_evaluate if arguments.command == "evaluate" else _run_benchmark
+    run = COMMANDS[arguments.command]
     try:
         result = run(arguments)
     except (OSError, ValueError) as error:

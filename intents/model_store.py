@@ -89,10 +89,14 @@ def _save(model: IntentModel, path: Path) -> None:
         raise
 
 
+def cached_model_path(data_dir: Path = DATA_DIR, cache: Path | None = None) -> Path:
+    """Where the model for the current data and code is (or will be) cached."""
+    return (cache or cache_dir()) / f"intents-{cache_key(training_files(data_dir))[:24]}.joblib"
+
+
 def load_or_train(data_dir: Path = DATA_DIR, cache: Path | None = None) -> IntentModel:
     """The cached model for the current data and code, training (and caching) it if absent."""
-    paths = training_files(data_dir)
-    path = (cache or cache_dir()) / f"intents-{cache_key(paths)[:24]}.joblib"
+    path = cached_model_path(data_dir, cache)
     try:
         return joblib.load(path)
     except FileNotFoundError:
@@ -101,7 +105,7 @@ def load_or_train(data_dir: Path = DATA_DIR, cache: Path | None = None) -> Inten
         log.warning("could not load %s; retraining", path, exc_info=True)
     from intents.training import train  # scikit-learn loads only when a model must be trained
 
-    model = train(read_training_rows(paths))
+    model = train(read_training_rows(training_files(data_dir)))
     try:
         _save(model, path)
     except OSError:  # a read-only home must not stop the bot

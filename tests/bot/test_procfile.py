@@ -38,7 +38,7 @@ def test_release_then_web_answers_a_signed_message_in_thai(tmp_path, line_api):
     env.pop("REDIS_URL", None)
     subprocess.run(["bash", "-c", commands["release"]], cwd=REPO, env=env, check=True, timeout=300,
                    capture_output=True)
-    web = subprocess.Popen(["bash", "-c", f"exec {commands['web']}"], cwd=REPO, env=env,
+    web = subprocess.Popen(["bash", "-c", commands["web"]], cwd=REPO, env=env,
                            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         base = f"http://127.0.0.1:{port}"

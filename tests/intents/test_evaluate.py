@@ -27,13 +27,13 @@ def _write_csv(path: Path, header: list[str], rows: list[tuple[str, str]]) -> Pa
     return path
 
 
-def _run(*arguments: str) -> subprocess.CompletedProcess[str]:
+def _run(*arguments: str, **environment: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "intents", *arguments],
         cwd=REPOSITORY,
         capture_output=True,
         text=True,
-        env=dict(os.environ),
+        env=dict(os.environ, **environment),
         timeout=600,
         check=False,
     )
@@ -108,6 +108,16 @@ def test_benchmark_cross_validates_on_the_training_file_alone(tmp_path: Path, th
     scores = json.loads(result.stdout)
     assert scores["folds"] == 3 and len(scores["fold_accuracy"]) == 3
     assert {"accuracy", "macro_f1", "micro_f1"} <= scores.keys()
+
+
+def test_train_caches_the_model_once_for_the_web_processes_to_load(tmp_path: Path) -> None:
+    first = _run("train", INTENTS_CACHE_DIR=str(tmp_path))
+    assert first.returncode == 0, first.stderr
+    trained = json.loads(first.stdout)
+    assert trained["trained"] is True and trained["labels"] == 17
+    assert [path.name for path in tmp_path.iterdir()] == [Path(trained["model"]).name]
+    again = json.loads(_run("train", INTENTS_CACHE_DIR=str(tmp_path)).stdout)
+    assert again["trained"] is False and again["model"] == trained["model"]
 
 
 def test_top_confusions_count_each_mistaken_pair_most_frequent_first() -> None:
