@@ -44,7 +44,10 @@ PHONE_LEAD = re.compile(r"[\s,:;/]*(?:เบอร์โทรศัพท์|�
 # Said around a short answer without changing it: particles, casual ones too ("ไม่อ่ะ"), a softener ("ไม่ดีกว่า"),
 # the repetition mark ("ใช่ๆ") and the questions' own words ("ไม่เอาข้อมูลเดิม", "ยืนยันลบข้อมูล"). Whole words,
 # as the tokeniser cuts them, so เยอะ keeps its ending. Not แล้ว: "ไม่เอาแล้ว" gives up rather than says no.
-ANSWER_PADDING = NAME_PARTICLES | {"นะ", "อ่ะ", "อะ", "น่ะ", "ล่ะ", "ละ", "ดีกว่า", "ๆ", "ข้อมูล", "เดิม"}
+# The particles typed in Latin letters too ("ok krub", "dai ka").
+LATIN_PARTICLES = frozenset({"krub", "krab", "krap", "kub", "kab", "ka", "kha", "kaa", "na", "ja", "jaa"})
+ANSWER_PADDING = NAME_PARTICLES | LATIN_PARTICLES | {"นะ", "อ่ะ", "อะ", "น่ะ", "ล่ะ", "ละ", "ดีกว่า", "ๆ", "ข้อมูล",
+                                                      "เดิม"}
 
 
 def plain(text: str) -> str:
@@ -93,8 +96,9 @@ def _all_in(said: str, parts: list[str], words: frozenset[str]) -> bool:
 
 
 # Yes and no as any question takes them ("ใช่ค่ะ", "ไม่อ่ะ"); a question may add its own ("ลบเลย", bot/dialogue/asides.py).
-YES_WORDS = frozenset({"ค่ะ", "ครับ", "ครับผม", "ค่า", "จ้า", "ใช่", "ใช่แล้ว", "ยืนยัน", "ตกลง", "ok", "โอเค", "ได้", "ได้เลย", "yes",
-                       "เอา", "เอาเลย"})
+# Thai typed in Latin letters says yes too ("dai krub" is ได้ครับ, "yin dee ka" ยินดีค่ะ); not "chai" (ใช่), a nickname.
+YES_WORDS = frozenset({"ค่ะ", "ครับ", "ครับผม", "ค่า", "จ้า", "ใช่", "ใช่แล้ว", "ยืนยัน", "ตกลง", "ok", "okay", "โอเค", "ได้",
+                       "ได้เลย", "yes", "เอา", "เอาเลย", "ยินดี", "dai", "yindee"})
 NO_WORDS = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ยังก่อน", "ไม่ต้อง"})
 # A reply that only says yes, no or okay ("ใช่ค่ะ", "โอเคจ้า", "รับทราบค่ะ") gives no name, product or need.
 BARE_REPLIES = YesOrNo(YES_WORDS | {"okay", "รับทราบ", "ทราบแล้ว", "เข้าใจแล้ว"}, NO_WORDS)

@@ -104,7 +104,8 @@ QUESTIONS = {
     "cancel_a_registration": Question(_cancel_a_registration, "ยกเลิกการลงทะเบียน", "ไม่ยกเลิกค่ะ"),
     "join_the_waiting_list": Question(_join_the_waiting_list, "เพิ่มชื่อท่านในรายชื่อสำรอง", "หากสนใจกิจกรรมอื่น"),
 }
-YES = ("ใช่ค่ะ", "ใช่อ่ะ", "โอเคครับ", "ได้เลยค่ะ", "ค่ะ", "ครับผม")
+# Thai typed in Latin letters too: "ok krub", "dai krub" (ได้ครับ), "yin dee ka" (ยินดีค่ะ).
+YES = ("ใช่ค่ะ", "ใช่อ่ะ", "โอเคครับ", "ได้เลยค่ะ", "ค่ะ", "ครับผม", "ok krub", "ok ka", "dai krub", "yin dee krub")
 NO = ("ไม่ค่ะ", "ไม่อ่ะ", "ไม่อะ", "ไม่ดีกว่า", "ไม่ดีกว่าค่ะ", "ยังไม่เอา", "ไม่ใช่ครับ")
 
 
