@@ -17,10 +17,12 @@ from intents.tokenize import tokenize
 
 SKIP_WORDS = {"ไม่มี", "ไม่แน่ใจ", "ยังไม่แน่ใจ", "ยังไม่รู้", "ยังไม่ทราบ", "ข้าม", "-", "ไม่ระบุ", "ยังไม่ระบุ",
               "skip"}
+# The particles typed in Latin letters ("Nok ka", "ok krub"); not na or ja, which are nicknames too.
+LATIN_PARTICLES = frozenset({"krub", "krab", "krap", "kub", "kab", "ka", "kha", "kaa"})
 POLITE_ENDINGS = ("นะคะ", "นะครับ", "ครับผม", "ครับ", "คับ", "ค่ะ", "คะ", "ค่า", "จ้า", "จ้ะ", "จ้ะ", "นะ", "จ๊ะ")
 # The particles that end a name typed as a sentence (นุชค่ะ). Not a bare นะ: the tokeniser also cuts it
 # out of names it does not know (นะโม).
-NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ"}
+NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ"} | LATIN_PARTICLES
 # "ผมชื่อวิชัย", "ชื่อฝนค่ะ", and "ผมวิทยาครับ": the pronouns no name starts with may come without ชื่อ (หนู or
 # พี่ may be the name: หนูนา, พี่หมี).
 SELF_INTRODUCTION = re.compile(r"^(?:(?:กระผม|ผม|ดิฉัน|ดิชั้น)\s*(?:ชื่อ)?|(?:หนู|ฉัน|พี่|เรา|น้อง)?\s*ชื่อ)\s*")
@@ -44,10 +46,7 @@ PHONE_LEAD = re.compile(r"[\s,:;/]*(?:เบอร์โทรศัพท์|�
 # Said around a short answer without changing it: particles, casual ones too ("ไม่อ่ะ"), a softener ("ไม่ดีกว่า"),
 # the repetition mark ("ใช่ๆ") and the questions' own words ("ไม่เอาข้อมูลเดิม", "ยืนยันลบข้อมูล"). Whole words,
 # as the tokeniser cuts them, so เยอะ keeps its ending. Not แล้ว: "ไม่เอาแล้ว" gives up rather than says no.
-# The particles typed in Latin letters too ("ok krub", "dai ka").
-LATIN_PARTICLES = frozenset({"krub", "krab", "krap", "kub", "kab", "ka", "kha", "kaa", "na", "ja", "jaa"})
-ANSWER_PADDING = NAME_PARTICLES | LATIN_PARTICLES | {"นะ", "อ่ะ", "อะ", "น่ะ", "ล่ะ", "ละ", "ดีกว่า", "ๆ", "ข้อมูล",
-                                                      "เดิม"}
+ANSWER_PADDING = NAME_PARTICLES | {"นะ", "na", "ja", "jaa", "อ่ะ", "อะ", "น่ะ", "ล่ะ", "ละ", "ดีกว่า", "ๆ", "ข้อมูล", "เดิม"}
 
 
 def plain(text: str) -> str:
@@ -57,6 +56,19 @@ def plain(text: str) -> str:
         if word.endswith(ending) and len(word) > len(ending):
             return word[: -len(ending)]
     return word
+
+
+# A name typed in Latin letters ("Nok", "Joy ka"): one short word, but not an English command to the bot.
+LATIN_NAME = re.compile(r"[a-z][a-z'.\-]{1,19}")
+LATIN_COMMANDS = frozenset({"cancel", "stop", "quit", "exit", "help", "menu"})
+
+
+def is_latin_name(text: str) -> bool:
+    """True for one short word in Latin letters, with or without a particle after it ("Nok", "Nokค่ะ", "Nok ka"):
+    the classifier knows few such names (it reads "Nok" as a cancel), a name question reads them."""
+    words = [word for word in text.split() if word.lower() not in LATIN_PARTICLES]
+    word = plain(words[0]) if len(words) == 1 else ""
+    return LATIN_NAME.fullmatch(word) is not None and word not in LATIN_COMMANDS
 
 
 def answer_parts(text: str) -> list[str]:
@@ -235,7 +247,7 @@ def _without_closing_particles(text: str) -> str:
     only, as the tokeniser cuts them; a message of nothing else is kept as it is."""
     end = len(text)
     for word in reversed(tokenize(text)):
-        if word not in NAME_PARTICLES and any(ch.isalnum() or ch in CLOSING_MARKS for ch in word):
+        if word.lower() not in NAME_PARTICLES and any(ch.isalnum() or ch in CLOSING_MARKS for ch in word):
             break
         end = text.rindex(word, 0, end)
     return text[:end].rstrip() or text
@@ -246,7 +258,7 @@ def _before_particles(text: str) -> str:
     "จันทร์เพ็ญ". Whole words only, as the tokeniser cuts them, so บังคับ or มูลค่า keep their ending."""
     spans: list[tuple[int, int]] = []
     for word, start, end in _words_at(text):
-        if word not in NAME_PARTICLES:
+        if word.lower() not in NAME_PARTICLES:
             spans.append((start, end))
         elif spans:
             break

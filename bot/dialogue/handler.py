@@ -178,6 +178,8 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     reused = asides.says_reuse(text) if current.state == conversation.REUSE else None
     if reused is not None:
         return conversation.reuse(ctx, current, accept=reused)
+    if current.state in flows.NAMES and fields.is_latin_name(text):
+        return conversation.step(ctx, current, text)  # "Nok": the classifier took it for a cancel (0.82)
     if prediction.intent == "cancel" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD:
         return conversation.ask_cancel(ctx, current)
     if current.state == conversation.REUSE:
