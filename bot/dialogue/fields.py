@@ -9,14 +9,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from bot.dialogue import texts
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
 from intents import dates, entities
 from intents.normalize import normalize, normalize_for_entities
 from intents.provinces import closest_province, find_province
 from intents.tokenize import tokenize
 
-SKIP_WORDS = {"ไม่มี", "ไม่แน่ใจ", "ยังไม่แน่ใจ", "ยังไม่รู้", "ยังไม่ทราบ", "ข้าม", "-", "ไม่ระบุ", "ยังไม่ระบุ",
-              "skip"}
+# "None", "not sure" or "skip", as a whole answer ("ไม่มีค่ะ", "ยังไม่มีชื่อร้าน", "ยังไม่แน่ใจเลยครับ").
+NONE = re.compile(r"(?:ยัง)?(?:ไม่มี|ไม่ได้ตั้ง|ไม่แน่ใจ|ไม่รู้|ไม่ทราบ|ไม่ระบุ|ไม่บอก|ไม่อยากบอก)(?:ชื่อ)?"
+                  r"(?:ร้าน|กิจการ|แบรนด์|สินค้า|ผลิตภัณฑ์)?(?:ชื่อ)?(?:เลย)?|ข้าม|-|skip|none")
 # The particles typed in Latin letters ("Nok ka", "ok krub"); not na or ja, which are nicknames too.
 LATIN_PARTICLES = frozenset({"krub", "krab", "krap", "kub", "kab", "ka", "kha", "kaa"})
 POLITE_ENDINGS = ("นะคะ", "นะครับ", "ครับผม", "ครับ", "คับ", "ค่ะ", "คะ", "ค่า", "จ้า", "จ้ะ", "จ้ะ", "นะ", "จ๊ะ")
@@ -36,7 +38,14 @@ FILLERS = frozenset({"ขอโทษ", "ขออภัย", "อ๋อ", "อ�
 BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ\s*")
 # How a question ends, and a name never does. Not ไหม or กี่ alone: silk and a loom end many shops' names.
 QUESTION_ENDINGS = ("อะไร", "อะไรบ้าง", "ยังไง", "อย่างไร", "เท่าไหร่", "เท่าไร", "ที่ไหน", "อยู่ไหน", "กี่โมง",
-                    "กี่วัน", "กี่บาท", "มั้ย", "ได้ไหม", "หรือเปล่า", "รึเปล่า", "หรือยัง", "รึยัง")
+                    "กี่วัน", "กี่บาท", "มั้ย", "ได้ไหม", "หรือเปล่า", "รึเปล่า", "หรือยัง", "รึยัง", "ใคร", "ใครดี",
+                    "อะไรดี", "ไหนดี", "ยังไงดี")
+# ไหม ends a question, not a silk name ("บ้านไหม", "หมอนไหม"), before the asking particle คะ ("ต้องส่งรูปไหมคะ"),
+# after a word that asks ("ได้ไหม", "ด้วยไหม") or where the message asks whether it must ("ต้องเป็นชื่อจริงไหม").
+ASKING_PARTICLE, ASKED_BEFORE_MAI = "คะ", frozenset({"ได้", "ด้วย", "จริง", "ใช่", "เอา", "บ้าง", "หรือ"})
+# Asking why ("ทำไมต้องบอกชื่อร้านด้วยคะ", "เอาเบอร์ไปทำอะไรคะ"), wherever it is said.
+WHY_WORDS = ("ทำไม", "เพราะอะไร", "ไปทำอะไร", "ใช้ทำอะไร")
+LAUGHTER = re.compile(r"5{3,}|(?:ฮ่า|คิก)+ๆ*")
 # A greeting typed alone is no name ("สวัสดีค่ะ" at "ขอชื่อผู้ลงทะเบียนค่ะ").
 GREETINGS = frozenset({"สวัสดี", "หวัดดี", "ดีจ้า", "ดีค่า", "hello", "hi", "หวัดดีจ้า", "สวัสดีจ้า"})
 # What leads up to a phone number typed after a name: "สมชาย เบอร์ 089...", "นิดค่ะ โทร: ๐๘๑...".
@@ -46,7 +55,8 @@ PHONE_LEAD = re.compile(r"[\s,:;/]*(?:เบอร์โทรศัพท์|�
 # Said around a short answer without changing it: particles, casual ones too ("ไม่อ่ะ"), a softener ("ไม่ดีกว่า"),
 # the repetition mark ("ใช่ๆ") and the questions' own words ("ไม่เอาข้อมูลเดิม", "ยืนยันลบข้อมูล"). Whole words,
 # as the tokeniser cuts them, so เยอะ keeps its ending. Not แล้ว: "ไม่เอาแล้ว" gives up rather than says no.
-ANSWER_PADDING = NAME_PARTICLES | {"นะ", "na", "ja", "jaa", "อ่ะ", "อะ", "น่ะ", "ล่ะ", "ละ", "ดีกว่า", "ๆ", "ข้อมูล", "เดิม"}
+SENTENCE_ENDINGS = NAME_PARTICLES | {"นะ", "na", "ja", "jaa", "อ่ะ", "อะ", "น่ะ", "ล่ะ", "ละ"}
+ANSWER_PADDING = SENTENCE_ENDINGS | {"ดีกว่า", "ๆ", "ข้อมูล", "เดิม"}
 
 
 def plain(text: str) -> str:
@@ -85,6 +95,41 @@ def _without_padding(words: list[str]) -> str:
     return "".join(kept[1:] if kept[:2] == ["ยัง", "ไม่"] else kept)
 
 
+def laughs(text: str) -> bool:
+    """True when the message laughs ("555", "ฮ่าๆ"): a joke or a remark, not an answer given in earnest."""
+    return any(LAUGHTER.fullmatch(word) for word in tokenize(normalize(text, emoji="strip")))
+
+
+def says_none(text: str) -> bool:
+    """True for a whole answer saying there is none, or not yet, or the user does not know ("ยังไม่มีชื่อร้านค่ะ")."""
+    return NONE.fullmatch(plain(text)) is not None
+
+
+def asks_why(text: str) -> bool:
+    """True when the message asks why ("ทำไมต้องบอกชื่อร้านด้วยคะ")."""
+    return any(word in text for word in WHY_WORDS)
+
+
+def asks_a_question(text: str) -> bool:
+    """True for a question to the bot ("ราคาเท่าไหร่คะ", "หวยงวดนี้ออกอะไรคะ 555", "ต้องส่งรูปไหมคะ"), not a name or
+    product that ends like one ("ผ้าไหม", "บ้านไหม", "ขนมอะไรก็ได้")."""
+    said = normalize(text, emoji="strip")
+    if "?" in said or asks_why(said):
+        return True
+    words = [word for word in tokenize(said) if word.strip() and not LAUGHTER.fullmatch(word)]
+    endings = []
+    while words and words[-1] in SENTENCE_ENDINGS:
+        endings.append(words.pop())
+    return "".join(words).endswith(QUESTION_ENDINGS) or _asks_with_mai(words, endings[-1:])
+
+
+def _asks_with_mai(words: list[str], particle: list[str]) -> bool:
+    if words[-1:] != ["ไหม"]:
+        return False
+    asked = len(words) > 1 and words[-2] in ASKED_BEFORE_MAI
+    return particle == [ASKING_PARTICLE] or asked or "ต้อง" in words
+
+
 @dataclass(frozen=True)
 class YesOrNo:
     """The words that answer a yes-or-no question, and the starts of a no that goes on ("ไม่ยินยอมค่ะ ขอ...")."""
@@ -112,8 +157,9 @@ def _all_in(said: str, parts: list[str], words: frozenset[str]) -> bool:
 YES_WORDS = frozenset({"ค่ะ", "ครับ", "ครับผม", "ค่า", "จ้า", "ใช่", "ใช่แล้ว", "ยืนยัน", "ตกลง", "ok", "okay", "โอเค", "ได้",
                        "ได้เลย", "yes", "เอา", "เอาเลย", "ยินดี", "dai", "yindee"})
 NO_WORDS = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ยังก่อน", "ไม่ต้อง"})
-# A reply that only says yes, no or okay ("ใช่ค่ะ", "โอเคจ้า", "รับทราบค่ะ") gives no name, product or need.
-BARE_REPLIES = YesOrNo(YES_WORDS | {"okay", "รับทราบ", "ทราบแล้ว", "เข้าใจแล้ว"}, NO_WORDS)
+# A reply that only says yes, no or okay ("ใช่ค่ะ", "โอเคจ้า", "รับทราบค่ะ"), or only laughs, gives no name, product
+# or need.
+BARE_REPLIES = YesOrNo(YES_WORDS | {"okay", "รับทราบ", "ทราบแล้ว", "เข้าใจแล้ว", "555", "ฮ่า", "ฮ่าฮ่า"}, NO_WORDS)
 
 
 class Invalid(ValueError):
@@ -135,15 +181,14 @@ class Field:
 
     @property
     def takes_any_text(self) -> bool:
-        return self.read in (read_free_text, read_name, read_business_name, read_contact_name)
+        return self.read in (read_free_text, read_product, read_name, read_business_name, read_contact_name)
 
     def show(self, value: Any) -> str:
         """The answer as the summary card and the staff console show it (a date as stored, too)."""
         # Only a date question's answer: Python reads "0811112222", a phone number, as the date 0811-11-22.
         when = _stored_date(value) if isinstance(value, str) and self.read is read_date else value
         if isinstance(when, date):
-            from bot.dialogue.texts import thai_date
-            return thai_date(when)
+            return texts.thai_date(when)
         if self.key == "sector":
             return SECTOR_NAMES.get(value, str(value))
         if self.key == "market":
@@ -169,14 +214,18 @@ def read_free_text(text: str, _today: date) -> str:
     return cleaned[:1000]
 
 
+def read_product(text: str, today: date) -> str:
+    """Take the product as the user wrote it (`read_free_text`); not a question to the bot or a "none"."""
+    _refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="ทราบสินค้า"), texts.NO_PRODUCT)
+    return read_free_text(text, today)
+
+
 def read_name(text: str, _today: date) -> str:
-    """Take a person's or business name; not a question ("ราคาเท่าไหร่คะ") or a greeting typed instead (a bare
-    yes is refused before, by `_after_fillers`)."""
+    """Take a person's or business name; not a greeting typed instead (a bare yes is refused before, by
+    `_after_fillers`, and a question or a "none" by `_refuse_what_answers_nothing`)."""
     cleaned = " ".join(text.split())
     if not 2 <= len(cleaned) <= 200:
         raise Invalid("ขอชื่อสั้น ๆ ไม่เกิน 200 ตัวอักษรนะคะ")
-    if "?" in cleaned or plain(cleaned).endswith(QUESTION_ENDINGS):
-        raise Invalid("ตอนนี้ขอเป็นชื่อก่อนนะคะ ข้อสงสัยอื่นพิมพ์ถามได้หลังจากนี้เลยค่ะ")
     if plain(cleaned) in GREETINGS:
         raise Invalid("สวัสดีค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
     return cleaned
@@ -185,6 +234,8 @@ def read_name(text: str, _today: date) -> str:
 def read_business_name(text: str, today: date) -> str:
     """Take a business name, without "ขอโทษค่ะ" or "ร้านชื่อ" before it, or the polite particle or phone number
     after it."""
+    _refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="เป็นชื่อ"), texts.NO_BUSINESS_NAME,
+                                 texts.WHY_CONTACT_DETAILS)
     said = _after_fillers(_before_phone(text))
     return read_name(_before_particles(BUSINESS_INTRODUCTION.sub("", said)), today)
 
@@ -192,8 +243,21 @@ def read_business_name(text: str, today: date) -> str:
 def read_contact_name(text: str, today: date) -> str:
     """Take a contact's name: what follows "ชื่อ" when the text says it, else the text without "ขอโทษค่ะ" or "ผม"
     before it; never the polite particle or phone number after it."""
+    _refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="เป็นชื่อ"), texts.NO_CONTACT_NAME,
+                                 texts.WHY_CONTACT_DETAILS)
     said = _after_fillers(_before_phone(text))
     return read_name(_before_particles(_after_the_word_name(said) or SELF_INTRODUCTION.sub("", said)), today)
+
+
+def _refuse_what_answers_nothing(text: str, asked: str, none: str, why: str | None = None) -> None:
+    """Refuse a question to the bot (`asked` says to ask it afterwards; one asking why this is needed is told
+    `why`, when given) and a "none" (`none` says how to answer instead)."""
+    if why is not None and asks_why(text):
+        raise Invalid(why)
+    if asks_a_question(text):
+        raise Invalid(asked)
+    if says_none(text):
+        raise Invalid(none)
 
 
 def _after_fillers(text: str) -> str:
@@ -269,16 +333,21 @@ def read_phone(text: str, _today: date) -> str:
     """Take a Thai mobile or landline number, as digits."""
     phone = entities.parse_phone(text)
     if not phone:
-        raise Invalid("เบอร์โทรไม่ถูกต้องค่ะ ช่วยพิมพ์ใหม่ เช่น 081-234-5678 หรือ 02-123-4567 นะคะ")
+        raise _unread(text, "เบอร์โทรไม่ถูกต้องค่ะ ช่วยพิมพ์ใหม่ เช่น 081-234-5678 หรือ 02-123-4567 นะคะ")
     return phone
+
+
+def _unread(text: str, message: str) -> Invalid:
+    """What to say to a contact detail that was not given: why it is needed, when that is what the user asked."""
+    return Invalid(texts.WHY_CONTACT_DETAILS if asks_why(text) else message)
 
 
 def read_province(text: str, _today: date) -> str:
     """Take one of the 77 provinces, by name or alias, or a short answer that misspells one."""
     province = find_province(text) or closest_province(text)
     if province is None:
-        raise Invalid("ไม่พบชื่อจังหวัดนี้ค่ะ ช่วยพิมพ์ชื่อจังหวัดอีกครั้ง เช่น เชียงราย หรือ กทม. "
-                      "หรือแชร์ตำแหน่งก็ได้ค่ะ")
+        raise _unread(text, "ไม่พบชื่อจังหวัดนี้ค่ะ ช่วยพิมพ์ชื่อจังหวัดอีกครั้ง เช่น เชียงราย หรือ กทม. "
+                            "หรือแชร์ตำแหน่งก็ได้ค่ะ")
     return province.name
 
 
@@ -301,7 +370,7 @@ def read_people(text: str, _today: date) -> int:
 
 def read_date(text: str, today: date) -> date | str:
     """Take a date from today on (Thai, Buddhist era or picker), or 'not sure yet'."""
-    if plain(text).removesuffix("เลย") in SKIP_WORDS:  # as the chip sends it, or typed ("ยังไม่แน่ใจเลยครับ")
+    if says_none(text):  # as the chip sends it, or typed ("ยังไม่แน่ใจเลยครับ")
         return "ยังไม่ระบุ"
     when = dates.parse_date(text, today)
     if when is None:
@@ -378,7 +447,7 @@ PROVINCE = Field("province", "จังหวัด", "กิจการขอ�
                  read_province, choices=(ShareLocation(),), entity="province", aliases=("จ.", "จว."))
 # Someone asking for staff has told nothing of a business: the province asked is theirs.
 CALLER_PROVINCE = replace(PROVINCE, question="ท่านอยู่จังหวัดไหนคะ (พิมพ์ชื่อจังหวัด หรือแชร์ตำแหน่ง)")
-PRODUCT = Field("product", "สินค้า", "สินค้าของท่านคืออะไรคะ (ส่งรูปมาประกอบได้เลยค่ะ)", read_free_text)
+PRODUCT = Field("product", "สินค้า", "สินค้าของท่านคืออะไรคะ (ส่งรูปมาประกอบได้เลยค่ะ)", read_product)
 MACHINE = Field("machine", "เครื่องจักร", "ต้องการใช้เครื่องไหนคะ", read_free_text, entity="machine", choices=(
     Say("CNC", "CNC"), Say("เลเซอร์", "เครื่องตัดเลเซอร์"), Say("3D printer", "3D printer"),
     Say("อบแห้งเยือกแข็ง", "เครื่องอบแห้งเยือกแข็ง (freeze dryer)"), Say("เครื่องซีล", "เครื่องซีล"),
@@ -394,4 +463,4 @@ MARKET = Field("market", "ตลาด", "สนใจตลาดไหนค�
                choices=tuple(Choose(name, f"answer={code}", name) for code, name in MARKETS.items()))
 SECTOR = Field("sector", "อุตสาหกรรม", "สนใจคลัสเตอร์อุตสาหกรรมไหนคะ", read_sector, entity="sector",
                choices=_sector_choices())
-FOOD_PRODUCT = Field("product", "ผลิตภัณฑ์", "ผลิตภัณฑ์อาหาร/เกษตรของท่านคืออะไรคะ", read_free_text)
+FOOD_PRODUCT = Field("product", "ผลิตภัณฑ์", "ผลิตภัณฑ์อาหาร/เกษตรของท่านคืออะไรคะ", read_product)

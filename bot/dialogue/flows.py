@@ -201,6 +201,7 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
 # name: a shop named after a place ("ร้านลำปางเซรามิก") is not always there.
 IN_PASSING = {"phone": f.read_phone, "province": f.read_named_province}
 NAMES = ("business_name", "contact_name")
+NAMED_ANSWERS = (*NAMES, "product")  # a name or a product: never a question, a remark or a "none"
 
 
 def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, Any], today: date) -> dict[str, Any]:

@@ -178,8 +178,8 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     reused = asides.says_reuse(text) if current.state == conversation.REUSE else None
     if reused is not None:
         return conversation.reuse(ctx, current, accept=reused)
-    if current.state in flows.NAMES and fields.is_latin_name(text):
-        return conversation.step(ctx, current, text)  # "Nok": the classifier took it for a cancel (0.82)
+    if _read_by_the_question(current, text):
+        return conversation.step(ctx, current, text)
     if prediction.intent == "cancel" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD:
         return conversation.ask_cancel(ctx, current)
     if current.state == conversation.REUSE:
@@ -195,9 +195,17 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
             return act_on(ctx, "contact_staff", text)
     if confident and stuck and prediction.intent in intents.SERVICE_LABELS and prediction.intent != current.flow:
         return _offer_switch(current.flow, prediction.intent)
-    if confident and prediction.intent == "out_of_scope" and _wishes_instead_of_a_name(current, text):
-        return _aside(ctx, current, answers.out_of_scope())  # "อยากกู้เงินซื้อรถส่วนตัว" for a name
+    if confident and prediction.intent == "out_of_scope" and _strays(current, text):
+        return answers.out_of_scope().then(conversation.reask(ctx, current))
     return conversation.step(ctx, current, text)
+
+
+def _read_by_the_question(current, text: str) -> bool:
+    """What only a name or product question reads right: a "none" ("ยังไม่มี", a request status to the
+    classifier) and a name in Latin letters ("Nok", a cancel to it)."""
+    if current.state not in flows.NAMED_ANSWERS:
+        return False
+    return fields.says_none(text) or current.state in flows.NAMES and fields.is_latin_name(text)
 
 
 def _aside(ctx: Context, current, answer: Reply) -> Reply:
@@ -227,6 +235,12 @@ def _centre_lookup(ctx: Context, text: str, prediction: intents.Prediction, even
 def _wishes_instead_of_a_name(current, text: str) -> bool:
     """A name says no wish: "ขอชื่อผู้ติดต่อค่ะ" answered "จริง ๆ อยากทำแม่พิมพ์ก่อนครับ" is a change of mind."""
     return current.state in flows.NAMES and any(word in text for word in WISH_WORDS)
+
+
+def _strays(current, text: str) -> bool:
+    """A name or product says no wish and makes no joke: "อยากกู้เงินซื้อรถส่วนตัว" or "หวยงวดนี้ออกอะไรคะ 555" typed
+    for one is about something else. (A question alone may be about the request: "ราคาเท่าไหร่คะ".)"""
+    return current.state in flows.NAMED_ANSWERS and (any(word in text for word in WISH_WORDS) or fields.laughs(text))
 
 
 def _fails(ctx: Context, current, text: str) -> bool:

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.bot.test_service_requests import ANSWERS, USER, names_sent, requests_in, state_of, typed_at
+from storage.models import ServiceRequest
+from tests.bot.test_service_requests import (
+    ANSWER_QUESTIONS,
+    ANSWERS,
+    USER,
+    answer_until_summary,
+    names_sent,
+    requests_in,
+    state_of,
+    typed_at,
+)
 
 NEXT_QUESTION = {"business_name": "ขอชื่อผู้ติดต่อค่ะ", "contact_name": "ขอเบอร์โทร"}
 
@@ -25,3 +35,86 @@ def test_a_short_latin_name_is_the_name_not_a_cancel(chat, app, question, typed,
 def test_the_exact_cancel_command_at_a_name_question_still_cancels(chat, app, typed):
     [answer] = typed_at(chat, app, "contact_name", typed)
     assert "ยกเลิกเรื่องนี้แล้ว" in answer and state_of(app, USER) is None and requests_in(app) == []
+
+
+QUESTIONS = ANSWER_QUESTIONS | {"phone": "ขอเบอร์โทรที่ติดต่อกลับได้ค่ะ", "province": "กิจการของท่านอยู่จังหวัดไหนคะ"}
+
+
+def request_sent(chat, app) -> ServiceRequest:
+    """Answer the remaining questions as ANSWERS does, confirm, and give the request filed."""
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    return request
+
+
+def kept_as_asked(request: ServiceRequest) -> bool:
+    """True when the request keeps the answers typed when asked again, not what was typed before."""
+    return (request.business_name, request.contact_name, request.answers["product"]) == (
+        ANSWERS["business_name"], ANSWERS["contact_name"], ANSWERS["product"])
+
+
+@pytest.mark.parametrize("question", ["product", "business_name", "contact_name"])
+@pytest.mark.parametrize("typed", ["หวยงวดนี้ออกอะไรคะ 555", "ขอเลขเด็ดงวดนี้หน่อย 5555", "อยากกู้เงินซื้อรถส่วนตัวค่ะ"])
+def test_an_off_topic_remark_or_wish_is_declined_and_the_same_question_asked_again(chat, app, question, typed):
+    said = typed_at(chat, app, question, typed)
+    assert "นอกเหนือบริการ" in said[0] and said[-1].endswith(QUESTIONS[question])
+    assert state_of(app, USER) == question and kept_as_asked(request_sent(chat, app))
+
+
+@pytest.mark.parametrize("question, typed", [
+    ("product", "ต้องส่งรูปด้วยไหมคะ"), ("product", "ทำยังไงคะ?"), ("product", "หวยงวดนี้ออกอะไรคะ"),
+    ("product", "ราคาเท่าไหร่คะ"), ("business_name", "ต้องใช้ชื่อที่จดทะเบียนหรือเปล่าคะ"),
+    ("contact_name", "ชื่อเล่นได้ไหมคะ"), ("contact_name", "ใส่ชื่อใครดีคะ 555"),
+])
+def test_a_question_is_not_kept_as_the_answer_and_may_be_asked_after(chat, app, question, typed):
+    said = typed_at(chat, app, question, typed)
+    assert said[-1].endswith(QUESTIONS[question]) and "ถามได้หลังจากนี้" in said[-1]
+    assert state_of(app, USER) == question and kept_as_asked(request_sent(chat, app))
+
+
+@pytest.mark.parametrize("question, typed", [
+    ("business_name", "ทำไมต้องบอกชื่อร้านด้วยคะ"), ("contact_name", "ทำไมต้องให้ชื่อด้วย"),
+    ("phone", "ทำไมต้องให้เบอร์คะ"), ("province", "ทำไมต้องบอกจังหวัดครับ"),
+])
+def test_asking_why_a_detail_is_needed_is_told_what_it_is_for_and_asked_again(chat, app, question, typed):
+    [answer] = typed_at(chat, app, question, typed)
+    reason, asked = answer.split("\n")
+    assert "ติดต่อท่านเรื่องคำขอนี้" in reason and "ศูนย์ที่ดูแล" in reason and asked.startswith(QUESTIONS[question])
+    assert state_of(app, USER) == question and kept_as_asked(request_sent(chat, app))
+
+
+@pytest.mark.parametrize("question, typed, hint", [
+    ("contact_name", "ไม่มี", "ชื่อเล่นก็ได้"), ("contact_name", "ไม่มีค่ะ", "ชื่อเล่นก็ได้"),
+    ("business_name", "ไม่มี", "ยังไม่มีชื่อร้าน"), ("business_name", "ยังไม่มีชื่อร้านค่ะ", "ยังไม่มีชื่อร้าน"),
+    ("business_name", "ไม่มีชื่อ", "ยังไม่มีชื่อร้าน"),
+    ("product", "ไม่มี", "ตั้งใจจะทำ"), ("product", "ยังไม่มีสินค้าเลยค่ะ", "ตั้งใจจะทำ"),
+])
+def test_none_is_no_name_or_product_and_the_question_is_asked_again_with_a_way_to_answer(
+        chat, app, question, typed, hint):
+    [answer] = typed_at(chat, app, question, typed)
+    assert hint in answer and answer.endswith(QUESTIONS[question]) and state_of(app, USER) == question
+    assert kept_as_asked(request_sent(chat, app))
+
+
+@pytest.mark.parametrize("question, typed", [
+    ("business_name", "ร้านป้าแดง"), ("business_name", "หวานเย็น"), ("business_name", "ร้านไม่มีชื่อ"),
+    ("business_name", "ร้านซ่อมรถช่างเอก"),  # out of scope to the classifier (0.998), and a real business
+    ("business_name", "บ้านไหม"), ("contact_name", "แม่มณี"), ("contact_name", "ไหม"),
+    ("product", "น้ำพริกเผาสูตรคุณยาย ใส่ขวดแก้ว"), ("product", "กุนเชียงค่ะ"), ("product", "เสื้อไหมค่ะ"),
+    ("product", "หมอนไหม"), ("product", "ขนมอะไรก็ได้ที่ขายดี"),
+])
+def test_a_real_name_or_product_is_kept_whatever_it_sounds_like(chat, app, question, typed):
+    said = typed_at(chat, app, question, typed)
+    assert state_of(app, USER) != question and "นอกเหนือบริการ" not in " ".join(said)
+    request = request_sent(chat, app)
+    kept = {"business_name": request.business_name, "contact_name": request.contact_name,
+            "product": request.answers["product"]}[question]
+    assert kept == typed.removesuffix("ค่ะ")
+
+
+@pytest.mark.parametrize("question, typed", [("product", "555"), ("business_name", "5555+"), ("contact_name", "ฮ่าๆ")])
+def test_laughter_alone_is_no_answer_and_the_question_is_asked_again(chat, app, question, typed):
+    [again] = typed_at(chat, app, question, typed)
+    assert again.startswith("รับทราบค่ะ 😊") and again.endswith(QUESTIONS[question])
+    assert state_of(app, USER) == question and kept_as_asked(request_sent(chat, app))
