@@ -36,6 +36,8 @@ NAME_LINKS = frozenset({"ว่า", "คือ"})
 # "อ๋อ สมชายครับ"). Whole words, as the tokeniser cuts them, so อ้อย stays a name.
 FILLERS = frozenset({"ขอโทษ", "ขออภัย", "อ๋อ", "อ้อ", "อ่อ", "เอ่อ", "เออ", "อืม", "อืมม", "อ่า"}) | NAME_PARTICLES
 BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ\s*")
+# How a business's name may start, and a person's never does ("ร้านป้าแดง", "ร้านคือ ดอยดี").
+BUSINESS_STARTS = ("ร้าน", "กิจการ", "บริษัท", "แบรนด์", "วิสาหกิจ", "กลุ่ม", "หจก")
 # How a question ends, and a name never does. Not ไหม or กี่ alone: silk and a loom end many shops' names.
 QUESTION_ENDINGS = ("อะไร", "อะไรบ้าง", "ยังไง", "อย่างไร", "เท่าไหร่", "เท่าไร", "ที่ไหน", "อยู่ไหน", "กี่โมง",
                     "กี่วัน", "กี่บาท", "มั้ย", "ได้ไหม", "หรือเปล่า", "รึเปล่า", "หรือยัง", "รึยัง", "ใคร", "ใครดี",
@@ -242,11 +244,14 @@ def read_business_name(text: str, today: date) -> str:
 
 def read_contact_name(text: str, today: date) -> str:
     """Take a contact's name: what follows "ชื่อ" when the text says it, else the text without "ขอโทษค่ะ" or "ผม"
-    before it; never the polite particle or phone number after it."""
-    _refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="เป็นชื่อ"), texts.NO_CONTACT_NAME,
+    before it; never the polite particle or phone number after it, nor a shop ("ชื่อร้านคือ ดอยดี")."""
+    _refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="เป็นชื่อ"), texts.CONTACT_IS_A_PERSON,
                                  texts.WHY_CONTACT_DETAILS)
     said = _after_fillers(_before_phone(text))
-    return read_name(_before_particles(_after_the_word_name(said) or SELF_INTRODUCTION.sub("", said)), today)
+    name = _before_particles(_after_the_word_name(said) or SELF_INTRODUCTION.sub("", said))
+    if name.startswith(BUSINESS_STARTS):
+        raise Invalid(texts.CONTACT_IS_A_PERSON)
+    return read_name(name, today)
 
 
 def _refuse_what_answers_nothing(text: str, asked: str, none: str, why: str | None = None) -> None:

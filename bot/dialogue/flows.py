@@ -184,11 +184,14 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     if question is None:
         following = next_question(flow, answers)
         return Turn(following, answers, ask(flow, following, answers))
-    said, named = _names_said(flow, answers, reply, today) if state not in NAMES else (reply, {})
+    said, named = (_names_said(flow, answers, reply, today) if state not in NAMES else
+                   _business_named_for_the_contact(flow, state, reply, today))
     try:
+        if not said:  # the shop named for the contact ("ชื่อร้านคือ ดอยดีคอฟฟี่"), and no one else
+            raise f.Invalid(texts.BUSINESS_TAKEN)
         value = question.read(said, today)
     except f.Invalid as invalid:  # what it said in passing still counts: a phone typed for a name
-        answers = answers | _said_in_passing(flow, state, reply, answers, today)
+        answers = answers | named | _said_in_passing(flow, state, reply, answers, today)
         return Turn(state, answers, ask(flow, state, answers, hint=str(invalid)))
     answers = answers | {state: _stored(value)} | named
     answers = answers | _said_in_passing(flow, state, reply, answers, today)
@@ -244,6 +247,19 @@ def _names_said(flow: Flow, answers: dict[str, Any], text: str, today: date) -> 
         if len(name) <= LONGEST_NAME_IN_PASSING:
             named[key], cut = name, min(cut, match.start())
     return text[:cut].strip() or text, named
+
+
+def _business_named_for_the_contact(flow: Flow, state: str, reply: str, today: date) -> tuple[str, dict[str, Any]]:
+    """At the contact question, the shop named instead ("ชื่อร้านคือ ดอยดีคอฟฟี่"): the rest of the reply, for the
+    contact, and the shop taken for the business (said again, it may correct the answer given before)."""
+    business, match = flow.field("business_name"), NAMED_IN_PASSING["business_name"].search(reply)
+    if state != "contact_name" or business is None or match is None:
+        return reply, {}
+    try:
+        name = business.read(match["name"], today)
+    except f.Invalid:
+        return reply, {}
+    return (reply[: match.start()] + reply[match.end() :]).strip(), {"business_name": name}
 
 
 def _stored(value: Any) -> Any:

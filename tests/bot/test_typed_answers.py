@@ -11,6 +11,7 @@ from tests.bot.test_service_requests import (
     ANSWER_QUESTIONS,
     ANSWERS,
     USER,
+    answer_until,
     answer_until_summary,
     names_sent,
     requests_in,
@@ -118,3 +119,30 @@ def test_laughter_alone_is_no_answer_and_the_question_is_asked_again(chat, app, 
     [again] = typed_at(chat, app, question, typed)
     assert again.startswith("รับทราบค่ะ 😊") and again.endswith(QUESTIONS[question])
     assert state_of(app, USER) == question and kept_as_asked(request_sent(chat, app))
+
+
+@pytest.mark.parametrize("typed", ["ชื่อร้านคือ ดอยดีคอฟฟี่", "ร้านชื่อดอยดีคอฟฟี่ค่ะ"])
+def test_the_shop_named_at_the_contact_question_is_taken_as_the_shop_and_the_contact_asked_again(chat, app, typed):
+    [again] = typed_at(chat, app, "contact_name", typed)
+    assert "ชื่อกิจการ" in again and again.endswith(QUESTIONS["contact_name"])
+    assert state_of(app, USER) == "contact_name"
+    assert names_sent(chat, app) == ("ดอยดีคอฟฟี่", ANSWERS["contact_name"])
+
+
+def test_the_shop_and_the_person_named_at_the_contact_question_are_both_taken(chat, app):
+    said = typed_at(chat, app, "contact_name", "ร้านชื่อดอยดีคอฟฟี่ ผมชื่อเอกครับ")
+    assert QUESTIONS["phone"] in said[-1]
+    assert names_sent(chat, app) == ("ดอยดีคอฟฟี่", "เอก")
+
+
+@pytest.mark.parametrize("typed", ["ชื่อร้านคือ ดอยดีคอฟฟี่", "ร้านป้าแดงค่ะ"])
+def test_a_shop_is_never_kept_as_the_person_to_call(chat, app, typed):
+    chat.consent(USER)
+    chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
+    answer_until(chat, app, USER, "contact_name", ANSWERS | {"details": "อยากสอบถามเรื่องทุนค่ะ"})
+    [again] = chat.say(USER, typed)
+    assert state_of(app, USER) == "contact_name" and again.endswith(QUESTIONS["contact_name"])
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.service == "contact_staff" and request.contact_name == ANSWERS["contact_name"]
