@@ -94,7 +94,7 @@ def _service_bubble(label: str, name: str, blurb: str, suffix: str, intent: bool
 
 
 def summary_card(flow: Flow, answers: dict[str, Any]) -> Flex:
-    """The request before submitting, with confirm / edit / cancel."""
+    """The request before submitting, with confirm / edit / cancel (which asks first)."""
     service = texts.SERVICE_NAMES[flow.service]
     emoji, _ = SERVICE_LOOKS.get(flow.service, ("📝", GREEN))
     rows = [_row(q.label, q.show(answers.get(q.key))) for q in flow.fields if q.key in answers]
@@ -107,7 +107,7 @@ def summary_card(flow: Flow, answers: dict[str, Any]) -> Flex:
         "body": _box(body, spacing="md"),
         "footer": _box([_button(Choose(texts.CONFIRM, "confirm=yes", texts.CONFIRM), primary=True),
                         _button(EDIT_BUTTON),
-                        _button(Choose(texts.CANCEL, "cancel=flow", texts.CANCEL), link=True)], spacing="sm"),
+                        _button(Choose(texts.CANCEL, "cancel=ask", texts.CANCEL), link=True)], spacing="sm"),
     }
     return Flex(texts.SUMMARY_ALT.format(service=service), bubble)
 

@@ -80,7 +80,8 @@ def ask_cancel(ctx: Context, conversation: Conversation) -> Reply:
     """Ask whether to drop the flow; a typed yes or no answers it as the buttons do."""
     asides.ask_yes_or_no(ctx, "cancel=flow", "resume=yes")
     service = texts.SERVICE_NAMES.get(conversation.flow, "")
-    return Reply([Text(texts.ASK_CANCEL_FLOW.format(service=service), cards.yes_no("cancel=flow", "resume=yes"))])
+    asked = texts.ASK_CANCEL_SUMMARY if conversation.state in flows.SUMMARY else texts.ASK_CANCEL_FLOW
+    return Reply([Text(asked.format(service=service), cards.yes_no("cancel=flow", "resume=yes"))])
 
 
 def _continue(ctx: Context, flow: flows.Flow, answers: dict[str, Any],
@@ -215,9 +216,12 @@ def _central_centre(ctx: Context) -> Centre:
     return centre
 
 
-def cancel(ctx: Context) -> Reply:
-    """End the flow in progress, or offer to cancel a request made in the last hour."""
+def cancel(ctx: Context, confirmed: bool = True) -> Reply:
+    """End the flow in progress (at the summary, once the user `confirmed` it: every answer is given there), or
+    offer to cancel a request made in the last hour."""
     conversation = active(ctx)
+    if conversation is not None and conversation.state in flows.SUMMARY and not confirmed:
+        return ask_cancel(ctx, conversation)
     if conversation is not None:
         repo.clear_conversation(ctx.session, ctx.user)
         return Reply([Text(texts.FLOW_CANCELLED, cards.main_menu())])

@@ -24,6 +24,7 @@ CONFIRMS = f.YesOrNo(frozenset({
     "ยืนยัน", "ยืนยันส่งคำขอ", "ใช่", "ตกลง", "ok", "โอเค", "ส่งเลย", "ถูกต้อง", "confirm", "yes", "ส่ง", "ส่งคำขอ", "ถูก",
     "ได้เลย", "ส่งได้เลย", "ยืนยันเลย", "เรียบร้อย", "ครบแล้ว", "ถูกต้องแล้ว", "ใช่แล้ว"}), frozenset())
 EDIT_WORDS = {"แก้ไข", "แก้", "edit"}
+SUMMARY = ("confirm", "edit")  # the summary card and its "ต้องการแก้ข้อไหนคะ": every answer given
 PROFILE_KEYS = ("business_name", "contact_name", "phone", "province")
 # The words of a first message that only ask for the service: wanting, booking, joining, particles, questions.
 REQUEST_WORDS = frozenset({

@@ -110,7 +110,7 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     if consents is not None:
         return _consent(ctx, consents)
     if exact_cancel:
-        return conversation.cancel(ctx)
+        return conversation.cancel(ctx, confirmed=False)
     current = conversation.active(ctx)
     notice = conversation.expiry_notice(ctx)
     if current is not None and current.flow == CENTRE_LOOKUP:
@@ -185,7 +185,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     if current.state == conversation.REUSE:
         return conversation.reask(ctx, current)
     # At the summary, "แก้สินค้าเป็นซอสพริก" changes an answer, whatever service its words sound like.
-    summary = current.state in ("confirm", "edit")
+    summary = current.state in flows.SUMMARY
     unread = summary and flows.change_named(flows.FLOWS[current.flow], text) is None
     stuck = unread or _fails(ctx, current, text) or _wishes_instead_of_a_name(current, text)
     if confident and (stuck or conversation.accepts_free_text(current)):
@@ -432,7 +432,8 @@ _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "answer": _answer_postback,
     "confirm": _confirm,
     "edit": _edit,
-    "cancel": lambda ctx, value, event: conversation.cancel(ctx),
+    # The summary card's "ยกเลิก" (cancel=ask) asks first; cancel=flow answers that question, or another "ยกเลิก".
+    "cancel": lambda ctx, value, event: conversation.cancel(ctx, confirmed=value != "ask"),
     "resume": _resume,
     "reuse": _reuse,
     "erase": _erase,

@@ -1,0 +1,72 @@
+""""ยกเลิก" at the summary card, the last step before the request goes: asked first, typed or tapped, and a no
+keeps every answer; through the webhook and the fake LINE API."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bot.line import fake_events
+from tests.bot.test_service_requests import (
+    ANSWERS,
+    FIRST_MESSAGES,
+    USER,
+    answer_until_summary,
+    requests_in,
+    state_of,
+)
+from tests.chat import quick_replies
+
+ASKED = "ยกเลิกการส่งคำขอนี้ใช่ไหมคะ"
+
+
+def _typed(chat) -> dict:
+    return chat.send(fake_events.text(USER, "ยกเลิก"))[-1]
+
+
+def _tapped_on_the_card(chat) -> dict:
+    card = chat.line_api.delivered_messages(to=USER)[-1].message
+    [cancel] = [button["action"] for button in _buttons(card["contents"]) if button["action"]["label"] == "ยกเลิก"]
+    return chat.send(fake_events.postback(USER, cancel["data"]))[-1]
+
+
+CANCELS: dict[str, Callable] = {"typed": _typed, "tapped": _tapped_on_the_card}
+
+
+def at_the_summary(chat, app) -> list[str]:
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    return answer_until_summary(chat, app, USER)
+
+
+@pytest.mark.parametrize("cancel", CANCELS)
+@pytest.mark.parametrize("no", [lambda chat, data: chat.tap(USER, data), lambda chat, data: chat.say(USER, "ไม่ค่ะ")])
+def test_cancel_at_the_summary_asks_first_and_a_no_shows_the_summary_again_with_every_answer(chat, app, cancel, no):
+    summary = at_the_summary(chat, app)[-1]
+    question = CANCELS[cancel](chat)
+    assert question["text"] == ASKED and state_of(app, USER) == "confirm"
+    assert [choice["label"] for choice in quick_replies(question)] == ["ใช่", "ไม่ใช่"]
+    said = no(chat, quick_replies(question)[1]["data"])
+    assert said[-1] == summary and state_of(app, USER) == "confirm"
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.business_name, request.contact_name, request.phone, request.answers["product"]) == (
+        ANSWERS["business_name"], ANSWERS["contact_name"], "0812345678", ANSWERS["product"])
+
+
+@pytest.mark.parametrize("cancel", CANCELS)
+@pytest.mark.parametrize("yes", [lambda chat, data: chat.tap(USER, data), lambda chat, data: chat.say(USER, "ใช่ค่ะ")])
+def test_a_yes_to_cancel_at_the_summary_drops_the_request_unsent(chat, app, cancel, yes):
+    at_the_summary(chat, app)
+    question = CANCELS[cancel](chat)
+    [answer] = yes(chat, quick_replies(question)[0]["data"])
+    assert "ยกเลิกเรื่องนี้แล้ว" in answer and state_of(app, USER) is None and requests_in(app) == []
+
+
+def _buttons(node) -> list[dict]:
+    if isinstance(node, dict):
+        found = [node] if node.get("type") == "button" else []
+        return found + [b for value in node.values() for b in _buttons(value)]
+    return [b for item in node for b in _buttons(item)] if isinstance(node, list) else []
+
