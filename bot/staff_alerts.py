@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.console import texts as staff_texts
-from bot.dialogue import texts
+from bot.dialogue import fields, texts
 from bot.line.outbound import Choose, Flex, OpenLink, action_json, to_line_messages
 from storage import repositories as repo
 from storage.models import AuditEntry, Delivery, LineUser, ServiceRequest, Staff
@@ -34,7 +34,7 @@ def request_alert(request: ServiceRequest, public_base_url: str, now: datetime,
     """The alert card for a request: `kind` is "new", "reminder" or "escalation"."""
     service = texts.SERVICE_NAMES.get(request.service, request.service)
     rows = [("เลขที่", request.reference), ("บริการ", service), ("กิจการ", request.business_name or "-"),
-            ("ผู้ติดต่อ", f"{request.contact_name or '-'} {request.phone or ''}".strip()),
+            ("ผู้ติดต่อ", f"{request.contact_name or '-'} {fields.request_phone(request)}".strip()),
             ("จังหวัด", request.province), ("ความต้องการ", (request.details or "-")[:200]),
             ("เมื่อ", _ago(request.created_at, now))]
     accept = Choose("รับเรื่อง", f"accept={request.id}", f"รับเรื่อง {request.reference}")

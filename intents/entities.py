@@ -38,24 +38,36 @@ _VALID_PHONE = re.compile(r"0[689]\d{8}|0[2-7]\d{7}")
 _MAX_PHONE_SEPARATORS = 3  # 081-234-5678 has two; "09.00-12.00 13.00" has four.
 
 
+# An extension typed right after the number: "02 123 4567 ต่อ 12", "02-123-4567 ext. 12", "(#12)".
+_EXTENSION = re.compile(r"[\s,(]*(?:ต่อ|ext\.?|x|#)\s*(\d{1,4})(?!\d|\s*(?:คน|ท่าน))", re.IGNORECASE)
+
+
 def parse_phone(text: str) -> str | None:
     """The first Thai mobile (10 digits, 06/08/09) or landline (9 digits, 02-07), as 0-digits."""
-    return next((digits for _, digits in _phones(normalize_for_entities(text))), None)
+    return next((digits for _, _, digits in _phones(normalize_for_entities(text))), None)
+
+
+def parse_phone_extension(text: str) -> str | None:
+    """The extension typed right after the first phone number ("02 123 4567 ต่อ 12" -> "12"), as digits."""
+    text = normalize_for_entities(text)
+    end = next((end for _, end, _ in _phones(text)), None)
+    match = _EXTENSION.match(text, end) if end is not None else None
+    return match.group(1) if match else None
 
 
 def phone_start(text: str) -> int | None:
     """Where the first phone number starts in `text` (already read by `normalize_for_entities`)."""
-    return next((start for start, _ in _phones(text)), None)
+    return next((start for start, _, _ in _phones(text)), None)
 
 
-def _phones(text: str) -> Iterator[tuple[int, str]]:
+def _phones(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _PHONE.finditer(text):
         national = match.group("national")
         if len(re.findall(r"\D+", national)) > _MAX_PHONE_SEPARATORS:
             continue
         digits = "0" + re.sub(r"\D", "", national)
         if _VALID_PHONE.fullmatch(digits):
-            yield match.start(), digits
+            yield match.start(), match.end(), digits
 
 
 # --- email and reference -----------------------------------------------------------------

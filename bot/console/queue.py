@@ -18,6 +18,7 @@ from bot.console import workflow
 from bot.console.auth import login_required, scoped, signed_in_staff
 from bot.console.web import db, services
 from bot.dialogue import texts
+from bot.dialogue.fields import request_phone
 from bot.sla import BANGKOK, is_overdue
 from storage.models import Centre, Province, ServiceRequest, Staff
 
@@ -184,7 +185,7 @@ CSV_COLUMNS = ["เลขที่", "บริการ", "สถานะ", "�
 def csv_row(row: ServiceRequest) -> list[Any]:
     return [row.reference, texts.SERVICE_NAMES.get(row.service, row.service),
             texts.STATUS_NAMES.get(row.status, row.status), row.centre.name, row.province, row.business_name,
-            row.contact_name, row.phone, row.details, row.assignee.name if row.assignee else "",
+            row.contact_name, request_phone(row), row.details, row.assignee.name if row.assignee else "",
             _local(row.created_at), _local(row.accepted_at), _local(row.closed_at), row.close_reason,
             row.rating or ""]
 

@@ -48,6 +48,8 @@ def _answers(found: ServiceRequest) -> list[tuple[str, str]]:
     flow = flows.FLOWS.get(found.service)
     shown = []
     for key, value in found.answers.items():
+        if key in flows.PROFILE_KEYS:  # the phone as given ("021234567 ต่อ 12"): on the page's own row
+            continue
         question = flow.field(key) if flow else None
         shown.append((question.label, question.show(value)) if question else (key, str(value)))
     return shown

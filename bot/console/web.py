@@ -11,7 +11,7 @@ from flask import Blueprint, Flask, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.orm import Session
 
-from bot.dialogue import texts
+from bot.dialogue import fields, texts
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -67,6 +67,7 @@ def init_web(app: Flask) -> None:
     app.add_template_filter(thai_date, "thai_date")
     app.add_template_filter(duration, "duration")
     app.add_template_filter(short_centre_name, "short_centre")
+    app.add_template_filter(fields.request_phone, "phone")
     app.jinja_env.globals["console_nav"] = NAV  # a list, not a function: add_template_global is for functions
     for status in ERROR_PAGES:
         app.register_error_handler(status, _error_page)

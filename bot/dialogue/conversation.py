@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.dialogue import asides, cards, flows, texts
+from bot.dialogue import asides, cards, fields, flows, texts
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
@@ -184,12 +184,12 @@ def submit(ctx: Context, flow: flows.Flow, answers: dict[str, Any], conversation
     """File the request, route it to the province's centre, write its staff alerts, remember the profile."""
     province = answers["province"]
     centre = repo.centre_for_province(ctx.session, province) or _central_centre(ctx)
-    extra = {k: v for k, v in answers.items() if k not in ("details", *flows.PROFILE_KEYS)}
+    phone, phone_as_given = fields.filed_phone(answers.get("phone"))
+    extra = {k: v for k, v in answers.items() if k not in ("details", *flows.PROFILE_KEYS)} | phone_as_given
     request = repo.create_request(
         ctx.session, user=ctx.user, service=flow.service, centre=centre, province=province,
         business_name=answers.get("business_name"), contact_name=answers.get("contact_name"),
-        phone=answers.get("phone"), details=answers.get("details"), answers=extra,
-        files_since=_started(conversation))
+        phone=phone, details=answers.get("details"), answers=extra, files_since=_started(conversation))
     for key in flows.PROFILE_KEYS:
         if answers.get(key):
             setattr(ctx.user, key, answers[key])
@@ -199,7 +199,8 @@ def submit(ctx: Context, flow: flows.Flow, answers: dict[str, Any], conversation
         text = texts.CONTACT_QUEUED.format(centre=centre.name, hours=centre.hours, reference=request.reference)
     else:
         text = texts.SUBMITTED.format(reference=request.reference, service=texts.SERVICE_NAMES[flow.service],
-                                      centre=centre.name, phone=request.phone, hours=centre.response_hours)
+                                      centre=centre.name, phone=fields.request_phone(request),
+                                      hours=centre.response_hours)
     alerts = queue_centre_alerts(ctx.session, request, ctx.public_base_url, ctx.now)
     return Reply([Text(text, cards.main_menu())], [DeliveriesQueued(tuple(alerts))])
 

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import texts
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
@@ -15,6 +15,9 @@ from intents import dates, entities
 from intents.normalize import normalize, normalize_for_entities
 from intents.provinces import closest_province, find_province
 from intents.tokenize import tokenize
+
+if TYPE_CHECKING:
+    from storage.models import ServiceRequest
 
 # "None", "not sure" or "skip", as a whole answer ("ไม่มีค่ะ", "ยังไม่มีชื่อร้าน", "ยังไม่แน่ใจเลยครับ").
 NONE = re.compile(r"(?:ยัง)?(?:ไม่มี|ไม่ได้ตั้ง|ไม่แน่ใจ|ไม่รู้|ไม่ทราบ|ไม่ระบุ|ไม่บอก|ไม่อยากบอก)(?:ชื่อ)?"
@@ -53,6 +56,7 @@ GREETINGS = frozenset({"สวัสดี", "หวัดดี", "ดีจ้
 # What leads up to a phone number typed after a name: "สมชาย เบอร์ 089...", "นิดค่ะ โทร: ๐๘๑...".
 # Marks that close what came before them ("(freeze dryer)"): kept where particles and emoji are trimmed.
 CLOSING_MARKS = frozenset(")]}\"'”’»")
+EXTENSION = "ต่อ"  # between a phone number and its extension, as Thai writes it: "02 123 4567 ต่อ 12"
 PHONE_LEAD = re.compile(r"[\s,:;/]*(?:เบอร์โทรศัพท์|เบอร์โทร|เบอร์|โทรศัพท์|โทร|tel\.?)?[\s,:;/]*$", re.IGNORECASE)
 # Said around a short answer without changing it: particles, casual ones too ("ไม่อ่ะ"), a softener ("ไม่ดีกว่า"),
 # the repetition mark ("ใช่ๆ") and the questions' own words ("ไม่เอาข้อมูลเดิม", "ยืนยันลบข้อมูล"). Whole words,
@@ -335,11 +339,25 @@ def _before_particles(text: str) -> str:
 
 
 def read_phone(text: str, _today: date) -> str:
-    """Take a Thai mobile or landline number, as digits."""
+    """Take a Thai mobile or landline number, as digits, and its extension after it ("021234567 ต่อ 12")."""
     phone = entities.parse_phone(text)
     if not phone:
         raise _unread(text, "เบอร์โทรไม่ถูกต้องค่ะ ช่วยพิมพ์ใหม่ เช่น 081-234-5678 หรือ 02-123-4567 นะคะ")
-    return phone
+    extension = entities.parse_phone_extension(text)
+    return f"{phone} {EXTENSION} {extension}" if extension else phone
+
+
+def filed_phone(given: str | None) -> tuple[str | None, dict[str, str]]:
+    """The phone answer as a request files it: its digits, for the phone column, and the answer as given beside
+    the other answers when it says more than the digits ("021234567 ต่อ 12")."""
+    digits = entities.parse_phone(given) if given else None
+    return digits, ({PHONE.key: given} if given and given != digits else {})
+
+
+def request_phone(request: ServiceRequest) -> str:
+    """How staff reach whoever filed `request`, as its summary card showed it ("021234567 ต่อ 12"); "" if unknown."""
+    given = request.answers.get(PHONE.key) or request.phone
+    return PHONE.show(given) if given else ""
 
 
 def _unread(text: str, message: str) -> Invalid:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.console import texts as staff_texts
 from bot.console import workflow
-from bot.dialogue import texts
+from bot.dialogue import fields, texts
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.outbound import Text
@@ -49,7 +49,7 @@ def accept_as(session: Session, line_user_id: str | None, request_id: int, now: 
                                                      status=texts.STATUS_NAMES.get(request.status, "")))])
     # The entrepreneur's update is written in this transaction and its push starts after the commit.
     outcome = workflow.accept(session, request, staff, now, via="line")
-    answer = texts.STAFF_ACCEPTED.format(reference=request.reference, phone=request.phone or "-",
+    answer = texts.STAFF_ACCEPTED.format(reference=request.reference, phone=fields.request_phone(request) or "-",
                                          name=request.contact_name or "-")
     return Reply([Text(f"{staff.name}: {answer}" if in_group else answer)],
                  [DeliveriesQueued(tuple(outcome.deliveries))])

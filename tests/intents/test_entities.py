@@ -17,6 +17,7 @@ from intents.entities import (
     parse_email,
     parse_people,
     parse_phone,
+    parse_phone_extension,
     parse_reference,
     parse_sector,
 )
@@ -79,6 +80,26 @@ def test_phone_in_every_common_shape(text, expected):
 )
 def test_what_is_not_a_valid_thai_phone_is_rejected(text):
     assert parse_phone(text) is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("02 123 4567 ต่อ 12", "12"),
+        ("02-123-4567ต่อ1234", "1234"),
+        ("๐๒ ๑๒๓ ๔๕๖๗ ต่อ ๑๒ ค่ะ", "12"),
+        ("02-123-4567 ext. 12", "12"),
+        ("02-123-4567 (#12)", "12"),
+        ("โทร 053-111-222 x 305 ได้เลยค่ะ", "305"),
+        ("02 123 4567", None),
+        ("0812345678 ต่อไปนี้ว่างค่ะ", None),  # the word, not an extension
+        ("0812345678 ต่อ 2 คน", None),  # a number of people
+        ("02 123 4567 ต่อ 123456", None),  # too long to be one
+        ("ต่อ 12", None),  # no phone before it
+    ],
+)
+def test_the_extension_typed_after_a_phone_number(text, expected):
+    assert parse_phone_extension(text) == expected
 
 
 # --- email and reference -----------------------------------------------------------------
@@ -351,7 +372,7 @@ INTERESTING = (
 def test_any_text_never_raises(text):
     found = extract_entities(text, today=MONDAY)
     assert set(found) <= {"province", "phone", "email", "reference", "people", "date", "sector"}
-    for parse in (parse_phone, parse_email, parse_reference, parse_people, parse_sector):
+    for parse in (parse_phone, parse_phone_extension, parse_email, parse_reference, parse_people, parse_sector):
         parse(text)
     parse_date(text, MONDAY)
 
@@ -376,7 +397,7 @@ def test_any_text_never_raises(text):
 )
 def test_edge_texts_never_raise(text):
     assert isinstance(extract_entities(text, today=MONDAY), dict)
-    for parse in (parse_phone, parse_email, parse_reference, parse_people, parse_sector):
+    for parse in (parse_phone, parse_phone_extension, parse_email, parse_reference, parse_people, parse_sector):
         parse(text)
     parse_date(text, MONDAY)
 

@@ -1,0 +1,59 @@
+"""How staff are to reach the entrepreneur: a phone with its extension, kept and shown everywhere staff look;
+through the webhook, the fake LINE API, the console and the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import ServiceRequest
+from tests.bot.test_service_requests import FIRST_MESSAGES, USER, answer_until, answer_until_summary
+from tests.console.helpers import StaffBrowser, add_staff
+
+STAFF = "U" + "5" * 32
+
+
+@pytest.fixture
+def officer(app):
+    """An officer of the centre serving เชียงราย, signed in to the console and linked in LINE."""
+    add_staff(app, "สมชาย ใจดี", "เชียงราย", "somchai", line_id=STAFF)
+    browser = StaffBrowser(app)
+    browser.sign_in("somchai")
+    return browser
+
+
+def filed_with_phone(chat, app, typed: str) -> tuple[list[str], ServiceRequest]:
+    """File a packaging request answering the phone question with `typed`: what the user read from then on,
+    and the request."""
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until(chat, app, USER, "phone")
+    said = chat.say(USER, typed) + answer_until_summary(chat, app, USER)
+    said += chat.tap(USER, "confirm=yes")
+    with app.extensions["frontdesk"].sessions() as session:
+        return said, session.scalars(select(ServiceRequest)).one()
+
+
+@pytest.mark.parametrize("typed", ["02 123 4567 ต่อ 12", "02-123-4567 ext. 12", "๐๒ ๑๒๓ ๔๕๖๗ ต่อ ๑๒ ค่ะ"])
+def test_a_phone_extension_is_kept_and_shown_wherever_the_phone_is(chat, app, line_api, officer, typed):
+    said, request = filed_with_phone(chat, app, typed)
+    summary, done = said[-2], said[-1]
+    assert "เบอร์โทร 021234567 ต่อ 12" in summary and "ที่เบอร์ 021234567 ต่อ 12" in done
+    assert request.phone == "021234567" and request.answers["phone"] == "021234567 ต่อ 12"
+    [alert] = line_api.delivered_messages(to=STAFF)
+    assert "021234567 ต่อ 12" in json.dumps(alert.message, ensure_ascii=False)
+    assert "021234567 ต่อ 12" in officer.page(f"/staff/requests/{request.id}")
+    assert "021234567 ต่อ 12" in officer.page("/staff/requests")
+    assert "021234567 ต่อ 12" in officer.get("/staff/requests.csv?status=all").get_data(as_text=True)
+    [accepted] = chat.tap(STAFF, f"accept={request.id}")
+    assert "021234567 ต่อ 12" in accepted
+    [row] = app.test_cli_runner().invoke(args=["requests", "list", "--json"]).output.splitlines()
+    assert json.loads(row)["phone"] == "021234567"  # digits, as the command promises; the extension beside it
+
+
+def test_the_phone_with_its_extension_is_offered_again_next_time(chat, app):
+    filed_with_phone(chat, app, "02 123 4567 ต่อ 12")
+    said = chat.say(USER, FIRST_MESSAGES["consulting"])
+    assert "ใช้ข้อมูลเดิมไหมคะ" in said[-1] and "เบอร์โทร: 021234567 ต่อ 12" in said[-1]
