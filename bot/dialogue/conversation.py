@@ -198,9 +198,10 @@ def submit(ctx: Context, flow: flows.Flow, answers: dict[str, Any], conversation
         ctx.user.waiting_for_staff_since = ctx.now
         text = texts.CONTACT_QUEUED.format(centre=centre.name, hours=centre.hours, reference=request.reference)
     else:
+        call_back = (texts.CALL_BACK_BY_LINE if fields.reached_by_line(request) else texts.CALL_BACK).format(
+            phone=fields.request_phone(request), hours=centre.response_hours)
         text = texts.SUBMITTED.format(reference=request.reference, service=texts.SERVICE_NAMES[flow.service],
-                                      centre=centre.name, phone=fields.request_phone(request),
-                                      hours=centre.response_hours)
+                                      centre=centre.name, call_back=call_back)
     alerts = queue_centre_alerts(ctx.session, request, ctx.public_base_url, ctx.now)
     return Reply([Text(text, cards.main_menu())], [DeliveriesQueued(tuple(alerts))])
 

@@ -57,6 +57,11 @@ GREETINGS = frozenset({"สวัสดี", "หวัดดี", "ดีจ้
 # Marks that close what came before them ("(freeze dryer)"): kept where particles and emoji are trimmed.
 CLOSING_MARKS = frozenset(")]}\"'”’»")
 EXTENSION = "ต่อ"  # between a phone number and its extension, as Thai writes it: "02 123 4567 ต่อ 12"
+# Asked for a phone, the wish to be contacted in this LINE chat instead: the chat named ("ติดต่อทางไลน์นี้ได้เลย",
+# "ทางแชทค่ะ") or the number declined ("ไม่สะดวกให้เบอร์", "ไม่มีเบอร์", a bare "ไม่มี").
+BY_LINE_WISH = re.compile(r"ไลน์|(?<![a-z])line(?![a-z])|แชท|แชต|ทางนี้"
+                          r"|ไม่(?:สะดวก|อยาก|ขอ|มี)?\s*(?:ให้|บอก|รับ|คุย)?\s*(?:เบอร์|โทร)", re.IGNORECASE)
+BY_LINE = "LINE"  # the phone answer of someone to be contacted in this LINE chat, not called
 PHONE_LEAD = re.compile(r"[\s,:;/]*(?:เบอร์โทรศัพท์|เบอร์โทร|เบอร์|โทรศัพท์|โทร|tel\.?)?[\s,:;/]*$", re.IGNORECASE)
 # Said around a short answer without changing it: particles, casual ones too ("ไม่อ่ะ"), a softener ("ไม่ดีกว่า"),
 # the repetition mark ("ใช่ๆ") and the questions' own words ("ไม่เอาข้อมูลเดิม", "ยืนยันลบข้อมูล"). Whole words,
@@ -195,6 +200,8 @@ class Field:
         when = _stored_date(value) if isinstance(value, str) and self.read is read_date else value
         if isinstance(when, date):
             return texts.thai_date(when)
+        if self.key == "phone" and value == BY_LINE:
+            return texts.BY_LINE_SHOWN
         if self.key == "sector":
             return SECTOR_NAMES.get(value, str(value))
         if self.key == "market":
@@ -338,7 +345,15 @@ def _before_particles(text: str) -> str:
     return text[spans[0][0] : spans[-1][1]] if spans else ""
 
 
-def read_phone(text: str, _today: date) -> str:
+def read_phone(text: str, today: date) -> str:
+    """Take a phone number (`read_phone_number`), or `BY_LINE` from someone who would rather be contacted in this
+    LINE chat ("ไม่สะดวกให้เบอร์ค่ะ ติดต่อทางไลน์นี้ได้เลย")."""
+    if entities.parse_phone(text) is None and (BY_LINE_WISH.search(text) or says_none(text)):
+        return BY_LINE
+    return read_phone_number(text, today)
+
+
+def read_phone_number(text: str, _today: date) -> str:
     """Take a Thai mobile or landline number, as digits, and its extension after it ("021234567 ต่อ 12")."""
     phone = entities.parse_phone(text)
     if not phone:
@@ -355,9 +370,15 @@ def filed_phone(given: str | None) -> tuple[str | None, dict[str, str]]:
 
 
 def request_phone(request: ServiceRequest) -> str:
-    """How staff reach whoever filed `request`, as its summary card showed it ("021234567 ต่อ 12"); "" if unknown."""
+    """How staff reach whoever filed `request`, as its summary card showed it ("021234567 ต่อ 12", "ทาง LINE ...");
+    "" if unknown."""
     given = request.answers.get(PHONE.key) or request.phone
     return PHONE.show(given) if given else ""
+
+
+def reached_by_line(request: ServiceRequest) -> bool:
+    """True when whoever filed `request` would rather be contacted in their LINE chat than called."""
+    return request.answers.get(PHONE.key) == BY_LINE
 
 
 def _unread(text: str, message: str) -> Invalid:

@@ -197,13 +197,15 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     answers = answers | {state: _stored(value)} | named
     answers = answers | _said_in_passing(flow, state, reply, answers, today)
     following = next_question(flow, answers)
-    return Turn(following, answers, ask(flow, following, answers))
+    noted = texts.BY_LINE_NOTED if state == f.PHONE.key and value == f.BY_LINE else None
+    return Turn(following, answers, ask(flow, following, answers, hint=noted))
 
 
 # A phone number or province said in passing in a later answer ("กาแฟคั่วจากน่านค่ะ", "นุชค่ะ 081-234-5678")
 # is taken, not asked again, as spelt: the brand in "ตราแดงค่ะ" is no slip for ตราด. Not a province inside a
-# name: a shop named after a place ("ร้านลำปางเซรามิก") is not always there.
-IN_PASSING = {"phone": f.read_phone, "province": f.read_named_province}
+# name: a shop named after a place ("ร้านลำปางเซรามิก") is not always there. Only a number: "ขายทางไลน์" is no
+# wish to be contacted there.
+IN_PASSING = {"phone": f.read_phone_number, "province": f.read_named_province}
 NAMES = ("business_name", "contact_name")
 NAMED_ANSWERS = (*NAMES, "product")  # a name or a product: never a question, a remark or a "none"
 

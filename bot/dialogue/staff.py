@@ -49,7 +49,8 @@ def accept_as(session: Session, line_user_id: str | None, request_id: int, now: 
                                                      status=texts.STATUS_NAMES.get(request.status, "")))])
     # The entrepreneur's update is written in this transaction and its push starts after the commit.
     outcome = workflow.accept(session, request, staff, now, via="line")
-    answer = texts.STAFF_ACCEPTED.format(reference=request.reference, phone=fields.request_phone(request) or "-",
-                                         name=request.contact_name or "-")
+    accepted = texts.STAFF_ACCEPTED_BY_LINE if fields.reached_by_line(request) else texts.STAFF_ACCEPTED
+    answer = accepted.format(reference=request.reference, phone=fields.request_phone(request) or "-",
+                             name=request.contact_name or "-")
     return Reply([Text(f"{staff.name}: {answer}" if in_group else answer)],
                  [DeliveriesQueued(tuple(outcome.deliveries))])

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import ServiceRequest
-from tests.bot.test_service_requests import FIRST_MESSAGES, USER, answer_until, answer_until_summary
+from tests.bot.test_service_requests import ANSWERS, FIRST_MESSAGES, USER, answer_until, answer_until_summary
 from tests.console.helpers import StaffBrowser, add_staff
 
 STAFF = "U" + "5" * 32
@@ -57,3 +57,26 @@ def test_the_phone_with_its_extension_is_offered_again_next_time(chat, app):
     filed_with_phone(chat, app, "02 123 4567 ต่อ 12")
     said = chat.say(USER, FIRST_MESSAGES["consulting"])
     assert "ใช้ข้อมูลเดิมไหมคะ" in said[-1] and "เบอร์โทร: 021234567 ต่อ 12" in said[-1]
+
+
+@pytest.mark.parametrize("typed", ["ไม่สะดวกให้เบอร์ค่ะ ติดต่อทางไลน์นี้ได้เลย", "ติดต่อทาง LINE ได้ไหมคะ", "ไม่มีเบอร์ค่ะ"])
+def test_someone_who_would_rather_not_give_a_phone_is_contacted_on_line_and_the_request_goes_on(
+        chat, app, line_api, officer, typed):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until(chat, app, USER, "phone")
+    [noted] = chat.say(USER, typed)
+    assert "ทาง LINE นี้" in noted and noted.endswith("(พิมพ์ชื่อจังหวัด หรือแชร์ตำแหน่ง)")
+    said = answer_until_summary(chat, app, USER)
+    assert "เบอร์โทร ทาง LINE (ไม่สะดวกให้เบอร์)" in said[-1]
+    [done] = chat.tap(USER, "confirm=yes")
+    assert "ทาง LINE นี้" in done and "ที่เบอร์" not in done
+    with app.extensions["frontdesk"].sessions() as session:
+        request = session.scalars(select(ServiceRequest)).one()
+    assert request.service == "packaging" and request.business_name == ANSWERS["business_name"]
+    assert request.phone is None and request.answers["phone"] == "LINE"
+    [alert] = line_api.delivered_messages(to=STAFF)
+    assert "ทาง LINE (ไม่สะดวกให้เบอร์)" in json.dumps(alert.message, ensure_ascii=False)
+    assert "ทาง LINE (ไม่สะดวกให้เบอร์)" in officer.page(f"/staff/requests/{request.id}")
+    [accepted] = chat.tap(STAFF, f"accept={request.id}")
+    assert "ทาง LINE" in accepted and "ตอบ" in accepted

@@ -28,6 +28,7 @@ def said(messages: list[Outbound]) -> str:
     ("packaging", "phone", {}, "๐๘๑ ๒๓๔ ๕๖๗๘", "details", "อยากพัฒนาบรรจุภัณฑ์"),
     ("packaging", "phone", {}, "โทรมาได้เลย", "phone", "081-234-5678"),
     ("packaging", "phone", {}, "0212", "phone", "เบอร์โทรไม่ถูกต้อง"),
+    ("packaging", "phone", {}, "ทางไลน์ค่ะ", "details", "จะติดต่อท่านทาง LINE นี้"),
     ("packaging", "province", {}, "กทม.", "details", "อยากพัฒนาบรรจุภัณฑ์"),
     ("packaging", "province", {}, "ดาวอังคาร", "province", "ไม่พบชื่อจังหวัด"),
     ("machinery", "machine", {}, "CNC", "details", "จะใช้เครื่องทำงานอะไร"),
@@ -89,6 +90,8 @@ def test_a_step_reads_the_answer_and_asks_the_next_question(service, state, answ
     ("province", {"details": "ถุง"}, "จันบุรีค่ะ", {"province": "จันทบุรี"}, "product"),
     # ... but an answer to another question is read as spelt: a brand, not a slip for ตราด.
     ("product", {"details": "ถุง"}, "ตราแดงค่ะ", {"province": None}, "business_name"),
+    # Selling on LINE is no wish to be contacted there: the phone is still asked.
+    ("product", {"details": "ถุง"}, "กาแฟดริป ขายทางไลน์ค่ะ", {"phone": None}, "business_name"),
 ])
 def test_a_phone_or_province_said_in_passing_is_taken_and_not_asked_again(state, answers, reply, taken,
                                                                           next_state):
