@@ -192,6 +192,8 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
             raise f.Invalid(texts.BUSINESS_TAKEN)
         value = question.read(said, today)
     except f.Invalid as invalid:  # what it said in passing still counts: a phone typed for a name
+        # But a question names no name: "ทำไมต้องบอกชื่อร้านด้วยคะ" gives no shop called "ด้วย".
+        named = {} if f.asks_a_question(reply) else named
         answers = answers | named | _said_in_passing(flow, state, reply, answers, today)
         return Turn(state, answers, ask(flow, state, answers, hint=str(invalid)))
     answers = answers | {state: _stored(value)} | named
@@ -225,10 +227,11 @@ def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, A
 
 
 # Names said in passing ("ชามจานเซรามิคครับ ร้านชื่อบ้านดินเผาแม่ทะ ผมชื่อเอก"): the business up to the next
-# self-introduction, and the person's first name or nickname ("ผมชื่อเล่นเอก", "ผมชื่อว่าเอก").
+# self-introduction, and the person's first name or nickname ("ผมชื่อเล่นเอก", "ผมชื่อว่าเอก"). A business only
+# where a phrase starts: "อยากเปลี่ยนชื่อร้านด้วยค่ะ" names no shop called "ด้วย".
 _INTRODUCING = r"(?:กระผม|ผม|ดิฉัน|หนู|ฉัน|พี่)ชื่อ(?:เล่น)?(?:ว่า|คือ)?"
 NAMED_IN_PASSING = {
-    "business_name": re.compile(r"\s*(?:(?:ร้าน|กิจการ|บริษัท|แบรนด์)ชื่อ|ชื่อ(?:ร้าน|กิจการ|บริษัท|แบรนด์))\s*(?:คือ|เป็น)?"
+    "business_name": re.compile(r"(?<!\S)\s*(?:(?:ร้าน|กิจการ|บริษัท|แบรนด์)ชื่อ|ชื่อ(?:ร้าน|กิจการ|บริษัท|แบรนด์))\s*(?:คือ|เป็น)?"
                                 rf"(?P<name>.+?)(?=\s*{_INTRODUCING}|$)", re.DOTALL),
     "contact_name": re.compile(rf"\s*{_INTRODUCING}\s*(?P<name>\S+)"),
 }
@@ -253,9 +256,9 @@ def _names_said(flow: Flow, answers: dict[str, Any], text: str, today: date) -> 
 
 
 def _business_named_for_the_contact(flow: Flow, state: str, reply: str, today: date) -> tuple[str, dict[str, Any]]:
-    """At the contact question, the shop named instead ("ชื่อร้านคือ ดอยดีคอฟฟี่"): the rest of the reply, for the
-    contact, and the shop taken for the business (said again, it may correct the answer given before)."""
-    business, match = flow.field("business_name"), NAMED_IN_PASSING["business_name"].search(reply)
+    """At the contact question, the shop named first instead ("ชื่อร้านคือ ดอยดีคอฟฟี่"): the rest of the reply,
+    for the contact, and the shop taken for the business (said again, it may correct the answer given before)."""
+    business, match = flow.field("business_name"), NAMED_IN_PASSING["business_name"].match(reply)
     if state != "contact_name" or business is None or match is None:
         return reply, {}
     try:

@@ -86,6 +86,8 @@ def test_a_step_reads_the_answer_and_asks_the_next_question(service, state, answ
      {"business_name": "ดอยดาวคอฟฟี่"}, "contact_name"),
     ("product", {"details": "ถุง", "business_name": "ร้านดอย"}, "กาแฟค่ะ พี่ชื่อนิดนะคะ",
      {"product": "กาแฟ", "contact_name": "นิด"}, "phone"),
+    # A shop's name mentioned is no name given: "ด้วย" is nobody's shop.
+    ("details", {}, "อยากเปลี่ยนชื่อร้านด้วยค่ะ ให้ดูทันสมัย", {"business_name": None}, "product"),
     # A province typed alone with a slip of the finger.
     ("province", {"details": "ถุง"}, "จันบุรีค่ะ", {"province": "จันทบุรี"}, "product"),
     # ... but an answer to another question is read as spelt: a brand, not a slip for ตราด.

@@ -67,6 +67,7 @@ def test_an_off_topic_remark_or_wish_is_declined_and_the_same_question_asked_aga
     ("product", "ต้องส่งรูปด้วยไหมคะ"), ("product", "ทำยังไงคะ?"), ("product", "หวยงวดนี้ออกอะไรคะ"),
     ("product", "ราคาเท่าไหร่คะ"), ("business_name", "ต้องใช้ชื่อที่จดทะเบียนหรือเปล่าคะ"),
     ("contact_name", "ชื่อเล่นได้ไหมคะ"), ("contact_name", "ใส่ชื่อใครดีคะ 555"),
+    ("product", "ทำไมต้องบอกชื่อร้านด้วยคะ"),  # and "ด้วย" is no shop's name
 ])
 def test_a_question_is_not_kept_as_the_answer_and_may_be_asked_after(chat, app, question, typed):
     said = typed_at(chat, app, question, typed)
@@ -76,6 +77,7 @@ def test_a_question_is_not_kept_as_the_answer_and_may_be_asked_after(chat, app, 
 
 @pytest.mark.parametrize("question, typed", [
     ("business_name", "ทำไมต้องบอกชื่อร้านด้วยคะ"), ("contact_name", "ทำไมต้องให้ชื่อด้วย"),
+    ("contact_name", "ทำไมต้องบอกชื่อร้านด้วยคะ"),
     ("phone", "ทำไมต้องให้เบอร์คะ"), ("province", "ทำไมต้องบอกจังหวัดครับ"),
 ])
 def test_asking_why_a_detail_is_needed_is_told_what_it_is_for_and_asked_again(chat, app, question, typed):
