@@ -210,6 +210,25 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
 IN_PASSING = {"phone": f.read_phone_number, "province": f.read_named_province}
 NAMES = ("business_name", "contact_name")
 NAMED_ANSWERS = (*NAMES, "product")  # a name or a product: never a question, a remark or a "none"
+# Words of wanting: in the answer to a name question they ask for something instead ("อยากหาคนซื้อมากกว่า").
+WISH_WORDS = ("อยาก", "ต้องการ", "สนใจ")
+
+
+def wishes_instead_of_a_name(state: str, text: str) -> bool:
+    """A name says no wish: "ขอชื่อผู้ติดต่อค่ะ" answered "จริง ๆ อยากทำแม่พิมพ์ก่อนครับ" is a change of mind."""
+    return state in NAMES and any(word in text for word in WISH_WORDS)
+
+
+def strays(state: str, text: str) -> bool:
+    """A name or product says no wish and makes no joke: "อยากกู้เงินซื้อรถส่วนตัว" or "หวยงวดนี้ออกอะไรคะ 555" typed
+    for one is about something else. (A question alone may be about the request: "ราคาเท่าไหร่คะ".)"""
+    return state in NAMED_ANSWERS and (any(word in text for word in WISH_WORDS) or f.laughs(text))
+
+
+def read_by_the_question(state: str, text: str) -> bool:
+    """What only a name or product question reads right: a "none" ("ยังไม่มี", a request status to the
+    classifier) and a name in Latin letters ("Nok", a cancel to it)."""
+    return state in NAMED_ANSWERS and (f.says_none(text) or state in NAMES and f.is_latin_name(text))
 
 
 def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, Any], today: date) -> dict[str, Any]:

@@ -36,8 +36,6 @@ CONSENT_WORDS = fields.YesOrNo(frozenset({"ยินยอม"}), frozenset({"�
 INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe"}
 INTERRUPT_CONFIDENCE = 0.85
 NOT_A_TOPIC = {"greeting", "out_of_scope"}
-# Words of wanting: in the answer to a name question they ask for something instead ("อยากหาคนซื้อมากกว่า").
-WISH_WORDS = ("อยาก", "ต้องการ", "สนใจ")
 MEDIA_NAMES = {"image": "รูปภาพ", "video": "วิดีโอ", "audio": "ไฟล์เสียง", "file": "ไฟล์"}
 
 
@@ -178,7 +176,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     reused = asides.says_reuse(text) if current.state == conversation.REUSE else None
     if reused is not None:
         return conversation.reuse(ctx, current, accept=reused)
-    if _read_by_the_question(current, text):
+    if flows.read_by_the_question(current.state, text):
         return conversation.step(ctx, current, text)
     if prediction.intent == "cancel" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD:
         return conversation.ask_cancel(ctx, current)
@@ -187,7 +185,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     # At the summary, "แก้สินค้าเป็นซอสพริก" changes an answer, whatever service its words sound like.
     summary = current.state in flows.SUMMARY
     unread = summary and flows.change_named(flows.FLOWS[current.flow], text) is None
-    stuck = unread or _fails(ctx, current, text) or _wishes_instead_of_a_name(current, text)
+    stuck = unread or _fails(ctx, current, text) or flows.wishes_instead_of_a_name(current.state, text)
     if confident and (stuck or conversation.accepts_free_text(current)):
         if prediction.intent in INTERRUPTING:
             return _aside(ctx, current, _understand(ctx, text, prediction))
@@ -195,17 +193,9 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
             return act_on(ctx, "contact_staff", text)
     if confident and stuck and prediction.intent in intents.SERVICE_LABELS and prediction.intent != current.flow:
         return _offer_switch(current.flow, prediction.intent)
-    if confident and prediction.intent == "out_of_scope" and _strays(current, text):
+    if confident and prediction.intent == "out_of_scope" and flows.strays(current.state, text):
         return answers.out_of_scope().then(conversation.reask(ctx, current))
     return conversation.step(ctx, current, text)
-
-
-def _read_by_the_question(current, text: str) -> bool:
-    """What only a name or product question reads right: a "none" ("ยังไม่มี", a request status to the
-    classifier) and a name in Latin letters ("Nok", a cancel to it)."""
-    if current.state not in flows.NAMED_ANSWERS:
-        return False
-    return fields.says_none(text) or current.state in flows.NAMES and fields.is_latin_name(text)
 
 
 def _aside(ctx: Context, current, answer: Reply) -> Reply:
@@ -230,17 +220,6 @@ def _centre_lookup(ctx: Context, text: str, prediction: intents.Prediction, even
     repo.clear_conversation(ctx.session, ctx.user)
     found = answers.centre_info(ctx, text) if find_province(text) else None
     return found if found is not None else _unasked(ctx, text, prediction, event)
-
-
-def _wishes_instead_of_a_name(current, text: str) -> bool:
-    """A name says no wish: "ขอชื่อผู้ติดต่อค่ะ" answered "จริง ๆ อยากทำแม่พิมพ์ก่อนครับ" is a change of mind."""
-    return current.state in flows.NAMES and any(word in text for word in WISH_WORDS)
-
-
-def _strays(current, text: str) -> bool:
-    """A name or product says no wish and makes no joke: "อยากกู้เงินซื้อรถส่วนตัว" or "หวยงวดนี้ออกอะไรคะ 555" typed
-    for one is about something else. (A question alone may be about the request: "ราคาเท่าไหร่คะ".)"""
-    return current.state in flows.NAMED_ANSWERS and (any(word in text for word in WISH_WORDS) or fields.laughs(text))
 
 
 def _fails(ctx: Context, current, text: str) -> bool:
@@ -432,7 +411,8 @@ _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "answer": _answer_postback,
     "confirm": _confirm,
     "edit": _edit,
-    # The summary card's "ยกเลิก" (cancel=ask) asks first; cancel=flow answers that question, or another "ยกเลิก".
+    # The summary card's "ยกเลิก" (cancel=ask) asks first; cancel=flow, the yes to that and every other "ยกเลิก"
+    # button, drops the flow.
     "cancel": lambda ctx, value, event: conversation.cancel(ctx, confirmed=value != "ask"),
     "resume": _resume,
     "reuse": _reuse,
