@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from storage.models import ServiceRequest
 from tests.bot.test_service_requests import ANSWERS, FIRST_MESSAGES, USER, answer_until, answer_until_summary
-from tests.console.helpers import StaffBrowser, add_staff
+from tests.console.helpers import signed_in_staff
 
 STAFF = "U" + "5" * 32
 
@@ -18,10 +18,7 @@ STAFF = "U" + "5" * 32
 @pytest.fixture
 def officer(app):
     """An officer of the centre serving เชียงราย, signed in to the console and linked in LINE."""
-    add_staff(app, "สมชาย ใจดี", "เชียงราย", "somchai", line_id=STAFF)
-    browser = StaffBrowser(app)
-    browser.sign_in("somchai")
-    return browser
+    return signed_in_staff(app, "สมชาย ใจดี", "เชียงราย", "somchai", line_id=STAFF)
 
 
 def filed_with_phone(chat, app, typed: str) -> tuple[list[str], ServiceRequest]:

@@ -23,6 +23,14 @@ def add_staff(app, name: str, centre: str, login: str, line_id: str | None = Non
     assert result.exit_code == 0, result.output
 
 
+def signed_in_staff(app, name: str, centre: str, login: str, **options) -> StaffBrowser:
+    """A new staff account (`add_staff`, with its options) signed in to the console in a browser session."""
+    add_staff(app, name, centre, login, **options)
+    browser = StaffBrowser(app)
+    browser.sign_in(login)
+    return browser
+
+
 class StaffBrowser:
     """One staff member's browser session on the console: follows redirects, sends the form's CSRF token."""
 

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from bot.line import fake_events as ev
-from tests.console.helpers import StaffBrowser, add_staff
+from tests.console.helpers import signed_in_staff
 from tests.events.helpers import add_event, registrant, registrations, seats_of, set_user, user_id
 
 ALICE, BEN, CHAI = (user_id(n) for n in (0xA1, 0xB2, 0xC3))
@@ -16,18 +16,12 @@ ALICE, BEN, CHAI = (user_id(n) for n in (0xA1, 0xB2, 0xC3))
 
 @pytest.fixture
 def admin(app):
-    add_staff(app, "ผู้ดูแล กิจกรรม", "ITC-R1", "admin", admin=True)
-    browser = StaffBrowser(app)
-    browser.sign_in("admin")
-    return browser
+    return signed_in_staff(app, "ผู้ดูแล กิจกรรม", "ITC-R1", "admin", admin=True)
 
 
 @pytest.fixture
 def officer(app):
-    add_staff(app, "เจ้าหน้าที่ หน้างาน", "เชียงใหม่", "door")
-    browser = StaffBrowser(app)
-    browser.sign_in("door")
-    return browser
+    return signed_in_staff(app, "เจ้าหน้าที่ หน้างาน", "เชียงใหม่", "door")
 
 
 def register(chat, user: str, event_id: int, people: int = 1, wait: bool = False) -> None:
