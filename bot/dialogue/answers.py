@@ -9,7 +9,7 @@ import unicodedata
 from sqlalchemy import select
 
 from bot.console.workflow import OPEN
-from bot.dialogue import asides, cards, fields, texts
+from bot.dialogue import asides, cards, replies, texts
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
@@ -97,7 +97,7 @@ EMOJI_JOINERS = "\ufe0f\u200d"
 
 def _acknowledges(text: str) -> bool:
     words = "".join(ch for ch in text if ch not in EMOJI_JOINERS and unicodedata.category(ch)[0] not in "SP")
-    word = fields.plain(words)
+    word = replies.plain(words)
     return word in ACKNOWLEDGEMENTS or (word == "" and text.strip() != "") or re.fullmatch(r"5{3,}", word) is not None
 
 

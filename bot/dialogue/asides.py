@@ -9,22 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.dialogue import fields, flows, texts
+from bot.dialogue import flows, replies, texts
 from bot.dialogue.context import Context
 from storage import repositories as repo
 from storage.models import Conversation
 
 YES_OR_NO = "yes_or_no"  # the one-question conversation, and its key in a conversation's data: the two postbacks
-YES = fields.YES_WORDS | {"ยินยอม", "ยอมรับ", "ลบ", "ลบเลย", "ลบได้", "ลบได้เลย", "ยืนยันลบ", "ยกเลิกเลย", "ยกเลิกได้",
+YES = replies.YES_WORDS | {"ยินยอม", "ยอมรับ", "ลบ", "ลบเลย", "ลบได้", "ลบได้เลย", "ยืนยันลบ", "ยกเลิกเลย", "ยกเลิกได้",
                           "ยืนยันยกเลิก"}
-NO = fields.NO_WORDS | {"ไม่ลบ", "ไม่ยกเลิก", "ไม่ยินยอม"}
+NO = replies.NO_WORDS | {"ไม่ลบ", "ไม่ยกเลิก", "ไม่ยินยอม"}
 # A no that goes on ("ไม่ยินยอมค่ะ ขอเบอร์ศูนย์มาโทรเองได้ไหม"): the start says it. Not "ไม่ต้อง...", which may
 # be about anything ("ไม่ต้องส่งข่าวสารมาแล้วนะคะ").
 NO_STARTS = ("ไม่ยินยอม", "ไม่ยอม", "ไม่อนุญาต", "ไม่ให้", "ไม่ตกลง", "ไม่สะดวกให้", "ไม่ลบ", "ไม่ยกเลิก")
-BUTTONS = fields.YesOrNo(YES, NO, NO_STARTS)  # the questions asked with yes and no buttons (`ask_yes_or_no`)
+BUTTONS = replies.YesOrNo(YES, NO, NO_STARTS)  # the questions asked with yes and no buttons (`ask_yes_or_no`)
 # "Use the details from last time?" has words of its own for yes and no ("ใช้ค่ะ", "ไม่เอาข้อมูลเดิมอ่ะ").
-REUSE = fields.YesOrNo(fields.YES_WORDS | {texts.YES, "ใช้", "ใช้เลย", "ใช้ได้"},
-                       fields.NO_WORDS | {texts.NO, "ไม่ใช้", "กรอกใหม่"})
+REUSE = replies.YesOrNo(replies.YES_WORDS | {texts.YES, "ใช้", "ใช้เลย", "ใช้ได้"},
+                       replies.NO_WORDS | {texts.NO, "ไม่ใช้", "กรอกใหม่"})
 
 
 def remember(ctx: Context, flow: str, data: dict[str, Any]) -> None:

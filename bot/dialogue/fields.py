@@ -10,24 +10,16 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import texts
+from bot.dialogue.replies import BARE_REPLIES, NAME_PARTICLES, asks_a_question, asks_why, plain, says_none
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
 from intents import dates, entities
-from intents.normalize import normalize, normalize_for_entities
+from intents.normalize import normalize_for_entities
 from intents.provinces import closest_province, find_province
 from intents.tokenize import tokenize
 
 if TYPE_CHECKING:
     from storage.models import ServiceRequest
 
-# "None", "not sure" or "skip", as a whole answer ("ไม่มีค่ะ", "ยังไม่มีชื่อร้าน", "ยังไม่แน่ใจเลยครับ").
-NONE = re.compile(r"(?:ยัง)?(?:ไม่มี|ไม่ได้ตั้ง|ไม่แน่ใจ|ไม่รู้|ไม่ทราบ|ไม่ระบุ|ไม่บอก|ไม่อยากบอก)(?:ชื่อ)?"
-                  r"(?:ร้าน|กิจการ|แบรนด์|สินค้า|ผลิตภัณฑ์)?(?:ชื่อ)?(?:เลย)?|ข้าม|-|skip|none")
-# The particles typed in Latin letters ("Nok ka", "ok krub"); not na or ja, which are nicknames too.
-LATIN_PARTICLES = frozenset({"krub", "krab", "krap", "kub", "kab", "ka", "kha", "kaa"})
-POLITE_ENDINGS = ("นะคะ", "นะครับ", "ครับผม", "ครับ", "คับ", "ค่ะ", "คะ", "ค่า", "จ้า", "จ้ะ", "จ้ะ", "นะ", "จ๊ะ")
-# The particles that end a name typed as a sentence (นุชค่ะ). Not a bare นะ: the tokeniser also cuts it
-# out of names it does not know (นะโม).
-NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ"} | LATIN_PARTICLES
 # "ผมชื่อวิชัย", "ชื่อฝนค่ะ", and "ผมวิทยาครับ": the pronouns no name starts with may come without ชื่อ (หนู or
 # พี่ may be the name: หนูนา, พี่หมี).
 SELF_INTRODUCTION = re.compile(r"^(?:(?:กระผม|ผม|ดิฉัน|ดิชั้น)\s*(?:ชื่อ)?|(?:หนู|ฉัน|พี่|เรา|น้อง)?\s*ชื่อ)\s*")
@@ -41,19 +33,8 @@ FILLERS = frozenset({"ขอโทษ", "ขออภัย", "อ๋อ", "อ�
 BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ\s*")
 # How a business's name may start, and a person's never does ("ร้านป้าแดง", "ร้านคือ ดอยดี").
 BUSINESS_STARTS = ("ร้าน", "กิจการ", "บริษัท", "แบรนด์", "วิสาหกิจ", "กลุ่ม", "หจก")
-# How a question ends, and a name never does. Not ไหม or กี่ alone: silk and a loom end many shops' names.
-QUESTION_ENDINGS = ("อะไร", "อะไรบ้าง", "ยังไง", "อย่างไร", "เท่าไหร่", "เท่าไร", "ที่ไหน", "อยู่ไหน", "กี่โมง",
-                    "กี่วัน", "กี่บาท", "มั้ย", "ได้ไหม", "หรือเปล่า", "รึเปล่า", "หรือยัง", "รึยัง", "ใคร", "ใครดี",
-                    "อะไรดี", "ไหนดี", "ยังไงดี")
-# ไหม ends a question, not a silk name ("บ้านไหม", "หมอนไหม"), before the asking particle คะ ("ต้องส่งรูปไหมคะ"),
-# after a word that asks ("ได้ไหม", "ด้วยไหม") or where the message asks whether it must ("ต้องเป็นชื่อจริงไหม").
-ASKING_PARTICLE, ASKED_BEFORE_MAI = "คะ", frozenset({"ได้", "ด้วย", "จริง", "ใช่", "เอา", "บ้าง", "หรือ"})
-# Asking why ("ทำไมต้องบอกชื่อร้านด้วยคะ", "เอาเบอร์ไปทำอะไรคะ"), wherever it is said.
-WHY_WORDS = ("ทำไม", "เพราะอะไร", "ไปทำอะไร", "ใช้ทำอะไร")
-LAUGHTER = re.compile(r"5{3,}|(?:ฮ่า|คิก)+ๆ*")
 # A greeting typed alone is no name ("สวัสดีค่ะ" at "ขอชื่อผู้ลงทะเบียนค่ะ").
 GREETINGS = frozenset({"สวัสดี", "หวัดดี", "ดีจ้า", "ดีค่า", "hello", "hi", "หวัดดีจ้า", "สวัสดีจ้า"})
-# What leads up to a phone number typed after a name: "สมชาย เบอร์ 089...", "นิดค่ะ โทร: ๐๘๑...".
 # Marks that close what came before them ("(freeze dryer)"): kept where particles and emoji are trimmed.
 CLOSING_MARKS = frozenset(")]}\"'”’»")
 EXTENSION = "ต่อ"  # between a phone number and its extension, as Thai writes it: "02 123 4567 ต่อ 12"
@@ -62,115 +43,8 @@ EXTENSION = "ต่อ"  # between a phone number and its extension, as Thai wri
 BY_LINE_WISH = re.compile(r"ไลน์|(?<![a-z])line(?![a-z])|แชท|แชต|ทางนี้"
                           r"|ไม่(?:สะดวก|อยาก|ขอ|มี)?\s*(?:ให้|บอก|รับ|คุย)?\s*(?:เบอร์|โทร)", re.IGNORECASE)
 BY_LINE = "LINE"  # the phone answer of someone to be contacted in this LINE chat, not called
+# What leads up to a phone number typed after a name: "สมชาย เบอร์ 089...", "นิดค่ะ โทร: ๐๘๑...".
 PHONE_LEAD = re.compile(r"[\s,:;/]*(?:เบอร์โทรศัพท์|เบอร์โทร|เบอร์|โทรศัพท์|โทร|tel\.?)?[\s,:;/]*$", re.IGNORECASE)
-# Said around a short answer without changing it: particles, casual ones too ("ไม่อ่ะ"), a softener ("ไม่ดีกว่า"),
-# the repetition mark ("ใช่ๆ") and the questions' own words ("ไม่เอาข้อมูลเดิม", "ยืนยันลบข้อมูล"). Whole words,
-# as the tokeniser cuts them, so เยอะ keeps its ending. Not แล้ว: "ไม่เอาแล้ว" gives up rather than says no.
-SENTENCE_ENDINGS = NAME_PARTICLES | {"นะ", "na", "ja", "jaa", "อ่ะ", "อะ", "น่ะ", "ล่ะ", "ละ"}
-ANSWER_PADDING = SENTENCE_ENDINGS | {"ดีกว่า", "ๆ", "ข้อมูล", "เดิม"}
-
-
-def plain(text: str) -> str:
-    """The words of a short answer without spaces, case or the polite particle at its end."""
-    word = "".join(text.split()).lower().rstrip(".!?~")
-    for ending in POLITE_ENDINGS:
-        if word.endswith(ending) and len(word) > len(ending):
-            return word[: -len(ending)]
-    return word
-
-
-# A name typed in Latin letters ("Nok", "Joy ka"): one short word, but not an English command to the bot.
-LATIN_NAME = re.compile(r"[a-z][a-z'.\-]{1,19}")
-LATIN_COMMANDS = frozenset({"cancel", "stop", "quit", "exit", "help", "menu"})
-
-
-def is_latin_name(text: str) -> bool:
-    """True for one short word in Latin letters, with or without a particle after it ("Nok", "Nokค่ะ", "Nok ka"):
-    the classifier knows few such names (it reads "Nok" as a cancel), a name question reads them."""
-    words = [word for word in text.split() if word.lower() not in LATIN_PARTICLES]
-    word = plain(words[0]) if len(words) == 1 else ""
-    return LATIN_NAME.fullmatch(word) is not None and word not in LATIN_COMMANDS
-
-
-def answer_parts(text: str) -> list[str]:
-    """What each part of a short answer says, read word by word without its padding: "ไม่อ่ะ" -> ["ไม่"],
-    "ยังไม่เอาค่ะ" -> ["ไม่เอา"] (not yet is no), "ได้ค่ะ ลบได้เลย" -> ["ได้", "ลบได้เลย"]; particles alone stay ("ค่ะ")."""
-    typed = [[word for word in tokenize(part) if any(ch.isalnum() for ch in word)]
-             for part in normalize(text, emoji="strip").split()]
-    said = [_without_padding(words) for words in typed]
-    return [part for part in said if part] or ["".join(words) for words in typed if words]
-
-
-def _without_padding(words: list[str]) -> str:
-    kept = [word for word in words if word not in ANSWER_PADDING]
-    return "".join(kept[1:] if kept[:2] == ["ยัง", "ไม่"] else kept)
-
-
-def laughs(text: str) -> bool:
-    """True when the message laughs ("555", "ฮ่าๆ"): a joke or a remark, not an answer given in earnest."""
-    return any(LAUGHTER.fullmatch(word) for word in tokenize(normalize(text, emoji="strip")))
-
-
-def says_none(text: str) -> bool:
-    """True for a whole answer saying there is none, or not yet, or the user does not know ("ยังไม่มีชื่อร้านค่ะ")."""
-    return NONE.fullmatch(plain(text)) is not None
-
-
-def asks_why(text: str) -> bool:
-    """True when the message asks why ("ทำไมต้องบอกชื่อร้านด้วยคะ")."""
-    return any(word in text for word in WHY_WORDS)
-
-
-def asks_a_question(text: str) -> bool:
-    """True for a question to the bot ("ราคาเท่าไหร่คะ", "หวยงวดนี้ออกอะไรคะ 555", "ต้องส่งรูปไหมคะ"), not a name or
-    product that ends like one ("ผ้าไหม", "บ้านไหม", "ขนมอะไรก็ได้")."""
-    said = normalize(text, emoji="strip")
-    if "?" in said or asks_why(said):
-        return True
-    words = [word for word in tokenize(said) if word.strip() and not LAUGHTER.fullmatch(word)]
-    endings = []
-    while words and words[-1] in SENTENCE_ENDINGS:
-        endings.append(words.pop())
-    return "".join(words).endswith(QUESTION_ENDINGS) or _asks_with_mai(words, endings[-1:])
-
-
-def _asks_with_mai(words: list[str], particle: list[str]) -> bool:
-    if words[-1:] != ["ไหม"]:
-        return False
-    asked = len(words) > 1 and words[-2] in ASKED_BEFORE_MAI
-    return particle == [ASKING_PARTICLE] or asked or "ต้อง" in words
-
-
-@dataclass(frozen=True)
-class YesOrNo:
-    """The words that answer a yes-or-no question, and the starts of a no that goes on ("ไม่ยินยอมค่ะ ขอ...")."""
-
-    yes: frozenset[str]
-    no: frozenset[str]
-    no_starts: tuple[str, ...] = ()
-
-    def read(self, text: str) -> bool | None:
-        """True for a yes, False for a no, None for anything else: the answer's parts (`answer_parts`) say it
-        together ("ยืนยันลบ") or each on its own ("ได้ค่ะ ลบได้เลย")."""
-        parts = answer_parts(text)
-        said = "".join(parts)
-        if _all_in(said, parts, self.no) or said.startswith(self.no_starts):
-            return False
-        return True if _all_in(said, parts, self.yes) else None
-
-
-def _all_in(said: str, parts: list[str], words: frozenset[str]) -> bool:
-    return said in words or (bool(parts) and all(part in words for part in parts))
-
-
-# Yes and no as any question takes them ("ใช่ค่ะ", "ไม่อ่ะ"); a question may add its own ("ลบเลย", bot/dialogue/asides.py).
-# Thai typed in Latin letters says yes too ("dai krub" is ได้ครับ, "yin dee ka" ยินดีค่ะ); not "chai" (ใช่), a nickname.
-YES_WORDS = frozenset({"ค่ะ", "ครับ", "ครับผม", "ค่า", "จ้า", "ใช่", "ใช่แล้ว", "ยืนยัน", "ตกลง", "ok", "okay", "โอเค", "ได้",
-                       "ได้เลย", "yes", "เอา", "เอาเลย", "ยินดี", "dai", "yindee"})
-NO_WORDS = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ยังก่อน", "ไม่ต้อง"})
-# A reply that only says yes, no or okay ("ใช่ค่ะ", "โอเคจ้า", "รับทราบค่ะ"), or only laughs, gives no name, product
-# or need.
-BARE_REPLIES = YesOrNo(YES_WORDS | {"okay", "รับทราบ", "ทราบแล้ว", "เข้าใจแล้ว", "555", "ฮ่า", "ฮ่าฮ่า"}, NO_WORDS)
 
 
 class Invalid(ValueError):

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, Literal
 
 from bot.dialogue import fields as f
-from bot.dialogue import texts
+from bot.dialogue import replies, texts
 from bot.dialogue.cards import summary_card
 from bot.line.outbound import Choose, Outbound, Text
 from intents import extract_entities
@@ -20,7 +20,7 @@ from intents.normalize import normalize
 from intents.tokenize import tokenize
 
 # The summary's "ยืนยันส่งคำขอ" typed, as a whole ("ยืนยันค่ะ👍") or in every part ("โอเคครับ ส่งเลย").
-CONFIRMS = f.YesOrNo(frozenset({
+CONFIRMS = replies.YesOrNo(frozenset({
     "ยืนยัน", "ยืนยันส่งคำขอ", "ใช่", "ตกลง", "ok", "โอเค", "ส่งเลย", "ถูกต้อง", "confirm", "yes", "ส่ง", "ส่งคำขอ", "ถูก",
     "ได้เลย", "ส่งได้เลย", "ยืนยันเลย", "เรียบร้อย", "ครบแล้ว", "ถูกต้องแล้ว", "ใช่แล้ว"}), frozenset())
 EDIT_WORDS = {"แก้ไข", "แก้", "edit"}
@@ -28,7 +28,7 @@ SUMMARY = ("confirm", "edit")  # the summary card and its "ต้องการ
 PROFILE_KEYS = ("business_name", "contact_name", "phone", "province")
 # The words of a first message that only ask for the service: wanting, booking, joining, particles, questions.
 REQUEST_WORDS = frozenset({
-    *f.POLITE_ENDINGS, "ฮะ", "งับ", "สวัสดี", "อยาก", "ขอ", "สนใจ", "ต้องการ", "รบกวน", "สอบถาม", "ทราบ", "ว่า",
+    *replies.POLITE_ENDINGS, "ฮะ", "งับ", "สวัสดี", "อยาก", "ขอ", "สนใจ", "ต้องการ", "รบกวน", "สอบถาม", "ทราบ", "ว่า",
     "หน่อย", "ได้", "ไหม", "มั้ย", "ยังไง", "อย่างไร", "ที่ไหน", "ราคา", "เท่าไหร่", "เท่าไร", "บ้าง", "ด้วย",
     "จะ", "มี", "ให้", "เช่า", "ให้เช่า", "จอง", "ยืม", "ใช้", "ใช้งาน", "เครื่อง", "เครื่องจักร", "เครื่องมือ",
     "บริการ", "ของ", "ศูนย์", "ทาง", "itc", "เข้าร่วม", "เข้า", "ร่วม", "สมัคร", "เป็น", "สมาชิก", "เป็นสมาชิก",
@@ -193,7 +193,7 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
         value = question.read(said, today)
     except f.Invalid as invalid:  # what it said in passing still counts: a phone typed for a name
         # But a question names no name: "ทำไมต้องบอกชื่อร้านด้วยคะ" gives no shop called "ด้วย".
-        named = {} if f.asks_a_question(reply) else named
+        named = {} if replies.asks_a_question(reply) else named
         answers = answers | named | _said_in_passing(flow, state, reply, answers, today)
         return Turn(state, answers, ask(flow, state, answers, hint=str(invalid)))
     answers = answers | {state: _stored(value)} | named
@@ -222,13 +222,13 @@ def wishes_instead_of_a_name(state: str, text: str) -> bool:
 def strays(state: str, text: str) -> bool:
     """A name or product says no wish and makes no joke: "อยากกู้เงินซื้อรถส่วนตัว" or "หวยงวดนี้ออกอะไรคะ 555" typed
     for one is about something else. (A question alone may be about the request: "ราคาเท่าไหร่คะ".)"""
-    return state in NAMED_ANSWERS and (any(word in text for word in WISH_WORDS) or f.laughs(text))
+    return state in NAMED_ANSWERS and (any(word in text for word in WISH_WORDS) or replies.laughs(text))
 
 
 def read_by_the_question(state: str, text: str) -> bool:
     """What only a name or product question reads right: a "none" ("ยังไม่มี", a request status to the
     classifier) and a name in Latin letters ("Nok", a cancel to it)."""
-    return state in NAMED_ANSWERS and (f.says_none(text) or state in NAMES and f.is_latin_name(text))
+    return state in NAMED_ANSWERS and (replies.says_none(text) or state in NAMES and replies.is_latin_name(text))
 
 
 def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, Any], today: date) -> dict[str, Any]:
@@ -332,14 +332,14 @@ def _change_in_one_message(flow: Flow, answers: dict[str, Any], reply: str, toda
 
 def _named_change(flow: Flow, match: re.Match[str] | None) -> tuple[f.Field, str] | None:
     value = match["value"].strip() if match else ""
-    question = _field_named(flow, f.plain(match["name"])) if match else None
-    return (question, value) if question and f.plain(value) not in ("", *f.POLITE_ENDINGS) else None
+    question = _field_named(flow, replies.plain(match["name"])) if match else None
+    return (question, value) if question and replies.plain(value) not in ("", *replies.POLITE_ENDINGS) else None
 
 
 def _answer_confirm(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
     if CONFIRMS.read(reply):
         return Turn("confirm", answers, submit=True)
-    word = f.plain(reply)
+    word = replies.plain(reply)
     if word in EDIT_WORDS:
         return Turn("edit", answers, ask(flow, "edit", answers))
     if word.startswith("แก้") and _field_named(flow, word.removeprefix("แก้")):
@@ -348,7 +348,7 @@ def _answer_confirm(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
 
 
 def _answer_edit(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
-    question = _field_named(flow, f.plain(reply).removeprefix("แก้"))
+    question = _field_named(flow, replies.plain(reply).removeprefix("แก้"))
     if question is None:
         return Turn("edit", answers, ask(flow, "edit", answers))
     remaining = {k: v for k, v in answers.items() if k != question.key}

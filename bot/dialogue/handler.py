@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl
 
 import intents
 from bot.console import line_side
-from bot.dialogue import answers, asides, cards, conversation, fields, flows, staff, texts
+from bot.dialogue import answers, asides, cards, conversation, fields, flows, replies, staff, texts
 from bot.dialogue.context import Context, Reply
 from bot.domain import AttachmentReceived, DomainEvent
 from bot.events import dialogue as event_dialogue
@@ -31,7 +31,7 @@ ERASE_WORDS = ("ลบข้อมูล", "deletemydata", "deletemyinfo")
 ERASE_MAX_LENGTH = 40
 NEEDS_NO_CONSENT = {"center_info", "event", "greeting", "request_status", "unsubscribe", "out_of_scope"}
 # The consent buttons' words, typed after another message has moved on from the consent note.
-CONSENT_WORDS = fields.YesOrNo(frozenset({"ยินยอม"}), frozenset({"ไม่ยินยอม"}))
+CONSENT_WORDS = replies.YesOrNo(frozenset({"ยินยอม"}), frozenset({"ไม่ยินยอม"}))
 # Answered in the middle of a flow, which then carries on; asking for a person moves the flow to one instead.
 INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe"}
 INTERRUPT_CONFIDENCE = 0.85
@@ -141,7 +141,7 @@ def _menu_button_for_a_name(ctx: Context, text: str) -> str | None:
 
 def _button_labelled(text: str) -> str | None:
     """The postback of the menu button whose label the text is, typed instead of tapped; None for anything else."""
-    return _menu_buttons().get(fields.plain(normalize(text, emoji="strip")))
+    return _menu_buttons().get(replies.plain(normalize(text, emoji="strip")))
 
 
 @cache
@@ -150,11 +150,11 @@ def _menu_buttons() -> dict[str, str]:
     # And the summary's "แก้ไข", typed once the request went (not its "ยกเลิก": typed, that is the cancel command).
     shown = (*(tile.action for tile in richmenu.TILES), *cards.main_menu(), *event_dialogue.event_choices(),
              cards.CARRY_ON, cards.EDIT_BUTTON)
-    return {fields.plain(button.label): button.data for button in shown if isinstance(button, Choose)}
+    return {replies.plain(button.label): button.data for button in shown if isinstance(button, Choose)}
 
 
 def _asks_to_erase(text: str) -> bool:
-    word = fields.plain(text)
+    word = replies.plain(text)
     return len(word) <= ERASE_MAX_LENGTH and any(erase in word for erase in ERASE_WORDS)
 
 
