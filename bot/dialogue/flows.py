@@ -214,15 +214,19 @@ NAMED_ANSWERS = (*NAMES, "product")  # a name or a product: never a question, a 
 WISH_WORDS = ("อยาก", "ต้องการ", "สนใจ")
 
 
+def _wishes(text: str) -> bool:
+    return any(word in text for word in WISH_WORDS)
+
+
 def wishes_instead_of_a_name(state: str, text: str) -> bool:
     """A name says no wish: "ขอชื่อผู้ติดต่อค่ะ" answered "จริง ๆ อยากทำแม่พิมพ์ก่อนครับ" is a change of mind."""
-    return state in NAMES and any(word in text for word in WISH_WORDS)
+    return state in NAMES and _wishes(text)
 
 
 def strays(state: str, text: str) -> bool:
     """A name or product says no wish and makes no joke: "อยากกู้เงินซื้อรถส่วนตัว" or "หวยงวดนี้ออกอะไรคะ 555" typed
     for one is about something else. (A question alone may be about the request: "ราคาเท่าไหร่คะ".)"""
-    return state in NAMED_ANSWERS and (any(word in text for word in WISH_WORDS) or replies.laughs(text))
+    return state in NAMED_ANSWERS and (_wishes(text) or replies.laughs(text))
 
 
 def read_by_the_question(state: str, text: str) -> bool:
