@@ -130,7 +130,7 @@ def ask_erase(ctx: Context) -> Reply:
     question = texts.ASK_ERASE
     if still_open := _open_requests(ctx):
         question += "\n" + texts.ERASE_WITHDRAWS.format(references=_references(still_open))
-    asides.ask_yes_or_no(ctx, "erase=yes", "erase=no")
+    asides.ask_yes_or_no(ctx, "erase=yes", "erase=no", about="erase")
     return Reply([Text(question, (Choose("ลบข้อมูล", "erase=yes", "ยืนยันลบข้อมูล"),
                                   Choose("ไม่ลบ", "erase=no", "ไม่ลบ")))])
 

@@ -15,16 +15,30 @@ from storage import repositories as repo
 from storage.models import Conversation
 
 YES_OR_NO = "yes_or_no"  # the one-question conversation, and its key in a conversation's data: the two postbacks
-YES = replies.YES_WORDS | {"ยินยอม", "ยอมรับ", "ลบ", "ลบเลย", "ลบได้", "ลบได้เลย", "ยืนยันลบ", "ยกเลิกเลย", "ยกเลิกได้",
-                          "ยืนยันยกเลิก"}
-NO = replies.NO_WORDS | {"ไม่ลบ", "ไม่ยกเลิก", "ไม่ยินยอม"}
 # A no that goes on ("ไม่ยินยอมค่ะ ขอเบอร์ศูนย์มาโทรเองได้ไหม"): the start says it. Not "ไม่ต้อง...", which may
 # be about anything ("ไม่ต้องส่งข่าวสารมาแล้วนะคะ").
-NO_STARTS = ("ไม่ยินยอม", "ไม่ยอม", "ไม่อนุญาต", "ไม่ให้", "ไม่ตกลง", "ไม่สะดวกให้", "ไม่ลบ", "ไม่ยกเลิก")
-BUTTONS = replies.YesOrNo(YES, NO, NO_STARTS)  # the questions asked with yes and no buttons (`ask_yes_or_no`)
+NO_STARTS = ("ไม่ยอม", "ไม่อนุญาต", "ไม่ให้", "ไม่ตกลง", "ไม่สะดวกให้")
+Words = tuple[str, ...]
+CANCELLING = ("ยกเลิก", "ยกเลิกเลย", "ยกเลิกได้", "ยืนยันยกเลิก")
+
+
+def _buttons(yes: Words = (), no: Words = (), no_starts: Words = ()) -> replies.YesOrNo:
+    """The everyday yes and no, with a question's own words."""
+    return replies.YesOrNo(replies.YES_WORDS | set(yes), replies.NO_WORDS | set(no), NO_STARTS + no_starts)
+
+
+# How a typed answer reads, by what the question is `about` (`ask_yes_or_no`). Besides the everyday yes and no,
+# a question takes the words of its own buttons, and only it: "ลบเลย" confirms "delete your data?" but gives no
+# consent, and "ยกเลิก" taps whichever button cancels, the yes of "cancel this?" or the no of "carry on?".
+QUESTIONS = {
+    "": _buttons(),
+    "consent": _buttons(("ยินยอม", "ยอมรับ"), ("ไม่ยินยอม",), ("ไม่ยินยอม",)),
+    "erase": _buttons(("ลบ", "ลบเลย", "ลบได้", "ลบได้เลย", "ยืนยันลบ"), ("ไม่ลบ",), ("ไม่ลบ",)),
+    "cancel": _buttons(CANCELLING, ("ไม่ยกเลิก",), ("ไม่ยกเลิก",)),
+    "resume": _buttons(("ทำต่อ", "ไม่ยกเลิก"), CANCELLING),
+}
 # "Use the details from last time?" has words of its own for yes and no ("ใช้ค่ะ", "ไม่เอาข้อมูลเดิมอ่ะ").
-REUSE = replies.YesOrNo(replies.YES_WORDS | {texts.YES, "ใช้", "ใช้เลย", "ใช้ได้"},
-                       replies.NO_WORDS | {texts.NO, "ไม่ใช้", "กรอกใหม่"})
+REUSE = _buttons((texts.YES, "ใช้", "ใช้เลย", "ใช้ได้"), (texts.NO, "ไม่ใช้", "กรอกใหม่"))
 
 
 def remember(ctx: Context, flow: str, data: dict[str, Any]) -> None:
@@ -48,9 +62,10 @@ def forget(ctx: Context, flow: str, key: str) -> None:
     repo.save_conversation(ctx.session, ctx.user, current.flow, current.state, data)
 
 
-def ask_yes_or_no(ctx: Context, yes: str, no: str) -> None:
-    """Remember the postbacks of the two buttons just offered, so "ใช่ค่ะ" or "ไม่ค่ะ" typed does the same."""
-    remember(ctx, YES_OR_NO, {YES_OR_NO: {"yes": yes, "no": no}})
+def ask_yes_or_no(ctx: Context, yes: str, no: str, about: str = "") -> None:
+    """Remember the postbacks of the two buttons just offered, so "ใช่ค่ะ" or "ไม่ค่ะ" typed does the same; `about`
+    names the question's own words in QUESTIONS."""
+    remember(ctx, YES_OR_NO, {YES_OR_NO: {"yes": yes, "no": no, "about": about}})
 
 
 def typed_yes_or_no(ctx: Context, current: Conversation | None, text: str) -> str | None:
@@ -59,13 +74,14 @@ def typed_yes_or_no(ctx: Context, current: Conversation | None, text: str) -> st
         return None
     buttons = current.data[YES_OR_NO]
     forget(ctx, YES_OR_NO, YES_OR_NO)
-    said = says_yes(text)
+    said = says_yes(text, buttons.get("about", ""))
     return None if said is None else str(buttons["yes" if said else "no"])
 
 
-def says_yes(text: str) -> bool | None:
-    """True for a typed yes ("ใช่ค่ะ", "ได้ค่ะ ลบได้เลย"), False for a no ("ไม่อ่ะ", "ไม่ยินยอมค่ะ ขอ..."), else None."""
-    return BUTTONS.read(text)
+def says_yes(text: str, about: str = "") -> bool | None:
+    """True for a typed yes ("ใช่ค่ะ", "ได้ค่ะ ลบได้เลย"), False for a no ("ไม่อ่ะ", "ไม่ยินยอมค่ะ ขอ..."), else None;
+    read as the question `about` reads it (QUESTIONS)."""
+    return QUESTIONS[about].read(text)
 
 
 def says_reuse(text: str) -> bool | None:

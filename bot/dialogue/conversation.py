@@ -78,7 +78,7 @@ def _carried(ctx: Context, flow: flows.Flow) -> dict[str, Any]:
 
 def ask_cancel(ctx: Context, conversation: Conversation) -> Reply:
     """Ask whether to drop the flow; a typed yes or no answers it as the buttons do."""
-    asides.ask_yes_or_no(ctx, "cancel=flow", "resume=yes")
+    asides.ask_yes_or_no(ctx, "cancel=flow", "resume=yes", about="cancel")
     service = texts.SERVICE_NAMES.get(conversation.flow, "")
     asked = texts.ASK_CANCEL_SUMMARY if conversation.state in flows.SUMMARY else texts.ASK_CANCEL_FLOW
     return Reply([Text(asked.format(service=service), cards.yes_no("cancel=flow", "resume=yes"))])
@@ -231,7 +231,7 @@ def cancel(ctx: Context, confirmed: bool = True) -> Reply:
     if request is not None and request.status == "new":
         question = texts.ASK_CANCEL_REQUEST.format(reference=request.reference,
                                                    service=texts.SERVICE_NAMES.get(request.service, ""))
-        asides.ask_yes_or_no(ctx, f"cancel_request={request.id}", "cancel_request=no")
+        asides.ask_yes_or_no(ctx, f"cancel_request={request.id}", "cancel_request=no", about="cancel")
         return Reply([Text(question, cards.yes_no(f"cancel_request={request.id}", "cancel_request=no"))])
     return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
 

@@ -63,7 +63,7 @@ def on_follow(ctx: Context, event: Inbound) -> Reply:
     ctx.user.active = True
     if ctx.user.consented_at is not None:
         return Reply([Text(texts.WELCOME_BACK + "\n" + texts.WELCOME, cards.main_menu())])
-    asides.ask_yes_or_no(ctx, "consent=yes", "consent=no")
+    asides.ask_yes_or_no(ctx, "consent=yes", "consent=no", about="consent")
     return Reply([Text(texts.WELCOME), Text(texts.CONSENT_NOTE, cards.consent_choices())])
 
 
@@ -165,7 +165,7 @@ def _waiting_for_staff(ctx: Context) -> bool:
 
 def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, confident: bool) -> Reply:
     if current.state == conversation.CONSENT:
-        said = asides.says_yes(text)
+        said = asides.says_yes(text, "consent")
         if said is not None:
             return _consent(ctx, said)
         if prediction.confidence >= INTERRUPT_CONFIDENCE and prediction.intent in NEEDS_NO_CONSENT:
@@ -201,7 +201,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
 def _aside(ctx: Context, current, answer: Reply) -> Reply:
     """An answer given in the middle of a flow, then the offer to carry on with it: a yes-or-no question, so
     "ใช่ค่ะ" typed at a name question carries on instead of becoming the name."""
-    asides.ask_yes_or_no(ctx, "resume=yes", "cancel=flow")
+    asides.ask_yes_or_no(ctx, "resume=yes", "cancel=flow", about="resume")
     service = texts.SERVICE_NAMES.get(current.flow, "")
     return answer.then(Reply([Text(texts.OFFER_RESUME.format(service=service), cards.resume_choices())]))
 

@@ -104,7 +104,7 @@ def start_registration(ctx: Context, value: str, event: Inbound) -> Reply:
         return _already(ctx, existing)
     if ctx.user.consented_at is None:
         suffix = f"{found.id}" + (f":{announcement_id}" if announcement_id else "")
-        asides.ask_yes_or_no(ctx, f"ev_consent={suffix}", "consent=no")
+        asides.ask_yes_or_no(ctx, f"ev_consent={suffix}", "consent=no", about="consent")
         return Reply([Text(texts.CONSENT_FOR_EVENT, (
             Choose(texts.CONSENT_AND_REGISTER, f"ev_consent={suffix}", texts.CONSENT_AND_REGISTER),
             Choose("ไม่ยินยอม", "consent=no", "ไม่ยินยอม"),
@@ -221,7 +221,7 @@ def ask_cancel(ctx: Context, value: str, event: Inbound) -> Reply:
     found = registration.event
     template = texts.ASK_LEAVE_WAITLIST if registration.status == "waiting" else texts.ASK_CANCEL
     question = template.format(title=found.title, date=thai_datetime(found.starts_at))
-    asides.ask_yes_or_no(ctx, f"ev_cancel_yes={found.id}", f"ev_keep={found.id}")
+    asides.ask_yes_or_no(ctx, f"ev_cancel_yes={found.id}", f"ev_keep={found.id}", about="cancel")
     return Reply([Text(question, main_cards.yes_no(f"ev_cancel_yes={found.id}", f"ev_keep={found.id}"))])
 
 

@@ -56,7 +56,8 @@ def test_cancel_at_the_summary_asks_first_and_a_no_shows_the_summary_again_with_
 
 
 @pytest.mark.parametrize("cancel", CANCELS)
-@pytest.mark.parametrize("yes", [lambda chat, data: chat.tap(USER, data), lambda chat, data: chat.say(USER, "ใช่ค่ะ")])
+@pytest.mark.parametrize("yes", [lambda chat, data: chat.tap(USER, data), lambda chat, data: chat.say(USER, "ใช่ค่ะ"),
+                                 lambda chat, data: chat.say(USER, "ยกเลิก")], ids=["tapped", "yes", "cancel again"])
 def test_a_yes_to_cancel_at_the_summary_drops_the_request_unsent(chat, app, cancel, yes):
     at_the_summary(chat, app)
     question = CANCELS[cancel](chat)

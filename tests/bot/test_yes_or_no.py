@@ -123,3 +123,36 @@ def test_a_typed_yes_or_no_does_what_the_question_s_button_does(chat, app, quest
 @pytest.mark.parametrize("typed", ["เยอะ", "เยอะค่ะ", "ไม่เอาแล้ว", "ยัง", "ไม่ต้องส่งข่าวสารมาแล้วนะคะ"])
 def test_a_word_ending_like_a_particle_or_giving_up_is_neither_yes_nor_no(typed):
     assert asides.says_yes(typed) is None and asides.says_reuse(typed) is None
+
+
+# A question's own words, typed: "ยกเลิก" taps whichever button cancels (the yes of "cancel this?", the no of
+# "carry on?"); "ลบเลย" confirms only "delete your data?".
+OWN_WORDS = [
+    ("cancel_this_request", "ยกเลิก", True), ("cancel_this_request", "ยกเลิกเลยค่ะ", True),
+    ("cancel_this_request", "ไม่ยกเลิกค่ะ", False),
+    ("carry_on_after_an_aside", "ยกเลิก", False), ("carry_on_after_an_aside", "ยกเลิกเลยค่ะ", False),
+    ("carry_on_after_an_aside", "ทำต่อค่ะ", True), ("carry_on_after_an_aside", "ไม่ยกเลิกค่ะ", True),
+    ("withdraw_the_request_just_made", "ยกเลิก", True), ("withdraw_the_request_just_made", "ไม่ยกเลิก", False),
+    ("cancel_a_registration", "ยกเลิกค่ะ", True), ("cancel_a_registration", "ไม่ยกเลิกแล้วค่ะ", False),
+    ("delete_my_data", "ลบเลย", True), ("delete_my_data", "ไม่ลบค่ะ", False),
+    ("consent", "ยินยอมค่ะ", True), ("consent", "ไม่ยินยอมค่ะ ขอเบอร์ศูนย์แทน", False),
+    ("consent_to_register", "ยินยอม", True),
+]
+
+
+@pytest.mark.parametrize("question, typed, says_yes", OWN_WORDS)
+def test_a_question_s_own_words_do_what_its_button_does(chat, app, question, typed, says_yes):
+    asked = QUESTIONS[question]
+    asked.ask(chat, app)
+    said = " ".join(chat.say(USER, typed))
+    expected, other = (asked.yes, asked.no) if says_yes else (asked.no, asked.yes)
+    assert expected in said and other not in said, said
+
+
+@pytest.mark.parametrize("question, typed", [("consent", "ลบเลย"), ("consent", "ยกเลิกได้"),
+                                             ("join_the_waiting_list", "ลบได้เลย")])
+def test_another_question_s_words_answer_nothing(chat, app, question, typed):
+    asked = QUESTIONS[question]
+    asked.ask(chat, app)
+    said = " ".join(chat.say(USER, typed))
+    assert asked.yes not in said, said
