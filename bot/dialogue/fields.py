@@ -27,6 +27,8 @@ SELF_INTRODUCTION = re.compile(r"^(?:(?:กระผม|ผม|ดิฉัน|�
 # word that links them ("ชื่อเล่นว่าต้อม", "ชื่อคือสมชาย").
 NAME_WORDS = frozenset({"ชื่อ", "ชื่อว่า", "ชื่อเล่น"})
 NAME_LINKS = frozenset({"ว่า", "คือ"})
+# What a question about the name asked for mentions ("ต้องเป็นชื่อจดทะเบียนไหมคะ", "ภาษาอังกฤษได้ไหม").
+NAME_FORM_WORDS = ("ชื่อ", "จดทะเบียน", "นิติบุคคล", "แบรนด์", "ภาษาอังกฤษ", "ภาษาไทย")
 # Said before an answer, never part of a name: an apology, a hesitation, a particle ("ขอโทษค่ะ ชื่อแก้วค่ะ",
 # "อ๋อ สมชายครับ"). Whole words, as the tokeniser cuts them, so อ้อย stays a name.
 FILLERS = frozenset({"ขอโทษ", "ขออภัย", "อ๋อ", "อ้อ", "อ่อ", "เอ่อ", "เออ", "อืม", "อืมม", "อ่า"}) | NAME_PARTICLES
@@ -122,7 +124,7 @@ def read_business_name(text: str, today: date) -> str:
     """Take a business name, without "ขอโทษค่ะ" or "ร้านชื่อ" before it, or the polite particle or phone number
     after it."""
     _refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="เป็นชื่อ"), texts.NO_BUSINESS_NAME,
-                                 texts.WHY_CONTACT_DETAILS)
+                                 texts.WHY_CONTACT_DETAILS, texts.BUSINESS_NAME_FORM)
     said = _after_fillers(_before_phone(text))
     return read_name(_before_particles(BUSINESS_INTRODUCTION.sub("", said)), today)
 
@@ -131,7 +133,7 @@ def read_contact_name(text: str, today: date) -> str:
     """Take a contact's name: what follows "ชื่อ" when the text says it, else the text without "ขอโทษค่ะ" or "ผม"
     before it; never the polite particle or phone number after it, nor a shop ("ชื่อร้านคือ ดอยดี")."""
     _refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="เป็นชื่อ"), texts.CONTACT_IS_A_PERSON,
-                                 texts.WHY_CONTACT_DETAILS)
+                                 texts.WHY_CONTACT_DETAILS, texts.CONTACT_NAME_FORM)
     said = _after_fillers(_before_phone(text))
     name = _before_particles(_after_the_word_name(said) or SELF_INTRODUCTION.sub("", said))
     if name.startswith(BUSINESS_STARTS):
@@ -139,15 +141,23 @@ def read_contact_name(text: str, today: date) -> str:
     return read_name(name, today)
 
 
-def _refuse_what_answers_nothing(text: str, asked: str, none: str, why: str | None = None) -> None:
+def _refuse_what_answers_nothing(text: str, asked: str, none: str, why: str | None = None,
+                                 form: str | None = None) -> None:
     """Refuse a question to the bot (`asked` says to ask it afterwards; one asking why this is needed is told
-    `why`, when given) and a "none" (`none` says how to answer instead)."""
+    `why`, and one about the name asked for `form`, when given) and a "none" (`none` says how to answer instead)."""
     if why is not None and asks_why(text):
         raise Invalid(why)
+    if form is not None and asks_about_the_name(text):
+        raise Invalid(form)
     if asks_a_question(text):
         raise Invalid(asked)
     if says_none(text):
         raise Invalid(none)
+
+
+def asks_about_the_name(text: str) -> bool:
+    """True for a question about the name asked for: "ต้องเป็นชื่อจดทะเบียนไหมคะ", "ใช้ชื่อเล่นได้ไหม"."""
+    return asks_a_question(text) and any(word in text for word in NAME_FORM_WORDS)
 
 
 def _after_fillers(text: str) -> str:

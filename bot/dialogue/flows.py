@@ -231,8 +231,10 @@ def strays(state: str, text: str) -> bool:
 
 def read_by_the_question(state: str, text: str) -> bool:
     """What only a name or product question reads right: a "none" ("ยังไม่มี", a request status to the
-    classifier) and a name in Latin letters ("Nok", a cancel to it)."""
-    return state in NAMED_ANSWERS and (replies.says_none(text) or state in NAMES and replies.is_latin_name(text))
+    classifier), a name in Latin letters ("Nok", a cancel to it) and a question about the name asked for
+    ("ต้องเป็นชื่อจดทะเบียนไหมคะ", an event to it: ลงทะเบียน)."""
+    named = state in NAMES and (replies.is_latin_name(text) or f.asks_about_the_name(text))
+    return state in NAMED_ANSWERS and (replies.says_none(text) or named)
 
 
 def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, Any], today: date) -> dict[str, Any]:

@@ -65,14 +65,26 @@ def test_an_off_topic_remark_or_wish_is_declined_and_the_same_question_asked_aga
 
 @pytest.mark.parametrize("question, typed", [
     ("product", "ต้องส่งรูปด้วยไหมคะ"), ("product", "ทำยังไงคะ?"), ("product", "หวยงวดนี้ออกอะไรคะ"),
-    ("product", "ราคาเท่าไหร่คะ"), ("business_name", "ต้องใช้ชื่อที่จดทะเบียนหรือเปล่าคะ"),
-    ("contact_name", "ชื่อเล่นได้ไหมคะ"), ("contact_name", "ใส่ชื่อใครดีคะ 555"),
+    ("product", "ราคาเท่าไหร่คะ"), ("business_name", "ราคาเท่าไหร่คะ"),
     ("product", "ทำไมต้องบอกชื่อร้านด้วยคะ"),  # and "ด้วย" is no shop's name
 ])
 def test_a_question_is_not_kept_as_the_answer_and_may_be_asked_after(chat, app, question, typed):
     said = typed_at(chat, app, question, typed)
     assert said[-1].endswith(QUESTIONS[question]) and "ถามได้หลังจากนี้" in said[-1]
     assert state_of(app, USER) == question and kept_as_asked(request_sent(chat, app))
+
+
+@pytest.mark.parametrize("question, typed", [
+    ("business_name", "ต้องใช้ชื่อที่จดทะเบียนหรือเปล่าคะ"),
+    ("business_name", "ต้องเป็นชื่อจดทะเบียนไหมคะ"),  # an event to the classifier (ลงทะเบียน), which must not interrupt
+    ("business_name", "ใช้ชื่อแบรนด์ได้ไหมคะ"), ("business_name", "ชื่อภาษาอังกฤษได้มั้ยครับ"),
+    ("contact_name", "ชื่อเล่นได้ไหมคะ"), ("contact_name", "ใส่ชื่อใครดีคะ 555"), ("contact_name", "ต้องใช้ชื่อจริงไหมครับ"),
+])
+def test_a_question_about_the_name_asked_for_is_told_how_to_answer_and_asked_again(chat, app, question, typed):
+    [answer] = typed_at(chat, app, question, typed)
+    hint = {"business_name": "ไม่จำเป็นต้องเป็นชื่อจดทะเบียน", "contact_name": "ชื่อเล่นหรือชื่อจริงก็ได้"}[question]
+    assert hint in answer and answer.endswith(QUESTIONS[question]) and state_of(app, USER) == question
+    assert kept_as_asked(request_sent(chat, app))
 
 
 @pytest.mark.parametrize("question, typed", [
