@@ -104,8 +104,10 @@ def prefill(flow: Flow, first_text: str | None, found: dict[str, Any], today: da
     found = found | ({"machine": machine} if machine else {})
     for question in flow.fields:
         if question.entity and question.entity in found:
+            # The phone is read from the message itself, to keep an extension typed after it ("… ต่อ 12").
+            typed = first_text if question.entity == "phone" and first_text else _as_typed(found[question.entity])
             try:
-                value = question.read(_as_typed(found[question.entity]), today)
+                value = question.read(typed, today)
             except f.Invalid:
                 continue
             answers[question.key] = _stored(value)

@@ -56,6 +56,17 @@ def test_the_phone_with_its_extension_is_offered_again_next_time(chat, app):
     assert "ใช้ข้อมูลเดิมไหมคะ" in said[-1] and "เบอร์โทร: 021234567 ต่อ 12" in said[-1]
 
 
+def test_an_extension_typed_in_the_first_message_is_kept_with_the_phone(chat, app):
+    chat.consent(USER)
+    chat.say(USER, "อยากทำกล่องใหม่ให้ขนมเปี๊ยะค่ะ โทร 02 123 4567 ต่อ 12 นะคะ")
+    said = answer_until_summary(chat, app, USER)
+    assert "ขอเบอร์โทร" not in " ".join(said) and "เบอร์โทร 021234567 ต่อ 12" in said[-1]
+    chat.tap(USER, "confirm=yes")
+    with app.extensions["frontdesk"].sessions() as session:
+        request = session.scalars(select(ServiceRequest)).one()
+    assert request.phone == "021234567" and request.answers["phone"] == "021234567 ต่อ 12"
+
+
 @pytest.mark.parametrize("typed", ["ไม่สะดวกให้เบอร์ค่ะ ติดต่อทางไลน์นี้ได้เลย", "ติดต่อทาง LINE ได้ไหมคะ", "ไม่มีเบอร์ค่ะ"])
 def test_someone_who_would_rather_not_give_a_phone_is_contacted_on_line_and_the_request_goes_on(
         chat, app, line_api, officer, typed):
