@@ -216,7 +216,7 @@ def test_the_summary_shows_what_the_first_message_told(service, first_message, s
 
 def test_prefilled_answers_are_checked_like_typed_ones():
     found = {"date": date(2026, 1, 1), "people": 900, "phone": "0812345678"}
-    answers = flows.prefill(flows.FLOWS["machinery"], "จองเครื่อง cnc วันที่ 1/1/2569", found, TODAY)
+    answers = flows.prefill(flows.FLOWS["machinery"], "จองเครื่อง cnc วันที่ 1/1/2569 โทร 0812345678", found, TODAY)
     assert "preferred_date" not in answers and answers["phone"] == "0812345678"
     assert "people" not in flows.prefill(flows.FLOWS["training"], "อบรม 900 คน", found, TODAY)
 

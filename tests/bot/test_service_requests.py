@@ -330,7 +330,7 @@ def test_wanting_another_service_instead_of_a_name_offers_the_switch_and_is_not_
 
 
 @pytest.mark.parametrize("question, typed", [
-    ("business_name", "ต้องใช้ชื่อที่จดทะเบียนหรือเปล่าคะ"),
+    ("business_name", "ต้องเตรียมเอกสารอะไรบ้างคะ"),  # one about the name: tests/bot/test_typed_answers.py
     ("contact_name", "ราคาเท่าไหร่คะ"),
     ("contact_name", "ต้องเตรียมเอกสารอะไรบ้างคะ"),
     ("contact_name", "ต้องจ่ายเงินมั้ยครับ"),
