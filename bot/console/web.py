@@ -68,6 +68,7 @@ def init_web(app: Flask) -> None:
     app.add_template_filter(duration, "duration")
     app.add_template_filter(short_centre_name, "short_centre")
     app.add_template_filter(fields.request_phone, "phone")
+    app.add_template_filter(fields.PHONE.show, "phone_as_given")  # a registrant's: "LINE" is ทาง LINE (...)
     app.jinja_env.globals["console_nav"] = NAV  # a list, not a function: add_template_global is for functions
     for status in ERROR_PAGES:
         app.register_error_handler(status, _error_page)

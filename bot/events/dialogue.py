@@ -18,6 +18,7 @@ phone number is asked for them, typed, the same way: staff need to know who is c
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from flask import current_app
 from sqlalchemy import select
@@ -139,7 +140,7 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     if cancels:
         return Reply([Text(texts.PARTY_DROPPED, event_choices())])
     found = ctx.session.get(Event, event_id) if event_id else None
-    if found is None or (asking is not None and other_topic):
+    if found is None or (asking is not None and other_topic and not _answers(asking, text, ctx.today)):
         return None
     if asking is not None:
         return _typed_detail(ctx, found, announcement_id, asking, text)
@@ -152,6 +153,18 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     return _take_seats(ctx, found.id, people, announcement_id, event)
 
 
+def _answers(asking: f.Field, text: str, today: date) -> bool:
+    """True when the text answers a question that takes no free text, whatever else it sounds like: a phone,
+    or LINE instead of one ("ไม่สะดวกให้เบอร์ ติดต่อทางไลน์ได้เลย", a wish for staff to the classifier)."""
+    if asking.takes_any_text:
+        return False
+    try:
+        asking.read(text, today)
+    except f.Invalid:
+        return False
+    return True
+
+
 def _typed_detail(ctx: Context, found: Event, announcement_id: int | None, asking: f.Field, text: str) -> Reply:
     """The registrant's name or phone, kept on their profile; a phone typed with the name, or for it, is taken
     too."""
@@ -161,7 +174,7 @@ def _typed_detail(ctx: Context, found: Event, announcement_id: int | None, askin
     except f.Invalid as invalid:
         return _ask_people(ctx, found, announcement_id, hint=str(invalid))
     setattr(ctx.user, asking.key, value)
-    return _ask_people(ctx, found, announcement_id)
+    return _ask_people(ctx, found, announcement_id, hint=main_texts.BY_LINE_NOTED if value == f.BY_LINE else None)
 
 
 def asks_for_a_name(current: Conversation) -> bool:
@@ -307,13 +320,16 @@ def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: s
     missing = _missing_detail(ctx)
     # Remembered so a typed answer ("๒ คน", a name) answers it too.
     asides.remember(ctx, PARTY_SIZE, {PARTY_FOR: f"{found.id}{suffix}", PARTY_ASKS: missing.key if missing else ""})
+    choices: tuple[Action, ...]
     if missing is not None:
         question = texts.ASK_REGISTRANT_NAME if missing.key == "contact_name" else texts.ASK_REGISTRANT_PHONE
-        lines = [line for line in (hint, question.format(title=found.title)) if line]
-        return Reply([Text("\n".join(lines), (Say("ยกเลิก", "ยกเลิก"),))])
-    choices = tuple(Choose(texts.PEOPLE_LABEL.format(n=n), f"ev_people={found.id}:{n}{suffix}",
-                           texts.PEOPLE_LABEL.format(n=n)) for n in range(1, seats.MAX_PARTY + 1))
-    return Reply([Text(texts.ASK_PEOPLE.format(title=found.title), choices)])
+        choices = (Say("ยกเลิก", "ยกเลิก"),)
+    else:
+        question = texts.ASK_PEOPLE
+        choices = tuple(Choose(texts.PEOPLE_LABEL.format(n=n), f"ev_people={found.id}:{n}{suffix}",
+                               texts.PEOPLE_LABEL.format(n=n)) for n in range(1, seats.MAX_PARTY + 1))
+    lines = [line for line in (hint, question.format(title=found.title)) if line]
+    return Reply([Text("\n".join(lines), choices)])
 
 
 def _ready_to_register(ctx: Context) -> bool:

@@ -84,6 +84,23 @@ def test_the_event_page_lists_seats_waiting_list_and_exports_csv(admin, chat, ap
     assert rows[1][3] == "'=HYPERLINK(\"http://evil\")" and rows[1][5] == "0812345678"
 
 
+def test_a_registrant_who_would_rather_be_reached_on_line_is_shown_so_on_the_page_and_in_the_csv(admin, chat, app):
+    event = add_event(app)
+    registrant(chat, ALICE)
+    set_user(app, ALICE, phone=None)
+    [asked] = chat.tap(ALICE, f"ev_register={event['id']}")
+    assert "ขอเบอร์โทร" in asked
+    [noted] = chat.say(ALICE, "ไม่สะดวกให้เบอร์ค่ะ ติดต่อทางไลน์ได้เลย")  # a wish for staff, to the classifier
+    assert "ทาง LINE นี้แทน" in noted and "กี่ท่าน" in noted
+    chat.tap(ALICE, f"ev_people={event['id']}:1")
+    assert seats_of(app, event["id"]) == {"registered": 1}
+    page = admin.page(f"/staff/events/{event['id']}")
+    assert "ทาง LINE (ไม่สะดวกให้เบอร์)" in page
+    text = admin.get(f"/staff/events/{event['id']}/registrations.csv").get_data(as_text=True)
+    [row] = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))[1:]
+    assert row[5] == "ทาง LINE (ไม่สะดวกให้เบอร์)"
+
+
 def test_staff_cancel_a_seat_from_the_event_page_and_the_next_in_line_is_offered(admin, chat, app, line_api):
     event = add_event(app, capacity=1)
     register(chat, ALICE, event["id"])
