@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from bot.dialogue import flows, replies, texts
 from bot.dialogue.context import Context
 from storage import repositories as repo
-from storage.models import Conversation
+from storage.models import Conversation, LineUser
 
 YES_OR_NO = "yes_or_no"  # the one-question conversation, and its key in a conversation's data: the two postbacks
 # A no that goes on ("ไม่ยินยอมค่ะ ขอเบอร์ศูนย์มาโทรเองได้ไหม"): the start says it. Not "ไม่ต้อง...", which may
@@ -36,6 +38,8 @@ QUESTIONS = {
     "erase": _buttons(("ลบ", "ลบเลย", "ลบได้", "ลบได้เลย", "ยืนยันลบ"), ("ไม่ลบ",), ("ไม่ลบ",)),
     "cancel": _buttons(CANCELLING, ("ไม่ยกเลิก",), ("ไม่ยกเลิก",)),
     "resume": _buttons(("ทำต่อ", "ไม่ยกเลิก"), CANCELLING),
+    "offer": _buttons(("ยืนยันรับที่นั่ง", "รับที่นั่ง", "รับ", "ไป", "ไปได้", "ไปค่ะ"),
+                      ("สละสิทธิ์", "ไม่รับ", "ไม่ไป", "ไปไม่ได้", "ไม่ว่าง"), ("ไม่ไป", "ไม่รับ", "ไปไม่ได้", "ไม่ว่าง")),
 }
 # "Use the details from last time?" has words of its own for yes and no ("ใช้ค่ะ", "ไม่เอาข้อมูลเดิมอ่ะ").
 REUSE = _buttons((texts.YES, "ใช้", "ใช้เลย", "ใช้ได้"), (texts.NO, "ไม่ใช้", "กรอกใหม่"))
@@ -43,11 +47,15 @@ REUSE = _buttons((texts.YES, "ใช้", "ใช้เลย", "ใช้ได
 
 def remember(ctx: Context, flow: str, data: dict[str, Any]) -> None:
     """Keep the question's `data` in the conversation, beside a request in progress or on its own as `flow`."""
-    current = repo.get_conversation(ctx.session, ctx.user)
+    _remember(ctx.session, ctx.user, flow, data)
+
+
+def _remember(session: Session, user: LineUser, flow: str, data: dict[str, Any]) -> None:
+    current = repo.get_conversation(session, user)
     if current is None or current.flow not in flows.FLOWS:
-        repo.save_conversation(ctx.session, ctx.user, flow, "asked", data)
+        repo.save_conversation(session, user, flow, "asked", data)
     else:
-        repo.save_conversation(ctx.session, ctx.user, current.flow, current.state, current.data | data)
+        repo.save_conversation(session, user, current.flow, current.state, current.data | data)
 
 
 def forget(ctx: Context, flow: str, key: str) -> None:
@@ -65,7 +73,13 @@ def forget(ctx: Context, flow: str, key: str) -> None:
 def ask_yes_or_no(ctx: Context, yes: str, no: str, about: str = "") -> None:
     """Remember the postbacks of the two buttons just offered, so "ใช่ค่ะ" or "ไม่ค่ะ" typed does the same; `about`
     names the question's own words in QUESTIONS."""
-    remember(ctx, YES_OR_NO, {YES_OR_NO: {"yes": yes, "no": no, "about": about}})
+    push_yes_or_no(ctx.session, ctx.user, yes, no, about)
+
+
+def push_yes_or_no(session: Session, user: LineUser, yes: str, no: str, about: str = "") -> None:
+    """`ask_yes_or_no` for a question pushed to `user` rather than replied (a seat offered from the waiting
+    list): the follower's next message answers it."""
+    _remember(session, user, YES_OR_NO, {YES_OR_NO: {"yes": yes, "no": no, "about": about}})
 
 
 def typed_yes_or_no(ctx: Context, current: Conversation | None, text: str) -> str | None:

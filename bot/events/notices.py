@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from bot.dialogue import asides
 from bot.events import cards, texts
 from bot.line.outbound import Text, to_line_messages
 from storage import repositories as repo
@@ -21,6 +22,8 @@ def queue_offers(session: Session, offers: list[Registration]) -> list[int]:
         if registration.user is None or not registration.user.active:
             continue
         payload = to_line_messages([cards.offer_card(registration)])
+        asides.push_yes_or_no(session, registration.user, f"ev_offer={registration.id}:yes",
+                              f"ev_offer={registration.id}:no", about="offer")  # "ได้ค่ะ" typed accepts
         ids.append(repo.new_delivery(session, "event_offer", [registration.user.line_user_id], payload).id)
     return ids
 

@@ -342,6 +342,40 @@ def test_declining_an_offer_passes_the_seat_on(chat, app, line_api):
     assert "มีที่นั่งว่าง" in line_api.delivered_messages(to=CHAI)[-1].message["altText"]
 
 
+@pytest.mark.parametrize("typed, accepted", [("ได้ค่ะ", True), ("ไปค่ะ", True), ("ยืนยันรับที่นั่ง", True),
+                                              ("ไม่ไปแล้วค่ะ", False), ("สละสิทธิ์", False), ("ไม่ว่างแล้วครับ", False)])
+def test_a_seat_offer_pushed_is_answered_by_typing_as_by_its_buttons(chat, app, line_api, typed, accepted):
+    event = add_event(app, capacity=1)
+    for user in (ALICE, BEN, CHAI):
+        registrant(chat, user)
+    register(chat, ALICE, event["id"])
+    for user in (BEN, CHAI):
+        register(chat, user, event["id"])
+        chat.tap(user, f"ev_wait={event['id']}:1")
+    chat.tap(ALICE, f"ev_cancel_yes={event['id']}")
+    assert "มีที่นั่งว่าง" in line_api.delivered_messages(to=BEN)[-1].message["altText"]
+    said = " ".join(chat.say(BEN, typed))
+    statuses = {r.user.line_user_id: r.status for r in _with_users(app, event["id"])}
+    if accepted:
+        assert "ลงทะเบียนเรียบร้อย" in said and statuses[BEN] == "registered" and statuses[CHAI] == "waiting"
+    else:
+        assert "สละสิทธิ์" in said and statuses[BEN] == "cancelled" and statuses[CHAI] == "offered"
+        assert "มีที่นั่งว่าง" in line_api.delivered_messages(to=CHAI)[-1].message["altText"]
+
+
+def test_a_seat_offer_is_answered_only_by_the_next_message(chat, app, line_api):
+    event = add_event(app, capacity=1)
+    for user in (ALICE, BEN):
+        registrant(chat, user)
+    register(chat, ALICE, event["id"])
+    register(chat, BEN, event["id"])
+    chat.tap(BEN, f"ev_wait={event['id']}:1")
+    chat.tap(ALICE, f"ev_cancel_yes={event['id']}")
+    chat.say(BEN, "ศูนย์เปิดกี่โมงคะ")
+    chat.say(BEN, "ได้ค่ะ")
+    assert {r.user.line_user_id: r.status for r in _with_users(app, event["id"])}[BEN] == "offered"
+
+
 def test_a_party_too_big_for_the_free_seats_waits_while_a_smaller_one_is_offered(chat, app, line_api):
     event = add_event(app, capacity=3)
     for user in (ALICE, BEN, CHAI):
