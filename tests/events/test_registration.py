@@ -327,7 +327,8 @@ def test_a_full_event_offers_the_waiting_list_and_a_freed_seat_goes_to_the_next(
     assert seats_of(app, event["id"]) == {"cancelled": 1, "registered": 2, "waiting": 1}
 
 
-def test_declining_an_offer_passes_the_seat_on(chat, app, line_api):
+def offered_to_ben(chat, app) -> dict:
+    """A one-seat event ALICE holds, BEN then CHAI waiting: ALICE cancels, and the seat is offered to BEN."""
     event = add_event(app, capacity=1)
     for user in (ALICE, BEN, CHAI):
         registrant(chat, user)
@@ -336,6 +337,11 @@ def test_declining_an_offer_passes_the_seat_on(chat, app, line_api):
         register(chat, user, event["id"])
         chat.tap(user, f"ev_wait={event['id']}:1")
     chat.tap(ALICE, f"ev_cancel_yes={event['id']}")
+    return event
+
+
+def test_declining_an_offer_passes_the_seat_on(chat, app, line_api):
+    event = offered_to_ben(chat, app)
     ben = registrations(app, event["id"])[1]
     [declined] = chat.tap(BEN, f"ev_offer={ben.id}:no")
     assert "สละสิทธิ์" in declined
@@ -345,14 +351,7 @@ def test_declining_an_offer_passes_the_seat_on(chat, app, line_api):
 @pytest.mark.parametrize("typed, accepted", [("ได้ค่ะ", True), ("ไปค่ะ", True), ("ยืนยันรับที่นั่ง", True),
                                               ("ไม่ไปแล้วค่ะ", False), ("สละสิทธิ์", False), ("ไม่ว่างแล้วครับ", False)])
 def test_a_seat_offer_pushed_is_answered_by_typing_as_by_its_buttons(chat, app, line_api, typed, accepted):
-    event = add_event(app, capacity=1)
-    for user in (ALICE, BEN, CHAI):
-        registrant(chat, user)
-    register(chat, ALICE, event["id"])
-    for user in (BEN, CHAI):
-        register(chat, user, event["id"])
-        chat.tap(user, f"ev_wait={event['id']}:1")
-    chat.tap(ALICE, f"ev_cancel_yes={event['id']}")
+    event = offered_to_ben(chat, app)
     assert "มีที่นั่งว่าง" in line_api.delivered_messages(to=BEN)[-1].message["altText"]
     said = " ".join(chat.say(BEN, typed))
     statuses = {r.user.line_user_id: r.status for r in _with_users(app, event["id"])}
@@ -364,13 +363,7 @@ def test_a_seat_offer_pushed_is_answered_by_typing_as_by_its_buttons(chat, app, 
 
 
 def test_a_seat_offer_is_answered_only_by_the_next_message(chat, app, line_api):
-    event = add_event(app, capacity=1)
-    for user in (ALICE, BEN):
-        registrant(chat, user)
-    register(chat, ALICE, event["id"])
-    register(chat, BEN, event["id"])
-    chat.tap(BEN, f"ev_wait={event['id']}:1")
-    chat.tap(ALICE, f"ev_cancel_yes={event['id']}")
+    event = offered_to_ben(chat, app)
     chat.say(BEN, "ศูนย์เปิดกี่โมงคะ")
     chat.say(BEN, "ได้ค่ะ")
     assert {r.user.line_user_id: r.status for r in _with_users(app, event["id"])}[BEN] == "offered"
