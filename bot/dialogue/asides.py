@@ -16,11 +16,11 @@ from bot.dialogue.context import Context
 from storage import repositories as repo
 from storage.models import Conversation, LineUser
 
+Words = tuple[str, ...]
 YES_OR_NO = "yes_or_no"  # the one-question conversation, and its key in a conversation's data: the two postbacks
 # A no that goes on ("ไม่ยินยอมค่ะ ขอเบอร์ศูนย์มาโทรเองได้ไหม"): the start says it. Not "ไม่ต้อง...", which may
 # be about anything ("ไม่ต้องส่งข่าวสารมาแล้วนะคะ").
 NO_STARTS = ("ไม่ยอม", "ไม่อนุญาต", "ไม่ให้", "ไม่ตกลง", "ไม่สะดวกให้")
-Words = tuple[str, ...]
 CANCELLING = ("ยกเลิก", "ยกเลิกเลย", "ยกเลิกได้", "ยืนยันยกเลิก")
 
 

@@ -182,7 +182,8 @@ def export_csv(event_id: int):
     for r in _registrations(event.id):
         writer.writerow([_cell(v) for v in (
             seats.shown_code(r.code), say.REGISTRATION_STATUS.get(r.status, r.status), r.people, r.contact_name,
-            r.business_name, r.phone and fields.PHONE.show(r.phone), _local(r.created_at), _local(r.checked_in_at), r.announcement_id or "")])
+            r.business_name, r.phone and fields.PHONE.show(r.phone), _local(r.created_at),
+            _local(r.checked_in_at), r.announcement_id or "")])
     return Response(out.getvalue().encode("utf-8"), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="event-{event.id}-registrations.csv"'})
 
