@@ -24,6 +24,9 @@ CONFIRMS = replies.YesOrNo(frozenset({
     "ยืนยัน", "ยืนยันส่งคำขอ", "ใช่", "ตกลง", "ok", "โอเค", "ส่งเลย", "ถูกต้อง", "confirm", "yes", "ส่ง", "ส่งคำขอ", "ถูก",
     "ได้เลย", "ส่งได้เลย", "ยืนยันเลย", "เรียบร้อย", "ครบแล้ว", "ถูกต้องแล้ว", "ใช่แล้ว"}), frozenset())
 EDIT_WORDS = {"แก้ไข", "แก้", "edit"}
+# Nothing to change, at the summary or its "ต้องการแก้ข้อไหนคะ" ("ไม่แก้แล้วค่ะ ส่งได้เลย", a cancel to the
+# classifier): the summary again, or the request sent when the message says so.
+NO_CHANGE = ("ไม่แก้", "ไม่ต้องแก้", "ไม่มีอะไรแก้", "ไม่มีแก้")
 SUMMARY = ("confirm", "edit")  # the summary card and its "ต้องการแก้ข้อไหนคะ": every answer given
 PROFILE_KEYS = ("business_name", "contact_name", "phone", "province")
 # The words of a first message that only ask for the service: wanting, booking, joining, particles, questions.
@@ -168,7 +171,7 @@ def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None
         return [summary_card(flow, answers)]
     if state == "edit":
         choices = tuple(Choose(q.label, f"edit={q.key}", f"แก้{q.label}") for q in flow.fields)
-        return [Text(texts.ASK_EDIT, choices)]
+        return [Text(texts.ASK_EDIT, (*choices, Choose(texts.NO_CHANGE_SEND, "confirm=yes", texts.NO_CHANGE_SEND)))]
     question = flow.known_field(state)
     lines = [hint, question.question] if hint else [question.question]
     return [Text("\n".join(lines), question.choices)]
@@ -234,9 +237,11 @@ def strays(state: str, text: str) -> bool:
 def read_by_the_question(state: str, text: str) -> bool:
     """What only a name or product question reads right: a "none" ("ยังไม่มี", a request status to the
     classifier), a name in Latin letters ("Nok", a cancel to it) and a question about the name asked for
-    ("ต้องเป็นชื่อจดทะเบียนไหมคะ", an event to it: ลงทะเบียน)."""
+    ("ต้องเป็นชื่อจดทะเบียนไหมคะ", an event to it: ลงทะเบียน); and at the summary, a confirmation ("ยืนยันส่งคำขอ", a
+    request status to it) or nothing to change ("ไม่แก้แล้วค่ะ ส่งได้เลย", a cancel)."""
     named = state in NAMES and (replies.is_latin_name(text) or f.asks_about_the_name(text))
-    return state in NAMED_ANSWERS and (replies.says_none(text) or named)
+    settled = state in SUMMARY and (_sends(text) or _keeps_every_answer(text))
+    return state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled
 
 
 def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, Any], today: date) -> dict[str, Any]:
@@ -344,8 +349,17 @@ def _named_change(flow: Flow, match: re.Match[str] | None) -> tuple[f.Field, str
     return (question, value) if question and replies.plain(value) not in ("", *replies.POLITE_ENDINGS) else None
 
 
+def _keeps_every_answer(text: str) -> bool:
+    return replies.plain(text).startswith(NO_CHANGE)
+
+
+def _sends(reply: str) -> bool:
+    """The summary's "ยืนยันส่งคำขอ", tapped or typed, or nothing to change and "send" ("ไม่แก้แล้ว ส่งได้เลย")."""
+    return bool(CONFIRMS.read(reply)) or (_keeps_every_answer(reply) and "ส่ง" in reply)
+
+
 def _answer_confirm(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
-    if CONFIRMS.read(reply):
+    if _sends(reply):
         return Turn("confirm", answers, submit=True)
     word = replies.plain(reply)
     if word in EDIT_WORDS:
@@ -356,6 +370,10 @@ def _answer_confirm(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
 
 
 def _answer_edit(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
+    if _sends(reply):
+        return Turn("confirm", answers, submit=True)
+    if _keeps_every_answer(reply):
+        return Turn("confirm", answers, ask(flow, "confirm", answers))
     question = _field_named(flow, replies.plain(reply).removeprefix("แก้"))
     if question is None:
         return Turn("edit", answers, ask(flow, "edit", answers))

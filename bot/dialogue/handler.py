@@ -335,7 +335,7 @@ def _confirm(ctx: Context, value: str, event: Inbound) -> Reply:
     """The summary's "ยืนยันส่งคำขอ" and "แก้ไข"; tapped once the request went, they file or change nothing."""
     if _request_flow(ctx) is None:
         return conversation.already_submitted(ctx, edit=value == "edit")
-    return _flow_postback(("confirm",))(ctx, value, event)
+    return _flow_postback(flows.SUMMARY)(ctx, value, event)
 
 
 def _edit(ctx: Context, value: str, event: Inbound) -> Reply:

@@ -1,5 +1,5 @@
 """"ยกเลิก" at the summary card, the last step before the request goes: asked first, typed or tapped, and a no
-keeps every answer; through the webhook and the fake LINE API."""
+keeps every answer; and the way back from its "แก้ไข" without a change; through the webhook and the fake LINE API."""
 
 from __future__ import annotations
 
@@ -63,6 +63,38 @@ def test_a_yes_to_cancel_at_the_summary_drops_the_request_unsent(chat, app, canc
     question = CANCELS[cancel](chat)
     [answer] = yes(chat, quick_replies(question)[0]["data"])
     assert "ยกเลิกเรื่องนี้แล้ว" in answer and state_of(app, USER) is None and requests_in(app) == []
+
+
+# Once "แก้ไข" is tapped, the way back without changing anything: the card's own button, its label typed, the
+# menu's "ไม่แก้ ส่งคำขอเลย", or nothing to change said in words ("ไม่แก้แล้วค่ะ ส่งได้เลย" is a cancel to the classifier).
+SENDS_FROM_THE_EDIT_MENU = {
+    "the card's button": lambda chat: chat.tap(USER, "confirm=yes"),
+    "its label typed": lambda chat: chat.say(USER, "ยืนยันส่งคำขอ"),
+    "the menu's chip": lambda chat: chat.tap(USER, _chip(chat, "ไม่แก้ ส่งคำขอเลย")),
+    "said in words": lambda chat: chat.say(USER, "ไม่แก้แล้วค่ะ ส่งได้เลย"),
+}
+
+
+@pytest.mark.parametrize("send", SENDS_FROM_THE_EDIT_MENU)
+def test_the_request_goes_from_the_edit_menu_without_changing_anything(chat, app, send):
+    at_the_summary(chat, app)
+    chat.tap(USER, "confirm=edit")
+    said = " ".join(SENDS_FROM_THE_EDIT_MENU[send](chat))
+    [request] = requests_in(app)
+    assert request.reference in said and "ยกเลิก" not in said and state_of(app, USER) is None
+    assert (request.business_name, request.answers["product"]) == (ANSWERS["business_name"], ANSWERS["product"])
+
+
+def test_nothing_to_change_at_the_edit_menu_shows_the_summary_again(chat, app):
+    summary = at_the_summary(chat, app)[-1]
+    chat.tap(USER, "confirm=edit")
+    assert chat.say(USER, "ไม่แก้แล้วค่ะ")[-1] == summary and state_of(app, USER) == "confirm"
+    assert requests_in(app) == []
+
+
+def _chip(chat, label: str) -> str:
+    [chip] = [c for c in quick_replies(chat.line_api.delivered_messages(to=USER)[-1].message) if c["label"] == label]
+    return chip["data"]
 
 
 def _buttons(node) -> list[dict]:
