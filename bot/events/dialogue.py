@@ -203,7 +203,7 @@ def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int |
     suffix = f"{event_id}:{people}" + (f":{announcement_id}" if announcement_id else "")
     question = texts.FULL_ASK_WAITLIST.format(title=found.title, left=left,
                                               hours=int(seats.OFFER_WINDOW.total_seconds() // 3600))
-    asides.ask_yes_or_no(ctx, f"ev_wait={suffix}", f"ev_nowait={event_id}")
+    asides.ask_yes_or_no(ctx, f"ev_wait={suffix}", f"ev_nowait={event_id}", about="waitlist")
     return Reply([Text(question, (Choose(texts.JOIN_WAITLIST, f"ev_wait={suffix}", texts.JOIN_WAITLIST),
                                   Choose(texts.NO_THANKS, f"ev_nowait={event_id}", texts.NO_THANKS)))])
 

@@ -140,6 +140,7 @@ OWN_WORDS = [
     ("delete_my_data", "ลบเลย", True), ("delete_my_data", "ไม่ลบค่ะ", False),
     ("consent", "ยินยอมค่ะ", True), ("consent", "ไม่ยินยอมค่ะ ขอเบอร์ศูนย์แทน", False),
     ("consent_to_register", "ยินยอม", True),
+    ("join_the_waiting_list", "เอาค่ะ เข้าสำรองไว้", True), ("join_the_waiting_list", "ไม่รอแล้วค่ะ", False),
 ]
 
 
