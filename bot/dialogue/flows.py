@@ -171,7 +171,8 @@ def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None
         return [summary_card(flow, answers)]
     if state == "edit":
         choices = tuple(Choose(q.label, f"edit={q.key}", f"แก้{q.label}") for q in flow.fields)
-        return [Text(texts.ASK_EDIT, (*choices, Choose(texts.NO_CHANGE_SEND, "confirm=yes", texts.NO_CHANGE_SEND)))]
+        unchanged = Choose(texts.NO_CHANGE_SEND, "confirm=yes", texts.NO_CHANGE_SEND)
+        return [Text(texts.ASK_EDIT, (*choices, unchanged))]
     question = flow.known_field(state)
     lines = [hint, question.question] if hint else [question.question]
     return [Text("\n".join(lines), question.choices)]
@@ -240,7 +241,7 @@ def read_by_the_question(state: str, text: str) -> bool:
     ("ต้องเป็นชื่อจดทะเบียนไหมคะ", an event to it: ลงทะเบียน); and at the summary, a confirmation ("ยืนยันส่งคำขอ", a
     request status to it) or nothing to change ("ไม่แก้แล้วค่ะ ส่งได้เลย", a cancel)."""
     named = state in NAMES and (replies.is_latin_name(text) or f.asks_about_the_name(text))
-    settled = state in SUMMARY and (_sends(text) or _keeps_every_answer(text))
+    settled = state in SUMMARY and (bool(CONFIRMS.read(text)) or _keeps_every_answer(text))
     return state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled
 
 
@@ -350,6 +351,7 @@ def _named_change(flow: Flow, match: re.Match[str] | None) -> tuple[f.Field, str
 
 
 def _keeps_every_answer(text: str) -> bool:
+    """True when the message starts by saying there is nothing to change (`NO_CHANGE`)."""
     return replies.plain(text).startswith(NO_CHANGE)
 
 
