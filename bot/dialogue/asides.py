@@ -21,7 +21,7 @@ YES_OR_NO = "yes_or_no"  # the one-question conversation, and its key in a conve
 # A no that goes on ("ไม่ยินยอมค่ะ ขอเบอร์ศูนย์มาโทรเองได้ไหม"): the start says it. Not "ไม่ต้อง...", which may
 # be about anything ("ไม่ต้องส่งข่าวสารมาแล้วนะคะ").
 NO_STARTS = ("ไม่ยอม", "ไม่อนุญาต", "ไม่ให้", "ไม่ตกลง", "ไม่สะดวกให้")
-CANCELLING = ("ยกเลิก", "ยกเลิกเลย", "ยกเลิกได้", "ยืนยันยกเลิก")
+CANCELLING = ("ยกเลิก", "ยกเลิกได้", "ยืนยันยกเลิก")
 
 
 def _buttons(yes: Words = (), no: Words = (), no_starts: Words = ()) -> replies.YesOrNo:
@@ -35,7 +35,7 @@ def _buttons(yes: Words = (), no: Words = (), no_starts: Words = ()) -> replies.
 QUESTIONS = {
     "": _buttons(),
     "consent": _buttons(("ยินยอม", "ยอมรับ"), ("ไม่ยินยอม",), ("ไม่ยินยอม",)),
-    "erase": _buttons(("ลบ", "ลบเลย", "ลบได้", "ลบได้เลย", "ยืนยันลบ"), ("ไม่ลบ",), ("ไม่ลบ",)),
+    "erase": _buttons(("ลบ", "ลบได้", "ยืนยันลบ"), ("ไม่ลบ",), ("ไม่ลบ",)),
     "cancel": _buttons(CANCELLING, ("ไม่ยกเลิก",), ("ไม่ยกเลิก",)),
     "resume": _buttons(("ทำต่อ", "ไม่ยกเลิก"), CANCELLING),
     "waitlist": _buttons(("เข้าสำรอง", "เข้าสำรองไว้", "เข้ารายชื่อสำรอง", "สำรอง", "สำรองไว้", "รอ", "รอได้"),
@@ -44,7 +44,7 @@ QUESTIONS = {
                       ("สละสิทธิ์", "ไม่รับ", "ไม่ไป", "ไปไม่ได้", "ไม่ว่าง"), ("ไม่ไป", "ไม่รับ", "ไปไม่ได้", "ไม่ว่าง")),
 }
 # "Use the details from last time?" has words of its own for yes and no ("ใช้ค่ะ", "ไม่เอาข้อมูลเดิมอ่ะ").
-REUSE = _buttons((texts.YES, "ใช้", "ใช้เลย", "ใช้ได้"), (texts.NO, "ไม่ใช้", "กรอกใหม่"))
+REUSE = _buttons((texts.YES, "ใช้", "ใช้ได้"), (texts.NO, "ไม่ใช้", "กรอกใหม่"))
 
 
 def remember(ctx: Context, flow: str, data: dict[str, Any]) -> None:

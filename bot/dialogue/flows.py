@@ -19,10 +19,10 @@ from intents import extract_entities
 from intents.normalize import normalize
 from intents.tokenize import tokenize
 
-# The summary's "ยืนยันส่งคำขอ" typed, as a whole ("ยืนยันค่ะ👍") or in every part ("โอเคครับ ส่งเลย").
+# The summary's "ยืนยันส่งคำขอ" typed, as a whole ("ยืนยันค่ะ👍") or in every part ("ได้ค่ะ ส่งเลย"), and "👍" alone.
 CONFIRMS = replies.YesOrNo(frozenset({
-    "ยืนยัน", "ยืนยันส่งคำขอ", "ใช่", "ตกลง", "ok", "โอเค", "ส่งเลย", "ถูกต้อง", "confirm", "yes", "ส่ง", "ส่งคำขอ", "ถูก",
-    "ได้เลย", "ส่งได้เลย", "ยืนยันเลย", "เรียบร้อย", "ครบแล้ว", "ถูกต้องแล้ว", "ใช่แล้ว"}), frozenset())
+    "ยืนยัน", "ยืนยันส่งคำขอ", "ใช่", "ตกลง", "ok", "โอเค", "ถูกต้อง", "confirm", "yes", "ส่ง", "ส่งคำขอ", "ถูก", "ได้",
+    "ส่งได้", "เรียบร้อย", "ครบแล้ว", "ถูกต้องแล้ว", "ใช่แล้ว"}), frozenset())
 EDIT_WORDS = {"แก้ไข", "แก้", "edit"}
 # Nothing to change, at the summary or its "ต้องการแก้ข้อไหนคะ" ("ไม่แก้แล้วค่ะ ส่งได้เลย", a cancel to the
 # classifier): the summary again, or the request sent when the message says so.

@@ -32,7 +32,9 @@ LAUGHTER = re.compile(r"5{3,}|(?:ฮ่า|คิก)+ๆ*")
 # the repetition mark ("ใช่ๆ") and the questions' own words ("ไม่เอาข้อมูลเดิม", "ยืนยันลบข้อมูล"). Whole words,
 # as the tokeniser cuts them, so เยอะ keeps its ending. Not แล้ว: "ไม่เอาแล้ว" gives up rather than says no.
 SENTENCE_ENDINGS = NAME_PARTICLES | {"นะ", "na", "ja", "jaa", "อ่ะ", "อะ", "น่ะ", "ล่ะ", "ละ"}
-ANSWER_PADDING = SENTENCE_ENDINGS | {"ดีกว่า", "ๆ", "ข้อมูล", "เดิม"}
+ANSWER_PADDING = SENTENCE_ENDINGS | {"ดีกว่า", "ๆ", "ข้อมูล", "เดิม", "เลย"}
+# The emoji that say okay on their own ("👍", "ยืนยันค่ะ👌"); every other emoji is left out of a short answer.
+APPROVING = re.compile("[\U0001F44D\U0001F44C\U0001F197\u2705\u2714]\uFE0F?[\U0001F3FB-\U0001F3FF]?")
 
 
 def plain(text: str) -> str:
@@ -57,11 +59,15 @@ def is_latin_name(text: str) -> bool:
     return LATIN_NAME.fullmatch(word) is not None and word not in LATIN_COMMANDS
 
 
-def answer_parts(text: str) -> list[str]:
-    """What each part of a short answer says, read word by word without its padding: "ไม่อ่ะ" -> ["ไม่"],
-    "ยังไม่เอาค่ะ" -> ["ไม่เอา"] (not yet is no), "ได้ค่ะ ลบได้เลย" -> ["ได้", "ลบได้เลย"]; particles alone stay ("ค่ะ")."""
-    typed = [[word for word in tokenize(part) if any(ch.isalnum() for ch in word)]
-             for part in normalize(text, emoji="strip").split()]
+def answer_words(text: str) -> list[list[str]]:
+    """The words of each part of a short answer as typed (a part ends at a space), "👍" read as "ok"."""
+    said = normalize(APPROVING.sub(" ok ", text), emoji="strip")
+    return [[word for word in tokenize(part) if any(ch.isalnum() for ch in word)] for part in said.split()]
+
+
+def answer_parts(typed: list[list[str]]) -> list[str]:
+    """What each part of a short answer (`answer_words`) says without its padding: "ไม่อ่ะ" -> ["ไม่"],
+    "ยังไม่เอาค่ะ" -> ["ไม่เอา"] (not yet is no), "ได้ค่ะ ลบได้เลย" -> ["ได้", "ลบได้"]; particles alone stay ("ค่ะ")."""
     said = [_without_padding(words) for words in typed]
     return [part for part in said if part] or ["".join(words) for words in typed if words]
 
@@ -116,12 +122,14 @@ class YesOrNo:
 
     def read(self, text: str) -> bool | None:
         """True for a yes, False for a no, None for anything else: the answer's parts (`answer_parts`) say it
-        together ("ยืนยันลบ") or each on its own ("ได้ค่ะ ลบได้เลย")."""
-        parts = answer_parts(text)
+        together ("ยืนยันลบ"), each on its own ("ได้ค่ะ ลบได้เลย") or word by word ("โอเคครับยินยอม")."""
+        typed = answer_words(text)
+        parts = answer_parts(typed)
         said = "".join(parts)
-        if _all_in(said, parts, self.no) or said.startswith(self.no_starts):
+        if said.startswith(self.no_starts) or _all_in(said, parts, self.no):
             return False
-        return True if _all_in(said, parts, self.yes) else None
+        words = [word for part in typed for word in part if word not in ANSWER_PADDING]
+        return True if _all_in(said, parts, self.yes) or _all_in(said, words, self.yes) else None
 
 
 def _all_in(said: str, parts: list[str], words: frozenset[str]) -> bool:
@@ -131,8 +139,8 @@ def _all_in(said: str, parts: list[str], words: frozenset[str]) -> bool:
 # Yes and no as any question takes them ("ใช่ค่ะ", "ไม่อ่ะ"); a question may add its own ("ลบเลย", bot/dialogue/asides.py).
 # Thai typed in Latin letters says yes too ("dai krub" is ได้ครับ, "yin dee ka" ยินดีค่ะ); not "chai" (ใช่), a nickname.
 YES_WORDS = frozenset({"ค่ะ", "ครับ", "ครับผม", "ค่า", "จ้า", "ใช่", "ใช่แล้ว", "ยืนยัน", "ตกลง", "ok", "okay", "โอเค", "ได้",
-                       "ได้เลย", "yes", "เอา", "เอาเลย", "ยินดี", "dai", "yindee"})
-NO_WORDS = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ยังก่อน", "ไม่ต้อง"})
+                       "yes", "เอา", "เอาเลย", "ยินดี", "dai", "yindee"})
+NO_WORDS = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ไม่เลย", "ยังก่อน", "ไม่ต้อง"})
 # A reply that only says yes, no or okay ("ใช่ค่ะ", "โอเคจ้า", "รับทราบค่ะ"), or only laughs, gives no name, product
 # or need.
 BARE_REPLIES = YesOrNo(YES_WORDS | {"okay", "รับทราบ", "ทราบแล้ว", "เข้าใจแล้ว", "555", "ฮ่า", "ฮ่าฮ่า"}, NO_WORDS)

@@ -105,8 +105,9 @@ QUESTIONS = {
     "join_the_waiting_list": Question(_join_the_waiting_list, "เพิ่มชื่อท่านในรายชื่อสำรอง", "หากสนใจกิจกรรมอื่น"),
 }
 # Thai typed in Latin letters too: "ok krub", "dai krub" (ได้ครับ), "yin dee ka" (ยินดีค่ะ).
-YES = ("ใช่ค่ะ", "ใช่อ่ะ", "โอเคครับ", "ได้เลยค่ะ", "ค่ะ", "ครับผม", "ok krub", "ok ka", "dai krub", "yin dee krub")
-NO = ("ไม่ค่ะ", "ไม่อ่ะ", "ไม่อะ", "ไม่ดีกว่า", "ไม่ดีกว่าค่ะ", "ยังไม่เอา", "ไม่ใช่ครับ")
+YES = ("ใช่ค่ะ", "ใช่อ่ะ", "โอเคครับ", "ได้เลยค่ะ", "ค่ะ", "ครับผม", "ok krub", "ok ka", "dai krub", "yin dee krub", "👍",
+       "ได้ค่ะ👌")
+NO = ("ไม่ค่ะ", "ไม่อ่ะ", "ไม่อะ", "ไม่ดีกว่า", "ไม่ดีกว่าค่ะ", "ยังไม่เอา", "ไม่ใช่ครับ", "ไม่เลยค่ะ")
 
 
 @pytest.mark.parametrize("typed, says_yes", [(typed, True) for typed in YES] + [(typed, False) for typed in NO],
@@ -139,6 +140,7 @@ OWN_WORDS = [
     ("cancel_a_registration", "ยกเลิกค่ะ", True), ("cancel_a_registration", "ไม่ยกเลิกแล้วค่ะ", False),
     ("delete_my_data", "ลบเลย", True), ("delete_my_data", "ไม่ลบค่ะ", False),
     ("consent", "ยินยอมค่ะ", True), ("consent", "ไม่ยินยอมค่ะ ขอเบอร์ศูนย์แทน", False),
+    ("consent", "โอเคครับยินยอม", True), ("consent_before_a_request", "ได้ค่ะยินยอมค่ะ", True),
     ("consent_to_register", "ยินยอม", True),
     ("join_the_waiting_list", "เอาค่ะ เข้าสำรองไว้", True), ("join_the_waiting_list", "ไม่รอแล้วค่ะ", False),
 ]
