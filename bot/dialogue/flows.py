@@ -235,13 +235,15 @@ def strays(state: str, text: str) -> bool:
     return state in NAMED_ANSWERS and (_wishes(text) or replies.laughs(text))
 
 
-def read_by_the_question(state: str, text: str) -> bool:
+def read_by_the_question(flow: Flow, state: str, text: str) -> bool:
     """What only a name or product question reads right: a "none" ("ยังไม่มี", a request status to the
     classifier), a name in Latin letters ("Nok", a cancel to it) and a question about the name asked for
     ("ต้องเป็นชื่อจดทะเบียนไหมคะ", an event to it: ลงทะเบียน); and at the summary, a confirmation ("ยืนยันส่งคำขอ", a
-    request status to it) or nothing to change ("ไม่แก้แล้วค่ะ ส่งได้เลย", a cancel)."""
+    request status to it), nothing to change ("ไม่แก้แล้วค่ะ ส่งได้เลย", a cancel) or the answer to change
+    ("เบอร์โทรค่ะ", centre information)."""
     named = state in NAMES and (replies.is_latin_name(text) or f.asks_about_the_name(text))
-    settled = state in SUMMARY and (bool(CONFIRMS.read(text)) or _keeps_every_answer(text))
+    settled = state in SUMMARY and (bool(CONFIRMS.read(text)) or _keeps_every_answer(text)
+                                    or _answer_to_fix(flow, state, text) is not None)
     return state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled
 
 
@@ -308,8 +310,10 @@ def _stored(value: Any) -> Any:
 # Which answer, and its new value, in one message: "แก้เบอร์เป็น 089-123-4567", "เปลี่ยนชื่อร้าน ครัวป้าแดง".
 # A few words may come first ("อ๊ะ ขอเปลี่ยน..."), but not a "don't" ("ไม่ต้องแก้...").
 _CHANGE_LEAD = r"(?:(?:(?!ไม่).){0,12}?(?:ขอ|ช่วย|รบกวน)\s*)?(?:แก้ไข|แก้|เปลี่ยน)"
+# Or the answer said to be wrong, then the right one: "ชื่อร้านผิดครับ ชื่อร้านคือ ครัวป้าแดง", "เบอร์ผิดค่ะ ที่ถูก 089…".
 _CHANGE = (re.compile(_CHANGE_LEAD + r"(?P<name>.+?)(?:เป็น|=|:)(?P<value>.+)", re.DOTALL),
-           re.compile(_CHANGE_LEAD + r"\s*(?P<name>\S+)\s+(?P<value>.+)", re.DOTALL))
+           re.compile(_CHANGE_LEAD + r"\s*(?P<name>\S+)\s+(?P<value>.+)", re.DOTALL),
+           re.compile(r"(?P<name>\S+?)ผิด\S*\s+(?:(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|\S+?คือ)\s*)?(?P<value>.+)", re.DOTALL))
 
 
 # "ขอเลื่อนเป็นวันศุกร์หน้า": moving the date names no answer, but only a date moves.
@@ -363,11 +367,11 @@ def _sends(reply: str) -> bool:
 def _answer_confirm(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
     if _sends(reply):
         return Turn("confirm", answers, submit=True)
-    word = replies.plain(reply)
-    if word in EDIT_WORDS:
+    if replies.plain(reply) in EDIT_WORDS:
         return Turn("edit", answers, ask(flow, "edit", answers))
-    if word.startswith("แก้") and _field_named(flow, word.removeprefix("แก้")):
-        return _answer_edit(flow, answers, word)
+    question = _answer_to_fix(flow, "confirm", reply)
+    if question is not None:
+        return _ask_again(flow, answers, question)
     return Turn("confirm", answers, [Text(texts.CONFIRM_HINT), summary_card(flow, answers)])
 
 
@@ -376,11 +380,23 @@ def _answer_edit(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
         return Turn("confirm", answers, submit=True)
     if _keeps_every_answer(reply):
         return Turn("confirm", answers, ask(flow, "confirm", answers))
-    question = _field_named(flow, replies.plain(reply).removeprefix("แก้"))
+    question = _answer_to_fix(flow, "edit", reply)
     if question is None:
         return Turn("edit", answers, ask(flow, "edit", answers))
+    return _ask_again(flow, answers, question)
+
+
+def _ask_again(flow: Flow, answers: dict[str, Any], question: f.Field) -> Turn:
     remaining = {k: v for k, v in answers.items() if k != question.key}
     return Turn(question.key, remaining, ask(flow, question.key, remaining))
+
+
+def _answer_to_fix(flow: Flow, state: str, reply: str) -> f.Field | None:
+    """The answer a short reply at the summary asks to change ("แก้เบอร์", "เบอร์ผิดค่ะ"), or at its "ต้องการแก้
+    ข้อไหนคะ" names alone ("เบอร์โทรค่ะ")."""
+    word = replies.plain(reply)
+    named = word.removeprefix("แก้").removesuffix("ผิด")
+    return _field_named(flow, named) if named != word or state == "edit" else None
 
 
 def _field_named(flow: Flow, name: str) -> f.Field | None:

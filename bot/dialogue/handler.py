@@ -176,7 +176,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     reused = asides.says_reuse(text) if current.state == conversation.REUSE else None
     if reused is not None:
         return conversation.reuse(ctx, current, accept=reused)
-    if flows.read_by_the_question(current.state, text):
+    if flows.read_by_the_question(flows.FLOWS[current.flow], current.state, text):
         return conversation.step(ctx, current, text)
     if prediction.intent == "cancel" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD:
         return conversation.ask_cancel(ctx, current)

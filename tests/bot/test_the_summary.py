@@ -1,0 +1,56 @@
+"""The summary card answered in words: a confirmation however it is typed, and a wrong answer named or corrected
+in one message; and what the edit menu reads as the answer to change; through the webhook and the fake LINE API."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.test_cancel_at_the_summary import at_the_summary
+from tests.bot.test_service_requests import ANSWERS, USER, requests_in, state_of
+
+
+@pytest.mark.parametrize("typed", ["ได้ค่ะ ส่งเลย", "👍", "ok ส่งได้เลยครับ", "ได้เลยค่ะ", "ยืนยันค่ะ👍🏻"])
+def test_a_confirmation_typed_at_the_summary_sends_the_request(chat, app, typed):
+    at_the_summary(chat, app)
+    said = " ".join(chat.say(USER, typed))
+    [request] = requests_in(app)
+    assert f"เลขที่คำขอ: {request.reference}" in said and state_of(app, USER) is None
+
+
+CORRECTIONS = [
+    ("ชื่อร้านผิดครับ ชื่อร้านคือ ครัวป้าแดง", "business_name", "ครัวป้าแดง"),
+    ("ชื่อร้านผิดค่ะ ที่ถูกต้องคือครัวป้าแดง", "business_name", "ครัวป้าแดง"),
+    ("เบอร์ผิดค่ะ ที่ถูกคือ 089-765-4321", "phone", "0897654321"),
+    ("เบอร์ผิด 0897654321 ค่ะ", "phone", "0897654321"),
+]
+
+
+@pytest.mark.parametrize("typed, key, value", CORRECTIONS)
+def test_an_answer_said_to_be_wrong_and_corrected_in_one_message_is_changed(chat, app, typed, key, value):
+    at_the_summary(chat, app)
+    said = " ".join(chat.say(USER, typed))
+    assert said.startswith("แก้") and "ให้แล้วค่ะ" in said and value in said, said
+    assert state_of(app, USER) == "confirm"
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert getattr(request, key) == value
+    assert request.answers["product"] == ANSWERS["product"]
+
+
+@pytest.mark.parametrize("typed, asked", [("เบอร์ผิดค่ะ", "phone"), ("ชื่อร้านผิดครับ", "business_name")])
+def test_an_answer_said_to_be_wrong_is_asked_again(chat, app, typed, asked):
+    at_the_summary(chat, app)
+    chat.say(USER, typed)
+    assert state_of(app, USER) == asked
+
+
+@pytest.mark.parametrize("typed, asked", [("เบอร์", "phone"), ("เบอร์โทรค่ะ", "phone"), ("ชื่อร้านค่ะ", "business_name")])
+def test_the_edit_menu_reads_an_answer_s_name_alone_as_the_one_to_change(chat, app, typed, asked):
+    at_the_summary(chat, app)
+    chat.tap(USER, "confirm=edit")
+    said = " ".join(chat.say(USER, typed))
+    assert state_of(app, USER) == asked and "ศูนย์" not in said, said
+    chat.say(USER, "0897654321" if asked == "phone" else "ครัวป้าแดง")
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.phone if asked == "phone" else request.business_name) in ("0897654321", "ครัวป้าแดง")
