@@ -10,7 +10,15 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import texts
-from bot.dialogue.replies import BARE_REPLIES, NAME_PARTICLES, asks_a_question, asks_why, plain, says_none
+from bot.dialogue.replies import (
+    BARE_REPLIES,
+    NAME_PARTICLES,
+    asks_a_question,
+    asks_why,
+    opens_with_none,
+    plain,
+    says_none,
+)
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
 from intents import dates, entities
 from intents.normalize import normalize_for_entities
@@ -144,14 +152,15 @@ def read_contact_name(text: str, today: date) -> str:
 def _refuse_what_answers_nothing(text: str, asked: str, none: str, why: str | None = None,
                                  form: str | None = None) -> None:
     """Refuse a question to the bot (`asked` says to ask it afterwards; one asking why this is needed is told
-    `why`, and one about the name asked for `form`, when given) and a "none" (`none` says how to answer instead)."""
+    `why`, and one about the name asked for `form`, when given: the name questions) and a "none" (`none` says how
+    to answer instead); at a name question also a none with more after it ("ยังไม่มีชื่อร้านค่ะ ขายเองที่บ้าน")."""
     if why is not None and asks_why(text):
         raise Invalid(why)
     if form is not None and asks_about_the_name(text):
         raise Invalid(form)
     if asks_a_question(text):
         raise Invalid(asked)
-    if says_none(text):
+    if (opens_with_none if form is not None else says_none)(text):
         raise Invalid(none)
 
 
@@ -298,9 +307,9 @@ def read_people(text: str, _today: date) -> int:
 
 def read_date(text: str, today: date) -> date | str:
     """Take a date from today on (Thai, Buddhist era or picker), or 'not sure yet'."""
-    if says_none(text):  # as the chip sends it, or typed ("ยังไม่แน่ใจเลยครับ")
-        return "ยังไม่ระบุ"
     when = dates.parse_date(text, today)
+    if when is None and opens_with_none(text):  # as the chip sends it, or typed ("ยังไม่แน่ใจเลยครับ")
+        return "ยังไม่ระบุ"
     if when is None:
         raise Invalid("ขอวันที่อีกครั้งนะคะ เช่น 15 ธ.ค. หรือ 15/12/2569 หรือแตะ \"เลือกวันที่\" ค่ะ")
     if when < today:

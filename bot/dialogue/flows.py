@@ -241,7 +241,8 @@ def read_by_the_question(flow: Flow, state: str, text: str) -> bool:
     ("ต้องเป็นชื่อจดทะเบียนไหมคะ", an event to it: ลงทะเบียน); and at the summary, a confirmation ("ยืนยันส่งคำขอ", a
     request status to it), nothing to change ("ไม่แก้แล้วค่ะ ส่งได้เลย", a cancel) or the answer to change
     ("เบอร์โทรค่ะ", centre information)."""
-    named = state in NAMES and (replies.is_latin_name(text) or f.asks_about_the_name(text))
+    named = state in NAMES and (replies.is_latin_name(text) or f.asks_about_the_name(text)
+                                or replies.opens_with_none(text))
     settled = state in SUMMARY and (bool(CONFIRMS.read(text)) or _keeps_every_answer(text)
                                     or _answer_to_fix(flow, state, text) is not None)
     return state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled

@@ -87,6 +87,13 @@ def says_none(text: str) -> bool:
     return NONE.fullmatch(plain(text)) is not None
 
 
+def opens_with_none(text: str) -> bool:
+    """True when the answer's first part says none (`says_none`), whatever follows: "ยังไม่มีชื่อร้านค่ะ ขายเองที่บ้าน"
+    gives no name. (A product may follow its none: "ยังไม่มีสินค้าค่ะ อยากทำน้ำพริก".)"""
+    said = text.split(maxsplit=1)
+    return bool(said) and says_none(said[0])
+
+
 def asks_why(text: str) -> bool:
     """True when the message asks why ("ทำไมต้องบอกชื่อร้านด้วยคะ")."""
     return any(word in text for word in WHY_WORDS)

@@ -103,6 +103,8 @@ def test_asking_why_a_detail_is_needed_is_told_what_it_is_for_and_asked_again(ch
     ("contact_name", "ไม่มี", "ชื่อเล่นก็ได้"), ("contact_name", "ไม่มีค่ะ", "ชื่อเล่นก็ได้"),
     ("business_name", "ไม่มี", "ยังไม่มีชื่อร้าน"), ("business_name", "ยังไม่มีชื่อร้านค่ะ", "ยังไม่มีชื่อร้าน"),
     ("business_name", "ไม่มีชื่อ", "ยังไม่มีชื่อร้าน"),
+    ("business_name", "ยังไม่มีชื่อร้านค่ะ ขายเองที่บ้าน", "ยังไม่มีชื่อร้าน"),
+    ("contact_name", "ไม่ทราบค่ะ ลูกสาวเป็นคนดูแล", "ชื่อเล่นก็ได้"),
     ("product", "ไม่มี", "ตั้งใจจะทำ"), ("product", "ยังไม่มีสินค้าเลยค่ะ", "ตั้งใจจะทำ"),
 ])
 def test_none_is_no_name_or_product_and_the_question_is_asked_again_with_a_way_to_answer(
@@ -118,6 +120,7 @@ def test_none_is_no_name_or_product_and_the_question_is_asked_again_with_a_way_t
     ("business_name", "บ้านไหม"), ("contact_name", "แม่มณี"), ("contact_name", "ไหม"),
     ("product", "น้ำพริกเผาสูตรคุณยาย ใส่ขวดแก้ว"), ("product", "กุนเชียงค่ะ"), ("product", "เสื้อไหมค่ะ"),
     ("product", "หมอนไหม"), ("product", "ขนมอะไรก็ได้ที่ขายดี"),
+    ("product", "ยังไม่มีสินค้าค่ะ อยากทำน้ำพริกขาย"),  # a none the product follows
 ])
 def test_a_real_name_or_product_is_kept_whatever_it_sounds_like(chat, app, question, typed):
     said = typed_at(chat, app, question, typed)
