@@ -3,7 +3,7 @@
 Postback data (one key each, never through the classifier):
     ev_register=EVENT[:ANNOUNCEMENT]   register (asks consent if needed, then how many people)
     ev_consent=EVENT[:ANNOUNCEMENT]    consent given from the registration prompt
-    ev_people=EVENT:N[:ANNOUNCEMENT]   take N seats, or hear that it is full
+    ev_people=EVENT:N[:ANNOUNCEMENT]   take N seats; or be offered the seats left, or the waiting list
     ev_wait=EVENT:N[:ANNOUNCEMENT]     join the waiting list
     ev_cancel=EVENT / ev_cancel_yes=EVENT / ev_keep=EVENT   cancel, after a confirmation
     ev_offer=REGISTRATION:yes|no       answer a seat offered from the waiting list
@@ -11,8 +11,11 @@ Postback data (one key each, never through the classifier):
     news=...                           the "what news do you want" preferences (bot/events/preferences.py)
 
 "How many people?" can also be answered by typing ("๒ คน", "มาคนเดียวค่ะ"): the question is remembered in the
-follower's conversation until their next message or tap. Before it, a follower whose profile lacks a name or a
-phone number is asked for them, typed, the same way: staff need to know who is coming and how to reach them.
+follower's conversation until their next message or tap. A party larger than the seats left is offered those
+seats, or the waiting list for all of it: the same question asked again, so a number typed answers it too
+("งั้นไป 2 คนก็ได้ครับ"), as do the words of its buttons ("ได้ค่ะ", "เข้ารายชื่อสำรอง", "ไม่เป็นไร"). Before it, a
+follower whose profile lacks a name or a phone number is asked for them, typed, the same way: staff need to know
+who is coming and how to reach them.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเ�
 PARTY_SIZE = "event_party_size"  # a one-question flow: "how many people?" with no request in progress
 PARTY_FOR = "party_for"  # in a conversation's data: EVENT[:ANNOUNCEMENT] that question is about
 PARTY_ASKS = "party_asks"  # in a conversation's data: the registrant's detail asked before it, if any
+PARTY_OFFER = "party_offer"  # in a conversation's data: the postbacks of the seats-left offer made with it, if any
+OFFER_HOURS = int(seats.OFFER_WINDOW.total_seconds() // 3600)
 REGISTRANT = {question.key: question for question in (f.CONTACT, f.PHONE)}
 
 
@@ -136,6 +141,7 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
         return None
     event_id, announcement_id = _ids(current.data[PARTY_FOR])
     asking = REGISTRANT.get(current.data.get(PARTY_ASKS) or "")
+    offer = current.data.get(PARTY_OFFER)
     forget_party_question(ctx)
     if cancels:
         return Reply([Text(texts.PARTY_DROPPED, event_choices())])
@@ -146,11 +152,25 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
         return _typed_detail(ctx, found, announcement_id, asking, text)
     people = parse_people(text)
     if people is None:
-        return None
+        return _typed_choice(ctx, offer, text, event) if offer else None
     if people > seats.MAX_PARTY:
         return Reply([Text(texts.PARTY_TOO_BIG.format(most=seats.MAX_PARTY))]).then(
             _ask_people(ctx, found, announcement_id))
     return _take_seats(ctx, found.id, people, announcement_id, event)
+
+
+def _typed_choice(ctx: Context, offer: dict[str, str], text: str, event: Inbound) -> Reply | None:
+    """The seats-left offer answered in words, as its buttons would be: a yes takes the seats, a no lets them go,
+    "เข้ารายชื่อสำรอง" waits for all; None for anything else."""
+    said = asides.says_yes(text, "seats_left")
+    if said is None:
+        tapped = offer["wait"] if asides.says_yes(text, "waitlist") else None
+    else:
+        tapped = offer["yes" if said else "no"]
+    if tapped is None:
+        return None
+    name, _, value = tapped.partition("=")
+    return POSTBACKS[name](ctx, value, event)
 
 
 def _answers(asking: f.Field, text: str, today: date) -> bool:
@@ -199,13 +219,24 @@ def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int |
         return _closed(ctx.session.get(Event, event_id))
     found = ctx.session.get(Event, event_id)
     assert found is not None, "seats.register answers closed when the event does not exist"
-    left = texts.SEATS_SHORT.format(seats=outcome.seats_left, people=people) if outcome.seats_left else ""
-    suffix = f"{event_id}:{people}" + (f":{announcement_id}" if announcement_id else "")
-    question = texts.FULL_ASK_WAITLIST.format(title=found.title, left=left,
-                                              hours=int(seats.OFFER_WINDOW.total_seconds() // 3600))
+    if outcome.seats_left:
+        return _offer_seats_left(ctx, found, people, outcome.seats_left, announcement_id)
+    suffix = f"{event_id}:{people}{_suffix(announcement_id)}"
+    question = texts.FULL_ASK_WAITLIST.format(title=found.title, hours=OFFER_HOURS)
     asides.ask_yes_or_no(ctx, f"ev_wait={suffix}", f"ev_nowait={event_id}", about="waitlist")
     return Reply([Text(question, (Choose(texts.JOIN_WAITLIST, f"ev_wait={suffix}", texts.JOIN_WAITLIST),
                                   Choose(texts.NO_THANKS, f"ev_nowait={event_id}", texts.NO_THANKS)))])
+
+
+def _offer_seats_left(ctx: Context, found: Event, people: int, left: int, announcement_id: int | None) -> Reply:
+    """Fewer seats left than the party: offer those, or the waiting list for the whole party."""
+    suffix = _suffix(announcement_id)
+    taps = {"yes": f"ev_people={found.id}:{left}{suffix}", "wait": f"ev_wait={found.id}:{people}{suffix}",
+            "no": f"ev_nowait={found.id}"}
+    labels = {"yes": texts.TAKE_SEATS_LEFT.format(seats=left), "wait": texts.JOIN_WAITLIST, "no": texts.NO_THANKS}
+    _remember_party(ctx, found, announcement_id, offer=taps)
+    question = texts.SEATS_LEFT_OFFER.format(title=found.title, seats=left, people=people, hours=OFFER_HOURS)
+    return Reply([Text(question, tuple(Choose(labels[key], taps[key], labels[key]) for key in taps))])
 
 
 def join_waitlist(ctx: Context, value: str, event: Inbound) -> Reply:
@@ -315,11 +346,10 @@ def _closed(found: Event | None) -> Reply:
 
 def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: str | None = None) -> Reply:
     """Ask how many people will come; first the registrant's name or phone if their profile lacks it."""
-    suffix = f":{announcement_id}" if announcement_id else ""
+    suffix = _suffix(announcement_id)
     _take_details_told(ctx, repo.get_conversation(ctx.session, ctx.user))
     missing = _missing_detail(ctx)
-    # Remembered so a typed answer ("๒ คน", a name) answers it too.
-    asides.remember(ctx, PARTY_SIZE, {PARTY_FOR: f"{found.id}{suffix}", PARTY_ASKS: missing.key if missing else ""})
+    _remember_party(ctx, found, announcement_id, asks=missing)
     choices: tuple[Action, ...]
     if missing is not None:
         question = texts.ASK_REGISTRANT_NAME if missing.key == "contact_name" else texts.ASK_REGISTRANT_PHONE
@@ -330,6 +360,13 @@ def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: s
                                texts.PEOPLE_LABEL.format(n=n)) for n in range(1, seats.MAX_PARTY + 1))
     lines = [line for line in (hint, question.format(title=found.title)) if line]
     return Reply([Text("\n".join(lines), choices)])
+
+
+def _remember_party(ctx: Context, found: Event, announcement_id: int | None, asks: f.Field | None = None,
+                    offer: dict[str, str] | None = None) -> None:
+    """Keep the question just asked, so a typed answer ("๒ คน", a name, "ได้ค่ะ" to an offer) answers it too."""
+    asides.remember(ctx, PARTY_SIZE, {PARTY_FOR: f"{found.id}{_suffix(announcement_id)}",
+                                      PARTY_ASKS: asks.key if asks else "", PARTY_OFFER: offer})
 
 
 def _ready_to_register(ctx: Context) -> bool:
@@ -355,6 +392,11 @@ def event_choices() -> tuple[Action, ...]:
     return (Choose(texts.MY_EVENTS, "ev_mine=1", texts.MY_EVENTS),
             Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
             Choose(texts.CHOOSE_NEWS, "news=start", texts.CHOOSE_NEWS))
+
+
+def _suffix(announcement_id: int | None) -> str:
+    """The announcement a registration came from, as the end of a postback's value."""
+    return f":{announcement_id}" if announcement_id else ""
 
 
 def _ids(value: str) -> tuple[int | None, int | None]:

@@ -87,7 +87,8 @@ def waiting_position(session: Session, registration: Registration) -> int:
 
 def register(session: Session, event_id: int, user: LineUser, people: int, now: datetime,
              announcement_id: int | None = None) -> Outcome:
-    """Take seats if there are enough and nobody is waiting; otherwise say it is full."""
+    """Take seats if there are enough and nobody is waiting; otherwise say it is full, with the seats a smaller
+    party could take."""
     return _take_seats(session, event_id, user, people, now, announcement_id, or_wait=False)
 
 
@@ -106,11 +107,12 @@ def _take_seats(session: Session, event_id: int, user: LineUser, people: int, no
     if existing is not None and existing.status in ACTIVE:
         return Outcome("already", existing, seats_left(session, event))
     left = seats_left(session, event)
-    if people <= left and not _anyone_waiting(session, event.id):
+    free = 0 if _anyone_waiting(session, event.id) else left  # seats free while people wait are theirs
+    if people <= free:
         registration = _claim(session, event, user, existing, people, "registered", announcement_id)
-        return Outcome("registered", registration, left - people)
+        return Outcome("registered", registration, free - people)
     if not or_wait:
-        return Outcome("full", None, left)
+        return Outcome("full", None, free)
     registration = _claim(session, event, user, existing, people, "waiting", announcement_id)
     return Outcome("waiting", registration, left)
 

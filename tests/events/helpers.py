@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from bot.dialogue.texts import BANGKOK
+from bot.line import fake_events
 from storage.database import unit_of_work
 from storage.models import Event, LineUser, Registration
 
@@ -55,6 +56,12 @@ def seats_of(app, event_id: int) -> dict[str, int]:
     return people
 
 
+def assert_registered(app, event_id: int, said: list[str], people: int) -> None:
+    """The bot's answer confirms a registration for `people`, and the event holds exactly their seats."""
+    assert "ลงทะเบียนเรียบร้อย" in said[0] and f"{people} ท่าน" in said[0]
+    assert seats_of(app, event_id) == {"registered": people}
+
+
 def make_followers(app, n: int, start: int = 1, **fields) -> list[str]:
     """Followers straight in the database (as if they had followed long ago), with profile fields."""
     ids = [user_id(start + i) for i in range(n)]
@@ -67,6 +74,12 @@ def registrant(chat, line_id: str) -> None:
     """Follow and consent, with a name and phone on the profile (as after a first request): ready to register."""
     chat.consent(line_id)
     set_user(chat.app, line_id, contact_name=f"คุณ{line_id[-3:]}", phone="0812345678")
+
+
+def register(chat, user: str, event_id: int, people: int = 1) -> list[dict]:
+    """Tap "ลงทะเบียน" then the number of people; returns the messages of the last answer."""
+    chat.send(fake_events.postback(user, f"ev_register={event_id}"))
+    return chat.send(fake_events.postback(user, f"ev_people={event_id}:{people}"))
 
 
 def set_user(app, line_id: str, **fields) -> None:

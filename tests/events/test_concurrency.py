@@ -47,7 +47,21 @@ def test_simultaneous_registrations_fill_exactly_the_capacity(app, line_api):
     registered = seats_of(app, event["id"]).get("registered", 0)
     assert 5 <= registered <= 7  # full, or too few seats left for any party still asking
     answers = [line_api.delivered_texts(to=user)[-1] for user in users]
-    assert sum("ลงทะเบียนเรียบร้อย" in a for a in answers) + sum("เต็มแล้ว" in a for a in answers) == TAPPERS
+    told = ("ลงทะเบียนเรียบร้อย", "เต็มแล้ว", "เหลือที่นั่งเพียง")  # registered, full, or offered the seats left
+    assert sum(any(said in a for said in told) for a in answers) == TAPPERS
+
+
+def test_the_last_seats_offered_to_two_parties_and_taken_by_both_at_once_go_to_one(app, line_api):
+    event = add_event(app, capacity=3)
+    first, second, third = make_followers(app, 3, consented_at=utcnow(), contact_name="สมใจ", phone="0812345678")
+    tap_together(app, line_api, [(first, f"ev_people={event['id']}:1")])
+    tap_together(app, line_api, [(user, f"ev_people={event['id']}:3") for user in (second, third)])
+    assert all("เหลือที่นั่งเพียง 2 ที่" in line_api.delivered_texts(to=user)[-1] for user in (second, third))
+    tap_together(app, line_api, [(user, f"ev_people={event['id']}:2") for user in (second, third)])
+    assert seats_of(app, event["id"]) == {"registered": 3}
+    answers = [line_api.delivered_texts(to=user)[-1] for user in (second, third)]
+    assert sorted("ลงทะเบียนเรียบร้อย" in a for a in answers) == [False, True]
+    assert any("เต็มแล้ว" in a and "รายชื่อสำรอง" in a for a in answers)
 
 
 def test_simultaneous_waiting_list_joins_get_distinct_places(app, line_api):

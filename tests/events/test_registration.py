@@ -16,7 +16,9 @@ from tests.chat import LineChat, quick_replies
 from tests.conftest import SECRET, make_app
 from tests.events.helpers import (
     add_event,
+    assert_registered,
     event_starts,
+    register,
     registrant,
     registrations,
     seats_of,
@@ -33,12 +35,6 @@ def https_app(database_url, line_api):
     app = make_app(database_url, line_api, public_base_url="https://frontdesk.example.go.th")
     yield app
     app.extensions["frontdesk"].engine.dispose()
-
-
-def register(chat: LineChat, user: str, event_id: int, people: int = 1) -> list[dict]:
-    """Tap "ลงทะเบียน" then the number of people; returns the messages of the last answer."""
-    chat.send(ev.postback(user, f"ev_register={event_id}"))
-    return chat.send(ev.postback(user, f"ev_people={event_id}:{people}"))
 
 
 def test_asking_about_events_shows_a_carousel_with_seats_left(chat, app):
@@ -238,9 +234,7 @@ def test_how_many_people_can_be_typed_instead_of_tapped(chat, app, typed, people
     event = add_event(app)
     registrant(chat, ALICE)
     chat.tap(ALICE, f"ev_register={event['id']}")
-    said = chat.say(ALICE, typed)
-    assert "ลงทะเบียนเรียบร้อย" in said[0] and f"{people} ท่าน" in said[0]
-    assert seats_of(app, event["id"]) == {"registered": people}
+    assert_registered(app, event["id"], chat.say(ALICE, typed), people)
 
 
 def test_a_typed_party_over_the_limit_is_told_the_limit_and_asked_again(chat, app):
