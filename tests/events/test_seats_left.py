@@ -100,7 +100,7 @@ def test_seats_taken_meanwhile_are_never_overbooked_and_the_fewer_left_are_offer
     assert seats_of(app, event["id"]) == {"registered": 2}
 
 
-def test_a_full_event_offers_only_the_waiting_list(chat, app):
+def test_a_full_event_offers_only_the_waiting_list_and_no_thanks_can_be_typed(chat, app):
     event = add_event(app, capacity=2)
     registrant(chat, ALICE)
     registrant(chat, BEN)
@@ -109,7 +109,8 @@ def test_a_full_event_offers_only_the_waiting_list(chat, app):
     assert "เต็มแล้ว" in full["text"] and "เหลือ" not in full["text"]
     assert choices(full) == [("เข้ารายชื่อสำรอง", f"ev_wait={event['id']}:2"),
                              ("ไม่เป็นไร", f"ev_nowait={event['id']}")]
-    assert seats_of(app, event["id"]) == {"registered": 2}
+    [declined] = chat.say(BEN, "ไม่เป็นไรครับ")
+    assert "รับทราบค่ะ" in declined and seats_of(app, event["id"]) == {"registered": 2}
 
 
 def test_a_seat_free_while_a_larger_party_waits_is_not_offered_past_the_line(chat, app):
