@@ -42,6 +42,8 @@ def said(messages: list[Outbound]) -> str:
      "ชื่อกิจการ"),
     ("machinery", "preferred_date", {"machine": "CNC", "details": "กัดไม้"}, "ยังไม่ทราบเลยค่ะ", "business_name",
      "ชื่อกิจการ"),
+    ("machinery", "preferred_date", {"machine": "CNC", "details": "กัดไม้"}, "ไม่แน่ใจค่ะ ต้องถามหุ้นส่วนก่อน",
+     "business_name", "ชื่อกิจการ"),
     ("training", "people", {"details": "การตลาดออนไลน์"}, "๑๒ คน", "business_name", "ชื่อกิจการ"),
     ("training", "people", {"details": "การตลาดออนไลน์"}, "เยอะ", "people", "ตัวเลข"),
     ("business_matching", "market", {"details": "ผ้าไหม", "buyer": "ห้าง"}, "japan", "business_name",
