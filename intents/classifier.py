@@ -62,13 +62,16 @@ def _classify(message: str) -> Prediction:
         return UNREADABLE
     if _CANCEL_COMMAND.match(reading.text):
         return Prediction("cancel", 1.0)
-    prediction = _model_prediction(model, reading)
-    if _REQUEST_REFERENCE.search(reading.text):
-        # A reference means a request exists: the user asks about it, unless clearly cancelling it.
-        if prediction.intent == "cancel" and prediction.confidence >= CONFIDENCE_THRESHOLD:
-            return prediction
-        return Prediction("request_status", 1.0, prediction.alternatives)
-    return prediction
+    reference = _REQUEST_REFERENCE.search(reading.text)
+    if reference is None:
+        return _model_prediction(model, reading)
+    # A reference means a request exists: the user asks about it, unless clearly cancelling it. The words around
+    # the reference say which; the model reads them alone, as the reference's digits would pull it to a status.
+    around = model.read(f"{reading.text[:reference.start()]} {reading.text[reference.end():]}")
+    prediction = _model_prediction(model, around) if around.text else None
+    if prediction is not None and prediction.intent == "cancel" and prediction.confidence >= CONFIDENCE_THRESHOLD:
+        return prediction
+    return Prediction("request_status", 1.0, prediction.alternatives if prediction else ())
 
 
 def classify(text: str) -> Prediction:

@@ -82,6 +82,13 @@ def test_a_request_reference_asks_for_the_request_status(message: str) -> None:
     assert (prediction.intent, prediction.confidence) == ("request_status", 1.0)
 
 
+# The reference's digits would pull the model to a status: the words around it decide.
+@pytest.mark.parametrize("message", ["ขอยกเลิกคำขอ ITC-2569-000004 ค่ะ", "ยกเลิก itc 2569 000004 ครับ"])
+def test_a_request_reference_with_words_that_withdraw_it_is_a_cancel(message: str) -> None:
+    prediction = classify(message)
+    assert prediction.intent == "cancel" and prediction.confidence >= CONFIDENCE_THRESHOLD
+
+
 @pytest.mark.parametrize("message", ["", "   ", "\u200b\u200b", "\x00\x01"])
 def test_a_message_with_nothing_readable_is_out_of_scope_with_no_confidence(message: str) -> None:
     assert classify(message) == Prediction("out_of_scope", 0.0)
