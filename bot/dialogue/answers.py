@@ -27,14 +27,25 @@ def request_status(ctx: Context, text: str | None) -> Reply:
     """The user's requests newest first, or the one whose reference was typed."""
     reference = entities.parse_reference(text or "")
     if reference:
-        request = repo.request_by_reference(ctx.session, reference)
-        if request is None or request.user_id != ctx.user.id:
-            return Reply([Text(texts.REQUEST_NOT_FOUND.format(reference=reference), cards.main_menu())])
+        request = own_request(ctx, reference)
+        if request is None:
+            return not_found(reference)
         return Reply([cards.requests_card([request])])
     requests = repo.requests_of_user(ctx.session, ctx.user)
     if not requests:
         return Reply([Text(texts.NO_REQUESTS, cards.main_menu())])
     return Reply([cards.requests_card(requests)])
+
+
+def own_request(ctx: Context, reference: str) -> ServiceRequest | None:
+    """The user's own request with this reference; None for an unknown one or someone else's."""
+    request = repo.request_by_reference(ctx.session, reference)
+    return request if request is not None and request.user_id == ctx.user.id else None
+
+
+def not_found(reference: str) -> Reply:
+    """The same answer for an unknown reference and someone else's: nothing about another's request shows."""
+    return Reply([Text(texts.REQUEST_NOT_FOUND.format(reference=reference), cards.main_menu())])
 
 
 def centre_info(ctx: Context, text: str | None, known: str | None = None) -> Reply | None:
@@ -128,7 +139,7 @@ def privacy() -> Reply:
 def ask_erase(ctx: Context) -> Reply:
     """Confirm first, saying what goes, what stays, and which open requests would be withdrawn."""
     question = texts.ASK_ERASE
-    if still_open := _open_requests(ctx):
+    if still_open := open_requests(ctx):
         question += "\n" + texts.ERASE_WITHDRAWS.format(references=_references(still_open))
     asides.ask_yes_or_no(ctx, "erase=yes", "erase=no", about="erase")
     return Reply([Text(question, (Choose("ลบข้อมูล", "erase=yes", "ยืนยันลบข้อมูล"),
@@ -140,7 +151,7 @@ def erase(ctx: Context) -> Reply:
 
     Requests still open are withdrawn and their centres told: nobody could call the entrepreneur back now.
     """
-    withdrawn = _open_requests(ctx)
+    withdrawn = open_requests(ctx)
     repo.erase_user(ctx.session, ctx.user)
     ctx.erased = True
     notices: list[int] = []
@@ -154,7 +165,8 @@ def erase(ctx: Context) -> Reply:
     return Reply([Text(said)], [DeliveriesQueued(tuple(notices))] if notices else [])
 
 
-def _open_requests(ctx: Context) -> list[ServiceRequest]:
+def open_requests(ctx: Context) -> list[ServiceRequest]:
+    """The user's requests not yet done, rejected or cancelled, newest first."""
     return [request for request in repo.requests_of_user(ctx.session, ctx.user, limit=None)
             if request.status in OPEN]
 

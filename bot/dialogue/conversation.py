@@ -7,17 +7,16 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.dialogue import asides, cards, fields, flows, texts
+from bot.dialogue import asides, cards, fields, flows, texts, withdrawal
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
-from bot.staff_alerts import queue_cancellation_notice, queue_centre_alerts
+from bot.staff_alerts import queue_centre_alerts
 from storage import repositories as repo
 from storage.models import Centre, Conversation, ServiceRequest
 
 CONSENT, REUSE = "consent", "reuse_profile"
 EXPIRY = timedelta(hours=24)
-JUST_MADE = timedelta(hours=1)  # a request this recent is the one the user's next tap or "ยกเลิก" is about
 MISSES_BEFORE_HELP = 2
 
 
@@ -218,35 +217,23 @@ def _central_centre(ctx: Context) -> Centre:
     return centre
 
 
-def cancel(ctx: Context, confirmed: bool = True) -> Reply:
+def cancel(ctx: Context, confirmed: bool = True, text: str | None = None) -> Reply:
     """End the flow in progress (at the summary, once the user `confirmed` it: every answer is given there), or
-    offer to cancel a request made in the last hour."""
+    with none, offer to withdraw a request sent (the one whose reference the `text` names, or a choice)."""
     conversation = active(ctx)
     if conversation is not None and conversation.state in flows.SUMMARY and not confirmed:
         return ask_cancel(ctx, conversation)
     if conversation is not None:
         repo.clear_conversation(ctx.session, ctx.user)
         return Reply([Text(texts.FLOW_CANCELLED, cards.main_menu())])
-    request = just_made(ctx)
-    if request is not None and request.status == "new":
-        question = texts.ASK_CANCEL_REQUEST.format(reference=request.reference,
-                                                   service=texts.SERVICE_NAMES.get(request.service, ""))
-        asides.ask_yes_or_no(ctx, f"cancel_request={request.id}", "cancel_request=no", about="cancel")
-        return Reply([Text(question, cards.yes_no(f"cancel_request={request.id}", "cancel_request=no"))])
-    return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
-
-
-def just_made(ctx: Context) -> ServiceRequest | None:
-    """The user's newest request, if they made it within the last hour."""
-    recent = repo.requests_of_user(ctx.session, ctx.user, limit=1)
-    return recent[0] if recent and ctx.now - recent[0].created_at < JUST_MADE else None
+    return withdrawal.offer(ctx, text)
 
 
 def already_submitted(ctx: Context, edit: bool = False) -> Reply:
     """The summary's "ยืนยันส่งคำขอ" or "แก้ไข" tapped once the request went: say so, with its reference, and
     for an edit how the request can still change (or that it was withdrawn, or that nothing is in progress
     when no request was just made)."""
-    request = just_made(ctx)
+    request = withdrawal.just_made(ctx)
     if request is None:
         return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
     if edit:
@@ -265,15 +252,3 @@ def _how_to_change(request: ServiceRequest) -> Reply:
         return Reply([Text(said, cards.main_menu())])
     withdraw = Choose(texts.WITHDRAW, f"cancel_request={request.id}", texts.WITHDRAW)
     return Reply([Text(f"{said}\n{texts.EDIT_BY_RESENDING}", (withdraw, *cards.main_menu()))])
-
-
-def cancel_request(ctx: Context, request_id: int) -> Reply:
-    """Withdraw the user's own new request."""
-    requests = repo.requests_of_user(ctx.session, ctx.user, limit=20)
-    request = next((r for r in requests if r.id == request_id and r.status == "new"), None)
-    if request is None:
-        return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
-    repo.set_request_status(ctx.session, request, "cancelled", by="line", note=texts.CANCELLED_BY_USER)
-    notices = queue_cancellation_notice(ctx.session, request)
-    return Reply([Text(texts.REQUEST_CANCELLED.format(reference=request.reference), cards.main_menu())],
-                 [DeliveriesQueued(tuple(notices))])

@@ -10,7 +10,18 @@ from urllib.parse import parse_qsl
 
 import intents
 from bot.console import line_side
-from bot.dialogue import answers, asides, cards, conversation, fields, flows, replies, staff, texts
+from bot.dialogue import (
+    answers,
+    asides,
+    cards,
+    conversation,
+    fields,
+    flows,
+    replies,
+    staff,
+    texts,
+    withdrawal,
+)
 from bot.dialogue.context import Context, Reply
 from bot.domain import AttachmentReceived, DomainEvent
 from bot.events import dialogue as event_dialogue
@@ -108,7 +119,7 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     if consents is not None:
         return _consent(ctx, consents)
     if exact_cancel:
-        return conversation.cancel(ctx, confirmed=False)
+        return conversation.cancel(ctx, confirmed=False, text=text)
     current = conversation.active(ctx)
     notice = conversation.expiry_notice(ctx)
     if current is not None and current.flow == CENTRE_LOOKUP:
@@ -255,7 +266,7 @@ def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
     if intent == "greeting":
         return answers.greeting(text)
     if intent == "cancel":
-        return conversation.cancel(ctx)
+        return conversation.cancel(ctx, text=text)
     if intent == "unsubscribe":
         return answers.unsubscribe(ctx, text)
     return answers.out_of_scope()
@@ -372,7 +383,7 @@ def _erase(ctx: Context, value: str, event: Inbound) -> Reply:
 def _cancel_request(ctx: Context, value: str, event: Inbound) -> Reply:
     if not value.isdigit():  # "ไม่ใช่": keep it
         return Reply([Text(texts.REQUEST_KEPT, cards.main_menu())])
-    return conversation.cancel_request(ctx, int(value))
+    return withdrawal.withdraw(ctx, int(value))
 
 
 def _accept(ctx: Context, value: str, event: Inbound) -> Reply:

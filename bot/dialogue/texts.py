@@ -98,7 +98,13 @@ SUBSCRIBED = "เริ่มส่งข่าวสารและกิจก
 
 NOTHING_TO_CANCEL = "ตอนนี้ไม่มีเรื่องที่กำลังดำเนินการค้างอยู่ค่ะ มีอะไรให้ช่วยไหมคะ"
 FLOW_CANCELLED = "ยกเลิกเรื่องนี้แล้วค่ะ หากต้องการเริ่มใหม่ พิมพ์บอกได้ตลอดเลยนะคะ"
-ASK_CANCEL_REQUEST = "ต้องการยกเลิกคำขอ {reference} ({service}) ที่เพิ่งส่งไปใช่ไหมคะ"
+ASK_CANCEL_REQUEST = "ต้องการยกเลิกคำขอ {reference} ({service}) ใช่ไหมคะ"
+ASK_WHICH_REQUEST = "ต้องการยกเลิกคำขอไหนคะ\n{requests}"
+WITHDRAW_PICKED = "ยกเลิกคำขอ {reference}"
+KEEP_REQUESTS = "ไม่ยกเลิก"
+WITHDRAW_TAKEN = ("คำขอ {reference} เจ้าหน้าที่รับเรื่องแล้วค่ะ จึงยกเลิกทาง LINE ไม่ได้ "
+                  "หากต้องการยกเลิก แจ้งเจ้าหน้าที่ตอนที่ติดต่อกลับ หรือโทรหา {centre} ที่ {phone} ได้เลยนะคะ")
+NOTHING_TO_WITHDRAW = "คำขอ {reference} ตอนนี้สถานะ \"{status}\" ค่ะ จึงไม่มีอะไรต้องยกเลิกนะคะ"
 REQUEST_KEPT = "ไม่ยกเลิกค่ะ คำขอของท่านยังอยู่ เจ้าหน้าที่จะติดต่อกลับตามเดิมนะคะ"
 CANCELLED_BY_USER = "ผู้ขอยกเลิกทาง LINE"
 REQUEST_CANCELLED = "ยกเลิกคำขอ {reference} เรียบร้อยแล้วค่ะ"

@@ -1,0 +1,171 @@
+"""Withdrawing a request already sent, by chat: by its reference, from a choice of the open ones, or from its
+status card; only while no officer has taken it, and its centre is told; through the webhook and the fake LINE
+API."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.line import fake_events as ev
+from tests.bot.test_service_requests import (
+    FIRST_MESSAGES,
+    REUSING,
+    STAFF,
+    USER,
+    add_staff,
+    answer_until_summary,
+    file_packaging_request,
+    requests_in,
+    state_of,
+)
+from tests.chat import quick_replies, shown
+
+OTHER = "U" + "b" * 32
+
+
+def file_another(chat, app, service: str = "product_design") -> None:
+    """USER, who filed one request already, files one more (their details reused)."""
+    chat.say(USER, FIRST_MESSAGES[service])
+    answer_until_summary(chat, app, USER, REUSING)
+    chat.tap(USER, "confirm=yes")
+
+
+def status_of(app, reference: str) -> str:
+    [request] = [r for r in requests_in(app) if r.reference == reference]
+    return request.status
+
+
+def staff_told(line_api, reference: str) -> bool:
+    return any(reference in (m.text or "") and "ถูกยกเลิกโดยผู้ขอ" in (m.text or "")
+               for m in line_api.delivered_messages(to=STAFF))
+
+
+@pytest.mark.parametrize("yes", [lambda chat, data: chat.tap(USER, data), lambda chat, data: chat.say(USER, "ใช่ค่ะ")],
+                         ids=["tapped", "typed"])
+def test_a_request_named_by_its_reference_is_withdrawn_after_a_yes_and_its_centre_told(chat, app, line_api, yes):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    file_another(chat, app)  # the named request is not the newest
+    [question] = chat.send(ev.text(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ"))
+    assert question["text"] == f"ต้องการยกเลิกคำขอ {request.reference} (พัฒนาบรรจุภัณฑ์) ใช่ไหมคะ"
+    assert [c["label"] for c in quick_replies(question)] == ["ใช่", "ไม่ใช่"]
+    [answer] = yes(chat, quick_replies(question)[0]["data"])
+    assert answer == f"ยกเลิกคำขอ {request.reference} เรียบร้อยแล้วค่ะ"
+    assert [r.status for r in requests_in(app)] == ["cancelled", "new"]
+    assert staff_told(line_api, request.reference)
+
+
+def test_a_no_keeps_the_request_named(chat, app, line_api):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    chat.say(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ")
+    [answer] = chat.say(USER, "ไม่ค่ะ")
+    assert "คำขอของท่านยังอยู่" in answer and status_of(app, request.reference) == "new"
+    assert not staff_told(line_api, request.reference)
+
+
+def test_a_request_an_officer_took_is_not_withdrawn_by_chat_and_the_user_is_told_whom_to_call(chat, app, line_api):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    chat.tap(STAFF, f"accept={request.id}")
+    messages = chat.send(ev.text(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ"))
+    [answer] = shown(messages)
+    assert request.reference in answer and "เจ้าหน้าที่รับเรื่องแล้ว" in answer and "ยกเลิกทาง LINE ไม่ได้" in answer
+    assert "Mini ITC" in answer or "ศูนย์" in answer
+    assert [c["label"] for c in quick_replies(messages[0])][:2] == ["ขอรับบริการ", "สถานะคำขอ"]
+    assert status_of(app, request.reference) == "accepted" and not staff_told(line_api, request.reference)
+
+
+def test_a_yes_given_after_an_officer_took_the_request_withdraws_nothing(chat, app, line_api):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    chat.say(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ")
+    chat.tap(STAFF, f"accept={request.id}")
+    [answer] = chat.say(USER, "ใช่ค่ะ")
+    assert "เจ้าหน้าที่รับเรื่องแล้ว" in answer and status_of(app, request.reference) == "accepted"
+
+
+@pytest.mark.parametrize("whose", ["someone else's", "unknown"])
+def test_a_reference_not_the_users_is_not_found_and_reveals_nothing(chat, app, whose):
+    request = file_packaging_request(chat, app)
+    reference = request.reference if whose == "someone else's" else "ITC-2569-999999"
+    chat.consent(OTHER)
+    [answer] = chat.say(OTHER, f"ขอยกเลิกคำขอ {reference} ค่ะ")
+    assert answer == f"ไม่พบคำขอเลขที่ {reference} ของท่านค่ะ ลองตรวจสอบเลขอีกครั้งนะคะ"
+    assert status_of(app, request.reference) == "new" and state_of(app, OTHER) is None
+
+
+def test_a_status_question_with_a_reference_still_shows_the_status_card(chat, app):
+    request = file_packaging_request(chat, app)
+    [message] = chat.send(ev.text(USER, f"{request.reference} ถึงไหนแล้วคะ"))
+    assert message["type"] == "flex" and request.reference in message["altText"]
+    assert status_of(app, request.reference) == "new"
+
+
+def test_the_status_card_of_a_request_no_officer_took_withdraws_it(chat, app, line_api):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    [card] = chat.send(ev.postback(USER, "intent=request_status"))
+    [withdraw] = [b for b in _buttons(card["contents"]) if b["label"] == "ยกเลิกคำขอนี้"]
+    [answer] = chat.tap(USER, withdraw["data"])
+    assert answer == f"ยกเลิกคำขอ {request.reference} เรียบร้อยแล้วค่ะ"
+    assert status_of(app, request.reference) == "cancelled" and staff_told(line_api, request.reference)
+
+
+def test_the_status_card_of_a_request_an_officer_took_offers_no_withdrawal(chat, app):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    chat.tap(STAFF, f"accept={request.id}")
+    [card] = chat.send(ev.postback(USER, "intent=request_status"))
+    assert "ยกเลิกคำขอนี้" not in [b["label"] for b in _buttons(card["contents"])]
+
+
+@pytest.mark.parametrize("typed", ["ยกเลิกคำขอ", "ยกเลิก"])
+def test_with_several_open_requests_cancel_asks_which_one(chat, app, line_api, typed):
+    add_staff(app)
+    first = file_packaging_request(chat, app)
+    file_another(chat, app)
+    second = requests_in(app)[-1]
+    [question] = chat.send(ev.text(USER, typed))
+    assert question["text"].startswith("ต้องการยกเลิกคำขอไหนคะ")
+    assert first.reference in question["text"] and second.reference in question["text"]
+    picks = quick_replies(question)
+    number = str(first.id)
+    assert [c["label"] for c in picks] == [f"#{second.id} ออกแบบผลิตภัณฑ์", f"#{number} พัฒนาบรรจุภัณฑ์", "ไม่ยกเลิก"]
+    assert all(len(c["label"]) <= 20 for c in picks)
+    [answer] = chat.tap(USER, picks[1]["data"])
+    assert answer == f"ยกเลิกคำขอ {first.reference} เรียบร้อยแล้วค่ะ"
+    assert [r.status for r in requests_in(app)] == ["cancelled", "new"] and staff_told(line_api, first.reference)
+
+
+def test_the_choice_leaves_out_requests_an_officer_took(chat, app):
+    add_staff(app)
+    first = file_packaging_request(chat, app)
+    file_another(chat, app)
+    chat.tap(STAFF, f"accept={requests_in(app)[-1].id}")
+    [question] = chat.say(USER, "ยกเลิกคำขอ")
+    assert question == f"ต้องการยกเลิกคำขอ {first.reference} (พัฒนาบรรจุภัณฑ์) ใช่ไหมคะ"
+
+
+def test_keeping_them_all_withdraws_nothing(chat, app):
+    file_packaging_request(chat, app)
+    file_another(chat, app)
+    [question] = chat.send(ev.text(USER, "ยกเลิกคำขอ"))
+    [answer] = chat.tap(USER, quick_replies(question)[-1]["data"])
+    assert "คำขอของท่านยังอยู่" in answer and [r.status for r in requests_in(app)] == ["new", "new"]
+
+
+def test_cancel_in_the_middle_of_a_flow_still_cancels_only_the_flow(chat, app):
+    request = file_packaging_request(chat, app)
+    chat.say(USER, FIRST_MESSAGES["product_design"])
+    [answer] = chat.say(USER, "ยกเลิก")
+    assert "ยกเลิกเรื่องนี้แล้ว" in answer and state_of(app, USER) is None
+    assert status_of(app, request.reference) == "new"
+
+
+def _buttons(node) -> list[dict]:
+    """The actions of every button in a Flex card."""
+    if isinstance(node, dict):
+        found = [node["action"]] if node.get("type") == "button" else []
+        return found + [b for value in node.values() for b in _buttons(value)]
+    return [b for item in node for b in _buttons(item)] if isinstance(node, list) else []
