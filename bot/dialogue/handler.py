@@ -40,7 +40,9 @@ CENTRE_LOOKUP = "centre_lookup"
 # "Delete my data", however it is put in a short message ("ช่วยลบข้อมูลของฉันด้วยค่ะ"); a confirmation follows.
 ERASE_WORDS = ("ลบข้อมูล", "deletemydata", "deletemyinfo")
 ERASE_MAX_LENGTH = 40
-NEEDS_NO_CONSENT = {"center_info", "event", "greeting", "request_status", "unsubscribe", "out_of_scope"}
+# contact_staff too: before consent, it is answered with the centre's public contact card.
+NEEDS_NO_CONSENT = {"center_info", "contact_staff", "event", "greeting", "request_status", "unsubscribe",
+                    "out_of_scope"}
 # The consent buttons' words, typed after another message has moved on from the consent note.
 CONSENT_WORDS = replies.YesOrNo(frozenset({"ยินยอม"}), frozenset({"ไม่ยินยอม"}))
 # Answered in the middle of a flow, which then carries on; asking for a person moves the flow to one instead.
@@ -254,6 +256,9 @@ def _understand(ctx: Context, text: str | None, prediction: intents.Prediction) 
 
 def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
     """What the bot does for each intent label."""
+    if intent == "contact_staff" and ctx.user.consented_at is None:
+        # Nobody may call back without the user's name and phone: the centre's own phone is the way to a person.
+        return Reply([Text(texts.CALL_THE_CENTRE)]).then(_centre_info(ctx, text))
     if intent in intents.SERVICE_LABELS or intent == "contact_staff":
         found = intents.extract_entities(text or "", today=ctx.today) if text else {}
         return conversation.start(ctx, intent, text, found)
@@ -307,7 +312,7 @@ def _consent(ctx: Context, given: bool) -> Reply:
         ctx.user.business_name = ctx.user.contact_name = ctx.user.phone = None
         if pending is not None:
             repo.clear_conversation(ctx.session, ctx.user)
-        # Not "คุยกับเจ้าหน้าที่": staff call back, so it asks for consent again; the centre's phone is the way.
+        # Not "คุยกับเจ้าหน้าที่": nobody can call back now; the centre's phone ("ศูนย์ใกล้ฉัน") is the way.
         return Reply([Text(texts.CONSENT_DECLINED, cards.consent_choices()[:1] + cards.main_menu()[2:4])])
     ctx.user.consented_at = ctx.user.consented_at or utcnow()
     if pending is not None and pending.state == conversation.CONSENT:

@@ -1,0 +1,75 @@
+"""Someone who declined consent (or never gave it) asking for staff: nobody can call them back, so they get the
+centre's public contact card, for the province they name; nothing personal is stored. Through the webhook
+and the fake LINE API."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.line import fake_events as ev
+from storage import repositories as repo
+from storage.models import Conversation, LineUser, Message
+from tests.bot.test_service_requests import FIRST_MESSAGES, USER, requests_in, state_of
+from tests.chat import quick_replies
+
+ASKED_FOR_STAFF = "ขอเบอร์เจ้าหน้าที่หน่อยครับ อยู่ภูเก็ต"
+
+
+def declined(chat) -> None:
+    chat.follow(USER)
+    chat.tap(USER, "consent=no")
+
+
+def phuket_centre(app):
+    with app.extensions["frontdesk"].sessions() as session:
+        centre = repo.centre_for_province(session, "ภูเก็ต")
+        return centre.name, centre.phone
+
+
+def assert_nothing_personal_kept(app) -> None:
+    assert requests_in(app) == []
+    with app.extensions["frontdesk"].sessions() as session:
+        user = session.scalar(select(LineUser).where(LineUser.line_user_id == USER))
+        assert user.consented_at is None and (user.business_name, user.contact_name, user.phone) == (None,) * 3
+        assert session.get(Conversation, user.id) is None
+        typed = list(session.scalars(select(Message.text).where(Message.kind == "text", Message.direction == "in")))
+        assert typed and all(text is None for text in typed)  # logged without its words
+
+
+def test_after_declining_asking_for_staff_in_a_province_gives_that_centres_card(chat, app):
+    declined(chat)
+    messages = chat.send(ev.text(USER, ASKED_FOR_STAFF))
+    name, phone = phuket_centre(app)
+    assert "โทรกลับ" in messages[0]["text"] and "ยินยอม" in messages[0]["text"]
+    card = messages[-1]
+    assert card["type"] == "flex" and name in card["altText"] and phone in card["altText"]
+    assert "ภูเก็ต" in card["altText"] and "ท่านยินยอมไหมคะ" not in str(messages)
+    assert_nothing_personal_kept(app)
+
+
+def test_after_declining_asking_for_staff_asks_the_province_and_a_bare_province_answers(chat, app):
+    declined(chat)
+    messages = chat.send(ev.text(USER, "ขอเบอร์เจ้าหน้าที่หน่อยครับ"))
+    assert "จังหวัดไหน" in messages[-1]["text"] and "ท่านยินยอมไหมคะ" not in str(messages)
+    assert any(c["type"] == "location" for c in quick_replies(messages[-1]))
+    [card] = chat.send(ev.text(USER, "ภูเก็ต"))
+    name, phone = phuket_centre(app)
+    assert card["type"] == "flex" and name in card["altText"] and phone in card["altText"]
+    assert_nothing_personal_kept(app)
+
+
+def test_at_the_consent_note_of_a_request_asking_for_staff_gives_the_centres_card(chat, app):
+    chat.follow(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    assert state_of(app, USER) == "consent"
+    messages = chat.send(ev.text(USER, ASKED_FOR_STAFF))
+    assert phuket_centre(app)[0] in messages[-1]["altText"] and state_of(app, USER) is None
+
+
+def test_consenting_afterwards_lets_staff_call_back(chat, app):
+    declined(chat)
+    chat.say(USER, ASKED_FOR_STAFF)
+    [thanks] = chat.say(USER, "ยินยอมค่ะ")
+    assert "ขอบคุณที่ยินยอม" in thanks
+    said = chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
+    assert "ขอถามสั้น ๆ" in said[0] and state_of(app, USER) not in (None, "consent")
