@@ -146,7 +146,7 @@ def _request_bubble(request: ServiceRequest, detailed: bool) -> dict[str, Any]:
     phone = _dial(request.centre.phone)
     buttons = [_button(OpenLink(CALL_CENTRE, f"tel:{phone}"))] if phone else []
     if request.status == "new":  # no officer has it yet: the user may still withdraw it
-        buttons.append(_button(Choose(texts.WITHDRAW, f"cancel_request={request.id}", texts.WITHDRAW), link=True))
+        buttons.append(_button(Choose(texts.WITHDRAW, f"cancel_request=ask:{request.id}", texts.WITHDRAW), link=True))
     if buttons:
         bubble["footer"] = _box(buttons, spacing="sm")
     return bubble

@@ -386,9 +386,12 @@ def _erase(ctx: Context, value: str, event: Inbound) -> Reply:
 
 
 def _cancel_request(ctx: Context, value: str, event: Inbound) -> Reply:
-    if not value.isdigit():  # "ไม่ใช่": keep it
+    """cancel_request=ID withdraws (the yes to "ยกเลิกคำขอ…ใช่ไหมคะ", or a pick from the list); =ask:ID, the status
+    card's button, asks that first; anything else ("ไม่ใช่") keeps the request."""
+    asked, _, request_id = value.rpartition(":")
+    if not request_id.isdigit():
         return Reply([Text(texts.REQUEST_KEPT, cards.main_menu())])
-    return withdrawal.withdraw(ctx, int(value))
+    return (withdrawal.ask_about if asked == "ask" else withdrawal.withdraw)(ctx, int(request_id))
 
 
 def _accept(ctx: Context, value: str, event: Inbound) -> Reply:

@@ -82,10 +82,21 @@ def just_made(ctx: Context) -> ServiceRequest | None:
     return recent[0] if recent and ctx.now - recent[0].created_at < JUST_MADE else None
 
 
+def ask_about(ctx: Context, request_id: int) -> Reply:
+    """The status card's "ยกเลิกคำขอนี้": asked first (`ask`), as a typed cancel is; a tap is easily a slip."""
+    request = _own(ctx, request_id)
+    return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())]) if request is None else ask(ctx, request)
+
+
+def _own(ctx: Context, request_id: int) -> ServiceRequest | None:
+    request = ctx.session.get(ServiceRequest, request_id)
+    return request if request is not None and request.user_id == ctx.user.id else None
+
+
 def withdraw(ctx: Context, request_id: int) -> Reply:
     """Withdraw the user's own request if no officer has taken it yet, and tell its centre."""
-    request = ctx.session.get(ServiceRequest, request_id)
-    if request is None or request.user_id != ctx.user.id:
+    request = _own(ctx, request_id)
+    if request is None:
         return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
     if request.status != "new":
         return _not_withdrawable(request)

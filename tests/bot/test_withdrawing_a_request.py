@@ -102,12 +102,14 @@ def test_a_status_question_with_a_reference_still_shows_the_status_card(chat, ap
     assert status_of(app, request.reference) == "new"
 
 
-def test_the_status_card_of_a_request_no_officer_took_withdraws_it(chat, app, line_api):
+def test_the_status_card_of_a_request_no_officer_took_withdraws_it_once_asked(chat, app, line_api):
     add_staff(app)
     request = file_packaging_request(chat, app)
     [card] = chat.send(ev.postback(USER, "intent=request_status"))
     [withdraw] = [b for b in _buttons(card["contents"]) if b["label"] == "ยกเลิกคำขอนี้"]
-    [answer] = chat.tap(USER, withdraw["data"])
+    [question] = chat.tap(USER, withdraw["data"])
+    assert question.startswith(f"ต้องการยกเลิกคำขอ {request.reference}") and status_of(app, request.reference) == "new"
+    [answer] = chat.say(USER, "ใช่ค่ะ")
     assert answer == f"ยกเลิกคำขอ {request.reference} เรียบร้อยแล้วค่ะ"
     assert status_of(app, request.reference) == "cancelled" and staff_told(line_api, request.reference)
 
