@@ -35,8 +35,10 @@ def request_alert(request: ServiceRequest, public_base_url: str, now: datetime,
     service = texts.SERVICE_NAMES.get(request.service, request.service)
     rows = [("เลขที่", request.reference), ("บริการ", service), ("กิจการ", request.business_name or "-"),
             ("ผู้ติดต่อ", f"{request.contact_name or '-'} {fields.request_phone(request)}".strip()),
-            ("จังหวัด", request.province), ("ความต้องการ", (request.details or "-")[:200]),
-            ("เมื่อ", _ago(request.created_at, now))]
+            ("จังหวัด", request.province), ("ความต้องการ", (request.details or "-")[:200])]
+    if asked := request.answers.get(fields.QUESTIONS):
+        rows.append((texts.QUESTIONS_LABEL, "\n".join(asked)[:300]))
+    rows.append(("เมื่อ", _ago(request.created_at, now)))
     accept = Choose("รับเรื่อง", f"accept={request.id}", f"รับเรื่อง {request.reference}")
     console = OpenLink("เปิดในระบบ", f"{public_base_url.rstrip('/')}/staff/requests/{request.id}")
     title = _title(request, kind)

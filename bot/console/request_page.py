@@ -11,7 +11,7 @@ from bot import jobs
 from bot.console import texts, workflow
 from bot.console.auth import login_required, may_see_centre, signed_in_staff, visible_request
 from bot.console.web import db, services
-from bot.dialogue import flows
+from bot.dialogue import fields, flows
 from bot.dialogue import texts as dialogue_texts
 from bot.sla import escalation_due, response_due
 from storage.models import Attachment, AuditEntry, Message, ServiceRequest, Staff
@@ -51,7 +51,10 @@ def _answers(found: ServiceRequest) -> list[tuple[str, str]]:
         if key in flows.PROFILE_KEYS:  # the phone as given ("021234567 ต่อ 12"): on the page's own row
             continue
         question = flow.field(key) if flow else None
-        shown.append((question.label, question.show(value)) if question else (key, str(value)))
+        if key == fields.QUESTIONS:
+            shown.append((dialogue_texts.QUESTIONS_LABEL, "\n".join(value)))
+        else:
+            shown.append((question.label, question.show(value)) if question else (key, str(value)))
     return shown
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import texts
+from bot.dialogue.fields import QUESTIONS
 from bot.line.outbound import Action, Choose, Flex, OpenLink, Say, ShareLocation, action_json, fit_text
 
 if TYPE_CHECKING:
@@ -98,6 +99,8 @@ def summary_card(flow: Flow, answers: dict[str, Any]) -> Flex:
     service = texts.SERVICE_NAMES[flow.service]
     emoji, _ = SERVICE_LOOKS.get(flow.service, ("📝", GREEN))
     rows = [_row(q.label, q.show(answers.get(q.key))) for q in flow.fields if q.key in answers]
+    if answers.get(QUESTIONS):
+        rows.append(_row(texts.QUESTIONS_LABEL, "\n".join(answers[QUESTIONS])))
     body = rows + [{"type": "separator", "margin": "lg"}, _text(SUMMARY_CHECK, size="xs", colour=GREY,
                                                                  margin="lg")]
     bubble = {

@@ -61,6 +61,10 @@ class Invalid(ValueError):
     """The answer does not fit; the message says what would."""
 
 
+# In a request's answers, beside the fields': the questions typed along the way, for the officer who calls back.
+QUESTIONS = "questions"
+
+
 @dataclass(frozen=True)
 class Field:
     """One question of a flow: what to ask, how to read the answer, how to show it in the summary."""

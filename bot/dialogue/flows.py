@@ -28,6 +28,7 @@ EDIT_WORDS = {"แก้ไข", "แก้", "edit"}
 # classifier): the summary again, or the request sent when the message says so.
 NO_CHANGE = ("ไม่แก้", "ไม่ต้องแก้", "ไม่มีอะไรแก้", "ไม่มีแก้")
 SUMMARY = ("confirm", "edit")  # the summary card and its "ต้องการแก้ข้อไหนคะ": every answer given
+MOST_QUESTIONS, QUESTION_LENGTH = 5, 300  # kept for the officer (`_noted`)
 PROFILE_KEYS = ("business_name", "contact_name", "phone", "province")
 # The words of a first message that only ask for the service: wanting, booking, joining, particles, questions.
 REQUEST_WORDS = frozenset({
@@ -178,13 +179,15 @@ def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None
     return [Text("\n".join(lines), question.choices)]
 
 
-def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: date) -> Turn:
-    """Read the user's reply to the question in `state`, and move on or ask again."""
+def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: date, in_scope: bool = True) -> Turn:
+    """Read the user's reply to the question in `state`, and move on or ask again; a question typed instead, about
+    the services (`in_scope`), is kept for the officer."""
     changed = _change_in_one_message(flow, answers, reply, today) if state in ("confirm", "edit") else None
     if changed is not None:
         return changed
+    asks_the_officer = in_scope and _for_the_officer(reply)
     if state == "confirm":
-        return _answer_confirm(flow, answers, reply)
+        return _answer_confirm(flow, answers, reply, asks_the_officer)
     if state == "edit":
         return _answer_edit(flow, answers, reply)
     question = flow.field(state)
@@ -201,12 +204,27 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
         # But a question names no name: "ทำไมต้องบอกชื่อร้านด้วยคะ" gives no shop called "ด้วย".
         named = {} if replies.asks_a_question(reply) else named
         answers = answers | named | _said_in_passing(flow, state, reply, answers, today)
+        if asks_the_officer:
+            return Turn(state, _noted(answers, reply), ask(flow, state, answers, hint=texts.QUESTION_NOTED))
         return Turn(state, answers, ask(flow, state, answers, hint=str(invalid)))
     answers = answers | {state: _stored(value)} | named
     answers = answers | _said_in_passing(flow, state, reply, answers, today)
     following = next_question(flow, answers)
     noted = texts.BY_LINE_NOTED if state == f.PHONE.key and value == f.BY_LINE else None
     return Turn(following, answers, ask(flow, following, answers, hint=noted))
+
+
+def _for_the_officer(reply: str) -> bool:
+    """A question the bot cannot answer, typed instead of an answer ("ค่าเครื่องชั่วโมงละเท่าไหร่คะ"); not one about
+    the question itself, which the question's own hint answers ("ทำไมต้องให้เบอร์", "ต้องเป็นชื่อจดทะเบียนไหม")."""
+    return replies.asks_a_question(reply) and not replies.asks_why(reply) and not f.asks_about_the_name(reply)
+
+
+def _noted(answers: dict[str, Any], reply: str) -> dict[str, Any]:
+    """The answers with the question kept for the officer (a few, each cut short, none twice)."""
+    asked = answers.get(f.QUESTIONS, [])
+    question = " ".join(reply.split())[:QUESTION_LENGTH]
+    return answers | {f.QUESTIONS: asked if question in asked else [*asked, question][-MOST_QUESTIONS:]}
 
 
 # A phone number or province said in passing in a later answer ("กาแฟคั่วจากน่านค่ะ", "นุชค่ะ 081-234-5678")
@@ -365,7 +383,7 @@ def _sends(reply: str) -> bool:
     return bool(CONFIRMS.read(reply)) or (_keeps_every_answer(reply) and "ส่ง" in reply)
 
 
-def _answer_confirm(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
+def _answer_confirm(flow: Flow, answers: dict[str, Any], reply: str, asks_the_officer: bool) -> Turn:
     if _sends(reply):
         return Turn("confirm", answers, submit=True)
     if replies.plain(reply) in EDIT_WORDS:
@@ -373,6 +391,9 @@ def _answer_confirm(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
     question = _answer_to_fix(flow, "confirm", reply)
     if question is not None:
         return _ask_again(flow, answers, question)
+    if asks_the_officer:
+        answers = _noted(answers, reply)
+        return Turn("confirm", answers, [Text(texts.QUESTION_NOTED), summary_card(flow, answers)])
     return Turn("confirm", answers, [Text(texts.CONFIRM_HINT), summary_card(flow, answers)])
 
 

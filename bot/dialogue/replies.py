@@ -22,6 +22,9 @@ NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ"
 QUESTION_ENDINGS = ("อะไร", "อะไรบ้าง", "ยังไง", "อย่างไร", "เท่าไหร่", "เท่าไร", "ที่ไหน", "อยู่ไหน", "กี่โมง",
                     "กี่วัน", "กี่บาท", "มั้ย", "ได้ไหม", "หรือเปล่า", "รึเปล่า", "หรือยัง", "รึยัง", "ใคร", "ใครดี",
                     "อะไรดี", "ไหนดี", "ยังไงดี")
+# What กี่ asks the number of, at the end of a question ("ขั้นต่ำกี่ใบคะ", "อบรมกี่ชั่วโมง").
+COUNTED = frozenset({"ใบ", "ชิ้น", "คน", "ท่าน", "วัน", "ชั่วโมง", "ชม", "นาที", "เดือน", "ปี", "บาท", "ครั้ง", "รอบ",
+                     "ขวด", "กล่อง", "ถุง", "กิโล", "ตัว", "แบบ", "ที่", "เครื่อง", "คอร์ส", "สัปดาห์", "อาทิตย์"})
 # ไหม ends a question, not a silk name ("บ้านไหม", "หมอนไหม"), before the asking particle คะ ("ต้องส่งรูปไหมคะ"),
 # after a word that asks ("ได้ไหม", "ด้วยไหม") or where the message asks whether it must ("ต้องเป็นชื่อจริงไหม").
 ASKING_PARTICLE, ASKED_BEFORE_MAI = "คะ", frozenset({"ได้", "ด้วย", "จริง", "ใช่", "เอา", "บ้าง", "หรือ"})
@@ -109,7 +112,8 @@ def asks_a_question(text: str) -> bool:
     endings = []
     while words and words[-1] in SENTENCE_ENDINGS:
         endings.append(words.pop())
-    return "".join(words).endswith(QUESTION_ENDINGS) or _asks_with_mai(words, endings[-1:])
+    how_many = words[-2:-1] == ["กี่"] and words[-1] in COUNTED  # "ขั้นต่ำกี่ใบคะ"; not "ร้านกี่ทอง"
+    return "".join(words).endswith(QUESTION_ENDINGS) or how_many or _asks_with_mai(words, endings[-1:])
 
 
 def _asks_with_mai(words: list[str], particle: list[str]) -> bool:

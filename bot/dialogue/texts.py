@@ -133,6 +133,10 @@ CALL_BACK = "เจ้าหน้าที่จะติดต่อกลั�
 CALL_BACK_BY_LINE = "เจ้าหน้าที่จะติดต่อท่านทาง LINE นี้ภายใน {hours} ชั่วโมงทำการ และแจ้งความคืบหน้าที่นี่ด้วยค่ะ"
 # The phone question answered with this LINE chat instead ("ไม่สะดวกให้เบอร์ค่ะ ติดต่อทางไลน์นี้ได้เลย").
 BY_LINE_NOTED = "ได้ค่ะ เจ้าหน้าที่จะติดต่อท่านทาง LINE นี้แทนนะคะ 😊"
+# A question typed in the middle of a request, which the bot cannot answer (fees, dates, what is possible): kept
+# with the request for the officer who calls back, then the same question again.
+QUESTION_NOTED = "ขอจดคำถามนี้ไว้ให้เจ้าหน้าที่ตอบตอนติดต่อกลับนะคะ 📝"
+QUESTIONS_LABEL = "คำถามถึงเจ้าหน้าที่"
 BY_LINE_SHOWN = "ทาง LINE (ไม่สะดวกให้เบอร์)"
 ALREADY_SUBMITTED = ("ส่งคำขอนี้เรียบร้อยแล้วค่ะ เลขที่คำขอ {reference} ไม่ต้องกดยืนยันซ้ำนะคะ "
                      "ดูความคืบหน้าได้ทุกเมื่อ พิมพ์ \"สถานะคำขอ\" ค่ะ")
