@@ -16,7 +16,7 @@ from bot.dialogue import replies, texts
 from bot.dialogue.cards import summary_card
 from bot.line.outbound import Choose, Outbound, Text
 from intents import extract_entities
-from intents.normalize import normalize
+from intents.normalize import normalize, normalize_for_entities
 from intents.tokenize import tokenize
 
 # The summary's "ยืนยันส่งคำขอ" typed, as a whole ("ยืนยันค่ะ👍") or in every part ("ได้ค่ะ ส่งเลย"), and "👍" alone.
@@ -29,6 +29,7 @@ EDIT_WORDS = {"แก้ไข", "แก้", "edit"}
 NO_CHANGE = ("ไม่แก้", "ไม่ต้องแก้", "ไม่มีอะไรแก้", "ไม่มีแก้")
 SUMMARY = ("confirm", "edit")  # the summary card and its "ต้องการแก้ข้อไหนคะ": every answer given
 MOST_QUESTIONS, QUESTION_LENGTH = 5, 300  # kept for the officer (`_noted`)
+DIALLED = re.compile(r"\d[\d\s-]{4,}\d")
 PROFILE_KEYS = ("business_name", "contact_name", "phone", "province")
 # The words of a first message that only ask for the service: wanting, booking, joining, particles, questions.
 REQUEST_WORDS = frozenset({
@@ -263,7 +264,13 @@ def read_by_the_question(flow: Flow, state: str, text: str) -> bool:
                                 or replies.opens_with_none(text))
     settled = state in SUMMARY and (bool(CONFIRMS.read(text)) or _keeps_every_answer(text)
                                     or _answer_to_fix(flow, state, text) is not None)
-    return state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled
+    return state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled or _dialled(state, text)
+
+
+def _dialled(state: str, text: str) -> bool:
+    """A number typed at the phone question, even a wrong one, is its answer: "โทร 0776543210 ครับ" (a digit too
+    many) is told what is wrong, not read as a wish for staff (โทร)."""
+    return state == f.PHONE.key and DIALLED.search(normalize_for_entities(text)) is not None
 
 
 def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, Any], today: date) -> dict[str, Any]:

@@ -202,7 +202,9 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     if confident and (stuck or conversation.accepts_free_text(current)):
         if prediction.intent in INTERRUPTING:
             return _aside(ctx, current, _understand(ctx, text, prediction))
-        if prediction.intent == "contact_staff":
+        # Not at the summary: every answer is given, and sending the request is what brings an officer's call
+        # ("เจ้าหน้าที่จะโทรมากี่โมงครับ" there is a question for them, not a new request to talk to one).
+        if prediction.intent == "contact_staff" and not summary:
             return act_on(ctx, "contact_staff", text)
     if confident and stuck and prediction.intent in intents.SERVICE_LABELS and prediction.intent != current.flow:
         return _offer_switch(current.flow, prediction.intent)

@@ -9,7 +9,15 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import ServiceRequest
-from tests.bot.test_service_requests import ANSWERS, FIRST_MESSAGES, USER, answer_until, answer_until_summary
+from tests.bot.test_service_requests import (
+    ANSWERS,
+    FIRST_MESSAGES,
+    USER,
+    answer_until,
+    answer_until_summary,
+    requests_in,
+    state_of,
+)
 from tests.console.helpers import signed_in_staff
 
 STAFF = "U" + "5" * 32
@@ -88,3 +96,16 @@ def test_someone_who_would_rather_not_give_a_phone_is_contacted_on_line_and_the_
     assert "ทาง LINE (ไม่สะดวกให้เบอร์)" in officer.page(f"/staff/requests/{request.id}")
     [accepted] = chat.tap(STAFF, f"accept={request.id}")
     assert "ทาง LINE" in accepted and "ตอบ" in accepted
+
+
+@pytest.mark.parametrize("typed", ["โทร 0776543210 ครับ", "โทร 081-777-666 ค่ะ"])
+def test_a_wrong_number_said_with_โทร_is_told_wrong_and_the_request_goes_on(chat, app, typed):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["business_matching"])
+    answer_until(chat, app, USER, "phone")
+    said = chat.say(USER, typed)  # contact_staff to the classifier: โทร
+    assert "เบอร์โทรไม่ถูกต้อง" in said[-1] and state_of(app, USER) == "phone"
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.service, request.business_name) == ("business_matching", ANSWERS["business_name"])

@@ -87,3 +87,13 @@ def test_a_question_beyond_the_services_or_about_the_question_is_not_kept(chat, 
     chat.tap(USER, "confirm=yes")
     [request] = requests_in(app)
     assert "questions" not in request.answers and request.business_name == ANSWERS["business_name"]
+
+
+def test_a_question_about_the_call_back_at_the_summary_keeps_the_request_it_summarises(chat, app):
+    at(chat, app, "machinery", "confirm")
+    said = chat.say(USER, "เจ้าหน้าที่จะโทรมากี่โมงครับ")  # contact_staff to the classifier
+    assert said[0] == texts.QUESTION_NOTED and said[-1].startswith("สรุปคำขอบริการเครื่องจักรกลาง")
+    chat.say(USER, "👍")
+    [request] = requests_in(app)
+    assert (request.service, request.business_name) == ("machinery", ANSWERS["business_name"])
+    assert request.answers["questions"] == ["เจ้าหน้าที่จะโทรมากี่โมงครับ"]
