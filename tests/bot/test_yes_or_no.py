@@ -141,6 +141,8 @@ OWN_WORDS = [
     ("delete_my_data", "ลบเลย", True), ("delete_my_data", "ไม่ลบค่ะ", False),
     ("consent", "ยินยอมค่ะ", True), ("consent", "ไม่ยินยอมค่ะ ขอเบอร์ศูนย์แทน", False),
     ("consent", "โอเคครับยินยอม", True), ("consent_before_a_request", "ได้ค่ะยินยอมค่ะ", True),
+    ("consent", "เปลี่ยนใจค่ะ ยินยอมค่ะ", True), ("consent", "งั้นยินยอมค่ะ", True),
+    ("cancel_this_request", "ไม่เป็นไรครับ", False), ("withdraw_the_request_just_made", "เปลี่ยนใจครับ ไม่ยกเลิกแล้ว", False),
     ("consent_to_register", "ยินยอม", True),
     ("join_the_waiting_list", "เอาค่ะ เข้าสำรองไว้", True), ("join_the_waiting_list", "ไม่รอแล้วค่ะ", False),
 ]
