@@ -29,7 +29,7 @@ EDIT_WORDS = {"แก้ไข", "แก้", "edit"}
 NO_CHANGE = ("ไม่แก้", "ไม่ต้องแก้", "ไม่มีอะไรแก้", "ไม่มีแก้")
 SUMMARY = ("confirm", "edit")  # the summary card and its "ต้องการแก้ข้อไหนคะ": every answer given
 MOST_QUESTIONS, QUESTION_LENGTH = 5, 300  # kept for the officer (`_noted`)
-DIALLED = re.compile(r"\d[\d\s-]{4,}\d")
+DIALLED = re.compile(r"\d[\d\s-]{4,}\d")  # a phone number's worth of digits, right or wrong (`_dialled`)
 PROFILE_KEYS = ("business_name", "contact_name", "phone", "province")
 # The words of a first message that only ask for the service: wanting, booking, joining, particles, questions.
 REQUEST_WORDS = frozenset({
