@@ -56,7 +56,7 @@ def state_of(app, user_id: str) -> str | None:
 
 def requests_in(app) -> list[ServiceRequest]:
     with app.extensions["frontdesk"].sessions() as session:
-        return list(session.scalars(select(ServiceRequest)))
+        return list(session.scalars(select(ServiceRequest).order_by(ServiceRequest.id)))
 
 
 def centre_of(app, request: ServiceRequest):
