@@ -210,7 +210,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
         return _offer_switch(current.flow, prediction.intent)
     if confident and prediction.intent == "out_of_scope" and flows.strays(current.state, text):
         return answers.out_of_scope().then(conversation.reask(ctx, current))
-    # A question the classifier sure is beyond the services ("หวยงวดนี้ออกอะไรคะ", but also a bare "ราคาเท่าไหร่คะ")
+    # A question the classifier is sure lies beyond the services ("หวยงวดนี้ออกอะไรคะ", but also a bare "ราคาเท่าไหร่คะ")
     # is not kept for the officer.
     off_topic = prediction.intent == "out_of_scope" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD
     return conversation.step(ctx, current, text, in_scope=not off_topic)
