@@ -236,7 +236,7 @@ def already_submitted(ctx: Context, edit: bool = False) -> Reply:
     when no request was just made)."""
     request = withdrawal.just_made(ctx)
     if request is None:
-        return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+        return withdrawal.nothing_to_cancel()
     if edit:
         return _how_to_change(request)
     template = texts.ALREADY_WITHDRAWN if request.status == "cancelled" else texts.ALREADY_SUBMITTED

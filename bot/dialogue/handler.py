@@ -328,7 +328,7 @@ def _consent(ctx: Context, given: bool) -> Reply:
 def _answer_postback(ctx: Context, value: str, event: Inbound) -> Reply:
     current = _request_flow(ctx)
     if current is None:
-        return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+        return withdrawal.nothing_to_cancel()
     if not _offered(current, value):
         return conversation.reask(ctx, current)  # a chip from an earlier question
     picked = event.postback_params.get("date", value)
@@ -345,7 +345,7 @@ def _flow_postback(states: tuple[str, ...], prefix: str = "") -> Callable[[Conte
     def handle_choice(ctx: Context, value: str, event: Inbound) -> Reply:
         current = _request_flow(ctx)
         if current is None:
-            return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+            return withdrawal.nothing_to_cancel()
         if current.state not in states:
             return conversation.reask(ctx, current)  # a button on an old card
         return conversation.step(ctx, current, prefix + value)
@@ -369,7 +369,7 @@ def _edit(ctx: Context, value: str, event: Inbound) -> Reply:
 def _resume(ctx: Context, value: str, event: Inbound) -> Reply:
     current = _request_flow(ctx)
     if current is None:
-        return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+        return withdrawal.nothing_to_cancel()
     return conversation.reask(ctx, current)
 
 

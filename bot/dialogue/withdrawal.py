@@ -33,6 +33,11 @@ def offer(ctx: Context, text: str | None) -> Reply:
     newest = waiting or still_open  # one an officer has: they say how it can be withdrawn
     if newest:
         return ask(ctx, newest[0])
+    return nothing_to_cancel()
+
+
+def nothing_to_cancel() -> Reply:
+    """No flow in progress, and no request of the user's that a cancel could be about."""
     return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
 
 
@@ -85,7 +90,7 @@ def just_made(ctx: Context) -> ServiceRequest | None:
 def ask_about(ctx: Context, request_id: int) -> Reply:
     """The status card's "ยกเลิกคำขอนี้": asked first (`ask`), as a typed cancel is; a tap is easily a slip."""
     request = _own(ctx, request_id)
-    return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())]) if request is None else ask(ctx, request)
+    return nothing_to_cancel() if request is None else ask(ctx, request)
 
 
 def _own(ctx: Context, request_id: int) -> ServiceRequest | None:
@@ -97,7 +102,7 @@ def withdraw(ctx: Context, request_id: int) -> Reply:
     """Withdraw the user's own request if no officer has taken it yet, and tell its centre."""
     request = _own(ctx, request_id)
     if request is None:
-        return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+        return nothing_to_cancel()
     if request.status != "new":
         return _not_withdrawable(request)
     repo.set_request_status(ctx.session, request, "cancelled", by="line", note=texts.CANCELLED_BY_USER)
