@@ -120,6 +120,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     consents = CONSENT_WORDS.read(text)
     if consents is not None:
         return _consent(ctx, consents)
+    need = _said_after_consent(ctx, text)
+    if need is not None:
+        return _consent_then(ctx, need, event)
     if exact_cancel:
         return conversation.cancel(ctx, confirmed=False, text=text)
     current = conversation.active(ctx)
@@ -323,6 +326,23 @@ def _consent(ctx: Context, given: bool) -> Reply:
     if pending is not None and pending.state == conversation.CONSENT:
         return Reply([Text(texts.CONSENT_THANKS)]).then(conversation.after_consent(ctx, pending))
     return Reply([Text(texts.CONSENT_THANKS + " " + texts.MENU_PROMPT, cards.main_menu())])
+
+
+def _said_after_consent(ctx: Context, text: str) -> str | None:
+    """What follows a consent that opens the message of someone yet to give it ("งั้นยินยอมค่ะ อยากให้เจ้าหน้าที่ช่วย
+    เรื่อง อย."); None for any other message. Its opening names the consent: "ได้ค่ะ แต่…" is not consent."""
+    opening, _, rest = text.strip().partition(" ")
+    consents = ctx.user.consented_at is None and "ยินยอม" in opening and asides.says_yes(opening, "consent")
+    return rest.strip() if consents and rest.strip() else None
+
+
+def _consent_then(ctx: Context, need: str, event: Inbound) -> Reply:
+    """Consent given, then the request that waited for it; with none waiting, the need said after the consent."""
+    pending = conversation.active(ctx)
+    if pending is not None and pending.state == conversation.CONSENT:
+        return _consent(ctx, True)
+    ctx.user.consented_at = utcnow()
+    return Reply([Text(texts.CONSENT_THANKS)]).then(_unasked(ctx, need, intents.classify(need), event))
 
 
 def _answer_postback(ctx: Context, value: str, event: Inbound) -> Reply:

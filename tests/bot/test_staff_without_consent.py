@@ -73,3 +73,32 @@ def test_consenting_afterwards_lets_staff_call_back(chat, app):
     assert "ขอบคุณที่ยินยอม" in thanks
     said = chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
     assert "ขอถามสั้น ๆ" in said[0] and state_of(app, USER) not in (None, "consent")
+
+
+def test_consent_that_opens_a_message_is_given_and_the_need_after_it_acted_on(chat, app):
+    declined(chat)
+    chat.say(USER, ASKED_FOR_STAFF)
+    said = chat.say(USER, "งั้นยินยอมค่ะ อยากให้เจ้าหน้าที่โทรกลับเรื่องขอ อย. ค่ะ")
+    assert "ขอบคุณที่ยินยอม" in said[0] and "ขอถามสั้น ๆ" in said[1]
+    assert state_of(app, USER) not in (None, "consent")
+    with app.extensions["frontdesk"].sessions() as session:
+        user = session.scalar(select(LineUser).where(LineUser.line_user_id == USER))
+        assert user.consented_at is not None
+
+
+def test_consent_with_more_at_the_consent_note_carries_on_with_the_request_that_asked_for_it(chat, app):
+    chat.follow(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    said = chat.say(USER, "โอเคยินยอมค่ะ รีบหน่อยนะคะ")
+    assert "ขอบคุณที่ยินยอม" in said[0] and "บรรจุภัณฑ์" in said[1]
+    with app.extensions["frontdesk"].sessions() as session:
+        assert session.scalar(select(Conversation.flow)) == "packaging"
+
+
+def test_a_yes_before_a_question_at_the_consent_note_is_no_consent(chat, app):
+    chat.follow(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    said = chat.say(USER, "ได้ค่ะ แต่จะเก็บข้อมูลไว้นานแค่ไหนคะ")
+    assert "ขอบคุณที่ยินยอม" not in str(said)
+    with app.extensions["frontdesk"].sessions() as session:
+        assert session.scalar(select(LineUser.consented_at)) is None
