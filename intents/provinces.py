@@ -11,7 +11,7 @@ in free text follows these rules:
   where several provinces are named, the first one in the message wins.
 - Names that are also everyday Thai words (ตาก "to dry", เลย "at all", แพร่ "to spread",
   น่าน, อุทัย, ปากน้ำ "river mouth"), short aliases that are parts of other words (นนท์ in
-  อานนท์, กาญ in กาญจนา) and districts that are also names, sweets or a sauce (วัฒนา, สายไหม, ศรีราชา)
+  อานนท์, กาญ in กาญจนา, ชล in ชลประทาน, สาคร a man's name) and districts that are also names, sweets or a sauce (วัฒนา, สายไหม, ศรีราชา)
   count only
   - after จ. / จว. / จังหวัด / เมือง / อำเภอ / เขต (จ.ตาก, อ.เมืองแพร่, เขตวัฒนา),
   - as the whole message, particles and punctuation aside (เลยครับ),
@@ -44,7 +44,7 @@ PROVINCES_FILE = Path(__file__).parent / "data" / "provinces.json"
 # Everyday words first, then short aliases that are parts of names (อานนท์, กาญจนา), then districts that
 # are also people's names, sweets, a sauce or a plain phrase; these count only in an unmistakably locational place.
 AMBIGUOUS_TERMS = frozenset(
-    {"ตาก", "เลย", "แพร่", "น่าน", "อุทัย", "ปากน้ำ", "นนท์", "กาญ"}
+    {"ตาก", "เลย", "แพร่", "น่าน", "อุทัย", "ปากน้ำ", "นนท์", "กาญ", "ชล", "สาคร"}
     | {"วัฒนา", "ประเวศ", "ดุสิต", "สายไหม", "ศรีราชา", "ดินแดง", "สะพานสูง", "คลองหลวง", "สวนหลวง"}
 )
 # Of those, the ones whose everyday sense lives only in compounds blocked below (น่านน้ำ, น่านฟ้า).
@@ -279,6 +279,8 @@ def closest_province(answer: str) -> Province | None:
     if not 3 <= len(word) <= 20:
         return None
     names = {name: province for province in all_provinces() for name in (province.name, *province.aliases)}
+    if word in names:  # spelt right: "ชลบุรี" is as close to นนบุรี, an alias of นนทบุรี, as to its own slip ชลบุลี
+        return names[word]
     close = difflib.get_close_matches(word, names, n=2, cutoff=_CLOSE_ENOUGH)
     unique = {names[name] for name in close}
     return unique.pop() if len(unique) == 1 else None

@@ -53,12 +53,15 @@ def centre_info(ctx: Context, text: str | None, known: str | None = None) -> Rep
     the one on the user's profile; None if none is known."""
     province = find_province(text or "")
     name = province.name if province else known or ctx.user.province
-    if not name:
-        return None
-    centre = repo.centre_for_province(ctx.session, name)
+    return centre_of(ctx, name) if name else None
+
+
+def centre_of(ctx: Context, province: str) -> Reply:
+    """The card of the centre serving the province (an official name)."""
+    centre = repo.centre_for_province(ctx.session, province)
     if centre is None:
-        return Reply([Text(texts.NO_CENTRE.format(province=name), cards.main_menu())])
-    return Reply([cards.centre_card(centre, name)])
+        return Reply([Text(texts.NO_CENTRE.format(province=province), cards.main_menu())])
+    return Reply([cards.centre_card(centre, province)])
 
 
 def nearest_centre(ctx: Context, latitude: float, longitude: float) -> Reply:

@@ -30,13 +30,14 @@ from bot.line.outbound import Choose, PickDate, Text
 from bot.richmenu import definition as richmenu
 from intents.entities import parse_phone
 from intents.normalize import normalize
-from intents.provinces import find_province, nearest_province
+from intents.provinces import closest_province, find_province, nearest_province
 from storage import repositories as repo
 from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 
 CENTRE_LOOKUP = "centre_lookup"
+AGAIN = "province_again"  # its question asked a second time: what still names no province moves on
 # "Delete my data", however it is put in a short message ("ช่วยลบข้อมูลของฉันด้วยค่ะ"); a confirmation follows.
 ERASE_WORDS = ("ลบข้อมูล", "deletemydata", "deletemyinfo")
 ERASE_MAX_LENGTH = 40
@@ -128,7 +129,7 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     current = conversation.active(ctx)
     notice = conversation.expiry_notice(ctx)
     if current is not None and current.flow == CENTRE_LOOKUP:
-        return _centre_lookup(ctx, text, prediction, event)
+        return _centre_lookup(ctx, current, text, prediction, event)
     if current is not None:
         return _in_flow(ctx, current, text, prediction, confident)
     return notice.then(_unasked(ctx, text, prediction, event))
@@ -144,6 +145,10 @@ def _unasked(ctx: Context, text: str, prediction: intents.Prediction, event: Inb
         return thanks or Reply([Text(texts.STAFF_WILL_CALL, cards.main_menu())])
     if button is not None:
         return _act_on_postback(ctx, button, event)
+    # A province's name alone ("ชลบุรีค่ะ", out of scope to the classifier): its centre is what the bot knows of it.
+    province = closest_province(text) if unclear or prediction.intent in NOT_A_TOPIC else None
+    if province is not None:
+        return answers.centre_of(ctx, province.name)
     return _understand(ctx, text, prediction)
 
 
@@ -235,12 +240,20 @@ def _offer_switch(old: str, new: str) -> Reply:
         Choose("ทำเรื่องเดิมต่อ", "resume=yes", "ทำเรื่องเดิมต่อ")))])
 
 
-def _centre_lookup(ctx: Context, text: str, prediction: intents.Prediction, event: Inbound) -> Reply:
-    """The answer to "which province are you in?" asked for centre info; anything else moves on, as if the
-    question had not been asked ("วิธีใช้งาน" typed is the menu's button)."""
+def _centre_lookup(ctx: Context, current, text: str, prediction: intents.Prediction, event: Inbound) -> Reply:
+    """The answer to "which province are you in?" asked for centre info, misspelt too ("ชลบุลี"). Another topic,
+    a menu button's label or a thank-you moves on, as if the question had not been asked; anything else is asked
+    again, once ("บ้านนาค่ะ")."""
     repo.clear_conversation(ctx.session, ctx.user)
-    found = answers.centre_info(ctx, text) if find_province(text) else None
-    return found if found is not None else _unasked(ctx, text, prediction, event)
+    try:
+        return answers.centre_of(ctx, fields.read_province(text, ctx.today))
+    except fields.Invalid as unread:
+        hint = str(unread)
+    topic = prediction.confidence >= INTERRUPT_CONFIDENCE and prediction.intent not in NOT_A_TOPIC
+    if topic or current.state == AGAIN or _button_labelled(text) or answers.closing(text):
+        return _unasked(ctx, text, prediction, event)
+    repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, AGAIN, {})
+    return Reply([Text(hint, cards.province_choices())])
 
 
 def _fails(ctx: Context, current, text: str) -> bool:

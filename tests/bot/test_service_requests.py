@@ -894,6 +894,41 @@ def test_centre_info_asks_the_province_and_answers_with_the_centre(chat, app):
     assert state_of(app, USER) is None
 
 
+@pytest.mark.parametrize("typed", ["ชลค่ะ", "ชลบุลี", "อยู่ชลบุรีค่ะ"])
+def test_the_centre_lookup_reads_a_short_name_or_a_slip(chat, app, typed):
+    chat.follow(USER)
+    chat.tap(USER, "intent=center_info")
+    said = chat.say(USER, typed)
+    assert any("ชลบุรี" in s and "📞" in s for s in said) and state_of(app, USER) is None
+
+
+def test_the_centre_lookup_asks_once_more_when_no_province_is_named_then_moves_on(chat, app):
+    chat.follow(USER)
+    chat.tap(USER, "intent=center_info")
+    [again] = chat.say(USER, "บ้านนาค่ะ")
+    assert "ไม่พบชื่อจังหวัดนี้" in again and state_of(app, USER) == "province_again"
+    said = chat.say(USER, "ภูเก็ตค่ะ")
+    assert any("ภูเก็ต" in s and "📞" in s for s in said) and state_of(app, USER) is None
+    chat.tap(USER, "intent=center_info")
+    chat.say(USER, "บ้านนาค่ะ")
+    said = chat.say(USER, "บ้านนาค่ะ")
+    assert "ไม่พบชื่อจังหวัดนี้" not in " ".join(said) and state_of(app, USER) is None
+
+
+def test_thanks_at_the_centre_lookup_closes_it_without_asking_again(chat, app):
+    chat.follow(USER)
+    chat.tap(USER, "intent=center_info")
+    said = chat.say(USER, "ขอบคุณค่ะ")
+    assert "ไม่พบชื่อจังหวัดนี้" not in " ".join(said) and state_of(app, USER) is None
+
+
+@pytest.mark.parametrize("typed, centre", [("ชลบุรี", "ชลบุรี"), ("ภูเก็ตค่ะ", "ภูเก็ต"), ("เชียงใหม่", "เชียงใหม่")])
+def test_a_province_typed_alone_gets_its_centre(chat, app, typed, centre):
+    chat.follow(USER)
+    said = chat.say(USER, typed)
+    assert any(centre in s and "📞" in s for s in said)
+
+
 def test_cancel_in_everyday_words_asks_before_dropping_the_flow(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])

@@ -220,6 +220,7 @@ def test_every_alias_names_its_own_province(province, alias):
         ("ลําปาง", "ลำปาง"),
         ("เชียง ใหม่", "เชียงใหม่"),
         ("แปดริ้ว", "ฉะเชิงเทรา"),
+        ("ส่งของจากฉะเชิงค่ะ", "ฉะเชิงเทรา"),
         ("ปากน้ำโพ", "นครสวรรค์"),
         ("หาดใหญ่", "สงขลา"),
         ("ร้านอยู่หาดใหญ่ค่ะ", "สงขลา"),
@@ -296,6 +297,9 @@ def test_lookalikes_are_told_apart(text, expected):
         ("อยู่นนท์ค่ะ", "นนทบุรี"),
         ("กาญ", "กาญจนบุรี"),
         ("มาจากกาญครับ", "กาญจนบุรี"),
+        ("ชลค่ะ", "ชลบุรี"),
+        ("โรงงานอยู่ชลครับ", "ชลบุรี"),
+        ("อยู่สาครค่ะ", "สมุทรสาคร"),
         ("ส่งผ้าทอจากน่านไปญี่ปุ่นได้ไหมคะ", "น่าน"),
         ("ผ้าทอมือจากน่านอยากทำแพ็กเกจใหม่", "น่าน"),
     ],
@@ -342,6 +346,10 @@ def test_a_name_that_starts_everyday_words_counts_as_a_word_of_its_own(text):
         "ผมชื่ออานนท์ครับ",
         "คุณกาญจนา",
         "ร้านอยู่กาญจนาภิเษก",
+        "ขอน้ำจากกรมชลประทาน",
+        "ที่ชลประทานส่งน้ำ",
+        "คุณชลธิชาค่ะ",
+        "ผมชื่อสาครครับ",
         "ห้องที่น่านอน",
         "สินค้าที่น่านับถือ",
         "ที่ปากน้ำปราณ",
@@ -416,3 +424,8 @@ def test_a_long_message_is_handled():
 def test_a_province_answer_with_a_slip_of_the_finger_is_read_as_the_one_it_is_closest_to(typed, province):
     found = closest_province(typed)
     assert (found.name if found else None) == province
+
+
+@pytest.mark.parametrize("name", [province.name for province in all_provinces()])
+def test_a_name_spelt_right_is_its_own_closest_province(name):
+    assert closest_province(name + "ค่ะ").name == name
