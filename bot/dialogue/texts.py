@@ -103,6 +103,7 @@ NOTHING_TO_CANCEL = "ตอนนี้ไม่มีเรื่องที�
 FLOW_CANCELLED = "ยกเลิกเรื่องนี้แล้วค่ะ หากต้องการเริ่มใหม่ พิมพ์บอกได้ตลอดเลยนะคะ"
 ASK_CANCEL_REQUEST = "ต้องการยกเลิกคำขอ {reference} ({service}) ใช่ไหมคะ"
 ASK_WHICH_REQUEST = "ต้องการยกเลิกคำขอไหนคะ\n{requests}"
+WHICH_LINE = "{number}. {service}{business} ยื่น {date} ({reference})"
 WITHDRAW_PICKED = "ยกเลิกคำขอ {reference}"
 KEEP_REQUESTS = "ไม่ยกเลิก"
 WITHDRAW_TAKEN = ("คำขอ {reference} เจ้าหน้าที่รับเรื่องแล้วค่ะ จึงยกเลิกทาง LINE ไม่ได้ "

@@ -28,8 +28,8 @@ def offer(ctx: Context, text: str | None) -> Reply:
         return answers.not_found(reference) if request is None else ask(ctx, request)
     still_open = answers.open_requests(ctx)
     waiting = [request for request in still_open if request.status == "new"]
-    if len(waiting) > 1:
-        return _which(waiting)
+    if len(waiting) > 1:  # the newest few, in the order filed: "อันแรก" is both the first shown and the first sent
+        return _which(waiting[:PICKED_AT_MOST][::-1])
     newest = waiting or still_open  # one an officer has: they say how it can be withdrawn
     if newest:
         return ask(ctx, newest[0])
@@ -50,20 +50,25 @@ def ask(ctx: Context, request: ServiceRequest) -> Reply:
     return Reply([Text(question, cards.yes_no(f"cancel_request={request.id}", "cancel_request=no"))])
 
 
-def _which(waiting: list[ServiceRequest]) -> Reply:
-    """One quick reply per request still waiting for an officer (its number and service), and one to keep them."""
-    shown = waiting[:PICKED_AT_MOST]
-    listed = "\n".join(f"• {request.reference} {_service(request)}" for request in shown)
-    picks = tuple(Choose(_pick_label(request), f"cancel_request={request.id}",
-                         texts.WITHDRAW_PICKED.format(reference=request.reference)) for request in shown)
+def _which(listed: list[ServiceRequest]) -> Reply:
+    """The requests still waiting for an officer, numbered (`_listing`); a quick reply each and one to keep them
+    all."""
+    picks = tuple(Choose(f"{number}. {cards.chip_label(request.service)}", f"cancel_request={request.id}",
+                         texts.WITHDRAW_PICKED.format(reference=request.reference))
+                  for number, request in enumerate(listed, 1))
     keep = Choose(texts.KEEP_REQUESTS, "cancel_request=no", texts.KEEP_REQUESTS)
-    return Reply([Text(texts.ASK_WHICH_REQUEST.format(requests=listed), (*picks, keep))])
+    return Reply([Text(_listing(listed), (*picks, keep))])
 
 
-def _pick_label(request: ServiceRequest) -> str:
-    """"#42 พัฒนาบรรจุภัณฑ์": the reference's running number and the service, within LINE's 20 characters."""
-    number = (request.reference or "").rsplit("-", 1)[-1].lstrip("0")
-    return f"#{number} {cards.chip_label(request.service)}"
+def _listing(listed: list[ServiceRequest]) -> str:
+    """One line each: its number, service, date filed and reference; the business too where they differ (the
+    same name on every line tells none apart)."""
+    named = len({request.business_name for request in listed}) > 1
+    return texts.ASK_WHICH_REQUEST.format(requests="\n".join(
+        texts.WHICH_LINE.format(number=number, service=_service(request), date=texts.thai_date(request.created_at),
+                                business=f" {request.business_name or ''}".rstrip() if named else "",
+                                reference=request.reference)
+        for number, request in enumerate(listed, 1)))
 
 
 def _not_withdrawable(request: ServiceRequest) -> Reply:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.dialogue.texts import thai_date
 from bot.line import fake_events as ev
 from tests.bot.test_service_requests import (
+    ANSWERS,
     FIRST_MESSAGES,
     REUSING,
     STAFF,
@@ -28,6 +30,13 @@ def file_another(chat, app, service: str = "product_design") -> None:
     chat.say(USER, FIRST_MESSAGES[service])
     answer_until_summary(chat, app, USER, REUSING)
     chat.tap(USER, "confirm=yes")
+
+
+def two_requests(chat, app, second: str = "product_design") -> list:
+    """USER files a packaging request, then one for `second`; both still wait for an officer."""
+    file_packaging_request(chat, app)
+    file_another(chat, app, second)
+    return requests_in(app)
 
 
 def status_of(app, reference: str) -> str:
@@ -123,21 +132,31 @@ def test_the_status_card_of_a_request_an_officer_took_offers_no_withdrawal(chat,
 
 
 @pytest.mark.parametrize("typed", ["ยกเลิกคำขอ", "ยกเลิก"])
-def test_with_several_open_requests_cancel_asks_which_one(chat, app, line_api, typed):
+def test_with_several_open_requests_cancel_lists_them_in_the_order_filed(chat, app, line_api, typed):
     add_staff(app)
-    first = file_packaging_request(chat, app)
-    file_another(chat, app)
-    second = requests_in(app)[-1]
+    first, second = two_requests(chat, app)
     [question] = chat.send(ev.text(USER, typed))
-    assert question["text"].startswith("ต้องการยกเลิกคำขอไหนคะ")
-    assert first.reference in question["text"] and second.reference in question["text"]
+    assert question["text"] == "\n".join((
+        "ต้องการยกเลิกคำขอไหนคะ",
+        f"1. พัฒนาบรรจุภัณฑ์ ยื่น {thai_date(first.created_at)} ({first.reference})",
+        f"2. ออกแบบผลิตภัณฑ์ ยื่น {thai_date(second.created_at)} ({second.reference})"))
     picks = quick_replies(question)
-    number = str(first.id)
-    assert [c["label"] for c in picks] == [f"#{second.id} ออกแบบผลิตภัณฑ์", f"#{number} พัฒนาบรรจุภัณฑ์", "ไม่ยกเลิก"]
+    assert [c["label"] for c in picks] == ["1. พัฒนาบรรจุภัณฑ์", "2. ออกแบบผลิตภัณฑ์", "ไม่ยกเลิก"]
     assert all(len(c["label"]) <= 20 for c in picks)
-    [answer] = chat.tap(USER, picks[1]["data"])
+    [answer] = chat.tap(USER, picks[0]["data"])
     assert answer == f"ยกเลิกคำขอ {first.reference} เรียบร้อยแล้วค่ะ"
     assert [r.status for r in requests_in(app)] == ["cancelled", "new"] and staff_told(line_api, first.reference)
+
+
+def test_the_list_names_the_business_when_the_requests_are_for_different_ones(chat, app):
+    file_packaging_request(chat, app)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER, ANSWERS | {"reuse_profile": "ไม่ค่ะ", "business_name": "ร้านขนมบ้านสวน"})
+    chat.tap(USER, "confirm=yes")
+    [question] = chat.say(USER, "ยกเลิกคำขอ")
+    [first, second] = question.splitlines()[1:]
+    assert first.startswith("1. พัฒนาบรรจุภัณฑ์ ร้านกาแฟดอยหลวง ยื่น ")
+    assert second.startswith("2. พัฒนาบรรจุภัณฑ์ ร้านขนมบ้านสวน ยื่น ")
 
 
 def test_the_choice_leaves_out_requests_an_officer_took(chat, app):
@@ -150,8 +169,7 @@ def test_the_choice_leaves_out_requests_an_officer_took(chat, app):
 
 
 def test_keeping_them_all_withdraws_nothing(chat, app):
-    file_packaging_request(chat, app)
-    file_another(chat, app)
+    two_requests(chat, app)
     [question] = chat.send(ev.text(USER, "ยกเลิกคำขอ"))
     [answer] = chat.tap(USER, quick_replies(question)[-1]["data"])
     assert "คำขอของท่านยังอยู่" in answer and [r.status for r in requests_in(app)] == ["new", "new"]
