@@ -67,9 +67,11 @@ def handle(ctx: Context, event: Inbound) -> Reply:
 
 
 def _move_on(ctx: Context) -> None:
-    """A tap or anything but text moves on from "how many people?" or a yes-or-no question."""
+    """A tap or anything but text moves on from "how many people?", a yes-or-no question or the list of requests
+    to cancel."""
     event_dialogue.forget_party_question(ctx)
     asides.forget(ctx, asides.YES_OR_NO, asides.YES_OR_NO)
+    withdrawal.forget_the_list(ctx)
 
 
 def on_follow(ctx: Context, event: Inbound) -> Reply:
@@ -118,6 +120,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     tapped = asides.typed_yes_or_no(ctx, conversation.active(ctx), text)
     if tapped is not None:
         return _act_on_postback(ctx, tapped, event)
+    picked = withdrawal.typed_pick(ctx, conversation.active(ctx), text)  # before "ไม่ยกเลิกแล้ว" reads as a cancel
+    if picked is not None:
+        return picked
     consents = CONSENT_WORDS.read(text)
     if consents is not None:
         return _consent(ctx, consents)

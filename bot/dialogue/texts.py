@@ -102,8 +102,10 @@ SUBSCRIBED = "เริ่มส่งข่าวสารและกิจก
 NOTHING_TO_CANCEL = "ตอนนี้ไม่มีเรื่องที่กำลังดำเนินการค้างอยู่ค่ะ มีอะไรให้ช่วยไหมคะ"
 FLOW_CANCELLED = "ยกเลิกเรื่องนี้แล้วค่ะ หากต้องการเริ่มใหม่ พิมพ์บอกได้ตลอดเลยนะคะ"
 ASK_CANCEL_REQUEST = "ต้องการยกเลิกคำขอ {reference} ({service}) ใช่ไหมคะ"
-ASK_WHICH_REQUEST = "ต้องการยกเลิกคำขอไหนคะ\n{requests}"
+ASK_WHICH_REQUEST = "ต้องการยกเลิกคำขอไหนคะ แตะเลือกหรือพิมพ์ลำดับได้เลยค่ะ\n{requests}"
 WHICH_LINE = "{number}. {service}{business} ยื่น {date} ({reference})"
+# "อันบรรจุภัณฑ์" typed where two of the requests listed are for packaging: the same buttons follow.
+WHICH_OF_SERVICE = "คำขอ{service}มี {count} รายการค่ะ ต้องการยกเลิกรายการที่เท่าไหร่คะ"
 WITHDRAW_PICKED = "ยกเลิกคำขอ {reference}"
 KEEP_REQUESTS = "ไม่ยกเลิก"
 WITHDRAW_TAKEN = ("คำขอ {reference} เจ้าหน้าที่รับเรื่องแล้วค่ะ จึงยกเลิกทาง LINE ไม่ได้ "

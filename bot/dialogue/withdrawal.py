@@ -3,20 +3,31 @@ told. One an officer took is theirs to close: the user is pointed to them."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
+import intents
 from bot.console.workflow import OPEN
-from bot.dialogue import answers, asides, cards, texts
+from bot.dialogue import answers, asides, cards, replies, texts
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
 from bot.staff_alerts import queue_cancellation_notice
 from intents import entities
+from intents.normalize import normalize
 from storage import repositories as repo
-from storage.models import ServiceRequest
+from storage.models import Conversation, ServiceRequest
 
 JUST_MADE = timedelta(hours=1)  # a request this recent is the one a tap on its summary card is about
 PICKED_AT_MOST = 12  # LINE shows 13 quick replies; the last one keeps them all
+WHICH = "which_request"  # the one-question conversation, and its key: the ids of the requests listed, in order
+# A listed request named by its place in the list ("อันแรก", "ข้อ 2", "#1", "ยกเลิกอันที่สองค่ะ"): an exact, closed
+# question, so a small table. The list goes in the order filed, so the newest (ล่าสุด) is the last line.
+PLACES = {"แรก": 1, "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7, "แปด": 8, "เก้า": 9,
+          "สิบ": 10, "สิบเอ็ด": 11, "สิบสอง": 12}
+LAST = ("ล่าสุด", "สุดท้าย")
+SAID_TO_CANCEL = re.compile(r"^(?:ขอยกเลิก|ยกเลิก|เอา)?(?:คำขอ)?")
+PLACE = re.compile(r"(?:อัน|ข้อ|รายการ|ลำดับ|เบอร์)?(?:ที่)?#?(\d{1,2}|" + "|".join((*PLACES, *LAST)) + ")")
 
 
 def offer(ctx: Context, text: str | None) -> Reply:
@@ -29,7 +40,7 @@ def offer(ctx: Context, text: str | None) -> Reply:
     still_open = answers.open_requests(ctx)
     waiting = [request for request in still_open if request.status == "new"]
     if len(waiting) > 1:  # the newest few, in the order filed: "อันแรก" is both the first shown and the first sent
-        return _which(waiting[:PICKED_AT_MOST][::-1])
+        return _which(ctx, waiting[:PICKED_AT_MOST][::-1])
     newest = waiting or still_open  # one an officer has: they say how it can be withdrawn
     if newest:
         return ask(ctx, newest[0])
@@ -50,14 +61,15 @@ def ask(ctx: Context, request: ServiceRequest) -> Reply:
     return Reply([Text(question, cards.yes_no(f"cancel_request={request.id}", "cancel_request=no"))])
 
 
-def _which(listed: list[ServiceRequest]) -> Reply:
-    """The requests still waiting for an officer, numbered (`_listing`); a quick reply each and one to keep them
-    all."""
+def _which(ctx: Context, listed: list[ServiceRequest], asked: str | None = None) -> Reply:
+    """The requests still waiting for an officer, numbered (`_listing`), unless `asked` otherwise; a quick reply
+    each and one to keep them all. Remembered, so that "อันแรก" typed is read as the first one's tap."""
+    asides.remember(ctx, WHICH, {WHICH: [request.id for request in listed]})
     picks = tuple(Choose(f"{number}. {cards.chip_label(request.service)}", f"cancel_request={request.id}",
                          texts.WITHDRAW_PICKED.format(reference=request.reference))
                   for number, request in enumerate(listed, 1))
     keep = Choose(texts.KEEP_REQUESTS, "cancel_request=no", texts.KEEP_REQUESTS)
-    return Reply([Text(_listing(listed), (*picks, keep))])
+    return Reply([Text(asked or _listing(listed), (*picks, keep))])
 
 
 def _listing(listed: list[ServiceRequest]) -> str:
@@ -69,6 +81,48 @@ def _listing(listed: list[ServiceRequest]) -> str:
                                 business=f" {request.business_name or ''}".rstrip() if named else "",
                                 reference=request.reference)
         for number, request in enumerate(listed, 1)))
+
+
+def typed_pick(ctx: Context, current: Conversation | None, text: str) -> Reply | None:
+    """The answer typed to "ต้องการยกเลิกคำขอไหนคะ" (`_which`): the request it names by its place, service or
+    reference is asked about (`ask`), a no keeps them all; None for anything else (the list is forgotten)."""
+    if current is None or WHICH not in current.data:
+        return None
+    listed = [request for request in (_own(ctx, request_id) for request_id in current.data[WHICH]) if request]
+    forget_the_list(ctx)
+    if asides.says_yes(text, "cancel") is False:
+        return Reply([Text(texts.REQUEST_KEPT, cards.main_menu())])
+    named = _named(listed, text)
+    if named is None:
+        return None
+    if len(named) == 1:
+        return ask(ctx, named[0])
+    if not named:  # a place beyond the list
+        return _which(ctx, listed)
+    return _which(ctx, listed, texts.WHICH_OF_SERVICE.format(service=_service(named[0]), count=len(named)))
+
+
+def _named(listed: list[ServiceRequest], text: str) -> list[ServiceRequest] | None:
+    """The listed requests a typed answer names by reference, place ([] for a place beyond the list) or service
+    (as the classifier reads it); None when it names none."""
+    reference = entities.parse_reference(text)
+    if reference:
+        return [request for request in listed if request.reference == reference] or None
+    said = SAID_TO_CANCEL.sub("", replies.plain(normalize(text, emoji="strip")))
+    place = PLACE.fullmatch(said)
+    if place:
+        word = place.group(1)
+        number = len(listed) if word in LAST else PLACES.get(word) or int(word)
+        return listed[number - 1:number] if number > 0 else []
+    prediction = intents.classify(said) if said else None
+    if prediction is None or prediction.confidence < intents.CONFIDENCE_THRESHOLD:
+        return None
+    return [request for request in listed if request.service == prediction.intent] or None
+
+
+def forget_the_list(ctx: Context) -> None:
+    """The user moved on from "ต้องการยกเลิกคำขอไหนคะ": a number typed later is about something else."""
+    asides.forget(ctx, WHICH, WHICH)
 
 
 def _not_withdrawable(request: ServiceRequest) -> Reply:

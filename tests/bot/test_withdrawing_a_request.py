@@ -137,7 +137,7 @@ def test_with_several_open_requests_cancel_lists_them_in_the_order_filed(chat, a
     first, second = two_requests(chat, app)
     [question] = chat.send(ev.text(USER, typed))
     assert question["text"] == "\n".join((
-        "ต้องการยกเลิกคำขอไหนคะ",
+        "ต้องการยกเลิกคำขอไหนคะ แตะเลือกหรือพิมพ์ลำดับได้เลยค่ะ",
         f"1. พัฒนาบรรจุภัณฑ์ ยื่น {thai_date(first.created_at)} ({first.reference})",
         f"2. ออกแบบผลิตภัณฑ์ ยื่น {thai_date(second.created_at)} ({second.reference})"))
     picks = quick_replies(question)
@@ -157,6 +157,65 @@ def test_the_list_names_the_business_when_the_requests_are_for_different_ones(ch
     [first, second] = question.splitlines()[1:]
     assert first.startswith("1. พัฒนาบรรจุภัณฑ์ ร้านกาแฟดอยหลวง ยื่น ")
     assert second.startswith("2. พัฒนาบรรจุภัณฑ์ ร้านขนมบ้านสวน ยื่น ")
+
+
+@pytest.mark.parametrize("typed, picked", [
+    ("อันแรกค่ะ", 0), ("1", 0), ("#1", 0), ("ข้อ 2", 1), ("อันที่สองค่ะ", 1), ("๒", 1), ("ยกเลิกอันที่ 2 ค่ะ", 1),
+    ("อันล่าสุดค่ะ", 1), ("บรรจุภัณฑ์ค่ะ", 0), ("อันออกแบบครับ", 1), ("its reference", 0)])
+def test_a_request_picked_from_the_list_in_words_is_asked_about_before_it_is_withdrawn(chat, app, line_api, typed,
+                                                                                       picked):
+    add_staff(app)
+    listed = two_requests(chat, app)
+    chat.say(USER, "ยกเลิกคำขอ")
+    request = listed[picked]
+    [question] = chat.send(ev.text(USER, request.reference if typed == "its reference" else typed))
+    service = "พัฒนาบรรจุภัณฑ์" if request.service == "packaging" else "ออกแบบผลิตภัณฑ์"
+    assert question["text"] == f"ต้องการยกเลิกคำขอ {request.reference} ({service}) ใช่ไหมคะ"
+    assert [c["label"] for c in quick_replies(question)] == ["ใช่", "ไม่ใช่"]
+    assert [r.status for r in requests_in(app)] == ["new", "new"]
+    [answer] = chat.say(USER, "ใช่ค่ะ")
+    assert answer == f"ยกเลิกคำขอ {request.reference} เรียบร้อยแล้วค่ะ"
+    assert [r.status == "cancelled" for r in requests_in(app)] == [i == picked for i in range(2)]
+    assert staff_told(line_api, request.reference)
+
+
+@pytest.mark.parametrize("typed", ["ไม่ยกเลิกแล้วค่ะ", "ไม่เป็นไรค่ะ"])
+def test_keeping_them_all_in_words_withdraws_nothing(chat, app, typed):
+    two_requests(chat, app)
+    chat.say(USER, "ยกเลิกคำขอ")
+    [answer] = chat.say(USER, typed)
+    assert answer == "ไม่ยกเลิกค่ะ คำขอของท่านยังอยู่ เจ้าหน้าที่จะติดต่อกลับตามเดิมนะคะ"
+    assert [r.status for r in requests_in(app)] == ["new", "new"] and state_of(app, USER) is None
+
+
+def test_a_service_two_listed_requests_share_is_asked_again_with_the_same_buttons(chat, app):
+    _, second = two_requests(chat, app, "packaging")
+    [listing] = chat.send(ev.text(USER, "ยกเลิกคำขอ"))
+    [again] = chat.send(ev.text(USER, "อันบรรจุภัณฑ์ค่ะ"))
+    assert again["text"] == "คำขอพัฒนาบรรจุภัณฑ์มี 2 รายการค่ะ ต้องการยกเลิกรายการที่เท่าไหร่คะ"
+    assert quick_replies(again) == quick_replies(listing)
+    [question] = chat.say(USER, "2")
+    assert question == f"ต้องการยกเลิกคำขอ {second.reference} (พัฒนาบรรจุภัณฑ์) ใช่ไหมคะ"
+    assert [r.status for r in requests_in(app)] == ["new", "new"]
+
+
+def test_a_number_not_on_the_list_shows_the_list_again(chat, app):
+    two_requests(chat, app)
+    [listing] = chat.send(ev.text(USER, "ยกเลิกคำขอ"))
+    [again] = chat.send(ev.text(USER, "3"))
+    assert again == listing
+    assert [r.status for r in requests_in(app)] == ["new", "new"]
+
+
+@pytest.mark.parametrize("move_on", [lambda chat: chat.say(USER, "ศูนย์ที่เชียงรายอยู่ที่ไหนคะ"),
+                                     lambda chat: chat.tap(USER, "intent=event")], ids=["typed", "tapped"])
+def test_once_the_user_moves_on_a_number_no_longer_picks_from_the_list(chat, app, move_on):
+    two_requests(chat, app)
+    chat.say(USER, "ยกเลิกคำขอ")
+    move_on(chat)
+    answer = chat.say(USER, "1")
+    assert not any("ยกเลิกคำขอ" in said for said in answer)
+    assert [r.status for r in requests_in(app)] == ["new", "new"] and state_of(app, USER) is None
 
 
 def test_the_choice_leaves_out_requests_an_officer_took(chat, app):
