@@ -33,8 +33,9 @@ CENTRE_ROLE, NEAREST_ROLE = "ศูนย์ที่ดูแล จ.{province}
 MAP_BUTTON, CALL_BUTTON, CALL_CENTRE = "เปิดแผนที่", "โทร {phone}", "โทรหาศูนย์"
 REQUEST_ROWS = ("ศูนย์ที่ดูแล", "วันที่ยื่น", "อัปเดตล่าสุด", "ความต้องการ", "ความคืบหน้า")
 # Quick-reply labels for the services whose names pass LINE's 20 characters (cut, they end mid-word).
+# Short enough to follow a place in a list ("9. ผลิตภัณฑ์ต้นแบบ", bot/dialogue/withdrawal.py) within 20 characters.
 SHORT_SERVICE_NAMES = {"machinery": "เครื่องจักรกลาง", "food_processing": "แปรรูปอาหาร",
-                       "consulting": "ที่ปรึกษาธุรกิจ"}
+                       "consulting": "ที่ปรึกษาธุรกิจ", "prototype": "ผลิตภัณฑ์ต้นแบบ", "training": "ฝึกอบรม/ดูงาน"}
 INTENT_NAMES = {"request_status": "สถานะคำขอ", "event": "กิจกรรม", "center_info": "ข้อมูลศูนย์",
                 "contact_staff": "คุยกับเจ้าหน้าที่"}
 

@@ -19,12 +19,13 @@ from storage import repositories as repo
 from storage.models import Conversation, ServiceRequest
 
 JUST_MADE = timedelta(hours=1)  # a request this recent is the one a tap on its summary card is about
-PICKED_AT_MOST = 12  # LINE shows 13 quick replies; the last one keeps them all
+# The newest nine are listed, which keeps "9. " and a service's chip within LINE's 20 characters (an older one is
+# withdrawn by its reference), and a place to one digit.
+PICKED_AT_MOST = 9
 WHICH = "which_request"  # the one-question conversation, and its key: the ids of the requests listed, in order
 # A listed request named by its place in the list ("อันแรก", "ข้อ 2", "#1", "ยกเลิกอันที่สองค่ะ"): an exact, closed
 # question, so a small table. The list goes in the order filed, so the newest (ล่าสุด) is the last line.
-PLACES = {"แรก": 1, "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7, "แปด": 8, "เก้า": 9,
-          "สิบ": 10, "สิบเอ็ด": 11, "สิบสอง": 12}
+PLACES = {"แรก": 1, "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7, "แปด": 8, "เก้า": 9}
 LAST = ("ล่าสุด", "สุดท้าย")
 SAID_TO_CANCEL = re.compile(r"^(?:ขอยกเลิก|ยกเลิก|เอา)?(?:คำขอ)?")
 PLACE = re.compile(r"(?:อัน|ข้อ|รายการ|ลำดับ|เบอร์)?(?:ที่)?#?(\d{1,2}|" + "|".join((*PLACES, *LAST)) + ")")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue import cards, texts
+from bot.dialogue import cards, texts, withdrawal
 from bot.line.outbound import action_json
 
 
@@ -18,6 +18,11 @@ def test_a_service_chip_shows_a_whole_name_within_lines_20_characters(service):
     label = cards.chip_label(service)
     assert len(label) <= 20
     assert label in labels(cards.intent_choices([service]))
+
+
+@pytest.mark.parametrize("service", sorted(texts.SERVICE_NAMES))
+def test_a_service_chip_fits_after_a_place_in_a_list(service):
+    assert len(f"{withdrawal.PICKED_AT_MOST}. {cards.chip_label(service)}") <= 20  # not cut by LINE
 
 
 def test_long_service_names_get_short_chips_not_cut_ones():

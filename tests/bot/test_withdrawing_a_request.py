@@ -148,6 +148,13 @@ def test_with_several_open_requests_cancel_lists_them_in_the_order_filed(chat, a
     assert [r.status for r in requests_in(app)] == ["cancelled", "new"] and staff_told(line_api, first.reference)
 
 
+@pytest.mark.parametrize("second, label", [("prototype", "2. ผลิตภัณฑ์ต้นแบบ"), ("training", "2. ฝึกอบรม/ดูงาน")])
+def test_a_long_service_name_is_shown_whole_on_its_numbered_button(chat, app, second, label):
+    two_requests(chat, app, second)
+    [question] = chat.send(ev.text(USER, "ยกเลิกคำขอ"))
+    assert [c["label"] for c in quick_replies(question)][1] == label
+
+
 def test_the_list_names_the_business_when_the_requests_are_for_different_ones(chat, app):
     file_packaging_request(chat, app)
     chat.say(USER, FIRST_MESSAGES["packaging"])
