@@ -341,15 +341,17 @@ SECTOR_LABELS = {"automotive": "ยานยนต์", "cosmetics": "เคร�
 
 
 def read_market(text: str, _today: date) -> str:
-    """Take the market: domestic, Japan or other export."""
-    lowered = text.strip().lower()
+    """Take the market: domestic, Japan or other export, or both home and abroad."""
+    lowered = normalize_for_entities(text).strip().lower()
     if lowered in MARKETS:
         return lowered
     if "ญี่ปุ่น" in lowered or "japan" in lowered or "j-goodtech" in lowered:
         return "japan"
-    abroad = any(w in lowered for w in ("ต่างประเทศ", "ส่งออก", "export", "oversea"))
+    abroad = any(w in lowered for w in ("ต่างประเทศ", "นอกประเทศ", "ต่างชาติ", "เมืองนอก", "ส่งออก", "export", "oversea"))
     home = any(w in lowered for w in ("ในประเทศ", "ในไทย", "ทั่วประเทศ", "domestic", "local"))
-    if "ทั้ง" in lowered and (abroad or home) or (abroad and home):
+    # "ทั้งสองอย่าง", "ทั้งคู่", "ทั้งในและนอกประเทศ", "both": of the two the choices name, home and abroad.
+    both = any(w in "".join(lowered.split()) for w in ("ทั้งสอง", "ทั้ง2", "ทั้งคู่", "ทั้งใน", "both"))
+    if both or "ทั้ง" in lowered and (abroad or home) or (abroad and home):
         return "both"
     if home:
         return "domestic"

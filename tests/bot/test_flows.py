@@ -65,6 +65,16 @@ def test_a_step_reads_the_answer_and_asks_the_next_question(service, state, answ
     assert expected in said(turn.messages)
 
 
+@pytest.mark.parametrize("reply, market", [
+    ("ทั้งสองอย่างค่ะ", "both"), ("ทั้งคู่เลยครับ", "both"), ("ทั้งในและนอกประเทศ", "both"), ("ทั้ง ๒ อย่าง", "both"),
+    ("ขายทั้งในและต่างประเทศ", "both"), ("อยากขายคนต่างชาติค่ะ", "export"), ("ในประเทศก่อนค่ะ", "domestic"),
+    ("ญี่ปุ่นค่ะ", "japan"),
+])
+def test_the_market_is_read_as_said(reply, market):
+    turn = flows.answer(flows.FLOWS["business_matching"], "market", {"details": "ผ้าไหม", "buyer": "ห้าง"}, reply, TODAY)
+    assert turn.answers["market"] == market and turn.state == "business_name"
+
+
 @pytest.mark.parametrize("state, answers, reply, taken, next_state", [
     ("product", {"details": "ถุงซิปล็อก"}, "กาแฟคั่วบดจากน่านค่ะ", {"province": "น่าน"}, "business_name"),
     ("contact_name", {"details": "ถุง", "product": "กาแฟ", "business_name": "ร้านดอย"}, "นุชค่ะ 081-234-5678",
