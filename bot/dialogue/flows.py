@@ -17,6 +17,7 @@ from bot.dialogue.cards import summary_card
 from bot.line.outbound import Choose, Outbound, Text
 from intents import extract_entities
 from intents.normalize import normalize, normalize_for_entities
+from intents.provinces import find_province
 from intents.tokenize import tokenize
 
 # The summary's "ยืนยันส่งคำขอ" typed, as a whole ("ยืนยันค่ะ👍") or in every part ("ได้ค่ะ ส่งเลย"), and "👍" alone.
@@ -24,6 +25,7 @@ CONFIRMS = replies.YesOrNo(frozenset({
     "ยืนยัน", "ยืนยันส่งคำขอ", "ใช่", "ตกลง", "ok", "โอเค", "ถูกต้อง", "confirm", "yes", "ส่ง", "ส่งคำขอ", "ถูก", "ได้",
     "ส่งได้", "เรียบร้อย", "ครบแล้ว", "ถูกต้องแล้ว", "ใช่แล้ว"}), frozenset())
 EDIT_WORDS = {"แก้ไข", "แก้", "edit"}
+EDIT_ASIDES = {"ขอ", "อีก", "นิด", "หน่อย", "นึง", "นิดหน่อย", "นิดนึง", "ด้วย", "ก่อน", "อยาก", "จะ", "ข้อมูล"}  # around it
 # Nothing to change, at the summary or its "ต้องการแก้ข้อไหนคะ" ("ไม่แก้แล้วค่ะ ส่งได้เลย", a cancel to the
 # classifier): the summary again, or the request sent when the message says so.
 NO_CHANGE = ("ไม่แก้", "ไม่ต้องแก้", "ไม่มีอะไรแก้", "ไม่มีแก้")
@@ -339,7 +341,11 @@ _CHANGE_LEAD = r"(?:(?:(?!ไม่).){0,12}?(?:ขอ|ช่วย|รบกว
 # Or the answer said to be wrong, then the right one: "ชื่อร้านผิดครับ ชื่อร้านคือ ครัวป้าแดง", "เบอร์ผิดค่ะ ที่ถูก 089…".
 _CHANGE = (re.compile(_CHANGE_LEAD + r"(?P<name>.+?)(?:เป็น|=|:)(?P<value>.+)", re.DOTALL),
            re.compile(_CHANGE_LEAD + r"\s*(?P<name>\S+)\s+(?P<value>.+)", re.DOTALL),
-           re.compile(r"(?P<name>\S+?)ผิด\S*\s+(?:(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|\S+?คือ)\s*)?(?P<value>.+)", re.DOTALL))
+           re.compile(r"(?P<name>\S+?)ผิด\S*\s+(?:(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|\S+?คือ|ใช้(?:ชื่อ)?(?:ว่า|เป็น))\s*)?"
+                      r"(?P<value>.+)", re.DOTALL))
+# Or where the business really is: "จริงๆอยู่สุรินทร์ค่ะ ไม่ใช่บุรีรัมย์", "ร้านอยู่ที่จังหวัดพะเยาค่ะ" (a province
+# must follow อยู่: "ตอนนี้อยู่บ้านค่ะ" changes nothing, and "ศูนย์ที่พะเยาอยู่ที่ไหนคะ" asks).
+_MOVED = re.compile(r"อยู่\s*(?:ที่)?\s*(?:จังหวัด|จ\.)?\s*(?P<value>\S+)")
 
 
 # "ขอเลื่อนเป็นวันศุกร์หน้า": moving the date names no answer, but only a date moves.
@@ -354,6 +360,10 @@ def change_named(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
     if named is None and (postponed := _POSTPONE.fullmatch(reply.strip())):
         when = next((q for q in flow.fields if q.read is f.read_date), None)
         return (when, postponed["value"].strip()) if when else None
+    moved = _MOVED.search(reply) if named is None and not replies.asks_a_question(reply) else None
+    where = flow.field("province")
+    if moved and where and find_province(moved["value"]):
+        return where, moved["value"]
     return named
 
 
@@ -380,6 +390,12 @@ def _named_change(flow: Flow, match: re.Match[str] | None) -> tuple[f.Field, str
     return (question, value) if question and replies.plain(value) not in ("", *replies.POLITE_ENDINGS) else None
 
 
+def _asks_to_edit(text: str) -> bool:
+    """The summary's "แก้ไข", typed in a few words ("ขอแก้อีกนิดค่ะ", "แก้ไขหน่อยครับ")."""
+    words = {word for part in replies.answer_words(text) for word in part if word not in replies.ANSWER_PADDING}
+    return bool(words & EDIT_WORDS) and words <= EDIT_WORDS | EDIT_ASIDES
+
+
 def _keeps_every_answer(text: str) -> bool:
     """True when the message starts by saying there is nothing to change (`NO_CHANGE`)."""
     return replies.plain(text).startswith(NO_CHANGE)
@@ -393,7 +409,7 @@ def _sends(reply: str) -> bool:
 def _answer_confirm(flow: Flow, answers: dict[str, Any], reply: str, asks_the_officer: bool) -> Turn:
     if _sends(reply):
         return Turn("confirm", answers, submit=True)
-    if replies.plain(reply) in EDIT_WORDS:
+    if _asks_to_edit(reply):
         return Turn("edit", answers, ask(flow, "edit", answers))
     question = _answer_to_fix(flow, "confirm", reply)
     if question is not None:
@@ -425,7 +441,7 @@ def _answer_to_fix(flow: Flow, state: str, reply: str) -> f.Field | None:
     ข้อไหนคะ" names alone ("เบอร์โทรค่ะ")."""
     word = replies.plain(reply)
     named = word.removeprefix("แก้").removesuffix("ผิด")
-    return _field_named(flow, named) if named != word or state == "edit" else None
+    return _field_named(flow, named) if named != word or state in SUMMARY else None
 
 
 def _field_named(flow: Flow, name: str) -> f.Field | None:

@@ -22,6 +22,10 @@ CORRECTIONS = [
     ("ชื่อร้านผิดค่ะ ที่ถูกต้องคือครัวป้าแดง", "business_name", "ครัวป้าแดง"),
     ("เบอร์ผิดค่ะ ที่ถูกคือ 089-765-4321", "phone", "0897654321"),
     ("เบอร์ผิด 0897654321 ค่ะ", "phone", "0897654321"),
+    ("ชื่อร้านผิดค่ะ ใช้ว่า ครัวป้าแดง", "business_name", "ครัวป้าแดง"),
+    ("ชื่อร้านผิดค่ะ ใช้ชื่อว่าครัวป้าแดง", "business_name", "ครัวป้าแดง"),
+    ("จริงๆอยู่สุรินทร์ค่ะ ไม่ใช่เชียงราย", "province", "สุรินทร์"),
+    ("ร้านอยู่ที่จังหวัดพะเยาค่ะ", "province", "พะเยา"),
 ]
 
 
@@ -37,7 +41,8 @@ def test_an_answer_said_to_be_wrong_and_corrected_in_one_message_is_changed(chat
     assert request.answers["product"] == ANSWERS["product"]
 
 
-@pytest.mark.parametrize("typed, asked", [("เบอร์ผิดค่ะ", "phone"), ("ชื่อร้านผิดครับ", "business_name")])
+@pytest.mark.parametrize("typed, asked", [("เบอร์ผิดค่ะ", "phone"), ("ชื่อร้านผิดครับ", "business_name"),
+                                          ("เบอร์", "phone"), ("ชื่อร้านค่ะ", "business_name")])
 def test_an_answer_said_to_be_wrong_is_asked_again(chat, app, typed, asked):
     at_the_summary(chat, app)
     chat.say(USER, typed)
@@ -54,3 +59,20 @@ def test_the_edit_menu_reads_an_answer_s_name_alone_as_the_one_to_change(chat, a
     chat.tap(USER, "confirm=yes")
     [request] = requests_in(app)
     assert (request.phone if asked == "phone" else request.business_name) in ("0897654321", "ครัวป้าแดง")
+
+
+@pytest.mark.parametrize("typed", ["ขอแก้อีกนิดค่ะ", "ขอแก้ไขหน่อยครับ", "แก้นิดนึงค่ะ"])
+def test_asking_to_edit_in_a_few_words_opens_the_edit_menu(chat, app, typed):
+    at_the_summary(chat, app)
+    said = " ".join(chat.say(USER, typed))
+    assert state_of(app, USER) == "edit" and "แก้ข้อไหน" in said, said
+
+
+@pytest.mark.parametrize("typed", ["ตอนนี้อยู่บ้านค่ะ", "ศูนย์ที่พะเยาอยู่ที่ไหนคะ"])
+def test_where_the_user_is_now_or_a_centre_asked_about_changes_no_province(chat, app, typed):
+    at_the_summary(chat, app)
+    chat.say(USER, typed)
+    chat.tap(USER, "resume=yes") if state_of(app, USER) != "confirm" else None
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.province == "เชียงราย"
