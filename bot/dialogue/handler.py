@@ -273,7 +273,12 @@ def _fails(ctx: Context, current, text: str) -> bool:
 
 
 def _understand(ctx: Context, text: str | None, prediction: intents.Prediction) -> Reply:
-    """Act on a confident intent; offer the likely choices when unsure."""
+    """Act on a confident intent; offer the likely choices when unsure. First, an event named by its title: data
+    the admins wrote, like a request reference, whatever service its words sound like ("ลงทะเบียนอบรมออกแบบฉลาก");
+    not in the middle of a request, whose questions take such words as answers."""
+    named = event_dialogue.named_event(ctx, text, prediction.intent) if text and _request_flow(ctx) is None else None
+    if named is not None:
+        return named
     if prediction.confidence < intents.CONFIDENCE_THRESHOLD:
         labels = [prediction.intent] + [label for label, _ in prediction.alternatives]
         return Reply([Text(texts.NOT_SURE, cards.intent_choices(labels))])

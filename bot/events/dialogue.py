@@ -26,7 +26,7 @@ from datetime import date
 from flask import current_app
 from sqlalchemy import select
 
-from bot.dialogue import asides, conversation, flows
+from bot.dialogue import asides, conversation, flows, replies
 from bot.dialogue import cards as main_cards
 from bot.dialogue import fields as f
 from bot.dialogue import texts as main_texts
@@ -38,10 +38,18 @@ from bot.events import registrations as seats
 from bot.line.inbound import Inbound
 from bot.line.outbound import Action, Choose, Flex, Image, Outbound, Say, Text
 from intents.entities import parse_people, parse_phone
+from intents.titles import named_titles
 from storage import repositories as repo
 from storage.models import Conversation, Event, Registration
 
 WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเบียนไว้", "ที่ลงไว้", "ลงชื่อไว้", "บัตร", "qr", "QR")
+# An event named by its title (`named_event`) is looked at when the classifier reads the message as an event or a
+# course, or it says to register ("ลงทะเบียนอบรม..." may read as a service); it is joined when the message says so
+# (or gives the party), or wishes for the course without asking about it; the rest is asked about: its card.
+TAKING_PART = ("event", "training")
+REGISTER_WORDS = ("ลงทะเบียน", "ลงชื่อ")
+JOIN_WORDS = (*REGISTER_WORDS, "สมัคร", "จองที่")
+NOT_JOINING = (*WORDS_FOR_MINE, "ถอน")
 PARTY_SIZE = "event_party_size"  # a one-question flow: "how many people?" with no request in progress
 PARTY_FOR = "party_for"  # in a conversation's data: EVENT[:ANNOUNCEMENT] that question is about
 PARTY_ASKS = "party_asks"  # in a conversation's data: the registrant's detail asked before it, if any
@@ -58,9 +66,42 @@ def show_events(ctx: Context, text: str | None) -> Reply:
     events = _upcoming(ctx)
     if not events:
         return Reply([Text(texts.NO_EVENTS, main_cards.main_menu())])
-    views = [_view(ctx, event) for event in events]
-    carousel = cards.events_carousel(views)
-    return Reply([Text(texts.EVENTS_INTRO), Flex(carousel.alt_text, carousel.contents, event_choices())])
+    return _carousel(ctx, events, texts.EVENTS_INTRO)
+
+
+def named_event(ctx: Context, text: str, intent: str) -> Reply | None:
+    """The event the message names by its title: its registration, with the party typed if any, or its card when
+    the message asks about it (the cards of all it names equally); None when it names none, or is about the
+    follower's own registration."""
+    if not may_name_an_event(text, intent):
+        return None
+    upcoming = _upcoming(ctx, limit=None)
+    named = [upcoming[i] for i in named_titles(text, [event.title for event in upcoming])]
+    if not named:
+        return None
+    if len(named) > 1:
+        return _carousel(ctx, named, texts.NAMED_EVENTS)
+    people, says = parse_people(text), _says(text)
+    wishes = intent == "training" and not replies.asks_a_question(text)
+    if people is None and not says(JOIN_WORDS) and not wishes:
+        return _carousel(ctx, named, texts.NAMED_EVENT.format(title=named[0].title))
+    return _register(ctx, named[0], None, people)
+
+
+def may_name_an_event(text: str, intent: str) -> bool:
+    """True when the message is about taking part in something (`TAKING_PART`, `REGISTER_WORDS`), and not in
+    what the follower registered for already: whether it names an event is worth looking up."""
+    says = _says(text)
+    return (intent in TAKING_PART or says(REGISTER_WORDS)) and not says(NOT_JOINING)
+
+
+def _says(text: str) -> Callable[[tuple[str, ...]], bool]:
+    return lambda words: any(word in text for word in words)
+
+
+def _carousel(ctx: Context, events: list[Event], intro: str) -> Reply:
+    carousel = cards.events_carousel([_view(ctx, event) for event in events[:cards.MAX_BUBBLES]])
+    return Reply([Text(intro), Flex(carousel.alt_text, carousel.contents, event_choices())])
 
 
 def my_registrations(ctx: Context) -> Reply:
@@ -75,9 +116,9 @@ def my_registrations(ctx: Context) -> Reply:
     return Reply([Flex(alt, carousel.contents, event_choices())])
 
 
-def _upcoming(ctx: Context) -> list[Event]:
+def _upcoming(ctx: Context, limit: int | None = cards.MAX_BUBBLES) -> list[Event]:
     query = (select(Event).where(Event.status == "published", Event.starts_at > ctx.now)
-             .order_by(Event.starts_at).limit(cards.MAX_BUBBLES))
+             .order_by(Event.starts_at).limit(limit))
     events = list(ctx.session.scalars(query))
     # Events meant for the follower's province or clusters come first; everything else keeps its date order.
     return sorted(events, key=lambda event: not _meant_for(event, ctx))
@@ -102,7 +143,11 @@ def _view(ctx: Context, event: Event) -> cards.EventView:
 def start_registration(ctx: Context, value: str, event: Inbound) -> Reply:
     """First tap on "ลงทะเบียน": consent if needed, then how many people."""
     event_id, announcement_id = _ids(value)
-    found = ctx.session.get(Event, event_id) if event_id else None
+    return _register(ctx, ctx.session.get(Event, event_id) if event_id else None, announcement_id)
+
+
+def _register(ctx: Context, found: Event | None, announcement_id: int | None, people: int | None = None) -> Reply:
+    """Consent if needed, then the registrant's details and how many people, unless the party is known."""
     if found is None or not seats.is_open(found, ctx.now):
         return _closed(found)
     existing = seats.registration_of(ctx.session, found.id, ctx.user.id)
@@ -115,7 +160,9 @@ def start_registration(ctx: Context, value: str, event: Inbound) -> Reply:
             Choose(texts.CONSENT_AND_REGISTER, f"ev_consent={suffix}", texts.CONSENT_AND_REGISTER),
             Choose("ไม่ยินยอม", "consent=no", "ไม่ยินยอม"),
             Choose("อ่านรายละเอียด", "privacy=show", "ข้อมูลส่วนบุคคลใช้ทำอะไร")))])
-    return _ask_people(ctx, found, announcement_id)
+    if people is None or not _ready_to_register(ctx):
+        return _ask_people(ctx, found, announcement_id)
+    return _seat_party(ctx, found, people, announcement_id)
 
 
 def consent_and_register(ctx: Context, value: str, event: Inbound) -> Reply:
@@ -129,7 +176,7 @@ def take_seats(ctx: Context, value: str, event: Inbound) -> Reply:
     event_id, people, announcement_id = _ids_with_people(value)
     if event_id is None:
         return Reply([Text(main_texts.MENU_PROMPT, main_cards.main_menu())])
-    return _take_seats(ctx, event_id, people, announcement_id, event)
+    return _take_seats(ctx, event_id, people, announcement_id)
 
 
 def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event: Inbound) -> Reply | None:
@@ -153,10 +200,15 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     people = parse_people(text)
     if people is None:
         return _typed_choice(ctx, offer, text, event) if offer else None
+    return _seat_party(ctx, found, people, announcement_id)
+
+
+def _seat_party(ctx: Context, found: Event, people: int, announcement_id: int | None) -> Reply:
+    """Seats for a party typed rather than tapped; one larger than a registration takes is asked again."""
     if people > seats.MAX_PARTY:
         return Reply([Text(texts.PARTY_TOO_BIG.format(most=seats.MAX_PARTY))]).then(
             _ask_people(ctx, found, announcement_id))
-    return _take_seats(ctx, found.id, people, announcement_id, event)
+    return _take_seats(ctx, found.id, people, announcement_id)
 
 
 def _typed_choice(ctx: Context, offer: dict[str, str], text: str, event: Inbound) -> Reply | None:
@@ -207,9 +259,9 @@ def forget_party_question(ctx: Context) -> None:
     asides.forget(ctx, PARTY_SIZE, PARTY_FOR)
 
 
-def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int | None, event: Inbound) -> Reply:
+def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int | None) -> Reply:
     if not _ready_to_register(ctx):  # a stale button: from the start
-        return start_registration(ctx, f"{event_id}:{announcement_id or ''}".rstrip(":"), event)
+        return _register(ctx, ctx.session.get(Event, event_id), announcement_id)
     outcome = seats.register(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
     if outcome.status == "registered":
         return Reply(ticket_messages(outcome.known_registration()))
