@@ -54,6 +54,7 @@ PARTY_SIZE = "event_party_size"  # a one-question flow: "how many people?" with 
 PARTY_FOR = "party_for"  # in a conversation's data: EVENT[:ANNOUNCEMENT] that question is about
 PARTY_ASKS = "party_asks"  # in a conversation's data: the registrant's detail asked before it, if any
 PARTY_OFFER = "party_offer"  # in a conversation's data: the postbacks of the seats-left offer made with it, if any
+PARTY_PEOPLE = "party_people"  # in a conversation's data: the party typed with the event's title, if any
 OFFER_HOURS = int(seats.OFFER_WINDOW.total_seconds() // 3600)
 REGISTRANT = {question.key: question for question in (f.CONTACT, f.PHONE)}
 
@@ -160,9 +161,7 @@ def _register(ctx: Context, found: Event | None, announcement_id: int | None, pe
             Choose(texts.CONSENT_AND_REGISTER, f"ev_consent={suffix}", texts.CONSENT_AND_REGISTER),
             Choose("ไม่ยินยอม", "consent=no", "ไม่ยินยอม"),
             Choose("อ่านรายละเอียด", "privacy=show", "ข้อมูลส่วนบุคคลใช้ทำอะไร")))])
-    if people is None or not _ready_to_register(ctx):
-        return _ask_people(ctx, found, announcement_id)
-    return _seat_party(ctx, found, people, announcement_id)
+    return _ask_people(ctx, found, announcement_id, people=people)
 
 
 def consent_and_register(ctx: Context, value: str, event: Inbound) -> Reply:
@@ -188,7 +187,7 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
         return None
     event_id, announcement_id = _ids(current.data[PARTY_FOR])
     asking = REGISTRANT.get(current.data.get(PARTY_ASKS) or "")
-    offer = current.data.get(PARTY_OFFER)
+    offer, party = current.data.get(PARTY_OFFER), current.data.get(PARTY_PEOPLE)
     forget_party_question(ctx)
     if cancels:
         return Reply([Text(texts.PARTY_DROPPED, event_choices())])
@@ -196,7 +195,7 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     if found is None or (asking is not None and other_topic and not _answers(asking, text, ctx.today)):
         return None
     if asking is not None:
-        return _typed_detail(ctx, found, announcement_id, asking, text)
+        return _typed_detail(ctx, found, announcement_id, asking, text, party)
     people = parse_people(text)
     if people is None:
         return _typed_choice(ctx, offer, text, event) if offer else None
@@ -237,16 +236,18 @@ def _answers(asking: f.Field, text: str, today: date) -> bool:
     return True
 
 
-def _typed_detail(ctx: Context, found: Event, announcement_id: int | None, asking: f.Field, text: str) -> Reply:
+def _typed_detail(ctx: Context, found: Event, announcement_id: int | None, asking: f.Field, text: str,
+                  party: int | None) -> Reply:
     """The registrant's name or phone, kept on their profile; a phone typed with the name, or for it, is taken
     too."""
     ctx.user.phone = ctx.user.phone or parse_phone(text)
     try:
         value = asking.read(text, ctx.today)
     except f.Invalid as invalid:
-        return _ask_people(ctx, found, announcement_id, hint=str(invalid))
+        return _ask_people(ctx, found, announcement_id, hint=str(invalid), people=party)
     setattr(ctx.user, asking.key, value)
-    return _ask_people(ctx, found, announcement_id, hint=main_texts.BY_LINE_NOTED if value == f.BY_LINE else None)
+    hint = main_texts.BY_LINE_NOTED if value == f.BY_LINE else None
+    return _ask_people(ctx, found, announcement_id, hint=hint, people=party)
 
 
 def asks_for_a_name(current: Conversation) -> bool:
@@ -396,12 +397,17 @@ def _closed(found: Event | None) -> Reply:
     return Reply([Text(text, event_choices())])
 
 
-def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: str | None = None) -> Reply:
-    """Ask how many people will come; first the registrant's name or phone if their profile lacks it."""
+def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: str | None = None,
+                people: int | None = None) -> Reply:
+    """Ask how many people will come; first the registrant's name or phone if their profile lacks it. A party
+    already typed (with the event's title) is not asked for: it takes its seats once the details are in."""
     suffix = _suffix(announcement_id)
     _take_details_told(ctx, repo.get_conversation(ctx.session, ctx.user))
     missing = _missing_detail(ctx)
-    _remember_party(ctx, found, announcement_id, asks=missing)
+    if missing is None and people is not None:
+        seated = _seat_party(ctx, found, people, announcement_id)
+        return Reply([Text(hint)]).then(seated) if hint else seated
+    _remember_party(ctx, found, announcement_id, asks=missing, people=people)
     choices: tuple[Action, ...]
     if missing is not None:
         question = texts.ASK_REGISTRANT_NAME if missing.key == "contact_name" else texts.ASK_REGISTRANT_PHONE
@@ -415,10 +421,11 @@ def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: s
 
 
 def _remember_party(ctx: Context, found: Event, announcement_id: int | None, asks: f.Field | None = None,
-                    offer: dict[str, str] | None = None) -> None:
+                    offer: dict[str, str] | None = None, people: int | None = None) -> None:
     """Keep the question just asked, so a typed answer ("๒ คน", a name, "ได้ค่ะ" to an offer) answers it too."""
     asides.remember(ctx, PARTY_SIZE, {PARTY_FOR: f"{found.id}{_suffix(announcement_id)}",
-                                      PARTY_ASKS: asks.key if asks else "", PARTY_OFFER: offer})
+                                      PARTY_ASKS: asks.key if asks else "", PARTY_OFFER: offer,
+                                      PARTY_PEOPLE: people})
 
 
 def _ready_to_register(ctx: Context) -> bool:

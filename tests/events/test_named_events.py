@@ -65,6 +65,19 @@ def test_without_a_number_the_party_is_asked_as_after_a_tap(chat, app):
     assert_registered(app, event["id"], said, 2)
 
 
+def test_the_party_typed_is_kept_while_the_registrant_s_name_and_phone_are_asked(chat, app):
+    event = add_event(app, NORTH, 30)
+    chat.consent(ALICE)
+    [name] = chat.say(ALICE, "สมัครงาน CLUSTER DAY ภาคเหนือ 2 คนครับ")
+    assert "ขอชื่อผู้ลงทะเบียน" in name and NORTH in name
+    [phone] = chat.say(ALICE, "สมชาย ใจดีครับ")
+    assert "ขอเบอร์โทร" in phone
+    said = chat.say(ALICE, "๐๘๑-๒๓๔-๕๖๗๘")
+    assert_registered(app, event["id"], said, 2)
+    [registration] = registrations(app, event["id"])
+    assert (registration.contact_name, registration.phone) == ("สมชาย ใจดี", "0812345678")
+
+
 def test_a_party_larger_than_the_seats_left_is_offered_those_seats(chat, app):
     event = add_event(app, NORTH, 2)
     registrant(chat, ALICE)
