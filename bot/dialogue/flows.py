@@ -16,8 +16,9 @@ from bot.dialogue import replies, texts
 from bot.dialogue.cards import summary_card
 from bot.line.outbound import Choose, Outbound, Text
 from intents import extract_entities
+from intents.entities import parse_phone
 from intents.normalize import normalize, normalize_for_entities
-from intents.provinces import find_province
+from intents.provinces import closest_province, find_province
 from intents.tokenize import tokenize
 
 # The summary's "ยืนยันส่งคำขอ" typed, as a whole ("ยืนยันค่ะ👍") or in every part ("ได้ค่ะ ส่งเลย"), and "👍" alone.
@@ -185,7 +186,7 @@ def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None
 def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: date, in_scope: bool = True) -> Turn:
     """Read the user's reply to the question in `state`, and move on or ask again; a question typed instead, about
     the services (`in_scope`), is kept for the officer."""
-    changed = _change_in_one_message(flow, answers, reply, today) if state in ("confirm", "edit") else None
+    changed = _change_in_one_message(flow, state, answers, reply, today) if state in SUMMARY else None
     if changed is not None:
         return changed
     asks_the_officer = in_scope and _for_the_officer(reply)
@@ -342,10 +343,17 @@ _CHANGE_LEAD = r"(?:(?:(?!ไม่).){0,12}?(?:ขอ|ช่วย|รบกว
 _CHANGE = (re.compile(_CHANGE_LEAD + r"(?P<name>.+?)(?:เป็น|=|:)(?P<value>.+)", re.DOTALL),
            re.compile(_CHANGE_LEAD + r"\s*(?P<name>\S+)\s+(?P<value>.+)", re.DOTALL),
            re.compile(r"(?P<name>\S+?)ผิด\S*\s+(?:(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|\S+?คือ|ใช้(?:ชื่อ)?(?:ว่า|เป็น))\s*)?"
-                      r"(?P<value>.+)", re.DOTALL))
-# Or where the business really is: "จริงๆอยู่สุรินทร์ค่ะ ไม่ใช่บุรีรัมย์", "ร้านอยู่ที่จังหวัดพะเยาค่ะ" (a province
-# must follow อยู่: "ตอนนี้อยู่บ้านค่ะ" changes nothing, and "ศูนย์ที่พะเยาอยู่ที่ไหนคะ" asks).
+                      r"(?P<value>.+)", re.DOTALL),
+           # Or named first: "วันที่ขอเปลี่ยนเป็นวันศุกร์ที่ 4 ธันวาครับ".
+           re.compile(r"(?P<name>\S+?)\s*(?:ขอ|ช่วย)?\s*(?:เปลี่ยน|แก้ไข|แก้)\s*(?:เป็น|=|:)\s*(?P<value>.+)", re.DOTALL))
+# At "ต้องการแก้ข้อไหนคะ", the answer's name is enough: "สินค้าค่ะ เป็นน้ำพริกเผากุ้งเสียบ".
+_PICKED = re.compile(r"(?P<name>\S+)\s+(?:เป็น|คือ)?\s*(?P<value>.+)", re.DOTALL)
+# Where the business really is: "จริงๆอยู่สุรินทร์ค่ะ", "ร้านอยู่ที่จังหวัดพะเยาค่ะ" (a province must follow อยู่:
+# "ตอนนี้อยู่บ้านค่ะ" changes nothing, and "ศูนย์ที่พะเยาอยู่ที่ไหนคะ" asks); or the one it is not, and another
+# ("อ๊ะ ไม่ใช่เชียงใหม่ค่ะ เชียงรายถูกแล้ว").
 _MOVED = re.compile(r"อยู่\s*(?:ที่)?\s*(?:จังหวัด|จ\.)?\s*(?P<value>\S+)")
+_NOT_THIS = re.compile(r"ไม่ใช่\s*(?:จังหวัด|จ\.)?\s*\S+")
+_ASKING = re.compile(r"^(?:ขอ|ช่วย|รบกวน)")  # before แก้: "ขอแก้วันครับ"
 
 
 # "ขอเลื่อนเป็นวันศุกร์หน้า": moving the date names no answer, but only a date moves.
@@ -353,23 +361,35 @@ _POSTPONE = re.compile(r"(?:(?:(?!ไม่).){0,12}?(?:ขอ|ช่วย|ร�
                        r"(?P<value>.+)", re.DOTALL)
 
 
-def change_named(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
-    """The answer a reply changes by naming it ("แก้เบอร์เป็น 089-123-4567"), and the new value as typed."""
-    found = (_named_change(flow, pattern.fullmatch(reply.strip())) for pattern in _CHANGE)
+def change_named(flow: Flow, reply: str, state: str = "confirm") -> tuple[f.Field, str] | None:
+    """The answer a reply at the summary (`state`: its card, or "edit", its "ต้องการแก้ข้อไหนคะ") changes, and the new
+    value as typed: named ("แก้เบอร์เป็น 089-123-4567"), said to be wrong ("เบอร์ผิดค่ะ ที่ถูกคือ …"), a date moved
+    ("ขอเลื่อนเป็นวันศุกร์หน้า"), or a phone number or province given again (`_given_again`)."""
+    patterns = (*_CHANGE, _PICKED) if state == "edit" else _CHANGE
+    found = (_named_change(flow, pattern.fullmatch(reply.strip())) for pattern in patterns)
     named = next((change for change in found if change), None)
     if named is None and (postponed := _POSTPONE.fullmatch(reply.strip())):
         when = next((q for q in flow.fields if q.read is f.read_date), None)
         return (when, postponed["value"].strip()) if when else None
-    moved = _MOVED.search(reply) if named is None and not replies.asks_a_question(reply) else None
-    where = flow.field("province")
-    if moved and where and find_province(moved["value"]):
-        return where, moved["value"]
-    return named
+    return named or (None if replies.asks_a_question(reply) else _given_again(flow, reply))
 
 
-def _change_in_one_message(flow: Flow, answers: dict[str, Any], reply: str, today: date) -> Turn | None:
+def _given_again(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
+    """A phone number ("0812223333", "เบอร์มือถือดีกว่าค่ะ 081…") or a province ("เชียงรายค่ะ", "จริงๆอยู่สุรินทร์ค่ะ
+    ไม่ใช่บุรีรัมย์") typed at the summary, and the answer it replaces."""
+    phone, where = flow.field("phone"), flow.field("province")
+    if phone is not None and parse_phone(reply):
+        return phone, reply
+    told = _NOT_THIS.sub(" ", reply)  # "ไม่ใช่เชียงใหม่" names the wrong one
+    moved = _MOVED.search(told)
+    province = (find_province(moved["value"]) if moved else None) or closest_province(reply) or (
+        find_province(told) if told != reply else None)
+    return (where, province.name) if where is not None and province is not None else None
+
+
+def _change_in_one_message(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: date) -> Turn | None:
     """An answer changed from the summary by typing; None when the reply is not such a change."""
-    change = change_named(flow, reply)
+    change = change_named(flow, reply, state)
     if change is None:
         return None
     question, typed = change
@@ -439,8 +459,8 @@ def _ask_again(flow: Flow, answers: dict[str, Any], question: f.Field) -> Turn:
 def _answer_to_fix(flow: Flow, state: str, reply: str) -> f.Field | None:
     """The answer a short reply at the summary asks to change ("แก้เบอร์", "เบอร์ผิดค่ะ"), or at its "ต้องการแก้
     ข้อไหนคะ" names alone ("เบอร์โทรค่ะ")."""
-    word = replies.plain(reply)
-    named = word.removeprefix("แก้").removesuffix("ผิด")
+    word = _ASKING.sub("", replies.plain(reply))
+    named = word.removeprefix("แก้ไข").removeprefix("แก้").removesuffix("ผิด")
     return _field_named(flow, named) if named != word or state in SUMMARY else None
 
 

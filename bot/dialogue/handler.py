@@ -210,7 +210,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
         return conversation.reask(ctx, current)
     # At the summary, "แก้สินค้าเป็นซอสพริก" changes an answer, whatever service its words sound like.
     summary = current.state in flows.SUMMARY
-    unread = summary and flows.change_named(flows.FLOWS[current.flow], text) is None
+    unread = summary and flows.change_named(flows.FLOWS[current.flow], text, current.state) is None
     stuck = unread or _fails(ctx, current, text) or flows.wishes_instead_of_a_name(current.state, text)
     if confident and (stuck or conversation.accepts_free_text(current)):
         if prediction.intent in INTERRUPTING:

@@ -32,11 +32,13 @@ ASKING_PARTICLE, ASKED_BEFORE_MAI = "คะ", frozenset({"ได้", "ด้ว
 WHY_WORDS = ("ทำไม", "เพราะอะไร", "ไปทำอะไร", "ใช้ทำอะไร")
 LAUGHTER = re.compile(r"5{3,}|(?:ฮ่า|คิก)+ๆ*")
 # Said around a short answer without changing it: particles, casual ones too ("ไม่อ่ะ"), a softener ("ไม่ดีกว่า"),
-# "เลย" ("ได้เลย"), the repetition mark ("ใช่ๆ"), a change of mind ("เปลี่ยนใจค่ะ ยินยอมค่ะ", "งั้นยินยอม") and the
-# questions' own words ("ไม่เอาข้อมูลเดิม", "ยืนยันลบข้อมูล"). Whole words,
+# "เลย" ("ได้เลย"), the repetition mark ("ใช่ๆ"), a change of mind ("เปลี่ยนใจค่ะ ยินยอมค่ะ", "งั้นยินยอม"), thanks
+# ("ได้เลยค่ะ ขอบคุณค่ะ"; alone, thanks answer nothing) and the questions' own words ("ไม่เอาข้อมูลเดิม",
+# "ยืนยันลบข้อมูล"). Whole words,
 # as the tokeniser cuts them, so เยอะ keeps its ending. Not แล้ว: "ไม่เอาแล้ว" gives up rather than says no.
 SENTENCE_ENDINGS = NAME_PARTICLES | {"นะ", "na", "ja", "jaa", "อ่ะ", "อะ", "น่ะ", "ล่ะ", "ละ"}
-ANSWER_PADDING = SENTENCE_ENDINGS | {"ดีกว่า", "ๆ", "ข้อมูล", "เดิม", "เลย", "งั้น", "เปลี่ยนใจ"}
+ANSWER_PADDING = SENTENCE_ENDINGS | {"ดีกว่า", "ๆ", "ข้อมูล", "เดิม", "เลย", "งั้น", "เปลี่ยนใจ", "ขอบคุณ", "ขอบใจ", "มาก",
+                                     "thank", "thanks"}
 # The emoji that say okay on their own ("👍", "ยืนยันค่ะ👌"); every other emoji is left out of a short answer.
 APPROVING = re.compile("[\U0001F44D\U0001F44C\U0001F197\u2705\u2714]\uFE0F?[\U0001F3FB-\U0001F3FF]?")
 

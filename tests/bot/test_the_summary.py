@@ -3,13 +3,23 @@ in one message; and what the edit menu reads as the answer to change; through th
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
 from tests.bot.test_cancel_at_the_summary import at_the_summary
-from tests.bot.test_service_requests import ANSWERS, USER, requests_in, state_of
+from tests.bot.test_service_requests import (
+    ANSWERS,
+    FIRST_MESSAGES,
+    USER,
+    answer_until_summary,
+    requests_in,
+    state_of,
+)
 
 
-@pytest.mark.parametrize("typed", ["ได้ค่ะ ส่งเลย", "👍", "ok ส่งได้เลยครับ", "ได้เลยค่ะ", "ยืนยันค่ะ👍🏻"])
+@pytest.mark.parametrize("typed", ["ได้ค่ะ ส่งเลย", "👍", "ok ส่งได้เลยครับ", "ได้เลยค่ะ", "ยืนยันค่ะ👍🏻",
+                                   "ได้เลยค่ะ ขอบคุณค่ะ", "ส่งเลยครับ ขอบคุณมากครับ"])
 def test_a_confirmation_typed_at_the_summary_sends_the_request(chat, app, typed):
     at_the_summary(chat, app)
     said = " ".join(chat.say(USER, typed))
@@ -26,6 +36,11 @@ CORRECTIONS = [
     ("ชื่อร้านผิดค่ะ ใช้ชื่อว่าครัวป้าแดง", "business_name", "ครัวป้าแดง"),
     ("จริงๆอยู่สุรินทร์ค่ะ ไม่ใช่เชียงราย", "province", "สุรินทร์"),
     ("ร้านอยู่ที่จังหวัดพะเยาค่ะ", "province", "พะเยา"),
+    ("อ๊ะ ไม่ใช่เชียงรายค่ะ พะเยาถูกแล้ว", "province", "พะเยา"),
+    ("พะเยาค่ะ", "province", "พะเยา"),
+    ("0897654321", "phone", "0897654321"),
+    ("เบอร์มือถือดีกว่าค่ะ 089-765-4321", "phone", "0897654321"),
+    ("ชื่อร้านขอเปลี่ยนเป็นครัวป้าแดงค่ะ", "business_name", "ครัวป้าแดง"),
 ]
 
 
@@ -42,7 +57,8 @@ def test_an_answer_said_to_be_wrong_and_corrected_in_one_message_is_changed(chat
 
 
 @pytest.mark.parametrize("typed, asked", [("เบอร์ผิดค่ะ", "phone"), ("ชื่อร้านผิดครับ", "business_name"),
-                                          ("เบอร์", "phone"), ("ชื่อร้านค่ะ", "business_name")])
+                                          ("เบอร์", "phone"), ("ชื่อร้านค่ะ", "business_name"),
+                                          ("ขอแก้เบอร์ครับ", "phone"), ("แก้ไขชื่อร้านค่ะ", "business_name")])
 def test_an_answer_said_to_be_wrong_is_asked_again(chat, app, typed, asked):
     at_the_summary(chat, app)
     chat.say(USER, typed)
@@ -76,3 +92,30 @@ def test_where_the_user_is_now_or_a_centre_asked_about_changes_no_province(chat,
     chat.tap(USER, "confirm=yes")
     [request] = requests_in(app)
     assert request.province == "เชียงราย"
+
+
+def test_thanks_alone_at_the_summary_sends_nothing(chat, app):
+    at_the_summary(chat, app)
+    chat.say(USER, "ขอบคุณค่ะ")
+    assert requests_in(app) == [] and state_of(app, USER) == "confirm"
+
+
+def test_the_edit_menu_takes_an_answer_s_name_and_its_new_value_in_one_message(chat, app):
+    at_the_summary(chat, app)
+    chat.tap(USER, "confirm=edit")
+    said = " ".join(chat.say(USER, "สินค้าค่ะ เป็นน้ำพริกเผากุ้งเสียบ"))
+    assert "ให้แล้วค่ะ" in said and state_of(app, USER) == "confirm", said
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.answers["product"] == "น้ำพริกเผากุ้งเสียบ"
+
+
+def test_a_date_named_first_then_changed_moves_the_machinery_booking(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["machinery"])
+    answer_until_summary(chat, app, USER)
+    later = date.today() + timedelta(days=20)
+    said = " ".join(chat.say(USER, f"วันที่ขอเปลี่ยนเป็น {later.day}/{later.month}/{later.year + 543} ครับ"))
+    assert "แก้วันที่สะดวกให้แล้ว" in said and state_of(app, USER) == "confirm", said
+    chat.tap(USER, "confirm=yes")
+    assert requests_in(app)[0].answers["preferred_date"] == later.isoformat()
