@@ -45,6 +45,8 @@ BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บร�
 BUSINESS_STARTS = ("ร้าน", "กิจการ", "บริษัท", "แบรนด์", "วิสาหกิจ", "กลุ่ม", "หจก")
 # A greeting typed alone is no name ("สวัสดีค่ะ" at "ขอชื่อผู้ลงทะเบียนค่ะ").
 GREETINGS = frozenset({"สวัสดี", "หวัดดี", "ดีจ้า", "ดีค่า", "hello", "hi", "หวัดดีจ้า", "สวัสดีจ้า"})
+# Where the business is, typed for a name ("อยู่แปดริ้วค่ะ", "ร้านอยู่ที่ลำปาง"): a place, not a name.
+SAYS_WHERE = re.compile(r"\s*(?:ร้าน|กิจการ|โรงงาน|เรา|ผม|หนู|ดิฉัน)?\s*(?:อยู่|มาจาก|จาก)")
 # Marks that close what came before them ("(freeze dryer)"): kept where particles and emoji are trimmed.
 CLOSING_MARKS = frozenset(")]}\"'”’»")
 EXTENSION = "ต่อ"  # between a phone number and its extension, as Thai writes it: "02 123 4567 ต่อ 12"
@@ -129,7 +131,14 @@ def read_name(text: str, _today: date) -> str:
         raise Invalid("ขอชื่อสั้น ๆ ไม่เกิน 200 ตัวอักษรนะคะ")
     if plain(cleaned) in GREETINGS:
         raise Invalid("สวัสดีค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
+    if says_where(cleaned):
+        raise Invalid(texts.PLACE_NOT_A_NAME)
     return cleaned
+
+
+def says_where(text: str) -> bool:
+    """True for a message that says where the business is ("อยู่แปดริ้วค่ะ"), in a province."""
+    return SAYS_WHERE.match(text) is not None and find_province(text) is not None
 
 
 def read_business_name(text: str, today: date) -> str:

@@ -281,7 +281,7 @@ def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, A
     for question in flow.fields:
         if question.key not in IN_PASSING or question.key in answers:
             continue
-        if question.key == "province" and answered in NAMES:
+        if question.key == "province" and answered in NAMES and not f.says_where(reply):
             continue
         try:
             taken[question.key] = IN_PASSING[question.key](reply, today)

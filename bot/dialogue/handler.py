@@ -126,9 +126,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     consents = CONSENT_WORDS.read(text)
     if consents is not None:
         return _consent(ctx, consents)
-    need = _said_after_consent(ctx, text)
-    if need is not None:
-        return _consent_then(ctx, need, event)
+    opened = _opened_with_consent(ctx, text)
+    if opened is not None:
+        return _consent_then(ctx, *opened, event)
     if exact_cancel:
         return conversation.cancel(ctx, confirmed=False, text=text)
     current = conversation.active(ctx)
@@ -197,6 +197,8 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
         if prediction.confidence >= INTERRUPT_CONFIDENCE and prediction.intent in NEEDS_NO_CONSENT:
             repo.clear_conversation(ctx.session, ctx.user)  # they moved on to something that needs no data
             return _understand(ctx, text, prediction)
+        if replies.asks_a_question(text):  # "ได้ครับ แต่จะเก็บข้อมูลนานแค่ไหนครับ": what is kept, why, how long
+            return answers.privacy()
         return Reply([Text(texts.CONSENT_NOTE, cards.consent_choices())])
     # "ไม่ใช่" answers "use your details from last time?"; the classifier would take it for a cancel.
     reused = asides.says_reuse(text) if current.state == conversation.REUSE else None
@@ -351,21 +353,31 @@ def _consent(ctx: Context, given: bool) -> Reply:
     return Reply([Text(texts.CONSENT_THANKS + " " + texts.MENU_PROMPT, cards.main_menu())])
 
 
-def _said_after_consent(ctx: Context, text: str) -> str | None:
-    """What follows a consent that opens the message of someone yet to give it ("งั้นยินยอมค่ะ อยากให้เจ้าหน้าที่ช่วย
-    เรื่อง อย."); None for any other message. Its opening names the consent: "ได้ค่ะ แต่…" is not consent."""
+def _opened_with_consent(ctx: Context, text: str) -> tuple[bool, str] | None:
+    """A consent given or refused at the start of a message that goes on, and what follows it: a consent named
+    by someone yet to give it ("งั้นยินยอมค่ะ อยากให้เจ้าหน้าที่ช่วยเรื่อง อย.", not "ได้ค่ะ แต่…"), or any no at the
+    consent note ("ไม่ค่ะ ขอดูก่อน"); None for any other message."""
     opening, _, rest = text.strip().partition(" ")
-    consents = ctx.user.consented_at is None and "ยินยอม" in opening and asides.says_yes(opening, "consent")
-    return rest.strip() if consents and rest.strip() else None
-
-
-def _consent_then(ctx: Context, need: str, event: Inbound) -> Reply:
-    """Consent given, then the request that waited for it; with none waiting, the need said after the consent."""
+    said = asides.says_yes(opening, "consent") if rest.strip() else None
     pending = conversation.active(ctx)
+    at_the_note = pending is not None and pending.state == conversation.CONSENT
+    if said and ctx.user.consented_at is None and "ยินยอม" in opening or said is False and at_the_note:
+        return bool(said), rest.strip()
+    return None
+
+
+def _consent_then(ctx: Context, given: bool, rest: str, event: Inbound) -> Reply:
+    """Consent given, then the request that waited for it; with none waiting, the need said after the consent.
+    Refused, then what needs none said after it ("ไม่ค่ะ ขอเบอร์ศูนย์แทน")."""
+    pending = conversation.active(ctx)
+    said = intents.classify(rest)
+    if not given:
+        needs_none = said.confidence >= INTERRUPT_CONFIDENCE and said.intent in NEEDS_NO_CONSENT - NOT_A_TOPIC
+        return _consent(ctx, False).then(_understand(ctx, rest, said) if needs_none else Reply())
     if pending is not None and pending.state == conversation.CONSENT:
         return _consent(ctx, True)
     ctx.user.consented_at = utcnow()
-    return Reply([Text(texts.CONSENT_THANKS)]).then(_unasked(ctx, need, intents.classify(need), event))
+    return Reply([Text(texts.CONSENT_THANKS)]).then(_unasked(ctx, rest, said, event))
 
 
 def _answer_postback(ctx: Context, value: str, event: Inbound) -> Reply:

@@ -21,7 +21,7 @@ NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ"
 # How a question ends, and a name never does. Not ไหม or กี่ alone: silk and a loom end many shops' names.
 QUESTION_ENDINGS = ("อะไร", "อะไรบ้าง", "ยังไง", "อย่างไร", "เท่าไหร่", "เท่าไร", "ที่ไหน", "อยู่ไหน", "กี่โมง",
                     "กี่วัน", "กี่บาท", "มั้ย", "ได้ไหม", "หรือเปล่า", "รึเปล่า", "หรือยัง", "รึยัง", "ใคร", "ใครดี",
-                    "อะไรดี", "ไหนดี", "ยังไงดี")
+                    "อะไรดี", "ไหนดี", "ยังไงดี", "แค่ไหน", "เมื่อไหร่", "เมื่อไร", "ไหนบ้าง")
 # What กี่ asks the number of, at the end of a question ("ขั้นต่ำกี่ใบคะ", "อบรมกี่ชั่วโมง").
 COUNTED = frozenset({"ใบ", "ชิ้น", "คน", "ท่าน", "วัน", "ชั่วโมง", "ชม", "นาที", "เดือน", "ปี", "บาท", "ครั้ง", "รอบ",
                      "ขวด", "กล่อง", "ถุง", "กิโล", "ตัว", "แบบ", "ที่", "เครื่อง", "คอร์ส", "สัปดาห์", "อาทิตย์"})
@@ -116,7 +116,9 @@ def asks_a_question(text: str) -> bool:
     while words and words[-1] in SENTENCE_ENDINGS:
         endings.append(words.pop())
     how_many = words[-2:-1] == ["กี่"] and words[-1] in COUNTED  # "ขั้นต่ำกี่ใบคะ"; not "ร้านกี่ทอง"
-    return "".join(words).endswith(QUESTION_ENDINGS) or how_many or _asks_with_mai(words, endings[-1:])
+    # Its particle may be cut off with a letter of the question ("นานแค่ไหนคะ" -> นาน|แค่|ไห|นคะ).
+    asked = "".join(words)
+    return plain(asked).endswith(QUESTION_ENDINGS) or how_many or _asks_with_mai(words, endings[-1:])
 
 
 def _asks_with_mai(words: list[str], particle: list[str]) -> bool:

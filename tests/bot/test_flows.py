@@ -106,6 +106,14 @@ def test_the_market_is_read_as_said(reply, market):
     ("product", {"details": "ถุง"}, "ตราแดงค่ะ", {"province": None}, "business_name"),
     # Selling on LINE is no wish to be contacted there: the phone is still asked.
     ("product", {"details": "ถุง"}, "กาแฟดริป ขายทางไลน์ค่ะ", {"phone": None}, "business_name"),
+    # Where the business is, typed for a name: the place is taken, the name asked again.
+    ("contact_name", {"details": "ถุง", "product": "กาแฟ", "business_name": "ร้านดอย"}, "อยู่แปดริ้วค่ะ",
+     {"contact_name": None, "province": "ฉะเชิงเทรา"}, "contact_name"),
+    ("business_name", {"details": "ถุง", "product": "กาแฟ"}, "ร้านอยู่ที่ลำปางค่ะ",
+     {"business_name": None, "province": "ลำปาง"}, "business_name"),
+    # ... but a shop named after a place is a name.
+    ("business_name", {"details": "ถุง", "product": "กาแฟ"}, "ลำปางเซรามิก", {"business_name": "ลำปางเซรามิก",
+                                                                            "province": None}, "contact_name"),
 ])
 def test_a_phone_or_province_said_in_passing_is_taken_and_not_asked_again(state, answers, reply, taken,
                                                                           next_state):

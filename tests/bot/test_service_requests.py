@@ -830,8 +830,10 @@ def test_after_declining_consent_every_choice_offered_leads_on_not_back_to_the_c
 def test_consent_can_be_declined_by_typing_and_other_questions_do_not_loop_on_it(chat, app):
     chat.follow(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
-    [declined] = chat.say(USER, "ไม่ยินยอมค่ะ ขอเบอร์ศูนย์มาโทรเองได้ไหม")
-    assert "จะไม่เก็บข้อมูลส่วนบุคคล" in declined and state_of(app, USER) is None
+    declined, asked = chat.say(USER, "ไม่ยินยอมค่ะ ขอเบอร์ศูนย์มาโทรเองได้ไหม")
+    assert "จะไม่เก็บข้อมูลส่วนบุคคล" in declined and "จังหวัดไหน" in asked  # the centre's number: which province?
+    [card] = chat.say(USER, "สงขลาค่ะ")
+    assert "สงขลา" in card and "📞" in card and state_of(app, USER) is None
     chat.say(USER, FIRST_MESSAGES["packaging"])
     said = chat.say(USER, "ศูนย์ที่ดูแลสงขลาอยู่ที่ไหนคะ")
     assert "สงขลา" in " ".join(said) and "ท่านยินยอมไหมคะ" not in " ".join(said) and state_of(app, USER) is None
@@ -1046,3 +1048,15 @@ def test_an_old_button_tapped_before_consent_asks_for_consent_again(chat, app):
     said = chat.tap(USER, "resume=yes")
     assert "ขออนุญาต" in said[-1] and "ขออภัย" not in " ".join(said)
     assert state_of(app, USER) == "consent"
+
+
+def test_where_the_business_is_typed_for_the_contact_name_is_taken_as_the_province(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until(chat, app, USER, "contact_name")
+    said = " ".join(chat.say(USER, "อยู่แปดริ้วค่ะ"))
+    assert "รับทราบที่ตั้งกิจการ" in said and "ขอชื่อผู้ติดต่อ" in said and state_of(app, USER) == "contact_name"
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.contact_name, request.province) == (ANSWERS["contact_name"], "ฉะเชิงเทรา")

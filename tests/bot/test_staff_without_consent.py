@@ -95,10 +95,27 @@ def test_consent_with_more_at_the_consent_note_carries_on_with_the_request_that_
         assert session.scalar(select(Conversation.flow)) == "packaging"
 
 
-def test_a_yes_before_a_question_at_the_consent_note_is_no_consent(chat, app):
+def test_a_yes_before_a_question_at_the_consent_note_is_no_consent_and_the_question_is_answered(chat, app):
     chat.follow(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
     said = chat.say(USER, "ได้ค่ะ แต่จะเก็บข้อมูลไว้นานแค่ไหนคะ")
-    assert "ขอบคุณที่ยินยอม" not in str(said)
+    assert "ขอบคุณที่ยินยอม" not in str(said) and "เก็บนานเท่าไร" in said[0]
+    assert state_of(app, USER) == "consent"
     with app.extensions["frontdesk"].sessions() as session:
         assert session.scalar(select(LineUser.consented_at)) is None
+
+
+def test_a_no_that_goes_on_at_the_consent_note_declines(chat, app):
+    chat.follow(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    said = chat.say(USER, "ไม่ค่ะ ขอดูก่อน")
+    assert said[0].startswith("รับทราบค่ะ ระบบจะไม่เก็บข้อมูล") and len(said) == 1
+    assert_nothing_personal_kept(app)
+
+
+def test_a_no_at_the_consent_note_then_asking_for_a_centre_gets_its_card(chat, app):
+    chat.follow(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    messages = chat.send(ev.text(USER, "ไม่ค่ะ ขอเบอร์โทรศูนย์ภูเก็ตแทนค่ะ"))
+    assert messages[0]["text"].startswith("รับทราบค่ะ") and phuket_centre(app)[0] in messages[-1]["altText"]
+    assert_nothing_personal_kept(app)
