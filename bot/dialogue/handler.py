@@ -28,7 +28,7 @@ from bot.events import dialogue as event_dialogue
 from bot.line.inbound import Inbound
 from bot.line.outbound import Choose, PickDate, Text
 from bot.richmenu import definition as richmenu
-from intents.entities import parse_phone
+from intents.entities import parse_phone, parse_reference
 from intents.normalize import normalize
 from intents.provinces import closest_province, find_province, nearest_province
 from storage import repositories as repo
@@ -129,6 +129,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     opened = _opened_with_consent(ctx, text)
     if opened is not None:
         return _consent_then(ctx, *opened, event)
+    named = _withdrawal_named(ctx, text, prediction)
+    if named is not None:
+        return named
     if exact_cancel:
         return conversation.cancel(ctx, confirmed=False, text=text)
     current = conversation.active(ctx)
@@ -237,6 +240,19 @@ def _aside(ctx: Context, current, answer: Reply) -> Reply:
     asides.ask_yes_or_no(ctx, "resume=yes", "cancel=flow", about="resume")
     service = texts.SERVICE_NAMES.get(current.flow, "")
     return answer.then(Reply([Text(texts.OFFER_RESUME.format(service=service), cards.resume_choices())]))
+
+
+def _withdrawal_named(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:
+    """A cancel naming a request's reference in the middle of another ("ขอยกเลิกคำขอ ITC-2569-000001 ด้วยค่ะ"): about
+    that request, asked about beside the one in progress, which keeps its place (the offer to carry on with it
+    follows the answer, `_cancel_request`); None for any other message."""
+    cancels = prediction.intent == "cancel" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD
+    if not cancels or parse_reference(text) is None or _request_flow(ctx) is None:
+        return None
+    answer = withdrawal.offer(ctx, text)
+    current = _request_flow(ctx)
+    # "ใช่ไหมคะ" waits for its answer; a request not found, or one an officer has, is told at once.
+    return answer if current is None or asides.YES_OR_NO in current.data else _aside(ctx, current, answer)
 
 
 def _offer_switch(old: str, new: str) -> Reply:
@@ -447,11 +463,14 @@ def _erase(ctx: Context, value: str, event: Inbound) -> Reply:
 
 def _cancel_request(ctx: Context, value: str, event: Inbound) -> Reply:
     """cancel_request=ID withdraws (the yes to "ยกเลิกคำขอ…ใช่ไหมคะ", or a pick from the list); =ask:ID, the status
-    card's button, asks that first; anything else ("ไม่ใช่") keeps the request."""
+    card's button, asks that first; anything else ("ไม่ใช่") keeps the request. Answered in the middle of another
+    request (`_withdrawal_named`), the offer to carry on with it follows."""
     asked, _, request_id = value.rpartition(":")
-    if not request_id.isdigit():
-        return Reply([Text(texts.REQUEST_KEPT, cards.main_menu())])
-    return (withdrawal.ask_about if asked == "ask" else withdrawal.withdraw)(ctx, int(request_id))
+    if asked == "ask" and request_id.isdigit():
+        return withdrawal.ask_about(ctx, int(request_id))
+    answer = withdrawal.withdraw(ctx, int(request_id)) if request_id.isdigit() else withdrawal.kept()
+    current = _request_flow(ctx)
+    return answer if current is None else _aside(ctx, current, answer)
 
 
 def _accept(ctx: Context, value: str, event: Inbound) -> Reply:

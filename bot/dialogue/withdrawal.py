@@ -92,7 +92,7 @@ def typed_pick(ctx: Context, current: Conversation | None, text: str) -> Reply |
     listed = [request for request in (_own(ctx, request_id) for request_id in current.data[WHICH]) if request]
     forget_the_list(ctx)
     if asides.says_yes(text, "cancel") is False:
-        return Reply([Text(texts.REQUEST_KEPT, cards.main_menu())])
+        return kept()
     named = _named(listed, text)
     if named is None:
         return None
@@ -124,6 +124,11 @@ def _named(listed: list[ServiceRequest], text: str) -> list[ServiceRequest] | No
 def forget_the_list(ctx: Context) -> None:
     """The user moved on from "ต้องการยกเลิกคำขอไหนคะ": a number typed later is about something else."""
     asides.forget(ctx, WHICH, WHICH)
+
+
+def kept() -> Reply:
+    """The user said no to withdrawing: every request stays."""
+    return Reply([Text(texts.REQUEST_KEPT, cards.main_menu())])
 
 
 def _not_withdrawable(request: ServiceRequest) -> Reply:

@@ -15,6 +15,7 @@ from tests.bot.test_service_requests import (
     STAFF,
     USER,
     add_staff,
+    answer_until,
     answer_until_summary,
     file_packaging_request,
     requests_in,
@@ -255,3 +256,42 @@ def _buttons(node) -> list[dict]:
         found = [node["action"]] if node.get("type") == "button" else []
         return found + [b for value in node.values() for b in _buttons(value)]
     return [b for item in node for b in _buttons(item)] if isinstance(node, list) else []
+
+
+def start_design_request(chat, app, at: str) -> str:
+    """USER, with a request filed, starts one for product design and answers until it asks `at`; that state."""
+    chat.say(USER, FIRST_MESSAGES["product_design"])
+    if at != "first question":
+        answer_until(chat, app, USER, at, REUSING)
+    return state_of(app, USER)
+
+
+@pytest.mark.parametrize("at", ["first question", "reuse_profile", "confirm"])
+@pytest.mark.parametrize("answer, kept", [("ใช่ค่ะ", False), ("ไม่ใช่ค่ะ", True)])
+def test_a_reference_named_mid_request_is_asked_about_and_the_request_in_progress_keeps_its_place(
+        chat, app, line_api, at, answer, kept):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    asked = start_design_request(chat, app, at)
+    [question] = chat.send(ev.text(USER, f"ขอยกเลิกคำขอ {request.reference} ด้วยค่ะ"))
+    assert question["text"] == f"ต้องการยกเลิกคำขอ {request.reference} (พัฒนาบรรจุภัณฑ์) ใช่ไหมคะ"
+    assert [c["label"] for c in quick_replies(question)] == ["ใช่", "ไม่ใช่"]
+    assert state_of(app, USER) == asked and status_of(app, request.reference) == "new"
+    *said, offer = chat.send(ev.text(USER, answer))
+    assert shown(said) == ["ไม่ยกเลิกค่ะ คำขอของท่านยังอยู่ เจ้าหน้าที่จะติดต่อกลับตามเดิมนะคะ" if kept
+                           else f"ยกเลิกคำขอ {request.reference} เรียบร้อยแล้วค่ะ"]
+    assert offer["text"] == "กลับมาทำเรื่องออกแบบผลิตภัณฑ์ต่อไหมคะ"
+    assert [c["label"] for c in quick_replies(offer)] == ["ทำต่อ", "ยกเลิก"]
+    assert status_of(app, request.reference) == ("new" if kept else "cancelled")
+    assert staff_told(line_api, request.reference) is not kept and state_of(app, USER) == asked
+    chat.say(USER, "ทำต่อค่ะ")
+    assert state_of(app, USER) == asked
+
+
+def test_a_reference_not_the_users_named_mid_request_is_not_found_and_the_request_goes_on(chat, app):
+    file_packaging_request(chat, app)
+    asked = start_design_request(chat, app, "first question")
+    said = chat.say(USER, "ขอยกเลิกคำขอ ITC-2569-999999 ด้วยค่ะ")
+    assert said == ["ไม่พบคำขอเลขที่ ITC-2569-999999 ของท่านค่ะ ลองตรวจสอบเลขอีกครั้งนะคะ",
+                    "กลับมาทำเรื่องออกแบบผลิตภัณฑ์ต่อไหมคะ"]
+    assert state_of(app, USER) == asked
