@@ -23,11 +23,14 @@ JUST_MADE = timedelta(hours=1)  # a request this recent is the one a tap on its 
 # withdrawn by its reference), and a place to one digit.
 PICKED_AT_MOST = 9
 WHICH = "which_request"  # the one-question conversation, and its key: the ids of the requests listed, in order
+ASKED = "which_asked"  # beside them, the id of the one picked and asked about ("ต้องการยกเลิกคำขอ … ใช่ไหมคะ")
 # A listed request named by its place in the list ("อันแรก", "ข้อ 2", "#1", "ยกเลิกอันที่สองค่ะ"): an exact, closed
 # question, so a small table. The list goes in the order filed, so the newest (ล่าสุด) is the last line.
 PLACES = {"แรก": 1, "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7, "แปด": 8, "เก้า": 9}
 LAST = ("ล่าสุด", "สุดท้าย")
-SAID_TO_CANCEL = re.compile(r"^(?:ขอยกเลิก|ยกเลิก|เอา)?(?:คำขอ)?")
+# Said before a pick: a cancel, or a no to the one asked about ("เอ๊ะ ไม่ใช่ค่ะ อันบรรจุภัณฑ์", "ไม่ใช่ อันที่ 2").
+SAID_TO_CANCEL = re.compile(r"^(?:(?:เอ๊ะ|อ้าว)?ไม่ใช่(?:" + "|".join(replies.POLITE_ENDINGS) + r")?)?"
+                            r"(?:ขอยกเลิก|ยกเลิก|เอา)?(?:คำขอ)?")
 PLACE = re.compile(r"(?:อัน|ข้อ|รายการ|ลำดับ|เบอร์)?(?:ที่)?#?(\d{1,2}|" + "|".join((*PLACES, *LAST)) + ")")
 
 
@@ -53,24 +56,35 @@ def nothing_to_cancel() -> Reply:
     return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
 
 
-def ask(ctx: Context, request: ServiceRequest) -> Reply:
-    """"ยกเลิกคำขอ … ใช่ไหมคะ" for a request no officer has taken; for any other, why it cannot be withdrawn here."""
+def ask(ctx: Context, request: ServiceRequest, listed: list[ServiceRequest] | None = None) -> Reply:
+    """"ยกเลิกคำขอ … ใช่ไหมคะ" for a request no officer has taken; for any other, why it cannot be withdrawn here.
+    One picked from a list is asked with the `listed` kept, so that "ไม่ใช่ค่ะ อันบรรจุภัณฑ์" asks about another
+    of them instead (`typed_pick`)."""
     if request.status != "new":
         return _not_withdrawable(request)
     question = texts.ASK_CANCEL_REQUEST.format(reference=request.reference, service=_service(request))
-    asides.ask_yes_or_no(ctx, f"cancel_request={request.id}", "cancel_request=no", about="cancel")
+    if listed:
+        _remember(ctx, listed, request)
+    else:
+        asides.ask_yes_or_no(ctx, f"cancel_request={request.id}", "cancel_request=no", about="cancel")
     return Reply([Text(question, cards.yes_no(f"cancel_request={request.id}", "cancel_request=no"))])
 
 
 def _which(ctx: Context, listed: list[ServiceRequest], asked: str | None = None) -> Reply:
     """The requests still waiting for an officer, numbered (`_listing`), unless `asked` otherwise; a quick reply
     each and one to keep them all. Remembered, so that "อันแรก" typed is read as the first one's tap."""
-    asides.remember(ctx, WHICH, {WHICH: [request.id for request in listed]})
+    _remember(ctx, listed)
     picks = tuple(Choose(f"{number}. {cards.chip_label(request.service)}", f"cancel_request={request.id}",
                          texts.WITHDRAW_PICKED.format(reference=request.reference))
                   for number, request in enumerate(listed, 1))
     keep = Choose(texts.KEEP_REQUESTS, "cancel_request=no", texts.KEEP_REQUESTS)
     return Reply([Text(asked or _listing(listed), (*picks, keep))])
+
+
+def _remember(ctx: Context, listed: list[ServiceRequest], asked: ServiceRequest | None = None) -> None:
+    """Keep the requests listed, in order, and the one of them `asked` about, if any."""
+    ids = {WHICH: [request.id for request in listed]}
+    asides.remember(ctx, WHICH, (ids | {ASKED: asked.id}) if asked else ids)
 
 
 def _listing(listed: list[ServiceRequest]) -> str:
@@ -85,19 +99,24 @@ def _listing(listed: list[ServiceRequest]) -> str:
 
 
 def typed_pick(ctx: Context, current: Conversation | None, text: str) -> Reply | None:
-    """The answer typed to "ต้องการยกเลิกคำขอไหนคะ" (`_which`): the request it names by its place, service or
-    reference is asked about (`ask`), a no keeps them all; None for anything else (the list is forgotten)."""
+    """The answer typed to "ต้องการยกเลิกคำขอไหนคะ" (`_which`), or to "…ใช่ไหมคะ" asked of the one picked: the
+    request it names by its place, service or reference is asked about (`ask`), a yes withdraws the one asked
+    about, a no keeps them all; None for anything else (the list is forgotten)."""
     if current is None or WHICH not in current.data:
         return None
     listed = [request for request in (_own(ctx, request_id) for request_id in current.data[WHICH]) if request]
+    asked = current.data.get(ASKED)
     forget_the_list(ctx)
-    if asides.says_yes(text, "cancel") is False:
+    said = asides.says_yes(text, "cancel")
+    if said is False:
         return kept()
+    if said and asked is not None:
+        return withdraw(ctx, asked)
     named = _named(listed, text)
     if named is None:
         return None
     if len(named) == 1:
-        return ask(ctx, named[0])
+        return ask(ctx, named[0], listed)
     if not named:  # a place beyond the list
         return _which(ctx, listed)
     return _which(ctx, listed, texts.WHICH_OF_SERVICE.format(service=_service(named[0]), count=len(named)))

@@ -295,3 +295,44 @@ def test_a_reference_not_the_users_named_mid_request_is_not_found_and_the_reques
     assert said == ["ไม่พบคำขอเลขที่ ITC-2569-999999 ของท่านค่ะ ลองตรวจสอบเลขอีกครั้งนะคะ",
                     "กลับมาทำเรื่องออกแบบผลิตภัณฑ์ต่อไหมคะ"]
     assert state_of(app, USER) == asked
+
+
+@pytest.mark.parametrize("pick, instead, switched", [
+    ("อันออกแบบค่ะ", "เอ๊ะ ไม่ใช่ค่ะ อันบรรจุภัณฑ์", 0), ("1", "ไม่ใช่ค่ะ อันออกแบบ", 1),
+    ("1", "ไม่ใช่ค่ะ อันที่ 2", 1), ("2", "ไม่ใช่ค่ะ อันแรก", 0)])
+def test_a_no_that_names_another_listed_request_asks_about_that_one_instead(chat, app, line_api, pick, instead,
+                                                                             switched):
+    add_staff(app)
+    listed = two_requests(chat, app)
+    chat.say(USER, "ยกเลิกคำขอ")
+    [first] = chat.say(USER, pick)
+    assert first.startswith(f"ต้องการยกเลิกคำขอ {listed[1 - switched].reference} ")
+    [question] = chat.send(ev.text(USER, instead))
+    request = listed[switched]
+    service = "พัฒนาบรรจุภัณฑ์" if request.service == "packaging" else "ออกแบบผลิตภัณฑ์"
+    assert question["text"] == f"ต้องการยกเลิกคำขอ {request.reference} ({service}) ใช่ไหมคะ"
+    assert [c["label"] for c in quick_replies(question)] == ["ใช่", "ไม่ใช่"]
+    assert [r.status for r in requests_in(app)] == ["new", "new"] and state_of(app, USER) != "business_name"
+    [answer] = chat.say(USER, "ใช่ค่ะ")
+    assert answer == f"ยกเลิกคำขอ {request.reference} เรียบร้อยแล้วค่ะ"
+    assert [r.status == "cancelled" for r in requests_in(app)] == [i == switched for i in range(2)]
+    assert staff_told(line_api, request.reference) and not staff_told(line_api, listed[1 - switched].reference)
+
+
+def test_a_plain_no_to_a_picked_request_keeps_them_all_and_forgets_the_list(chat, app):
+    two_requests(chat, app)
+    chat.say(USER, "ยกเลิกคำขอ")
+    chat.say(USER, "อันออกแบบค่ะ")
+    [answer] = chat.say(USER, "ไม่ใช่ค่ะ")
+    assert answer == "ไม่ยกเลิกค่ะ คำขอของท่านยังอยู่ เจ้าหน้าที่จะติดต่อกลับตามเดิมนะคะ"
+    assert [r.status for r in requests_in(app)] == ["new", "new"] and state_of(app, USER) is None
+    assert not any("ยกเลิกคำขอ" in said for said in chat.say(USER, "1"))
+
+
+def test_the_buttons_of_a_picked_request_still_withdraw_it(chat, app):
+    listed = two_requests(chat, app)
+    chat.say(USER, "ยกเลิกคำขอ")
+    [question] = chat.send(ev.text(USER, "อันออกแบบค่ะ"))
+    [answer] = chat.tap(USER, quick_replies(question)[0]["data"])
+    assert answer == f"ยกเลิกคำขอ {listed[1].reference} เรียบร้อยแล้วค่ะ"
+    assert [r.status for r in requests_in(app)] == ["new", "cancelled"]
