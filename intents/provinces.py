@@ -11,8 +11,8 @@ in free text follows these rules:
   where several provinces are named, the first one in the message wins.
 - Names that are also everyday Thai words (ตาก "to dry", เลย "at all", แพร่ "to spread",
   น่าน, อุทัย, ปากน้ำ "river mouth"), short aliases that are parts of other words (นนท์ in
-  อานนท์, กาญ in กาญจนา, ชล in ชลประทาน, สาคร a man's name) and districts that are also names, sweets or a sauce (วัฒนา, สายไหม, ศรีราชา)
-  count only
+  อานนท์, กาญ in กาญจนา, ชล in ชลประทาน) or a man's name (สาคร), and districts that are also
+  names, sweets or a sauce (วัฒนา, สายไหม, ศรีราชา) count only
   - after จ. / จว. / จังหวัด / เมือง / อำเภอ / เขต (จ.ตาก, อ.เมืองแพร่, เขตวัฒนา),
   - as the whole message, particles and punctuation aside (เลยครับ),
   - after ที่ / จาก / อยู่ / ใน when the name also ends the phrase, that is, a space,

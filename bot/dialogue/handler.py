@@ -386,12 +386,12 @@ def _consent_then(ctx: Context, given: bool, rest: str, event: Inbound) -> Reply
     """Consent given, then the request that waited for it; with none waiting, the need said after the consent.
     Refused, then what needs none said after it ("ไม่ค่ะ ขอเบอร์ศูนย์แทน")."""
     pending = conversation.active(ctx)
+    if given and pending is not None and pending.state == conversation.CONSENT:
+        return _consent(ctx, True)
     said = intents.classify(rest)
     if not given:
         needs_none = said.confidence >= INTERRUPT_CONFIDENCE and said.intent in NEEDS_NO_CONSENT - NOT_A_TOPIC
         return _consent(ctx, False).then(_understand(ctx, rest, said) if needs_none else Reply())
-    if pending is not None and pending.state == conversation.CONSENT:
-        return _consent(ctx, True)
     ctx.user.consented_at = utcnow()
     return Reply([Text(texts.CONSENT_THANKS)]).then(_unasked(ctx, rest, said, event))
 

@@ -117,8 +117,7 @@ def asks_a_question(text: str) -> bool:
         endings.append(words.pop())
     how_many = words[-2:-1] == ["กี่"] and words[-1] in COUNTED  # "ขั้นต่ำกี่ใบคะ"; not "ร้านกี่ทอง"
     # Its particle may be cut off with a letter of the question ("นานแค่ไหนคะ" -> นาน|แค่|ไห|นคะ).
-    asked = "".join(words)
-    return plain(asked).endswith(QUESTION_ENDINGS) or how_many or _asks_with_mai(words, endings[-1:])
+    return plain("".join(words)).endswith(QUESTION_ENDINGS) or how_many or _asks_with_mai(words, endings[-1:])
 
 
 def _asks_with_mai(words: list[str], particle: list[str]) -> bool:
