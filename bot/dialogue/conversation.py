@@ -39,6 +39,20 @@ def active(ctx: Context) -> Conversation | None:
     return conversation
 
 
+def request_flow(ctx: Context) -> Conversation | None:
+    """The user's request flow in progress, if any (not a one-question lookup)."""
+    current = active(ctx)
+    return current if current is not None and current.flow in flows.FLOWS else None
+
+
+def aside(ctx: Context, current: Conversation, answer: Reply) -> Reply:
+    """An answer given in the middle of a flow, then the offer to carry on with it: a yes-or-no question, so
+    "ใช่ค่ะ" typed at a name question carries on instead of becoming the name."""
+    asides.ask_yes_or_no(ctx, "resume=yes", "cancel=flow", about="resume")
+    service = texts.SERVICE_NAMES.get(current.flow, "")
+    return answer.then(Reply([Text(texts.OFFER_RESUME.format(service=service), cards.resume_choices())]))
+
+
 def expiry_notice(ctx: Context) -> Reply:
     """Tell the user politely that their old flow was closed, if it just was."""
     if not ctx.expired_flow:

@@ -1,4 +1,4 @@
-"""Where an Inbound event becomes a Reply: follow, text, postback, media, location."""
+"""Where an Inbound event becomes a Reply: follow, text, media and location here; buttons in postbacks.py."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 from datetime import timedelta
 from functools import cache
-from urllib.parse import parse_qsl
 
 import intents
 from bot.console import line_side
@@ -14,29 +13,31 @@ from bot.dialogue import (
     answers,
     asides,
     cards,
+    consent,
     conversation,
     fields,
     flows,
+    postbacks,
     replies,
-    staff,
     texts,
     withdrawal,
 )
 from bot.dialogue.context import Context, Reply
+from bot.dialogue.postbacks import on_postback
+from bot.dialogue.understanding import CENTRE_LOOKUP, INTERRUPTING, act_on, understand
 from bot.domain import AttachmentReceived, DomainEvent
 from bot.events import dialogue as event_dialogue
 from bot.line.inbound import Inbound
-from bot.line.outbound import Choose, PickDate, Text
+from bot.line.outbound import Choose, Text
 from bot.richmenu import definition as richmenu
 from intents.entities import parse_phone, parse_reference
 from intents.normalize import normalize
-from intents.provinces import closest_province, find_province, nearest_province
+from intents.provinces import closest_province, nearest_province
 from storage import repositories as repo
 from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 
-CENTRE_LOOKUP = "centre_lookup"
 AGAIN = "province_again"  # its question asked a second time: what still names no province moves on
 # "Delete my data", however it is put in a short message ("ช่วยลบข้อมูลของฉันด้วยค่ะ"); a confirmation follows.
 ERASE_WORDS = ("ลบข้อมูล", "deletemydata", "deletemyinfo")
@@ -44,10 +45,6 @@ ERASE_MAX_LENGTH = 40
 # contact_staff too: before consent, it is answered with the centre's public contact card.
 NEEDS_NO_CONSENT = {"center_info", "contact_staff", "event", "greeting", "request_status", "unsubscribe",
                     "out_of_scope"}
-# The consent buttons' words, typed after another message has moved on from the consent note.
-CONSENT_WORDS = replies.YesOrNo(frozenset({"ยินยอม"}), frozenset({"ไม่ยินยอม"}))
-# Answered in the middle of a flow, which then carries on; asking for a person moves the flow to one instead.
-INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe"}
 INTERRUPT_CONFIDENCE = 0.85
 NOT_A_TOPIC = {"greeting", "out_of_scope"}
 MEDIA_NAMES = {"image": "รูปภาพ", "video": "วิดีโอ", "audio": "ไฟล์เสียง", "file": "ไฟล์"}
@@ -106,7 +103,7 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     button = _menu_button_for_a_name(ctx, text)
     if button is not None:  # "กิจกรรมของฉัน" typed at "ขอชื่อผู้ติดต่อค่ะ" is the menu's button, never a name
         _move_on(ctx)
-        return _act_on_postback(ctx, button, event)
+        return postbacks.act(ctx, button, event)
     exact_cancel = prediction.intent == "cancel" and prediction.confidence >= 1.0
     # Someone typing their phone number is answering ("นิดค่ะ เบอร์ 081..."), not asking for a person.
     confident = prediction.confidence >= INTERRUPT_CONFIDENCE and parse_phone(text) is None
@@ -114,19 +111,19 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     elsewhere = confident and prediction.intent not in NOT_A_TOPIC
     seated = event_dialogue.typed_party(ctx, text, exact_cancel, elsewhere, event)
     if seated is not None:
-        current = _request_flow(ctx)
+        current = conversation.request_flow(ctx)
         asked_again = current is not None and event_dialogue.PARTY_FOR in current.data
-        return seated if current is None or asked_again else _aside(ctx, current, seated)
+        return seated if current is None or asked_again else conversation.aside(ctx, current, seated)
     tapped = asides.typed_yes_or_no(ctx, conversation.active(ctx), text)
     if tapped is not None:
-        return _act_on_postback(ctx, tapped, event)
+        return postbacks.act(ctx, tapped, event)
     picked = withdrawal.typed_pick(ctx, conversation.active(ctx), text)  # before "ไม่ยกเลิกแล้ว" reads as a cancel
     if picked is not None:
         return picked
-    consents = CONSENT_WORDS.read(text)
+    consents = consent.TYPED.read(text)
     if consents is not None:
-        return _consent(ctx, consents)
-    opened = _opened_with_consent(ctx, text)
+        return consent.answer(ctx, consents)
+    opened = consent.opening(ctx, text)
     if opened is not None:
         return _consent_then(ctx, *opened, event)
     named = _withdrawal_named(ctx, text, prediction)
@@ -152,12 +149,12 @@ def _unasked(ctx: Context, text: str, prediction: intents.Prediction, event: Inb
         thanks = answers.closing(text) if prediction.intent == "greeting" else None
         return thanks or Reply([Text(texts.STAFF_WILL_CALL, cards.main_menu())])
     if button is not None:
-        return _act_on_postback(ctx, button, event)
+        return postbacks.act(ctx, button, event)
     # A province's name alone ("ชลบุรีค่ะ", out of scope to the classifier): its centre is what the bot knows of it.
     province = closest_province(text) if unclear or prediction.intent in NOT_A_TOPIC else None
     if province is not None:
         return answers.centre_of(ctx, province.name)
-    return _understand(ctx, text, prediction)
+    return understand(ctx, text, prediction)
 
 
 def _menu_button_for_a_name(ctx: Context, text: str) -> str | None:
@@ -196,10 +193,10 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     if current.state == conversation.CONSENT:
         said = asides.says_yes(text, "consent")
         if said is not None:
-            return _consent(ctx, said)
+            return consent.answer(ctx, said)
         if prediction.confidence >= INTERRUPT_CONFIDENCE and prediction.intent in NEEDS_NO_CONSENT:
             repo.clear_conversation(ctx.session, ctx.user)  # they moved on to something that needs no data
-            return _understand(ctx, text, prediction)
+            return understand(ctx, text, prediction)
         if replies.asks_a_question(text):  # "ได้ครับ แต่จะเก็บข้อมูลนานแค่ไหนครับ": what is kept, why, how long
             return answers.privacy()
         return Reply([Text(texts.CONSENT_NOTE, cards.consent_choices())])
@@ -219,7 +216,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     stuck = unread or _fails(ctx, current, text) or flows.wishes_instead_of_a_name(current.state, text)
     if confident and (stuck or conversation.accepts_free_text(current)):
         if prediction.intent in INTERRUPTING:
-            return _aside(ctx, current, _understand(ctx, text, prediction))
+            return conversation.aside(ctx, current, understand(ctx, text, prediction))
         # Not at the summary: every answer is given, and sending the request is what brings an officer's call
         # ("เจ้าหน้าที่จะโทรมากี่โมงครับ" there is a question for them, not a new request to talk to one).
         if prediction.intent == "contact_staff" and not summary:
@@ -234,25 +231,17 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     return conversation.step(ctx, current, text, in_scope=not off_topic)
 
 
-def _aside(ctx: Context, current, answer: Reply) -> Reply:
-    """An answer given in the middle of a flow, then the offer to carry on with it: a yes-or-no question, so
-    "ใช่ค่ะ" typed at a name question carries on instead of becoming the name."""
-    asides.ask_yes_or_no(ctx, "resume=yes", "cancel=flow", about="resume")
-    service = texts.SERVICE_NAMES.get(current.flow, "")
-    return answer.then(Reply([Text(texts.OFFER_RESUME.format(service=service), cards.resume_choices())]))
-
-
 def _withdrawal_named(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:
     """A cancel naming a request's reference in the middle of another ("ขอยกเลิกคำขอ ITC-2569-000001 ด้วยค่ะ"): about
     that request, asked about beside the one in progress, which keeps its place (the offer to carry on with it
     follows the answer, `_cancel_request`); None for any other message."""
     cancels = prediction.intent == "cancel" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD
-    if not cancels or parse_reference(text) is None or _request_flow(ctx) is None:
+    if not cancels or parse_reference(text) is None or conversation.request_flow(ctx) is None:
         return None
     answer = withdrawal.offer(ctx, text)
-    current = _request_flow(ctx)
+    current = conversation.request_flow(ctx)
     # "ใช่ไหมคะ" waits for its answer; a request not found, or one an officer has, is told at once.
-    return answer if current is None or asides.YES_OR_NO in current.data else _aside(ctx, current, answer)
+    return answer if current is None or asides.YES_OR_NO in current.data else conversation.aside(ctx, current, answer)
 
 
 def _offer_switch(old: str, new: str) -> Reply:
@@ -290,235 +279,18 @@ def _fails(ctx: Context, current, text: str) -> bool:
     return False
 
 
-def _understand(ctx: Context, text: str | None, prediction: intents.Prediction) -> Reply:
-    """Act on a confident intent; offer the likely choices when unsure. First, an event named by its title: data
-    the admins wrote, like a request reference, whatever service its words sound like ("ลงทะเบียนอบรมออกแบบฉลาก");
-    not in the middle of a request, whose questions take such words as answers."""
-    named = event_dialogue.named_event(ctx, text, prediction.intent) if text and _request_flow(ctx) is None else None
-    if named is not None:
-        return named
-    if prediction.confidence < intents.CONFIDENCE_THRESHOLD:
-        labels = [prediction.intent] + [label for label, _ in prediction.alternatives]
-        return Reply([Text(texts.NOT_SURE, cards.intent_choices(labels))])
-    return act_on(ctx, prediction.intent, text)
-
-
-def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
-    """What the bot does for each intent label."""
-    if intent == "contact_staff" and ctx.user.consented_at is None:
-        # Nobody may call back without the user's name and phone: the centre's own phone is the way to a person.
-        return Reply([Text(texts.CALL_THE_CENTRE)]).then(_centre_info(ctx, text))
-    if intent in intents.SERVICE_LABELS or intent == "contact_staff":
-        found = intents.extract_entities(text or "", today=ctx.today) if text else {}
-        return conversation.start(ctx, intent, text, found)
-    if intent == "request_status":
-        return answers.request_status(ctx, text)
-    if intent == "center_info":
-        return _centre_info(ctx, text)
-    if intent == "event":
-        return event_dialogue.show_events(ctx, text)
-    if intent == "greeting":
-        return answers.greeting(text)
-    if intent == "cancel":
-        return conversation.cancel(ctx, text=text)
-    if intent == "unsubscribe":
-        return answers.unsubscribe(ctx, text)
-    return answers.out_of_scope()
-
-
-def _centre_info(ctx: Context, text: str | None) -> Reply:
-    """The user's centre; asked in the middle of a request, the request is kept and its province used."""
-    current = _request_flow(ctx)
-    known = current.data.get("answers", {}).get("province") if current is not None else None
-    answer = answers.centre_info(ctx, text, known)
-    if answer is not None:
-        return answer
-    if current is not None:  # the request's own province question will tell
-        return Reply([Text(texts.CENTRE_AFTER_PROVINCE)])
-    repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, "province", {})
-    return Reply([Text(texts.ASK_PROVINCE_FOR_CENTRE, cards.province_choices())])
-
-
-def on_postback(ctx: Context, event: Inbound) -> Reply:
-    """Buttons and quick replies carry their meaning; they never go through the classifier."""
-    repo.log_message(ctx.session, ctx.user, "in", "postback", event.postback)
-    return _act_on_postback(ctx, event.postback or "", event)
-
-
-def _act_on_postback(ctx: Context, postback: str, event: Inbound) -> Reply:
-    data = dict(parse_qsl(postback))
-    for key, action in (_POSTBACKS | line_side.POSTBACKS | event_dialogue.POSTBACKS).items():
-        if key in data:
-            return action(ctx, data[key], event)
-    log.info("unknown postback data %r", event.postback)
-    return Reply([Text(texts.MENU_PROMPT, cards.main_menu())])
-
-
-def _consent(ctx: Context, given: bool) -> Reply:
-    pending = conversation.active(ctx)
-    if not given:
-        ctx.user.consented_at = None
-        ctx.user.business_name = ctx.user.contact_name = ctx.user.phone = None
-        if pending is not None:
-            repo.clear_conversation(ctx.session, ctx.user)
-        # Not "คุยกับเจ้าหน้าที่": nobody can call back now; the centre's phone ("ศูนย์ใกล้ฉัน") is the way.
-        return Reply([Text(texts.CONSENT_DECLINED, cards.consent_choices()[:1] + cards.main_menu()[2:4])])
-    ctx.user.consented_at = ctx.user.consented_at or utcnow()
-    if pending is not None and pending.state == conversation.CONSENT:
-        return Reply([Text(texts.CONSENT_THANKS)]).then(conversation.after_consent(ctx, pending))
-    return Reply([Text(texts.CONSENT_THANKS + " " + texts.MENU_PROMPT, cards.main_menu())])
-
-
-def _opened_with_consent(ctx: Context, text: str) -> tuple[bool, str] | None:
-    """A consent given or refused at the start of a message that goes on, and what follows it: a consent named
-    by someone yet to give it ("งั้นยินยอมค่ะ อยากให้เจ้าหน้าที่ช่วยเรื่อง อย.", not "ได้ค่ะ แต่…"), or any no at the
-    consent note ("ไม่ค่ะ ขอดูก่อน"); None for any other message."""
-    opening, _, rest = text.strip().partition(" ")
-    said = asides.says_yes(opening, "consent") if rest.strip() else None
-    pending = conversation.active(ctx)
-    at_the_note = pending is not None and pending.state == conversation.CONSENT
-    if said and ctx.user.consented_at is None and "ยินยอม" in opening or said is False and at_the_note:
-        return bool(said), rest.strip()
-    return None
-
-
 def _consent_then(ctx: Context, given: bool, rest: str, event: Inbound) -> Reply:
     """Consent given, then the request that waited for it; with none waiting, the need said after the consent.
     Refused, then what needs none said after it ("ไม่ค่ะ ขอเบอร์ศูนย์แทน")."""
     pending = conversation.active(ctx)
     if given and pending is not None and pending.state == conversation.CONSENT:
-        return _consent(ctx, True)
+        return consent.answer(ctx, True)
     said = intents.classify(rest)
     if not given:
         needs_none = said.confidence >= INTERRUPT_CONFIDENCE and said.intent in NEEDS_NO_CONSENT - NOT_A_TOPIC
-        return _consent(ctx, False).then(_understand(ctx, rest, said) if needs_none else Reply())
+        return consent.answer(ctx, False).then(understand(ctx, rest, said) if needs_none else Reply())
     ctx.user.consented_at = utcnow()
     return Reply([Text(texts.CONSENT_THANKS)]).then(_unasked(ctx, rest, said, event))
-
-
-def _answer_postback(ctx: Context, value: str, event: Inbound) -> Reply:
-    current = _request_flow(ctx)
-    if current is None:
-        return withdrawal.nothing_to_cancel()
-    if not _offered(current, value):
-        return conversation.reask(ctx, current)  # a chip from an earlier question
-    picked = event.postback_params.get("date", value)
-    return conversation.step(ctx, current, picked)
-
-
-def _offered(current, value: str) -> bool:
-    question = flows.FLOWS[current.flow].field(current.state)
-    choices = question.choices if question else ()
-    return any(getattr(c, "data", None) == f"answer={value}" or isinstance(c, PickDate) for c in choices)
-
-
-def _flow_postback(states: tuple[str, ...], prefix: str = "") -> Callable[[Context, str, Inbound], Reply]:
-    def handle_choice(ctx: Context, value: str, event: Inbound) -> Reply:
-        current = _request_flow(ctx)
-        if current is None:
-            return withdrawal.nothing_to_cancel()
-        if current.state not in states:
-            return conversation.reask(ctx, current)  # a button on an old card
-        return conversation.step(ctx, current, prefix + value)
-    return handle_choice
-
-
-def _confirm(ctx: Context, value: str, event: Inbound) -> Reply:
-    """The summary's "ยืนยันส่งคำขอ" and "แก้ไข"; tapped once the request went, they file or change nothing."""
-    if _request_flow(ctx) is None:
-        return conversation.already_submitted(ctx, edit=value == "edit")
-    return _flow_postback(flows.SUMMARY)(ctx, value, event)
-
-
-def _edit(ctx: Context, value: str, event: Inbound) -> Reply:
-    """The chips of "ต้องการแก้ข้อไหนคะ"; tapped after the request went, they say how it can still change."""
-    if _request_flow(ctx) is None:
-        return conversation.already_submitted(ctx, edit=True)
-    return _flow_postback(("edit", "confirm"), prefix="แก้")(ctx, value, event)
-
-
-def _resume(ctx: Context, value: str, event: Inbound) -> Reply:
-    current = _request_flow(ctx)
-    if current is None:
-        return withdrawal.nothing_to_cancel()
-    return conversation.reask(ctx, current)
-
-
-def _request_flow(ctx: Context):
-    """The user's request flow in progress, if any (not a one-question lookup)."""
-    current = conversation.active(ctx)
-    return current if current is not None and current.flow in flows.FLOWS else None
-
-
-def _reuse(ctx: Context, value: str, event: Inbound) -> Reply:
-    current = _request_flow(ctx)
-    if current is None or current.state != conversation.REUSE:
-        return Reply([Text(texts.MENU_PROMPT, cards.main_menu())])
-    return conversation.reuse(ctx, current, accept=value == "yes")
-
-
-def _erase(ctx: Context, value: str, event: Inbound) -> Reply:
-    return answers.erase(ctx) if value == "yes" else Reply([Text(texts.ERASE_KEPT, cards.main_menu())])
-
-
-def _cancel_request(ctx: Context, value: str, event: Inbound) -> Reply:
-    """cancel_request=ID withdraws (the yes to "ยกเลิกคำขอ…ใช่ไหมคะ", or a pick from the list); =ask:ID, the status
-    card's button, asks that first; anything else ("ไม่ใช่") keeps the request. Answered in the middle of another
-    request (`_withdrawal_named`), the offer to carry on with it follows."""
-    asked, _, request_id = value.rpartition(":")
-    if asked == "ask" and request_id.isdigit():
-        return withdrawal.ask_about(ctx, int(request_id))
-    answer = withdrawal.withdraw(ctx, int(request_id)) if request_id.isdigit() else withdrawal.kept()
-    current = _request_flow(ctx)
-    return answer if current is None else _aside(ctx, current, answer)
-
-
-def _accept(ctx: Context, value: str, event: Inbound) -> Reply:
-    return staff.accept(ctx, int(value)) if value.isdigit() else Reply([Text(texts.STAFF_NOT_YOURS)])
-
-
-def _service(ctx: Context, value: str, event: Inbound) -> Reply:
-    if value not in intents.SERVICE_LABELS:
-        return answers.services_menu()
-    province = _postback_province(event)
-    return conversation.start(ctx, value, None, {"province": province} if province else {})
-
-
-def _postback_province(event: Inbound) -> str | None:
-    """The province a centre card put in its postback (from a shared location), if it is a real one."""
-    found = find_province(dict(parse_qsl(event.postback or "")).get("province", ""))
-    return found.name if found else None
-
-
-def _intent(ctx: Context, value: str, event: Inbound) -> Reply:
-    if value not in intents.LABELS:
-        return Reply([Text(texts.MENU_PROMPT, cards.main_menu())])
-    current = _request_flow(ctx)
-    if current is not None and value in INTERRUPTING:
-        return _aside(ctx, current, act_on(ctx, value, None))
-    return act_on(ctx, value, None)
-
-
-_POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
-    "consent": lambda ctx, value, event: _consent(ctx, value == "yes"),
-    "privacy": lambda ctx, value, event: answers.privacy(),
-    "menu": lambda ctx, value, event: answers.services_menu(_postback_province(event)),
-    "help": lambda ctx, value, event: answers.help_text(),
-    "service": _service,
-    "intent": _intent,
-    "answer": _answer_postback,
-    "confirm": _confirm,
-    "edit": _edit,
-    # The summary card's "ยกเลิก" (cancel=ask) asks first; cancel=flow, the yes to that and every other "ยกเลิก"
-    # button, drops the flow.
-    "cancel": lambda ctx, value, event: conversation.cancel(ctx, confirmed=value != "ask"),
-    "resume": _resume,
-    "reuse": _reuse,
-    "erase": _erase,
-    "cancel_request": _cancel_request,
-    "subscribe": lambda ctx, value, event: answers.subscribe(ctx),
-    "accept": _accept,
-}
 
 
 def on_sticker(ctx: Context, event: Inbound) -> Reply:
@@ -534,7 +306,7 @@ def on_media(ctx: Context, event: Inbound) -> Reply:
                                      event.file_name)
     repo.log_message(ctx.session, ctx.user, "in", event.kind, event.file_name)
     events: list[DomainEvent] = [AttachmentReceived(attachment.id)] if attachment else []
-    current = _request_flow(ctx)
+    current = conversation.request_flow(ctx)
     if current is None:
         return Reply([Text(texts.ATTACHMENT_OUTSIDE.format(kind=kind), cards.main_menu())], events)
     return Reply([Text(texts.ATTACHMENT_RECEIVED.format(kind=kind))], events).then(

@@ -1,0 +1,42 @@
+"""Consent to keep personal data (PDPA): given or refused by button or typed, also at the start of a message
+that goes on to say what the user needs."""
+
+from __future__ import annotations
+
+from bot.dialogue import asides, cards, conversation, replies, texts
+from bot.dialogue.context import Context, Reply
+from bot.line.outbound import Text
+from storage import repositories as repo
+from storage.models import utcnow
+
+# The consent buttons' words, typed after another message has moved on from the consent note.
+TYPED = replies.YesOrNo(frozenset({"ยินยอม"}), frozenset({"ไม่ยินยอม"}))
+
+
+def answer(ctx: Context, given: bool) -> Reply:
+    """Keep the consent and carry on with the request that waited for it; or, refused, forget the user's details."""
+    pending = conversation.active(ctx)
+    if not given:
+        ctx.user.consented_at = None
+        ctx.user.business_name = ctx.user.contact_name = ctx.user.phone = None
+        if pending is not None:
+            repo.clear_conversation(ctx.session, ctx.user)
+        # Not "คุยกับเจ้าหน้าที่": nobody can call back now; the centre's phone ("ศูนย์ใกล้ฉัน") is the way.
+        return Reply([Text(texts.CONSENT_DECLINED, cards.consent_choices()[:1] + cards.main_menu()[2:4])])
+    ctx.user.consented_at = ctx.user.consented_at or utcnow()
+    if pending is not None and pending.state == conversation.CONSENT:
+        return Reply([Text(texts.CONSENT_THANKS)]).then(conversation.after_consent(ctx, pending))
+    return Reply([Text(texts.CONSENT_THANKS + " " + texts.MENU_PROMPT, cards.main_menu())])
+
+
+def opening(ctx: Context, text: str) -> tuple[bool, str] | None:
+    """A consent given or refused at the start of a message that goes on, and what follows it: a consent named
+    by someone yet to give it ("งั้นยินยอมค่ะ อยากให้เจ้าหน้าที่ช่วยเรื่อง อย.", not "ได้ค่ะ แต่…"), or any no at the
+    consent note ("ไม่ค่ะ ขอดูก่อน"); None for any other message."""
+    first, _, rest = text.strip().partition(" ")
+    said = asides.says_yes(first, "consent") if rest.strip() else None
+    pending = conversation.active(ctx)
+    at_the_note = pending is not None and pending.state == conversation.CONSENT
+    if said and ctx.user.consented_at is None and "ยินยอม" in first or said is False and at_the_note:
+        return bool(said), rest.strip()
+    return None

@@ -1,0 +1,64 @@
+"""Act on what a message means: each intent's answer, or the likely choices when the classifier is unsure."""
+
+from __future__ import annotations
+
+import intents
+from bot.dialogue import answers, cards, conversation, texts
+from bot.dialogue.context import Context, Reply
+from bot.events import dialogue as event_dialogue
+from bot.line.outbound import Text
+from storage import repositories as repo
+
+CENTRE_LOOKUP = "centre_lookup"  # the one-question flow "which province are you in?", asked for centre info
+# Answered in the middle of a flow, which then carries on; asking for a person moves the flow to one instead.
+INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe"}
+
+
+def understand(ctx: Context, text: str | None, prediction: intents.Prediction) -> Reply:
+    """Act on a confident intent; offer the likely choices when unsure. First, an event named by its title: data
+    the admins wrote, like a request reference, whatever service its words sound like ("ลงทะเบียนอบรมออกแบบฉลาก");
+    not in the middle of a request, whose questions take such words as answers."""
+    in_a_request = conversation.request_flow(ctx) is not None
+    named = event_dialogue.named_event(ctx, text, prediction.intent) if text and not in_a_request else None
+    if named is not None:
+        return named
+    if prediction.confidence < intents.CONFIDENCE_THRESHOLD:
+        labels = [prediction.intent] + [label for label, _ in prediction.alternatives]
+        return Reply([Text(texts.NOT_SURE, cards.intent_choices(labels))])
+    return act_on(ctx, prediction.intent, text)
+
+
+def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
+    """What the bot does for each intent label."""
+    if intent == "contact_staff" and ctx.user.consented_at is None:
+        # Nobody may call back without the user's name and phone: the centre's own phone is the way to a person.
+        return Reply([Text(texts.CALL_THE_CENTRE)]).then(centre_info(ctx, text))
+    if intent in intents.SERVICE_LABELS or intent == "contact_staff":
+        found = intents.extract_entities(text or "", today=ctx.today) if text else {}
+        return conversation.start(ctx, intent, text, found)
+    if intent == "request_status":
+        return answers.request_status(ctx, text)
+    if intent == "center_info":
+        return centre_info(ctx, text)
+    if intent == "event":
+        return event_dialogue.show_events(ctx, text)
+    if intent == "greeting":
+        return answers.greeting(text)
+    if intent == "cancel":
+        return conversation.cancel(ctx, text=text)
+    if intent == "unsubscribe":
+        return answers.unsubscribe(ctx, text)
+    return answers.out_of_scope()
+
+
+def centre_info(ctx: Context, text: str | None) -> Reply:
+    """The user's centre; asked in the middle of a request, the request is kept and its province used."""
+    current = conversation.request_flow(ctx)
+    known = current.data.get("answers", {}).get("province") if current is not None else None
+    answer = answers.centre_info(ctx, text, known)
+    if answer is not None:
+        return answer
+    if current is not None:  # the request's own province question will tell
+        return Reply([Text(texts.CENTRE_AFTER_PROVINCE)])
+    repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, "province", {})
+    return Reply([Text(texts.ASK_PROVINCE_FOR_CENTRE, cards.province_choices())])
