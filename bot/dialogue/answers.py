@@ -48,12 +48,11 @@ def not_found(reference: str) -> Reply:
     return Reply([Text(texts.REQUEST_NOT_FOUND.format(reference=reference), cards.main_menu())])
 
 
-def centre_info(ctx: Context, text: str | None, known: str | None = None) -> Reply | None:
-    """The centre for the province in the message, else the one `known` (from the request being made), else
-    the one on the user's profile; None if none is known."""
+def province_meant(ctx: Context, text: str | None, known: str | None = None) -> str | None:
+    """The province in the message, else the one `known` (from the request being made), else the one on the
+    user's profile; None if none is known."""
     province = find_province(text or "")
-    name = province.name if province else known or ctx.user.province
-    return centre_of(ctx, name) if name else None
+    return province.name if province else known or ctx.user.province
 
 
 def centre_of(ctx: Context, province: str) -> Reply:

@@ -35,6 +35,9 @@ def _buttons(yes: Words = (), no: Words = (), no_starts: Words = ()) -> replies.
 QUESTIONS = {
     "": _buttons(),
     "consent": _buttons(("ยินยอม", "ยอมรับ"), ("ไม่ยินยอม",), ("ไม่ยินยอม",)),
+    # Under a centre's card, only consent itself asks for the call-back: "โอเคค่ะ" there thanks for the number.
+    "call_back": replies.YesOrNo(frozenset({"ยินยอม", "ยอมรับ", "ยินยอมให้โทรกลับ"}), frozenset({"ไม่ยินยอม"}),
+                                 ("ไม่ยินยอม",)),
     "erase": _buttons(("ลบ", "ลบได้", "ยืนยันลบ"), ("ไม่ลบ",), ("ไม่ลบ",)),
     "cancel": _buttons(CANCELLING, ("ไม่ยกเลิก", "ไม่เป็นไร"), ("ไม่ยกเลิก", "ไม่เป็นไร")),
     "resume": _buttons(("ทำต่อ", "ไม่ยกเลิก"), CANCELLING),

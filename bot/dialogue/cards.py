@@ -54,6 +54,11 @@ def consent_choices() -> tuple[Action, ...]:
             Choose("อ่านรายละเอียด", "privacy=show", "ข้อมูลส่วนบุคคลใช้ทำอะไร"))
 
 
+def call_back_choice(province: str) -> Choose:
+    """Consent to be called back, tapped under the card of the centre serving `province`."""
+    return Choose("ยินยอมให้โทรกลับ", f"call_back={province}", "ยินยอมให้โทรกลับ")
+
+
 def chip_label(label: str) -> str:
     """What a quick reply for a service or intent says, within LINE's 20 characters."""
     return SHORT_SERVICE_NAMES.get(label) or INTENT_NAMES.get(label) or texts.SERVICE_NAMES[label]

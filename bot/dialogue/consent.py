@@ -3,8 +3,11 @@ that goes on to say what the user needs."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.dialogue import asides, cards, conversation, replies, texts
 from bot.dialogue.context import Context, Reply
+from bot.dialogue.understanding import CALL_BACK
 from bot.line.outbound import Text
 from storage import repositories as repo
 from storage.models import utcnow
@@ -23,10 +26,20 @@ def answer(ctx: Context, given: bool) -> Reply:
             repo.clear_conversation(ctx.session, ctx.user)
         # Not "คุยกับเจ้าหน้าที่": nobody can call back now; the centre's phone ("ศูนย์ใกล้ฉัน") is the way.
         return Reply([Text(texts.CONSENT_DECLINED, cards.consent_choices()[:1] + cards.main_menu()[2:4])])
+    if pending is not None and pending.data.get(CALL_BACK):  # typed at "which province?" of a call-back
+        return given_for(ctx, "contact_staff", {})
     ctx.user.consented_at = ctx.user.consented_at or utcnow()
     if pending is not None and pending.state == conversation.CONSENT:
         return Reply([Text(texts.CONSENT_THANKS)]).then(conversation.after_consent(ctx, pending))
     return Reply([Text(texts.CONSENT_THANKS + " " + texts.MENU_PROMPT, cards.main_menu())])
+
+
+def given_for(ctx: Context, service: str, found: dict[str, Any]) -> Reply:
+    """Consent given for a need no flow kept while it waited (a call-back asked for beside a centre's card), then
+    that need, with what is `found` already."""
+    thanks = Reply([Text(texts.CONSENT_THANKS)] if ctx.user.consented_at is None else [])
+    ctx.user.consented_at = ctx.user.consented_at or utcnow()
+    return thanks.then(conversation.start(ctx, service, None, found))
 
 
 def opening(ctx: Context, text: str) -> tuple[bool, str] | None:

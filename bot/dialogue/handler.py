@@ -24,7 +24,7 @@ from bot.dialogue import (
 )
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.postbacks import on_postback
-from bot.dialogue.understanding import CENTRE_LOOKUP, INTERRUPTING, act_on, understand
+from bot.dialogue.understanding import CALL_BACK, CENTRE_LOOKUP, INTERRUPTING, act_on, centre_card, understand
 from bot.domain import AttachmentReceived, DomainEvent
 from bot.events import dialogue as event_dialogue
 from bot.line.inbound import Inbound
@@ -258,13 +258,15 @@ def _centre_lookup(ctx: Context, current, text: str, prediction: intents.Predict
     again, once ("บ้านนาค่ะ")."""
     repo.clear_conversation(ctx.session, ctx.user)
     try:
-        return answers.centre_of(ctx, fields.read_province(text, ctx.today))
+        province = fields.read_province(text, ctx.today)
     except fields.Invalid as unread:
         hint = str(unread)
+    else:
+        return centre_card(ctx, province, call_back=CALL_BACK in current.data)
     topic = prediction.confidence >= INTERRUPT_CONFIDENCE and prediction.intent not in NOT_A_TOPIC
     if topic or current.state == AGAIN or _button_labelled(text) or answers.closing(text):
         return _unasked(ctx, text, prediction, event)
-    repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, AGAIN, {})
+    repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, AGAIN, current.data)
     return Reply([Text(hint, cards.province_choices())])
 
 

@@ -11,7 +11,7 @@ import intents
 from bot.console import line_side
 from bot.dialogue import answers, cards, consent, conversation, flows, staff, texts, withdrawal
 from bot.dialogue.context import Context, Reply
-from bot.dialogue.understanding import INTERRUPTING, act_on
+from bot.dialogue.understanding import CALL_BACK, INTERRUPTING, act_on
 from bot.events import dialogue as event_dialogue
 from bot.line.inbound import Inbound
 from bot.line.outbound import PickDate, Text
@@ -108,6 +108,12 @@ def _cancel_request(ctx: Context, value: str, event: Inbound) -> Reply:
     return answer if current is None else conversation.aside(ctx, current, answer)
 
 
+def _call_back(ctx: Context, value: str, event: Inbound) -> Reply:
+    """"ยินยอมให้โทรกลับ" under a centre's card: consent, then the call-back request for the province shown."""
+    province = find_province(value)
+    return consent.given_for(ctx, "contact_staff", {"province": province.name} if province else {})
+
+
 def _accept(ctx: Context, value: str, event: Inbound) -> Reply:
     return staff.accept(ctx, int(value)) if value.isdigit() else Reply([Text(texts.STAFF_NOT_YOURS)])
 
@@ -153,4 +159,5 @@ _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "cancel_request": _cancel_request,
     "subscribe": lambda ctx, value, event: answers.subscribe(ctx),
     "accept": _accept,
+    CALL_BACK: _call_back,
 }

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import intents
-from bot.dialogue import answers, cards, conversation, texts
+from bot.dialogue import answers, asides, cards, conversation, texts
 from bot.dialogue.context import Context, Reply
 from bot.events import dialogue as event_dialogue
 from bot.line.outbound import Text
@@ -12,6 +14,7 @@ from storage import repositories as repo
 CENTRE_LOOKUP = "centre_lookup"  # the one-question flow "which province are you in?", asked for centre info
 # Answered in the middle of a flow, which then carries on; asking for a person moves the flow to one instead.
 INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe"}
+CALL_BACK = "call_back"  # a call-back asked for before consent: the postback of its offer, and the lookup's mark
 
 
 def understand(ctx: Context, text: str | None, prediction: intents.Prediction) -> Reply:
@@ -32,7 +35,7 @@ def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
     """What the bot does for each intent label."""
     if intent == "contact_staff" and ctx.user.consented_at is None:
         # Nobody may call back without the user's name and phone: the centre's own phone is the way to a person.
-        return Reply([Text(texts.CALL_THE_CENTRE)]).then(centre_info(ctx, text))
+        return Reply([Text(texts.CALL_THE_CENTRE)]).then(centre_info(ctx, text, call_back=True))
     if intent in intents.SERVICE_LABELS or intent == "contact_staff":
         found = intents.extract_entities(text or "", today=ctx.today) if text else {}
         return conversation.start(ctx, intent, text, found)
@@ -51,14 +54,27 @@ def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
     return answers.out_of_scope()
 
 
-def centre_info(ctx: Context, text: str | None) -> Reply:
-    """The user's centre; asked in the middle of a request, the request is kept and its province used."""
+def centre_info(ctx: Context, text: str | None, call_back: bool = False) -> Reply:
+    """The user's centre; asked in the middle of a request, the request is kept and its province used. With
+    `call_back`, for someone yet to consent who asked for a person, the card offers the call-back too."""
     current = conversation.request_flow(ctx)
     known = current.data.get("answers", {}).get("province") if current is not None else None
-    answer = answers.centre_info(ctx, text, known)
-    if answer is not None:
-        return answer
+    province = answers.province_meant(ctx, text, known)
+    if province is not None:
+        return centre_card(ctx, province, call_back)
     if current is not None:  # the request's own province question will tell
         return Reply([Text(texts.CENTRE_AFTER_PROVINCE)])
-    repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, "province", {})
+    repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, "province", {CALL_BACK: True} if call_back else {})
     return Reply([Text(texts.ASK_PROVINCE_FOR_CENTRE, cards.province_choices())])
+
+
+def centre_card(ctx: Context, province: str, call_back: bool = False) -> Reply:
+    """The card of the centre serving `province`. With `call_back`, "ยินยอมให้โทรกลับ" under it: tapped, or
+    consent typed next, gives consent and starts the call-back request for that province."""
+    card = answers.centre_of(ctx, province)
+    if not call_back:
+        return card
+    asides.ask_yes_or_no(ctx, f"{CALL_BACK}={province}", "consent=no", about=CALL_BACK)
+    *shown, last = card.messages
+    offer = (cards.call_back_choice(province), *cards.main_menu()[:-1])  # not "คุยกับเจ้าหน้าที่" again
+    return Reply([*shown, replace(last, quick_replies=offer)], card.events)

@@ -31,7 +31,8 @@ def assert_nothing_personal_kept(app) -> None:
     with app.extensions["frontdesk"].sessions() as session:
         user = session.scalar(select(LineUser).where(LineUser.line_user_id == USER))
         assert user.consented_at is None and (user.business_name, user.contact_name, user.phone) == (None,) * 3
-        assert session.get(Conversation, user.id) is None
+        kept = session.get(Conversation, user.id)  # at most the call-back chip's yes-or-no, which holds no answer
+        assert kept is None or "answers" not in kept.data
         typed = list(session.scalars(select(Message.text).where(Message.kind == "text", Message.direction == "in")))
         assert typed and all(text is None for text in typed)  # logged without its words
 
@@ -63,12 +64,65 @@ def test_at_the_consent_note_of_a_request_asking_for_staff_gives_the_centres_car
     chat.say(USER, FIRST_MESSAGES["packaging"])
     assert state_of(app, USER) == "consent"
     messages = chat.send(ev.text(USER, ASKED_FOR_STAFF))
-    assert phuket_centre(app)[0] in messages[-1]["altText"] and state_of(app, USER) is None
+    assert phuket_centre(app)[0] in messages[-1]["altText"] and state_of(app, USER) in (None, "asked")
 
 
-def test_consenting_afterwards_lets_staff_call_back(chat, app):
+def call_back_wanted(app) -> dict:
+    """The answers of the call-back request in progress, once consent was given for it."""
+    with app.extensions["frontdesk"].sessions() as session:
+        user = session.scalar(select(LineUser).where(LineUser.line_user_id == USER))
+        kept = session.get(Conversation, user.id)
+        assert user.consented_at is not None and kept.flow == "contact_staff" and kept.state != "consent"
+        return kept.data["answers"]
+
+
+def test_the_centres_card_offers_a_call_back_and_tapping_it_consents_and_asks_the_topic(chat, app):
+    declined(chat)
+    card = chat.send(ev.text(USER, ASKED_FOR_STAFF))[-1]
+    [offer] = [c for c in quick_replies(card) if c["label"] == "ยินยอมให้โทรกลับ"]
+    said = chat.tap(USER, offer["data"])
+    assert "ขอบคุณที่ยินยอม" in said[0] and "อยากคุยกับเจ้าหน้าที่เรื่องอะไรคะ" in said[-1]
+    assert call_back_wanted(app) == {"province": "ภูเก็ต"}
+
+
+def test_consent_typed_under_the_centres_card_starts_the_call_back(chat, app):
     declined(chat)
     chat.say(USER, ASKED_FOR_STAFF)
+    said = chat.say(USER, "ยินยอมค่ะ")
+    assert "ขอบคุณที่ยินยอม" in said[0] and "อยากคุยกับเจ้าหน้าที่เรื่องอะไรคะ" in said[-1]
+    assert call_back_wanted(app) == {"province": "ภูเก็ต"}
+
+
+def test_a_call_back_asked_for_with_no_province_is_offered_under_the_card_of_the_province_given(chat, app):
+    chat.follow(USER)
+    chat.say(USER, "ขอคุยกับคนจริงๆได้ไหมครับ")
+    card = chat.send(ev.text(USER, "ภูเก็ตครับ"))[-1]
+    assert phuket_centre(app)[0] in card["altText"]
+    assert "ยินยอมให้โทรกลับ" in [c["label"] for c in quick_replies(card)]
+    chat.say(USER, "ยินยอมครับ")
+    assert call_back_wanted(app) == {"province": "ภูเก็ต"}
+
+
+def test_consent_typed_at_the_province_question_of_a_call_back_starts_it(chat, app):
+    chat.follow(USER)
+    chat.say(USER, "ขอคุยกับคนจริงๆได้ไหมครับ")
+    said = chat.say(USER, "ยินยอมครับ")
+    assert "ขอบคุณที่ยินยอม" in said[0] and "อยากคุยกับเจ้าหน้าที่เรื่องอะไรคะ" in said[-1]
+    assert call_back_wanted(app) == {}
+
+
+def test_an_ok_under_the_centres_card_gives_no_consent(chat, app):
+    declined(chat)
+    chat.say(USER, ASKED_FOR_STAFF)
+    said = chat.say(USER, "โอเคครับ")
+    assert "ขอบคุณที่ยินยอม" not in str(said)
+    assert_nothing_personal_kept(app)
+
+
+def test_consenting_later_gives_consent_and_asking_for_staff_again_starts_the_call_back(chat, app):
+    declined(chat)
+    chat.say(USER, ASKED_FOR_STAFF)
+    chat.say(USER, "ขอบคุณครับ")
     [thanks] = chat.say(USER, "ยินยอมค่ะ")
     assert "ขอบคุณที่ยินยอม" in thanks
     said = chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
