@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.dialogue import asides, cards, fields, flows, texts, withdrawal
+from bot.dialogue import asides, cards, fields, flows, texts, turns, withdrawal
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
@@ -93,7 +93,7 @@ def ask_cancel(ctx: Context, conversation: Conversation) -> Reply:
     """Ask whether to drop the flow; a typed yes or no answers it as the buttons do."""
     asides.ask_yes_or_no(ctx, "cancel=flow", "resume=yes", about="cancel")
     service = texts.SERVICE_NAMES.get(conversation.flow, "")
-    asked = texts.ASK_CANCEL_SUMMARY if conversation.state in flows.SUMMARY else texts.ASK_CANCEL_FLOW
+    asked = texts.ASK_CANCEL_SUMMARY if conversation.state in turns.SUMMARY else texts.ASK_CANCEL_FLOW
     return Reply([Text(asked.format(service=service), cards.yes_no("cancel=flow", "resume=yes"))])
 
 
@@ -101,11 +101,11 @@ def _continue(ctx: Context, flow: flows.Flow, answers: dict[str, Any],
               previous: Conversation | None = None) -> Reply:
     """Ask the first open question; the service's own come first, then the contact details, offered from last
     time when they are all known ("ใช้ข้อมูลเดิมไหมคะ")."""
-    state = flows.next_question(flow, answers)
+    state = turns.next_question(flow, answers)
     if state in flows.PROFILE_KEYS and _reusable(ctx, flow, answers):
         state = REUSE
     _save(ctx, flow.service, state, answers, previous)
-    return ask_reuse(ctx, flow, answers) if state == REUSE else Reply(flows.ask(flow, state, answers))
+    return ask_reuse(ctx, flow, answers) if state == REUSE else Reply(turns.ask(flow, state, answers))
 
 
 def _reusable(ctx: Context, flow: flows.Flow, answers: dict[str, Any]) -> list[str]:
@@ -181,7 +181,7 @@ def reask(ctx: Context, conversation: Conversation) -> Reply:
         return ask_reuse(ctx, flow, answers, again=True)
     if conversation.state == CONSENT:  # an old button tapped before consent: ask for consent again
         return _ask_consent()
-    return Reply([Text(texts.RESUMING)] + flows.ask(flow, conversation.state, answers))
+    return Reply([Text(texts.RESUMING)] + turns.ask(flow, conversation.state, answers))
 
 
 def _ask_consent() -> Reply:
@@ -236,7 +236,7 @@ def cancel(ctx: Context, confirmed: bool = True, text: str | None = None) -> Rep
     """End the flow in progress (at the summary, once the user `confirmed` it: every answer is given there), or
     with none, offer to withdraw a request sent (the one whose reference the `text` names, or a choice)."""
     conversation = active(ctx)
-    if conversation is not None and conversation.state in flows.SUMMARY and not confirmed:
+    if conversation is not None and conversation.state in turns.SUMMARY and not confirmed:
         return ask_cancel(ctx, conversation)
     if conversation is not None:
         repo.clear_conversation(ctx.session, ctx.user)

@@ -20,10 +20,12 @@ from bot.dialogue import (
     postbacks,
     replies,
     texts,
+    turns,
     withdrawal,
 )
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.postbacks import on_postback
+from bot.dialogue.summary import change_named
 from bot.dialogue.understanding import CALL_BACK, CENTRE_LOOKUP, INTERRUPTING, act_on, centre_card, understand
 from bot.domain import AttachmentReceived, DomainEvent
 from bot.events import dialogue as event_dialogue
@@ -211,8 +213,8 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     if current.state == conversation.REUSE:
         return conversation.reask(ctx, current)
     # At the summary, "แก้สินค้าเป็นซอสพริก" changes an answer, whatever service its words sound like.
-    summary = current.state in flows.SUMMARY
-    unread = summary and flows.change_named(flows.FLOWS[current.flow], text, current.state) is None
+    summary = current.state in turns.SUMMARY
+    unread = summary and change_named(flows.FLOWS[current.flow], text, current.state) is None
     stuck = unread or _fails(ctx, current, text) or flows.wishes_instead_of_a_name(current.state, text)
     if confident and (stuck or conversation.accepts_free_text(current)):
         if prediction.intent in INTERRUPTING:

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl
 
 import intents
 from bot.console import line_side
-from bot.dialogue import answers, cards, consent, conversation, flows, staff, texts, withdrawal
+from bot.dialogue import answers, cards, consent, conversation, flows, staff, texts, turns, withdrawal
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.understanding import CALL_BACK, INTERRUPTING, act_on
 from bot.events import dialogue as event_dialogue
@@ -68,7 +68,7 @@ def _confirm(ctx: Context, value: str, event: Inbound) -> Reply:
     """The summary's "ยืนยันส่งคำขอ" and "แก้ไข"; tapped once the request went, they file or change nothing."""
     if conversation.request_flow(ctx) is None:
         return conversation.already_submitted(ctx, edit=value == "edit")
-    return _flow_postback(flows.SUMMARY)(ctx, value, event)
+    return _flow_postback(turns.SUMMARY)(ctx, value, event)
 
 
 def _edit(ctx: Context, value: str, event: Inbound) -> Reply:

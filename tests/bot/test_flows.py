@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.dialogue import flows
+from bot.dialogue import flows, turns
 from bot.line.outbound import Flex, Outbound, Text
 from intents import extract_entities
 from tests.chat import shown
@@ -173,7 +173,7 @@ def test_the_first_message_prefills_what_it_already_says():
     found = {"people": 15, "province": "เชียงใหม่"}
     answers = flows.prefill(flow, text, found, TODAY)
     assert answers["people"] == 15 and answers["province"] == "เชียงใหม่" and answers["details"] == text
-    assert flows.next_question(flow, answers) == "business_name"
+    assert turns.next_question(flow, answers) == "business_name"
 
 
 def test_a_bare_service_name_still_asks_for_the_need():
@@ -196,7 +196,7 @@ def test_every_flow_collects_the_contact_essentials(service):
 def test_a_machine_named_in_the_first_message_is_not_asked_again():
     answers = flows.prefill(flows.FLOWS["machinery"], "ขอจองใช้เครื่องตัดเลเซอร์ครับ", {}, TODAY)
     assert answers == {"machine": "เครื่องตัดเลเซอร์"}
-    assert flows.next_question(flows.FLOWS["machinery"], answers) == "details"
+    assert turns.next_question(flows.FLOWS["machinery"], answers) == "details"
 
 
 @pytest.mark.parametrize("service, first_message, asked", [
@@ -218,7 +218,7 @@ def test_a_machine_named_in_the_first_message_is_not_asked_again():
 def test_the_first_message_is_not_asked_again_beyond_the_request(service, first_message, asked):
     flow = flows.FLOWS[service]
     answers = flows.prefill(flow, first_message, extract_entities(first_message, today=TODAY), TODAY)
-    assert asked in said(flows.ask(flow, flows.next_question(flow, answers), answers))
+    assert asked in said(turns.ask(flow, turns.next_question(flow, answers), answers))
 
 
 @pytest.mark.parametrize("service, first_message, shows", [
@@ -230,8 +230,8 @@ def test_the_summary_shows_what_the_first_message_told(service, first_message, s
     flow = flows.FLOWS[service]
     answers = flows.prefill(flow, first_message, extract_entities(first_message, today=TODAY), TODAY)
     answers |= PROFILE | ({"preferred_date": "ยังไม่ระบุ"} if service == "machinery" else {})
-    assert flows.next_question(flow, answers) == "confirm"
-    assert shows in said(flows.ask(flow, "confirm", answers))
+    assert turns.next_question(flow, answers) == "confirm"
+    assert shows in said(turns.ask(flow, "confirm", answers))
 
 
 def test_prefilled_answers_are_checked_like_typed_ones():

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.dialogue import cards, flows, texts
+from bot.dialogue import cards, flows, texts, turns
 from bot.line import fake_events as ev
 from bot.line.fake_api import validate_messages
 from bot.line.outbound import (
@@ -72,9 +72,9 @@ def every_message_kind() -> dict[str, list]:
         "centre with the nearest beside it": [cards.centre_card(some_centres[1], "แพร่", 68.4, some_centres[15])],
     }
     for flow in flows.FLOWS.values():
-        kinds[f"summary of {flow.service}"] = [flows.ask(flow, "confirm", FULL_ANSWERS)[0]]
-        kinds[f"edit choices of {flow.service}"] = flows.ask(flow, "edit", FULL_ANSWERS)
-        kinds[f"questions of {flow.service}"] = [m for q in flow.fields for m in flows.ask(flow, q.key, {})][:5]
+        kinds[f"summary of {flow.service}"] = [turns.ask(flow, "confirm", FULL_ANSWERS)[0]]
+        kinds[f"edit choices of {flow.service}"] = turns.ask(flow, "edit", FULL_ANSWERS)
+        kinds[f"questions of {flow.service}"] = [m for q in flow.fields for m in turns.ask(flow, q.key, {})][:5]
     for centre in some_centres:
         kinds[f"centre card {centre.code}"] = [cards.centre_card(centre, centre.province, 3.2)]
     return kinds
