@@ -1,4 +1,5 @@
-"""Flex cards for events: the carousel of upcoming events, a ticket, a seat offer, an announcement's event card."""
+"""Flex cards for events: the carousel of upcoming events, a ticket, a seat offer, an announcement's event card;
+and the events menu, as quick replies."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 from bot.dialogue.texts import thai_date, thai_datetime
 from bot.events import texts
-from bot.line.outbound import Choose, Flex, action_json
+from bot.line.outbound import Action, Choose, Flex, action_json
 from storage.models import Event, Registration
 
 GREEN, GREY, RED = "#06C755", "#888888", "#D9534F"
@@ -47,6 +48,13 @@ def offer_card(registration: Registration) -> Flex:
     buttons = [_button(texts.ACCEPT_OFFER, f"ev_offer={registration.id}:yes", texts.ACCEPT_OFFER, primary=True),
                _button(texts.DECLINE_OFFER, f"ev_offer={registration.id}:no", texts.DECLINE_OFFER)]
     return Flex(texts.OFFER_ALT.format(title=event.title, until=until), _bubble(event, body, buttons))
+
+
+def event_choices() -> tuple[Action, ...]:
+    """The events menu, as quick replies."""
+    return (Choose(texts.MY_EVENTS, "ev_mine=1", texts.MY_EVENTS),
+            Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
+            Choose(texts.CHOOSE_NEWS, "news=start", texts.CHOOSE_NEWS))
 
 
 def _offer_deadline(registration: Registration) -> str:

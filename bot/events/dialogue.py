@@ -1,4 +1,5 @@
-"""Events in LINE: the carousel for the `event` intent, and the buttons to register, wait, confirm and cancel.
+"""Events in LINE: the carousel for the `event` intent, and the buttons to register, wait, confirm and cancel
+(the last, with the ticket shown again and a seat offered from the waiting list, answered in `registered`).
 
 Postback data (one key each, never through the classifier):
     ev_register=EVENT[:ANNOUNCEMENT]   register (asks consent if needed, then how many people)
@@ -23,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from flask import current_app
 from sqlalchemy import select
 
 from bot.dialogue import asides, conversation, flows, replies
@@ -31,16 +31,15 @@ from bot.dialogue import cards as main_cards
 from bot.dialogue import fields as f
 from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
-from bot.dialogue.texts import thai_datetime
-from bot.domain import DeliveriesQueued, DomainEvent
-from bot.events import cards, notices, preferences, texts, tickets
+from bot.events import cards, preferences, registered, texts
 from bot.events import registrations as seats
+from bot.events.cards import event_choices
 from bot.line.inbound import Inbound
-from bot.line.outbound import Action, Choose, Flex, Image, Outbound, Say, Text
+from bot.line.outbound import Action, Choose, Flex, Say, Text
 from intents.entities import parse_people, parse_phone
 from intents.titles import named_titles
 from storage import repositories as repo
-from storage.models import Conversation, Event, Registration
+from storage.models import Conversation, Event
 
 WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเบียนไว้", "ที่ลงไว้", "ลงชื่อไว้", "บัตร", "qr", "QR")
 # An event named by its title (`named_event`) is looked at when the classifier reads the message as an event or a
@@ -153,7 +152,7 @@ def _register(ctx: Context, found: Event | None, announcement_id: int | None, pe
         return _closed(found)
     existing = seats.registration_of(ctx.session, found.id, ctx.user.id)
     if existing is not None and existing.status in seats.ACTIVE:
-        return _already(ctx, existing)
+        return registered.already(ctx, existing)
     if ctx.user.consented_at is None:
         suffix = f"{found.id}" + (f":{announcement_id}" if announcement_id else "")
         asides.ask_yes_or_no(ctx, f"ev_consent={suffix}", "consent=no", about="consent")
@@ -265,9 +264,9 @@ def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int |
         return _register(ctx, ctx.session.get(Event, event_id), announcement_id)
     outcome = seats.register(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
     if outcome.status == "registered":
-        return Reply(ticket_messages(outcome.known_registration()))
+        return Reply(registered.ticket_messages(outcome.known_registration()))
     if outcome.status == "already":
-        return _already(ctx, outcome.known_registration())
+        return registered.already(ctx, outcome.known_registration())
     if outcome.status == "closed":
         return _closed(ctx.session.get(Event, event_id))
     found = ctx.session.get(Event, event_id)
@@ -299,97 +298,15 @@ def join_waitlist(ctx: Context, value: str, event: Inbound) -> Reply:
         return start_registration(ctx, str(event_id or ""), event)
     outcome = seats.join_waitlist(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
     if outcome.status == "registered":
-        return Reply(ticket_messages(outcome.known_registration()))
+        return Reply(registered.ticket_messages(outcome.known_registration()))
     if outcome.status == "waiting":
         registration = outcome.known_registration()
         return Reply([Text(texts.WAITLISTED.format(title=registration.event.title, people=people,
                                                    position=seats.waiting_position(ctx.session, registration)),
                            event_choices())])
     if outcome.status == "already":
-        return _already(ctx, outcome.known_registration())
+        return registered.already(ctx, outcome.known_registration())
     return _closed(ctx.session.get(Event, event_id))
-
-
-def ask_cancel(ctx: Context, value: str, event: Inbound) -> Reply:
-    """Confirm before giving up a seat or a waiting-list place."""
-    registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdigit() else None
-    if registration is None or registration.status not in seats.ACTIVE:
-        return Reply([Text(texts.NOTHING_REGISTERED, event_choices())])
-    found = registration.event
-    template = texts.ASK_LEAVE_WAITLIST if registration.status == "waiting" else texts.ASK_CANCEL
-    question = template.format(title=found.title, date=thai_datetime(found.starts_at))
-    asides.ask_yes_or_no(ctx, f"ev_cancel_yes={found.id}", f"ev_keep={found.id}", about="cancel")
-    return Reply([Text(question, main_cards.yes_no(f"ev_cancel_yes={found.id}", f"ev_keep={found.id}"))])
-
-
-def cancel(ctx: Context, value: str, event: Inbound) -> Reply:
-    """Cancel; a freed seat is offered at once to the next in line, in a push after the commit."""
-    if not value.isdigit():
-        return Reply([Text(texts.NOTHING_REGISTERED, event_choices())])
-    outcome = seats.cancel(ctx.session, int(value), ctx.user, ctx.now)
-    if outcome.status == "none":
-        return Reply([Text(texts.NOTHING_REGISTERED, event_choices())])
-    registration = outcome.known_registration()
-    template = texts.LEFT_WAITLIST if outcome.status == "left_waitlist" else texts.CANCELLED
-    pushes = notices.queue_offers(ctx.session, outcome.offers)
-    return Reply([Text(template.format(title=registration.event.title), event_choices())],
-                 [DeliveriesQueued(tuple(pushes))] if pushes else [])
-
-
-def answer_offer(ctx: Context, value: str, event: Inbound) -> Reply:
-    """Confirm or decline a seat offered from the waiting list."""
-    registration_id, _, answer = value.partition(":")
-    if not registration_id.isdigit():
-        return Reply([Text(texts.NO_OFFER, event_choices())])
-    outcome = seats.answer_offer(ctx.session, int(registration_id), ctx.user, answer == "yes", ctx.now)
-    pushes = notices.queue_offers(ctx.session, outcome.offers)
-    queued: list[DomainEvent] = [DeliveriesQueued(tuple(pushes))] if pushes else []
-    if outcome.status == "registered":
-        return Reply(ticket_messages(outcome.known_registration()), queued)
-    if outcome.status == "expired":
-        return Reply([Text(texts.OFFER_EXPIRED.format(title=outcome.known_registration().event.title),
-                           event_choices())], queued)
-    if outcome.status == "declined":
-        return Reply([Text(texts.OFFER_DECLINED.format(title=outcome.known_registration().event.title),
-                           event_choices())], queued)
-    if outcome.registration is not None and outcome.registration.status == "registered":
-        return Reply(ticket_messages(outcome.registration))
-    return Reply([Text(texts.NO_OFFER, event_choices())])
-
-
-def show_ticket(ctx: Context, value: str, event: Inbound) -> Reply:
-    """The follower's ticket (code and QR) for an event, again."""
-    registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdigit() else None
-    if registration is None or registration.status not in seats.ACTIVE:
-        return Reply([Text(texts.NOTHING_REGISTERED, event_choices())])
-    return _already(ctx, registration)
-
-
-def ticket_messages(registration: Registration) -> list[Outbound]:
-    """The confirmation: the code as text (works everywhere), then the QR image when LINE can fetch it."""
-    event = registration.event
-    venue = f"{event.venue + ' ' if event.venue else ''}จ.{event.province}"
-    text = texts.REGISTERED.format(title=event.title, date=thai_datetime(event.starts_at), venue=venue,
-                                   people=registration.people, code=seats.shown_code(registration.code))
-    choices = (Choose(texts.CANCEL_REGISTRATION, f"ev_cancel={event.id}", texts.CANCEL_REGISTRATION),
-               Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
-               Choose(texts.CHOOSE_NEWS, "news=start", texts.CHOOSE_NEWS))
-    url = tickets.image_url(current_app.extensions["frontdesk"].settings.public_base_url, registration.code)
-    if url is None:
-        return [Text(text, choices)]
-    return [Text(text), Image(url, url, choices)]
-
-
-def _already(ctx: Context, registration: Registration) -> Reply:
-    title = registration.event.title
-    if registration.status == "registered":
-        return Reply([Text(texts.ALREADY_REGISTERED.format(title=title))] + ticket_messages(registration))
-    if registration.status == "offered":
-        return Reply([cards.offer_card(registration)])
-    position = seats.waiting_position(ctx.session, registration)
-    return Reply([Text(texts.ALREADY_WAITING.format(title=title, position=position), (
-        Choose(texts.LEAVE_WAITLIST, f"ev_cancel={registration.event_id}", texts.LEAVE_WAITLIST),
-        *event_choices()))])
 
 
 def _closed(found: Event | None) -> Reply:
@@ -446,13 +363,6 @@ def _take_details_told(ctx: Context, current: Conversation | None) -> None:
             setattr(ctx.user, key, told[key])
 
 
-def event_choices() -> tuple[Action, ...]:
-    """The events menu, as quick replies."""
-    return (Choose(texts.MY_EVENTS, "ev_mine=1", texts.MY_EVENTS),
-            Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
-            Choose(texts.CHOOSE_NEWS, "news=start", texts.CHOOSE_NEWS))
-
-
 def _suffix(announcement_id: int | None) -> str:
     """The announcement a registration came from, as the end of a postback's value."""
     return f":{announcement_id}" if announcement_id else ""
@@ -477,11 +387,11 @@ POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "ev_people": take_seats,
     "ev_wait": join_waitlist,
     "ev_nowait": lambda ctx, value, event: Reply([Text(texts.WAITLIST_DECLINED, event_choices())]),
-    "ev_cancel": ask_cancel,
-    "ev_cancel_yes": cancel,
+    "ev_cancel": registered.ask_cancel,
+    "ev_cancel_yes": registered.cancel,
     "ev_keep": lambda ctx, value, event: Reply([Text(texts.KEPT, event_choices())]),
-    "ev_offer": answer_offer,
-    "ev_ticket": show_ticket,
+    "ev_offer": registered.answer_offer,
+    "ev_ticket": registered.show_ticket,
     "ev_mine": lambda ctx, value, event: my_registrations(ctx),
     "news": preferences.on_postback,
 }

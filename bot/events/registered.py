@@ -1,0 +1,99 @@
+"""A follower's registration once made: the ticket shown again, the seat or waiting-list place given up (after a
+confirmation), a seat offered from the waiting list taken or declined. Registering itself is in `dialogue`."""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from bot.dialogue import asides
+from bot.dialogue import cards as main_cards
+from bot.dialogue.context import Context, Reply
+from bot.dialogue.texts import thai_datetime
+from bot.domain import DeliveriesQueued, DomainEvent
+from bot.events import cards, notices, texts, tickets
+from bot.events import registrations as seats
+from bot.line.inbound import Inbound
+from bot.line.outbound import Choose, Image, Outbound, Text
+from storage.models import Registration
+
+
+def ask_cancel(ctx: Context, value: str, event: Inbound) -> Reply:
+    """Confirm before giving up a seat or a waiting-list place."""
+    registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdigit() else None
+    if registration is None or registration.status not in seats.ACTIVE:
+        return Reply([Text(texts.NOTHING_REGISTERED, cards.event_choices())])
+    found = registration.event
+    template = texts.ASK_LEAVE_WAITLIST if registration.status == "waiting" else texts.ASK_CANCEL
+    question = template.format(title=found.title, date=thai_datetime(found.starts_at))
+    asides.ask_yes_or_no(ctx, f"ev_cancel_yes={found.id}", f"ev_keep={found.id}", about="cancel")
+    return Reply([Text(question, main_cards.yes_no(f"ev_cancel_yes={found.id}", f"ev_keep={found.id}"))])
+
+
+def cancel(ctx: Context, value: str, event: Inbound) -> Reply:
+    """Cancel; a freed seat is offered at once to the next in line, in a push after the commit."""
+    if not value.isdigit():
+        return Reply([Text(texts.NOTHING_REGISTERED, cards.event_choices())])
+    outcome = seats.cancel(ctx.session, int(value), ctx.user, ctx.now)
+    if outcome.status == "none":
+        return Reply([Text(texts.NOTHING_REGISTERED, cards.event_choices())])
+    registration = outcome.known_registration()
+    template = texts.LEFT_WAITLIST if outcome.status == "left_waitlist" else texts.CANCELLED
+    pushes = notices.queue_offers(ctx.session, outcome.offers)
+    return Reply([Text(template.format(title=registration.event.title), cards.event_choices())],
+                 [DeliveriesQueued(tuple(pushes))] if pushes else [])
+
+
+def answer_offer(ctx: Context, value: str, event: Inbound) -> Reply:
+    """Confirm or decline a seat offered from the waiting list."""
+    registration_id, _, answer = value.partition(":")
+    if not registration_id.isdigit():
+        return Reply([Text(texts.NO_OFFER, cards.event_choices())])
+    outcome = seats.answer_offer(ctx.session, int(registration_id), ctx.user, answer == "yes", ctx.now)
+    pushes = notices.queue_offers(ctx.session, outcome.offers)
+    queued: list[DomainEvent] = [DeliveriesQueued(tuple(pushes))] if pushes else []
+    if outcome.status == "registered":
+        return Reply(ticket_messages(outcome.known_registration()), queued)
+    if outcome.status == "expired":
+        return Reply([Text(texts.OFFER_EXPIRED.format(title=outcome.known_registration().event.title),
+                           cards.event_choices())], queued)
+    if outcome.status == "declined":
+        return Reply([Text(texts.OFFER_DECLINED.format(title=outcome.known_registration().event.title),
+                           cards.event_choices())], queued)
+    if outcome.registration is not None and outcome.registration.status == "registered":
+        return Reply(ticket_messages(outcome.registration))
+    return Reply([Text(texts.NO_OFFER, cards.event_choices())])
+
+
+def show_ticket(ctx: Context, value: str, event: Inbound) -> Reply:
+    """The follower's ticket (code and QR) for an event, again."""
+    registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdigit() else None
+    if registration is None or registration.status not in seats.ACTIVE:
+        return Reply([Text(texts.NOTHING_REGISTERED, cards.event_choices())])
+    return already(ctx, registration)
+
+
+def ticket_messages(registration: Registration) -> list[Outbound]:
+    """The confirmation: the code as text (works everywhere), then the QR image when LINE can fetch it."""
+    event = registration.event
+    venue = f"{event.venue + ' ' if event.venue else ''}จ.{event.province}"
+    text = texts.REGISTERED.format(title=event.title, date=thai_datetime(event.starts_at), venue=venue,
+                                   people=registration.people, code=seats.shown_code(registration.code))
+    choices = (Choose(texts.CANCEL_REGISTRATION, f"ev_cancel={event.id}", texts.CANCEL_REGISTRATION),
+               Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
+               Choose(texts.CHOOSE_NEWS, "news=start", texts.CHOOSE_NEWS))
+    url = tickets.image_url(current_app.extensions["frontdesk"].settings.public_base_url, registration.code)
+    if url is None:
+        return [Text(text, choices)]
+    return [Text(text), Image(url, url, choices)]
+
+
+def already(ctx: Context, registration: Registration) -> Reply:
+    title = registration.event.title
+    if registration.status == "registered":
+        return Reply([Text(texts.ALREADY_REGISTERED.format(title=title))] + ticket_messages(registration))
+    if registration.status == "offered":
+        return Reply([cards.offer_card(registration)])
+    position = seats.waiting_position(ctx.session, registration)
+    return Reply([Text(texts.ALREADY_WAITING.format(title=title, position=position), (
+        Choose(texts.LEAVE_WAITLIST, f"ev_cancel={registration.event_id}", texts.LEAVE_WAITLIST),
+        *cards.event_choices()))])
