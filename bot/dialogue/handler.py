@@ -28,6 +28,7 @@ from bot.dialogue.postbacks import on_postback
 from bot.dialogue.summary import change_named
 from bot.dialogue.understanding import CALL_BACK, CENTRE_LOOKUP, INTERRUPTING, act_on, centre_card, understand
 from bot.domain import AttachmentReceived, DomainEvent
+from bot.events import cards as event_cards
 from bot.events import dialogue as event_dialogue
 from bot.line.inbound import Inbound
 from bot.line.outbound import Choose, Text
@@ -176,7 +177,7 @@ def _button_labelled(text: str) -> str | None:
 def _menu_buttons() -> dict[str, str]:
     """The postbacks of the buttons the bot shows as menus, by their label as a user would type it."""
     # And the summary's "แก้ไข", typed once the request went (not its "ยกเลิก": typed, that is the cancel command).
-    shown = (*(tile.action for tile in richmenu.TILES), *cards.main_menu(), *event_dialogue.event_choices(),
+    shown = (*(tile.action for tile in richmenu.TILES), *cards.main_menu(), *event_cards.event_choices(),
              cards.CARRY_ON, cards.EDIT_BUTTON)
     return {replies.plain(button.label): button.data for button in shown if isinstance(button, Choose)}
 
