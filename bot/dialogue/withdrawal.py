@@ -11,6 +11,8 @@ from bot.console.workflow import OPEN
 from bot.dialogue import answers, asides, cards, replies, texts
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
+from bot.events import registered
+from bot.events import registrations as seats
 from bot.line.outbound import Choose, Text
 from bot.staff_alerts import queue_cancellation_notice
 from intents import entities
@@ -35,13 +37,18 @@ PLACE = re.compile(r"(?:อัน|ข้อ|รายการ|ลำดับ|�
 
 
 def offer(ctx: Context, text: str | None) -> Reply:
-    """A cancel with no flow in progress: the request whose reference was typed, else the user's one request
-    still waiting for an officer, else a choice among them."""
+    """A cancel with no flow in progress: the request whose reference was typed; else an event registration made
+    after every open request ("ยกเลิกค่ะ" just after registering); else the user's one request still waiting for an
+    officer, else a choice among them."""
     reference = entities.parse_reference(text or "")
     if reference:
         request = answers.own_request(ctx, reference)
         return answers.not_found(reference) if request is None else ask(ctx, request)
     still_open = answers.open_requests(ctx)
+    booked = seats.active_registrations(ctx.session, ctx.user.id, ctx.now)
+    latest = max(booked, key=lambda registration: registration.created_at, default=None)
+    if latest is not None and all(request.created_at < latest.created_at for request in still_open):
+        return registered.ask_to_give_up(ctx, latest)
     waiting = [request for request in still_open if request.status == "new"]
     if len(waiting) > 1:  # the newest few, in the order filed: "อันแรก" is both the first shown and the first sent
         return _which(ctx, waiting[:PICKED_AT_MOST][::-1])

@@ -22,6 +22,11 @@ def ask_cancel(ctx: Context, value: str, event: Inbound) -> Reply:
     registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdigit() else None
     if registration is None or registration.status not in seats.ACTIVE:
         return Reply([Text(texts.NOTHING_REGISTERED, cards.event_choices())])
+    return ask_to_give_up(ctx, registration)
+
+
+def ask_to_give_up(ctx: Context, registration: Registration) -> Reply:
+    """"ต้องการยกเลิกการลงทะเบียน … ใช่ไหมคะ" for an active registration, the yes or no typed or tapped."""
     found = registration.event
     template = texts.ASK_LEAVE_WAITLIST if registration.status == "waiting" else texts.ASK_CANCEL
     question = template.format(title=found.title, date=thai_datetime(found.starts_at))

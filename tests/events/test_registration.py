@@ -463,3 +463,29 @@ def test_asking_to_cancel_in_words_shows_my_registrations_with_a_cancel_button(c
     messages = chat.send(ev.text(ALICE, "ขอยกเลิกการลงทะเบียนงาน CLUSTER DAY ค่ะ"))
     card = next(m for m in messages if m["type"] == "flex")
     assert "ท่านลงทะเบียนไว้" in card["altText"] and f"ev_cancel={event['id']}" in str(card["contents"])
+
+
+@pytest.mark.parametrize("typed", ["ยกเลิกค่ะ", "ยกเลิก"])
+def test_cancel_typed_right_after_registering_asks_about_that_registration(chat, app, typed):
+    event = add_event(app)
+    registrant(chat, ALICE)
+    register(chat, ALICE, event["id"], people=2)
+    [question] = chat.say(ALICE, typed)
+    assert question.startswith("ต้องการยกเลิกการลงทะเบียน " + event["title"]) and "ใช่ไหมคะ" in question
+    [done] = chat.say(ALICE, "ใช่ค่ะ")
+    assert done.startswith("ยกเลิกการลงทะเบียน " + event["title"] + " เรียบร้อยแล้วค่ะ")
+    [registration] = registrations(app, event["id"])
+    assert registration.status == "cancelled"
+
+
+def test_cancel_asks_about_whichever_came_last_a_registration_or_a_request(chat, app):
+    from tests.bot.test_service_requests import USER, file_packaging_request
+
+    event = add_event(app)
+    request = file_packaging_request(chat, app)
+    register(chat, USER, event["id"])
+    [question] = chat.say(USER, "ยกเลิกค่ะ")
+    assert event["title"] in question and request.reference not in question
+    chat.say(USER, "ไม่ใช่ค่ะ")
+    [registration] = registrations(app, event["id"])
+    assert registration.status == "registered"
