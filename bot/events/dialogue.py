@@ -3,7 +3,7 @@
 
 Postback data (one key each, never through the classifier):
     ev_register=EVENT[:ANNOUNCEMENT]   register (asks consent if needed, then how many people)
-    ev_consent=EVENT[:ANNOUNCEMENT]    consent given from the registration prompt
+    ev_consent=EVENT[:ANNOUNCEMENT[:N]]  consent given from the registration prompt (N: a party typed before it)
     ev_people=EVENT:N[:ANNOUNCEMENT]   take N seats; or be offered the seats left, or the waiting list
     ev_wait=EVENT:N[:ANNOUNCEMENT]     join the waiting list
     ev_cancel=EVENT / ev_cancel_yes=EVENT / ev_keep=EVENT   cancel, after a confirmation
@@ -141,9 +141,10 @@ def _view(ctx: Context, event: Event) -> cards.EventView:
 
 
 def start_registration(ctx: Context, value: str, event: Inbound) -> Reply:
-    """First tap on "ลงทะเบียน": consent if needed, then how many people."""
-    event_id, announcement_id = _ids(value)
-    return _register(ctx, ctx.session.get(Event, event_id) if event_id else None, announcement_id)
+    """First tap on "ลงทะเบียน" (or consent given at its prompt): consent if needed, then how many people, unless
+    they were typed with the event's title."""
+    event_id, announcement_id, people = _ids(value)
+    return _register(ctx, ctx.session.get(Event, event_id) if event_id else None, announcement_id, people)
 
 
 def _register(ctx: Context, found: Event | None, announcement_id: int | None, people: int | None = None) -> Reply:
@@ -154,7 +155,7 @@ def _register(ctx: Context, found: Event | None, announcement_id: int | None, pe
     if existing is not None and existing.status in seats.ACTIVE:
         return registered.already(ctx, existing)
     if ctx.user.consented_at is None:
-        suffix = f"{found.id}" + (f":{announcement_id}" if announcement_id else "")
+        suffix = f"{found.id}:{announcement_id or ''}:{people}" if people else f"{found.id}{_suffix(announcement_id)}"
         asides.ask_yes_or_no(ctx, f"ev_consent={suffix}", "consent=no", about="consent")
         return Reply([Text(texts.CONSENT_FOR_EVENT, (
             Choose(texts.CONSENT_AND_REGISTER, f"ev_consent={suffix}", texts.CONSENT_AND_REGISTER),
@@ -184,7 +185,7 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     current = conversation.active(ctx)  # a question left for a day has gone with its conversation
     if current is None or PARTY_FOR not in current.data:
         return None
-    event_id, announcement_id = _ids(current.data[PARTY_FOR])
+    event_id, announcement_id, _ = _ids(current.data[PARTY_FOR])
     asking = REGISTRANT.get(current.data.get(PARTY_ASKS) or "")
     offer, party = current.data.get(PARTY_OFFER), current.data.get(PARTY_PEOPLE)
     forget_party_question(ctx)
@@ -368,9 +369,10 @@ def _suffix(announcement_id: int | None) -> str:
     return f":{announcement_id}" if announcement_id else ""
 
 
-def _ids(value: str) -> tuple[int | None, int | None]:
-    parts = [int(p) if p.isdigit() else None for p in value.split(":")]
-    return (parts[0] if parts else None), (parts[1] if len(parts) > 1 else None)
+def _ids(value: str) -> tuple[int | None, int | None, int | None]:
+    """EVENT[:ANNOUNCEMENT[:PEOPLE]], each None when absent, empty or 0."""
+    parts = [int(p) if p.isdigit() else None for p in value.split(":")] + [None, None]
+    return parts[0], parts[1], parts[2] or None
 
 
 def _ids_with_people(value: str) -> tuple[int | None, int, int | None]:

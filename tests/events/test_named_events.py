@@ -92,8 +92,25 @@ def test_a_new_follower_naming_an_event_is_asked_consent_for_it(chat, app):
     chat.follow(ALICE)
     [ask] = chat.send(ev.text(ALICE, "สมัครงาน CLUSTER DAY ภาคเหนือ 2 คนครับ"))
     assert "ยินยอม" in ask["text"]
-    assert f"ev_consent={event['id']}" in [a["data"] for a in quick_replies(ask)]
+    assert any(a["data"].startswith(f"ev_consent={event['id']}") for a in quick_replies(ask))
     assert registrations(app, event["id"]) == [] and requests_in(app) == []
+
+
+@pytest.mark.parametrize("consents", ["tapped", "typed"])
+def test_the_party_typed_before_consent_is_not_asked_again_after_it(chat, app, consents):
+    event = add_event(app, NORTH, 30)
+    chat.follow(ALICE)
+    [ask] = chat.send(ev.text(ALICE, "สมัครงาน CLUSTER DAY ภาคเหนือ 2 คนครับ"))
+    if consents == "tapped":
+        [tap] = [a["data"] for a in quick_replies(ask) if a["data"].startswith("ev_consent=")]
+        said = chat.tap(ALICE, tap)
+    else:
+        said = chat.say(ALICE, "ยินยอมค่ะ")
+    assert "ขอบคุณที่ยินยอม" in said[0] and "ขอชื่อผู้ลงทะเบียน" in said[-1]
+    chat.say(ALICE, "สมชาย ใจดีครับ")
+    said = chat.say(ALICE, "0812345678")
+    assert not any("กี่ท่าน" in line for line in said)
+    assert_registered(app, event["id"], said, 2)
 
 
 def test_a_question_about_a_named_event_shows_its_card_first(chat, app):
