@@ -29,6 +29,10 @@ REQUEST_WORDS = frozenset({
     "บริการ", "ของ", "ศูนย์", "ทาง", "itc", "เข้าร่วม", "เข้า", "ร่วม", "สมัคร", "เป็น", "สมาชิก", "เป็นสมาชิก",
     "คลัสเตอร์", "cluster", "กลุ่ม", "อุตสาหกรรม", "ที่", "และ", "กับ", "การ", "วันที่", "วัน", "อยู่", "โทร",
 })
+TOPIC = "เรื่อง"  # what a call is about follows it: "ขอคุยกับเจ้าหน้าที่เรื่องขอ อย. ค่ะ"
+# What can follow "เรื่อง" without saying what about: "มีเรื่องด่วน", "เรื่องนี้", "เรื่องอะไรดี".
+NOT_A_TOPIC = frozenset({"ด่วน", "ด่วนมาก", "สำคัญ", "นี้", "นั้น", "อะไร", "นิดหน่อย", "นึง", "หนึ่ง", "คุย",
+                         "ปรึกษา", "ถาม", "อยากถาม", "เจ้าหน้าที่", "แอดมิน", "คน", "ดี", "มัน", "ยาว"})
 # Characters of a first message read to judge that; more would cost tokenising, not change the answer.
 FIRST_MESSAGE_READ = 300
 
@@ -39,8 +43,9 @@ class Flow:
     fields: tuple[f.Field, ...]
     # How a first message answers "details": "whole", when it says enough (it is the need itself); "rest",
     # when what it says besides the request and the other answers does (details asks something narrower:
-    # what the machine is for, what the business makes); or "never".
-    details_from_first_message: Literal["whole", "rest", "never"] = "whole"
+    # what the machine is for, what the business makes); "topic", when it names one after "เรื่อง" (a call
+    # asked for "เรื่องขอ อย.", where a topic is often that short).
+    details_from_first_message: Literal["whole", "rest", "topic"] = "whole"
 
     def field(self, key: str) -> f.Field | None:
         return next((q for q in self.fields if q.key == key), None)
@@ -78,7 +83,7 @@ FLOWS: dict[str, Flow] = {flow.service: flow for flow in (
     Flow("cluster", (f.SECTOR, _details("เล่าเกี่ยวกับกิจการสั้น ๆ ค่ะ ว่าทำสินค้าอะไร", "กิจการ"), *_PROFILE),
          details_from_first_message="rest"),
     Flow("contact_staff", (_details("อยากคุยกับเจ้าหน้าที่เรื่องอะไรคะ", "เรื่องที่ต้องการคุย"),
-                           f.CONTACT, f.PHONE, f.CALLER_PROVINCE), details_from_first_message="never"),
+                           f.CONTACT, f.PHONE, f.CALLER_PROVINCE), details_from_first_message="topic"),
 )}
 
 
@@ -116,7 +121,8 @@ def _says_enough(flow: Flow, text: str, today: date) -> bool:
         return len("".join(text.split())) >= 18
     if flow.details_from_first_message == "rest":
         return len("".join(_beyond_the_request(text, today))) >= 8
-    return False
+    _, said, topic = text.partition(TOPIC)
+    return bool(said) and len("".join(w for w in _beyond_the_request(topic, today) if w not in NOT_A_TOPIC)) >= 2
 
 
 def _beyond_the_request(text: str, today: date) -> list[str]:

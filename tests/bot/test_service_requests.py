@@ -673,6 +673,20 @@ def test_contact_staff_files_a_call_and_alerts_the_centre(chat, app, line_api):
     assert line_api.delivered_messages(to=STAFF)
 
 
+def test_a_call_asked_for_with_its_topic_is_not_asked_the_topic_again(chat, app, line_api):
+    add_staff(app, "นครราชสีมา")
+    chat.consent(USER)
+    said = chat.say(USER, "อยากให้เจ้าหน้าที่โทรกลับเรื่องขอ อย. ค่ะ")
+    assert "ขอชื่อผู้ติดต่อ" in said[-1] and "เรื่องอะไร" not in " ".join(said)
+    said = answer_until_summary(chat, app, USER, ANSWERS | {"province": "โคราช"})
+    assert "ขอ อย." in said[-1]
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.service == "contact_staff" and "ขอ อย." in request.details
+    [alert] = line_api.delivered_messages(to=STAFF)
+    assert "ขอ อย." in str(alert.message)  # the officer sees what to call about
+
+
 def test_asking_for_staff_asks_where_the_person_is_never_about_a_business(chat, app):
     chat.consent(USER)
     said = chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
