@@ -48,7 +48,9 @@ WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเ�
 TAKING_PART = ("event", "training")
 REGISTER_WORDS = ("ลงทะเบียน", "ลงชื่อ")
 JOIN_WORDS = (*REGISTER_WORDS, "สมัคร", "จองที่")
-NOT_JOINING = (*WORDS_FOR_MINE, "ถอน")
+# An event named only to say the message is not about it: "ไม่ได้ถามงาน CLUSTER DAY ค่ะ ถามคอร์สอบรมปกติ".
+NOT_ASKING_ABOUT = ("ไม่ได้ถาม", "ไม่ได้หมายถึง", "ไม่ใช่งาน")
+NOT_JOINING = (*WORDS_FOR_MINE, "ถอน", *NOT_ASKING_ABOUT)
 PARTY_SIZE = "event_party_size"  # a one-question flow: "how many people?" with no request in progress
 PARTY_FOR = "party_for"  # in a conversation's data: EVENT[:ANNOUNCEMENT] that question is about
 PARTY_ASKS = "party_asks"  # in a conversation's data: the registrant's detail asked before it, if any
@@ -90,7 +92,8 @@ def named_event(ctx: Context, text: str, intent: str) -> Reply | None:
 
 def may_name_an_event(text: str, intent: str) -> bool:
     """True when the message is about taking part in something (`TAKING_PART`, `REGISTER_WORDS`), and not in
-    what the follower registered for already: whether it names an event is worth looking up."""
+    what the follower registered for already, nor says it is not asking about one: whether it names an event is
+    worth looking up."""
     says = _says(text)
     return (intent in TAKING_PART or says(REGISTER_WORDS)) and not says(NOT_JOINING)
 
