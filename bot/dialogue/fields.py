@@ -1,24 +1,18 @@
-"""The questions a flow can ask, each with the small step that reads its answer."""
+"""The questions a flow can ask, each with the small step that reads its answer. The readers of a name are in
+names.py, of a phone number in phones.py."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import texts
-from bot.dialogue.replies import (
-    BARE_REPLIES,
-    NAME_PARTICLES,
-    asks_a_question,
-    asks_why,
-    opens_with_none,
-    plain,
-    says_none,
-)
+from bot.dialogue.names import read_business_name, read_contact_name, read_name, refuse_what_answers_nothing
+from bot.dialogue.phones import BY_LINE, read_phone
+from bot.dialogue.refusals import Invalid, unread
+from bot.dialogue.replies import BARE_REPLIES, NAME_PARTICLES, opens_with_none, plain
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
 from intents import dates, entities
 from intents.normalize import normalize_for_entities
@@ -28,41 +22,8 @@ from intents.tokenize import tokenize
 if TYPE_CHECKING:
     from storage.models import ServiceRequest
 
-# "ผมชื่อวิชัย", "ชื่อฝนค่ะ", and "ผมวิทยาครับ": the pronouns no name starts with may come without ชื่อ (หนู or
-# พี่ may be the name: หนูนา, พี่หมี).
-SELF_INTRODUCTION = re.compile(r"^(?:(?:กระผม|ผม|ดิฉัน|ดิชั้น)\s*(?:ชื่อ)?|(?:หนู|ฉัน|พี่|เรา|น้อง)?\s*ชื่อ)\s*")
-# The words a name is said after: "ชื่อแก้ว", "ชื่อว่าแก้ว", and a nickname, "ชื่อเล่นต้อม"; then perhaps a
-# word that links them ("ชื่อเล่นว่าต้อม", "ชื่อคือสมชาย").
-NAME_WORDS = frozenset({"ชื่อ", "ชื่อว่า", "ชื่อเล่น"})
-NAME_LINKS = frozenset({"ว่า", "คือ"})
-# What a question about the name asked for mentions ("ต้องเป็นชื่อจดทะเบียนไหมคะ", "ภาษาอังกฤษได้ไหม").
-NAME_FORM_WORDS = ("ชื่อ", "จดทะเบียน", "นิติบุคคล", "แบรนด์", "ภาษาอังกฤษ", "ภาษาไทย")
-# Said before an answer, never part of a name: an apology, a hesitation, a particle ("ขอโทษค่ะ ชื่อแก้วค่ะ",
-# "อ๋อ สมชายครับ"). Whole words, as the tokeniser cuts them, so อ้อย stays a name.
-FILLERS = frozenset({"ขอโทษ", "ขออภัย", "อ๋อ", "อ้อ", "อ่อ", "เอ่อ", "เออ", "อืม", "อืมม", "อ่า"}) | NAME_PARTICLES
-BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ\s*")
-# How a business's name may start, and a person's never does ("ร้านป้าแดง", "ร้านคือ ดอยดี").
-BUSINESS_STARTS = ("ร้าน", "กิจการ", "บริษัท", "แบรนด์", "วิสาหกิจ", "กลุ่ม", "หจก")
-# A greeting typed alone is no name ("สวัสดีค่ะ" at "ขอชื่อผู้ลงทะเบียนค่ะ").
-GREETINGS = frozenset({"สวัสดี", "หวัดดี", "ดีจ้า", "ดีค่า", "hello", "hi", "หวัดดีจ้า", "สวัสดีจ้า"})
-# Where the business is, typed for a name ("อยู่แปดริ้วค่ะ", "ร้านอยู่ที่ลำปาง"): a place, not a name.
-SAYS_WHERE = re.compile(r"\s*(?:ร้าน|กิจการ|โรงงาน|เรา|ผม|หนู|ดิฉัน)?\s*(?:อยู่|มาจาก|จาก)")
 # Marks that close what came before them ("(freeze dryer)"): kept where particles and emoji are trimmed.
 CLOSING_MARKS = frozenset(")]}\"'”’»")
-EXTENSION = "ต่อ"  # between a phone number and its extension, as Thai writes it: "02 123 4567 ต่อ 12"
-# Asked for a phone, the wish to be contacted in this LINE chat instead: the chat named ("ติดต่อทางไลน์นี้ได้เลย",
-# "ทางแชทค่ะ") or the number declined ("ไม่สะดวกให้เบอร์", "ไม่มีเบอร์", a bare "ไม่มี").
-BY_LINE_WISH = re.compile(r"ไลน์|(?<![a-z])line(?![a-z])|แชท|แชต|ทางนี้"
-                          r"|ไม่(?:สะดวก|อยาก|ขอ|มี)?\s*(?:ให้|บอก|รับ|คุย)?\s*(?:เบอร์|โทร)", re.IGNORECASE)
-BY_LINE = "LINE"  # the phone answer of someone to be contacted in this LINE chat, not called
-# What leads up to a phone number typed after a name: "สมชาย เบอร์ 089...", "นิดค่ะ โทร: ๐๘๑...".
-PHONE_LEAD = re.compile(r"[\s,:;/]*(?:เบอร์โทรศัพท์|เบอร์โทร|เบอร์|โทรศัพท์|โทร|tel\.?)?[\s,:;/]*$", re.IGNORECASE)
-
-
-class Invalid(ValueError):
-    """The answer does not fit; the message says what would."""
-
-
 # In a request's answers, beside the fields': the questions typed along the way, for the officer who calls back.
 QUESTIONS = "questions"
 
@@ -119,113 +80,8 @@ def read_free_text(text: str, _today: date) -> str:
 
 def read_product(text: str, today: date) -> str:
     """Take the product as the user wrote it (`read_free_text`); not a question to the bot or a "none"."""
-    _refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="ทราบสินค้า"), texts.NO_PRODUCT)
+    refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="ทราบสินค้า"), texts.NO_PRODUCT)
     return read_free_text(text, today)
-
-
-def read_name(text: str, _today: date) -> str:
-    """Take a person's or business name; not a greeting typed instead (a bare yes is refused before, by
-    `_after_fillers`, and a question or a "none" by `_refuse_what_answers_nothing`)."""
-    cleaned = " ".join(text.split())
-    if not 2 <= len(cleaned) <= 200:
-        raise Invalid("ขอชื่อสั้น ๆ ไม่เกิน 200 ตัวอักษรนะคะ")
-    if plain(cleaned) in GREETINGS:
-        raise Invalid("สวัสดีค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
-    if says_where(cleaned):
-        raise Invalid(texts.PLACE_NOT_A_NAME)
-    return cleaned
-
-
-def says_where(text: str) -> bool:
-    """True for a message that says where the business is ("อยู่แปดริ้วค่ะ"), in a province."""
-    return SAYS_WHERE.match(text) is not None and find_province(text) is not None
-
-
-def read_business_name(text: str, today: date) -> str:
-    """Take a business name, without "ขอโทษค่ะ" or "ร้านชื่อ" before it, or the polite particle or phone number
-    after it."""
-    _refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="เป็นชื่อ"), texts.NO_BUSINESS_NAME,
-                                 texts.WHY_CONTACT_DETAILS, texts.BUSINESS_NAME_FORM)
-    said = _after_fillers(_before_phone(text))
-    return read_name(_before_particles(BUSINESS_INTRODUCTION.sub("", said)), today)
-
-
-def read_contact_name(text: str, today: date) -> str:
-    """Take a contact's name: what follows "ชื่อ" when the text says it, else the text without "ขอโทษค่ะ" or "ผม"
-    before it; never the polite particle or phone number after it, nor a shop ("ชื่อร้านคือ ดอยดี")."""
-    _refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="เป็นชื่อ"), texts.CONTACT_IS_A_PERSON,
-                                 texts.WHY_CONTACT_DETAILS, texts.CONTACT_NAME_FORM)
-    said = _after_fillers(_before_phone(text))
-    name = _before_particles(_after_the_word_name(said) or SELF_INTRODUCTION.sub("", said))
-    if name.startswith(BUSINESS_STARTS):
-        raise Invalid(texts.CONTACT_IS_A_PERSON)
-    return read_name(name, today)
-
-
-def _refuse_what_answers_nothing(text: str, asked: str, none: str, why: str | None = None,
-                                 form: str | None = None) -> None:
-    """Refuse a question to the bot (`asked` says to ask it afterwards; one asking why this is needed is told
-    `why`, and one about the name asked for `form`, when given: the name questions) and a "none" (`none` says how
-    to answer instead); at a name question also a none with more after it ("ยังไม่มีชื่อร้านค่ะ ขายเองที่บ้าน")."""
-    if why is not None and asks_why(text):
-        raise Invalid(why)
-    if form is not None and asks_about_the_name(text):
-        raise Invalid(form)
-    if asks_a_question(text):
-        raise Invalid(asked)
-    if (opens_with_none if form is not None else says_none)(text):
-        raise Invalid(none)
-
-
-def asks_about_the_name(text: str) -> bool:
-    """True for a question about the name asked for: "ต้องเป็นชื่อจดทะเบียนไหมคะ", "ใช้ชื่อเล่นได้ไหม"."""
-    return asks_a_question(text) and any(word in text for word in NAME_FORM_WORDS)
-
-
-def _after_fillers(text: str) -> str:
-    """`text` from its first word that is not a filler: "ขอโทษค่ะ, ชื่อแก้วค่ะ" -> "ชื่อแก้วค่ะ"; never a bare yes, no
-    or okay ("ใช่ค่ะ"), which is no name."""
-    if BARE_REPLIES.read(text) is not None:  # before the fillers: "ค่ะ" alone is no apology to forgive
-        raise Invalid("รับทราบค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
-    for word, start, _end in _words_at(text):
-        if word not in FILLERS and not all(unicodedata.category(ch).startswith("P") for ch in word):
-            return text[start:]
-    raise Invalid("ไม่เป็นไรค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
-
-
-def _after_the_word_name(text: str) -> str:
-    """What follows the last name word said as a word of its own, and its link ("ขอโทษที่ตอบช้านะคะ ชื่อแก้วค่ะ"
-    -> "แก้วค่ะ", "ชื่อเล่นว่าต้อมครับ" -> "ต้อมครับ"), or ""."""
-    words = list(_words_at(text))
-    named = [index for index, (word, _start, _end) in enumerate(words) if word in NAME_WORDS]
-    if not named:
-        return ""
-    last = named[-1]
-    if last + 1 < len(words) and words[last + 1][0] in NAME_LINKS:
-        last += 1
-    return text[words[last][2]:].strip()
-
-
-def _words_at(text: str) -> Iterator[tuple[str, int, int]]:
-    """The words of `text` as the tokeniser cuts them, each with where it starts and ends in `text`."""
-    position = 0
-    for word in tokenize(text):
-        start = text.index(word, position)
-        position = start + len(word)
-        yield word, start, position
-
-
-def _before_phone(text: str) -> str:
-    """A name typed with the phone number after it ("สมชาย 089-111-2222"): the name; the number is taken in
-    passing as the phone. A number with no name before it is not a name."""
-    text = normalize_for_entities(text).strip()
-    start = entities.phone_start(text)
-    if start is None:
-        return text
-    name = PHONE_LEAD.sub("", text[:start])
-    if not name:
-        raise Invalid("ได้เบอร์โทรแล้วค่ะ ขอชื่อด้วยนะคะ")
-    return name
 
 
 def _without_closing_particles(text: str) -> str:
@@ -237,35 +93,6 @@ def _without_closing_particles(text: str) -> str:
             break
         end = text.rindex(word, 0, end)
     return text[:end].rstrip() or text
-
-
-def _before_particles(text: str) -> str:
-    """The words of `text` up to its first polite particle, as typed: "จันทร์เพ็ญค่ะ เบอร์ให้ไปแล้ว" ->
-    "จันทร์เพ็ญ". Whole words only, as the tokeniser cuts them, so บังคับ or มูลค่า keep their ending."""
-    spans: list[tuple[int, int]] = []
-    for word, start, end in _words_at(text):
-        if word.lower() not in NAME_PARTICLES:
-            spans.append((start, end))
-        elif spans:
-            break
-    return text[spans[0][0] : spans[-1][1]] if spans else ""
-
-
-def read_phone(text: str, today: date) -> str:
-    """Take a phone number (`read_phone_number`), or `BY_LINE` from someone who would rather be contacted in this
-    LINE chat ("ไม่สะดวกให้เบอร์ค่ะ ติดต่อทางไลน์นี้ได้เลย")."""
-    if entities.parse_phone(text) is None and (BY_LINE_WISH.search(text) or says_none(text)):
-        return BY_LINE
-    return read_phone_number(text, today)
-
-
-def read_phone_number(text: str, _today: date) -> str:
-    """Take a Thai mobile or landline number, as digits, and its extension after it ("021234567 ต่อ 12")."""
-    phone = entities.parse_phone(text)
-    if not phone:
-        raise _unread(text, "เบอร์โทรไม่ถูกต้องค่ะ ช่วยพิมพ์ใหม่ เช่น 081-234-5678 หรือ 02-123-4567 นะคะ")
-    extension = entities.parse_phone_extension(text)
-    return f"{phone} {EXTENSION} {extension}" if extension else phone
 
 
 def filed_phone(given: str | None) -> tuple[str | None, dict[str, str]]:
@@ -287,17 +114,12 @@ def reached_by_line(request: ServiceRequest) -> bool:
     return request.answers.get(PHONE.key) == BY_LINE
 
 
-def _unread(text: str, message: str) -> Invalid:
-    """What to say to a contact detail that was not given: why it is needed, when that is what the user asked."""
-    return Invalid(texts.WHY_CONTACT_DETAILS if asks_why(text) else message)
-
-
 def read_province(text: str, _today: date) -> str:
     """Take one of the 77 provinces, by name or alias, or a short answer that misspells one."""
     province = find_province(text) or closest_province(text)
     if province is None:
-        raise _unread(text, "ไม่พบชื่อจังหวัดนี้ค่ะ ช่วยพิมพ์ชื่อจังหวัดอีกครั้ง เช่น เชียงราย หรือ กทม. "
-                            "หรือแชร์ตำแหน่งก็ได้ค่ะ")
+        raise unread(text, "ไม่พบชื่อจังหวัดนี้ค่ะ ช่วยพิมพ์ชื่อจังหวัดอีกครั้ง เช่น เชียงราย หรือ กทม. "
+                           "หรือแชร์ตำแหน่งก็ได้ค่ะ")
     return province.name
 
 

@@ -13,7 +13,8 @@ from datetime import date
 from typing import Any, Literal
 
 from bot.dialogue import fields as f
-from bot.dialogue import replies, summary, texts
+from bot.dialogue import names, phones, replies, summary, texts
+from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
 from intents import extract_entities
 from intents.normalize import normalize, normalize_for_entities
@@ -99,7 +100,7 @@ def prefill(flow: Flow, first_text: str | None, found: dict[str, Any], today: da
             typed = first_text if question.entity == "phone" and first_text else _as_typed(found[question.entity])
             try:
                 value = question.read(typed, today)
-            except f.Invalid:
+            except Invalid:
                 continue
             answers[question.key] = stored(value)
     if first_text and _says_enough(flow, first_text, today):
@@ -169,9 +170,9 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
                    _business_named_for_the_contact(flow, state, reply, today))
     try:
         if not said:  # the shop named for the contact ("ชื่อร้านคือ ดอยดีคอฟฟี่"), and no one else
-            raise f.Invalid(texts.BUSINESS_TAKEN)
+            raise Invalid(texts.BUSINESS_TAKEN)
         value = question.read(said, today)
-    except f.Invalid as invalid:  # what it said in passing still counts: a phone typed for a name
+    except Invalid as invalid:  # what it said in passing still counts: a phone typed for a name
         # But a question names no name: "ทำไมต้องบอกชื่อร้านด้วยคะ" gives no shop called "ด้วย".
         named = {} if replies.asks_a_question(reply) else named
         answers = answers | named | _said_in_passing(flow, state, reply, answers, today)
@@ -181,14 +182,14 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     answers = answers | {state: stored(value)} | named
     answers = answers | _said_in_passing(flow, state, reply, answers, today)
     following = next_question(flow, answers)
-    by_line = texts.BY_LINE_NOTED if state == f.PHONE.key and value == f.BY_LINE else None
+    by_line = texts.BY_LINE_NOTED if state == f.PHONE.key and value == phones.BY_LINE else None
     return Turn(following, answers, ask(flow, following, answers, hint=by_line))
 
 
 def _for_the_officer(reply: str) -> bool:
     """A question the bot cannot answer, typed instead of an answer ("ค่าเครื่องชั่วโมงละเท่าไหร่คะ"); not one about
     the question itself, which the question's own hint answers ("ทำไมต้องให้เบอร์", "ต้องเป็นชื่อจดทะเบียนไหม")."""
-    return replies.asks_a_question(reply) and not replies.asks_why(reply) and not f.asks_about_the_name(reply)
+    return replies.asks_a_question(reply) and not replies.asks_why(reply) and not names.asks_about_the_name(reply)
 
 
 
@@ -196,7 +197,7 @@ def _for_the_officer(reply: str) -> bool:
 # is taken, not asked again, as spelt: the brand in "ตราแดงค่ะ" is no slip for ตราด. Not a province inside a
 # name: a shop named after a place ("ร้านลำปางเซรามิก") is not always there. Only a number: "ขายทางไลน์" is no
 # wish to be contacted there.
-IN_PASSING = {"phone": f.read_phone_number, "province": f.read_named_province}
+IN_PASSING = {"phone": phones.read_phone_number, "province": f.read_named_province}
 NAMES = ("business_name", "contact_name")
 NAMED_ANSWERS = (*NAMES, "product")  # a name or a product: never a question, a remark or a "none"
 # Words of wanting: in the answer to a name question they ask for something instead ("อยากหาคนซื้อมากกว่า").
@@ -224,7 +225,7 @@ def read_by_the_question(flow: Flow, state: str, text: str) -> bool:
     ("ต้องเป็นชื่อจดทะเบียนไหมคะ", an event to it: ลงทะเบียน); and at the summary, a confirmation ("ยืนยันส่งคำขอ", a
     request status to it), nothing to change ("ไม่แก้แล้วค่ะ ส่งได้เลย", a cancel) or the answer to change
     ("เบอร์โทรค่ะ", centre information)."""
-    named = state in NAMES and (replies.is_latin_name(text) or f.asks_about_the_name(text)
+    named = state in NAMES and (replies.is_latin_name(text) or names.asks_about_the_name(text)
                                 or replies.opens_with_none(text))
     settled = state in SUMMARY and (bool(summary.CONFIRMS.read(text)) or summary.keeps_every_answer(text)
                                     or summary.answer_to_fix(flow, state, text) is not None)
@@ -242,11 +243,11 @@ def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, A
     for question in flow.fields:
         if question.key not in IN_PASSING or question.key in answers:
             continue
-        if question.key == "province" and answered in NAMES and not f.says_where(reply):
+        if question.key == "province" and answered in NAMES and not names.says_where(reply):
             continue
         try:
             taken[question.key] = IN_PASSING[question.key](reply, today)
-        except f.Invalid:
+        except Invalid:
             continue
     return taken
 
@@ -273,7 +274,7 @@ def _names_said(flow: Flow, answers: dict[str, Any], text: str, today: date) -> 
             continue
         try:
             name = question.read(match["name"], today)
-        except f.Invalid:
+        except Invalid:
             continue
         if len(name) <= LONGEST_NAME_IN_PASSING:
             named[key], cut = name, min(cut, match.start())
@@ -288,7 +289,7 @@ def _business_named_for_the_contact(flow: Flow, state: str, reply: str, today: d
         return reply, {}
     try:
         name = business.read(match["name"], today)
-    except f.Invalid:
+    except Invalid:
         return reply, {}
     return (reply[: match.start()] + reply[match.end() :]).strip(), {"business_name": name}
 

@@ -25,6 +25,7 @@ from bot.dialogue import (
 )
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.postbacks import on_postback
+from bot.dialogue.refusals import Invalid
 from bot.dialogue.summary import change_named
 from bot.dialogue.understanding import CALL_BACK, CENTRE_LOOKUP, INTERRUPTING, act_on, centre_card, understand
 from bot.domain import AttachmentReceived, DomainEvent
@@ -262,7 +263,7 @@ def _centre_lookup(ctx: Context, current, text: str, prediction: intents.Predict
     repo.clear_conversation(ctx.session, ctx.user)
     try:
         province = fields.read_province(text, ctx.today)
-    except fields.Invalid as unread:
+    except Invalid as unread:
         hint = str(unread)
     else:
         return centre_card(ctx, province, call_back=CALL_BACK in current.data)
@@ -279,7 +280,7 @@ def _fails(ctx: Context, current, text: str) -> bool:
         return False
     try:
         question.read(text, ctx.today)
-    except fields.Invalid:
+    except Invalid:
         return True
     return False
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from bot.dialogue import fields as f
 from bot.dialogue import replies, texts
 from bot.dialogue.cards import summary_card
+from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
 from bot.line.outbound import Text
 from intents.entities import parse_phone
@@ -91,7 +92,7 @@ def change_in_one_message(flow: Flow, state: str, answers: dict[str, Any], reply
     remaining = {k: v for k, v in answers.items() if k != question.key}
     try:
         value = question.read(typed, today)
-    except f.Invalid as invalid:
+    except Invalid as invalid:
         return Turn(question.key, remaining, ask(flow, question.key, remaining, hint=str(invalid)))
     answers = remaining | {question.key: stored(value)}
     following = next_question(flow, answers)

@@ -26,11 +26,12 @@ from datetime import date
 
 from sqlalchemy import select
 
-from bot.dialogue import asides, conversation, flows, replies
+from bot.dialogue import asides, conversation, flows, phones, replies
 from bot.dialogue import cards as main_cards
 from bot.dialogue import fields as f
 from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
+from bot.dialogue.refusals import Invalid
 from bot.events import cards, preferences, registered, texts
 from bot.events import registrations as seats
 from bot.events.cards import event_choices
@@ -234,7 +235,7 @@ def _answers(asking: f.Field, text: str, today: date) -> bool:
         return False
     try:
         asking.read(text, today)
-    except f.Invalid:
+    except Invalid:
         return False
     return True
 
@@ -246,10 +247,10 @@ def _typed_detail(ctx: Context, found: Event, announcement_id: int | None, askin
     ctx.user.phone = ctx.user.phone or parse_phone(text)
     try:
         value = asking.read(text, ctx.today)
-    except f.Invalid as invalid:
+    except Invalid as invalid:
         return _ask_people(ctx, found, announcement_id, hint=str(invalid), people=party)
     setattr(ctx.user, asking.key, value)
-    hint = main_texts.BY_LINE_NOTED if value == f.BY_LINE else None
+    hint = main_texts.BY_LINE_NOTED if value == phones.BY_LINE else None
     return _ask_people(ctx, found, announcement_id, hint=hint, people=party)
 
 

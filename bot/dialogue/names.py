@@ -1,0 +1,164 @@
+"""How a person's or a business's name is read from what was typed: without the apology, introduction, polite
+particle or phone number around it; never a greeting, a place, a question to the bot or a "none"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from datetime import date
+
+from bot.dialogue import texts
+from bot.dialogue.refusals import Invalid
+from bot.dialogue.replies import (
+    BARE_REPLIES,
+    NAME_PARTICLES,
+    asks_a_question,
+    asks_why,
+    opens_with_none,
+    plain,
+    says_none,
+)
+from intents import entities
+from intents.normalize import normalize_for_entities
+from intents.provinces import find_province
+from intents.tokenize import tokenize
+
+# "ผมชื่อวิชัย", "ชื่อฝนค่ะ", and "ผมวิทยาครับ": the pronouns no name starts with may come without ชื่อ (หนู or
+# พี่ may be the name: หนูนา, พี่หมี).
+SELF_INTRODUCTION = re.compile(r"^(?:(?:กระผม|ผม|ดิฉัน|ดิชั้น)\s*(?:ชื่อ)?|(?:หนู|ฉัน|พี่|เรา|น้อง)?\s*ชื่อ)\s*")
+# The words a name is said after: "ชื่อแก้ว", "ชื่อว่าแก้ว", and a nickname, "ชื่อเล่นต้อม"; then perhaps a
+# word that links them ("ชื่อเล่นว่าต้อม", "ชื่อคือสมชาย").
+NAME_WORDS = frozenset({"ชื่อ", "ชื่อว่า", "ชื่อเล่น"})
+NAME_LINKS = frozenset({"ว่า", "คือ"})
+# What a question about the name asked for mentions ("ต้องเป็นชื่อจดทะเบียนไหมคะ", "ภาษาอังกฤษได้ไหม").
+NAME_FORM_WORDS = ("ชื่อ", "จดทะเบียน", "นิติบุคคล", "แบรนด์", "ภาษาอังกฤษ", "ภาษาไทย")
+# Said before an answer, never part of a name: an apology, a hesitation, a particle ("ขอโทษค่ะ ชื่อแก้วค่ะ",
+# "อ๋อ สมชายครับ"). Whole words, as the tokeniser cuts them, so อ้อย stays a name.
+FILLERS = frozenset({"ขอโทษ", "ขออภัย", "อ๋อ", "อ้อ", "อ่อ", "เอ่อ", "เออ", "อืม", "อืมม", "อ่า"}) | NAME_PARTICLES
+BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ\s*")
+# How a business's name may start, and a person's never does ("ร้านป้าแดง", "ร้านคือ ดอยดี").
+BUSINESS_STARTS = ("ร้าน", "กิจการ", "บริษัท", "แบรนด์", "วิสาหกิจ", "กลุ่ม", "หจก")
+# A greeting typed alone is no name ("สวัสดีค่ะ" at "ขอชื่อผู้ลงทะเบียนค่ะ").
+GREETINGS = frozenset({"สวัสดี", "หวัดดี", "ดีจ้า", "ดีค่า", "hello", "hi", "หวัดดีจ้า", "สวัสดีจ้า"})
+# Where the business is, typed for a name ("อยู่แปดริ้วค่ะ", "ร้านอยู่ที่ลำปาง"): a place, not a name.
+SAYS_WHERE = re.compile(r"\s*(?:ร้าน|กิจการ|โรงงาน|เรา|ผม|หนู|ดิฉัน)?\s*(?:อยู่|มาจาก|จาก)")
+# What leads up to a phone number typed after a name: "สมชาย เบอร์ 089...", "นิดค่ะ โทร: ๐๘๑...".
+PHONE_LEAD = re.compile(r"[\s,:;/]*(?:เบอร์โทรศัพท์|เบอร์โทร|เบอร์|โทรศัพท์|โทร|tel\.?)?[\s,:;/]*$", re.IGNORECASE)
+
+
+def read_name(text: str, _today: date) -> str:
+    """Take a person's or business name; not a greeting typed instead (a bare yes is refused before, by
+    `_after_fillers`, and a question or a "none" by `refuse_what_answers_nothing`)."""
+    cleaned = " ".join(text.split())
+    if not 2 <= len(cleaned) <= 200:
+        raise Invalid("ขอชื่อสั้น ๆ ไม่เกิน 200 ตัวอักษรนะคะ")
+    if plain(cleaned) in GREETINGS:
+        raise Invalid("สวัสดีค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
+    if says_where(cleaned):
+        raise Invalid(texts.PLACE_NOT_A_NAME)
+    return cleaned
+
+
+def says_where(text: str) -> bool:
+    """True for a message that says where the business is ("อยู่แปดริ้วค่ะ"), in a province."""
+    return SAYS_WHERE.match(text) is not None and find_province(text) is not None
+
+
+def read_business_name(text: str, today: date) -> str:
+    """Take a business name, without "ขอโทษค่ะ" or "ร้านชื่อ" before it, or the polite particle or phone number
+    after it."""
+    refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="เป็นชื่อ"), texts.NO_BUSINESS_NAME,
+                                texts.WHY_CONTACT_DETAILS, texts.BUSINESS_NAME_FORM)
+    said = _after_fillers(_before_phone(text))
+    return read_name(_before_particles(BUSINESS_INTRODUCTION.sub("", said)), today)
+
+
+def read_contact_name(text: str, today: date) -> str:
+    """Take a contact's name: what follows "ชื่อ" when the text says it, else the text without "ขอโทษค่ะ" or "ผม"
+    before it; never the polite particle or phone number after it, nor a shop ("ชื่อร้านคือ ดอยดี")."""
+    refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="เป็นชื่อ"), texts.CONTACT_IS_A_PERSON,
+                                texts.WHY_CONTACT_DETAILS, texts.CONTACT_NAME_FORM)
+    said = _after_fillers(_before_phone(text))
+    name = _before_particles(_after_the_word_name(said) or SELF_INTRODUCTION.sub("", said))
+    if name.startswith(BUSINESS_STARTS):
+        raise Invalid(texts.CONTACT_IS_A_PERSON)
+    return read_name(name, today)
+
+
+def refuse_what_answers_nothing(text: str, asked: str, none: str, why: str | None = None,
+                                form: str | None = None) -> None:
+    """Refuse a question to the bot (`asked` says to ask it afterwards; one asking why this is needed is told
+    `why`, and one about the name asked for `form`, when given: the name questions) and a "none" (`none` says how
+    to answer instead); at a name question also a none with more after it ("ยังไม่มีชื่อร้านค่ะ ขายเองที่บ้าน")."""
+    if why is not None and asks_why(text):
+        raise Invalid(why)
+    if form is not None and asks_about_the_name(text):
+        raise Invalid(form)
+    if asks_a_question(text):
+        raise Invalid(asked)
+    if (opens_with_none if form is not None else says_none)(text):
+        raise Invalid(none)
+
+
+def asks_about_the_name(text: str) -> bool:
+    """True for a question about the name asked for: "ต้องเป็นชื่อจดทะเบียนไหมคะ", "ใช้ชื่อเล่นได้ไหม"."""
+    return asks_a_question(text) and any(word in text for word in NAME_FORM_WORDS)
+
+
+def _after_fillers(text: str) -> str:
+    """`text` from its first word that is not a filler: "ขอโทษค่ะ, ชื่อแก้วค่ะ" -> "ชื่อแก้วค่ะ"; never a bare yes, no
+    or okay ("ใช่ค่ะ"), which is no name."""
+    if BARE_REPLIES.read(text) is not None:  # before the fillers: "ค่ะ" alone is no apology to forgive
+        raise Invalid("รับทราบค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
+    for word, start, _end in _words_at(text):
+        if word not in FILLERS and not all(unicodedata.category(ch).startswith("P") for ch in word):
+            return text[start:]
+    raise Invalid("ไม่เป็นไรค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
+
+
+def _after_the_word_name(text: str) -> str:
+    """What follows the last name word said as a word of its own, and its link ("ขอโทษที่ตอบช้านะคะ ชื่อแก้วค่ะ"
+    -> "แก้วค่ะ", "ชื่อเล่นว่าต้อมครับ" -> "ต้อมครับ"), or ""."""
+    words = list(_words_at(text))
+    named = [index for index, (word, _start, _end) in enumerate(words) if word in NAME_WORDS]
+    if not named:
+        return ""
+    last = named[-1]
+    if last + 1 < len(words) and words[last + 1][0] in NAME_LINKS:
+        last += 1
+    return text[words[last][2]:].strip()
+
+
+def _words_at(text: str) -> Iterator[tuple[str, int, int]]:
+    """The words of `text` as the tokeniser cuts them, each with where it starts and ends in `text`."""
+    position = 0
+    for word in tokenize(text):
+        start = text.index(word, position)
+        position = start + len(word)
+        yield word, start, position
+
+
+def _before_phone(text: str) -> str:
+    """A name typed with the phone number after it ("สมชาย 089-111-2222"): the name; the number is taken in
+    passing as the phone. A number with no name before it is not a name."""
+    text = normalize_for_entities(text).strip()
+    start = entities.phone_start(text)
+    if start is None:
+        return text
+    name = PHONE_LEAD.sub("", text[:start])
+    if not name:
+        raise Invalid("ได้เบอร์โทรแล้วค่ะ ขอชื่อด้วยนะคะ")
+    return name
+
+
+def _before_particles(text: str) -> str:
+    """The words of `text` up to its first polite particle, as typed: "จันทร์เพ็ญค่ะ เบอร์ให้ไปแล้ว" ->
+    "จันทร์เพ็ญ". Whole words only, as the tokeniser cuts them, so บังคับ or มูลค่า keep their ending."""
+    spans: list[tuple[int, int]] = []
+    for word, start, end in _words_at(text):
+        if word.lower() not in NAME_PARTICLES:
+            spans.append((start, end))
+        elif spans:
+            break
+    return text[spans[0][0] : spans[-1][1]] if spans else ""
