@@ -10,9 +10,10 @@ It is LINE's side of the wire, so it never imports ``linebot``. Point the SDK at
 Request bodies are checked like LINE checks them: the hand-written limits below, plus the request and every
 message object against the schemas of LINE's OpenAPI file (``$LINE_OPENAPI_DIR``, else
 ``../shared/spec/line-openapi`` beside the repository). Faults (errors, 429s, hangs, random failures, in
-fake_faults.py) are injected per path prefix. The rich-menu endpoints are in fake_rich_menus.py, and the
-request and answer shapes all parts share in fake_http.py. The instance is a plain WSGI app, so a dev server can also
-mount it under a prefix (werkzeug's DispatcherMiddleware) and give the SDK that prefix as its base URL.
+fake_faults.py) are injected per path prefix. The rich-menu endpoints are in fake_rich_menus.py, the content
+endpoints (api-data.line.me) in fake_content.py, and the request and answer shapes all parts share in
+fake_http.py. The instance is a plain WSGI app, so a dev server can also mount it under a prefix (werkzeug's
+DispatcherMiddleware) and give the SDK that prefix as its base URL.
 
 Not modelled: narrowcast filters and audiences (a narrowcast reaches every follower), blocked users, rate
 limits other than injected 429s, reply-token age (use ``expire_reply_token``).
@@ -40,6 +41,7 @@ from werkzeug.routing import Map, Rule
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
+from bot.line.fake_content import CONTENT_ROUTES, MessageContents
 from bot.line.fake_faults import Faults
 from bot.line.fake_http import CHAT_ID, USER_ID, Call, Reject, answer, error_body, now
 from bot.line.fake_rich_menus import RICH_MENU_ROUTES, RichMenus
@@ -148,9 +150,7 @@ ROUTES: list[tuple[str, str, str]] = [
     ("GET", "/v2/bot/message/progress/narrowcast", "narrowcast_progress"),
     ("GET", "/v2/bot/message/quota", "quota"),
     ("GET", "/v2/bot/message/quota/consumption", "quota_consumption"),
-    ("GET", "/v2/bot/message/<message_id>/content", "content"),
-    ("GET", "/v2/bot/message/<message_id>/content/preview", "content"),
-    ("GET", "/v2/bot/message/<message_id>/content/transcoding", "content_transcoding"),
+    *CONTENT_ROUTES,
     ("POST", "/v2/bot/message/markAsRead", "mark_as_read"),
     ("POST", "/v2/bot/chat/markAsRead", "mark_as_read"),
     ("POST", "/v2/bot/chat/loading/start", "loading_start"),
@@ -186,6 +186,7 @@ class FakeLineApi:
         self._generation = 0
         self._faults = Faults(self._lock)
         self._rich_menus = RichMenus(self._lock, self._valid_body)
+        self._contents = MessageContents(self._lock)
         self._clear_state()
 
     # ------------------------------------------------------------------------------------ lifecycle
@@ -249,8 +250,8 @@ class FakeLineApi:
         self._quota_used = 0
         self._profiles: dict[str, dict[str, str]] = {}
         self._followers: dict[str, None] = {}  # an ordered set
-        self._contents: dict[str, tuple[bytes, str]] = {}
         self._narrowcasts: dict[str, dict[str, Any]] = {}
+        self._contents.clear()
         self._rich_menus.clear()
         self._message_seq = 0
 
@@ -277,8 +278,7 @@ class FakeLineApi:
 
     def put_content(self, message_id: str, data: bytes, content_type: str) -> None:
         """Hold the binary content a user sent in message `message_id`."""
-        with self._lock:
-            self._contents[message_id] = (bytes(data), content_type)
+        self._contents.put(message_id, data, content_type)
 
     def set_quota(self, limit: int | None, used: int = 0) -> None:
         """Set this month's message limit (None: unlimited) and how much of it is used."""
@@ -400,6 +400,7 @@ class FakeLineApi:
             raise Reject(404, {"message": "Not found"}) from None
         self._check_retry_key(call, endpoint)
         handler: Callable[..., Response] = (getattr(self._rich_menus, f"on_{endpoint}", None)
+                                            or getattr(self._contents, f"on_{endpoint}", None)
                                             or getattr(self, f"_on_{endpoint}"))
         return handler(call, **args)
 
@@ -608,17 +609,6 @@ class FakeLineApi:
     def _on_bot_info(self, call: Call) -> Response:
         return answer(200, {"userId": self.bot_user_id, "basicId": "@itcfrontdesk", "displayName": "ITC Front Desk",
                            "chatMode": "bot", "markAsReadMode": "auto"})
-
-    def _on_content(self, call: Call, message_id: str) -> Response:
-        content = self._contents.get(message_id)
-        if content is None:
-            raise Reject(404, {"message": "Not found"})
-        return Response(content[0], 200, content_type=content[1])
-
-    def _on_content_transcoding(self, call: Call, message_id: str) -> Response:
-        if message_id not in self._contents:
-            raise Reject(404, {"message": "Not found"})
-        return answer(200, {"status": "succeeded"})
 
     def _on_loading_start(self, call: Call) -> Response:
         body = self._valid_body(call, "ShowLoadingAnimationRequest", required=("chatId",))
