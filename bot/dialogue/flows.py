@@ -228,7 +228,7 @@ def read_by_the_question(flow: Flow, state: str, text: str) -> bool:
     named = state in NAMES and (replies.is_latin_name(text) or names.asks_about_the_name(text)
                                 or replies.opens_with_none(text))
     settled = state in SUMMARY and (bool(summary.CONFIRMS.read(text)) or summary.keeps_every_answer(text)
-                                    or summary.answer_to_fix(flow, state, text) is not None)
+                                    or summary.answer_to_fix(flow, text) is not None)
     return state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled or _dialled(state, text)
 
 

@@ -14,7 +14,7 @@ from bot.dialogue import fields as f
 from bot.dialogue import replies, texts
 from bot.dialogue.cards import summary_card
 from bot.dialogue.refusals import Invalid
-from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
+from bot.dialogue.turns import Turn, ask, next_question, noted, stored
 from bot.line.outbound import Text
 from intents.entities import parse_phone
 from intents.provinces import closest_province, find_province
@@ -129,7 +129,7 @@ def answer_confirm(flow: Flow, answers: dict[str, Any], reply: str, asks_the_off
         return Turn("confirm", answers, submit=True)
     if _asks_to_edit(reply):
         return Turn("edit", answers, ask(flow, "edit", answers))
-    question = answer_to_fix(flow, "confirm", reply)
+    question = answer_to_fix(flow, reply)
     if question is not None:
         return _ask_again(flow, answers, question)
     if asks_the_officer:
@@ -144,7 +144,7 @@ def answer_edit(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:
         return Turn("confirm", answers, submit=True)
     if keeps_every_answer(reply):
         return Turn("confirm", answers, ask(flow, "confirm", answers))
-    question = answer_to_fix(flow, "edit", reply)
+    question = answer_to_fix(flow, reply)
     if question is None:
         return Turn("edit", answers, ask(flow, "edit", answers))
     return _ask_again(flow, answers, question)
@@ -155,12 +155,11 @@ def _ask_again(flow: Flow, answers: dict[str, Any], question: f.Field) -> Turn:
     return Turn(question.key, remaining, ask(flow, question.key, remaining))
 
 
-def answer_to_fix(flow: Flow, state: str, reply: str) -> f.Field | None:
-    """The answer a short reply at the summary asks to change ("แก้เบอร์", "เบอร์ผิดค่ะ"), or at its "ต้องการแก้
-    ข้อไหนคะ" names alone ("เบอร์โทรค่ะ")."""
+def answer_to_fix(flow: Flow, reply: str) -> f.Field | None:
+    """The answer a short reply at the summary or its "ต้องการแก้ข้อไหนคะ" asks to change: with แก้ or ผิด ("แก้เบอร์",
+    "เบอร์ผิดค่ะ"), or named alone ("เบอร์โทรค่ะ")."""
     word = _ASKING.sub("", replies.plain(reply))
-    named = word.removeprefix("แก้ไข").removeprefix("แก้").removesuffix("ผิด")
-    return _field_named(flow, named) if named != word or state in SUMMARY else None
+    return _field_named(flow, word.removeprefix("แก้ไข").removeprefix("แก้").removesuffix("ผิด"))
 
 
 def _field_named(flow: Flow, name: str) -> f.Field | None:
