@@ -8,6 +8,7 @@ import intents
 from bot.dialogue import answers, asides, cards, conversation, texts
 from bot.dialogue.context import Context, Reply
 from bot.events import dialogue as event_dialogue
+from bot.events import party
 from bot.line.outbound import Text
 from storage import repositories as repo
 
@@ -22,9 +23,10 @@ def understand(ctx: Context, text: str | None, prediction: intents.Prediction) -
     the admins wrote, like a request reference, whatever service its words sound like ("ลงทะเบียนอบรมออกแบบฉลาก");
     not in the middle of a request, whose questions take such words as answers."""
     in_a_request = conversation.request_flow(ctx) is not None
-    named = event_dialogue.named_event(ctx, text, prediction.intent) if text and not in_a_request else None
-    if named is not None:
-        return named
+    if text and not in_a_request:
+        named = party.typed_change(ctx, text) or event_dialogue.named_event(ctx, text, prediction.intent)
+        if named is not None:
+            return named
     if prediction.confidence < intents.CONFIDENCE_THRESHOLD:
         labels = [prediction.intent] + [label for label, _ in prediction.alternatives]
         return Reply([Text(texts.NOT_SURE, cards.intent_choices(labels))])

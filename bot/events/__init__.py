@@ -1,6 +1,7 @@
 """Events and announcements: CLUSTER DAY and friends in LINE, seats and waiting lists, check-in, reminders.
 
     dialogue.py       the `event` intent and the event buttons in LINE (registration, waiting list, cancel)
+    party.py          a registration's party changed afterwards, tapped or typed
     preferences.py    the "what news do you want" choices
     registrations.py  seats, waiting list, offers and check-in, safe under concurrent taps
     tickets.py        the check-in QR code (PNG at /tickets/<code>.png)

@@ -104,9 +104,11 @@ def _buttons(view: EventView, registration: Registration | None) -> list[dict[st
     status = registration.status if registration is not None else None
     if status == "registered":
         return [_button(texts.SHOW_TICKET, f"ev_ticket={event_id}", texts.SHOW_TICKET, primary=True),
+                _button(texts.CHANGE_PARTY, f"ev_party={event_id}", texts.CHANGE_PARTY),
                 _button(texts.CANCEL_REGISTRATION, f"ev_cancel={event_id}", texts.CANCEL_REGISTRATION)]
     if status == "waiting":
-        return [_button(texts.LEAVE_WAITLIST, f"ev_cancel={event_id}", texts.LEAVE_WAITLIST)]
+        return [_button(texts.CHANGE_PARTY, f"ev_party={event_id}", texts.CHANGE_PARTY),
+                _button(texts.LEAVE_WAITLIST, f"ev_cancel={event_id}", texts.LEAVE_WAITLIST)]
     if status == "offered" and registration is not None:
         return [_button(texts.ACCEPT_OFFER, f"ev_offer={registration.id}:yes", texts.ACCEPT_OFFER, primary=True),
                 _button(texts.DECLINE_OFFER, f"ev_offer={registration.id}:no", texts.DECLINE_OFFER)]

@@ -9,6 +9,7 @@ Postback data (one key each, never through the classifier):
     ev_cancel=EVENT / ev_cancel_yes=EVENT / ev_keep=EVENT   cancel, after a confirmation
     ev_offer=REGISTRATION:yes|no       answer a seat offered from the waiting list
     ev_ticket=EVENT, ev_mine=1         the ticket again; the follower's own registrations
+    ev_party=..., ev_party_to=..., ev_party_keep=...   a registration's party changed (bot/events/party.py)
     news=...                           the "what news do you want" preferences (bot/events/preferences.py)
 
 "How many people?" can also be answered by typing ("๒ คน", "มาคนเดียวค่ะ"): the question is remembered in the
@@ -32,7 +33,7 @@ from bot.dialogue import fields as f
 from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.refusals import Invalid
-from bot.events import cards, preferences, registered, texts
+from bot.events import cards, party, preferences, registered, texts
 from bot.events import registrations as seats
 from bot.events.cards import event_choices
 from bot.line.inbound import Inbound
@@ -186,12 +187,15 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     """The answer to a pending "how many people?" (or "your name?", "your phone?") typed ("๒ คน") or called
     off ("ยกเลิก"); None when there is no such question or the text is not an answer to it, such as a
     question on another topic (the question is dropped either way)."""
+    changed = party.typed_answer(ctx, text, cancels)
+    if changed is not None:
+        return changed
     current = conversation.active(ctx)  # a question left for a day has gone with its conversation
     if current is None or PARTY_FOR not in current.data:
         return None
     event_id, announcement_id, _ = _ids(current.data[PARTY_FOR])
     asking = REGISTRANT.get(current.data.get(PARTY_ASKS) or "")
-    offer, party = current.data.get(PARTY_OFFER), current.data.get(PARTY_PEOPLE)
+    offer, told = current.data.get(PARTY_OFFER), current.data.get(PARTY_PEOPLE)
     forget_party_question(ctx)
     if cancels:
         return Reply([Text(texts.PARTY_DROPPED, event_choices())])
@@ -199,7 +203,7 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     if found is None or (asking is not None and other_topic and not _answers(asking, text, ctx.today)):
         return None
     if asking is not None:
-        return _typed_detail(ctx, found, announcement_id, asking, text, party)
+        return _typed_detail(ctx, found, announcement_id, asking, text, told)
     people = parse_people(text)
     if people is None:
         return _typed_choice(ctx, offer, text, event) if offer else None
@@ -262,6 +266,7 @@ def asks_for_a_name(current: Conversation) -> bool:
 def forget_party_question(ctx: Context) -> None:
     """The follower moved on from "how many people?": a number typed later is about something else."""
     asides.forget(ctx, PARTY_SIZE, PARTY_FOR)
+    party.forget(ctx)
 
 
 def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int | None) -> Reply:
@@ -398,6 +403,9 @@ POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "ev_keep": lambda ctx, value, event: Reply([Text(texts.KEPT, event_choices())]),
     "ev_offer": registered.answer_offer,
     "ev_ticket": registered.show_ticket,
+    "ev_party": party.ask,
+    "ev_party_to": party.change,
+    "ev_party_keep": party.keep,
     "ev_mine": lambda ctx, value, event: my_registrations(ctx),
     "news": preferences.on_postback,
 }

@@ -83,7 +83,8 @@ def ticket_messages(registration: Registration) -> list[Outbound]:
     venue = f"{event.venue + ' ' if event.venue else ''}จ.{event.province}"
     text = texts.REGISTERED.format(title=event.title, date=thai_datetime(event.starts_at), venue=venue,
                                    people=registration.people, code=seats.shown_code(registration.code))
-    choices = (Choose(texts.CANCEL_REGISTRATION, f"ev_cancel={event.id}", texts.CANCEL_REGISTRATION),
+    choices = (Choose(texts.CHANGE_PARTY, f"ev_party={event.id}", texts.CHANGE_PARTY),
+               Choose(texts.CANCEL_REGISTRATION, f"ev_cancel={event.id}", texts.CANCEL_REGISTRATION),
                Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
                Choose(texts.CHOOSE_NEWS, "news=start", texts.CHOOSE_NEWS))
     url = tickets.image_url(current_app.extensions["frontdesk"].settings.public_base_url, registration.code)

@@ -130,6 +130,28 @@ def cancel(session: Session, event_id: int, user: LineUser, now: datetime) -> Ou
     return Outcome(status, registration, seats_left(session, event), offers)
 
 
+def change_party(session: Session, event_id: int, user: LineUser, people: int, now: datetime) -> Outcome:
+    """A seat, offer or waiting-list place made for more or fewer people, in its place in line. More seats are
+    taken only while registration is open, and only those a new registration could take (free, nobody waiting);
+    otherwise "short", with how many more would fit. Seats given back are offered to the waiting list."""
+    event = locked_event(session, event_id)
+    registration = registration_of(session, event_id, user.id) if event else None
+    if event is None or registration is None or registration.status not in ACTIVE:
+        return Outcome("none")
+    more = people - registration.people
+    if now >= event.starts_at or (more > 0 and not is_open(event, now)):
+        return Outcome("closed", registration)
+    if more > 0 and registration.status in HOLDING_SEATS:
+        free = 0 if _anyone_waiting(session, event.id) else seats_left(session, event)
+        if more > free:
+            return Outcome("short", registration, free)
+    registration.people = people
+    session.flush()
+    # Fewer seats held free some; a smaller party waiting may fit seats already free.
+    offers = offer_freed_seats(session, event, now) if more < 0 or registration.status == "waiting" else []
+    return Outcome("changed", registration, seats_left(session, event), offers)
+
+
 def answer_offer(session: Session, registration_id: int, user: LineUser, accept: bool, now: datetime) -> Outcome:
     """Confirm or decline a seat offered from the waiting list (in time, or it has passed on)."""
     registration = session.get(Registration, registration_id)

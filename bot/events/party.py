@@ -1,0 +1,182 @@
+"""A registration's party changed after the fact: "เปลี่ยนจำนวนคน" on the ticket or the event's card, then the new
+number tapped or typed; or typed straight away ("ขอเปลี่ยนเป็น 3 คนค่ะ", "เพิ่มอีก 1 คน", "ลดเหลือ 2 ท่าน"), asked
+first since a misread number would move real seats.
+
+Postback data:
+    ev_party=EVENT       how many people now? (a number typed answers it, until the next message or tap)
+    ev_party_to=EVENT:N  the party becomes N: more seats if free, seats given back offered to the waiting list
+    ev_party_keep=EVENT  the party stays as it is
+"""
+
+from __future__ import annotations
+
+from bot.dialogue import asides
+from bot.dialogue import cards as main_cards
+from bot.dialogue.context import Context, Reply
+from bot.domain import DeliveriesQueued
+from bot.events import cards, notices, registered, texts
+from bot.events import registrations as seats
+from bot.line.inbound import Inbound
+from bot.line.outbound import Choose, Text
+from intents.entities import parse_people
+from intents.titles import named_titles
+from storage import repositories as repo
+from storage.models import Registration
+
+ASKED = "event_party_change"  # the one-question flow, and its key: the event whose new party is asked
+CHANGE_WORDS = ("เปลี่ยน", "แก้", "เพิ่ม", "ลด", "เหลือ")
+# "เพิ่มอีก 1 คน" adds to the party and "ลดลง 1 คน" takes away, unless the total is said ("เพิ่มเป็น 4", "ลดเหลือ 2").
+MORE, FEWER, TOTAL = "เพิ่ม", "ลด", ("เป็น", "เหลือ", "ทั้งหมด", "รวม")
+CHIP = 20  # LINE's longest quick-reply label
+
+
+def ask(ctx: Context, value: str, event: Inbound) -> Reply:
+    """"How many people now?" (`ev_party=EVENT`), with a button for each other party size."""
+    registration = _own(ctx, value)
+    return _nothing() if registration is None else _ask(ctx, registration)
+
+
+def typed_answer(ctx: Context, text: str, cancels: bool) -> Reply | None:
+    """The number typed at "how many people now?" (`ask`), or a cancel; None when that question is not waiting or
+    the text is no number (the question is dropped either way)."""
+    current = repo.get_conversation(ctx.session, ctx.user)
+    if current is None or ASKED not in current.data:
+        return None
+    registration = _own(ctx, str(current.data[ASKED]))
+    forget(ctx)
+    if registration is None:
+        return None
+    if cancels:
+        return _kept(registration)
+    people = parse_people(text)
+    return None if people is None else change(ctx, f"{registration.event_id}:{people}")
+
+
+def typed_change(ctx: Context, text: str) -> Reply | None:
+    """"ขอเปลี่ยนเป็น 3 คนค่ะ" from a follower with a registration: the change it means, asked first; with several,
+    the one named by its title, else a button for each; None for any other message."""
+    people = parse_people(text)
+    if people is None or not any(word in text for word in CHANGE_WORDS):
+        return None
+    mine = seats.active_registrations(ctx.session, ctx.user.id, ctx.now)
+    named = [mine[i] for i in named_titles(text, [registration.event.title for registration in mine])]
+    if len(named) == 1 or len(mine) == 1:
+        registration = (named or mine)[0]
+        return _confirm(ctx, registration, _new_party(text, people, registration.people))
+    if not mine:
+        return None
+    picks = tuple(_pick(registration, _new_party(text, people, registration.people)) for registration in mine)
+    return Reply([Text(texts.WHICH_PARTY, (*picks[:seats.MAX_PARTY], *cards.event_choices()[:1]))])
+
+
+def change(ctx: Context, value: str, event: Inbound | None = None) -> Reply:
+    """Make the party N (`ev_party_to=EVENT:N`): the ticket again with its new number, or why it cannot grow."""
+    event_id, _, typed = value.partition(":")
+    registration = _own(ctx, event_id)
+    if registration is None or not typed.isdigit():
+        return _nothing()
+    people = int(typed)
+    if not 1 <= people <= seats.MAX_PARTY:
+        return Reply([Text(texts.PARTY_TOO_BIG.format(most=seats.MAX_PARTY))]).then(_ask(ctx, registration))
+    if people == registration.people:
+        return Reply([Text(texts.PARTY_UNCHANGED.format(title=registration.event.title, people=people),
+                           cards.event_choices())])
+    outcome = seats.change_party(ctx.session, registration.event_id, ctx.user, people, ctx.now)
+    if outcome.status == "closed":
+        return Reply([Text(texts.PARTY_CLOSED.format(title=registration.event.title, people=registration.people),
+                           cards.event_choices())])
+    if outcome.status == "short":
+        return _short(registration, people, outcome.seats_left)
+    if outcome.status == "none":
+        return _nothing()
+    pushes = notices.queue_offers(ctx.session, outcome.offers)
+    return Reply(_changed(ctx, registration), [DeliveriesQueued(tuple(pushes))] if pushes else [])
+
+
+def keep(ctx: Context, value: str, event: Inbound) -> Reply:
+    """"ไม่" to the change asked about: nothing moves."""
+    registration = _own(ctx, value)
+    return _nothing() if registration is None else _kept(registration)
+
+
+def forget(ctx: Context) -> None:
+    """The follower moved on from "how many people now?"."""
+    asides.forget(ctx, ASKED, ASKED)
+
+
+def _new_party(text: str, people: int, now_coming: int) -> int:
+    """The party a change typed means: `people` itself, or added to or taken from the party coming now."""
+    if any(word in text for word in TOTAL) or (MORE in text) == (FEWER in text):
+        return people
+    return now_coming + people if MORE in text else now_coming - people
+
+
+def _ask(ctx: Context, registration: Registration) -> Reply:
+    asides.remember(ctx, ASKED, {ASKED: registration.event_id})
+    question = texts.ASK_NEW_PARTY.format(title=registration.event.title, people=registration.people)
+    sizes = (n for n in range(1, seats.MAX_PARTY + 1) if n != registration.people)
+    return Reply([Text(question, tuple(_choice(registration.event_id, n) for n in sizes))])
+
+
+def _confirm(ctx: Context, registration: Registration, people: int) -> Reply:
+    """"เปลี่ยน … จาก 2 เป็น 3 ท่าน ใช่ไหมคะ"; a party out of bounds is asked for again instead."""
+    event_id, title = registration.event_id, registration.event.title
+    if people == registration.people:
+        return Reply([Text(texts.PARTY_UNCHANGED.format(title=title, people=people), cards.event_choices())])
+    if not 1 <= people <= seats.MAX_PARTY:
+        return Reply([Text(texts.PARTY_TOO_BIG.format(most=seats.MAX_PARTY))]).then(_ask(ctx, registration))
+    yes, no = f"ev_party_to={event_id}:{people}", f"ev_party_keep={event_id}"
+    asides.ask_yes_or_no(ctx, yes, no)
+    question = texts.ASK_CHANGE_PARTY.format(title=title, before=registration.people, people=people)
+    return Reply([Text(question, main_cards.yes_no(yes, no))])
+
+
+def _changed(ctx: Context, registration: Registration) -> list:
+    title, people = registration.event.title, registration.people
+    if registration.status == "waiting":
+        position = seats.waiting_position(ctx.session, registration)
+        return [Text(texts.WAITING_PARTY_CHANGED.format(title=title, people=people, position=position),
+                     cards.event_choices())]
+    if registration.status == "offered":
+        return [Text(texts.PARTY_CHANGED.format(title=title, people=people)), cards.offer_card(registration)]
+    return [Text(texts.PARTY_CHANGED.format(title=title, people=people)), *registered.ticket_messages(registration)]
+
+
+def _short(registration: Registration, people: int, free: int) -> Reply:
+    """Not enough seats for the larger party: it stays as it is, with the most it could grow to offered."""
+    title, before = registration.event.title, registration.people
+    if not free:
+        return Reply([Text(texts.PARTY_NO_SEATS.format(title=title, people=before), cards.event_choices())])
+    most = before + free
+    said = texts.PARTY_SHORT.format(title=title, free=free, wanted=people, people=before)
+    label = texts.PARTY_TO.format(people=most)
+    return Reply([Text(said, (Choose(label, f"ev_party_to={registration.event_id}:{most}", label),
+                              *cards.event_choices()))])
+
+
+def _kept(registration: Registration) -> Reply:
+    return Reply([Text(texts.PARTY_KEPT.format(title=registration.event.title, people=registration.people),
+                       cards.event_choices())])
+
+
+def _nothing() -> Reply:
+    return Reply([Text(texts.NOTHING_REGISTERED, cards.event_choices())])
+
+
+def _own(ctx: Context, event_id: str) -> Registration | None:
+    """The follower's active registration for the event, if any."""
+    registration = seats.registration_of(ctx.session, int(event_id), ctx.user.id) if event_id.isdigit() else None
+    return registration if registration is not None and registration.status in seats.ACTIVE else None
+
+
+def _pick(registration: Registration, people: int) -> Choose:
+    """A button making one of several registrations' party `people`, labelled by its event."""
+    title = registration.event.title
+    label = title if len(title) <= CHIP else title[:CHIP - 1] + "…"
+    return Choose(label, f"ev_party_to={registration.event_id}:{people}",
+                  texts.PARTY_FOR_EVENT.format(title=title, people=people))
+
+
+def _choice(event_id: int, people: int) -> Choose:
+    label = texts.PEOPLE_LABEL.format(n=people)
+    return Choose(label, f"ev_party_to={event_id}:{people}", label)
