@@ -50,6 +50,9 @@ _PICKED = re.compile(r"(?P<name>\S+)\s+(?:เป็น|คือ)?\s*(?P<value>.
 _MOVED = re.compile(r"อยู่\s*(?:ที่)?\s*(?:จังหวัด|จ\.)?\s*(?P<value>\S+)")
 _NOT_THIS = re.compile(r"ไม่ใช่\s*(?:จังหวัด|จ\.)?\s*\S+")
 _ASKING = re.compile(r"^(?:ขอ|ช่วย|รบกวน)")  # before แก้: "ขอแก้วันครับ"
+# "ส่งแล้วกี่วันเจ้าหน้าที่จะโทรมาครับ": when the call comes is the bot's to answer (and kept for the officer too).
+WHEN_WORDS = ("กี่วัน", "กี่โมง", "เมื่อไหร่", "เมื่อไร", "เมื่อไร่", "วันไหน", "นานไหม", "นานมั้ย", "นานแค่ไหน", "อีกนาน")
+CALL_WORDS = ("โทร", "ติดต่อ")
 
 
 # "ขอเลื่อนเป็นวันศุกร์หน้า": moving the date names no answer, but only a date moves.
@@ -132,10 +135,15 @@ def answer_confirm(flow: Flow, answers: dict[str, Any], reply: str, asks_the_off
     question = answer_to_fix(flow, reply)
     if question is not None:
         return _ask_again(flow, answers, question)
-    if asks_the_officer:
+    if asks_the_officer or _asks_when_called(reply):  # the officer sees what was asked either way
         answers = noted(answers, reply)
-        return Turn("confirm", answers, [Text(texts.QUESTION_NOTED), summary_card(flow, answers)])
+        said = texts.CALLED_AFTER_SENDING if _asks_when_called(reply) else texts.QUESTION_NOTED
+        return Turn("confirm", answers, [Text(said), summary_card(flow, answers)])
     return Turn("confirm", answers, [Text(texts.CONFIRM_HINT), summary_card(flow, answers)])
+
+
+def _asks_when_called(reply: str) -> bool:
+    return any(word in reply for word in WHEN_WORDS) and any(word in reply for word in CALL_WORDS)
 
 
 def answer_edit(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:

@@ -89,11 +89,13 @@ def test_a_question_beyond_the_services_or_about_the_question_is_not_kept(chat, 
     assert "questions" not in request.answers and request.business_name == ANSWERS["business_name"]
 
 
-def test_a_question_about_the_call_back_at_the_summary_keeps_the_request_it_summarises(chat, app):
+@pytest.mark.parametrize("typed", ["เจ้าหน้าที่จะโทรมากี่โมงครับ", "ส่งแล้วกี่วันเจ้าหน้าที่จะโทรมาครับ",
+                                   "แล้วจะติดต่อกลับเมื่อไหร่คะ"])
+def test_when_the_call_comes_is_answered_at_the_summary_which_keeps_its_request(chat, app, typed):
     at(chat, app, "machinery", "confirm")
-    said = chat.say(USER, "เจ้าหน้าที่จะโทรมากี่โมงครับ")  # contact_staff to the classifier
-    assert said[0] == texts.QUESTION_NOTED and said[-1].startswith("สรุปคำขอบริการเครื่องจักรกลาง")
+    said = chat.say(USER, typed)  # contact_staff or request_status to the classifier
+    assert said[0] == texts.CALLED_AFTER_SENDING and said[-1].startswith("สรุปคำขอบริการเครื่องจักรกลาง")
     chat.say(USER, "👍")
     [request] = requests_in(app)
     assert (request.service, request.business_name) == ("machinery", ANSWERS["business_name"])
-    assert request.answers["questions"] == ["เจ้าหน้าที่จะโทรมากี่โมงครับ"]
+    assert request.answers["questions"] == [typed]
