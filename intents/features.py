@@ -20,11 +20,13 @@ MAX_CHARS = 2000
 # A service named only to rule it out ("ไม่ใช่กล่องนะคะ อยากเปลี่ยนตัวสินค้า") must not count for it:
 # the words after a negation are read as ¬กล่อง, up to a particle, a turn to what is wanted, the end
 # of the phrase, or NEGATION_SCOPE words. Figures in bench/README.md, "Pipeline choices".
+# Isan and Northern บ่ says the same (บ่แม่น = ไม่ใช่); alone it also asks ("มีบ่"), so only in these pairs.
 NEGATIONS = frozenset(
-    {("ไม่ใช่",), ("ไม่ต้อง",), ("ไม่เอา",), ("ไม่", "ใช่"), ("ไม่", "ต้อง"), ("ไม่", "เอา"), ("ไม่", "เกี่ยวกับ")}
+    {("ไม่ใช่",), ("ไม่ต้อง",), ("ไม่เอา",), ("ไม่", "ใช่"), ("ไม่", "ต้อง"), ("ไม่", "เอา"), ("ไม่", "เกี่ยวกับ"),
+     ("บ่", "ใช่"), ("บ่", "แม่น"), ("บ่แม่น",), ("บ่", "ต้อง"), ("บ่", "เอา")}
 )
 # ไม่ได้ rules something out only before an intention ("ไม่ได้จะจองเครื่อง"), not in a fact ("ไม่ได้รับข่าว").
-NOT_INTENDED = frozenset({("ไม่ได้",), ("ไม่", "ได้")})
+NOT_INTENDED = frozenset({("ไม่ได้",), ("ไม่", "ได้"), ("บ่ได้",), ("บ่", "ได้")})
 INTENTIONS = frozenset({"จะ", "อยาก", "อยากได้", "อยากให้", "ถาม", "ต้องการ", "ขอ", "หมายถึง", "มา", "สนใจ", "คิด", "ให้"})
 NEGATION_ENDS = frozenset(
     {"นะ", "นะคะ", "นะครับ", "ค่ะ", "คะ", "ครับ", "จ้า", "จ้ะ", "เด้อ", "แล้ว", "เลย", "แต่", "แค่", "ส่วน", "เพราะ"}

@@ -121,6 +121,12 @@ def test_not_having_done_something_rules_nothing_out() -> None:
     assert "¬กล่อง" in read("ไม่ได้ถามเรื่องกล่องค่ะ", FeatureOptions()).words
 
 
+def test_isan_and_northern_negations_rule_out_too_but_a_question_does_not() -> None:
+    assert "¬ต้นแบบ" in read("บ่ได้อยากให้ทำต้นแบบเด้อ อยากใช้เครื่องเอง", FeatureOptions()).words
+    assert "¬อบรม" in read("บ่แม่นอบรม อยากได้คนซื้อ", FeatureOptions()).words
+    assert not any(word.startswith("¬") for word in read("มีเครื่องซีลบ่ ได้ข่าวว่ามี", FeatureOptions()).words)
+
+
 def test_negation_marking_can_be_turned_off() -> None:
     words = read("ไม่ใช่กล่องนะคะ", FeatureOptions(mark_negation=False)).words
     assert "กล่อง" in words and not any(word.startswith("¬") for word in words)
