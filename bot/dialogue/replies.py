@@ -1,5 +1,6 @@
 """What a short typed reply says, whatever was asked: yes or no, a question, a laugh, a "none", a name in Latin
-letters. The questions themselves, and how each reads its answer, are in fields.py."""
+letters. The questions themselves are in fields.py, and the readers of their answers there and in names.py and
+phones.py."""
 
 from __future__ import annotations
 

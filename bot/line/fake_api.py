@@ -48,7 +48,7 @@ from bot.line.fake_rich_menus import RICH_MENU_ROUTES, RichMenus
 from bot.line.fake_validation import (
     MAX_MULTICAST_TO,
     ErrorDetail,
-    _body_errors,
+    body_errors,
     default_openapi_dir,
     validate_messages,
 )
@@ -449,7 +449,7 @@ class FakeLineApi:
         body = call.json_body()
         missing = [ErrorDetail(k, "must be specified") for k in required if isinstance(body, dict) and k not in body]
         details = missing + [
-            d for d in _body_errors(schema_name, body, self.openapi_dir, self.require_https_media)
+            d for d in body_errors(schema_name, body, self.openapi_dir, self.require_https_media)
             if d.property not in {m.property for m in missing}
         ]
         if details:

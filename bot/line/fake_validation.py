@@ -58,14 +58,15 @@ def validate_messages(
     messages: list[dict[str, Any]], *, openapi_dir: Path | None = None, require_https: bool = True
 ) -> list[str]:
     """Return LINE's objections to a list of message objects, as 'property: message' lines."""
-    details = _body_errors("BroadcastRequest", {"messages": messages}, openapi_dir, require_https)
+    details = body_errors("BroadcastRequest", {"messages": messages}, openapi_dir, require_https)
     return [f"{d.property}: {d.message}" for d in details]
 
 
-def _body_errors(
+def body_errors(
     schema_name: str, body: Any, openapi_dir: Path | None, require_https: bool
 ) -> list[ErrorDetail]:
-    """Hand-written limit checks first, then the OpenAPI schema's findings on other properties."""
+    """LINE's objections to a request body of `schema_name`: hand-written limit checks first, then the OpenAPI
+    schema's findings on other properties."""
     found = _hand_errors(schema_name, body, require_https)
     validator = _schema_validator(openapi_dir or default_openapi_dir(), schema_name)
     if validator is not None:
