@@ -10,6 +10,8 @@ Postback data:
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from bot.dialogue import asides
 from bot.dialogue import cards as main_cards
 from bot.dialogue.context import Context, Reply
@@ -21,7 +23,7 @@ from bot.line.outbound import Choose, Text
 from intents.entities import parse_people
 from intents.titles import named_titles
 from storage import repositories as repo
-from storage.models import Registration
+from storage.models import Event, Registration
 
 ASKED = "event_party_change"  # the one-question flow, and its key: the event whose new party is asked
 CHANGE_WORDS = ("เปลี่ยน", "แก้", "เพิ่ม", "ลด", "เหลือ")
@@ -59,7 +61,11 @@ def typed_change(ctx: Context, text: str) -> Reply | None:
     if people is None or not any(word in text for word in CHANGE_WORDS):
         return None
     mine = seats.active_registrations(ctx.session, ctx.user.id, ctx.now)
-    named = [mine[i] for i in named_titles(text, [registration.event.title for registration in mine])]
+    upcoming = list(ctx.session.scalars(select(Event).where(Event.status == "published", Event.starts_at > ctx.now)))
+    titled = {upcoming[i].id for i in named_titles(text, [event.title for event in upcoming])}
+    named = [registration for registration in mine if registration.event_id in titled]
+    if titled and not named:  # "ลงทะเบียนงาน … เพิ่ม 2 คน": another event, registered for as any is
+        return None
     if len(named) == 1 or len(mine) == 1:
         registration = (named or mine)[0]
         return _confirm(ctx, registration, _new_party(text, people, registration.people))
@@ -119,11 +125,14 @@ def _ask(ctx: Context, registration: Registration) -> Reply:
 
 
 def _confirm(ctx: Context, registration: Registration, people: int) -> Reply:
-    """"เปลี่ยน … จาก 2 เป็น 3 ท่าน ใช่ไหมคะ"; a party out of bounds is asked for again instead."""
+    """"เปลี่ยน … จาก 2 เป็น 3 ท่าน ใช่ไหมคะ"; a party too large is asked for again instead, and none at all is a
+    cancel, asked as one."""
     event_id, title = registration.event_id, registration.event.title
     if people == registration.people:
         return Reply([Text(texts.PARTY_UNCHANGED.format(title=title, people=people), cards.event_choices())])
-    if not 1 <= people <= seats.MAX_PARTY:
+    if people < 1:  # "ลดลง 2 คน" of two: nobody is coming
+        return registered.ask_to_give_up(ctx, registration)
+    if people > seats.MAX_PARTY:
         return Reply([Text(texts.PARTY_TOO_BIG.format(most=seats.MAX_PARTY))]).then(_ask(ctx, registration))
     yes, no = f"ev_party_to={event_id}:{people}", f"ev_party_keep={event_id}"
     asides.ask_yes_or_no(ctx, yes, no)

@@ -143,3 +143,19 @@ def test_the_event_card_of_a_registration_carries_the_change_button(chat, app):
     [card] = chat.send(ev.postback(ALICE, "ev_mine=1"))
     buttons = [box["action"]["data"] for box in card["contents"]["contents"][0]["footer"]["contents"]]
     assert f"ev_party={event['id']}" in buttons
+
+
+def test_a_party_typed_for_another_event_registers_for_it_and_leaves_the_first_alone(chat, app):
+    first = registered_two(chat, app)
+    second = add_event(app, "อบรมการตลาดออนไลน์", 10, 30)
+    said = " ".join(chat.say(ALICE, "ขอลงทะเบียนอบรมการตลาดออนไลน์ เพิ่มอีก 3 คนค่ะ"))
+    assert "ใช่ไหม" not in said
+    assert seats_of(app, second["id"]) == {"registered": 3} and seats_of(app, first["id"]) == {"registered": 2}
+
+
+def test_taking_everyone_away_is_asked_as_a_cancel(chat, app):
+    event = registered_two(chat, app)
+    [question] = chat.say(ALICE, "ลดลง 2 คนค่ะ")
+    assert "ยกเลิกการลงทะเบียน" in question and "ใช่ไหม" in question
+    chat.say(ALICE, "ใช่ค่ะ")
+    assert seats_of(app, event["id"]) == {"cancelled": 2}
