@@ -157,7 +157,7 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     changed = summary.change_in_one_message(flow, state, answers, reply, today) if state in SUMMARY else None
     if changed is not None:
         return changed
-    asks_the_officer = in_scope and _for_the_officer(reply)
+    asks_the_officer = in_scope and (_for_the_officer(reply) or summary.asks_when_called(reply))
     if state == "confirm":
         return summary.answer_confirm(flow, answers, reply, asks_the_officer)
     if state == "edit":

@@ -51,7 +51,7 @@ _MOVED = re.compile(r"อยู่\s*(?:ที่)?\s*(?:จังหวัด|�
 _NOT_THIS = re.compile(r"ไม่ใช่\s*(?:จังหวัด|จ\.)?\s*\S+")
 _ASKING = re.compile(r"^(?:ขอ|ช่วย|รบกวน)")  # before แก้: "ขอแก้วันครับ"
 # "ส่งแล้วกี่วันเจ้าหน้าที่จะโทรมาครับ": when the call comes is the bot's to answer (and kept for the officer too).
-WHEN_WORDS = ("กี่วัน", "กี่โมง", "เมื่อไหร่", "เมื่อไร", "เมื่อไร่", "วันไหน", "นานไหม", "นานมั้ย", "นานแค่ไหน", "อีกนาน")
+WHEN_WORDS = ("กี่วัน", "กี่โมง", "เมื่อไหร่", "เมื่อไร", "เมื่อไร่", "นานไหม", "นานมั้ย", "นานแค่ไหน")
 CALL_WORDS = ("โทร", "ติดต่อ")
 
 
@@ -127,7 +127,7 @@ def _sends(reply: str) -> bool:
 
 def answer_confirm(flow: Flow, answers: dict[str, Any], reply: str, asks_the_officer: bool) -> Turn:
     """Read a reply to the summary card: the request sent, its "ต้องการแก้ข้อไหนคะ", an answer asked again, or the
-    card again (with the question kept for the officer, `asks_the_officer`)."""
+    card again (with the question kept for the officer, `asks_the_officer`; when they will call is answered too)."""
     if _sends(reply):
         return Turn("confirm", answers, submit=True)
     if _asks_to_edit(reply):
@@ -135,15 +135,18 @@ def answer_confirm(flow: Flow, answers: dict[str, Any], reply: str, asks_the_off
     question = answer_to_fix(flow, reply)
     if question is not None:
         return _ask_again(flow, answers, question)
-    if asks_the_officer or _asks_when_called(reply):  # the officer sees what was asked either way
+    if asks_the_officer:
         answers = noted(answers, reply)
-        said = texts.CALLED_AFTER_SENDING if _asks_when_called(reply) else texts.QUESTION_NOTED
+        said = texts.CALLED_AFTER_SENDING if asks_when_called(reply) else texts.QUESTION_NOTED
         return Turn("confirm", answers, [Text(said), summary_card(flow, answers)])
     return Turn("confirm", answers, [Text(texts.CONFIRM_HINT), summary_card(flow, answers)])
 
 
-def _asks_when_called(reply: str) -> bool:
-    return any(word in reply for word in WHEN_WORDS) and any(word in reply for word in CALL_WORDS)
+def asks_when_called(reply: str) -> bool:
+    """True for a question about when the officer will call ("ส่งแล้วกี่วันเจ้าหน้าที่จะโทรมาครับ"), not a wish
+    ("โทรมาเมื่อไหร่ก็ได้ค่ะ")."""
+    return (any(word in reply for word in WHEN_WORDS) and any(word in reply for word in CALL_WORDS)
+            and "ก็ได้" not in reply)
 
 
 def answer_edit(flow: Flow, answers: dict[str, Any], reply: str) -> Turn:

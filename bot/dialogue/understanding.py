@@ -19,14 +19,16 @@ CALL_BACK = "call_back"  # a call-back asked for before consent: the postback of
 
 
 def understand(ctx: Context, text: str | None, prediction: intents.Prediction) -> Reply:
-    """Act on a confident intent; offer the likely choices when unsure. First, an event named by its title: data
-    the admins wrote, like a request reference, whatever service its words sound like ("ลงทะเบียนอบรมออกแบบฉลาก");
-    not in the middle of a request, whose questions take such words as answers."""
+    """Act on a confident intent; offer the likely choices when unsure. First, a change to a registration's party
+    ("ขอเพิ่มอีก 1 คน"), or an event named by its title: data the admins wrote, like a request reference, whatever
+    service its words sound like ("ลงทะเบียนอบรมออกแบบฉลาก"); not in the middle of a request, whose questions take
+    such words as answers."""
     in_a_request = conversation.request_flow(ctx) is not None
     if text and not in_a_request:
-        named = party.typed_change(ctx, text) or event_dialogue.named_event(ctx, text, prediction.intent)
-        if named is not None:
-            return named
+        about_events = party.typed_change(ctx, text, prediction) or event_dialogue.named_event(
+            ctx, text, prediction.intent)
+        if about_events is not None:
+            return about_events
     if prediction.confidence < intents.CONFIDENCE_THRESHOLD:
         labels = [prediction.intent] + [label for label, _ in prediction.alternatives]
         return Reply([Text(texts.NOT_SURE, cards.intent_choices(labels))])

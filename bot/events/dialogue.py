@@ -9,7 +9,7 @@ Postback data (one key each, never through the classifier):
     ev_cancel=EVENT / ev_cancel_yes=EVENT / ev_keep=EVENT   cancel, after a confirmation
     ev_offer=REGISTRATION:yes|no       answer a seat offered from the waiting list
     ev_ticket=EVENT, ev_mine=1         the ticket again; the follower's own registrations
-    ev_party=..., ev_party_to=..., ev_party_keep=...   a registration's party changed (bot/events/party.py)
+    ev_party=..., ev_party_of=..., ev_party_to=..., ev_party_keep=...   a party changed (bot/events/party.py)
     news=...                           the "what news do you want" preferences (bot/events/preferences.py)
 
 "How many people?" can also be answered by typing ("๒ คน", "มาคนเดียวค่ะ"): the question is remembered in the
@@ -184,9 +184,10 @@ def take_seats(ctx: Context, value: str, event: Inbound) -> Reply:
 
 
 def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event: Inbound) -> Reply | None:
-    """The answer to a pending "how many people?" (or "your name?", "your phone?") typed ("๒ คน") or called
-    off ("ยกเลิก"); None when there is no such question or the text is not an answer to it, such as a
-    question on another topic (the question is dropped either way)."""
+    """The answer to a pending "how many people?" (or "your name?", "your phone?", or "how many people now?" of a
+    registration's party, `party.typed_answer`) typed ("๒ คน") or called off ("ยกเลิก"); None when there is no
+    such question or the text is not an answer to it, such as a question on another topic (the question is
+    dropped either way)."""
     changed = party.typed_answer(ctx, text, cancels)
     if changed is not None:
         return changed
@@ -404,6 +405,7 @@ POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "ev_offer": registered.answer_offer,
     "ev_ticket": registered.show_ticket,
     "ev_party": party.ask,
+    "ev_party_of": party.confirm,
     "ev_party_to": party.change,
     "ev_party_keep": party.keep,
     "ev_mine": lambda ctx, value, event: my_registrations(ctx),

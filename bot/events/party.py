@@ -4,32 +4,46 @@ first since a misread number would move real seats.
 
 Postback data:
     ev_party=EVENT       how many people now? (a number typed answers it, until the next message or tap)
+    ev_party_of=EVENT:N  "from 2 to N, right?" for one of several registrations, picked by its event
     ev_party_to=EVENT:N  the party becomes N: more seats if free, seats given back offered to the waiting list
     ev_party_keep=EVENT  the party stays as it is
+
+A message counts as a change only with a word of change as a whole word (เพิ่ม, not เพิ่มเติม; ลด, not ส่วนลด) and
+a party, and when the classifier reads no other need in it with confidence, unless it names the event.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import select
 
+import intents
 from bot.dialogue import asides
 from bot.dialogue import cards as main_cards
 from bot.dialogue.context import Context, Reply
+from bot.dialogue.texts import thai_date
 from bot.domain import DeliveriesQueued
 from bot.events import cards, notices, registered, texts
 from bot.events import registrations as seats
 from bot.line.inbound import Inbound
-from bot.line.outbound import Choose, Text
+from bot.line.outbound import Choose, Outbound, Text
 from intents.entities import parse_people
+from intents.normalize import normalize
 from intents.titles import named_titles
+from intents.tokenize import tokenize
 from storage import repositories as repo
 from storage.models import Event, Registration
 
 ASKED = "event_party_change"  # the one-question flow, and its key: the event whose new party is asked
-CHANGE_WORDS = ("เปลี่ยน", "แก้", "เพิ่ม", "ลด", "เหลือ")
-# "เพิ่มอีก 1 คน" adds to the party and "ลดลง 1 คน" takes away, unless the total is said ("เพิ่มเป็น 4", "ลดเหลือ 2").
-MORE, FEWER, TOTAL = "เพิ่ม", "ลด", ("เป็น", "เหลือ", "ทั้งหมด", "รวม")
+# Words of change, as the tokeniser cuts them. "เพิ่มอีก 1 คน" adds to the party and "ลดลง 1 คน" takes away, unless
+# the new total is said ("เพิ่มเป็น 4", "ลดเหลือ 2", "เปลี่ยนจาก 2 คน เป็น 3 คน"): then it is what follows.
+MORE, FEWER = frozenset({"เพิ่ม"}), frozenset({"ลด", "ลดลง"})
+TOTAL = frozenset({"เป็น", "เหลือ", "ลดเหลือ", "เปลี่ยนเป็น", "ทั้งหมด", "รวม", "รวมเป็น"})
+CHANGE_WORDS = frozenset({"เปลี่ยน", "เปลี่ยนเป็น", "แก้", "แก้ไข", "เพิ่ม", "ลด", "ลดลง", "ลดเหลือ", "เหลือ"})
+# What the classifier may read in a change ("ลดลง 1 ท่านค่ะ" sounds like nothing in particular); a confident service,
+# status, staff or centre question is that need, with a party in it ("ปรึกษาลดต้นทุน โรงงานมีคนงาน 8 คน").
+MAY_READ_AS = frozenset({"event", "out_of_scope", "greeting", "cancel"})
 CHIP = 20  # LINE's longest quick-reply label
+QUICK_REPLIES = 13  # and the most quick replies
 
 
 def ask(ctx: Context, value: str, event: Inbound) -> Reply:
@@ -39,8 +53,8 @@ def ask(ctx: Context, value: str, event: Inbound) -> Reply:
 
 
 def typed_answer(ctx: Context, text: str, cancels: bool) -> Reply | None:
-    """The number typed at "how many people now?" (`ask`), or a cancel; None when that question is not waiting or
-    the text is no number (the question is dropped either way)."""
+    """The number typed at "how many people now?" (`ask`), or a cancel; None when that question is not waiting, or
+    the text is no number or names another event (the question is dropped either way)."""
     current = repo.get_conversation(ctx.session, ctx.user)
     if current is None or ASKED not in current.data:
         return None
@@ -50,53 +64,50 @@ def typed_answer(ctx: Context, text: str, cancels: bool) -> Reply | None:
         return None
     if cancels:
         return _kept(registration)
-    people = parse_people(text)
-    return None if people is None else change(ctx, f"{registration.event_id}:{people}")
+    people = _party_said(text, _words(text))
+    if people is None or _titled(ctx, text) - {registration.event_id}:
+        return None
+    return _change(ctx, registration, people)
 
 
-def typed_change(ctx: Context, text: str) -> Reply | None:
+def typed_change(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:
     """"ขอเปลี่ยนเป็น 3 คนค่ะ" from a follower with a registration: the change it means, asked first; with several,
-    the one named by its title, else a button for each; None for any other message."""
-    people = parse_people(text)
-    if people is None or not any(word in text for word in CHANGE_WORDS):
+    the one named by its title, else a button for each; None for any other message (`CHANGE_WORDS`,
+    `MAY_READ_AS`)."""
+    words = _words(text)
+    people = _party_said(text, words)
+    if people is None or CHANGE_WORDS.isdisjoint(words):
         return None
     mine = seats.active_registrations(ctx.session, ctx.user.id, ctx.now)
-    upcoming = list(ctx.session.scalars(select(Event).where(Event.status == "published", Event.starts_at > ctx.now)))
-    titled = {upcoming[i].id for i in named_titles(text, [event.title for event in upcoming])}
+    titled = _titled(ctx, text)
     named = [registration for registration in mine if registration.event_id in titled]
-    if titled and not named:  # "ลงทะเบียนงาน … เพิ่ม 2 คน": another event, registered for as any is
+    if (titled and not named) or not mine:  # "ลงทะเบียนงาน … เพิ่ม 2 คน": another event, registered for as any is
+        return None
+    if not named and prediction.intent not in MAY_READ_AS and prediction.confidence >= intents.CONFIDENCE_THRESHOLD:
         return None
     if len(named) == 1 or len(mine) == 1:
         registration = (named or mine)[0]
-        return _confirm(ctx, registration, _new_party(text, people, registration.people))
-    if not mine:
-        return None
-    picks = tuple(_pick(registration, _new_party(text, people, registration.people)) for registration in mine)
-    return Reply([Text(texts.WHICH_PARTY, (*picks[:seats.MAX_PARTY], *cards.event_choices()[:1]))])
+        return _confirm(ctx, registration, _new_party(words, people, registration.people))
+    picks = tuple(_pick(registration, _new_party(words, people, registration.people)) for registration in mine)
+    return Reply([Text(texts.WHICH_PARTY, (*picks[:QUICK_REPLIES - 1], *cards.event_choices()[:1]))])
 
 
-def change(ctx: Context, value: str, event: Inbound | None = None) -> Reply:
-    """Make the party N (`ev_party_to=EVENT:N`): the ticket again with its new number, or why it cannot grow."""
+def confirm(ctx: Context, value: str, event: Inbound) -> Reply:
+    """One of several registrations picked for a typed change (`ev_party_of=EVENT:N`): asked, as any typed change."""
     event_id, _, typed = value.partition(":")
     registration = _own(ctx, event_id)
     if registration is None or not typed.isdigit():
         return _nothing()
-    people = int(typed)
-    if not 1 <= people <= seats.MAX_PARTY:
-        return Reply([Text(texts.PARTY_TOO_BIG.format(most=seats.MAX_PARTY))]).then(_ask(ctx, registration))
-    if people == registration.people:
-        return Reply([Text(texts.PARTY_UNCHANGED.format(title=registration.event.title, people=people),
-                           cards.event_choices())])
-    outcome = seats.change_party(ctx.session, registration.event_id, ctx.user, people, ctx.now)
-    if outcome.status == "closed":
-        return Reply([Text(texts.PARTY_CLOSED.format(title=registration.event.title, people=registration.people),
-                           cards.event_choices())])
-    if outcome.status == "short":
-        return _short(registration, people, outcome.seats_left)
-    if outcome.status == "none":
+    return _confirm(ctx, registration, int(typed))
+
+
+def change(ctx: Context, value: str, event: Inbound) -> Reply:
+    """Make the party N (`ev_party_to=EVENT:N`)."""
+    event_id, _, typed = value.partition(":")
+    registration = _own(ctx, event_id)
+    if registration is None or not typed.isdigit():
         return _nothing()
-    pushes = notices.queue_offers(ctx.session, outcome.offers)
-    return Reply(_changed(ctx, registration), [DeliveriesQueued(tuple(pushes))] if pushes else [])
+    return _change(ctx, registration, int(typed))
 
 
 def keep(ctx: Context, value: str, event: Inbound) -> Reply:
@@ -110,11 +121,50 @@ def forget(ctx: Context) -> None:
     asides.forget(ctx, ASKED, ASKED)
 
 
-def _new_party(text: str, people: int, now_coming: int) -> int:
+def _change(ctx: Context, registration: Registration, people: int) -> Reply:
+    """The ticket again with its new number (or the offer, still to confirm), or why the party cannot grow."""
+    if not 1 <= people <= seats.MAX_PARTY:
+        return Reply([Text(texts.PARTY_TOO_BIG.format(most=seats.MAX_PARTY))]).then(_ask(ctx, registration))
+    if people == registration.people:
+        return Reply([Text(texts.PARTY_UNCHANGED.format(title=registration.event.title, people=people),
+                           cards.event_choices())])
+    outcome = seats.change_party(ctx.session, registration.event_id, ctx.user, people, ctx.now)
+    if outcome.status == "closed":
+        return Reply([Text(texts.PARTY_CLOSED.format(title=registration.event.title, people=registration.people),
+                           cards.event_choices())])
+    if outcome.status == "short":
+        return _short(registration, people, outcome.seats_left)
+    if outcome.status == "none":
+        return _nothing()
+    others = [offered for offered in outcome.offers if offered.id != registration.id]  # their own is in the reply
+    pushes = notices.queue_offers(ctx.session, others)
+    return Reply(_changed(ctx, registration), [DeliveriesQueued(tuple(pushes))] if pushes else [])
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in tokenize(normalize(text)) if word.strip()]
+
+
+def _party_said(text: str, words: list[str]) -> int | None:
+    """The party a message gives: what follows its last word for a total ("เปลี่ยนจาก 2 คน เป็น 3 คน"), else the
+    first it names."""
+    last_total = max((i for i, word in enumerate(words) if word in TOTAL), default=None)
+    after = parse_people("".join(words[last_total + 1:])) if last_total is not None else None
+    return after if after is not None else parse_people(text)
+
+
+def _new_party(words: list[str], people: int, now_coming: int) -> int:
     """The party a change typed means: `people` itself, or added to or taken from the party coming now."""
-    if any(word in text for word in TOTAL) or (MORE in text) == (FEWER in text):
+    adds, takes = not MORE.isdisjoint(words), not FEWER.isdisjoint(words)
+    if not TOTAL.isdisjoint(words) or adds == takes:
         return people
-    return now_coming + people if MORE in text else now_coming - people
+    return now_coming + people if adds else now_coming - people
+
+
+def _titled(ctx: Context, text: str) -> set[int]:
+    """The upcoming events the message names by their title."""
+    upcoming = list(ctx.session.scalars(select(Event).where(Event.status == "published", Event.starts_at > ctx.now)))
+    return {upcoming[i].id for i in named_titles(text, [event.title for event in upcoming])}
 
 
 def _ask(ctx: Context, registration: Registration) -> Reply:
@@ -140,14 +190,16 @@ def _confirm(ctx: Context, registration: Registration, people: int) -> Reply:
     return Reply([Text(question, main_cards.yes_no(yes, no))])
 
 
-def _changed(ctx: Context, registration: Registration) -> list:
+def _changed(ctx: Context, registration: Registration) -> list[Outbound]:
     title, people = registration.event.title, registration.people
     if registration.status == "waiting":
         position = seats.waiting_position(ctx.session, registration)
         return [Text(texts.WAITING_PARTY_CHANGED.format(title=title, people=people, position=position),
                      cards.event_choices())]
-    if registration.status == "offered":
-        return [Text(texts.PARTY_CHANGED.format(title=title, people=people)), cards.offer_card(registration)]
+    if registration.status == "offered":  # not confirmed yet: the offer, answered as any ("ได้ค่ะ" typed accepts)
+        answers = f"ev_offer={registration.id}:yes", f"ev_offer={registration.id}:no"
+        asides.ask_yes_or_no(ctx, *answers, about="offer")
+        return [Text(texts.OFFERED_PARTY_CHANGED.format(title=title, people=people)), cards.offer_card(registration)]
     return [Text(texts.PARTY_CHANGED.format(title=title, people=people)), *registered.ticket_messages(registration)]
 
 
@@ -179,11 +231,12 @@ def _own(ctx: Context, event_id: str) -> Registration | None:
 
 
 def _pick(registration: Registration, people: int) -> Choose:
-    """A button making one of several registrations' party `people`, labelled by its event."""
-    title = registration.event.title
-    label = title if len(title) <= CHIP else title[:CHIP - 1] + "…"
-    return Choose(label, f"ev_party_to={registration.event_id}:{people}",
-                  texts.PARTY_FOR_EVENT.format(title=title, people=people))
+    """A button asking to make one of several registrations' party `people`, labelled by its event's date and title."""
+    event = registration.event
+    label = f"{thai_date(event.starts_at)} {event.title}"
+    label = label if len(label) <= CHIP else label[:CHIP - 1] + "…"
+    return Choose(label, f"ev_party_of={registration.event_id}:{people}",
+                  texts.PARTY_FOR_EVENT.format(title=event.title, people=people))
 
 
 def _choice(event_id: int, people: int) -> Choose:

@@ -131,11 +131,14 @@ def cancel(session: Session, event_id: int, user: LineUser, now: datetime) -> Ou
 
 
 def change_party(session: Session, event_id: int, user: LineUser, people: int, now: datetime) -> Outcome:
-    """A seat, offer or waiting-list place made for more or fewer people, in its place in line. More seats are
-    taken only while registration is open, and only those a new registration could take (free, nobody waiting);
-    otherwise "short", with how many more would fit. Seats given back are offered to the waiting list."""
+    """A seat, offer or waiting-list place made for more or fewer people; a waiting party keeps its place in line
+    unless it grows. More seats are taken only while registration is open, and only those a new registration could
+    take (free, nobody waiting); otherwise "short", with how many more would fit. Seats given back are offered to
+    the waiting list."""
     event = locked_event(session, event_id)
     registration = registration_of(session, event_id, user.id) if event else None
+    if event is not None and registration is not None:
+        session.refresh(registration)  # as it is under the lock: loaded before it, an offer made meanwhile is unseen
     if event is None or registration is None or registration.status not in ACTIVE:
         return Outcome("none")
     more = people - registration.people
@@ -146,6 +149,8 @@ def change_party(session: Session, event_id: int, user: LineUser, people: int, n
         if more > free:
             return Outcome("short", registration, free)
     registration.people = people
+    if more > 0 and registration.status == "waiting":
+        registration.created_at = utcnow()  # a larger party waits behind those who asked before it grew
     session.flush()
     # Fewer seats held free some; a smaller party waiting may fit seats already free.
     offers = offer_freed_seats(session, event, now) if more < 0 or registration.status == "waiting" else []

@@ -99,3 +99,9 @@ def test_when_the_call_comes_is_answered_at_the_summary_which_keeps_its_request(
     [request] = requests_in(app)
     assert (request.service, request.business_name) == ("machinery", ANSWERS["business_name"])
     assert request.answers["questions"] == [typed]
+
+
+def test_a_wish_about_when_to_call_is_no_question_at_the_summary(chat, app):
+    at(chat, app, "machinery", "confirm")
+    said = chat.say(USER, "โทรมาเมื่อไหร่ก็ได้ค่ะ")
+    assert texts.CALLED_AFTER_SENDING not in said and state_of(app, USER) == "confirm"

@@ -46,6 +46,8 @@ def test_the_ticket_offers_the_change_and_a_number_tapped_or_typed_makes_it(chat
     ("ขอลดเหลือคนเดียวค่ะ พอดีเพื่อนติดธุระ", 2, 1),
     ("ลดลง 1 ท่านค่ะ", 2, 1),
     ("ขอแก้จำนวนเป็น ๕ ท่านนะคะ", 2, 5),
+    ("ขอเปลี่ยนจาก 2 คน เป็น 3 คนค่ะ", 2, 3),
+    ("เพิ่มอีก 1 คน รวมเป็น 3 คนค่ะ", 2, 3),
 ])
 def test_a_change_typed_is_asked_first_and_made_on_yes(chat, app, typed, before, after):
     event = registered_two(chat, app)
@@ -120,9 +122,11 @@ def test_with_two_registrations_the_event_is_picked_or_named(chat, app):
     register(chat, ALICE, second["id"], people=1)
     [which] = chat.send(ev.text(ALICE, "ขอเปลี่ยนเป็น 3 คนค่ะ"))
     assert "กิจกรรมไหน" in which["text"]
-    picks = {label: data for label, data in chips(which).items() if data.startswith("ev_party_to=")}
-    assert sorted(picks.values()) == sorted([f"ev_party_to={first['id']}:3", f"ev_party_to={second['id']}:3"])
-    assert all(len(label) <= 20 for label in chips(which))
+    picks = {label: data for label, data in chips(which).items() if data.startswith("ev_party_of=")}
+    assert sorted(picks.values()) == sorted([f"ev_party_of={first['id']}:3", f"ev_party_of={second['id']}:3"])
+    assert all(len(label) <= 20 for label in chips(which)) and len(picks) == 2  # dated, so told apart
+    [asked] = chat.send(ev.postback(ALICE, f"ev_party_of={first['id']}:3"))
+    assert "จาก 2 เป็น 3 ท่าน ใช่ไหม" in asked["text"] and seats_of(app, first["id"]) == {"registered": 2}
 
     [question] = chat.send(ev.text(ALICE, "อบรมการตลาดออนไลน์ ขอเพิ่มอีก 1 คนค่ะ"))
     assert "อบรมการตลาดออนไลน์ จาก 1 เป็น 2 ท่าน" in question["text"]
@@ -159,3 +163,53 @@ def test_taking_everyone_away_is_asked_as_a_cancel(chat, app):
     assert "ยกเลิกการลงทะเบียน" in question and "ใช่ไหม" in question
     chat.say(ALICE, "ใช่ค่ะ")
     assert seats_of(app, event["id"]) == {"cancelled": 2}
+
+
+@pytest.mark.parametrize("typed", [
+    "สอบถามข้อมูลเพิ่มเติมค่ะ บริษัทมีพนักงาน 5 คน",
+    "อยากปรึกษาเรื่องขยายไลน์ผลิต ต้องจ้างคนเพิ่มอีก 3 คน",
+    "ต้องการความช่วยเหลือด้านการตลาดค่ะ ทีมมี 4 คน",
+    "ขอคำแนะนำการลดต้นทุน โรงงานมีคนงาน 8 คน",
+    "มีส่วนลดสำหรับกลุ่ม 5 คนไหมคะ",
+    "คำขอ ITC-2569-000012 ขอแก้จำนวนผู้เข้าอบรมเป็น 15 คน",
+])
+def test_other_needs_with_a_number_of_people_are_never_taken_for_a_change(chat, app, typed):
+    event = registered_two(chat, app)
+    said = " ".join(chat.say(ALICE, typed))
+    assert "ใช่ไหม" not in said and "กิจกรรมไหน" not in said and "ไม่เกิน" not in said
+    chat.say(ALICE, "ใช่ค่ะ")
+    assert seats_of(app, event["id"]) == {"registered": 2}
+
+
+def test_registering_for_another_event_at_how_many_now_leaves_the_party_alone(chat, app):
+    first = registered_two(chat, app)
+    second = add_event(app, "อบรมการตลาดออนไลน์", 10, 30)
+    chat.tap(ALICE, f"ev_party={first['id']}")
+    chat.say(ALICE, "ขอลงทะเบียนอบรมการตลาดออนไลน์ 4 คนค่ะ")
+    assert seats_of(app, first["id"]) == {"registered": 2} and seats_of(app, second["id"]) == {"registered": 4}
+
+
+def test_a_waiting_party_that_now_fits_is_offered_once_in_the_reply(chat, app, line_api):
+    event = add_event(app, capacity=2)
+    for user in (ALICE, BEN):
+        registrant(chat, user)
+    register(chat, ALICE, event["id"])
+    register(chat, BEN, event["id"], people=3)
+    chat.tap(BEN, f"ev_wait={event['id']}:3")
+    said = chat.tap(BEN, f"ev_party_to={event['id']}:1")
+    assert "รอการยืนยัน" in said[0] and "ยืนยันรับที่นั่ง" in said[-1] and "เรียบร้อย" not in said[0]
+    assert all(m.via == "reply" for m in line_api.delivered_messages(to=BEN))  # no second offer pushed
+    chat.say(BEN, "ได้ค่ะ")
+    assert seats_of(app, event["id"]) == {"registered": 2}
+
+
+def test_a_waiting_party_that_grows_goes_behind_those_waiting_before(chat, app):
+    event = add_event(app, capacity=1)
+    for user in (ALICE, BEN, CHAI):
+        registrant(chat, user)
+    register(chat, ALICE, event["id"])
+    for user in (BEN, CHAI):
+        register(chat, user, event["id"])
+        chat.tap(user, f"ev_wait={event['id']}:1")
+    said = chat.tap(BEN, f"ev_party_to={event['id']}:2")
+    assert "ลำดับที่ 2" in said[0]
