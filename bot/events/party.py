@@ -94,20 +94,14 @@ def typed_change(ctx: Context, text: str, prediction: intents.Prediction) -> Rep
 
 def confirm(ctx: Context, value: str, event: Inbound) -> Reply:
     """One of several registrations picked for a typed change (`ev_party_of=EVENT:N`): asked, as any typed change."""
-    event_id, _, typed = value.partition(":")
-    registration = _own(ctx, event_id)
-    if registration is None or not typed.isdigit():
-        return _nothing()
-    return _confirm(ctx, registration, int(typed))
+    picked = _picked(ctx, value)
+    return _nothing() if picked is None else _confirm(ctx, *picked)
 
 
 def change(ctx: Context, value: str, event: Inbound) -> Reply:
     """Make the party N (`ev_party_to=EVENT:N`)."""
-    event_id, _, typed = value.partition(":")
-    registration = _own(ctx, event_id)
-    if registration is None or not typed.isdigit():
-        return _nothing()
-    return _change(ctx, registration, int(typed))
+    picked = _picked(ctx, value)
+    return _nothing() if picked is None else _change(ctx, *picked)
 
 
 def keep(ctx: Context, value: str, event: Inbound) -> Reply:
@@ -228,6 +222,13 @@ def _own(ctx: Context, event_id: str) -> Registration | None:
     """The follower's active registration for the event, if any."""
     registration = seats.registration_of(ctx.session, int(event_id), ctx.user.id) if event_id.isdigit() else None
     return registration if registration is not None and registration.status in seats.ACTIVE else None
+
+
+def _picked(ctx: Context, value: str) -> tuple[Registration, int] | None:
+    """The follower's registration and the party a button's EVENT:N names; None for a stale or broken one."""
+    event_id, _, typed = value.partition(":")
+    registration = _own(ctx, event_id)
+    return (registration, int(typed)) if registration is not None and typed.isdigit() else None
 
 
 def _pick(registration: Registration, people: int) -> Choose:

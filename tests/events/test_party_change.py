@@ -102,14 +102,20 @@ def test_a_party_cannot_grow_into_seats_the_waiting_list_is_owed(chat, app):
     assert seats_of(app, event["id"]) == {"registered": 2, "waiting": 2}
 
 
-def test_a_waiting_party_changes_in_its_place_in_line(chat, app):
+def ben_and_chai_waiting(chat, app, people: int) -> dict:
+    """A one-seat event ALICE holds, then BEN and CHAI waiting in that order, each a party of `people`."""
     event = add_event(app, capacity=1)
     for user in (ALICE, BEN, CHAI):
         registrant(chat, user)
     register(chat, ALICE, event["id"])
     for user in (BEN, CHAI):
-        register(chat, user, event["id"], people=3)
-        chat.tap(user, f"ev_wait={event['id']}:3")
+        register(chat, user, event["id"], people=people)
+        chat.tap(user, f"ev_wait={event['id']}:{people}")
+    return event
+
+
+def test_a_waiting_party_changes_in_its_place_in_line(chat, app):
+    event = ben_and_chai_waiting(chat, app, people=3)
     chat.say(BEN, "ขอเปลี่ยนเป็น 2 คนค่ะ")
     said = chat.say(BEN, "ได้ค่ะ")
     assert "รายชื่อสำรอง" in said[0] and "2 ท่าน" in said[0] and "ลำดับที่ 1" in said[0]
@@ -204,12 +210,6 @@ def test_a_waiting_party_that_now_fits_is_offered_once_in_the_reply(chat, app, l
 
 
 def test_a_waiting_party_that_grows_goes_behind_those_waiting_before(chat, app):
-    event = add_event(app, capacity=1)
-    for user in (ALICE, BEN, CHAI):
-        registrant(chat, user)
-    register(chat, ALICE, event["id"])
-    for user in (BEN, CHAI):
-        register(chat, user, event["id"])
-        chat.tap(user, f"ev_wait={event['id']}:1")
+    event = ben_and_chai_waiting(chat, app, people=1)
     said = chat.tap(BEN, f"ev_party_to={event['id']}:2")
     assert "ลำดับที่ 2" in said[0]
