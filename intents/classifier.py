@@ -24,9 +24,11 @@ CONFIDENCE_THRESHOLD = 0.8
 # How many runner-up labels a prediction carries, for quick replies.
 ALTERNATIVES = 3
 
-# The whole message is the command "cancel", give or take politeness and punctuation.
+# The whole message is the command "cancel" or "stop" (stop the conversation, as PRODUCT.md's table has it; stopping
+# the news says so: "stop ข่าวสาร"), said once or twice, give or take politeness and punctuation.
 _CANCEL_COMMAND = re.compile(
-    r"^(?:ยกเลิก|cancel)(?:\s*(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|ด้วย|please|pls))*[\s!.]*$"
+    r"^(?:ยกเลิก|cancel|stop)(?:[\s!.]*(?:ยกเลิก|cancel|stop))?"
+    r"(?:\s*(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|ด้วย|please|pls))*[\s!.]*$"
 )
 
 # A request reference as the bot issues it (ITC-2569-000042), after normalisation.

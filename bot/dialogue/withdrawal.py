@@ -55,12 +55,16 @@ def offer(ctx: Context, text: str | None) -> Reply:
     newest = waiting or still_open  # one an officer has: they say how it can be withdrawn
     if newest:
         return ask(ctx, newest[0])
-    return nothing_to_cancel()
+    return nothing_to_cancel(news=ctx.user.subscribed)
 
 
-def nothing_to_cancel() -> Reply:
-    """No flow in progress, and no request of the user's that a cancel could be about."""
-    return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+def nothing_to_cancel(news: bool = False) -> Reply:
+    """No flow in progress, and no request of the user's that a cancel could be about. A typed "ยกเลิก" or "stop"
+    from someone who receives the news (`news`) may mean the news: the way to stop it is offered too."""
+    if not news:
+        return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
+    stop_news = Choose("หยุดรับข่าวสาร", "intent=unsubscribe", "หยุดรับข่าวสาร")
+    return Reply([Text(f"{texts.NOTHING_TO_CANCEL}\n{texts.STOP_NEWS_TOO}", (*cards.main_menu(), stop_news))])
 
 
 def ask(ctx: Context, request: ServiceRequest, listed: list[ServiceRequest] | None = None) -> Reply:

@@ -711,6 +711,22 @@ def test_unsubscribe_is_recorded_and_can_be_undone(chat, app):
         assert session.scalar(select(LineUser.subscribed)) is True
 
 
+def test_stop_with_nothing_in_progress_offers_to_stop_the_news_and_stops_nothing_itself(chat, app):
+    chat.follow(USER)
+    [answer] = chat.send(ev.text(USER, "stop"))
+    assert answer["text"].startswith("ตอนนี้ไม่มีเรื่องที่กำลังดำเนินการค้างอยู่ค่ะ") and "หยุดรับข่าวสาร" in answer["text"]
+    [stop_news] = [c for c in quick_replies(answer) if c["label"] == "หยุดรับข่าวสาร"]
+    with app.extensions["frontdesk"].sessions() as session:
+        assert session.scalar(select(LineUser.subscribed)) is True
+    [done] = chat.tap(USER, stop_news["data"])
+    assert done.startswith("ยกเลิกการรับข่าวสารเรียบร้อยค่ะ")
+    with app.extensions["frontdesk"].sessions() as session:
+        assert session.scalar(select(LineUser.subscribed)) is False
+    [again] = chat.send(ev.text(USER, "ยกเลิกค่ะ"))  # no news to stop now: nothing more is offered
+    assert "หยุดรับข่าวสาร" not in again["text"]
+    assert "หยุดรับข่าวสาร" not in [c["label"] for c in quick_replies(again)]
+
+
 def test_an_unclear_message_offers_choices_instead_of_guessing(chat, app):
     chat.follow(USER)
     messages = chat.send(ev.text(USER, "อืม"))

@@ -65,9 +65,15 @@ def test_out_of_scope_questions_never_start_a_service_request(message: str) -> N
     assert not (prediction.intent in SERVICE_LABELS and prediction.confidence >= CONFIDENCE_THRESHOLD)
 
 
-@pytest.mark.parametrize("command", ["ยกเลิก", "cancel", "ยกเลิกครับ", "ยกเลิก ค่ะ!", "Cancel", "ยกเลิกกก"])
+@pytest.mark.parametrize("command", ["ยกเลิก", "cancel", "ยกเลิกครับ", "ยกเลิก ค่ะ!", "Cancel", "ยกเลิกกก",
+                                     "stop", "STOP!", "stop ครับ", "stop stop", "ยกเลิก ยกเลิก"])
 def test_the_cancel_command_is_cancel_with_full_confidence(command: str) -> None:
     assert classify(command) == Prediction("cancel", 1.0)
+
+
+@pytest.mark.parametrize("message", ["stop ข่าวสาร", "stop sending news please"])
+def test_stop_with_the_news_named_is_unsubscribe(message: str) -> None:
+    assert classify(message).intent == "unsubscribe"
 
 
 def test_cancelling_an_event_registration_is_about_the_event() -> None:
