@@ -272,13 +272,28 @@ _CLOSE_ENOUGH = 0.8
 _PROVINCE_WORD = re.compile(r"^(?:จังหวัด|จ\.)")
 
 
+def _answer_word(answer: str) -> str:
+    """A short answer without its particles, spaces or "จังหวัด": "จ.น่าน ค่ะ" -> "น่าน"."""
+    return _PROVINCE_WORD.sub("", _PARTICLES.sub("", _compact(_fold(answer))[0]))
+
+
+@cache
+def _names() -> dict[str, Province]:
+    return {name: province for province in all_provinces() for name in (province.name, *province.aliases)}
+
+
+def province_alone(answer: str) -> Province | None:
+    """The province an answer is, spelt right and with nothing else said: "เชียงราย", "จ.น่านค่ะ", "กทม."."""
+    return _names().get(_answer_word(answer))
+
+
 def closest_province(answer: str) -> Province | None:
     """The province a short answer misspells, or None: for the answer to "which province?", never for
     a province mentioned in a longer message."""
-    word = _PROVINCE_WORD.sub("", _PARTICLES.sub("", _compact(_fold(answer))[0]))
+    word = _answer_word(answer)
     if not 3 <= len(word) <= 20:
         return None
-    names = {name: province for province in all_provinces() for name in (province.name, *province.aliases)}
+    names = _names()
     if word in names:  # spelt right: "ชลบุรี" is as close to นนบุรี, an alias of นนทบุรี, as to its own slip ชลบุลี
         return names[word]
     close = difflib.get_close_matches(word, names, n=2, cutoff=_CLOSE_ENOUGH)

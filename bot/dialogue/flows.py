@@ -18,6 +18,7 @@ from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
 from intents import extract_entities
 from intents.normalize import normalize, normalize_for_entities
+from intents.provinces import province_alone
 from intents.tokenize import tokenize
 
 DIALLED = re.compile(r"\d[\d\s-]{4,}\d")  # a phone number's worth of digits, right or wrong (`_dialled`)
@@ -166,6 +167,8 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     if question is None:
         following = next_question(flow, answers)
         return Turn(following, answers, ask(flow, following, answers))
+    if (where := _province_for_a_name(flow, state, answers, reply)) is not None:
+        return where
     said, named = (_names_said(flow, answers, reply, today) if state not in NAMES else
                    _business_named_for_the_contact(flow, state, reply, today))
     try:
@@ -179,11 +182,30 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
         if asks_the_officer:
             return Turn(state, noted(answers, reply), ask(flow, state, answers, hint=texts.QUESTION_NOTED))
         return Turn(state, answers, ask(flow, state, answers, hint=str(invalid)))
-    answers = answers | {state: stored(value)} | named
+    answers = _name_after_all(answers, state, reply) | {state: stored(value)} | named
     answers = answers | _said_in_passing(flow, state, reply, answers, today)
     following = next_question(flow, answers)
     by_line = texts.BY_LINE_NOTED if state == f.PHONE.key and value == phones.BY_LINE else None
     return Turn(following, answers, ask(flow, following, answers, hint=by_line))
+
+
+def _province_for_a_name(flow: Flow, state: str, answers: dict[str, Any], reply: str) -> Turn | None:
+    """A province typed alone for a name ("เชียงราย" at "ขอชื่อผู้ติดต่อค่ะ") while the flow still asks where: taken
+    as the province, and the name asked again. Typed again, it is the name after all (`_name_after_all`)."""
+    province = province_alone(reply) if state in NAMES and flow.field("province") else None
+    if province is None or "province" in answers:
+        return None
+    answers = answers | {"province": province.name, PROVINCE_FOR_A_NAME: state}
+    return Turn(state, answers, ask(flow, state, answers, hint=texts.PLACE_NOT_A_NAME))
+
+
+def _name_after_all(answers: dict[str, Any], state: str, reply: str) -> dict[str, Any]:
+    """The answers once a name is given, without the province taken from what was typed for it, if that was typed
+    again: อุทัย, สุพรรณ and พิจิตร are people's names too. The province is then asked in its turn."""
+    taken = answers.get(PROVINCE_FOR_A_NAME) == state
+    said_again = taken and (province := province_alone(reply)) is not None and province.name == answers["province"]
+    dropped = {PROVINCE_FOR_A_NAME, "province"} if said_again else {PROVINCE_FOR_A_NAME}
+    return {key: value for key, value in answers.items() if key not in dropped}
 
 
 def _for_the_officer(reply: str) -> bool:
@@ -199,6 +221,7 @@ def _for_the_officer(reply: str) -> bool:
 # wish to be contacted there.
 IN_PASSING = {"phone": phones.read_phone_number, "province": f.read_named_province}
 NAMES = ("business_name", "contact_name")
+PROVINCE_FOR_A_NAME = "province_for_a_name"  # the name question a province was typed for (`_province_for_a_name`)
 NAMED_ANSWERS = (*NAMES, "product")  # a name or a product: never a question, a remark or a "none"
 # Words of wanting: in the answer to a name question they ask for something instead ("อยากหาคนซื้อมากกว่า").
 WISH_WORDS = ("อยาก", "ต้องการ", "สนใจ")

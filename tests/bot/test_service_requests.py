@@ -1071,6 +1071,34 @@ def test_erasure_also_clears_what_was_sent_about_the_user(chat, app):
                                   if d.purpose == "staff_alert")
 
 
+def test_a_province_typed_alone_for_the_contact_name_is_taken_as_the_province_and_the_name_asked_again(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until(chat, app, USER, "contact_name")
+    said = " ".join(chat.say(USER, "เชียงราย"))
+    assert "รับทราบที่ตั้งกิจการ" in said and "ขอชื่อผู้ติดต่อ" in said and state_of(app, USER) == "contact_name"
+    said = answer_until_summary(chat, app, USER)
+    assert not any("จังหวัดไหน" in text for text in said)  # not asked again
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.contact_name, request.province) == (ANSWERS["contact_name"], "เชียงราย")
+    assert "province_for_a_name" not in request.answers
+
+
+def test_a_province_typed_twice_for_the_contact_name_is_the_name_and_the_province_is_asked(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until(chat, app, USER, "contact_name")
+    chat.say(USER, "อุทัย")
+    said = chat.say(USER, "อุทัยค่ะ")  # a person's name that is a province's alias too
+    assert state_of(app, USER) == "phone" and "ขอเบอร์โทร" in said[-1]
+    said = answer_until_summary(chat, app, USER)
+    assert any("จังหวัดไหน" in text for text in said)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.contact_name, request.province) == ("อุทัย", "เชียงราย")
+
+
 def test_an_old_button_tapped_before_consent_asks_for_consent_again(chat, app):
     chat.follow(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
