@@ -13,6 +13,7 @@ from bot.dialogue.refusals import Invalid
 from bot.dialogue.replies import (
     BARE_REPLIES,
     NAME_PARTICLES,
+    POLITE_ENDINGS,
     asks_a_question,
     asks_why,
     opens_with_none,
@@ -36,6 +37,9 @@ NAME_FORM_WORDS = ("ชื่อ", "จดทะเบียน", "นิติ�
 # Said before an answer, never part of a name: an apology, a hesitation, a particle ("ขอโทษค่ะ ชื่อแก้วค่ะ",
 # "อ๋อ สมชายครับ"). Whole words, as the tokeniser cuts them, so อ้อย stays a name.
 FILLERS = frozenset({"ขอโทษ", "ขออภัย", "อ๋อ", "อ้อ", "อ่อ", "เอ่อ", "เออ", "อืม", "อืมม", "อ่า"}) | NAME_PARTICLES
+# Leave to use one's own name, said before it: "ใช้ชื่อเราก็ได้ค่ะ นิดา", "ใช้ชื่อผมเลยครับ เอก".
+OWN_NAME_FIRST = re.compile(r"^ใช้ชื่อ(?:ของ)?(?:เรา|ผม|หนู|ฉัน|ดิฉัน|ตัวเอง|พี่)(?:เอง)?(?:ก็ได้|ได้เลย|เลย|ได้)?"
+                            rf"(?:\s*(?:{'|'.join(POLITE_ENDINGS)}))*[\s,.:]*")
 BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ\s*")
 # How a business's name may start, and a person's never does ("ร้านป้าแดง", "ร้านคือ ดอยดี").
 BUSINESS_STARTS = ("ร้าน", "กิจการ", "บริษัท", "แบรนด์", "วิสาหกิจ", "กลุ่ม", "หจก")
@@ -79,7 +83,9 @@ def read_contact_name(text: str, today: date) -> str:
     before it; never the polite particle or phone number after it, nor a shop ("ชื่อร้านคือ ดอยดี")."""
     refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="เป็นชื่อ"), texts.CONTACT_IS_A_PERSON,
                                 texts.WHY_CONTACT_DETAILS, texts.CONTACT_NAME_FORM)
-    said = _after_fillers(_before_phone(text))
+    said = OWN_NAME_FIRST.sub("", _after_fillers(_before_phone(text)))
+    if not said:
+        raise Invalid("ได้เลยค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
     name = _before_particles(_after_the_word_name(said) or SELF_INTRODUCTION.sub("", said))
     if name.startswith(BUSINESS_STARTS):
         raise Invalid(texts.CONTACT_IS_A_PERSON)

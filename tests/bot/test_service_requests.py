@@ -490,6 +490,18 @@ def test_a_nickname_gives_the_name_without_the_words_before_it(chat, app, typed,
     assert names_sent(chat, app) == (ANSWERS["business_name"], name)
 
 
+@pytest.mark.parametrize("typed, name", [("ใช้ชื่อเราก็ได้ค่ะ นิดา", "นิดา"), ("ใช้ชื่อผมเลยครับ เอก", "เอก"),
+                                         ("ใช้ชื่อดิฉันได้เลยค่ะ: สมศรี ใจดี", "สมศรี ใจดี")])
+def test_leave_to_use_ones_own_name_is_not_part_of_the_name_after_it(chat, app, typed, name):
+    typed_at(chat, app, "contact_name", typed)
+    assert names_sent(chat, app) == (ANSWERS["business_name"], name)
+
+
+def test_leave_to_use_ones_own_name_with_no_name_after_it_asks_for_the_name(chat, app):
+    typed_at(chat, app, "contact_name", "ใช้ชื่อเราก็ได้ค่ะ")
+    assert state_of(app, USER) == "contact_name"
+
+
 @pytest.mark.parametrize("introduced", ["ผมชื่อเล่นเอก", "ผมชื่อว่าเอก"])
 def test_a_nickname_said_in_passing_gives_the_name(chat, app, introduced):
     typed_at(chat, app, "product", f"ชามจานเซรามิคครับ ร้านชื่อบ้านดินเผาแม่ทะ {introduced}")
