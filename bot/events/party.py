@@ -194,7 +194,7 @@ def _changed(ctx: Context, registration: Registration) -> list[Outbound]:
         answers = f"ev_offer={registration.id}:yes", f"ev_offer={registration.id}:no"
         asides.ask_yes_or_no(ctx, *answers, about="offer")
         return [Text(texts.OFFERED_PARTY_CHANGED.format(title=title, people=people)), cards.offer_card(registration)]
-    return [Text(texts.PARTY_CHANGED.format(title=title, people=people)), *registered.ticket_messages(registration)]
+    return registered.ticket_messages(registration, texts.PARTY_CHANGED.format(people=people))
 
 
 def _short(registration: Registration, people: int, free: int) -> Reply:

@@ -77,12 +77,13 @@ def show_ticket(ctx: Context, value: str, event: Inbound) -> Reply:
     return already(ctx, registration)
 
 
-def ticket_messages(registration: Registration) -> list[Outbound]:
-    """The confirmation: the code as text (works everywhere), then the QR image when LINE can fetch it."""
+def ticket_messages(registration: Registration, said: str = texts.REGISTERED) -> list[Outbound]:
+    """The confirmation: what was `said` done and the code as text (works everywhere), then the QR image when LINE
+    can fetch it."""
     event = registration.event
     venue = f"{event.venue + ' ' if event.venue else ''}จ.{event.province}"
-    text = texts.REGISTERED.format(title=event.title, date=thai_datetime(event.starts_at), venue=venue,
-                                   people=registration.people, code=seats.shown_code(registration.code))
+    text = said + "\n" + texts.TICKET.format(title=event.title, date=thai_datetime(event.starts_at), venue=venue,
+                                             people=registration.people, code=seats.shown_code(registration.code))
     choices = (Choose(texts.CHANGE_PARTY, f"ev_party={event.id}", texts.CHANGE_PARTY),
                Choose(texts.CANCEL_REGISTRATION, f"ev_cancel={event.id}", texts.CANCEL_REGISTRATION),
                Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
@@ -96,7 +97,7 @@ def ticket_messages(registration: Registration) -> list[Outbound]:
 def already(ctx: Context, registration: Registration) -> Reply:
     title = registration.event.title
     if registration.status == "registered":
-        return Reply([Text(texts.ALREADY_REGISTERED.format(title=title))] + ticket_messages(registration))
+        return Reply(ticket_messages(registration, texts.ALREADY_REGISTERED))
     if registration.status == "offered":
         return Reply([cards.offer_card(registration)])
     position = seats.waiting_position(ctx.session, registration)

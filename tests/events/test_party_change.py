@@ -35,7 +35,8 @@ def test_the_ticket_offers_the_change_and_a_number_tapped_or_typed_makes_it(chat
     assert "2 ท่าน" not in chips(question) and chips(question)["4 ท่าน"] == f"ev_party_to={event['id']}:4"
 
     said = chat.say(ALICE, "๓ คนค่ะ")
-    assert "เป็น 3 ท่านเรียบร้อย" in said[0] and "👥 3 ท่าน" in said[1]
+    assert "เป็น 3 ท่านเรียบร้อย" in said[0] and "👥 3 ท่าน" in said[0]
+    assert "ลงทะเบียนเรียบร้อย" not in " ".join(said)  # the change is said once, on the ticket
     [registration] = registrations(app, event["id"])
     assert (registration.people, registration.code) == (3, code)  # the same ticket, for three
 
