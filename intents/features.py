@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from itertools import repeat
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -108,8 +108,8 @@ def char_ngrams(text: str, sizes: tuple[int, int]) -> list[str]:
     grams: list[str] = []
     for chunk in text.split():
         padded = f" {chunk} "
-        for n in range(low, min(high, len(padded)) + 1):
-            grams.extend(padded[start : start + n] for start in range(len(padded) - n + 1))
+        size = len(padded)
+        grams += [padded[start : start + n] for n in range(low, min(high, size) + 1) for start in range(size - n + 1)]
     return grams
 
 
@@ -149,11 +149,12 @@ class TfidfBlock:
 
     def weights(self, reading: Reading) -> tuple[np.ndarray, np.ndarray]:
         """Columns and L2-normalised sublinear TF-IDF values of one reading, as scikit-learn computes them."""
-        grams = self.analyzer(reading)
-        # map() keeps the per-gram dictionary lookups in C; -1 marks n-grams never seen in training.
-        found = np.fromiter(map(self.vocabulary.get, grams, repeat(-1, len(grams))), np.int64, len(grams))
-        columns, counts = np.unique(found[found >= 0], return_counts=True)
-        if not columns.size:
-            return columns, np.empty(0)
+        # map() and Counter keep the per-gram lookups and the counting in C; None is an n-gram never seen in training.
+        counted = Counter(map(self.vocabulary.get, self.analyzer(reading)))
+        counted.pop(None, None)
+        if not counted:
+            return np.empty(0, np.int64), np.empty(0)
+        columns = np.fromiter(counted.keys(), np.int64, len(counted))
+        counts = np.fromiter(counted.values(), np.float64, len(counted))
         values = (1.0 + np.log(counts)) * self.idf[columns]
         return columns + self.offset, values / np.sqrt(values @ values)
