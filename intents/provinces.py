@@ -283,8 +283,11 @@ def _names() -> dict[str, Province]:
 
 
 def province_alone(answer: str) -> Province | None:
-    """The province an answer is, spelt right and with nothing else said: "เชียงราย", "จ.น่านค่ะ", "กทม."."""
-    return _names().get(_answer_word(answer))
+    """The province an answer is, spelt right and with nothing else said: "เชียงราย", "จ.เลยค่ะ", "กทม."; a word
+    with another sense too (AMBIGUOUS_TERMS: วัฒนา, เลย) only after จังหวัด or จ."""
+    word = _answer_word(answer)
+    plain = _PARTICLES.sub("", _compact(_fold(answer))[0])
+    return _names().get(word) if word not in AMBIGUOUS_TERMS or plain != word else None
 
 
 def closest_province(answer: str) -> Province | None:

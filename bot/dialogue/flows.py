@@ -182,7 +182,7 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
         if asks_the_officer:
             return Turn(state, noted(answers, reply), ask(flow, state, answers, hint=texts.QUESTION_NOTED))
         return Turn(state, answers, ask(flow, state, answers, hint=str(invalid)))
-    answers = _name_after_all(answers, state, reply) | {state: stored(value)} | named
+    answers = _name_after_all(answers, value) | {state: stored(value)} | named
     answers = answers | _said_in_passing(flow, state, reply, answers, today)
     following = next_question(flow, answers)
     by_line = texts.BY_LINE_NOTED if state == f.PHONE.key and value == phones.BY_LINE else None
@@ -191,20 +191,23 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
 
 def _province_for_a_name(flow: Flow, state: str, answers: dict[str, Any], reply: str) -> Turn | None:
     """A province typed alone for a name ("เชียงราย" at "ขอชื่อผู้ติดต่อค่ะ") while the flow still asks where: taken
-    as the province, and the name asked again. Typed again, it is the name after all (`_name_after_all`)."""
+    as the province, said back, and the name asked again; another province typed then corrects it. The same one
+    typed again is a name after all (`_name_after_all`)."""
     province = province_alone(reply) if state in NAMES and flow.field("province") else None
-    if province is None or "province" in answers:
+    guessed = answers.get(PROVINCE_FOR_A_NAME)
+    if province is None or ("province" in answers and (guessed is None or province.name == answers["province"])):
         return None
-    answers = answers | {"province": province.name, PROVINCE_FOR_A_NAME: state}
-    return Turn(state, answers, ask(flow, state, answers, hint=texts.PLACE_NOT_A_NAME))
+    answers = answers | {"province": province.name, PROVINCE_FOR_A_NAME: replies.plain(reply)}
+    return Turn(state, answers, ask(flow, state, answers, hint=texts.PROVINCE_FOR_A_NAME.format(province=province.name)))
 
 
-def _name_after_all(answers: dict[str, Any], state: str, reply: str) -> dict[str, Any]:
-    """The answers once a name is given, without the province taken from what was typed for it, if that was typed
-    again: อุทัย, สุพรรณ and พิจิตร are people's names too. The province is then asked in its turn."""
-    taken = answers.get(PROVINCE_FOR_A_NAME) == state
-    said_again = taken and (province := province_alone(reply)) is not None and province.name == answers["province"]
-    dropped = {PROVINCE_FOR_A_NAME, "province"} if said_again else {PROVINCE_FOR_A_NAME}
+def _name_after_all(answers: dict[str, Any], name: Any) -> dict[str, Any]:
+    """The answers once a name is given, without the province taken from a word typed for it when the name holds
+    that word ("อุทัย", then "ชื่ออุทัยครับ"): สุรินทร์, ชุมพร and พิจิตร are people's names too. The province is
+    then asked in its turn."""
+    guessed = answers.get(PROVINCE_FOR_A_NAME)
+    named_so = guessed is not None and guessed in "".join(str(name).split()).lower()
+    dropped = {PROVINCE_FOR_A_NAME, "province"} if named_so else {PROVINCE_FOR_A_NAME}
     return {key: value for key, value in answers.items() if key not in dropped}
 
 
@@ -221,7 +224,7 @@ def _for_the_officer(reply: str) -> bool:
 # wish to be contacted there.
 IN_PASSING = {"phone": phones.read_phone_number, "province": f.read_named_province}
 NAMES = ("business_name", "contact_name")
-PROVINCE_FOR_A_NAME = "province_for_a_name"  # the name question a province was typed for (`_province_for_a_name`)
+PROVINCE_FOR_A_NAME = "province_for_a_name"  # the word typed for a name and taken as the province, until a name comes
 NAMED_ANSWERS = (*NAMES, "product")  # a name or a product: never a question, a remark or a "none"
 # Words of wanting: in the answer to a name question they ask for something instead ("อยากหาคนซื้อมากกว่า").
 WISH_WORDS = ("อยาก", "ต้องการ", "สนใจ")

@@ -38,8 +38,11 @@ NAME_FORM_WORDS = ("ชื่อ", "จดทะเบียน", "นิติ�
 # "อ๋อ สมชายครับ"). Whole words, as the tokeniser cuts them, so อ้อย stays a name.
 FILLERS = frozenset({"ขอโทษ", "ขออภัย", "อ๋อ", "อ้อ", "อ่อ", "เอ่อ", "เออ", "อืม", "อืมม", "อ่า"}) | NAME_PARTICLES
 # Leave to use one's own name, said before it: "ใช้ชื่อเราก็ได้ค่ะ นิดา", "ใช้ชื่อผมเลยครับ เอก".
-OWN_NAME_FIRST = re.compile(r"^ใช้ชื่อ(?:ของ)?(?:เรา|ผม|หนู|ฉัน|ดิฉัน|ตัวเอง|พี่)(?:เอง)?(?:ก็ได้|ได้เลย|เลย|ได้)?"
-                            rf"(?:\s*(?:{'|'.join(POLITE_ENDINGS)}))*[\s,.:]*")
+# The pronoun ends there ("ใช้ชื่อหนูนาค่ะ" names หนูนา, as "พี่หมี" names พี่หมี).
+_ENDINGS = "|".join(POLITE_ENDINGS)
+OWN_NAME_FIRST = re.compile(r"^ใช้ชื่อ(?:ของ)?(?:เรา|ผม|หนู|ฉัน|ดิฉัน|ตัวเอง|พี่)(?:เอง)?"
+                            rf"(?=\s*(?:ก็ได้|ได้|เลย|{_ENDINGS})|[\s,.:]|$)\s*(?:ก็ได้|ได้เลย|เลย|ได้)?"
+                            rf"(?:\s*(?:{_ENDINGS}))*[\s,.:]*")
 BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ\s*")
 # How a business's name may start, and a person's never does ("ร้านป้าแดง", "ร้านคือ ดอยดี").
 BUSINESS_STARTS = ("ร้าน", "กิจการ", "บริษัท", "แบรนด์", "วิสาหกิจ", "กลุ่ม", "หจก")
@@ -85,7 +88,7 @@ def read_contact_name(text: str, today: date) -> str:
                                 texts.WHY_CONTACT_DETAILS, texts.CONTACT_NAME_FORM)
     said = OWN_NAME_FIRST.sub("", _after_fillers(_before_phone(text)))
     if not said:
-        raise Invalid("ได้เลยค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
+        raise Invalid(texts.OWN_NAME_PLEASE)
     name = _before_particles(_after_the_word_name(said) or SELF_INTRODUCTION.sub("", said))
     if name.startswith(BUSINESS_STARTS):
         raise Invalid(texts.CONTACT_IS_A_PERSON)

@@ -491,7 +491,8 @@ def test_a_nickname_gives_the_name_without_the_words_before_it(chat, app, typed,
 
 
 @pytest.mark.parametrize("typed, name", [("ใช้ชื่อเราก็ได้ค่ะ นิดา", "นิดา"), ("ใช้ชื่อผมเลยครับ เอก", "เอก"),
-                                         ("ใช้ชื่อดิฉันได้เลยค่ะ: สมศรี ใจดี", "สมศรี ใจดี")])
+                                         ("ใช้ชื่อดิฉันได้เลยค่ะ: สมศรี ใจดี", "สมศรี ใจดี"),
+                                         ("ใช้ชื่อหนูนาค่ะ", "หนูนา"), ("ใช้ชื่อพี่หมีครับ", "พี่หมี")])
 def test_leave_to_use_ones_own_name_is_not_part_of_the_name_after_it(chat, app, typed, name):
     typed_at(chat, app, "contact_name", typed)
     assert names_sent(chat, app) == (ANSWERS["business_name"], name)
@@ -1084,11 +1085,9 @@ def test_erasure_also_clears_what_was_sent_about_the_user(chat, app):
 
 
 def test_a_province_typed_alone_for_the_contact_name_is_taken_as_the_province_and_the_name_asked_again(chat, app):
-    chat.consent(USER)
-    chat.say(USER, FIRST_MESSAGES["packaging"])
-    answer_until(chat, app, USER, "contact_name")
-    said = " ".join(chat.say(USER, "เชียงราย"))
-    assert "รับทราบที่ตั้งกิจการ" in said and "ขอชื่อผู้ติดต่อ" in said and state_of(app, USER) == "contact_name"
+    typed_at(chat, app, "contact_name", "เชียงใหม่")
+    said = " ".join(chat.say(USER, "เชียงราย"))  # another province corrects the first
+    assert "รับทราบจังหวัดเชียงราย" in said and "ขอชื่อผู้ติดต่อ" in said and state_of(app, USER) == "contact_name"
     said = answer_until_summary(chat, app, USER)
     assert not any("จังหวัดไหน" in text for text in said)  # not asked again
     chat.tap(USER, "confirm=yes")
@@ -1097,18 +1096,20 @@ def test_a_province_typed_alone_for_the_contact_name_is_taken_as_the_province_an
     assert "province_for_a_name" not in request.answers
 
 
-def test_a_province_typed_twice_for_the_contact_name_is_the_name_and_the_province_is_asked(chat, app):
-    chat.consent(USER)
-    chat.say(USER, FIRST_MESSAGES["packaging"])
-    answer_until(chat, app, USER, "contact_name")
-    chat.say(USER, "อุทัย")
-    said = chat.say(USER, "อุทัยค่ะ")  # a person's name that is a province's alias too
-    assert state_of(app, USER) == "phone" and "ขอเบอร์โทร" in said[-1]
-    said = answer_until_summary(chat, app, USER)
+@pytest.mark.parametrize("again", ["สุรินทร์ครับ", "ผมชื่อสุรินทร์ครับ", "สุรินทร์ ใจดี 0812345678"])
+def test_a_name_that_holds_the_province_typed_for_it_is_the_name_and_the_province_is_asked(chat, app, again):
+    typed_at(chat, app, "contact_name", "สุรินทร์")
+    said = chat.say(USER, again) + answer_until_summary(chat, app, USER, ANSWERS | {"province": "ลำปาง"})
     assert any("จังหวัดไหน" in text for text in said)
     chat.tap(USER, "confirm=yes")
     [request] = requests_in(app)
-    assert (request.contact_name, request.province) == ("อุทัย", "เชียงราย")
+    assert (request.contact_name.split()[0], request.province) == ("สุรินทร์", "ลำปาง")
+
+
+def test_a_name_that_is_also_an_everyday_word_for_a_province_is_the_name(chat, app):
+    typed_at(chat, app, "contact_name", "วัฒนาครับ")  # a Bangkok district, and a man's name
+    assert state_of(app, USER) == "phone"
+    assert names_sent(chat, app)[1] == "วัฒนา"
 
 
 def test_an_old_button_tapped_before_consent_asks_for_consent_again(chat, app):
