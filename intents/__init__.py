@@ -5,7 +5,7 @@
 'packaging'
 """
 
-from intents.classifier import CONFIDENCE_THRESHOLD, Prediction, classify, warm_up
+from intents.classifier import CONFIDENCE_THRESHOLD, Prediction, classify, is_cancel_command, warm_up
 from intents.entities import extract_entities
 from intents.labels import LABELS, SERVICE_LABELS
 
@@ -16,5 +16,6 @@ __all__ = [
     "Prediction",
     "classify",
     "extract_entities",
+    "is_cancel_command",
     "warm_up",
 ]

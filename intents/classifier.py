@@ -76,6 +76,16 @@ def _classify(message: str) -> Prediction:
     return Prediction("request_status", 1.0, prediction.alternatives if prediction else ())
 
 
+def is_cancel_command(text: str) -> bool:
+    """True when the whole message is the command to cancel or stop ("ยกเลิก", "stop ครับ"), which `classify` reads by
+    rule, with nothing to say what is to stop."""
+    try:
+        return _CANCEL_COMMAND.match(current_model().read(text).text) is not None
+    except Exception:  # as classify: never raises
+        log.exception("reading a message of %d characters failed", len(str(text)))
+        return False
+
+
 def classify(text: str) -> Prediction:
     """The intent of one message; never raises, whatever the string."""
     try:

@@ -13,7 +13,7 @@ from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.events import registered
 from bot.events import registrations as seats
-from bot.line.outbound import Choose, Text
+from bot.line.outbound import MAX_QUICK_REPLIES, Choose, Text
 from bot.staff_alerts import queue_cancellation_notice
 from intents import entities
 from intents.normalize import normalize
@@ -39,11 +39,17 @@ PLACE = re.compile(r"(?:อัน|ข้อ|รายการ|ลำดับ|�
 def offer(ctx: Context, text: str | None) -> Reply:
     """A cancel with no flow in progress: the request whose reference was typed; else an event registration made
     after every open request ("ยกเลิกค่ะ" just after registering); else the user's one request still waiting for an
-    officer, else a choice among them."""
+    officer, else a choice among them. To a follower who receives the news, a bare "stop" or "ยกเลิก" may mean the
+    news: the way to stop it is shown as well."""
     reference = entities.parse_reference(text or "")
     if reference:
         request = answers.own_request(ctx, reference)
         return answers.not_found(reference) if request is None else ask(ctx, request)
+    reply = _what_to_cancel(ctx)
+    return _stop_news_too(reply) if ctx.user.subscribed and intents.is_cancel_command(text or "") else reply
+
+
+def _what_to_cancel(ctx: Context) -> Reply:
     still_open = answers.open_requests(ctx)
     booked = seats.active_registrations(ctx.session, ctx.user.id, ctx.now)
     latest = max(booked, key=lambda registration: registration.created_at, default=None)
@@ -55,16 +61,22 @@ def offer(ctx: Context, text: str | None) -> Reply:
     newest = waiting or still_open  # one an officer has: they say how it can be withdrawn
     if newest:
         return ask(ctx, newest[0])
-    return nothing_to_cancel(news=ctx.user.subscribed)
+    return nothing_to_cancel()
 
 
-def nothing_to_cancel(news: bool = False) -> Reply:
-    """No flow in progress, and no request of the user's that a cancel could be about. A typed "ยกเลิก" or "stop"
-    from someone who receives the news (`news`) may mean the news: the way to stop it is offered too."""
-    if not news:
-        return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
-    stop_news = Choose("หยุดรับข่าวสาร", "intent=unsubscribe", "หยุดรับข่าวสาร")
-    return Reply([Text(f"{texts.NOTHING_TO_CANCEL}\n{texts.STOP_NEWS_TOO}", (*cards.main_menu(), stop_news))])
+def _stop_news_too(reply: Reply) -> Reply:
+    """The reply's question, then how to stop the news, its button first (LINE shows the first few)."""
+    *before, last = reply.messages
+    if not isinstance(last, Text):
+        return reply
+    stop_news = Choose(texts.STOP_NEWS, "intent=unsubscribe", texts.STOP_NEWS)
+    shown = Text(f"{last.text}\n{texts.STOP_NEWS_TOO}", (stop_news, *last.quick_replies)[:MAX_QUICK_REPLIES])
+    return Reply([*before, shown], reply.events)
+
+
+def nothing_to_cancel() -> Reply:
+    """No flow in progress, and no request of the user's that a cancel could be about."""
+    return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
 
 
 def ask(ctx: Context, request: ServiceRequest, listed: list[ServiceRequest] | None = None) -> Reply:

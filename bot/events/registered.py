@@ -64,8 +64,8 @@ def answer_offer(ctx: Context, value: str, event: Inbound) -> Reply:
     if outcome.status == "declined":
         return Reply([Text(texts.OFFER_DECLINED.format(title=outcome.known_registration().event.title),
                            cards.event_choices())], queued)
-    if outcome.registration is not None and outcome.registration.status == "registered":
-        return Reply(ticket_messages(outcome.registration))
+    if outcome.registration is not None and outcome.registration.status == "registered":  # the offer tapped again
+        return Reply(ticket_messages(outcome.registration, texts.ALREADY_REGISTERED))
     return Reply([Text(texts.NO_OFFER, cards.event_choices())])
 
 

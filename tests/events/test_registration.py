@@ -478,6 +478,23 @@ def test_cancel_typed_right_after_registering_asks_about_that_registration(chat,
     assert registration.status == "cancelled"
 
 
+def test_stop_from_a_registered_follower_also_offers_to_stop_the_news_and_keeps_the_seat(chat, app):
+    event = add_event(app)
+    registrant(chat, ALICE)
+    register(chat, ALICE, event["id"], people=2)
+    [question] = chat.send(ev.text(ALICE, "STOP"))
+    assert question["text"].startswith("ต้องการยกเลิกการลงทะเบียน " + event["title"])
+    assert "หยุดรับข่าวสาร" in question["text"]
+    first, *others = quick_replies(question)
+    assert first["label"] == "หยุดรับข่าวสาร" and [c["label"] for c in others] == ["ใช่", "ไม่ใช่"]
+    [done] = chat.tap(ALICE, first["data"])
+    assert done.startswith("ยกเลิกการรับข่าวสารเรียบร้อยค่ะ")
+    [registration] = registrations(app, event["id"])
+    assert registration.status == "registered"
+    with app.extensions["frontdesk"].sessions() as session:
+        assert session.scalar(select(LineUser.subscribed).where(LineUser.line_user_id == ALICE)) is False
+
+
 def test_cancel_asks_about_whichever_came_last_a_registration_or_a_request(chat, app):
     from tests.bot.test_service_requests import USER, file_packaging_request
 

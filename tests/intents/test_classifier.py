@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import intents
 from intents import CONFIDENCE_THRESHOLD, LABELS, SERVICE_LABELS, Prediction, classify
 from intents.model import ModelOptions
 from intents.model_store import DATA_DIR, cache_key, load_or_train, read_training_rows, training_files
@@ -69,6 +70,12 @@ def test_out_of_scope_questions_never_start_a_service_request(message: str) -> N
                                      "stop", "STOP!", "stop ครับ", "stop stop", "ยกเลิก ยกเลิก"])
 def test_the_cancel_command_is_cancel_with_full_confidence(command: str) -> None:
     assert classify(command) == Prediction("cancel", 1.0)
+
+
+@pytest.mark.parametrize(("message", "bare"), [("stop ครับ", True), ("ยกเลิก ยกเลิก", True), ("ยกเลิกคำขอ", False),
+                                              ("stop ข่าวสาร", False), ("", False)])
+def test_a_bare_cancel_command_is_told_from_a_cancel_that_says_what(message: str, bare: bool) -> None:
+    assert intents.is_cancel_command(message) is bare
 
 
 @pytest.mark.parametrize("message", ["stop ข่าวสาร", "stop sending news please"])
