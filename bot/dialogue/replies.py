@@ -37,7 +37,8 @@ LAUGHTER = re.compile(r"5{3,}|(?:ฮ่า|คิก)+ๆ*")
 # ("ได้เลยค่ะ ขอบคุณค่ะ"; alone, thanks answer nothing) and the questions' own words ("ไม่เอาข้อมูลเดิม",
 # "ยืนยันลบข้อมูล"). Whole words,
 # as the tokeniser cuts them, so เยอะ keeps its ending. Not แล้ว: "ไม่เอาแล้ว" gives up rather than says no.
-SENTENCE_ENDINGS = NAME_PARTICLES | {"นะ", "na", "ja", "jaa", "อ่ะ", "อะ", "น่ะ", "ล่ะ", "ละ"}
+# The North's and the Northeast's particles end sentences too ("ได้เจ้า", "ยินยอมเด้อ"); never a name's end: "ร้านเจ้าเก่า".
+SENTENCE_ENDINGS = NAME_PARTICLES | {"นะ", "na", "ja", "jaa", "อ่ะ", "อะ", "น่ะ", "ล่ะ", "ละ", "เจ้า", "เด้อ", "เน้อ"}
 ANSWER_PADDING = SENTENCE_ENDINGS | {"ดีกว่า", "ๆ", "ข้อมูล", "เดิม", "เลย", "งั้น", "เปลี่ยนใจ", "ขอบคุณ", "ขอบใจ", "มาก",
                                      "thank", "thanks"}
 # The emoji that say okay on their own ("👍", "ยืนยันค่ะ👌"); every other emoji is left out of a short answer.
@@ -154,9 +155,10 @@ def _all_in(said: str, parts: list[str], words: frozenset[str]) -> bool:
 
 # Yes and no as any question takes them ("ใช่ค่ะ", "ไม่อ่ะ"); a question may add its own ("ลบเลย", bot/dialogue/asides.py).
 # Thai typed in Latin letters says yes too ("dai krub" is ได้ครับ, "yin dee ka" ยินดีค่ะ); not "chai" (ใช่), a nickname.
+# In the North เจ้า alone says yes, as ค่ะ does; แม่น is ใช่ there and in the Northeast, บ่ is ไม่.
 YES_WORDS = frozenset({"ค่ะ", "ครับ", "ครับผม", "ค่า", "จ้า", "ใช่", "ใช่แล้ว", "ยืนยัน", "ตกลง", "ok", "okay", "โอเค", "ได้",
-                       "yes", "เอา", "เอาเลย", "ยินดี", "dai", "yindee"})
-NO_WORDS = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ไม่เลย", "ยังก่อน", "ไม่ต้อง"})
+                       "yes", "เอา", "เอาเลย", "ยินดี", "dai", "yindee", "เจ้า", "แม่น", "แม่นแล้ว"})
+NO_WORDS = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ไม่เลย", "ยังก่อน", "ไม่ต้อง", "บ่", "บ่แม่น", "บ่เอา", "บ่ต้อง"})
 # A reply that only says yes, no or okay ("ใช่ค่ะ", "โอเคจ้า", "รับทราบค่ะ"), or only laughs, gives no name, product
 # or need.
 BARE_REPLIES = YesOrNo(YES_WORDS | {"okay", "รับทราบ", "ทราบแล้ว", "เข้าใจแล้ว", "555", "ฮ่า", "ฮ่าฮ่า"}, NO_WORDS)

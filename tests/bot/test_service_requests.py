@@ -828,7 +828,8 @@ def test_a_typed_yes_withdraws_a_request_just_made(chat, app):
     assert request.reference in answer and requests_in(app)[0].status == "cancelled"
 
 
-@pytest.mark.parametrize(("typed", "consented"), [("ยินยอมค่ะ", True), ("ตกลงครับ", True), ("ไม่ยินยอมครับ", False)])
+@pytest.mark.parametrize(("typed", "consented"), [("ยินยอมค่ะ", True), ("ตกลงครับ", True), ("ไม่ยินยอมครับ", False),
+                                                  ("ยินยอมเจ้า", True), ("ยินยอมเด้อ", True), ("ตกลงเจ้า", True)])
 def test_consent_after_following_can_be_typed(chat, app, typed, consented):
     chat.follow(USER)
     [answer] = chat.say(USER, typed)
@@ -848,6 +849,17 @@ def test_consent_typed_after_another_question_is_still_taken(chat, app, typed, c
         assert (session.scalar(select(LineUser.consented_at)) is not None) is consented
     said = chat.say(USER, FIRST_MESSAGES["packaging"])
     assert ("ท่านยินยอมไหมคะ" in said[-1]) is not consented
+
+
+@pytest.mark.parametrize("typed", ["ได้เจ้า", "เจ้า", "ยินยอมเด้อ", "แม่นแล้ว"])
+def test_a_yes_in_northern_or_isan_thai_gives_consent_and_the_request_goes_on(chat, app, typed):
+    chat.follow(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    assert state_of(app, USER) == "consent"
+    chat.say(USER, typed)
+    assert state_of(app, USER) not in (None, "consent")
+    with app.extensions["frontdesk"].sessions() as session:
+        assert session.scalar(select(LineUser.consented_at)) is not None
 
 
 def test_service_needs_consent_first_and_resumes_after_it(chat, app):
