@@ -8,7 +8,7 @@ import intents
 from bot.dialogue import answers, asides, cards, conversation, texts
 from bot.dialogue.context import Context, Reply
 from bot.events import dialogue as event_dialogue
-from bot.events import party
+from bot.events import party, registered
 from bot.line.outbound import Text
 from storage import repositories as repo
 
@@ -20,13 +20,13 @@ CALL_BACK = "call_back"  # a call-back asked for before consent: the postback of
 
 def understand(ctx: Context, text: str | None, prediction: intents.Prediction) -> Reply:
     """Act on a confident intent; offer the likely choices when unsure. First, a change to a registration's party
-    ("ขอเพิ่มอีก 1 คน"), or an event named by its title: data the admins wrote, like a request reference, whatever
+    ("ขอเพิ่มอีก 1 คน") or giving it up ("ไม่ไปแล้วครับ"), or an event named by its title: data the admins wrote, like a request reference, whatever
     service its words sound like ("ลงทะเบียนอบรมออกแบบฉลาก"); not in the middle of a request, whose questions take
     such words as answers."""
     in_a_request = conversation.request_flow(ctx) is not None
     if text and not in_a_request:
-        about_events = party.typed_change(ctx, text, prediction) or event_dialogue.named_event(
-            ctx, text, prediction.intent)
+        about_events = (party.typed_change(ctx, text, prediction) or registered.typed_not_going(ctx, text)
+                        or event_dialogue.named_event(ctx, text, prediction.intent))
         if about_events is not None:
             return about_events
     if prediction.confidence < intents.CONFIDENCE_THRESHOLD:

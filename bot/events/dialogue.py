@@ -74,13 +74,15 @@ def show_events(ctx: Context, text: str | None) -> Reply:
 
 
 def named_event(ctx: Context, text: str, intent: str) -> Reply | None:
-    """The event the message names by its title: its registration, with the party typed if any, or its card when
-    the message asks about it (the cards of all it names equally); None when it names none, or is about the
-    follower's own registration."""
+    """The event the message names by its title (or the only one on, when the message says to register): its
+    registration, with the party typed if any, or its card when the message asks about it (the cards of all it
+    names equally); None when it names none, or is about the follower's own registration."""
     if not may_name_an_event(text, intent):
         return None
     upcoming = _upcoming(ctx, limit=None)
     named = [upcoming[i] for i in named_titles(text, [event.title for event in upcoming])]
+    if not named and intent == "event" and len(upcoming) == 1 and _says(text)(REGISTER_WORDS):
+        named = upcoming  # "ลงทะเบียน 2 คนค่ะ" with one event on: that one, whatever its title is typed like
     if not named:
         return None
     if len(named) > 1:

@@ -3,6 +3,8 @@ confirmation), a seat offered from the waiting list taken or declined. Registeri
 
 from __future__ import annotations
 
+import re
+
 from flask import current_app
 
 from bot.dialogue import asides
@@ -14,7 +16,11 @@ from bot.events import cards, notices, texts, tickets
 from bot.events import registrations as seats
 from bot.line.inbound import Inbound
 from bot.line.outbound import Choose, Image, Outbound, Text
+from intents.titles import named_titles
 from storage.models import Registration
+
+# "Not going any more" ("ไม่ไปแล้วครับ", "บ่ไปแล้วเด้อ", "ไปไม่ได้แล้วค่ะ ติดธุระ"): from someone with a seat, about it.
+NOT_GOING = re.compile(r"(?:ไม่|บ่)\s*ไป\s*(?:แล้ว|ละ|ล่ะ)|ไป\s*(?:ไม่|บ่)\s*ได้")
 
 
 def ask_cancel(ctx: Context, value: str, event: Inbound) -> Reply:
@@ -23,6 +29,17 @@ def ask_cancel(ctx: Context, value: str, event: Inbound) -> Reply:
     if registration is None or registration.status not in seats.ACTIVE:
         return Reply([Text(texts.NOTHING_REGISTERED, cards.event_choices())])
     return ask_to_give_up(ctx, registration)
+
+
+def typed_not_going(ctx: Context, text: str) -> Reply | None:
+    """"ไม่ไปแล้วครับ" from a follower with a registration: asked whether to give up the one whose title it names,
+    else the latest, as a typed cancel is; None for any other message, or with nothing registered."""
+    if NOT_GOING.search(text) is None:
+        return None
+    mine = seats.active_registrations(ctx.session, ctx.user.id, ctx.now)
+    named = [mine[i] for i in named_titles(text, [registration.event.title for registration in mine])]
+    latest = max(mine, key=lambda registration: registration.created_at, default=None)
+    return None if latest is None else ask_to_give_up(ctx, named[0] if len(named) == 1 else latest)
 
 
 def ask_to_give_up(ctx: Context, registration: Registration) -> Reply:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.dialogue.texts import thai_date
 from bot.line import fake_events as ev
-from storage.models import LineUser
+from storage.models import Event, LineUser
 from tests.chat import LineChat, quick_replies
 from tests.conftest import SECRET, make_app
 from tests.events.helpers import (
@@ -476,6 +476,40 @@ def test_cancel_typed_right_after_registering_asks_about_that_registration(chat,
     assert done.startswith("ยกเลิกการลงทะเบียน " + event["title"] + " เรียบร้อยแล้วค่ะ")
     [registration] = registrations(app, event["id"])
     assert registration.status == "cancelled"
+
+
+@pytest.mark.parametrize(("typed", "yes"), [("ไม่ไปแล้วครับ", "ใช่ครับ"), ("บ่ไปแล้วเด้อ ติดงานบุญ", "แม่นแล้วเจ้า"),
+                                            ("ไปไม่ได้แล้วค่ะ ลูกไม่สบาย", "ค่ะ")])
+def test_not_going_any_more_asks_to_give_up_the_seat_and_a_yes_gives_it_up(chat, app, typed, yes):
+    event = add_event(app)
+    registrant(chat, ALICE)
+    register(chat, ALICE, event["id"], people=2)
+    [question] = chat.say(ALICE, typed)  # "ไม่ไปแล้วครับ" alone reads to the classifier as a request status
+    assert question.startswith("ต้องการยกเลิกการลงทะเบียน " + event["title"]) and "ใช่ไหมคะ" in question
+    [done] = chat.say(ALICE, yes)
+    assert done.startswith("ยกเลิกการลงทะเบียน " + event["title"] + " เรียบร้อยแล้วค่ะ")
+    [registration] = registrations(app, event["id"])
+    assert registration.status == "cancelled"
+
+
+@pytest.mark.parametrize("typed", ["ลงทะเบียน 2 คนค่ะ", "ขอลงทะเบียนงานคลัสเตอร์เดย์ 2 ท่านค่ะ"])
+def test_registering_in_words_with_one_event_on_registers_for_it(chat, app, typed):
+    with app.extensions["frontdesk"].sessions() as session:
+        [only] = session.scalars(select(Event.id))  # the seeded CLUSTER DAY
+    registrant(chat, ALICE)
+    said = chat.say(ALICE, typed)
+    assert said[0].startswith("ลงทะเบียนเรียบร้อยแล้วค่ะ ✅") and "👥 2 ท่าน" in said[0]
+    assert seats_of(app, only) == {"registered": 2}
+
+
+def test_registering_in_words_with_two_events_on_shows_them_to_choose(chat, app):
+    add_event(app)  # beside the seeded CLUSTER DAY
+    with app.extensions["frontdesk"].sessions() as session:
+        events = list(session.scalars(select(Event.id)))
+    registrant(chat, ALICE)
+    said = chat.say(ALICE, "ลงทะเบียน 2 คนค่ะ")
+    assert not any("ลงทะเบียนเรียบร้อย" in text for text in said)
+    assert len(events) == 2 and all(registrations(app, event_id) == [] for event_id in events)
 
 
 def test_stop_from_a_registered_follower_also_offers_to_stop_the_news_and_keeps_the_seat(chat, app):
