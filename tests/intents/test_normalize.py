@@ -7,7 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from intents.features import FeatureOptions, read
-from intents.normalize import EMOJI_TOKEN, normalize, thai_digits_to_arabic
+from intents.model_store import read_training_rows, training_files
+from intents.normalize import (
+    _THAI_NORMALIZE_CHANGES,
+    EMOJI_TOKEN,
+    normalize,
+    thai_digits_to_arabic,
+    thai_normalize,
+)
 from intents.tokenize import Engine, domain_words, tokenize
 
 
@@ -71,6 +78,23 @@ def test_emoji_can_be_stripped_or_made_one_token() -> None:
 def test_normalising_twice_changes_nothing_more(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
+
+# Thai letters, vowels, tone marks and signs, with spaces and a few Latin letters: the text PyThaiNLP's rules are about.
+THAI_TEXT = st.text(alphabet=st.sampled_from([chr(c) for c in range(0x0E01, 0x0E5C)] + [" ", "a", "\n"]), max_size=40)
+
+
+@given(THAI_TEXT)
+@settings(max_examples=3000, deadline=None)
+def test_the_fast_path_past_pythainlp_normalize_changes_nothing_it_would_change(text: str) -> None:
+    """A message that skips PyThaiNLP's normalize is one it would have returned as it is."""
+    if not _THAI_NORMALIZE_CHANGES.search(text):
+        assert thai_normalize(text) == text
+
+
+def test_the_training_lines_read_the_same_with_and_without_the_fast_path() -> None:
+    lines = [" ".join(text.lower().split()) for text, _ in read_training_rows(training_files())]
+    assert [line for line in lines if not _THAI_NORMALIZE_CHANGES.search(line) and thai_normalize(line) != line] == []
+
 
 
 @pytest.mark.parametrize("engine", ["newmm", "nlpo3"])
