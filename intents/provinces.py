@@ -272,9 +272,9 @@ _CLOSE_ENOUGH = 0.8
 _PROVINCE_WORD = re.compile(r"^(?:จังหวัด|จ\.)")
 
 
-def _answer_word(answer: str) -> str:
-    """A short answer without its particles, spaces or "จังหวัด": "จ.น่าน ค่ะ" -> "น่าน"."""
-    return _PROVINCE_WORD.sub("", _PARTICLES.sub("", _compact(_fold(answer))[0]))
+def _said(answer: str) -> str:
+    """A short answer folded, without its particles or spaces: "จ.น่าน ค่ะ" -> "จ.น่าน"."""
+    return _PARTICLES.sub("", _compact(_fold(answer))[0])
 
 
 @cache
@@ -285,15 +285,15 @@ def _names() -> dict[str, Province]:
 def province_alone(answer: str) -> Province | None:
     """The province an answer is, spelt right and with nothing else said: "เชียงราย", "จ.เลยค่ะ", "กทม."; a word
     with another sense too (AMBIGUOUS_TERMS: วัฒนา, เลย) only after จังหวัด or จ."""
-    word = _answer_word(answer)
-    plain = _PARTICLES.sub("", _compact(_fold(answer))[0])
-    return _names().get(word) if word not in AMBIGUOUS_TERMS or plain != word else None
+    said = _said(answer)
+    word = _PROVINCE_WORD.sub("", said)
+    return _names().get(word) if word not in AMBIGUOUS_TERMS or said != word else None
 
 
 def closest_province(answer: str) -> Province | None:
     """The province a short answer misspells, or None: for the answer to "which province?", never for
     a province mentioned in a longer message."""
-    word = _answer_word(answer)
+    word = _PROVINCE_WORD.sub("", _said(answer))
     if not 3 <= len(word) <= 20:
         return None
     names = _names()

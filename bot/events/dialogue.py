@@ -79,15 +79,15 @@ def named_event(ctx: Context, text: str, intent: str) -> Reply | None:
     names equally); None when it names none, or is about the follower's own registration."""
     if not may_name_an_event(text, intent):
         return None
-    upcoming = _upcoming(ctx, limit=None)
+    upcoming, says = _upcoming(ctx, limit=None), _says(text)
     named = [upcoming[i] for i in named_titles(text, [event.title for event in upcoming])]
-    if not named and intent == "event" and len(upcoming) == 1 and _says(text)(REGISTER_WORDS):
+    if not named and intent == "event" and len(upcoming) == 1 and says(REGISTER_WORDS):
         named = upcoming  # "ลงทะเบียน 2 คนค่ะ" with one event on: that one, whatever its title is typed like
     if not named:
         return None
     if len(named) > 1:
         return _carousel(ctx, named, texts.NAMED_EVENTS)
-    people, says = parse_people(text), _says(text)
+    people = parse_people(text)
     wishes = intent == "training" and not replies.asks_a_question(text)
     if people is None and not says(JOIN_WORDS) and not wishes:
         return _carousel(ctx, named, texts.NAMED_EVENT.format(title=named[0].title))
