@@ -25,6 +25,13 @@ in free text follows these rules:
   อุบลรัตน์, สุพรรณี ...), nor are roads named after provinces (ถนนเพชรบุรี, ถ.สุโขทัย).
 - A name that is also the start of everyday words counts only where the tokeniser reads it as a word of
   its own: ตราด, but not the brands ตรา|ดาว, ตรา|ดอกบัว, ตรา|ดี of product names ("น้ำปลาตราดาว").
+- The other districts of the 76 provinces beyond Bangkok (geothai's list: หางดง, บ้านโป่ง, ปากพนัง ...) name their
+  province too, but only where they are plainly a place, since many are also everyday words or phrases (สอง,
+  มะขาม, ท่าเรือ, หลังสวน): after อ. / อำเภอ (อ.สอง, อำเภอท่าเรือ) for any of them; and, for a name the
+  tokeniser cuts in more than one word (หาง|ดง, not มะขาม) and that is no everyday phrase (EVERYDAY_DISTRICTS), as the whole message ("หางดงค่ะ", "อยู่บ้านโป่ง"),
+  or after แถว / ใกล้ ("ศูนย์ที่ใกล้หางดงที่สุด"), or after ที่ / จาก / อยู่ / ใน ending the phrase as above
+  ("ทำเซรามิกที่หางดง ค่ะ"). Never a name two provinces' districts share (เฉลิมพระเกียรติ, จอมทอง), a "เมือง..."
+  district, or a name that is also a province's name or alias.
 """
 
 from __future__ import annotations
@@ -33,9 +40,13 @@ import difflib
 import json
 import math
 import re
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+import geothai
 
 from intents.tokenize import tokenize
 
@@ -55,6 +66,15 @@ LOCATIONAL_PREFIXES = ("จังหวัด", "จว.", "จ.", "เมือ
 PHRASE_PREFIXES = ("ที่", "จาก", "อยู่", "ใน")
 EVERYDAY_PHRASES = frozenset({"อยู่เลย", "ในเลย"})
 ROAD_PREFIXES = ("ถนน", "ถ.", "ซอย", "ซ.")
+DISTRICT_PREFIXES = ("อำเภอ", "อ.")
+NEAR_PREFIXES = ("แถว", "ใกล้")
+# Districts whose names are everyday phrases too ("behind the garden", "two siblings", a dog breed): only after อ.
+EVERYDAY_DISTRICTS = frozenset({
+    "หลังสวน", "สองพี่น้อง", "เหนือคลอง", "บ้านนา", "หนองบัว", "ท่าช้าง", "บ้านหลวง", "น้ำหนาว", "อ่าวลึก", "ท่าแพ",
+    "ทุ่งใหญ่", "บ้านค่าย", "ท่าปลา", "ท่าใหม่", "นาดี", "ไทรงาม", "วังทอง", "บ้านโคก", "ป่าแดด", "บางแก้ว", "สันทราย",
+    "ช้างกลาง", "หนองใหญ่", "โคกสูง", "วังน้อย", "ศรีนคร", "บ้านด่าน", "นาน้อย", "หนองหิน", "บ้านม่วง",
+})
+BANGKOK_CODE = "10"  # geothai's (the Department of Provincial Administration's); ours add "TH-" (ISO 3166-2)
 
 # Words that contain a province name or alias without meaning the province.
 NOT_PROVINCES = (
@@ -230,8 +250,54 @@ def _accepts_thai(compact: str, start: int, end: int, after: str, blocked: list[
     return True
 
 
+@cache
+def _district_terms() -> tuple[dict[str, tuple[str, ...]], dict[str, Province], frozenset[str]]:
+    """The districts that name their province (module docstring), by their first two letters (longest first: one
+    pattern over 770 names is four times slower than all the rest of `find_province`), what each names, and which
+    of them count only after อ.: those the tokeniser reads as one word (สอง, มะขาม) and the everyday phrases."""
+    districts = [district for province in geothai.provinces() for district in geothai.districts(province.code)]
+    everywhere = Counter(district.name_th.removeprefix("เขต") for district in districts)
+    seats, known = {province.code: province for province in all_provinces()}, _names()
+    terms = {
+        _compact(_fold(district.name_th))[0]: seats[f"TH-{district.province_code}"]
+        for district in districts
+        if district.province_code != BANGKOK_CODE and everywhere[district.name_th] == 1
+        and not district.name_th.startswith("เมือง") and district.name_th not in known
+    }
+    starting: dict[str, list[str]] = {}
+    for term in sorted(terms, key=len, reverse=True):
+        starting.setdefault(term[:2], []).append(term)
+    after_a_prefix = {term for term in terms if tokenize(term) == [term]} | EVERYDAY_DISTRICTS
+    return {start: tuple(names) for start, names in starting.items()}, terms, frozenset(after_a_prefix)
+
+
+def _districts_in(compact: str) -> Iterator[tuple[int, str]]:
+    """Where each district name starts in the compact text, and the longest one starting there."""
+    starting = _district_terms()[0]
+    for start in range(len(compact) - 1):
+        names = starting.get(compact[start : start + 2])
+        term = names and next((name for name in names if compact.startswith(name, start)), None)
+        if term:
+            yield start, term
+
+
+def _accepts_district(compact: str, start: int, end: int, after: str, only_after_a_prefix: bool) -> bool:
+    """Apply the module docstring's rules for districts to one mention."""
+    before, term = compact[:start], compact[start:end]
+    if before.endswith(DISTRICT_PREFIXES):
+        return True
+    if only_after_a_prefix:
+        return False
+    prefix = next((p for p in (*NEAR_PREFIXES, *PHRASE_PREFIXES) if before.endswith(p)), "")
+    return (
+        _is_whole_message(compact, start - len(prefix), end)
+        or prefix in NEAR_PREFIXES
+        or _in_locational_phrase(before, term, after)
+    )
+
+
 def _thai_mentions(folded: str) -> list[_Mention]:
-    """Accepted mentions of Thai names, positioned in the folded text."""
+    """Accepted mentions of Thai names and districts, positioned in the folded text."""
     compact, origin = _compact(folded)
     pattern, terms = _thai_terms()
     blocked = [range(m.start(), m.end()) for m in _not_provinces().finditer(compact)]
@@ -241,6 +307,12 @@ def _thai_mentions(folded: str) -> list[_Mention]:
         first, last = origin[start], origin[end - 1] + 1
         if _accepts_thai(compact, start, end, folded[last:], blocked):
             mentions.append(_Mention(first, last, terms[match.group(1)]))
+    _starting, seats, after_a_prefix = _district_terms()
+    for start, term in _districts_in(compact):
+        end = start + len(term)
+        first, last = origin[start], origin[end - 1] + 1
+        if _accepts_district(compact, start, end, folded[last:], term in after_a_prefix):
+            mentions.append(_Mention(first, last, seats[term]))
     return mentions
 
 

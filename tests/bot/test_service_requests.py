@@ -714,6 +714,20 @@ def test_centre_info_for_a_province_alias(chat):
     assert any("นครราชสีมา" in s and "📞" in s for s in said)
 
 
+def test_centre_info_for_a_district_is_its_province_s_centre(chat):
+    said = chat.say(USER, "ศูนย์ที่ใกล้หางดงที่สุดอยู่ไหนคะ")
+    assert any("เชียงใหม่" in s and "📞" in s for s in said)
+
+
+def test_a_district_answers_the_province_question_and_routes_the_request(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER, ANSWERS | {"province": "อ.บ้านโป่งค่ะ"})
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.province == "ราชบุรี"
+
+
 def test_unsubscribe_is_recorded_and_can_be_undone(chat, app):
     chat.follow(USER)
     chat.say(USER, "ไม่ต้องส่งข่าวสารมาแล้วนะคะ")

@@ -430,3 +430,38 @@ def test_a_province_answer_with_a_slip_of_the_finger_is_read_as_the_one_it_is_cl
 @pytest.mark.parametrize("name", [province.name for province in all_provinces()])
 def test_a_name_spelt_right_is_its_own_closest_province(name):
     assert closest_province(name + "ค่ะ").name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("หางดง", "เชียงใหม่"),  # typed alone at "which province?"
+        ("อยู่หางดงค่ะ", "เชียงใหม่"),
+        ("ศูนย์ที่ใกล้หางดงที่สุดอยู่ไหนคะ", "เชียงใหม่"),
+        ("อ.บ้านโป่งค่ะ", "ราชบุรี"),
+        ("ร้านอยู่ปากพนัง ขายปลาเค็ม", "นครศรีธรรมราช"),
+        ("ทำเซรามิกที่ อ.เกาะคา", "ลำปาง"),
+        ("อ.สอง", "แพร่"),  # an everyday word, after อ.
+        ("อำเภอหลังสวน จ.ชุมพร", "ชุมพร"),
+        ("อ.ตากใบ", "นราธิวาส"),  # not ตาก
+        ("ศรีเชียงใหม่", "หนองคาย"),  # a district of Nong Khai, not the province it contains
+    ],
+)
+def test_a_district_names_its_province(text, province):
+    assert find_province(text).name == province
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ขอไปสองคนค่ะ",  # สอง, a district of Phrae, is "two"
+        "มะขามแช่อิ่ม",  # มะขาม, of Chanthaburi, is tamarind
+        "ส่งของไปท่าเรือ",  # ท่าเรือ, of Ayutthaya, is a port
+        "เก็บของไว้ที่หลังสวนค่ะ",  # หลังสวน, of Chumphon, is "behind the garden"
+        "ร้านสองพี่น้อง",
+        "อ.จอมทอง",  # Bangkok's and Chiang Mai's
+        "อ.เฉลิมพระเกียรติ",  # five provinces have one
+    ],
+)
+def test_a_district_word_that_is_not_plainly_a_place_names_no_province(text):
+    assert find_province(text) is None
