@@ -145,12 +145,14 @@ def reuse(ctx: Context, conversation: Conversation, accept: bool) -> Reply:
     return Reply(turn.messages)
 
 
-def step(ctx: Context, conversation: Conversation, reply: str, in_scope: bool = True) -> Reply:
-    """Feed one answer into the flow (`in_scope`: what it asks, if it is a question, is about the services); submit
-    when the user confirms; offer a way out after repeated misses."""
+def step(ctx: Context, conversation: Conversation, reply: str, in_scope: bool = True,
+         about_the_request: bool = False) -> Reply:
+    """Feed one answer into the flow (`in_scope`: what it asks, if it is a question, is about the services;
+    `about_the_request`: it reads as the request's own service); submit when the user confirms; offer a way out after
+    repeated misses."""
     flow = flows.FLOWS[conversation.flow]
     answers = dict(conversation.data.get("answers", {}))
-    turn = flows.answer(flow, conversation.state, answers, reply, ctx.today, in_scope)
+    turn = flows.answer(flow, conversation.state, answers, reply, ctx.today, in_scope, about_the_request)
     if turn.submit:
         return submit(ctx, flow, turn.answers, conversation)
     if _reaches_the_contact_details(flow, conversation.state, turn.state):

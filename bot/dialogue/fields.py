@@ -12,7 +12,7 @@ from bot.dialogue import texts
 from bot.dialogue.names import read_business_name, read_contact_name, read_name, refuse_what_answers_nothing
 from bot.dialogue.phones import BY_LINE, read_phone
 from bot.dialogue.refusals import Invalid, unread
-from bot.dialogue.replies import BARE_REPLIES, NAME_PARTICLES, opens_with_none, plain
+from bot.dialogue.replies import BARE_REPLIES, NAME_PARTICLES, opens_with_none, plain, without_already_said
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
 from intents import dates, entities
 from intents.normalize import normalize_for_entities
@@ -68,9 +68,13 @@ def _stored_date(value: str) -> date | str:
 
 
 def read_free_text(text: str, _today: date) -> str:
-    """Take the answer as the user wrote it (trimmed, without the polite particle it ends with, at most 1,000
-    characters); not a bare yes, no or okay."""
-    cleaned = _without_closing_particles(" ".join(text.split()))
+    """Take the answer as the user wrote it (trimmed, without "ก็บอกไปแล้ว" before it or the polite particle it ends
+    with, at most 1,000 characters); not a bare yes, no or okay."""
+    said = " ".join(text.split())
+    again = without_already_said(said)
+    if again != said and not _without_opening_particles(again):
+        raise Invalid(texts.SAY_AGAIN.format(asked="รายละเอียด"))
+    cleaned = _without_closing_particles(_without_opening_particles(again) if again != said else said)
     if len(cleaned) < 2:
         raise Invalid("ขอรายละเอียดเพิ่มอีกนิดนะคะ พิมพ์สั้น ๆ ก็ได้ค่ะ")
     if BARE_REPLIES.read(cleaned) is not None:
@@ -82,6 +86,14 @@ def read_product(text: str, today: date) -> str:
     """Take the product as the user wrote it (`read_free_text`); not a question to the bot or a "none"."""
     refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="ทราบสินค้า"), texts.NO_PRODUCT)
     return read_free_text(text, today)
+
+
+def _without_opening_particles(text: str) -> str:
+    """`text` from its first word that is not a particle: "คะ ดริปเปอร์เซรามิก" -> "ดริปเปอร์เซรามิก"."""
+    for word in tokenize(text):
+        if word.lower() not in NAME_PARTICLES and any(ch.isalnum() for ch in word):
+            return text[text.index(word):]
+    return ""
 
 
 def _without_closing_particles(text: str) -> str:

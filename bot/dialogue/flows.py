@@ -152,9 +152,11 @@ def _names_an_answer(text: str, today: date) -> bool:
 
 
 
-def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: date, in_scope: bool = True) -> Turn:
+def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: date, in_scope: bool = True,
+           about_the_request: bool = False) -> Turn:
     """Read the user's reply to the question in `state`, and move on or ask again; a question typed instead, about
-    the services (`in_scope`), is kept for the officer."""
+    the services (`in_scope`), is kept for the officer, and at a name question more about the need
+    (`about_the_request`: the classifier reads the reply as the request's own service) is added to it."""
     changed = summary.change_in_one_message(flow, state, answers, reply, today) if state in SUMMARY else None
     if changed is not None:
         return changed
@@ -169,6 +171,9 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
         return Turn(following, answers, ask(flow, following, answers))
     if (where := _province_for_a_name(flow, state, answers, reply)) is not None:
         return where
+    if about_the_request and _describes_the_need(state, answers, reply):
+        return _described_for_a_name(flow, state, answers, reply)
+    reply = _the_business_for_the_contact(state, answers, reply)
     said, named = (_names_said(flow, answers, reply, today) if state not in NAMES else
                    _business_named_for_the_contact(flow, state, reply, today))
     try:
@@ -204,11 +209,42 @@ def _province_for_a_name(flow: Flow, state: str, answers: dict[str, Any], reply:
 def _name_after_all(answers: dict[str, Any], name: Any) -> dict[str, Any]:
     """The answers once a name is given, without the province taken from a word typed for it when the name holds
     that word ("อุทัย", then "ชื่ออุทัยครับ"): สุรินทร์, ชุมพร and พิจิตร are people's names too. The province is
-    then asked in its turn."""
-    guessed = answers.get(PROVINCE_FOR_A_NAME)
+    then asked in its turn. A description typed again is the name after all, and no longer part of the need."""
+    guessed, described = answers.get(PROVINCE_FOR_A_NAME), answers.get(DESCRIBED)
     named_so = guessed is not None and guessed in "".join(str(name).split()).lower()
-    dropped = {PROVINCE_FOR_A_NAME, "province"} if named_so else {PROVINCE_FOR_A_NAME}
-    return {key: value for key, value in answers.items() if key not in dropped}
+    dropped = {PROVINCE_FOR_A_NAME, DESCRIBED, "province"} if named_so else {PROVINCE_FOR_A_NAME, DESCRIBED}
+    kept = {key: value for key, value in answers.items() if key not in dropped}
+    if described is not None and described == name and "details" in kept:
+        kept["details"] = kept["details"].removesuffix(f"{DESCRIPTION_JOINT}{described}")
+    return kept
+
+
+def _describes_the_need(state: str, answers: dict[str, Any], reply: str) -> bool:
+    """At a name question, a reply that says more than a name: a wish, or words apart ("ถุงซิปล็อคตั้งได้
+    มีหน้าต่างใสๆ"); not a name introduced ("ร้านชื่อ...") nor a reply typed a second time, which is the name after
+    all ("กล่องดี แพค" may be a shop)."""
+    said = " ".join(reply.split())
+    words = [word for word in said.split() if word not in replies.NAME_PARTICLES]
+    named = said.startswith(names.BUSINESS_STARTS) or "ชื่อ" in said
+    return state in NAMES and said != answers.get(DESCRIBED) and not named and (len(words) > 1 or _wishes(said))
+
+
+def _described_for_a_name(flow: Flow, state: str, answers: dict[str, Any], reply: str) -> Turn:
+    """The description added to the need, said so, and the name asked again."""
+    said = " ".join(reply.split())
+    details = answers.get("details")
+    need = said if not details else details if said in details else f"{details}{DESCRIPTION_JOINT}{said}"
+    answers = answers | {"details": need[:1000], DESCRIBED: said}
+    return Turn(state, answers, ask(flow, state, answers, hint=texts.DESCRIBED_FOR_A_NAME))
+
+
+def _the_business_for_the_contact(state: str, answers: dict[str, Any], reply: str) -> str:
+    """At the contact question, "ชื่อเดียวกับร้านค่ะ": the business's name, without ร้าน before it ("ร้านแม่ประไพ" ->
+    "แม่ประไพ"); any other reply as it is."""
+    business = answers.get("business_name")
+    if state != "contact_name" or business is None or SAME_AS_THE_BUSINESS.fullmatch(replies.plain(reply)) is None:
+        return reply
+    return BUSINESS_BEFORE_A_NAME.sub("", business) or business
 
 
 def _for_the_officer(reply: str) -> bool:
@@ -225,6 +261,11 @@ def _for_the_officer(reply: str) -> bool:
 IN_PASSING = {"phone": phones.read_phone_number, "province": f.read_named_province}
 NAMES = ("business_name", "contact_name")
 PROVINCE_FOR_A_NAME = "province_for_a_name"  # the word typed for a name and taken as the province, until a name comes
+DESCRIBED = "described_for_a_name"  # a description typed for a name, added to the need, until a name comes
+DESCRIPTION_JOINT = " / "
+# "The same as the shop", typed for the contact's name ("ชื่อเดียวกับร้านค่ะ", "เหมือนชื่อร้าน", "ใช้ชื่อร้านเลย").
+SAME_AS_THE_BUSINESS = re.compile(r"(?:ชื่อ)?(?:เดียวกับ|เหมือน|ตาม|ใช้)(?:ชื่อ)?(?:ร้าน|กิจการ|แบรนด์)(?:เลย|ได้เลย|ก็ได้)?")
+BUSINESS_BEFORE_A_NAME = re.compile(r"^(?:ร้าน|กิจการ|แบรนด์)\s*")
 NAMED_ANSWERS = (*NAMES, "product")  # a name or a product: never a question, a remark or a "none"
 # Words of wanting: in the answer to a name question they ask for something instead ("อยากหาคนซื้อมากกว่า").
 WISH_WORDS = ("อยาก", "ต้องการ", "สนใจ")
@@ -250,12 +291,15 @@ def read_by_the_question(flow: Flow, state: str, text: str) -> bool:
     classifier), a name in Latin letters ("Nok", a cancel to it) and a question about the name asked for
     ("ต้องเป็นชื่อจดทะเบียนไหมคะ", an event to it: ลงทะเบียน); and at the summary, a confirmation ("ยืนยันส่งคำขอ", a
     request status to it), nothing to change ("ไม่แก้แล้วค่ะ ส่งได้เลย", a cancel) or the answer to change
-    ("เบอร์โทรค่ะ", centre information)."""
+    ("เบอร์โทรค่ะ", centre information); and at a question taking any text, "I told you already" ("ก็บอกไปแล้วไง")."""
     named = state in NAMES and (replies.is_latin_name(text) or names.asks_about_the_name(text)
                                 or replies.opens_with_none(text))
     settled = state in SUMMARY and (bool(summary.CONFIRMS.read(text)) or summary.keeps_every_answer(text)
                                     or summary.answer_to_fix(flow, text) is not None)
-    return state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled or _dialled(state, text)
+    question = flow.field(state)
+    # "ก็บอกไปแล้วไง" (a request status to the classifier), perhaps with the answer again after it.
+    again = question is not None and question.takes_any_text and replies.ALREADY_SAID.match(text) is not None
+    return state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled or _dialled(state, text) or again
 
 
 def _dialled(state: str, text: str) -> bool:

@@ -232,7 +232,8 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     # A question the classifier is sure lies beyond the services ("หวยงวดนี้ออกอะไรคะ", but also a bare "ราคาเท่าไหร่คะ")
     # is not kept for the officer.
     off_topic = prediction.intent == "out_of_scope" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD
-    return conversation.step(ctx, current, text, in_scope=not off_topic)
+    return conversation.step(ctx, current, text, in_scope=not off_topic,
+                             about_the_request=confident and prediction.intent == current.flow)
 
 
 def _withdrawal_named(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:

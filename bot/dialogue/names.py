@@ -13,6 +13,7 @@ from bot.dialogue.refusals import Invalid
 from bot.dialogue.replies import (
     BARE_REPLIES,
     NAME_PARTICLES,
+    ALREADY_SAID,
     POLITE_ENDINGS,
     asks_a_question,
     asks_why,
@@ -116,14 +117,16 @@ def asks_about_the_name(text: str) -> bool:
 
 
 def _after_fillers(text: str) -> str:
-    """`text` from its first word that is not a filler: "ขอโทษค่ะ, ชื่อแก้วค่ะ" -> "ชื่อแก้วค่ะ"; never a bare yes, no
-    or okay ("ใช่ค่ะ"), which is no name."""
+    """`text` from its first word that is not a filler: "ขอโทษค่ะ, ชื่อแก้วค่ะ" -> "ชื่อแก้วค่ะ", "บอกไปแล้วค่ะ นุชเบเกอรี่" ->
+    "นุชเบเกอรี่"; never a bare yes, no or okay ("ใช่ค่ะ"), which is no name."""
     if BARE_REPLIES.read(text) is not None:  # before the fillers: "ค่ะ" alone is no apology to forgive
         raise Invalid("รับทราบค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
+    said_before = ALREADY_SAID.match(text)  # "บอกไปแล้วค่ะ นุชเบเกอรี่": the name is typed again after it
+    text = text[said_before.end():] if said_before else text
     for word, start, _end in _words_at(text):
         if word not in FILLERS and not all(unicodedata.category(ch).startswith("P") for ch in word):
             return text[start:]
-    raise Invalid("ไม่เป็นไรค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
+    raise Invalid(texts.SAY_AGAIN.format(asked="ชื่อ") if said_before else "ไม่เป็นไรค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
 
 
 def _after_the_word_name(text: str) -> str:

@@ -11,8 +11,10 @@ from intents.normalize import normalize
 from intents.tokenize import tokenize
 
 # "None", "not sure" or "skip", as a whole answer ("ไม่มีค่ะ", "ยังไม่มีชื่อร้าน", "ยังไม่แน่ใจเลยครับ").
-NONE = re.compile(r"(?:ยัง)?(?:ไม่มี|ไม่ได้ตั้ง|ไม่แน่ใจ|ไม่รู้|ไม่ทราบ|ไม่ระบุ|ไม่บอก|ไม่อยากบอก)(?:ชื่อ)?"
-                  r"(?:ร้าน|กิจการ|แบรนด์|สินค้า|ผลิตภัณฑ์)?(?:ชื่อ)?(?:เลย)?|ข้าม|-|skip|none")
+NONE = re.compile(r"(?:ยัง)?(?:ไม่มี|บ่มี|ไม่ได้ตั้ง|ไม่แน่ใจ|ไม่รู้|ไม่ทราบ|ไม่ระบุ|ไม่บอก|ไม่อยากบอก)(?:ชื่อ)?"
+                  r"(?:ร้าน|กิจการ|แบรนด์|สินค้า|ผลิตภัณฑ์)?(?:ชื่อ)?(?:เลย|ดอก)?|ข้าม|-|skip|none")
+# "I told you already" before an answer typed again ("บอกไปแล้วค่ะ นุชเบเกอรี่", "ก็บอกแล้วไงคะ ดริปเปอร์เซรามิก").
+ALREADY_SAID = re.compile(r"^\s*(?:ก็|เคย|เพิ่ง)?\s*บอก(?:ไป)?\s*แล้ว(?:\s*(?:ไง|นี่|นะ|น่ะ|ว่า))*")
 # The particles typed in Latin letters ("Nok ka", "ok krub"); not na or ja, which are nicknames too.
 LATIN_PARTICLES = frozenset({"krub", "krab", "krap", "kub", "kab", "ka", "kha", "kaa"})
 POLITE_ENDINGS = ("นะคะ", "นะครับ", "ครับผม", "ครับ", "คับ", "ค่ะ", "คะ", "ค่า", "จ้า", "จ้ะ", "จ้ะ", "นะ", "จ๊ะ")
@@ -88,6 +90,12 @@ def _without_padding(words: list[str]) -> str:
 def laughs(text: str) -> bool:
     """True when the message laughs ("555", "ฮ่าๆ"): a joke or a remark, not an answer given in earnest."""
     return any(LAUGHTER.fullmatch(word) for word in tokenize(normalize(text, emoji="strip")))
+
+
+def without_already_said(text: str) -> str:
+    """The answer without the "I told you already" before it: "ก็บอกไปแล้วไงคะ ดริปเปอร์เซรามิก" -> "คะ ดริปเปอร์เซรามิก"
+    (the particle left is trimmed as any is)."""
+    return ALREADY_SAID.sub("", text, count=1).strip()
 
 
 def says_none(text: str) -> bool:

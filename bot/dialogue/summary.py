@@ -35,13 +35,17 @@ NO_CHANGE = ("ไม่แก้", "ไม่ต้องแก้", "ไม่�
 # Which answer, and its new value, in one message: "แก้เบอร์เป็น 089-123-4567", "เปลี่ยนชื่อร้าน ครัวป้าแดง".
 # A few words may come first ("อ๊ะ ขอเปลี่ยน..."), but not a "don't" ("ไม่ต้องแก้...").
 _CHANGE_LEAD = r"(?:(?:(?!ไม่).){0,12}?(?:ขอ|ช่วย|รบกวน)\s*)?(?:แก้ไข|แก้|เปลี่ยน)"
-# Or the answer said to be wrong, then the right one: "ชื่อร้านผิดครับ ชื่อร้านคือ ครัวป้าแดง", "เบอร์ผิดค่ะ ที่ถูก 089…".
+# Or the answer said to be wrong, then the right one: "ชื่อร้านผิดครับ ชื่อร้านคือ ครัวป้าแดง", "เบอร์ผิดค่ะ ที่ถูก 089…",
+# "ชื่อร้านไม่ใช่ครับ ร้านชื่อข้าวเกรียบบังนะ".
 _CHANGE = (re.compile(_CHANGE_LEAD + r"(?P<name>.+?)(?:เป็น|=|:)(?P<value>.+)", re.DOTALL),
            re.compile(_CHANGE_LEAD + r"\s*(?P<name>\S+)\s+(?P<value>.+)", re.DOTALL),
-           re.compile(r"(?P<name>\S+?)ผิด\S*\s+(?:(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|\S+?คือ|ใช้(?:ชื่อ)?(?:ว่า|เป็น))\s*)?"
-                      r"(?P<value>.+)", re.DOTALL),
+           re.compile(r"(?P<name>\S+?)(?:ผิด|ไม่ใช่)\S*\s+"
+                      r"(?:(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|\S+?คือ|ใช้(?:ชื่อ)?(?:ว่า|เป็น)|\S+?ชื่อ(?:ว่า)?)\s*)?(?P<value>.+)",
+                      re.DOTALL),
            # Or named first: "วันที่ขอเปลี่ยนเป็นวันศุกร์ที่ 4 ธันวาครับ".
            re.compile(r"(?P<name>\S+?)\s*(?:ขอ|ช่วย)?\s*(?:เปลี่ยน|แก้ไข|แก้)\s*(?:เป็น|=|:)\s*(?P<value>.+)", re.DOTALL))
+# Or the answer named and said again: "ชื่อร้านคือ ข้าวเกรียบบังนะครับ" (not a question: "เบอร์คือเบอร์ไหนคะ").
+_SAID_IS = re.compile(r"(?P<name>\S+?)\s*(?:ที่ถูก(?:ต้อง)?)?(?:คือ|ต้องเป็น)\s*(?P<value>(?!.*(?:ไหน|อะไร)).+)", re.DOTALL)
 # At "ต้องการแก้ข้อไหนคะ", the answer's name is enough: "สินค้าค่ะ เป็นน้ำพริกเผากุ้งเสียบ".
 _PICKED = re.compile(r"(?P<name>\S+)\s+(?:เป็น|คือ)?\s*(?P<value>.+)", re.DOTALL)
 # Where the business really is: "จริงๆอยู่สุรินทร์ค่ะ", "ร้านอยู่ที่จังหวัดพะเยาค่ะ" (a province must follow อยู่:
@@ -62,15 +66,17 @@ _POSTPONE = re.compile(r"(?:(?:(?!ไม่).){0,12}?(?:ขอ|ช่วย|ร�
 
 def change_named(flow: Flow, reply: str, state: str = "confirm") -> tuple[f.Field, str] | None:
     """The answer a reply at the summary (`state`: its card, or "edit", its "ต้องการแก้ข้อไหนคะ") changes, and the new
-    value as typed: named ("แก้เบอร์เป็น 089-123-4567"), said to be wrong ("เบอร์ผิดค่ะ ที่ถูกคือ …"), a date moved
+    value as typed: named ("แก้เบอร์เป็น 089-123-4567"), said to be wrong ("เบอร์ผิดค่ะ ที่ถูกคือ …") or said again
+    ("ชื่อร้านคือ ครัวป้าแดง"), a date moved
     ("ขอเลื่อนเป็นวันศุกร์หน้า"), or a phone number or province given again (`_given_again`)."""
-    patterns = (*_CHANGE, _PICKED) if state == "edit" else _CHANGE
+    asks = replies.asks_a_question(reply)
+    patterns = (*_CHANGE, *(() if asks else (_SAID_IS,)), *((_PICKED,) if state == "edit" else ()))
     found = (_named_change(flow, pattern.fullmatch(reply.strip())) for pattern in patterns)
     named = next((change for change in found if change), None)
     if named is None and (postponed := _POSTPONE.fullmatch(reply.strip())):
         when = next((q for q in flow.fields if q.read is f.read_date), None)
         return (when, postponed["value"].strip()) if when else None
-    return named or (None if replies.asks_a_question(reply) else _given_again(flow, reply))
+    return named or (None if asks else _given_again(flow, reply))
 
 
 def _given_again(flow: Flow, reply: str) -> tuple[f.Field, str] | None:

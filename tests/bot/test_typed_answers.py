@@ -163,3 +163,51 @@ def test_a_shop_is_never_kept_as_the_person_to_call(chat, app, typed):
     chat.tap(USER, "confirm=yes")
     [request] = requests_in(app)
     assert request.service == "contact_staff" and request.contact_name == ANSWERS["contact_name"]
+
+
+@pytest.mark.parametrize("question", ["business_name", "contact_name"])
+def test_more_about_the_need_typed_for_a_name_is_added_to_it_and_the_name_asked_again(chat, app, question):
+    described = "ทำต้นแบบ 3 ชิ้น ไว้ทดสอบ"  # the request's own service to the classifier, and no name
+    said = typed_at(chat, app, question, described)
+    assert "รับทราบรายละเอียด" in said[-1] and said[-1].endswith(QUESTIONS[question])
+    request = request_sent(chat, app)
+    assert kept_as_asked(request) and request.details.endswith(f" / {described}")
+
+
+def test_a_description_typed_again_for_a_name_is_the_name_after_all(chat, app):
+    shop = "ต้นแบบดี โปรดักส์"  # a shop the classifier reads as a prototype request
+    typed_at(chat, app, "business_name", shop)
+    said = chat.say(USER, shop)
+    assert QUESTIONS["contact_name"] in said[-1]
+    assert names_sent(chat, app) == (shop, ANSWERS["contact_name"])
+    assert "ต้นแบบดี" not in requests_in(app)[0].details
+
+
+@pytest.mark.parametrize("question", ["business_name", "contact_name"])
+def test_i_told_you_already_before_a_name_is_not_part_of_it(chat, app, question):
+    said = typed_at(chat, app, question, "บอกไปแล้วค่ะ นุชเบเกอรี่")
+    assert NEXT_QUESTION[question] in said[-1]
+    assert names_sent(chat, app) == (("นุชเบเกอรี่", ANSWERS["contact_name"]) if question == "business_name" else
+                                     (ANSWERS["business_name"], "นุชเบเกอรี่"))
+
+
+def test_i_told_you_already_alone_asks_for_the_answer_again(chat, app):
+    chat.consent(USER)
+    chat.say(USER, "บรรจุภัณฑ์ค่ะ")  # the service alone: what is needed is asked
+    assert state_of(app, USER) == "details"
+    again = chat.say(USER, "ก็บอกไปแล้วไง")[-1]
+    assert again.startswith("ขออภัยค่ะ") and state_of(app, USER) == "details"
+    chat.say(USER, "ก็บอกไปแล้วไงคะ ดริปเปอร์เซรามิก")
+    assert request_sent(chat, app).details == "ดริปเปอร์เซรามิก"
+
+
+@pytest.mark.parametrize("typed", ["ชื่อเดียวกับร้านค่ะ", "ใช้ชื่อร้านเลยครับ"])
+def test_the_same_as_the_shop_names_the_contact_by_the_shop_s_name(chat, app, typed):
+    said = typed_at(chat, app, "contact_name", typed)
+    assert NEXT_QUESTION["contact_name"] in said[-1]
+    assert names_sent(chat, app) == (ANSWERS["business_name"], "กาแฟดอยหลวง")  # ANSWERS' shop, without ร้าน
+
+
+def test_an_isan_none_is_no_name(chat, app):
+    [again] = typed_at(chat, app, "contact_name", "บ่มีชื่อร้านดอก ขายตามตลาดนัด")
+    assert again.endswith(QUESTIONS["contact_name"]) and state_of(app, USER) == "contact_name"
