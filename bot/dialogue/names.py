@@ -11,9 +11,9 @@ from datetime import date
 from bot.dialogue import texts
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.replies import (
+    ALREADY_SAID,
     BARE_REPLIES,
     NAME_PARTICLES,
-    ALREADY_SAID,
     POLITE_ENDINGS,
     asks_a_question,
     asks_why,
