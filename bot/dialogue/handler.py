@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from functools import cache
@@ -50,6 +51,8 @@ ERASE_MAX_LENGTH = 40
 NEEDS_NO_CONSENT = {"center_info", "contact_staff", "event", "greeting", "request_status", "unsubscribe",
                     "out_of_scope"}
 INTERRUPT_CONFIDENCE = 0.85
+# The number given, pointed at: "โทรมาเบอร์นี้ได้เลย", "ติดต่อเบอร์ที่ให้ไว้", "โทรเบอร์เดิมค่ะ".
+THIS_NUMBER = re.compile(r"เบอร์\s*(?:นี้|นี่|นั้น|ที่ให้|ที่แจ้ง|ที่บอก|ที่พิมพ์|เดิม|เมื่อกี้|ข้างบน)")
 NOT_A_TOPIC = {"greeting", "out_of_scope"}
 MEDIA_NAMES = {"image": "รูปภาพ", "video": "วิดีโอ", "audio": "ไฟล์เสียง", "file": "ไฟล์"}
 
@@ -224,7 +227,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
         # Not at the summary: every answer is given, and sending the request is what brings an officer's call
         # ("เจ้าหน้าที่จะโทรมากี่โมงครับ" there is a question for them, not a new request to talk to one).
         if prediction.intent == "contact_staff" and not summary:
-            return act_on(ctx, "contact_staff", text)
+            return _call_that_number(ctx, current, text) or act_on(ctx, "contact_staff", text)
     if confident and stuck and prediction.intent in intents.SERVICE_LABELS and prediction.intent != current.flow:
         return _offer_switch(current.flow, prediction.intent)
     if confident and prediction.intent == "out_of_scope" and flows.strays(current.state, text):
@@ -234,6 +237,15 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     off_topic = prediction.intent == "out_of_scope" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD
     return conversation.step(ctx, current, text, in_scope=not off_topic,
                              about_the_request=confident and prediction.intent == current.flow)
+
+
+def _call_that_number(ctx: Context, current, text: str) -> Reply | None:
+    """"โทรมาเบอร์นี้ได้เลยครับ" once the request has a phone number: how to be called back, which sending the request
+    brings; said so, and the request goes on. None for any other wish for staff, which leaves the request for them."""
+    phone = current.data.get("answers", {}).get("phone")
+    if phone is None or THIS_NUMBER.search(text) is None:
+        return None
+    return Reply([Text(texts.WILL_CALL_THAT_NUMBER.format(phone=phone))]).then(conversation.reask(ctx, current))
 
 
 def _withdrawal_named(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:

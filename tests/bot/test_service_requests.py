@@ -728,6 +728,19 @@ def test_a_district_answers_the_province_question_and_routes_the_request(chat, a
     assert request.province == "ราชบุรี"
 
 
+def test_call_this_number_mid_request_is_how_to_be_called_back_and_the_request_goes_on(chat, app):
+    chat.consent(USER)
+    chat.say(USER, "อยากเข้าร่วมคลัสเตอร์ปาล์มน้ำมันครับ ทำโรงสกัดเล็กๆที่สุราษ")
+    answer_until(chat, app, USER, "business_name")
+    chat.say(USER, "0817778899")  # typed for the business name: taken as the phone
+    said = chat.say(USER, "โทรมาเบอร์นี้ได้เลยครับ")
+    assert "0817778899" in said[0] and state_of(app, USER) == "business_name"
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.service, request.phone, request.answers["sector"]) == ("cluster", "0817778899", "palm_oil")
+
+
 def test_unsubscribe_is_recorded_and_can_be_undone(chat, app):
     chat.follow(USER)
     chat.say(USER, "ไม่ต้องส่งข่าวสารมาแล้วนะคะ")
