@@ -47,6 +47,11 @@ def parse_phone(text: str) -> str | None:
     return next((digits for _, _, digits in _phones(normalize_for_entities(text))), None)
 
 
+def parse_phones(text: str) -> list[str]:
+    """Every Thai phone number in the text, as `parse_phone` reads the first, once each and in order."""
+    return list(dict.fromkeys(digits for _, _, digits in _phones(normalize_for_entities(text))))
+
+
 def parse_phone_extension(text: str) -> str | None:
     """The extension typed right after the first phone number ("02 123 4567 ต่อ 12" -> "12"), as digits."""
     text = normalize_for_entities(text)

@@ -95,7 +95,7 @@ class LineUser(Base):
     province: Mapped[str | None] = mapped_column(String(64))
     business_name: Mapped[str | None] = mapped_column(String(300))
     contact_name: Mapped[str | None] = mapped_column(String(200))
-    phone: Mapped[str | None] = mapped_column(String(20))
+    phone: Mapped[str | None] = mapped_column(String(64))  # as given: "0812223333 หรือ 0898887777"
     waiting_for_staff_since: Mapped[datetime | None]
     handover_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     handover_until: Mapped[datetime | None]

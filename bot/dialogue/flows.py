@@ -183,10 +183,14 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     except Invalid as invalid:  # what it said in passing still counts: a phone typed for a name
         # But a question names no name: "ทำไมต้องบอกชื่อร้านด้วยคะ" gives no shop called "ด้วย".
         named = {} if replies.asks_a_question(reply) else named
-        answers = answers | named | _said_in_passing(flow, state, reply, answers, today)
+        passing = _said_in_passing(flow, state, reply, answers, today)
+        answers = answers | named | passing
         if asks_the_officer:
             return Turn(state, noted(answers, reply), ask(flow, state, answers, hint=texts.QUESTION_NOTED))
-        return Turn(state, answers, ask(flow, state, answers, hint=str(invalid)))
+        # A province alone, typed at another question ("เชียงใหม่ค่ะ" for the phone): noted, and said so.
+        where = "province" in passing and province_alone(reply) is not None
+        hint = texts.PROVINCE_FOR_A_NAME.format(province=passing["province"]) if where else str(invalid)
+        return Turn(state, answers, ask(flow, state, answers, hint=hint))
     answers = _name_after_all(answers, value) | {state: stored(value)} | named
     answers = answers | _said_in_passing(flow, state, reply, answers, today)
     following = next_question(flow, answers)

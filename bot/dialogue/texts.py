@@ -55,7 +55,7 @@ PRIVACY_DETAILS = ("ข้อมูลที่เก็บ: ชื่อผู�
                    "เมื่อลบแล้วจะเหลือเพียงสถิติที่ระบุตัวตนไม่ได้ (ประเภทบริการ จังหวัด วันที่)\n"
                    "ลบได้ทุกเมื่อ: พิมพ์ \"ลบข้อมูลของฉัน\" ค่ะ")
 CONSENT_THANKS = "ขอบคุณที่ยินยอมค่ะ"
-PROVINCE_FOR_A_NAME = "รับทราบจังหวัด{province}ค่ะ 😊"  # a province typed alone for a name; the name is asked again
+PROVINCE_FOR_A_NAME = "รับทราบจังหวัด{province}ค่ะ 😊"  # a province typed alone at another question, asked again
 PLACE_NOT_A_NAME = "รับทราบที่ตั้งกิจการค่ะ 😊"  # a province typed where a name was asked; the name is asked again
 CONSENT_DECLINED = ("รับทราบค่ะ ระบบจะไม่เก็บข้อมูลส่วนบุคคลของท่าน ยังสอบถามข้อมูลศูนย์และกิจกรรมได้ตามปกติ "
                     "หากอยากคุยกับเจ้าหน้าที่ โทรหาศูนย์ได้โดยตรงค่ะ (แตะ \"ศูนย์ใกล้ฉัน\" เพื่อดูเบอร์โทร) "

@@ -64,6 +64,26 @@ def test_the_phone_with_its_extension_is_offered_again_next_time(chat, app):
     assert "ใช้ข้อมูลเดิมไหมคะ" in said[-1] and "เบอร์โทร: 021234567 ต่อ 12" in said[-1]
 
 
+def test_two_numbers_are_both_kept_the_first_as_the_request_s_phone_and_offered_again_next_time(
+        chat, app, line_api, officer):
+    said, request = filed_with_phone(chat, app, "0812223333 หรือ 0898887777 ก็ได้ค่ะ")
+    assert "0812223333 หรือ 0898887777" in said[-2] and "0812223333 หรือ 0898887777" in said[-1]
+    assert request.phone == "0812223333" and request.answers["phone"] == "0812223333 หรือ 0898887777"
+    assert "0898887777" in officer.page(f"/staff/requests/{request.id}")
+    said = chat.say(USER, FIRST_MESSAGES["consulting"])
+    assert "เบอร์โทร: 0812223333 หรือ 0898887777" in said[-1]
+
+
+def test_a_province_alone_at_the_phone_question_is_taken_and_said_so(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until(chat, app, USER, "phone")
+    [again] = chat.say(USER, "เชียงรายค่ะ")
+    assert again.startswith("รับทราบจังหวัดเชียงรายค่ะ") and "ขอเบอร์โทร" in again
+    said = chat.say(USER, "0812223333")
+    assert "จังหวัดไหน" not in " ".join(said) and state_of(app, USER) == "confirm"
+
+
 def test_an_extension_typed_in_the_first_message_is_kept_with_the_phone(chat, app):
     chat.consent(USER)
     chat.say(USER, "อยากทำกล่องใหม่ให้ขนมเปี๊ยะค่ะ โทร 02 123 4567 ต่อ 12 นะคะ")
