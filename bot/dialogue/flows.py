@@ -188,8 +188,8 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
         if asks_the_officer:
             return Turn(state, noted(answers, reply), ask(flow, state, answers, hint=texts.QUESTION_NOTED))
         # A province alone, typed at another question ("เชียงใหม่ค่ะ" for the phone): noted, and said so.
-        where = "province" in passing and province_alone(reply) is not None
-        hint = texts.PROVINCE_FOR_A_NAME.format(province=passing["province"]) if where else str(invalid)
+        alone = "province" in passing and province_alone(reply) is not None
+        hint = texts.PROVINCE_FOR_A_NAME.format(province=passing["province"]) if alone else str(invalid)
         return Turn(state, answers, ask(flow, state, answers, hint=hint))
     answers = _name_after_all(answers, value) | {state: stored(value)} | named
     answers = answers | _said_in_passing(flow, state, reply, answers, today)
