@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.dialogue import asides, cards, fields, flows, texts, turns, withdrawal
+from bot.dialogue import asides, cards, fields, flows, needs, texts, turns, withdrawal
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
@@ -63,18 +63,21 @@ def expiry_notice(ctx: Context) -> Reply:
 def start(ctx: Context, service: str, first_text: str | None, found: dict[str, Any]) -> Reply:
     """Begin the flow for a service: consent first, then profile reuse, then the first open question."""
     flow = flows.FLOWS[service]
-    answers = _carried(ctx, flow) | flows.prefill(flow, first_text, found, ctx.today)
+    other = needs.other_need(first_text, service)
+    answers = _carried(ctx, flow) | flows.prefill(flow, first_text, found, ctx.today) | (
+        {needs.SECOND_NEED: other} if other else {})
     if ctx.user.consented_at is None:
         _save(ctx, service, CONSENT, answers)
         return _ask_consent()
-    return Reply([_intro(service)]).then(_continue(ctx, flow, answers))
+    return Reply([_intro(service, other)]).then(_continue(ctx, flow, answers))
 
 
-def _intro(service: str) -> Text:
-    """"ยินดีช่วยเรื่อง…ค่ะ", and what the centre will do for a service whose first message may only ask."""
-    promise = texts.SERVICE_PROMISES.get(service)
-    said = texts.START_FLOW.format(service=texts.SERVICE_NAMES[service])
-    return Text(f"{said}\n{promise}" if promise else said)
+def _intro(service: str, other: str | None = None) -> Text:
+    """"ยินดีช่วยเรื่อง…ค่ะ", what the centre will do for a service whose first message may only ask, and that a
+    second need said with it comes next."""
+    said = [texts.START_FLOW.format(service=texts.SERVICE_NAMES[service]), texts.SERVICE_PROMISES.get(service),
+            texts.SECOND_NEED_NEXT.format(service=texts.SERVICE_NAMES[other]) if other else None]
+    return Text("\n".join(line for line in said if line))
 
 
 def _carried(ctx: Context, flow: flows.Flow) -> dict[str, Any]:
@@ -201,7 +204,8 @@ def submit(ctx: Context, flow: flows.Flow, answers: dict[str, Any], conversation
     province = answers["province"]
     centre = repo.centre_for_province(ctx.session, province) or _central_centre(ctx)
     phone, phone_as_given = fields.filed_phone(answers.get("phone"))
-    extra = {k: v for k, v in answers.items() if k not in ("details", *flows.PROFILE_KEYS)} | phone_as_given
+    extra = {k: v for k, v in answers.items()
+             if k not in ("details", needs.SECOND_NEED, *flows.PROFILE_KEYS)} | phone_as_given
     request = repo.create_request(
         ctx.session, user=ctx.user, service=flow.service, centre=centre, province=province,
         business_name=answers.get("business_name"), contact_name=answers.get("contact_name"),
@@ -219,7 +223,17 @@ def submit(ctx: Context, flow: flows.Flow, answers: dict[str, Any], conversation
         text = texts.SUBMITTED.format(reference=request.reference, service=texts.SERVICE_NAMES[flow.service],
                                       centre=centre.name, call_back=call_back)
     alerts = queue_centre_alerts(ctx.session, request, ctx.public_base_url, ctx.now)
-    return Reply([Text(text, cards.main_menu())], [DeliveriesQueued(tuple(alerts))])
+    sent = Reply([Text(text, cards.main_menu())], [DeliveriesQueued(tuple(alerts))])
+    other = answers.get(needs.SECOND_NEED)
+    return sent.then(Reply([_offer_second_need(other)])) if other in flows.FLOWS else sent
+
+
+def _offer_second_need(service: str) -> Text:
+    """The other need the request's first message told, offered now that the request is sent."""
+    name = texts.SERVICE_NAMES[service]
+    return Text(texts.SECOND_NEED_NOW.format(service=name), (
+        Choose(cards.chip_label(service), f"service={service}", f"เริ่มเรื่อง{name}"),
+        Choose(texts.NOT_NOW, "menu=services", texts.NOT_NOW)))
 
 
 def _started(conversation: Conversation) -> datetime | None:

@@ -741,6 +741,27 @@ def test_call_this_number_mid_request_is_how_to_be_called_back_and_the_request_g
     assert (request.service, request.phone, request.answers["sector"]) == ("cluster", "0817778899", "palm_oil")
 
 
+def test_a_second_need_in_the_first_message_is_said_to_come_next_and_offered_once_the_request_is_sent(chat, app):
+    chat.consent(USER)
+    said = chat.say(USER, "แม่ทำผ้าทอมือที่ลำพูน อยากให้ช่วยออกแบบลายผ้าใหม่ๆให้ทันสมัยขึ้น แล้วก็อยากหาคนรับซื้อด้วยครับ")
+    assert "ส่วนเรื่องจับคู่ธุรกิจ ขอทำต่อหลังส่งเรื่องนี้" in said[0]
+    answer_until_summary(chat, app, USER)
+    sent, offer = chat.tap(USER, "confirm=yes")
+    assert sent.startswith("ส่งคำขอเรียบร้อยแล้ว") and "จับคู่ธุรกิจ" in offer and "ต่อเลยไหม" in offer
+    [request] = requests_in(app)
+    assert request.service == "product_design" and "second_need" not in request.answers
+    said = chat.tap(USER, "service=business_matching")
+    assert state_of(app, USER) in ("details", "reuse_profile") and "จับคู่ธุรกิจ" in said[0]
+
+
+def test_one_need_said_twice_is_one_request_and_nothing_else_is_offered(chat, app):
+    chat.consent(USER)
+    said = chat.say(USER, "อยากได้กล่องใหม่ให้คุกกี้ แล้วก็อยากให้ฉลากสวยขึ้นด้วยค่ะ")
+    assert "ขอทำต่อหลังส่งเรื่องนี้" not in said[0]
+    answer_until_summary(chat, app, USER)
+    assert len(chat.tap(USER, "confirm=yes")) == 1
+
+
 def test_unsubscribe_is_recorded_and_can_be_undone(chat, app):
     chat.follow(USER)
     chat.say(USER, "ไม่ต้องส่งข่าวสารมาแล้วนะคะ")
