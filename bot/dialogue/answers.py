@@ -32,9 +32,13 @@ def request_status(ctx: Context, text: str | None) -> Reply:
             return not_found(reference)
         return Reply([cards.requests_card([request])])
     requests = repo.requests_of_user(ctx.session, ctx.user)
-    if not requests:
-        return Reply([Text(texts.NO_REQUESTS, cards.main_menu())])
-    return Reply([cards.requests_card(requests)])
+    if requests:
+        return Reply([cards.requests_card(requests)])
+    # Asked about a request made by phone or at a centre ("เคยโทรไปขอ…ที่ศูนย์ลำปาง ถึงไหนแล้ว"): that centre knows.
+    province = province_meant(ctx, text)
+    if province is not None and repo.centre_for_province(ctx.session, province) is not None:
+        return Reply([Text(texts.NO_REQUESTS_ASK_THE_CENTRE)]).then(centre_of(ctx, province))
+    return Reply([Text(texts.NO_REQUESTS, cards.main_menu())])
 
 
 def own_request(ctx: Context, reference: str) -> ServiceRequest | None:

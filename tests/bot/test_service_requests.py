@@ -420,7 +420,7 @@ def test_a_menu_label_typed_outside_a_request_does_what_its_button_does(chat, ty
 
 @pytest.mark.parametrize("typed, answered", [
     ("วิธีใช้งาน", "วิธีใช้งาน ITC Front Desk"),  # a rich menu tile
-    ("คำขอของฉัน", "ยังไม่มีคำขอในระบบ"),  # another
+    ("คำขอของฉัน", "ยังไม่มีคำขอที่ส่งทาง LINE นี้"),  # another
     ("กิจกรรมของฉัน", "ยังไม่ได้ลงทะเบียนกิจกรรม"),  # the events menu's quick reply
     ("ขอรับบริการค่ะ", "บริการของศูนย์ ITC"),  # the main menu's quick reply
 ])
@@ -762,6 +762,13 @@ def test_one_need_said_twice_is_one_request_and_nothing_else_is_offered(chat, ap
     assert len(chat.tap(USER, "confirm=yes")) == 1
 
 
+def test_asking_after_a_request_made_by_phone_is_told_it_is_not_in_line_and_given_that_centre(chat, app):
+    chat.follow(USER)
+    said = chat.say(USER, "เคยโทรไปขอใช้เครื่องฟรีซดรายที่ศูนย์ลำปางเมื่ออาทิตย์ก่อน อยากรู้ว่าเรื่องถึงไหนแล้วครับ")
+    assert said[0].startswith("ยังไม่มีคำขอที่ส่งทาง LINE นี้") and "ทางโทรศัพท์" in said[0]
+    assert "ลำปาง" in said[1] and "📞" in said[1]
+
+
 def test_unsubscribe_is_recorded_and_can_be_undone(chat, app):
     chat.follow(USER)
     chat.say(USER, "ไม่ต้องส่งข่าวสารมาแล้วนะคะ")
@@ -928,6 +935,14 @@ def test_after_declining_consent_every_choice_offered_leads_on_not_back_to_the_c
     for data in offered:
         said = chat.tap(USER, data)
         assert said and not any(texts.CONSENT_NOTE in text for text in said), data
+
+
+def test_consent_refused_with_a_question_after_it_is_refused_and_the_question_answered(chat, app):
+    chat.follow(USER)
+    said = chat.say(USER, "ไม่ให้ข้อมูลได้ไหม แค่อยากรู้ว่าศูนย์ที่อุดรเปิดกี่โมง")
+    assert said[0].startswith("รับทราบค่ะ ระบบจะไม่เก็บข้อมูล") and any("อุดรธานี" in s and "📞" in s for s in said)
+    with app.extensions["frontdesk"].sessions() as session:
+        assert session.scalar(select(LineUser.consented_at)) is None
 
 
 def test_consent_can_be_declined_by_typing_and_other_questions_do_not_loop_on_it(chat, app):
