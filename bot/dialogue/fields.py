@@ -40,6 +40,8 @@ class Field:
     entity: str | None = None
     # Other names users give the field when they ask to change it ("แก้ชื่อร้าน", "เปลี่ยนเบอร์มือถือ").
     aliases: tuple[str, ...] = ()
+    # Finds the answer said in passing in a longer message, the first one ("…ส่งออกไปญี่ปุ่น": the market).
+    found_in: Callable[[str], str | None] | None = None
 
     @property
     def takes_any_text(self) -> bool:
@@ -185,6 +187,20 @@ SECTOR_LABELS = {"automotive": "ยานยนต์", "cosmetics": "เคร�
 
 def read_market(text: str, _today: date) -> str:
     """Take the market: domestic, Japan or other export, or both home and abroad."""
+    market = _market(text, answered=True)
+    if market is None:
+        raise Invalid("ขอเลือกตลาดจากตัวเลือกด้านล่างนะคะ")
+    return market
+
+
+def find_market(text: str) -> str | None:
+    """The market a longer message names ("อยากหาผู้ซื้อ ส่งออกไปญี่ปุ่น" -> japan), or None."""
+    return _market(text, answered=False)
+
+
+def _market(text: str, answered: bool) -> str | None:
+    """The market named; a "ทั้ง" said with one of them is "both" only in an answer to "which market?" (a longer
+    message says ทั้งหมด, ทั้งวัน...)."""
     lowered = normalize_for_entities(text).strip().lower()
     if lowered in MARKETS:
         return lowered
@@ -194,13 +210,31 @@ def read_market(text: str, _today: date) -> str:
     home = any(w in lowered for w in ("ในประเทศ", "ในไทย", "ทั่วประเทศ", "domestic", "local"))
     # "ทั้งสองอย่าง", "ทั้งคู่", "ทั้งในและนอกประเทศ", "both": of the two the choices name, home and abroad.
     both = any(w in "".join(lowered.split()) for w in ("ทั้งสอง", "ทั้ง2", "ทั้งคู่", "ทั้งใน", "both"))
-    if both or "ทั้ง" in lowered and (abroad or home) or (abroad and home):
+    if both or answered and "ทั้ง" in lowered and (abroad or home) or (abroad and home):
         return "both"
     if home:
         return "domestic"
-    if abroad:
-        return "export"
-    raise Invalid("ขอเลือกตลาดจากตัวเลือกด้านล่างนะคะ")
+    return "export" if abroad else None
+
+
+# The partners a business matching request may be for, as people name them.
+BUYER_WORDS = {
+    "โรงงาน OEM": ("oem", "รับผลิต", "รับจ้างผลิต", "โออีเอ็ม"),
+    "ห้าง/โมเดิร์นเทรด": ("ห้าง", "โมเดิร์นเทรด", "modern trade", "ซูเปอร์มาร์เก็ต"),
+    "ผู้ส่งออก": ("ผู้ส่งออก", "exporter"),
+    "ผู้นำเข้า": ("ผู้นำเข้า", "importer"),
+    "ผู้ซื้อต่างประเทศ": ("ผู้ซื้อต่างประเทศ", "ผู้ซื้อจากต่างประเทศ", "ลูกค้าต่างประเทศ", "ลูกค้าต่างชาติ"),
+    "ผู้ซื้อญี่ปุ่น": ("ผู้ซื้อญี่ปุ่น", "ลูกค้าญี่ปุ่น", "บริษัทญี่ปุ่น"),
+    "ตัวแทนจำหน่าย": ("ตัวแทนจำหน่าย", "ดีลเลอร์", "distributor", "dealer", "ยี่ปั๊ว"),
+    "โรงแรม/ร้านอาหาร": ("โรงแรม", "ร้านอาหาร", "hotel", "horeca"),
+}
+
+
+def find_buyers(text: str) -> str | None:
+    """The kinds of partner a message names ("อยากหา OEM ผลิตสบู่" -> "โรงงาน OEM"), or None."""
+    lowered = text.lower()
+    found = [kind for kind, words in BUYER_WORDS.items() if any(word in lowered for word in words)]
+    return ", ".join(found) or None
 
 
 MACHINE_WORDS = {
@@ -244,8 +278,8 @@ PREFERRED_DATE = Field("preferred_date", "วันที่สะดวก", "�
 PEOPLE = Field("people", "จำนวนคน", "สนใจเข้าร่วมกี่ท่านคะ (รวมตัวท่านเอง)", read_people, entity="people",
                choices=tuple(Say(f"{n} คน", f"{n} คน") for n in (1, 2, 3, 5, 10, 20)))
 BUYER = Field("buyer", "อยากเจอใคร", "อยากเจอคู่ค้าแบบไหนคะ เช่น ห้าง ผู้ส่งออก โรงงาน OEM ผู้ซื้อญี่ปุ่น",
-              read_free_text)
-MARKET = Field("market", "ตลาด", "สนใจตลาดไหนคะ", read_market,
+              read_free_text, found_in=find_buyers)
+MARKET = Field("market", "ตลาด", "สนใจตลาดไหนคะ", read_market, found_in=find_market,
                choices=tuple(Choose(name, f"answer={code}", name) for code, name in MARKETS.items()))
 SECTOR = Field("sector", "อุตสาหกรรม", "สนใจคลัสเตอร์อุตสาหกรรมไหนคะ", read_sector, entity="sector",
                choices=_sector_choices())

@@ -104,6 +104,10 @@ def prefill(flow: Flow, first_text: str | None, found: dict[str, Any], today: da
             except Invalid:
                 continue
             answers[question.key] = stored(value)
+    for question in flow.fields:
+        said = question.found_in(first_text) if question.found_in and first_text else None
+        if said is not None:
+            answers[question.key] = said
     if first_text and _says_enough(flow, first_text, today):
         answers["details"] = " ".join(first_text.split())[:1000]
     _, named = _names_said(flow, answers, first_text or "", today)

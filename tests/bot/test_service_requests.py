@@ -769,6 +769,19 @@ def test_asking_after_a_request_made_by_phone_is_told_it_is_not_in_line_and_give
     assert "ลำปาง" in said[1] and "📞" in said[1]
 
 
+def test_the_partner_and_market_named_in_the_first_message_are_not_asked_again(chat, app):
+    chat.consent(USER)
+    chat.say(USER, "อยากหาโรงงาน OEM รับผลิตสบู่สมุนไพร แล้วส่งออกไปญี่ปุ่นค่ะ")
+    said = answer_until_summary(chat, app, USER)
+    asked = " ".join(said)
+    assert "อยากเจอคู่ค้าแบบไหน" not in asked and "สนใจตลาดไหน" not in asked
+    assert "โรงงาน OEM" in said[-1] and "ญี่ปุ่น" in said[-1]
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.service, request.answers["buyer"], request.answers["market"]) == (
+        "business_matching", "โรงงาน OEM", "japan")
+
+
 def test_unsubscribe_is_recorded_and_can_be_undone(chat, app):
     chat.follow(USER)
     chat.say(USER, "ไม่ต้องส่งข่าวสารมาแล้วนะคะ")
