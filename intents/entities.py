@@ -36,6 +36,8 @@ _NATIONAL = rf"(?P<national>[689](?:{_SEP}?\d){{8}}|[2-7](?:{_SEP}?\d){{7}})"
 _PHONE = re.compile(rf"(?<![\d+])(?:\(?\+?\s?66\)?{_SEP}?(?:\(0\)\s?|0{_SEP}?)?|\(?0){_NATIONAL}(?!\d)")
 _VALID_PHONE = re.compile(r"0[689]\d{8}|0[2-7]\d{7}")
 _MAX_PHONE_SEPARATORS = 3  # 081-234-5678 has two; "09.00-12.00 13.00" has four.
+# Or digit by digit, as said to voice typing: "0 7 6 1 2 3 4 5 6".
+_SPELT_PHONE = re.compile(r"(?<![\d+])0(?: \d){8,9}(?!\d| \d)")
 
 
 # An extension typed right after the number: "02 123 4567 ต่อ 12", "02-123-4567 ext. 12", "(#12)".
@@ -66,13 +68,13 @@ def phone_start(text: str) -> int | None:
 
 
 def _phones(text: str) -> Iterator[tuple[int, int, str]]:
+    found = []
     for match in _PHONE.finditer(text):
         national = match.group("national")
-        if len(re.findall(r"\D+", national)) > _MAX_PHONE_SEPARATORS:
-            continue
-        digits = "0" + re.sub(r"\D", "", national)
-        if _VALID_PHONE.fullmatch(digits):
-            yield match.start(), match.end(), digits
+        if len(re.findall(r"\D+", national)) <= _MAX_PHONE_SEPARATORS:
+            found.append((match.start(), match.end(), "0" + re.sub(r"\D", "", national)))
+    found += [(match.start(), match.end(), match.group().replace(" ", "")) for match in _SPELT_PHONE.finditer(text)]
+    yield from sorted((start, end, digits) for start, end, digits in found if _VALID_PHONE.fullmatch(digits))
 
 
 # --- email and reference -----------------------------------------------------------------

@@ -59,7 +59,9 @@ def read_name(text: str, _today: date) -> str:
     """Take a person's or business name; not a greeting typed instead (a bare yes is refused before, by
     `_after_fillers`, and a question or a "none" by `refuse_what_answers_nothing`)."""
     cleaned = " ".join(text.split())
-    if not 2 <= len(cleaned) <= 200:
+    if not any(ch.isalpha() for ch in cleaned) or len(cleaned) < 2:  # "🙏", "-", "ก"
+        raise Invalid("รบกวนพิมพ์ชื่อเป็นตัวอักษรนะคะ")
+    if len(cleaned) > 200:
         raise Invalid("ขอชื่อสั้น ๆ ไม่เกิน 200 ตัวอักษรนะคะ")
     if plain(cleaned) in GREETINGS:
         raise Invalid("สวัสดีค่ะ 😊 ขอทราบชื่อด้วยนะคะ")

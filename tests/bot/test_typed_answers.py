@@ -211,3 +211,8 @@ def test_the_same_as_the_shop_names_the_contact_by_the_shop_s_name(chat, app, ty
 def test_an_isan_none_is_no_name(chat, app):
     [again] = typed_at(chat, app, "contact_name", "บ่มีชื่อร้านดอก ขายตามตลาดนัด")
     assert again.endswith(QUESTIONS["contact_name"]) and state_of(app, USER) == "contact_name"
+
+
+def test_an_emoji_alone_for_a_name_is_asked_again_as_letters(chat, app):
+    said = typed_at(chat, app, "business_name", "🙏")
+    assert "รบกวนพิมพ์ชื่อเป็นตัวอักษร" in said[-1] and state_of(app, USER) == "business_name"

@@ -18,6 +18,7 @@ from intents.entities import (
     parse_people,
     parse_phone,
     parse_phone_extension,
+    parse_phones,
     parse_reference,
     parse_sector,
 )
@@ -53,6 +54,8 @@ MONDAY = dt.date(2026, 12, 14)  # the fixed "today" of the date tables (๑๔ �
         ("โทร.0899999999ค่ะ", "0899999999"),
         ("เบอร์ผม 081 234 5678 นะครับ ติดต่อได้ตลอด", "0812345678"),
         ("ติดต่อ คุณสมชาย 10 คน โทร 081-234-5678 หรือ 089-999-9999", "0812345678"),
+        ("โทร 0 7 6 1 2 3 4 5 6", "076123456"),  # digit by digit, as voice typing writes it
+        ("๐ ๘ ๑ ๒ ๓ ๔ ๕ ๖ ๗ ๘ ค่ะ", "0812345678"),
     ],
 )
 def test_phone_in_every_common_shape(text, expected):
@@ -75,6 +78,7 @@ def test_phone_in_every_common_shape(text, expected):
         "2026-12-15",
         "09.00-12.00 13.00-16.00",
         "ราคา 1,500 บาท",
+        "0 8 1 2 3 4 5 6 7",  # digit by digit, a digit short
         "",
     ],
 )
@@ -405,3 +409,7 @@ def test_edge_texts_never_raise(text):
 @pytest.mark.parametrize("today", [dt.date.min, dt.date.max])
 def test_extreme_todays_never_raise(today):
     extract_entities("วันนี้ พรุ่งนี้ เมื่อวาน วันศุกร์หน้า 15 ธ.ค. วันที่ 31", today=today)
+
+
+def test_every_number_of_a_message_is_found_once_in_order():
+    assert parse_phones("0812223333 หรือ 089-888-7777 หรือ 0812223333 ก็ได้ค่ะ") == ["0812223333", "0898887777"]
