@@ -112,9 +112,10 @@ def _continue(ctx: Context, flow: flows.Flow, answers: dict[str, Any],
 
 
 def _reusable(ctx: Context, flow: flows.Flow, answers: dict[str, Any]) -> list[str]:
+    """The contact details still to ask that the profile knows: all of them from a request before, or the name and
+    phone given when registering for an event (the rest are then asked)."""
     profile = _profile(ctx)
-    wanted = [k for k in flows.PROFILE_KEYS if flow.field(k) and k not in answers]
-    return wanted if profile and wanted and all(k in profile for k in wanted) else []
+    return [k for k in flows.PROFILE_KEYS if flow.field(k) and k not in answers and k in profile]
 
 
 def ask_reuse(ctx: Context, flow: flows.Flow, answers: dict[str, Any], again: bool = False) -> Reply:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.dialogue.texts import thai_date
 from bot.line import fake_events as ev
-from storage.models import Event, LineUser
+from storage.models import Event, LineUser, ServiceRequest
 from tests.chat import LineChat, quick_replies
 from tests.conftest import SECRET, make_app
 from tests.events.helpers import (
@@ -265,7 +265,7 @@ def test_after_how_many_people_other_messages_are_understood_and_a_later_number_
 
 
 def test_a_party_typed_in_the_middle_of_a_request_registers_and_the_request_carries_on(chat, app):
-    from tests.bot.test_service_requests import FIRST_MESSAGES, answer_until_summary, state_of
+    from tests.bot.test_service_requests import FIRST_MESSAGES, REUSING, answer_until_summary, state_of
     event = add_event(app)
     registrant(chat, ALICE)
     chat.say(ALICE, FIRST_MESSAGES["packaging"])
@@ -274,9 +274,37 @@ def test_a_party_typed_in_the_middle_of_a_request_registers_and_the_request_carr
     said = chat.say(ALICE, "2 คนค่ะ")
     assert "ลงทะเบียนเรียบร้อย" in said[0] and "กลับมาทำเรื่องพัฒนาบรรจุภัณฑ์ต่อ" in said[-1]
     assert seats_of(app, event["id"]) == {"registered": 2} and state_of(app, ALICE) == asked
-    answer_until_summary(chat, app, ALICE)
+    answer_until_summary(chat, app, ALICE, REUSING)
     chat.tap(ALICE, "confirm=yes")
     assert seats_of(app, event["id"]) == {"registered": 2}
+
+
+def test_a_registrant_s_name_and_phone_are_offered_for_a_later_request_and_the_rest_asked(chat, app):
+    from tests.bot.test_service_requests import (
+        FIRST_MESSAGES,
+        REUSING,
+        answer_until,
+        answer_until_summary,
+        state_of,
+    )
+    event = add_event(app)
+    chat.consent(ALICE)
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    chat.say(ALICE, "พิมพ์ชนก ศรีสุข")  # asked for the registration: a name, then a phone
+    chat.say(ALICE, "0891112222")
+    assert_registered(app, event["id"], chat.tap(ALICE, f"ev_people={event['id']}:1"), 1)
+    chat.say(ALICE, FIRST_MESSAGES["packaging"])
+    offered = answer_until(chat, app, ALICE, "reuse_profile", REUSING)
+    assert offered[-1].startswith("ใช้ข้อมูลเดิมไหมคะ") and "เบอร์โทร:" in offered[-1] and "ชื่อกิจการ" not in offered[-1]
+    said = chat.say(ALICE, "ใช่ค่ะ")
+    assert state_of(app, ALICE) == "business_name" and "ขอชื่อกิจการ" in said[-1]
+    answer_until_summary(chat, app, ALICE, REUSING)
+    chat.tap(ALICE, "confirm=yes")
+    with app.extensions["frontdesk"].sessions() as session:
+        request = session.scalars(select(ServiceRequest)).one()
+        user = session.scalars(select(LineUser).where(LineUser.line_user_id == ALICE)).one()
+        assert (request.contact_name, request.phone) == ("พิมพ์ชนก ศรีสุข", "0891112222") == (user.contact_name, user.phone)
+        assert request.business_name == REUSING["business_name"]
 
 
 def test_the_profile_from_an_earlier_request_fills_the_registration(chat, app):
