@@ -195,11 +195,14 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
         alone = "province" in passing and province_alone(reply) is not None
         hint = texts.PROVINCE_FOR_A_NAME.format(province=passing["province"]) if alone else str(invalid)
         return Turn(state, answers, ask(flow, state, answers, hint=hint))
+    # "ไม่รู้" for what is needed: the officer will advise ("กล่อง", said first, is in the chat they read).
+    unsure = state == "details" and replies.says_none(reply)
+    value = texts.NEED_TO_BE_ADVISED if unsure else value
     answers = _name_after_all(answers, value) | {state: stored(value)} | named
     answers = answers | _said_in_passing(flow, state, reply, answers, today)
     following = next_question(flow, answers)
     by_line = texts.BY_LINE_NOTED if state == f.PHONE.key and value == phones.BY_LINE else None
-    return Turn(following, answers, ask(flow, following, answers, hint=by_line))
+    return Turn(following, answers, ask(flow, following, answers, hint=texts.WILL_ADVISE if unsure else by_line))
 
 
 def _province_for_a_name(flow: Flow, state: str, answers: dict[str, Any], reply: str) -> Turn | None:

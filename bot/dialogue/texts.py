@@ -96,6 +96,8 @@ BUSINESS_NAME_FORM = ("ไม่จำเป็นต้องเป็นชื
 CONTACT_NAME_FORM = "ชื่อเล่นหรือชื่อจริงก็ได้ค่ะ ขอชื่อที่เจ้าหน้าที่ใช้เรียกท่านเวลาติดต่อกลับนะคะ"
 # A description of the need typed for a name: kept, and the name asked again.
 DESCRIBED_FOR_A_NAME = "รับทราบรายละเอียดค่ะ 📝 บันทึกไว้ให้เจ้าหน้าที่แล้วนะคะ (ถ้าข้อความเมื่อกี้คือชื่อ พิมพ์ซ้ำอีกครั้งได้เลยค่ะ)"
+NEED_TO_BE_ADVISED = "ยังไม่แน่ใจ ขอให้เจ้าหน้าที่แนะนำ"  # stored for "ไม่รู้" typed at what is needed
+WILL_ADVISE = "ไม่เป็นไรค่ะ 😊 เจ้าหน้าที่จะช่วยแนะนำให้นะคะ"
 SAY_AGAIN = "ขออภัยค่ะ 🙏 รบกวนพิมพ์{asked}อีกครั้งนะคะ"  # "บอกไปแล้ว" with nothing after it
 OWN_NAME_PLEASE = "ได้เลยค่ะ 😊 ขอทราบชื่อด้วยนะคะ"  # "ใช้ชื่อเราก็ได้ค่ะ" with no name after it
 CONTACT_IS_A_PERSON = "ขอชื่อคนที่ให้เจ้าหน้าที่ติดต่อกลับนะคะ ชื่อเล่นก็ได้ค่ะ"

@@ -216,3 +216,13 @@ def test_an_isan_none_is_no_name(chat, app):
 def test_an_emoji_alone_for_a_name_is_asked_again_as_letters(chat, app):
     said = typed_at(chat, app, "business_name", "🙏")
     assert "รบกวนพิมพ์ชื่อเป็นตัวอักษร" in said[-1] and state_of(app, USER) == "business_name"
+
+
+@pytest.mark.parametrize("typed", ["ไม่รู้", "ยังไม่แน่ใจค่ะ"])
+def test_not_knowing_what_is_needed_asks_the_officer_to_advise(chat, app, typed):
+    chat.consent(USER)
+    chat.say(USER, "กล่อง")  # the service alone: what is needed is asked
+    assert state_of(app, USER) == "details"
+    said = chat.say(USER, typed)
+    assert said[-1].startswith("ไม่เป็นไรค่ะ 😊 เจ้าหน้าที่จะช่วยแนะนำ") and state_of(app, USER) == "product"
+    assert request_sent(chat, app).details == "ยังไม่แน่ใจ ขอให้เจ้าหน้าที่แนะนำ"
