@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from bot.dialogue.texts import thai_date, thai_datetime
 from bot.events import texts
-from bot.line.outbound import Action, Choose, Flex, action_json
+from bot.line.outbound import Action, Choose, Flex, Text, action_json
+from storage import repositories as repo
 from storage.models import Event, Registration
 
 GREEN, GREY, RED = "#06C755", "#888888", "#D9534F"
@@ -145,3 +148,11 @@ def _text(text: str, bold: bool = False, wrap: bool = False, color: str | None =
 def _button(label: str, data: str, display: str, primary: bool = False) -> dict[str, Any]:
     return {"type": "button", "style": "primary" if primary else "secondary", "height": "sm",
             "action": action_json(Choose(label, data, display))}
+
+
+def party_too_big(session: Session, found: Event, most: int) -> Text:
+    """A party larger than one registration takes: the limit, and the centre of the event's province to call."""
+    centre = repo.centre_for_province(session, found.province)
+    if centre is None:
+        return Text(texts.PARTY_TOO_BIG.format(most=most))
+    return Text(texts.PARTY_TOO_BIG_CALL.format(most=most, centre=centre.name, phone=centre.phone))

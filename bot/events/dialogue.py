@@ -216,7 +216,7 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
 def _seat_party(ctx: Context, found: Event, people: int, announcement_id: int | None) -> Reply:
     """Seats for a party typed rather than tapped; one larger than a registration takes is asked again."""
     if people > seats.MAX_PARTY:
-        return Reply([Text(texts.PARTY_TOO_BIG.format(most=seats.MAX_PARTY))]).then(
+        return Reply([cards.party_too_big(ctx.session, found, seats.MAX_PARTY)]).then(
             _ask_people(ctx, found, announcement_id))
     return _take_seats(ctx, found.id, people, announcement_id)
 
@@ -331,6 +331,9 @@ def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: s
                 people: int | None = None) -> Reply:
     """Ask how many people will come; first the registrant's name or phone if their profile lacks it. A party
     already typed (with the event's title) is not asked for: it takes its seats once the details are in."""
+    if people is not None and people > seats.MAX_PARTY:  # told at once, not after the name and phone are asked
+        return Reply([cards.party_too_big(ctx.session, found, seats.MAX_PARTY)]).then(
+            _ask_people(ctx, found, announcement_id, hint))
     suffix = _suffix(announcement_id)
     _take_details_told(ctx, repo.get_conversation(ctx.session, ctx.user))
     missing = _missing_detail(ctx)

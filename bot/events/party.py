@@ -118,7 +118,8 @@ def forget(ctx: Context) -> None:
 def _change(ctx: Context, registration: Registration, people: int) -> Reply:
     """The ticket again with its new number (or the offer, still to confirm), or why the party cannot grow."""
     if not 1 <= people <= seats.MAX_PARTY:
-        return Reply([Text(texts.PARTY_TOO_BIG.format(most=seats.MAX_PARTY))]).then(_ask(ctx, registration))
+        return Reply([cards.party_too_big(ctx.session, registration.event, seats.MAX_PARTY)]).then(
+            _ask(ctx, registration))
     if people == registration.people:
         return Reply([Text(texts.PARTY_UNCHANGED.format(title=registration.event.title, people=people),
                            cards.event_choices())])
@@ -177,7 +178,8 @@ def _confirm(ctx: Context, registration: Registration, people: int) -> Reply:
     if people < 1:  # "ลดลง 2 คน" of two: nobody is coming
         return registered.ask_to_give_up(ctx, registration)
     if people > seats.MAX_PARTY:
-        return Reply([Text(texts.PARTY_TOO_BIG.format(most=seats.MAX_PARTY))]).then(_ask(ctx, registration))
+        return Reply([cards.party_too_big(ctx.session, registration.event, seats.MAX_PARTY)]).then(
+            _ask(ctx, registration))
     yes, no = f"ev_party_to={event_id}:{people}", f"ev_party_keep={event_id}"
     asides.ask_yes_or_no(ctx, yes, no)
     question = texts.ASK_CHANGE_PARTY.format(title=title, before=registration.people, people=people)

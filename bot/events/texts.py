@@ -38,6 +38,9 @@ PEOPLE_LABEL = "{n} ท่าน"
 ASK_REGISTRANT_NAME = "ลงทะเบียน {title}\nขอชื่อผู้ลงทะเบียนค่ะ (ชื่อ-นามสกุล หรือชื่อที่ให้เจ้าหน้าที่เรียก)"
 ASK_REGISTRANT_PHONE = "ขอเบอร์โทรที่ติดต่อได้ค่ะ เช่น 081-234-5678 เจ้าหน้าที่จะใช้แจ้งเรื่องกิจกรรมนี้เท่านั้นนะคะ"
 PARTY_TOO_BIG = "ลงทะเบียนได้ครั้งละไม่เกิน {most} ท่านค่ะ หากมากันเป็นคณะใหญ่ รบกวนแจ้งเจ้าหน้าที่ของศูนย์นะคะ"
+# The same, with the centre of the event's province to call.
+PARTY_TOO_BIG_CALL = ("ลงทะเบียนได้ครั้งละไม่เกิน {most} ท่านค่ะ หากมากันเป็นคณะใหญ่ รบกวนโทรแจ้ง{centre} "
+                      "ที่เบอร์ {phone} นะคะ")
 PARTY_DROPPED = "รับทราบค่ะ ยังไม่ได้ลงทะเบียนนะคะ หากสนใจภายหลัง แตะ \"ลงทะเบียน\" ที่กิจกรรมได้เลยค่ะ"
 
 # A ticket: what just happened (REGISTERED, ALREADY_REGISTERED, PARTY_CHANGED), then the event and the code.

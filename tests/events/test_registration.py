@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.dialogue.texts import thai_date
 from bot.line import fake_events as ev
-from storage.models import Event, LineUser, ServiceRequest
+from storage.models import Centre, Event, LineUser, ServiceRequest
 from tests.chat import LineChat, quick_replies
 from tests.conftest import SECRET, make_app
 from tests.events.helpers import (
@@ -528,6 +528,17 @@ def test_registering_in_words_with_one_event_on_registers_for_it(chat, app, type
     said = chat.say(ALICE, typed)
     assert said[0].startswith("ลงทะเบียนเรียบร้อยแล้วค่ะ ✅") and "👥 2 ท่าน" in said[0]
     assert seats_of(app, only) == {"registered": 2}
+
+
+def test_a_party_over_the_limit_typed_up_front_is_told_at_once_with_the_centre_to_call(chat, app):
+    with app.extensions["frontdesk"].sessions() as session:
+        [only] = session.scalars(select(Event))  # the seeded CLUSTER DAY
+        centre = session.scalar(select(Centre).where(Centre.province == only.province))
+        phone = centre.phone
+    chat.consent(ALICE)  # no name or phone yet: those would be asked before the number of people
+    said = chat.say(ALICE, "ลงทะเบียน 12 คนค่ะ")
+    assert "ไม่เกิน 10 ท่าน" in said[0] and phone in said[0]
+    assert "ชื่อ" in said[-1] and registrations(app, only.id) == []
 
 
 def test_registering_in_words_with_two_events_on_shows_them_to_choose(chat, app):
