@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from storage.models import utcnow
-from tests.bot.test_service_requests import FIRST_MESSAGES, answer_until_summary
+from tests.bot.test_service_requests import FIRST_MESSAGES, REUSING, answer_until_summary
 from tests.events.helpers import add_event, make_followers, registrant, user_id
 
 
@@ -40,9 +40,9 @@ def test_province_cluster_and_service_narrow_together_and_widen_within(app):
 def test_interests_also_come_from_the_requests_people_made(chat, app):
     packaging, cluster = user_id(0xAA), user_id(0xBB)
     for user, service in ((packaging, "packaging"), (cluster, "cluster")):
-        registrant(chat, user)
+        registrant(chat, user)  # a name and phone on the profile: offered, and taken
         chat.say(user, FIRST_MESSAGES[service])
-        answer_until_summary(chat, app, user)
+        answer_until_summary(chat, app, user, REUSING)
         chat.tap(user, "confirm=yes")
     make_followers(app, 3)
     assert dry_run(app, "--service", "packaging")["recipients"] == 1
