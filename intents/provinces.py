@@ -342,6 +342,8 @@ def find_province(text: str) -> Province | None:
 # A province typed alone with a slip of the finger ("จันบุรี", "เชียงหม่"): close enough to one name only.
 _CLOSE_ENOUGH = 0.8
 _PROVINCE_WORD = re.compile(r"^(?:จังหวัด|จ\.)")
+# The provincial seat's district without its province ("อ.เมืองค่ะ", "ในเมือง"): every province has one.
+_MUEANG_ALONE = re.compile(r"(?:อ\.|อำเภอ|ใน|ตัว|แถว|อยู่)*เมือง")
 
 
 def _said(answer: str) -> str:
@@ -362,11 +364,16 @@ def province_alone(answer: str) -> Province | None:
     return _names().get(word) if word not in AMBIGUOUS_TERMS or said != word else None
 
 
+def says_mueang_alone(answer: str) -> bool:
+    """True for "อ.เมืองค่ะ", "ในเมือง": the seat's district of some province, not which."""
+    return _MUEANG_ALONE.fullmatch(_said(answer)) is not None
+
+
 def closest_province(answer: str) -> Province | None:
     """The province a short answer misspells, or None: for the answer to "which province?", never for
-    a province mentioned in a longer message."""
+    a province mentioned in a longer message, nor for "อ.เมือง" (close to ดอนเมือง, but any province's)."""
     word = _PROVINCE_WORD.sub("", _said(answer))
-    if not 3 <= len(word) <= 20:
+    if not 3 <= len(word) <= 20 or says_mueang_alone(answer):
         return None
     names = _names()
     if word in names:  # spelt right: "ชลบุรี" is as close to นนบุรี, an alias of นนทบุรี, as to its own slip ชลบุลี

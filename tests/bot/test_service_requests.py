@@ -728,6 +728,17 @@ def test_a_district_answers_the_province_question_and_routes_the_request(chat, a
     assert request.province == "ราชบุรี"
 
 
+def test_the_seat_s_district_alone_asks_which_province_and_routes_nowhere_yet(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until(chat, app, USER, "province")
+    [again] = chat.say(USER, "อ.เมืองค่ะ")
+    assert again.startswith("อำเภอเมืองของจังหวัดไหนคะ") and state_of(app, USER) == "province"
+    chat.say(USER, "ลำปางค่ะ")
+    chat.tap(USER, "confirm=yes")
+    assert requests_in(app)[0].province == "ลำปาง"
+
+
 def test_call_this_number_mid_request_is_how_to_be_called_back_and_the_request_goes_on(chat, app):
     chat.consent(USER)
     chat.say(USER, "อยากเข้าร่วมคลัสเตอร์ปาล์มน้ำมันครับ ทำโรงสกัดเล็กๆที่สุราษ")

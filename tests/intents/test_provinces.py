@@ -465,3 +465,8 @@ def test_a_district_names_its_province(text, province):
 )
 def test_a_district_word_that_is_not_plainly_a_place_names_no_province(text):
     assert find_province(text) is None
+
+
+@pytest.mark.parametrize("typed", ["อ.เมืองค่ะ", "ในเมืองค่ะ", "อำเภอเมือง"])
+def test_the_seat_s_district_alone_names_no_province(typed):
+    assert find_province(typed) is None and closest_province(typed) is None  # not ดอนเมือง, Bangkok
