@@ -161,7 +161,7 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     """Read the user's reply to the question in `state`, and move on or ask again; a question typed instead, about
     the services (`in_scope`), is kept for the officer, and at a name question more about the need
     (`about_the_request`: the classifier reads the reply as the request's own service) is added to it."""
-    changed = summary.change_in_one_message(flow, state, answers, reply, today) if state in SUMMARY else None
+    changed = summary.change_in_one_message(flow, state, answers, reply, today)
     if changed is not None:
         return changed
     asks_the_officer = in_scope and (_for_the_officer(reply) or summary.asks_when_called(reply))
@@ -280,6 +280,8 @@ BUSINESS_BEFORE_A_NAME = re.compile(r"^(?:ร้าน|กิจการ|แบ
 NAMED_ANSWERS = (*NAMES, "product")  # a name or a product: never a question, a remark or a "none"
 # Words of wanting: in the answer to a name question they ask for something instead ("อยากหาคนซื้อมากกว่า").
 WISH_WORDS = ("อยาก", "ต้องการ", "สนใจ")
+# Taking the request back for another: "เปลี่ยนใจ", "เปลี่ยนเป็น…", "ไม่เอาอันนี้", "…แทนค่ะ".
+CHANGE_OF_MIND = re.compile(r"เปลี่ยนใจ|เปลี่ยนเป็น|ขอเปลี่ยนเรื่อง|ไม่เอา(?:อัน|เรื่อง)นี้|แทน(?:ดีกว่า)?\s*(?:ค่ะ|ครับ|คะ|นะ|จ้า)*\s*$")
 
 
 def _wishes(text: str) -> bool:
@@ -291,18 +293,24 @@ def wishes_instead_of_a_name(state: str, text: str) -> bool:
     return state in NAMES and _wishes(text)
 
 
+def changes_mind(text: str) -> bool:
+    """A reply that takes back the request and asks for another: "เอ้ย ไม่เอาอันนี้ละ เปลี่ยนเป็นอยากไปอบรม…"."""
+    return CHANGE_OF_MIND.search(text) is not None
+
+
 def strays(state: str, text: str) -> bool:
     """A name or product says no wish and makes no joke: "อยากกู้เงินซื้อรถส่วนตัว" or "หวยงวดนี้ออกอะไรคะ 555" typed
     for one is about something else. (A question alone may be about the request: "ราคาเท่าไหร่คะ".)"""
     return state in NAMED_ANSWERS and (_wishes(text) or replies.laughs(text))
 
 
-def read_by_the_question(flow: Flow, state: str, text: str) -> bool:
+def read_by_the_question(flow: Flow, state: str, text: str, answers: dict[str, Any] | None = None) -> bool:
     """What only a name or product question reads right: a "none" ("ยังไม่มี", a request status to the
     classifier), a name in Latin letters ("Nok", a cancel to it) and a question about the name asked for
     ("ต้องเป็นชื่อจดทะเบียนไหมคะ", an event to it: ลงทะเบียน); and at the summary, a confirmation ("ยืนยันส่งคำขอ", a
     request status to it), nothing to change ("ไม่แก้แล้วค่ะ ส่งได้เลย", a cancel) or the answer to change
-    ("เบอร์โทรค่ะ", centre information); and at a question taking any text, "I told you already" ("ก็บอกไปแล้วไง")."""
+    ("เบอร์โทรค่ะ", centre information); at a question taking any text, "I told you already" ("ก็บอกไปแล้วไง"); and
+    an earlier answer corrected ("เมื่อกี้พิมพ์ชื่อร้านผิดค่ะ ที่ถูกคือ …", a cancel to the classifier)."""
     named = state in NAMES and (replies.is_latin_name(text) or names.asks_about_the_name(text)
                                 or replies.opens_with_none(text))
     settled = state in SUMMARY and (bool(summary.CONFIRMS.read(text)) or summary.keeps_every_answer(text)
@@ -310,7 +318,9 @@ def read_by_the_question(flow: Flow, state: str, text: str) -> bool:
     question = flow.field(state)
     # "ก็บอกไปแล้วไง" (a request status to the classifier), perhaps with the answer again after it.
     again = question is not None and question.takes_any_text and replies.ALREADY_SAID.match(text) is not None
-    return state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled or _dialled(state, text) or again
+    corrected = state not in SUMMARY and summary.change_in_one_message(flow, state, answers or {}, text, date.min)
+    return (state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled or _dialled(state, text) or again
+            or corrected is not None)
 
 
 def _dialled(state: str, text: str) -> bool:

@@ -216,7 +216,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     reused = asides.says_reuse(text) if current.state == conversation.REUSE else None
     if reused is not None:
         return conversation.reuse(ctx, current, accept=reused)
-    if flows.read_by_the_question(flows.FLOWS[current.flow], current.state, text):
+    if flows.read_by_the_question(flows.FLOWS[current.flow], current.state, text, current.data.get("answers", {})):
         return conversation.step(ctx, current, text)
     if prediction.intent == "cancel" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD:
         return conversation.ask_cancel(ctx, current)
@@ -225,7 +225,8 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
     # At the summary, "แก้สินค้าเป็นซอสพริก" changes an answer, whatever service its words sound like.
     summary = current.state in turns.SUMMARY
     unread = summary and change_named(flows.FLOWS[current.flow], text, current.state) is None
-    stuck = unread or _fails(ctx, current, text) or flows.wishes_instead_of_a_name(current.state, text)
+    stuck = (unread or _fails(ctx, current, text) or flows.wishes_instead_of_a_name(current.state, text)
+             or flows.changes_mind(text))
     if confident and (stuck or conversation.accepts_free_text(current)):
         if prediction.intent in INTERRUPTING:
             return conversation.aside(ctx, current, understand(ctx, text, prediction))

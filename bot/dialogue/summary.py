@@ -14,7 +14,7 @@ from bot.dialogue import fields as f
 from bot.dialogue import replies, texts
 from bot.dialogue.cards import summary_card
 from bot.dialogue.refusals import Invalid
-from bot.dialogue.turns import Turn, ask, next_question, noted, stored
+from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
 from bot.line.outbound import Text
 from intents.entities import parse_phone
 from intents.provinces import closest_province, find_province
@@ -36,10 +36,10 @@ NO_CHANGE = ("ไม่แก้", "ไม่ต้องแก้", "ไม่�
 # A few words may come first ("อ๊ะ ขอเปลี่ยน..."), but not a "don't" ("ไม่ต้องแก้...").
 _CHANGE_LEAD = r"(?:(?:(?!ไม่).){0,12}?(?:ขอ|ช่วย|รบกวน)\s*)?(?:แก้ไข|แก้|เปลี่ยน)"
 # Or the answer said to be wrong, then the right one: "ชื่อร้านผิดครับ ชื่อร้านคือ ครัวป้าแดง", "เบอร์ผิดค่ะ ที่ถูก 089…",
-# "ชื่อร้านไม่ใช่ครับ ร้านชื่อข้าวเกรียบบังนะ".
+# "ชื่อร้านไม่ใช่ครับ ร้านชื่อข้าวเกรียบบังนะ", "เมื่อกี้พิมพ์ชื่อร้านผิดค่ะ ที่ถูกคือ ครามสกลนคร".
 _CHANGE = (re.compile(_CHANGE_LEAD + r"(?P<name>.+?)(?:เป็น|=|:)(?P<value>.+)", re.DOTALL),
            re.compile(_CHANGE_LEAD + r"\s*(?P<name>\S+)\s+(?P<value>.+)", re.DOTALL),
-           re.compile(r"(?P<name>\S+?)(?:ผิด|ไม่ใช่)\S*\s+"
+           re.compile(r"(?:\S{0,12}?(?:พิมพ์|ใส่|บอก|กรอก|ตอบ))?(?P<name>\S+?)(?:ผิด|ไม่ใช่)\S*\s+"
                       r"(?:(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|\S+?คือ|ใช้(?:ชื่อ)?(?:ว่า|เป็น)|\S+?ชื่อ(?:ว่า)?)\s*)?(?P<value>.+)",
                       re.DOTALL),
            # Or named first: "วันที่ขอเปลี่ยนเป็นวันศุกร์ที่ 4 ธันวาครับ".
@@ -79,6 +79,13 @@ def change_named(flow: Flow, reply: str, state: str = "confirm") -> tuple[f.Fiel
     return named or (None if asks else _given_again(flow, reply))
 
 
+def correction(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
+    """An answer said to be wrong, or changed, in so many words ("เมื่อกี้พิมพ์ชื่อร้านผิดค่ะ ที่ถูกคือ ครามสกลนคร",
+    "ขอแก้เบอร์เป็น 089…"), and its new value: taken at any question, not only at the summary."""
+    found = (_named_change(flow, pattern.fullmatch(reply.strip())) for pattern in _CHANGE)
+    return next((change for change in found if change), None)
+
+
 def _given_again(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
     """A phone number ("0812223333", "เบอร์มือถือดีกว่าค่ะ 081…") or a province ("เชียงรายค่ะ", "จริงๆอยู่สุรินทร์ค่ะ
     ไม่ใช่บุรีรัมย์") typed at the summary, and the answer it replaces."""
@@ -93,8 +100,10 @@ def _given_again(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
 
 
 def change_in_one_message(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: date) -> Turn | None:
-    """An answer changed from the summary by typing; None when the reply is not such a change."""
-    change = change_named(flow, reply, state)
+    """An answer changed from the summary by typing; None when the reply is not such a change. Before the summary,
+    only an answer already given and changed in so many words (`correction`), and the question asked goes on."""
+    at_the_summary = state in SUMMARY
+    change = change_named(flow, reply, state) if at_the_summary else _earlier_correction(flow, state, answers, reply)
     if change is None:
         return None
     question, typed = change
@@ -104,9 +113,15 @@ def change_in_one_message(flow: Flow, state: str, answers: dict[str, Any], reply
     except Invalid as invalid:
         return Turn(question.key, remaining, ask(flow, question.key, remaining, hint=str(invalid)))
     answers = remaining | {question.key: stored(value)}
-    following = next_question(flow, answers)
+    following = next_question(flow, answers) if at_the_summary else state
     return Turn(following, answers, [Text(texts.CHANGED.format(label=question.label))]
                 + ask(flow, following, answers))
+
+
+def _earlier_correction(flow: Flow, state: str, answers: dict[str, Any], reply: str) -> tuple[f.Field, str] | None:
+    """A `correction` of an answer given before the question in `state`."""
+    change = correction(flow, reply)
+    return change if change is not None and change[0].key in answers and change[0].key != state else None
 
 
 def _named_change(flow: Flow, match: re.Match[str] | None) -> tuple[f.Field, str] | None:

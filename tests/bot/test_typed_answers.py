@@ -226,3 +226,18 @@ def test_not_knowing_what_is_needed_asks_the_officer_to_advise(chat, app, typed)
     said = chat.say(USER, typed)
     assert said[-1].startswith("ไม่เป็นไรค่ะ 😊 เจ้าหน้าที่จะช่วยแนะนำ") and state_of(app, USER) == "product"
     assert request_sent(chat, app).details == "ยังไม่แน่ใจ ขอให้เจ้าหน้าที่แนะนำ"
+
+
+def test_an_earlier_answer_corrected_at_a_later_question_is_changed_and_the_question_asked_again(chat, app):
+    said = typed_at(chat, app, "contact_name", "เมื่อกี้พิมพ์ชื่อร้านผิดค่ะ ที่ถูกคือ ครามสกลนคร")
+    assert "แก้" in said[0] and said[-1].endswith(QUESTIONS["contact_name"]) and state_of(app, USER) == "contact_name"
+    assert names_sent(chat, app) == ("ครามสกลนคร", ANSWERS["contact_name"])
+
+
+def test_a_change_of_mind_typed_for_what_is_needed_offers_the_other_service(chat, app):
+    chat.consent(USER)
+    chat.tap(USER, "service=food_processing")
+    chat.say(USER, "น้ำพริกเผาค่ะ")
+    assert state_of(app, USER) == "details"
+    [offer] = chat.say(USER, "เอ้ย ไม่เอาอันนี้ละ เปลี่ยนเป็นอยากไปอบรมการตลาดออนไลน์แทนค่ะ")
+    assert "ฝึกอบรม" in offer and state_of(app, USER) == "details"
