@@ -354,7 +354,7 @@ class Registration(Base):
     status: Mapped[str] = mapped_column(String(16))
     code: Mapped[str] = mapped_column(String(32), unique=True)
     contact_name: Mapped[str | None] = mapped_column(String(200))
-    phone: Mapped[str | None] = mapped_column(String(20))
+    phone: Mapped[str | None] = mapped_column(String(64))  # the follower's, as given
     business_name: Mapped[str | None] = mapped_column(String(300))
     announcement_id: Mapped[int | None] = mapped_column(ForeignKey("announcements.id", ondelete="SET NULL"))
     offered_until: Mapped[datetime | None]

@@ -579,3 +579,13 @@ def test_cancel_asks_about_whichever_came_last_a_registration_or_a_request(chat,
     chat.say(USER, "ไม่ใช่ค่ะ")
     [registration] = registrations(app, event["id"])
     assert registration.status == "registered"
+
+
+def test_a_follower_who_gave_two_phone_numbers_registers_with_both(chat, app):
+    event = add_event(app)
+    chat.consent(ALICE)
+    set_user(app, ALICE, contact_name="พิมพ์ชนก", phone="0812223333 หรือ 0898887777")  # as a request keeps them
+    said = register(chat, ALICE, event["id"])
+    assert "ลงทะเบียนเรียบร้อย" in said[0]["text"]
+    [registration] = registrations(app, event["id"])
+    assert registration.phone == "0812223333 หรือ 0898887777"

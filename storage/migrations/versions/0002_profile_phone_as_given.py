@@ -1,4 +1,4 @@
-"""a follower's phone is kept as given: "0812223333 หรือ 0898887777", "021234567 ต่อ 12"
+"""a follower's phone, and a registration's copy of it, kept as given: "0812223333 หรือ 0898887777"
 
 Revision ID: 0002
 Revises: 0001
@@ -16,11 +16,17 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+TABLES = ("line_users", "registrations")
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("line_users") as batch:
-        batch.alter_column("phone", existing_type=sa.String(length=20), type_=sa.String(length=64))
+    for table in TABLES:
+        with op.batch_alter_table(table) as batch:
+            batch.alter_column("phone", existing_type=sa.String(length=20), type_=sa.String(length=64))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("line_users") as batch:
-        batch.alter_column("phone", existing_type=sa.String(length=64), type_=sa.String(length=20))
+    for table in TABLES:  # a phone kept as given is cut to its first number's 20 characters
+        with op.batch_alter_table(table) as batch:
+            batch.alter_column("phone", existing_type=sa.String(length=64), type_=sa.String(length=20),
+                               postgresql_using="left(phone, 20)")
