@@ -30,7 +30,8 @@ in free text follows these rules:
   มะขาม, ท่าเรือ, หลังสวน): after อ. / อำเภอ (อ.สอง, อำเภอท่าเรือ) for any of them; and, for a name the
   tokeniser cuts in more than one word (หาง|ดง, not มะขาม) and that is no everyday phrase (EVERYDAY_DISTRICTS), as the whole message ("หางดงค่ะ", "อยู่บ้านโป่ง"),
   or after แถว / ใกล้ ("ศูนย์ที่ใกล้หางดงที่สุด"), or after ที่ / จาก / อยู่ / ใน ending the phrase as above
-  ("ทำเซรามิกที่หางดง ค่ะ"). Never a name two provinces' districts share (เฉลิมพระเกียรติ, จอมทอง), a "เมือง..."
+  ("ทำเซรามิกที่หางดง ค่ะ"). A province named in the message wins over a district ("ส่งขายแถวบางละมุง ร้านอยู่
+  ระยอง" is in Rayong). Never a name two provinces' districts share (เฉลิมพระเกียรติ, จอมทอง), a "เมือง..."
   district, or a name that is also a province's name or alias.
 """
 
@@ -45,6 +46,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import geothai
 
@@ -250,11 +252,17 @@ def _accepts_thai(compact: str, start: int, end: int, after: str, blocked: list[
     return True
 
 
+class _Districts(NamedTuple):
+    starting: dict[str, tuple[str, ...]]  # the names by their first two letters, longest first
+    seats: dict[str, Province]  # the province each names
+    after_a_prefix: frozenset[str]  # the names that count only after อ.
+
+
 @cache
-def _district_terms() -> tuple[dict[str, tuple[str, ...]], dict[str, Province], frozenset[str]]:
-    """The districts that name their province (module docstring), by their first two letters (longest first: one
-    pattern over 770 names is four times slower than all the rest of `find_province`), what each names, and which
-    of them count only after อ.: those the tokeniser reads as one word (สอง, มะขาม) and the everyday phrases."""
+def _district_terms() -> _Districts:
+    """The districts that name their province (module docstring), by their first two letters (one pattern over 770
+    names is four times slower than all the rest of `find_province`), what each names, and which of them count only
+    after อ.: those the tokeniser reads as one word (สอง, มะขาม) and the everyday phrases."""
     districts = [district for province in geothai.provinces() for district in geothai.districts(province.code)]
     everywhere = Counter(district.name_th.removeprefix("เขต") for district in districts)
     seats, known = {province.code: province for province in all_provinces()}, _names()
@@ -263,17 +271,18 @@ def _district_terms() -> tuple[dict[str, tuple[str, ...]], dict[str, Province], 
         for district in districts
         if district.province_code != BANGKOK_CODE and everywhere[district.name_th] == 1
         and not district.name_th.startswith("เมือง") and district.name_th not in known
+        and f"TH-{district.province_code}" in seats  # a province code geothai might add is no district of ours
     }
     starting: dict[str, list[str]] = {}
     for term in sorted(terms, key=len, reverse=True):
         starting.setdefault(term[:2], []).append(term)
     after_a_prefix = {term for term in terms if tokenize(term) == [term]} | EVERYDAY_DISTRICTS
-    return {start: tuple(names) for start, names in starting.items()}, terms, frozenset(after_a_prefix)
+    return _Districts({start: tuple(names) for start, names in starting.items()}, terms, frozenset(after_a_prefix))
 
 
 def _districts_in(compact: str) -> Iterator[tuple[int, str]]:
     """Where each district name starts in the compact text, and the longest one starting there."""
-    starting = _district_terms()[0]
+    starting = _district_terms().starting
     for start in range(len(compact) - 1):
         names = starting.get(compact[start : start + 2])
         term = names and next((name for name in names if compact.startswith(name, start)), None)
@@ -297,7 +306,7 @@ def _accepts_district(compact: str, start: int, end: int, after: str, only_after
 
 
 def _thai_mentions(folded: str) -> list[_Mention]:
-    """Accepted mentions of Thai names and districts, positioned in the folded text."""
+    """Accepted mentions of Thai names, positioned in the folded text."""
     compact, origin = _compact(folded)
     pattern, terms = _thai_terms()
     blocked = [range(m.start(), m.end()) for m in _not_provinces().finditer(compact)]
@@ -307,12 +316,19 @@ def _thai_mentions(folded: str) -> list[_Mention]:
         first, last = origin[start], origin[end - 1] + 1
         if _accepts_thai(compact, start, end, folded[last:], blocked):
             mentions.append(_Mention(first, last, terms[match.group(1)]))
-    _starting, seats, after_a_prefix = _district_terms()
+    return mentions
+
+
+def _district_mentions(folded: str) -> list[_Mention]:
+    """Accepted mentions of districts, positioned in the folded text."""
+    compact, origin = _compact(folded)
+    districts = _district_terms()
+    mentions = []
     for start, term in _districts_in(compact):
         end = start + len(term)
         first, last = origin[start], origin[end - 1] + 1
-        if _accepts_district(compact, start, end, folded[last:], term in after_a_prefix):
-            mentions.append(_Mention(first, last, seats[term]))
+        if _accepts_district(compact, start, end, folded[last:], term in districts.after_a_prefix):
+            mentions.append(_Mention(first, last, districts.seats[term]))
     return mentions
 
 
@@ -330,13 +346,16 @@ def _english_mentions(folded: str) -> list[_Mention]:
 def find_province(text: str) -> Province | None:
     """The province a message names, by the rules in the module docstring, or None."""
     folded = _fold(text)
-    mentions = _thai_mentions(folded) + _english_mentions(folded)
+    named = _thai_mentions(folded) + _english_mentions(folded)
+    mentions = named + _district_mentions(folded)
     outermost = [
         m for m in mentions if not any(o.start <= m.start and m.end <= o.end and o != m for o in mentions)
     ]
-    if not outermost:
+    # A province named outright is surer than a district ("ส่งขายแถวบางละมุง ร้านอยู่ระยอง" is in Rayong).
+    chosen = [m for m in outermost if m in named] or outermost
+    if not chosen:
         return None
-    return min(outermost, key=lambda m: (m.start, -m.end)).province
+    return min(chosen, key=lambda m: (m.start, -m.end)).province
 
 
 # A province typed alone with a slip of the finger ("จันบุรี", "เชียงหม่"): close enough to one name only.

@@ -470,3 +470,7 @@ def test_a_district_word_that_is_not_plainly_a_place_names_no_province(text):
 @pytest.mark.parametrize("typed", ["อ.เมืองค่ะ", "ในเมืองค่ะ", "อำเภอเมือง"])
 def test_the_seat_s_district_alone_names_no_province(typed):
     assert find_province(typed) is None and closest_province(typed) is None  # not ดอนเมือง, Bangkok
+
+
+def test_a_province_named_outright_wins_over_a_district_of_another():
+    assert find_province("ส่งขายแถวบางละมุง ร้านอยู่ระยอง").name == "ระยอง"
