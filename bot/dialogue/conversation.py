@@ -138,7 +138,7 @@ def after_consent(ctx: Context, conversation: Conversation) -> Reply:
     """Consent given while a flow waited for it: carry on with that flow."""
     flow = flows.FLOWS[conversation.flow]
     answers = dict(conversation.data.get("answers", {}))
-    return Reply([_intro(flow.service)]).then(_continue(ctx, flow, answers, conversation))
+    return Reply([_intro(flow.service, answers.get(needs.SECOND_NEED))]).then(_continue(ctx, flow, answers, conversation))
 
 
 def reuse(ctx: Context, conversation: Conversation, accept: bool) -> Reply:
@@ -226,15 +226,17 @@ def submit(ctx: Context, flow: flows.Flow, answers: dict[str, Any], conversation
     alerts = queue_centre_alerts(ctx.session, request, ctx.public_base_url, ctx.now)
     sent = Reply([Text(text, cards.main_menu())], [DeliveriesQueued(tuple(alerts))])
     other = answers.get(needs.SECOND_NEED)
-    return sent.then(Reply([_offer_second_need(other)])) if other in flows.FLOWS else sent
+    return sent.then(_offer_second_need(ctx, other)) if other in flows.FLOWS else sent
 
 
-def _offer_second_need(service: str) -> Text:
-    """The other need the request's first message told, offered now that the request is sent."""
-    name = texts.SERVICE_NAMES[service]
-    return Text(texts.SECOND_NEED_NOW.format(service=name), (
-        Choose(cards.chip_label(service), f"service={service}", f"เริ่มเรื่อง{name}"),
-        Choose(texts.NOT_NOW, "menu=services", texts.NOT_NOW)))
+def _offer_second_need(ctx: Context, service: str) -> Reply:
+    """The other need the request's first message told, offered now that the request is sent; typed, "ได้ค่ะ" starts
+    it and "ไว้ก่อนค่ะ" leaves it for later."""
+    name, start = texts.SERVICE_NAMES[service], f"service={service}"
+    asides.ask_yes_or_no(ctx, start, needs.LATER, about="second_need")
+    return Reply([Text(texts.SECOND_NEED_NOW.format(service=name), (
+        Choose(cards.chip_label(service), start, f"เริ่มเรื่อง{name}"),
+        Choose(texts.NOT_NOW, needs.LATER, texts.NOT_NOW)))])
 
 
 def _started(conversation: Conversation) -> datetime | None:

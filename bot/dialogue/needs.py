@@ -8,6 +8,7 @@ import re
 import intents
 
 SECOND_NEED = "second_need"  # in a request's answers until it is sent: the other service its first message asked for
+LATER = "later=second_need"  # the offer's "ไว้ก่อน": nothing started
 # Where a message goes on to another need: "แล้วก็", "อีกเรื่องนึง", "และอยาก…".
 _JOINTS = re.compile(r"แล้วก็|และก็|แล้วยัง|อีกเรื่อง(?:นึง|หนึ่ง)?|อีกอย่าง(?:นึง|หนึ่ง)?|นอกจากนี้|รวมถึง|พร้อมกับ"
                      r"|และ(?=\s*(?:อยาก|ต้องการ|ขอ|สนใจ))")

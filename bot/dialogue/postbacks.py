@@ -145,6 +145,7 @@ _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "privacy": lambda ctx, value, event: answers.privacy(),
     "menu": lambda ctx, value, event: answers.services_menu(_postback_province(event)),
     "help": lambda ctx, value, event: answers.help_text(),
+    "later": lambda ctx, value, event: Reply([Text(texts.LATER, cards.main_menu())]),
     "service": _service,
     "intent": _intent,
     "answer": _answer_postback,

@@ -134,6 +134,7 @@ WILL_CALL_THAT_NUMBER = "รับทราบค่ะ 😊 เมื่อส�
 SECOND_NEED_NEXT = "ส่วนเรื่อง{service} ขอทำต่อหลังส่งเรื่องนี้นะคะ 😊"  # one request at a time
 SECOND_NEED_NOW = "ท่านแจ้งเรื่อง{service}ไว้ด้วย ต้องการเริ่มเรื่องนี้ต่อเลยไหมคะ"
 NOT_NOW = "ไว้ก่อน"
+LATER = "ได้เลยค่ะ 😊 พร้อมเมื่อไร แตะ \"ขอรับบริการ\" ได้ทุกเมื่อนะคะ"
 OFFER_RESUME = "กลับมาทำเรื่อง{service}ต่อไหมคะ"
 RESUMING = "ต่อจากเดิมนะคะ"
 

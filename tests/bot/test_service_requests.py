@@ -761,8 +761,22 @@ def test_a_second_need_in_the_first_message_is_said_to_come_next_and_offered_onc
     assert sent.startswith("ส่งคำขอเรียบร้อยแล้ว") and "จับคู่ธุรกิจ" in offer and "ต่อเลยไหม" in offer
     [request] = requests_in(app)
     assert request.service == "product_design" and "second_need" not in request.answers
-    said = chat.tap(USER, "service=business_matching")
+    said = chat.say(USER, "ได้ค่ะ")  # typed, as the button would be
     assert state_of(app, USER) in ("details", "reuse_profile") and "จับคู่ธุรกิจ" in said[0]
+
+
+@pytest.mark.parametrize("later", [lambda chat: chat.say(USER, "ไว้ก่อนค่ะ"), lambda chat: chat.tap(USER, "later=second_need")])
+def test_the_second_need_left_for_later_starts_nothing_and_cancels_nothing(chat, app, later):
+    chat.follow(USER)  # consent still to give: the second need is told once it is
+    chat.say(USER, "แม่ทำผ้าทอมือที่ลำพูน อยากให้ช่วยออกแบบลายผ้าใหม่ๆให้ทันสมัยขึ้น แล้วก็อยากหาคนรับซื้อด้วยครับ")
+    said = chat.tap(USER, "consent=yes")
+    assert any("ส่วนเรื่องจับคู่ธุรกิจ ขอทำต่อหลังส่งเรื่องนี้" in text for text in said)
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [answer] = later(chat)
+    assert answer.startswith("ได้เลยค่ะ") and state_of(app, USER) is None
+    [request] = requests_in(app)
+    assert request.status == "new"
 
 
 def test_one_need_said_twice_is_one_request_and_nothing_else_is_offered(chat, app):
