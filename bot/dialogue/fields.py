@@ -9,7 +9,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import texts
-from bot.dialogue.names import read_business_name, read_contact_name, read_name, refuse_what_answers_nothing
+from bot.dialogue.names import (
+    PHONE_LEAD,
+    read_business_name,
+    read_contact_name,
+    read_name,
+    refuse_what_answers_nothing,
+)
 from bot.dialogue.phones import BY_LINE, read_phone
 from bot.dialogue.refusals import Invalid, unread
 from bot.dialogue.replies import BARE_REPLIES, NAME_PARTICLES, opens_with_none, plain, without_already_said
@@ -85,8 +91,13 @@ def read_free_text(text: str, _today: date) -> str:
 
 
 def read_product(text: str, today: date) -> str:
-    """Take the product as the user wrote it (`read_free_text`); not a question to the bot or a "none"."""
+    """Take the product as the user wrote it (`read_free_text`); not a question to the bot, a "none" or a phone
+    number alone (taken in passing as the phone)."""
     refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="ทราบสินค้า"), texts.NO_PRODUCT)
+    said = normalize_for_entities(text).strip()
+    start = entities.phone_start(said)
+    if start is not None and not PHONE_LEAD.sub("", said[:start]):  # "0623334444", "โทร 062…"
+        raise Invalid("ได้เบอร์โทรแล้วค่ะ ขอทราบสินค้าด้วยนะคะ")
     return read_free_text(text, today)
 
 

@@ -177,7 +177,8 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
         return where
     if about_the_request and _describes_the_need(state, answers, reply):
         return _described_for_a_name(flow, state, answers, reply)
-    reply = _the_business_for_the_contact(state, answers, reply)
+    if state == "contact_name" and SAME_AS_THE_BUSINESS.fullmatch(replies.plain(reply)):
+        return _named_as_the_business(flow, answers, today)
     said, named = (_names_said(flow, answers, reply, today) if state not in NAMES else
                    _business_named_for_the_contact(flow, state, reply, today))
     try:
@@ -249,13 +250,15 @@ def _described_for_a_name(flow: Flow, state: str, answers: dict[str, Any], reply
     return Turn(state, answers, ask(flow, state, answers, hint=texts.DESCRIBED_FOR_A_NAME))
 
 
-def _the_business_for_the_contact(state: str, answers: dict[str, Any], reply: str) -> str:
-    """At the contact question, "ชื่อเดียวกับร้านค่ะ": the business's name, without ร้าน before it ("ร้านแม่ประไพ" ->
-    "แม่ประไพ"); any other reply as it is."""
+def _named_as_the_business(flow: Flow, answers: dict[str, Any], today: date) -> Turn:
+    """"ชื่อเดียวกับร้านค่ะ" for the contact: the business's name, without ร้าน before it ("ร้านแม่ประไพ" -> "แม่ประไพ");
+    with no business named, the person's own name is asked for."""
     business = answers.get("business_name")
-    if state != "contact_name" or business is None or SAME_AS_THE_BUSINESS.fullmatch(replies.plain(reply)) is None:
-        return reply
-    return BUSINESS_BEFORE_A_NAME.sub("", business) or business
+    if business is None:
+        return Turn("contact_name", answers, ask(flow, "contact_name", answers, hint=texts.OWN_NAME_PLEASE))
+    answers = answers | {"contact_name": BUSINESS_BEFORE_A_NAME.sub("", business) or business}
+    following = next_question(flow, answers)
+    return Turn(following, answers, ask(flow, following, answers))
 
 
 def _for_the_officer(reply: str) -> bool:

@@ -18,6 +18,7 @@ from bot.dialogue import (
     conversation,
     fields,
     flows,
+    phones,
     postbacks,
     replies,
     texts,
@@ -249,7 +250,7 @@ def _call_that_number(ctx: Context, current, text: str) -> Reply | None:
     """"โทรมาเบอร์นี้ได้เลยครับ" once the request has a phone number: how to be called back, which sending the request
     brings; said so, and the request goes on. None for any other wish for staff, which leaves the request for them."""
     phone = current.data.get("answers", {}).get("phone")
-    if phone is None or THIS_NUMBER.search(text) is None:
+    if phone is None or phone == phones.BY_LINE or THIS_NUMBER.search(text) is None:
         return None
     return Reply([Text(texts.WILL_CALL_THAT_NUMBER.format(phone=phone))]).then(conversation.reask(ctx, current))
 

@@ -241,3 +241,19 @@ def test_a_change_of_mind_typed_for_what_is_needed_offers_the_other_service(chat
     assert state_of(app, USER) == "details"
     [offer] = chat.say(USER, "เอ้ย ไม่เอาอันนี้ละ เปลี่ยนเป็นอยากไปอบรมการตลาดออนไลน์แทนค่ะ")
     assert "ฝึกอบรม" in offer and state_of(app, USER) == "details"
+
+
+def test_a_phone_number_alone_for_the_product_is_taken_as_the_phone_and_the_product_asked_again(chat, app):
+    said = typed_at(chat, app, "product", "0623334444")
+    assert "ได้เบอร์โทรแล้วค่ะ" in said[-1] and said[-1].endswith(QUESTIONS["product"])
+    chat.say(USER, ANSWERS["product"])
+    asked = answer_until_summary(chat, app, USER)
+    assert not any("ขอเบอร์โทร" in text for text in asked) and "0623334444" in asked[-1]
+
+
+def test_the_same_as_the_shop_with_no_shop_asks_for_the_person_s_own_name(chat, app):
+    chat.consent(USER)
+    chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
+    answer_until(chat, app, USER, "contact_name", ANSWERS | {"details": "อยากสอบถามเรื่องทุนค่ะ"})
+    said = chat.say(USER, "ชื่อเดียวกับร้านค่ะ")
+    assert "ขอทราบชื่อ" in said[-1] and state_of(app, USER) == "contact_name"
