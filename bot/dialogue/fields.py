@@ -3,6 +3,7 @@ names.py, of a phone number in phones.py."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -200,20 +201,6 @@ SECTOR_LABELS = {"automotive": "ยานยนต์", "cosmetics": "เคร�
 
 def read_market(text: str, _today: date) -> str:
     """Take the market: domestic, Japan or other export, or both home and abroad."""
-    market = _market(text, answered=True)
-    if market is None:
-        raise Invalid("ขอเลือกตลาดจากตัวเลือกด้านล่างนะคะ")
-    return market
-
-
-def find_market(text: str) -> str | None:
-    """The market a longer message names ("อยากหาผู้ซื้อ ส่งออกไปญี่ปุ่น" -> japan), or None."""
-    return _market(text, answered=False)
-
-
-def _market(text: str, answered: bool) -> str | None:
-    """The market named; a "ทั้ง" said with one of them is "both" only in an answer to "which market?" (a longer
-    message says ทั้งหมด, ทั้งวัน...)."""
     lowered = normalize_for_entities(text).strip().lower()
     if lowered in MARKETS:
         return lowered
@@ -223,17 +210,33 @@ def _market(text: str, answered: bool) -> str | None:
     home = any(w in lowered for w in ("ในประเทศ", "ในไทย", "ทั่วประเทศ", "domestic", "local"))
     # "ทั้งสองอย่าง", "ทั้งคู่", "ทั้งในและนอกประเทศ", "both": of the two the choices name, home and abroad.
     both = any(w in "".join(lowered.split()) for w in ("ทั้งสอง", "ทั้ง2", "ทั้งคู่", "ทั้งใน", "both"))
-    if both or answered and "ทั้ง" in lowered and (abroad or home) or (abroad and home):
+    if both or "ทั้ง" in lowered and (abroad or home) or (abroad and home):
         return "both"
     if home:
         return "domestic"
-    return "export" if abroad else None
+    if abroad:
+        return "export"
+    raise Invalid("ขอเลือกตลาดจากตัวเลือกด้านล่างนะคะ")
+
+
+def find_market(text: str) -> str | None:
+    """The market a longer message seeks ("อยากหาผู้ซื้อ ส่งออกไปญี่ปุ่น" -> japan), or None: a market word counts
+    after a word of selling there (`MARKET_LEADS`), and never negated ("ขนมญี่ปุ่น" is a product, "ไม่อยากส่งออก" no
+    market abroad)."""
+    lowered = normalize_for_entities(text).lower()
+    sought = {market for market, words in MARKET_WORDS.items()
+              if any(_sought(lowered, word, MARKET_LEADS) for word in words)}
+    if "japan" in sought:
+        return "japan"
+    if {"export", "domestic"} <= sought:
+        return "both"
+    return next(iter(sought), None)
 
 
 # The partners a business matching request may be for, as people name them.
 BUYER_WORDS = {
     "โรงงาน OEM": ("oem", "รับผลิต", "รับจ้างผลิต", "โออีเอ็ม"),
-    "ห้าง/โมเดิร์นเทรด": ("ห้าง", "โมเดิร์นเทรด", "modern trade", "ซูเปอร์มาร์เก็ต"),
+    "ห้าง/โมเดิร์นเทรด": ("ห้างใหญ่", "ห้างสรรพสินค้า", "เข้าห้าง", "โมเดิร์นเทรด", "modern trade", "ซูเปอร์มาร์เก็ต"),
     "ผู้ส่งออก": ("ผู้ส่งออก", "exporter"),
     "ผู้นำเข้า": ("ผู้นำเข้า", "importer"),
     "ผู้ซื้อต่างประเทศ": ("ผู้ซื้อต่างประเทศ", "ผู้ซื้อจากต่างประเทศ", "ลูกค้าต่างประเทศ", "ลูกค้าต่างชาติ"),
@@ -244,10 +247,35 @@ BUYER_WORDS = {
 
 
 def find_buyers(text: str) -> str | None:
-    """The kinds of partner a message names ("อยากหา OEM ผลิตสบู่" -> "โรงงาน OEM"), or None."""
-    lowered = text.lower()
-    found = [kind for kind, words in BUYER_WORDS.items() if any(word in lowered for word in words)]
+    """The kinds of partner a message seeks ("อยากหาโรงงาน OEM ผลิตสบู่" -> "โรงงาน OEM"), or None: a partner word
+    counts after a word of seeking (`SEEKING`), not when the sender says what they are ("เราเป็นโรงงานรับผลิต")."""
+    lowered = normalize_for_entities(text).lower()
+    found = [kind for kind, words in BUYER_WORDS.items() if any(_sought(lowered, word, SEEKING) for word in words)]
     return ", ".join(found) or None
+
+
+# Words of seeking a partner, and of selling in a market, that a partner or market word must follow.
+SEEKING = ("หา", "เจอ", "ขายให้", "ขายเข้า", "ส่งให้", "ส่งเข้า", "เข้าห้าง", "จับคู่", "ติดต่อ", "อยากได้", "ต้องการ")
+MARKET_LEADS = ("ส่งออก", "ขาย", "ตลาด", "ลูกค้า", "ผู้ซื้อ", "buyer", "เจาะ", "export")
+MARKET_WORDS = {
+    "japan": ("ญี่ปุ่น", "japan", "j-goodtech"),
+    "export": ("ส่งออก", "ต่างประเทศ", "นอกประเทศ", "ต่างชาติ", "เมืองนอก", "export", "oversea"),
+    "domestic": ("ในประเทศ", "ในไทย", "ทั่วประเทศ"),
+}
+LEAD_WINDOW = 20  # characters before a partner or market word where the word of seeking must be
+NEGATIONS = ("ไม่", "ยังไม่")
+
+
+def _sought(lowered: str, word: str, leads: tuple[str, ...]) -> bool:
+    """True when `word` is in the text after one of `leads` (or is one), and not after a ไม่."""
+    for found in re.finditer(re.escape(word), lowered):
+        before = lowered[max(0, found.start() - LEAD_WINDOW): found.start()]
+        led = word in leads or any(lead in before for lead in leads)
+        negated = any(before.rstrip().endswith(no) or f"{no}อยาก" in before or f"{no}ได้" in before
+                      for no in NEGATIONS)
+        if led and not negated:
+            return True
+    return False
 
 
 MACHINE_WORDS = {

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.dialogue import flows, turns
+from bot.dialogue import fields, flows, turns
 from bot.line.outbound import Flex, Outbound, Text
 from intents import extract_entities
 from tests.chat import shown
@@ -330,3 +330,15 @@ def test_names_are_kept_without_the_polite_particle_they_were_typed_with(state, 
 def test_a_name_that_is_only_a_particle_is_asked_again(reply):
     turn = flows.answer(flows.FLOWS["consulting"], "contact_name", {"details": "ลดต้นทุน"}, reply, TODAY)
     assert turn.state == "contact_name" and "ขอชื่อ" in said(turn.messages)
+
+
+@pytest.mark.parametrize(("text", "buyers", "market"), [
+    ("อยากหาโรงงาน OEM รับผลิตสบู่สมุนไพร แล้วส่งออกไปญี่ปุ่นค่ะ", "โรงงาน OEM", "japan"),
+    ("อยากขายให้ร้านอาหารและโรงแรม", "โรงแรม/ร้านอาหาร", None),
+    ("ไม่อยากส่งออก อยากขายในประเทศ", None, "domestic"),
+    # What the sender is, or makes, is no partner or market sought.
+    ("เราเป็นโรงงานรับผลิต OEM อยากหาลูกค้า", None, None),
+    ("ห้างหุ้นส่วนจำกัด ทำขนมญี่ปุ่น อยากหาคนซื้อ", None, None),
+])
+def test_the_partner_and_market_a_first_message_seeks(text, buyers, market):
+    assert (fields.find_buyers(text), fields.find_market(text)) == (buyers, market)
