@@ -589,3 +589,14 @@ def test_a_follower_who_gave_two_phone_numbers_registers_with_both(chat, app):
     assert "ลงทะเบียนเรียบร้อย" in said[0]["text"]
     [registration] = registrations(app, event["id"])
     assert registration.phone == "0812223333 หรือ 0898887777"
+
+
+def test_the_consent_asked_to_register_says_it_covers_a_later_request_which_then_asks_no_more(chat, app):
+    from tests.bot.test_service_requests import FIRST_MESSAGES
+    event = add_event(app)
+    chat.follow(ALICE)
+    [prompt] = chat.tap(ALICE, f"ev_register={event['id']}")
+    assert "ลงทะเบียน" in prompt and "ขอรับบริการ" in prompt  # both uses the one consent is for
+    chat.tap(ALICE, f"ev_consent={event['id']}")
+    said = chat.say(ALICE, FIRST_MESSAGES["packaging"])
+    assert not any("ท่านยินยอมไหมคะ" in text for text in said)
