@@ -22,11 +22,12 @@ YES_OR_NO = "yes_or_no"  # the one-question conversation, and its key in a conve
 # be about anything ("ไม่ต้องส่งข่าวสารมาแล้วนะคะ").
 NO_STARTS = ("ไม่ยอม", "ไม่อนุญาต", "ไม่ให้", "ไม่ตกลง", "ไม่สะดวกให้")
 CANCELLING = ("ยกเลิก", "ยกเลิกได้", "ยืนยันยกเลิก")
+CONSENTING = ("ยินยอม", "ยอมรับ", "agree")  # consent named anywhere: "ยินยอมให้เก็บข้อมูลค่ะ", "yes I agree"
 
 
-def _buttons(yes: Words = (), no: Words = (), no_starts: Words = ()) -> replies.YesOrNo:
+def _buttons(yes: Words = (), no: Words = (), no_starts: Words = (), yes_within: Words = ()) -> replies.YesOrNo:
     """The everyday yes and no, with a question's own words."""
-    return replies.YesOrNo(replies.YES_WORDS | set(yes), replies.NO_WORDS | set(no), NO_STARTS + no_starts)
+    return replies.YesOrNo(replies.YES_WORDS | set(yes), replies.NO_WORDS | set(no), NO_STARTS + no_starts, yes_within)
 
 
 # How a typed answer reads, by what the question is `about` (`ask_yes_or_no`). Besides the everyday yes and no,
@@ -34,7 +35,7 @@ def _buttons(yes: Words = (), no: Words = (), no_starts: Words = ()) -> replies.
 # consent, and "ยกเลิก" taps whichever button cancels, the yes of "cancel this?" or the no of "carry on?".
 QUESTIONS = {
     "": _buttons(),
-    "consent": _buttons(("ยินยอม", "ยอมรับ"), ("ไม่ยินยอม",), ("ไม่ยินยอม",)),
+    "consent": _buttons(("ยินยอม", "ยอมรับ"), ("ไม่ยินยอม",), ("ไม่ยินยอม",), CONSENTING),
     # Under a centre's card, only consent itself asks for the call-back: "โอเคค่ะ" there thanks for the number.
     "call_back": replies.YesOrNo(frozenset({"ยินยอม", "ยอมรับ", "ยินยอมให้โทรกลับ"}), frozenset({"ไม่ยินยอม"}),
                                  ("ไม่ยินยอม",)),
@@ -54,7 +55,7 @@ QUESTIONS = {
                       ("สละสิทธิ์", "ไม่รับ", "ไม่ไป", "ไปไม่ได้", "ไม่ว่าง"), ("ไม่ไป", "ไม่รับ", "ไปไม่ได้", "ไม่ว่าง")),
 }
 # "Use the details from last time?" has words of its own for yes and no ("ใช้ค่ะ", "ไม่เอาข้อมูลเดิมอ่ะ").
-REUSE = _buttons((texts.YES, "ใช้", "ใช้ได้"), (texts.NO, "ไม่ใช้", "กรอกใหม่"))
+REUSE = _buttons((texts.YES, "ใช้", "ใช้ได้"), (texts.NO, "ไม่ใช้", "กรอกใหม่"), ("ไม่ใช่", "ไม่ใช้"))
 
 
 def remember(ctx: Context, flow: str, data: dict[str, Any]) -> None:

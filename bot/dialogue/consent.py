@@ -13,7 +13,7 @@ from storage import repositories as repo
 from storage.models import utcnow
 
 # The consent buttons' words, typed after another message has moved on from the consent note.
-TYPED = replies.YesOrNo(frozenset({"ยินยอม"}), frozenset({"ไม่ยินยอม"}))
+TYPED = replies.YesOrNo(frozenset({"ยินยอม"}), frozenset({"ไม่ยินยอม"}), yes_within=asides.CONSENTING)
 
 
 def answer(ctx: Context, given: bool) -> Reply:

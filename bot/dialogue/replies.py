@@ -137,6 +137,9 @@ def _asks_with_mai(words: list[str], particle: list[str]) -> bool:
     return particle == [ASKING_PARTICLE] or asked or "ต้อง" in words
 
 
+SHORT_ANSWER = 24  # letters, spaces and particles aside: "เออยินยอมก็ได้รีบ"
+
+
 @dataclass(frozen=True)
 class YesOrNo:
     """The words that answer a yes-or-no question, and the starts of a no that goes on ("ไม่ยินยอมค่ะ ขอ...")."""
@@ -144,6 +147,9 @@ class YesOrNo:
     yes: frozenset[str]
     no: frozenset[str]
     no_starts: tuple[str, ...] = ()
+    # Words that say yes wherever they stand in a short answer, unless ไม่ comes before them ("เออๆ ยินยอมก็ได้
+    # รีบๆนะ"); a longer message goes on to something else ("งั้นยินยอมค่ะ อยากให้เจ้าหน้าที่โทรกลับ…").
+    yes_within: tuple[str, ...] = ()
 
     def read(self, text: str) -> bool | None:
         """True for a yes, False for a no, None for anything else: the answer's parts (`answer_parts`) say it
@@ -154,7 +160,9 @@ class YesOrNo:
         if said.startswith(self.no_starts) or _all_in(said, parts, self.no):
             return False
         words = [word for part in typed for word in part if word not in ANSWER_PADDING]
-        return True if _all_in(said, parts, self.yes) or _all_in(said, words, self.yes) else None
+        short = len(said) <= SHORT_ANSWER
+        within = short and any(word in said and f"ไม่{word}" not in said for word in self.yes_within)
+        return True if within or _all_in(said, parts, self.yes) or _all_in(said, words, self.yes) else None
 
 
 def _all_in(said: str, parts: list[str], words: frozenset[str]) -> bool:
@@ -165,6 +173,7 @@ def _all_in(said: str, parts: list[str], words: frozenset[str]) -> bool:
 # Thai typed in Latin letters says yes too ("dai krub" is ได้ครับ, "yin dee ka" ยินดีค่ะ); not "chai" (ใช่), a nickname.
 # In the North เจ้า alone says yes, as ค่ะ does; แม่น is ใช่ there and in the Northeast, บ่ is ไม่.
 YES_WORDS = frozenset({"ค่ะ", "ครับ", "ครับผม", "ค่า", "จ้า", "ใช่", "ใช่แล้ว", "ยืนยัน", "ตกลง", "ok", "okay", "โอเค", "ได้",
+                       "ได้อยู่", "ได้แล้ว", "ถูกแล้ว",
                        "yes", "เอา", "เอาเลย", "ยินดี", "dai", "yindee", "เจ้า", "แม่น", "แม่นแล้ว"})
 NO_WORDS = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ไม่เลย", "ยังก่อน", "ไม่ต้อง", "บ่", "บ่แม่น", "บ่เอา", "บ่ต้อง"})
 # A reply that only says yes, no or okay ("ใช่ค่ะ", "โอเคจ้า", "รับทราบค่ะ"), or only laughs, gives no name, product

@@ -922,7 +922,9 @@ def test_a_typed_yes_withdraws_a_request_just_made(chat, app):
 
 
 @pytest.mark.parametrize(("typed", "consented"), [("ยินยอมค่ะ", True), ("ตกลงครับ", True), ("ไม่ยินยอมครับ", False),
-                                                  ("ยินยอมเจ้า", True), ("ยินยอมเด้อ", True), ("ตกลงเจ้า", True)])
+                                                  ("ยินยอมเจ้า", True), ("ยินยอมเด้อ", True), ("ตกลงเจ้า", True),
+                                                  ("ยินยอมให้เก็บข้อมูลค่ะ", True), ("เออๆ ยินยอมก็ได้ รีบๆนะ", True),
+                                                  ("yes I agree", True), ("ได้อยู่", True)])
 def test_consent_after_following_can_be_typed(chat, app, typed, consented):
     chat.follow(USER)
     [answer] = chat.say(USER, typed)
@@ -1127,7 +1129,7 @@ def test_an_unclear_answer_to_reuse_profile_asks_again(chat, app):
 
 
 @pytest.mark.parametrize("typed", ["ไม่ใช่", "ไม่ใช่ค่ะ", "ไม่ใช้ครับ", "ไม่เอา", "ไม่เอาค่ะ", "ไม่เอาอ่ะ",
-                                   "ไม่เอาข้อมูลเดิม", "ไม่ใช้ข้อมูลเดิมค่ะ"])
+                                   "ไม่เอาข้อมูลเดิม", "ไม่ใช้ข้อมูลเดิมค่ะ", "ไม่ใช่ค่ะ ให้ติดต่อประธานกลุ่มแทน"])
 def test_a_typed_no_to_reuse_profile_asks_the_details_again_and_keeps_the_request(chat, app, typed):
     file_packaging_request(chat, app)
     chat.say(USER, FIRST_MESSAGES["consulting"])

@@ -19,7 +19,8 @@ from tests.bot.test_service_requests import (
 
 
 @pytest.mark.parametrize("typed", ["ได้ค่ะ ส่งเลย", "👍", "ok ส่งได้เลยครับ", "ได้เลยค่ะ", "ยืนยันค่ะ👍🏻",
-                                   "ได้เลยค่ะ ขอบคุณค่ะ", "ส่งเลยครับ ขอบคุณมากครับ"])
+                                   "ได้เลยค่ะ ขอบคุณค่ะ", "ส่งเลยครับ ขอบคุณมากครับ", "ถูกแล้ว ส่งเลยจ้า",
+                                   "ได้แล้วจ้า ส่งเลย", "ok send"])
 def test_a_confirmation_typed_at_the_summary_sends_the_request(chat, app, typed):
     at_the_summary(chat, app)
     said = " ".join(chat.say(USER, typed))
