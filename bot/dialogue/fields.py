@@ -82,7 +82,7 @@ def read_free_text(text: str, _today: date) -> str:
     said = " ".join(text.split())
     again = without_already_said(said)
     if again != said and not _without_opening_particles(again):
-        raise Invalid(texts.SAY_AGAIN.format(asked="รายละเอียด"))
+        raise Invalid(texts.SAY_AGAIN.format(asked="คำตอบ"))
     cleaned = _without_closing_particles(_without_opening_particles(again) if again != said else said)
     if len(cleaned) < 2:
         raise Invalid("ขอรายละเอียดเพิ่มอีกนิดนะคะ พิมพ์สั้น ๆ ก็ได้ค่ะ")

@@ -14,13 +14,16 @@ from intents.tokenize import tokenize
 NONE = re.compile(r"(?:ยัง)?(?:ไม่มี|บ่มี|ไม่ได้ตั้ง|ไม่แน่ใจ|ไม่รู้|ไม่ทราบ|ไม่ระบุ|ไม่บอก|ไม่อยากบอก)(?:ชื่อ)?"
                   r"(?:ร้าน|กิจการ|แบรนด์|สินค้า|ผลิตภัณฑ์)?(?:ชื่อ)?(?:เลย|ดอก)?|ข้าม|-|skip|none")
 # "I told you already" before an answer typed again ("บอกไปแล้วค่ะ นุชเบเกอรี่", "ก็บอกแล้วไงคะ ดริปเปอร์เซรามิก").
-ALREADY_SAID = re.compile(r"^\s*(?:ก็|เคย|เพิ่ง)?\s*บอก(?:ไป)?\s*แล้ว(?:\s*(?:ไง|นี่|นะ|น่ะ|ว่า))*")
+_TOLD = r"(?:ก็|เคย|เพิ่ง)?\s*(?:บอก|พิมพ์|แจ้ง)(?:ไป)?\s*(?:\S{0,6}รอบ)?\s*แล้ว"
+ALREADY_SAID = re.compile(rf"^\s*{_TOLD}(?:\s*(?:ไง|นี่|นะ|น่ะ|ว่า))*")
+# The same grumble after the answer: "ข้าวเกรียบกล้วย บอกไปแล้วเด้อ", "วีระอัญมณี พิมพ์ไปแล้วนะ", "ขอนแก่น บอกไปสามรอบแล้ว".
+ALREADY_SAID_AFTER = re.compile(rf"\s+{_TOLD}(?:\s*(?:ไง|นี่|นะ|น่ะ|เด้อ|เน้อ|จ้า|ค่ะ|ครับ|คะ|นะคะ|นะครับ))*[\s!.]*$")
 # The particles typed in Latin letters ("Nok ka", "ok krub"); not na or ja, which are nicknames too.
 LATIN_PARTICLES = frozenset({"krub", "krab", "krap", "kub", "kab", "ka", "kha", "kaa"})
 POLITE_ENDINGS = ("นะคะ", "นะครับ", "ครับผม", "ครับ", "คับ", "ค่ะ", "คะ", "ค่า", "จ้า", "จ้ะ", "จ้ะ", "นะ", "จ๊ะ")
-# The particles that end a name typed as a sentence (นุชค่ะ). Not a bare นะ: the tokeniser also cuts it
+# The particles that end a name typed as a sentence (นุชค่ะ, the North's "เซรามิกลุงแก้วเจ้า"). Not a bare นะ: the tokeniser also cuts it
 # out of names it does not know (นะโม).
-NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ"} | LATIN_PARTICLES
+NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ", "เจ้า", "เด้อ", "เน้อ"} | LATIN_PARTICLES
 # How a question ends, and a name never does. Not ไหม or กี่ alone: silk and a loom end many shops' names.
 QUESTION_ENDINGS = ("อะไร", "อะไรบ้าง", "ยังไง", "อย่างไร", "เท่าไหร่", "เท่าไร", "ที่ไหน", "อยู่ไหน", "กี่โมง",
                     "กี่วัน", "กี่บาท", "มั้ย", "ได้ไหม", "หรือเปล่า", "รึเปล่า", "หรือยัง", "รึยัง", "ใคร", "ใครดี",
@@ -93,9 +96,9 @@ def laughs(text: str) -> bool:
 
 
 def without_already_said(text: str) -> str:
-    """The answer without the "I told you already" before it: "ก็บอกไปแล้วไงคะ ดริปเปอร์เซรามิก" -> "คะ ดริปเปอร์เซรามิก"
-    (the particle left is trimmed as any is)."""
-    return ALREADY_SAID.sub("", text, count=1).strip()
+    """The answer without the "I told you already" before or after it: "ก็บอกไปแล้วไงคะ ดริปเปอร์เซรามิก" -> "คะ
+    ดริปเปอร์เซรามิก" (the particle left is trimmed as any is), "ต้น บอกแล้ว" -> "ต้น"."""
+    return ALREADY_SAID_AFTER.sub("", ALREADY_SAID.sub("", text, count=1)).strip()
 
 
 def says_none(text: str) -> bool:

@@ -257,3 +257,9 @@ def test_the_same_as_the_shop_with_no_shop_asks_for_the_person_s_own_name(chat, 
     answer_until(chat, app, USER, "contact_name", ANSWERS | {"details": "อยากสอบถามเรื่องทุนค่ะ"})
     said = chat.say(USER, "ชื่อเดียวกับร้านค่ะ")
     assert "ขอทราบชื่อ" in said[-1] and state_of(app, USER) == "contact_name"
+
+
+@pytest.mark.parametrize(("typed", "name"), [("วีระอัญมณี พิมพ์ไปแล้วนะ", "วีระอัญมณี"), ("เซรามิกลุงแก้วเจ้า", "เซรามิกลุงแก้ว")])
+def test_a_grumble_or_a_northern_particle_after_a_name_is_not_part_of_it(chat, app, typed, name):
+    typed_at(chat, app, "business_name", typed)
+    assert names_sent(chat, app) == (name, ANSWERS["contact_name"])
