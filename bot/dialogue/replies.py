@@ -21,8 +21,8 @@ ALREADY_SAID_AFTER = re.compile(rf"\s+{_TOLD}(?:\s*(?:ไง|นี่|นะ|�
 # The particles typed in Latin letters ("Nok ka", "ok krub"); not na or ja, which are nicknames too.
 LATIN_PARTICLES = frozenset({"krub", "krab", "krap", "kub", "kab", "ka", "kha", "kaa"})
 POLITE_ENDINGS = ("นะคะ", "นะครับ", "ครับผม", "ครับ", "คับ", "ค่ะ", "คะ", "ค่า", "จ้า", "จ้ะ", "จ้ะ", "นะ", "จ๊ะ")
-# The particles that end a name typed as a sentence (นุชค่ะ, the North's "เซรามิกลุงแก้วเจ้า"). Not a bare นะ: the tokeniser also cuts it
-# out of names it does not know (นะโม).
+# The particles that end a name typed as a sentence (นุชค่ะ, the North's "เซรามิกลุงแก้วเจ้า"). Not a bare นะ: the
+# tokeniser also cuts it out of names it does not know (นะโม).
 NAME_PARTICLES = frozenset(POLITE_ENDINGS) - {"นะ"} | {"ฮะ", "งับ", "เจ้า", "เด้อ", "เน้อ"} | LATIN_PARTICLES
 # How a question ends, and a name never does. Not ไหม or กี่ alone: silk and a loom end many shops' names.
 QUESTION_ENDINGS = ("อะไร", "อะไรบ้าง", "ยังไง", "อย่างไร", "เท่าไหร่", "เท่าไร", "ที่ไหน", "อยู่ไหน", "กี่โมง",
