@@ -148,8 +148,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     notice = conversation.expiry_notice(ctx)
     if current is not None and current.flow == CENTRE_LOOKUP:
         return _centre_lookup(ctx, current, text, prediction, event)
-    if current is not None:
+    if current is not None and current.flow in flows.FLOWS:
         return _in_flow(ctx, current, text, prediction, confident)
+    # No request in progress; perhaps a registration's "your name?" waits, after a question answered here.
     return notice.then(_unasked(ctx, text, prediction, event))
 
 

@@ -188,8 +188,8 @@ def take_seats(ctx: Context, value: str, event: Inbound) -> Reply:
 def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event: Inbound) -> Reply | None:
     """The answer to a pending "how many people?" (or "your name?", "your phone?", or "how many people now?" of a
     registration's party, `party.typed_answer`) typed ("๒ คน") or called off ("ยกเลิก"); None when there is no
-    such question or the text is not an answer to it, such as a question on another topic (the question is
-    dropped either way)."""
+    such question or the text is not an answer to it, such as a question on another topic (answered elsewhere: a
+    name or phone asked for is still awaited after it, "how many people?" is dropped)."""
     changed = party.typed_answer(ctx, text, cancels)
     if changed is not None:
         return changed
@@ -199,11 +199,14 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     event_id, announcement_id, _ = _ids(current.data[PARTY_FOR])
     asking = REGISTRANT.get(current.data.get(PARTY_ASKS) or "")
     offer, told = current.data.get(PARTY_OFFER), current.data.get(PARTY_PEOPLE)
+    found = ctx.session.get(Event, event_id) if event_id else None
+    if not cancels and found is not None and asking is not None and other_topic and not _answers(asking, text,
+                                                                                                  ctx.today):
+        return None  # "งานจัดวันไหน ที่ไหนคะ" at "your name?" is answered, and the name still awaited
     forget_party_question(ctx)
     if cancels:
         return Reply([Text(texts.PARTY_DROPPED, event_choices())])
-    found = ctx.session.get(Event, event_id) if event_id else None
-    if found is None or (asking is not None and other_topic and not _answers(asking, text, ctx.today)):
+    if found is None:
         return None
     if asking is not None:
         return _typed_detail(ctx, found, announcement_id, asking, text, told)

@@ -600,3 +600,15 @@ def test_the_consent_asked_to_register_says_it_covers_a_later_request_which_then
     chat.tap(ALICE, f"ev_consent={event['id']}")
     said = chat.say(ALICE, FIRST_MESSAGES["packaging"])
     assert not any("ท่านยินยอมไหมคะ" in text for text in said)
+
+
+def test_a_question_at_the_registrant_s_name_is_answered_and_the_name_typed_next_still_registers(chat, app):
+    event = add_event(app)
+    chat.consent(ALICE)
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    chat.say(ALICE, "งานจัดวันไหน ที่ไหนคะ")  # asked instead of the name
+    chat.say(ALICE, "กัลยา สุขเจริญ")
+    chat.say(ALICE, "0815554321")
+    assert_registered(app, event["id"], chat.tap(ALICE, f"ev_people={event['id']}:2"), 2)
+    [registration] = registrations(app, event["id"])
+    assert (registration.contact_name, registration.phone) == ("กัลยา สุขเจริญ", "0815554321")
