@@ -40,6 +40,9 @@ INTENT_NAMES = {"request_status": "สถานะคำขอ", "event": "ก�
                 "contact_staff": "คุยกับเจ้าหน้าที่"}
 
 
+CONSENT_GIVEN, CONSENT_REFUSED = "consent=yes", "consent=no"  # the consent buttons, wherever consent is asked
+
+
 def main_menu() -> tuple[Action, ...]:
     """The main choices, as quick replies."""
     return (Choose("ขอรับบริการ", "menu=services", "ขอรับบริการ"),
@@ -50,7 +53,7 @@ def main_menu() -> tuple[Action, ...]:
 
 
 def consent_choices() -> tuple[Action, ...]:
-    return (Choose("ยินยอม", "consent=yes", "ยินยอม"), Choose("ไม่ยินยอม", "consent=no", "ไม่ยินยอม"),
+    return (Choose("ยินยอม", CONSENT_GIVEN, "ยินยอม"), Choose("ไม่ยินยอม", CONSENT_REFUSED, "ไม่ยินยอม"),
             Choose("อ่านรายละเอียด", "privacy=show", "ข้อมูลส่วนบุคคลใช้ทำอะไร"))
 
 

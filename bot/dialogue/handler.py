@@ -52,7 +52,6 @@ ERASE_MAX_LENGTH = 40
 NEEDS_NO_CONSENT = {"center_info", "contact_staff", "event", "greeting", "request_status", "unsubscribe",
                     "out_of_scope"}
 INTERRUPT_CONFIDENCE = 0.85
-CONSENT_REFUSED = "consent=no"  # the consent note's no button
 # The number given, pointed at: "โทรมาเบอร์นี้ได้เลย", "ติดต่อเบอร์ที่ให้ไว้", "โทรเบอร์เดิมค่ะ".
 THIS_NUMBER = re.compile(r"เบอร์\s*(?:นี้|นี่|นั้น|ที่ให้|ที่แจ้ง|ที่บอก|ที่พิมพ์|เดิม|เมื่อกี้|ข้างบน)")
 NOT_A_TOPIC = {"greeting", "out_of_scope"}
@@ -85,7 +84,7 @@ def on_follow(ctx: Context, event: Inbound) -> Reply:
     ctx.user.active = True
     if ctx.user.consented_at is not None:
         return Reply([Text(texts.WELCOME_BACK + "\n" + texts.WELCOME, cards.main_menu())])
-    asides.ask_yes_or_no(ctx, "consent=yes", CONSENT_REFUSED, about="consent")
+    asides.ask_yes_or_no(ctx, cards.CONSENT_GIVEN, cards.CONSENT_REFUSED, about="consent")
     return Reply([Text(texts.WELCOME), Text(texts.CONSENT_NOTE, cards.consent_choices())])
 
 
@@ -127,7 +126,7 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     if tapped is not None:
         # Consent refused with a question after it ("ไม่ให้ข้อมูลได้ไหม แค่อยากรู้ว่าศูนย์ที่อุดรเปิดกี่โมง"): answered too.
         _no, _, rest = text.strip().partition(" ")
-        if tapped == CONSENT_REFUSED and rest.strip():
+        if tapped == cards.CONSENT_REFUSED and rest.strip():
             return _consent_then(ctx, False, rest.strip(), event)
         return postbacks.act(ctx, tapped, event)
     picked = withdrawal.typed_pick(ctx, conversation.active(ctx), text)  # before "ไม่ยกเลิกแล้ว" reads as a cancel

@@ -78,7 +78,7 @@ def centre_card(ctx: Context, province: str, call_back: bool = False) -> Reply:
     card = answers.centre_of(ctx, province)
     if not call_back:
         return card
-    asides.ask_yes_or_no(ctx, f"{CALL_BACK}={province}", "consent=no", about=CALL_BACK)
+    asides.ask_yes_or_no(ctx, f"{CALL_BACK}={province}", cards.CONSENT_REFUSED, about=CALL_BACK)
     *shown, last = card.messages
     offer = (cards.call_back_choice(province), *cards.main_menu()[:-1])  # not "คุยกับเจ้าหน้าที่" again
     return Reply([*shown, replace(last, quick_replies=offer)], card.events)

@@ -163,10 +163,10 @@ def _register(ctx: Context, found: Event | None, announcement_id: int | None, pe
         return registered.already(ctx, existing)
     if ctx.user.consented_at is None:
         suffix = f"{found.id}:{announcement_id or ''}:{people}" if people else f"{found.id}{_suffix(announcement_id)}"
-        asides.ask_yes_or_no(ctx, f"ev_consent={suffix}", "consent=no", about="consent")
+        asides.ask_yes_or_no(ctx, f"ev_consent={suffix}", main_cards.CONSENT_REFUSED, about="consent")
         return Reply([Text(texts.CONSENT_FOR_EVENT, (
             Choose(texts.CONSENT_AND_REGISTER, f"ev_consent={suffix}", texts.CONSENT_AND_REGISTER),
-            Choose("ไม่ยินยอม", "consent=no", "ไม่ยินยอม"),
+            Choose("ไม่ยินยอม", main_cards.CONSENT_REFUSED, "ไม่ยินยอม"),
             Choose("อ่านรายละเอียด", "privacy=show", "ข้อมูลส่วนบุคคลใช้ทำอะไร")))])
     return _ask_people(ctx, found, announcement_id, people=people)
 
