@@ -102,8 +102,8 @@ def ask_cancel(ctx: Context, conversation: Conversation) -> Reply:
 
 def _continue(ctx: Context, flow: flows.Flow, answers: dict[str, Any],
               previous: Conversation | None = None) -> Reply:
-    """Ask the first open question; the service's own come first, then the contact details, offered from last
-    time when they are all known ("ใช้ข้อมูลเดิมไหมคะ")."""
+    """Ask the first open question; the service's own come first, then the contact details, those the profile
+    knows offered from last time ("ใช้ข้อมูลเดิมไหมคะ")."""
     state = turns.next_question(flow, answers)
     if state in flows.PROFILE_KEYS and _reusable(ctx, flow, answers):
         state = REUSE
