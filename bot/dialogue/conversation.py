@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.dialogue import asides, cards, fields, flows, needs, texts, turns, withdrawal
+from bot.dialogue import asides, cards, fields, flows, needs, replies, texts, turns, withdrawal
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
@@ -68,7 +68,9 @@ def start(ctx: Context, service: str, first_text: str | None, found: dict[str, A
         {needs.SECOND_NEED: other} if other else {})
     if ctx.user.consented_at is None:
         _save(ctx, service, CONSENT, answers)
-        return _ask_consent()
+        # "ค่าใช้เครื่อง CNC ชั่วโมงละเท่าไหร่": what the bot can say of it comes before the consent it needs.
+        price = Reply([Text(texts.PRICE)]) if first_text and replies.asks_the_price(first_text) else Reply()
+        return price.then(_ask_consent())
     return Reply([_intro(service, other)]).then(_continue(ctx, flow, answers))
 
 

@@ -210,6 +210,8 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
         if prediction.confidence >= INTERRUPT_CONFIDENCE and prediction.intent in NEEDS_NO_CONSENT:
             repo.clear_conversation(ctx.session, ctx.user)  # they moved on to something that needs no data
             return understand(ctx, text, prediction)
+        if replies.asks_the_price(text):  # "ค่าใช้เครื่องชั่วโมงละเท่าไหร่", "ถามราคาเฉยๆ": for staff, who need consent
+            return Reply([Text(texts.PRICE_BEFORE_CONSENT, cards.consent_choices())])
         if replies.asks_a_question(text):  # "ได้ครับ แต่จะเก็บข้อมูลนานแค่ไหนครับ": what is kept, why, how long
             return answers.privacy()
         return Reply([Text(texts.CONSENT_NOTE, cards.consent_choices())])

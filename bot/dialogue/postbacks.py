@@ -11,7 +11,7 @@ import intents
 from bot.console import line_side
 from bot.dialogue import answers, cards, consent, conversation, flows, staff, texts, turns, withdrawal
 from bot.dialogue.context import Context, Reply
-from bot.dialogue.understanding import CALL_BACK, INTERRUPTING, act_on
+from bot.dialogue.understanding import CALL_BACK, INTERRUPTING, act_on, unclear_text
 from bot.events import dialogue as event_dialogue
 from bot.line.inbound import Inbound
 from bot.line.outbound import PickDate, Text
@@ -137,7 +137,9 @@ def _intent(ctx: Context, value: str, event: Inbound) -> Reply:
     current = conversation.request_flow(ctx)
     if current is not None and value in INTERRUPTING:
         return conversation.aside(ctx, current, act_on(ctx, value, None))
-    return act_on(ctx, value, None)
+    # A service chosen for a message the bot was unsure of starts from that message ("…แล้วก็อยากหาคนรับซื้อด้วย").
+    said = unclear_text(ctx) if value in intents.SERVICE_LABELS or value == "contact_staff" else None
+    return act_on(ctx, value, said)
 
 
 _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {

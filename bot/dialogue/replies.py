@@ -13,6 +13,7 @@ from intents.tokenize import tokenize
 # "None", "not sure" or "skip", as a whole answer ("ไม่มีค่ะ", "ยังไม่มีชื่อร้าน", "ยังไม่แน่ใจเลยครับ").
 NONE = re.compile(r"(?:ยัง)?(?:ไม่มี|บ่มี|ไม่ได้ตั้ง|ไม่แน่ใจ|ไม่รู้|ไม่ทราบ|ไม่ระบุ|ไม่บอก|ไม่อยากบอก)(?:ชื่อ)?"
                   r"(?:ร้าน|กิจการ|แบรนด์|สินค้า|ผลิตภัณฑ์)?(?:ชื่อ)?(?:เลย|ดอก)?|ข้าม|-|skip|none")
+PRICE_QUESTION = re.compile(r"ราคา|เท่าไหร่|เท่าไร|ค่าใช้จ่าย|ค่าบริการ|เสียเงิน|เสียตังค์|ฟรี|free|price|how much")
 # "I told you already" before an answer typed again ("บอกไปแล้วค่ะ นุชเบเกอรี่", "ก็บอกแล้วไงคะ ดริปเปอร์เซรามิก").
 _TOLD = r"(?:ก็|เคย|เพิ่ง)?\s*(?:บอก|พิมพ์|แจ้ง)(?:ไป)?\s*(?:\S{0,6}รอบ)?\s*แล้ว"
 ALREADY_SAID = re.compile(rf"^\s*{_TOLD}(?:\s*(?:ไง|นี่|นะ|น่ะ|ว่า))*")
@@ -99,6 +100,11 @@ def without_already_said(text: str) -> str:
     """The answer without the "I told you already" before or after it: "ก็บอกไปแล้วไงคะ ดริปเปอร์เซรามิก" -> "คะ
     ดริปเปอร์เซรามิก" (the particle left is trimmed as any is), "ต้น บอกแล้ว" -> "ต้น"."""
     return ALREADY_SAID_AFTER.sub("", ALREADY_SAID.sub("", text, count=1)).strip()
+
+
+def asks_the_price(text: str) -> bool:
+    """True for a question about what something costs ("ชั่วโมงละเท่าไหร่", "ฟรีไหมคะ", "เสียเงินไหม")."""
+    return PRICE_QUESTION.search(normalize(text, emoji="strip")) is not None
 
 
 def says_none(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import intents
-from bot.dialogue import answers, asides, cards, conversation, texts
+from bot.dialogue import answers, asides, cards, conversation, replies, texts
 from bot.dialogue.context import Context, Reply
 from bot.events import dialogue as event_dialogue
 from bot.events import party, registered
@@ -14,6 +14,8 @@ from storage import repositories as repo
 
 CENTRE_LOOKUP = "centre_lookup"  # the one-question flow "which province are you in?", asked for centre info
 # Answered in the middle of a flow, which then carries on; asking for a person moves the flow to one instead.
+# A message the bot was unsure of, kept until one of the choices offered for it is tapped.
+UNCLEAR = "unclear_text"
 INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe"}
 CALL_BACK = "call_back"  # a call-back asked for before consent: the postback of its offer, and the lookup's mark
 
@@ -31,8 +33,19 @@ def understand(ctx: Context, text: str | None, prediction: intents.Prediction) -
             return about_events
     if prediction.confidence < intents.CONFIDENCE_THRESHOLD:
         labels = [prediction.intent] + [label for label, _ in prediction.alternatives]
-        return Reply([Text(texts.NOT_SURE, cards.intent_choices(labels))])
+        if text and not in_a_request:  # the service then tapped starts from what was said
+            asides.remember(ctx, UNCLEAR, {UNCLEAR: text})
+        price = f"{texts.PRICE}\n" if text and replies.asks_the_price(text) else ""
+        return Reply([Text(price + texts.NOT_SURE, cards.intent_choices(labels))])
     return act_on(ctx, prediction.intent, text)
+
+
+def unclear_text(ctx: Context) -> str | None:
+    """The message the choices just tapped were offered for, once (None if there is none)."""
+    current = repo.get_conversation(ctx.session, ctx.user)
+    said = current.data.get(UNCLEAR) if current is not None else None
+    asides.forget(ctx, UNCLEAR, UNCLEAR)
+    return said
 
 
 def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
