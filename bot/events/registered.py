@@ -99,13 +99,14 @@ def ticket_messages(registration: Registration, said: str = texts.REGISTERED) ->
     can fetch it."""
     event = registration.event
     venue = f"{event.venue + ' ' if event.venue else ''}จ.{event.province}"
+    url = tickets.image_url(current_app.extensions["frontdesk"].settings.public_base_url, registration.code)
     text = said + "\n" + texts.TICKET.format(title=event.title, date=thai_datetime(event.starts_at), venue=venue,
-                                             people=registration.people, code=seats.shown_code(registration.code))
+                                             people=registration.people, code=seats.shown_code(registration.code),
+                                             show=texts.SHOW_QR if url else texts.SHOW_CODE)
     choices = (Choose(texts.CHANGE_PARTY, f"ev_party={event.id}", texts.CHANGE_PARTY),
                Choose(texts.CANCEL_REGISTRATION, f"ev_cancel={event.id}", texts.CANCEL_REGISTRATION),
                Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
                Choose(texts.CHOOSE_NEWS, "news=start", texts.CHOOSE_NEWS))
-    url = tickets.image_url(current_app.extensions["frontdesk"].settings.public_base_url, registration.code)
     if url is None:
         return [Text(text, choices)]
     return [Text(text), Image(url, url, choices)]

@@ -59,7 +59,7 @@ def test_one_tap_registration_asks_how_many_and_confirms_with_a_code_and_qr(http
     [registration] = registrations(https_app, event["id"])
     assert registration.status == "registered" and registration.people == 3
     shown = f"{registration.code[:4]}-{registration.code[4:]}"
-    assert "ลงทะเบียนเรียบร้อย" in confirmation["text"] and shown in confirmation["text"]
+    assert "ลงทะเบียนเรียบร้อย" in confirmation["text"] and shown in confirmation["text"] and "QR" in confirmation["text"]
     assert "3 ท่าน" in confirmation["text"] and thai_date(event_starts(https_app, event["id"])) in confirmation["text"]
     assert image["type"] == "image" and image["originalContentUrl"].startswith("https://frontdesk.example.go.th/")
     png = https_app.test_client().get(image["originalContentUrl"].split(".go.th", 1)[1])
@@ -76,6 +76,7 @@ def test_without_https_the_code_still_comes_as_text(chat, app):
     assert [m["type"] for m in messages] == ["text"]
     code = registrations(app, event["id"])[0].code
     assert code[:4] in messages[0]["text"] and code[4:] in messages[0]["text"]
+    assert "QR" not in messages[0]["text"]  # no image, so no "show this QR code"
 
 
 def test_a_new_follower_is_asked_consent_then_name_and_phone_then_how_many(chat, app):
