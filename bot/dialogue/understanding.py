@@ -31,7 +31,10 @@ def understand(ctx: Context, text: str | None, prediction: intents.Prediction) -
                         or event_dialogue.named_event(ctx, text, prediction.intent))
         if about_events is not None:
             return about_events
-    if prediction.confidence < intents.CONFIDENCE_THRESHOLD:
+    unclear = prediction.confidence < intents.CONFIDENCE_THRESHOLD
+    if text and (unclear or prediction.intent == "out_of_scope") and replies.asks_about_the_centres(text):
+        return Reply([Text(texts.ABOUT, cards.main_menu())])
+    if unclear:
         labels = [prediction.intent] + [label for label, _ in prediction.alternatives]
         if text and not in_a_request:  # the service then tapped starts from what was said
             asides.remember(ctx, UNCLEAR, {UNCLEAR: text})

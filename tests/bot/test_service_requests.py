@@ -827,6 +827,13 @@ def test_a_price_question_before_consent_is_told_who_says_the_price_and_asked_fo
     assert said[0].startswith("ค่าบริการขึ้นกับบริการ") and "ศูนย์ใกล้ฉัน" in said[0]
 
 
+@pytest.mark.parametrize("typed", ["ดีพร้อมคืออะไรคะ ช่วยอะไรชาวบ้านได้บ้าง", "ITC ช่วยอะไรได้บ้างครับ"])
+def test_asking_what_the_centres_are_is_told_who_runs_them_and_what_they_do(chat, typed):
+    chat.follow(USER)
+    [answer] = chat.say(USER, typed)
+    assert answer.startswith("ดีพร้อม คือกรมส่งเสริมอุตสาหกรรม") and "บรรจุภัณฑ์" in answer
+
+
 def test_unsubscribe_is_recorded_and_can_be_undone(chat, app):
     chat.follow(USER)
     chat.say(USER, "ไม่ต้องส่งข่าวสารมาแล้วนะคะ")
