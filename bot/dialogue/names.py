@@ -52,6 +52,10 @@ BUSINESS_STARTS = ("ร้าน", "กิจการ", "บริษัท", "
 GREETINGS = frozenset({"สวัสดี", "หวัดดี", "ดีจ้า", "ดีค่า", "hello", "hi", "หวัดดีจ้า", "สวัสดีจ้า"})
 # Where the business is, typed for a name ("อยู่แปดริ้วค่ะ", "ร้านอยู่ที่ลำปาง"): a place, not a name.
 SAYS_WHERE = re.compile(r"\s*(?:ร้าน|กิจการ|โรงงาน|เรา|ผม|หนู|ดิฉัน)?\s*(?:อยู่|มาจาก|จาก)")
+# Where someone lives, typed for a person's name ("บ้านอยู่ในเมืองนี่แหละ ใกล้ตลาดเทศบาล"); not a surname such as
+# อยู่สุข, which อยู่ alone would catch.
+SAYS_AN_ADDRESS = re.compile(r"อยู่\s*(?:ใน|ที่|แถว|ใกล้)|ใกล้\s*(?:ตลาด|วัด|โรงเรียน|ห้าง)|แถว\s*(?:ตลาด|วัด)|ซอย|ถนน|ตำบล"
+                             r"|หมู่\s*\d")
 # What leads up to a phone number typed after a name: "สมชาย เบอร์ 089...", "นิดค่ะ โทร: ๐๘๑...".
 PHONE_LEAD = re.compile(r"[\s,:;/]*(?:เบอร์โทรศัพท์|เบอร์โทร|เบอร์|โทรศัพท์|โทร|tel\.?)?[\s,:;/]*$", re.IGNORECASE)
 
@@ -96,6 +100,8 @@ def read_contact_name(text: str, today: date) -> str:
     name = _before_particles(_after_the_word_name(said) or SELF_INTRODUCTION.sub("", said))
     if name.startswith(BUSINESS_STARTS):
         raise Invalid(texts.CONTACT_IS_A_PERSON)
+    if SAYS_AN_ADDRESS.search(said):
+        raise Invalid(texts.ADDRESS_NOT_A_NAME)
     return read_name(name, today)
 
 

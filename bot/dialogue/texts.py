@@ -57,6 +57,7 @@ PRIVACY_DETAILS = ("ข้อมูลที่เก็บ: ชื่อผู�
                    "ลบได้ทุกเมื่อ: พิมพ์ \"ลบข้อมูลของฉัน\" ค่ะ")
 CONSENT_THANKS = "ขอบคุณที่ยินยอมค่ะ"
 PROVINCE_FOR_A_NAME = "รับทราบจังหวัด{province}ค่ะ 😊"  # a province typed alone at another question, asked again
+ADDRESS_NOT_A_NAME = "รับทราบค่ะ 😊 ขอเป็นชื่อของผู้ที่ให้เจ้าหน้าที่ติดต่อกลับนะคะ ชื่อเล่นก็ได้ค่ะ"
 PLACE_NOT_A_NAME = "รับทราบที่ตั้งกิจการค่ะ 😊"  # a province typed where a name was asked; the name is asked again
 CONSENT_DECLINED = ("รับทราบค่ะ ระบบจะไม่เก็บข้อมูลส่วนบุคคลของท่าน ยังสอบถามข้อมูลศูนย์และกิจกรรมได้ตามปกติ "
                     "หากอยากคุยกับเจ้าหน้าที่ โทรหาศูนย์ได้โดยตรงค่ะ (แตะ \"ศูนย์ใกล้ฉัน\" เพื่อดูเบอร์โทร) "

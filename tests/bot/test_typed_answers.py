@@ -263,3 +263,10 @@ def test_the_same_as_the_shop_with_no_shop_asks_for_the_person_s_own_name(chat, 
 def test_a_grumble_or_a_northern_particle_after_a_name_is_not_part_of_it(chat, app, typed, name):
     typed_at(chat, app, "business_name", typed)
     assert names_sent(chat, app) == (name, ANSWERS["contact_name"])
+
+
+def test_an_address_typed_for_the_contact_is_no_name_but_a_surname_with_อยู่_is(chat, app):
+    [again] = typed_at(chat, app, "contact_name", "บ้านอยู่ในเมืองนี่แหละ ใกล้ตลาดเทศบาล")
+    assert again.endswith(QUESTIONS["contact_name"]) and state_of(app, USER) == "contact_name"
+    chat.say(USER, "สมชาย อยู่สุข")
+    assert names_sent(chat, app) == (ANSWERS["business_name"], "สมชาย อยู่สุข")
