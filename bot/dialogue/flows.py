@@ -111,7 +111,36 @@ def prefill(flow: Flow, first_text: str | None, found: dict[str, Any], today: da
     if first_text and _says_enough(flow, first_text, today):
         answers["details"] = " ".join(first_text.split())[:1000]
     _, named = _names_said(flow, answers, first_text or "", today)
-    return answers | named
+    return answers | named | _form_answers(flow, first_text or "", today)
+
+
+# A form typed in one message, a line per answer ("ชื่อ วีระ แก้วกาญจนา", "ร้าน: วีระอัญมณี", "ต้องการ: …"); the
+# business first, so that "ชื่อร้าน …" names no person. The phone and province lines are read as entities are.
+FORM_LINES = {
+    "business_name": re.compile(r"(?:ชื่อ)?(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจ(?:ชุมชน)?)\s*[:：]?\s*(?P<value>.+)"),
+    "contact_name": re.compile(r"(?:ชื่อ(?:\s*-?\s*(?:นามสกุล|สกุล)|ผู้ติดต่อ|จริง)?|ผู้ติดต่อ)\s*[:：]?\s*(?P<value>.+)"),
+    "product": re.compile(r"(?:สินค้า|ผลิตภัณฑ์)\s*[:：]?\s*(?P<value>.+)"),
+    "details": re.compile(r"(?:ต้องการ|ความต้องการ|เรื่อง|รายละเอียด)\s*[:：]\s*(?P<value>.+)"),
+}
+FORM_MIN_LINES = 3  # fewer is a message, not a form
+
+
+def _form_answers(flow: Flow, text: str, today: date) -> dict[str, Any]:
+    """The answers a form typed as the first message gives, each read as its question reads it."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) < FORM_MIN_LINES:
+        return {}
+    answers: dict[str, Any] = {}
+    for line in lines:
+        labelled = next(((key, m) for key, pattern in FORM_LINES.items() if (m := pattern.fullmatch(line))), None)
+        question = flow.field(labelled[0]) if labelled is not None else None
+        if labelled is None or question is None or question.key in answers:
+            continue
+        try:
+            answers[question.key] = stored(question.read(labelled[1]["value"], today))
+        except Invalid:
+            continue
+    return answers
 
 
 def _as_typed(value: Any) -> str:

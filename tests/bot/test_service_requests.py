@@ -834,6 +834,19 @@ def test_asking_what_the_centres_are_is_told_who_runs_them_and_what_they_do(chat
     assert answer.startswith("ดีพร้อม คือกรมส่งเสริมอุตสาหกรรม") and "บรรจุภัณฑ์" in answer
 
 
+def test_a_form_typed_as_the_first_message_answers_every_question_it_labels(chat, app):
+    chat.consent(USER)
+    chat.say(USER, "สวัสดีครับ\nชื่อ วีระ แก้วกาญจนา\nร้าน วีระอัญมณี\nเบอร์ 089-123-4567\nจังหวัด จันทบุรี\n"
+                   "ต้องการ: อยากออกแบบคอลเลกชันเครื่องประดับพลอยใหม่ ขายตลาดจีนครับ")
+    asked = answer_until_summary(chat, app, USER)
+    assert not any(question in " ".join(asked) for question in ("ขอชื่อ", "ขอเบอร์", "จังหวัดไหน"))
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.service, request.contact_name, request.business_name, request.phone, request.province) == (
+        "product_design", "วีระ แก้วกาญจนา", "วีระอัญมณี", "0891234567", "จันทบุรี")
+    assert request.details == "อยากออกแบบคอลเลกชันเครื่องประดับพลอยใหม่ ขายตลาดจีน"
+
+
 def test_unsubscribe_is_recorded_and_can_be_undone(chat, app):
     chat.follow(USER)
     chat.say(USER, "ไม่ต้องส่งข่าวสารมาแล้วนะคะ")
