@@ -350,8 +350,7 @@ def read_by_the_question(flow: Flow, state: str, text: str, answers: dict[str, A
     question = flow.field(state)
     # "ก็บอกไปแล้วไง" (a request status to the classifier), perhaps with the answer again after it.
     again = question is not None and question.takes_any_text and replies.ALREADY_SAID.match(text) is not None
-    corrected = state not in SUMMARY and summary.change_in_one_message(flow, state, answers or {}, text,
-                                                                       date.min) is not None
+    corrected = state not in SUMMARY and summary.earlier_correction(flow, state, answers or {}, text) is not None
     return (state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled or _dialled(state, text) or again
             or corrected)
 

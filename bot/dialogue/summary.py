@@ -103,7 +103,7 @@ def change_in_one_message(flow: Flow, state: str, answers: dict[str, Any], reply
     """An answer changed from the summary by typing; None when the reply is not such a change. Before the summary,
     only an answer already given and changed in so many words (`correction`), and the question asked goes on."""
     at_the_summary = state in SUMMARY
-    change = change_named(flow, reply, state) if at_the_summary else _earlier_correction(flow, state, answers, reply)
+    change = change_named(flow, reply, state) if at_the_summary else earlier_correction(flow, state, answers, reply)
     if change is None:
         return None
     question, typed = change
@@ -118,7 +118,7 @@ def change_in_one_message(flow: Flow, state: str, answers: dict[str, Any], reply
                 + ask(flow, following, answers))
 
 
-def _earlier_correction(flow: Flow, state: str, answers: dict[str, Any], reply: str) -> tuple[f.Field, str] | None:
+def earlier_correction(flow: Flow, state: str, answers: dict[str, Any], reply: str) -> tuple[f.Field, str] | None:
     """A `correction` of an answer given before the question in `state`."""
     change = correction(flow, reply)
     return change if change is not None and change[0].key in answers and change[0].key != state else None
