@@ -58,7 +58,21 @@ def parse_phone_extension(text: str) -> str | None:
     """The extension typed right after the first phone number ("02 123 4567 ต่อ 12" -> "12"), as digits."""
     text = normalize_for_entities(text)
     end = next((end for _, end, _ in _phones(text)), None)
-    match = _EXTENSION.match(text, end) if end is not None else None
+    return extension_after(text, end) if end is not None else None
+
+
+def phones_at(text: str) -> list[tuple[int, int, str]]:
+    """Every phone number in `text` (already read by `normalize_for_entities`) as `parse_phones` reads them, each
+    with where it starts and ends."""
+    first: dict[str, tuple[int, int, str]] = {}
+    for start, end, digits in _phones(text):
+        first.setdefault(digits, (start, end, digits))
+    return list(first.values())
+
+
+def extension_after(text: str, end: int) -> str | None:
+    """The extension typed right after a phone number ending at `end` in `text`, as digits."""
+    match = _EXTENSION.match(text, end)
     return match.group(1) if match else None
 
 

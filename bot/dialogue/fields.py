@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import texts
@@ -168,6 +168,9 @@ def read_people(text: str, _today: date) -> int:
     return people
 
 
+JUST_PASSED = timedelta(days=60)
+
+
 def read_date(text: str, today: date) -> date | str:
     """Take a date from today on (Thai, Buddhist era or picker), or 'not sure yet'."""
     when = dates.parse_date(text, today)
@@ -177,6 +180,13 @@ def read_date(text: str, today: date) -> date | str:
         raise Invalid("ขอวันที่อีกครั้งนะคะ เช่น 15 ธ.ค. หรือ 15/12/2569 หรือแตะ \"เลือกวันที่\" ค่ะ")
     if when < today:
         raise Invalid("วันที่นี้ผ่านมาแล้วค่ะ ขอเป็นวันที่ตั้งแต่วันนี้ไปนะคะ")
+    # A day and month without a year is the next one to come; one that passed only lately was perhaps misread or
+    # mistyped ("1 พ.ย." on 22 พ.ย.): next year's is offered, not taken.
+    passed = dates.parse_date(text, today - JUST_PASSED)
+    if passed is not None and passed < today and (passed.month, passed.day) == (when.month, when.day):
+        shown = texts.thai_date(when)
+        raise Invalid(texts.DATE_JUST_PASSED.format(passed=texts.thai_date(passed), next=shown),
+                      (Choose(shown, f"answer={when.isoformat()}", shown),))
     return when
 
 
@@ -293,6 +303,73 @@ def find_machine(text: str) -> str | None:
     return next((name for name, words in MACHINE_WORDS.items() if any(w in lowered for w in words)), None)
 
 
+# A product said in passing: after who makes or sells it ("ผมทำน้ำพริกกุ้งเสียบที่หาดใหญ่", "เฮาเฮ็ดข้าวเกรียบกล้วย"),
+# or after what the request does to it ("อยากออกแบบกระเป๋าสานจากผักตบชวา").
+MAKERS = ("ผม", "เรา", "ดิฉัน", "หนู", "ฉัน", "เฮา", "ข้อย", "เปิ้น", "คน", "ร้าน", "บ้าน", "กลุ่ม", "แม่", "พ่อ", "ป้อ",
+          "ครอบครัว", "โรงงาน", "บริษัท", "วิสาหกิจ", "ชุมชน")
+MAKING = ("ทำ", "ผลิต", "เฮ็ด", "เยียะ", "ขาย", "แปรรูป")
+SHAPING = ("ออกแบบ", "พัฒนา", "ต้นแบบ")
+# Words that end the product: a place, the need, a joining word, what is done with it.
+AFTER_PRODUCT = frozenset({"ที่", "อยู่", "จาก", "ใน", "แถว", "อยาก", "อยากได้", "ต้องการ", "แล้ว", "แต่", "และ", "กับ",
+                           "จะ", "ขอ", "ช่วย", "ตอนนี้", "มา", "ขาย", "ส่ง", "เอง", "ได้", "ให้", "เป็น", "มี", "ก็",
+                           "หน่อย", "ด่วน", "นะ", "ๆ", "ด้วย", "ก่อน", "ผลิต", "ทำ", "เพื่อ", "โดย", "มานาน", "หลาย", "เยอะ", "ใหม่"})
+# What follows such a verb without being a product: the business, the need, the service itself.
+NOT_A_PRODUCT = frozenset({"ธุรกิจ", "กิจการ", "งาน", "อาชีพ", "ร้าน", "บริษัท", "โรงงาน", "เกษตร", "สวน", "ไร่", "นา",
+                           "การ", "อะไร", "ยังไง", "ไม่", "ความ", "แบบ", "กล่อง", "ถุง", "ขวด", "ฉลาก", "โลโก้",
+                           "บรรจุภัณฑ์", "แพ็คเกจ", "แพ็กเกจ", "ลาย", "ต้นแบบ", "แม่พิมพ์", "ตัวอย่าง", "อย.",
+                           "มาตรฐาน", "สินค้า", "ผลิตภัณฑ์", "ตัว", "สูตร", "ของ", "ออนไลน์", "oem", "เอง", "ต่อ",
+                           "ไป", "ดี", "ดีมาก", "มาก", "ทุก", "มา", "ให้", "ได้", "เป็น", "ใหม่", "เพิ่ม", "ปรับ", "แบรนด์"})
+PRODUCT_WORDS = 5  # at most this many words after the verb: a product is a name, not a sentence
+
+
+def find_product(text: str) -> str | None:
+    """The product a longer message names ("ร้านเราขายกาแฟคั่วบดค่ะ อยากได้ถุงใหม่" -> "กาแฟคั่วบด"), or None: the words
+    after a verb of making that begins the message or follows its maker ("ผม", "กลุ่มแม่บ้าน"), or after ออกแบบ or
+    พัฒนา or ต้นแบบ, up to a space or a word that ends it (`AFTER_PRODUCT`); never the pack or the business itself."""
+    said = normalize_for_entities(text)
+    words = tokenize(said)
+    spaced = _spaced_before(said, words)
+    for i, word in enumerate(words):
+        verb = next((v for v in MAKING + SHAPING if word.endswith(v)), None)
+        if verb is None or not _leads_to_a_product(verb, word[:-len(verb)], words[i - 1] if i else ""):
+            continue
+        product = _product_after(words[i + 1:i + 1 + PRODUCT_WORDS], spaced[i + 1:])
+        if product:
+            return product
+    return None
+
+
+def _product_after(words: list[str], spaced: list[bool]) -> str | None:
+    """The words that begin `words` up to a space or a word that ends a product, if they can name one."""
+    product: list[str] = []
+    for word, space in zip(words, spaced, strict=False):
+        ends = word in AFTER_PRODUCT or word.lower() in NAME_PARTICLES or not any(ch.isalpha() for ch in word)
+        if ends or (space and product):
+            break
+        product.append(word)
+    if not product or product[0].lower() in NOT_A_PRODUCT or product[0].startswith("ไม่"):
+        return None
+    return "".join(product)
+
+
+def _leads_to_a_product(verb: str, maker: str, before: str) -> bool:
+    """Whether `verb` (with `maker` typed onto it, "เปิ้นเยียะ") is followed by the product: a verb of making after
+    its maker or at the start, a verb of shaping on its own."""
+    if verb in SHAPING:
+        return not maker
+    return maker.endswith(MAKERS) if maker else not before or before.endswith(MAKERS)
+
+
+def _spaced_before(said: str, words: list[str]) -> list[bool]:
+    """For each word the tokeniser cut from `said`, whether a space comes before it."""
+    spaced, at = [], 0
+    for word in words:
+        found = said.find(word, at)
+        spaced.append(found > 0 and said[found - 1].isspace())
+        at = found + len(word) if found >= 0 else at
+    return spaced
+
+
 def _sector_choices() -> tuple[Action, ...]:
     return tuple(Choose(SECTOR_LABELS.get(code, name), f"answer={code}", name) for code, name in SECTOR_NAMES.items())
 
@@ -308,7 +385,8 @@ PROVINCE = Field("province", "จังหวัด", "กิจการขอ�
                  read_province, choices=(ShareLocation(),), entity="province", aliases=("จ.", "จว."))
 # Someone asking for staff has told nothing of a business: the province asked is theirs.
 CALLER_PROVINCE = replace(PROVINCE, question="ท่านอยู่จังหวัดไหนคะ (พิมพ์ชื่อจังหวัด หรือแชร์ตำแหน่ง)")
-PRODUCT = Field("product", "สินค้า", "สินค้าของท่านคืออะไรคะ (ส่งรูปมาประกอบได้เลยค่ะ)", read_product)
+PRODUCT = Field("product", "สินค้า", "สินค้าของท่านคืออะไรคะ (ส่งรูปมาประกอบได้เลยค่ะ)", read_product,
+                found_in=find_product)
 MACHINE = Field("machine", "เครื่องจักร", "ต้องการใช้เครื่องไหนคะ", read_free_text, entity="machine", choices=(
     Say("CNC", "CNC"), Say("เลเซอร์", "เครื่องตัดเลเซอร์"), Say("3D printer", "3D printer"),
     Say("อบแห้งเยือกแข็ง", "เครื่องอบแห้งเยือกแข็ง (freeze dryer)"), Say("เครื่องซีล", "เครื่องซีล"),
@@ -324,4 +402,5 @@ MARKET = Field("market", "ตลาด", "สนใจตลาดไหนค�
                choices=tuple(Choose(name, f"answer={code}", name) for code, name in MARKETS.items()))
 SECTOR = Field("sector", "อุตสาหกรรม", "สนใจคลัสเตอร์อุตสาหกรรมไหนคะ", read_sector, entity="sector",
                choices=_sector_choices())
-FOOD_PRODUCT = Field("product", "ผลิตภัณฑ์", "ผลิตภัณฑ์อาหาร/เกษตรของท่านคืออะไรคะ", read_product)
+FOOD_PRODUCT = Field("product", "ผลิตภัณฑ์", "ผลิตภัณฑ์อาหาร/เกษตรของท่านคืออะไรคะ", read_product,
+                     found_in=find_product)

@@ -224,7 +224,7 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
         # A province alone, typed at another question ("เชียงใหม่ค่ะ" for the phone): noted, and said so.
         alone = "province" in passing and province_alone(reply) is not None
         hint = texts.PROVINCE_FOR_A_NAME.format(province=passing["province"]) if alone else str(invalid)
-        return Turn(state, answers, ask(flow, state, answers, hint=hint))
+        return Turn(state, answers, ask(flow, state, answers, hint=hint, offered=invalid.choices))
     # "ไม่รู้" for what is needed: the officer will advise ("กล่อง", said first, is in the chat they read).
     unsure = state == "details" and replies.says_none(reply)
     value = texts.NEED_TO_BE_ADVISED if unsure else value

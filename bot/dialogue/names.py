@@ -34,6 +34,9 @@ SELF_INTRODUCTION = re.compile(r"^(?:(?:กระผม|ผม|ดิฉัน|�
 # word that links them ("ชื่อเล่นว่าต้อม", "ชื่อคือสมชาย").
 NAME_WORDS = frozenset({"ชื่อ", "ชื่อว่า", "ชื่อเล่น"})
 NAME_LINKS = frozenset({"ว่า", "คือ"})
+# Before the name taken, signs that another person was named first: "ส่วนหนูชื่อฝน", "(ป้อ)", a second ชื่อ.
+ANOTHER_PERSON = re.compile(r"ส่วน|[()]|ชื่อ.*ชื่อ")
+AS_YOU_LIKE = re.compile(r"\s*(?:ก็ได้|ก็ได้เลย)$")  # "ติดต่อลูกสาวชื่อฝนก็ได้ค่ะ": the name ends before it
 # What a question about the name asked for mentions ("ต้องเป็นชื่อจดทะเบียนไหมคะ", "ภาษาอังกฤษได้ไหม").
 NAME_FORM_WORDS = ("ชื่อ", "จดทะเบียน", "นิติบุคคล", "แบรนด์", "ภาษาอังกฤษ", "ภาษาไทย")
 # Said before an answer, never part of a name: an apology, a hesitation, a particle ("ขอโทษค่ะ ชื่อแก้วค่ะ",
@@ -97,7 +100,10 @@ def read_contact_name(text: str, today: date) -> str:
     said = OWN_NAME_FIRST.sub("", _after_fillers(_before_phone(text)))
     if not said:
         raise Invalid(texts.OWN_NAME_PLEASE)
-    name = _before_particles(_after_the_word_name(said) or SELF_INTRODUCTION.sub("", said))
+    after = _after_the_word_name(said)
+    # Another person named first ("นายแก้ว ใจดี (ป้อ) ส่วนหนูชื่อฝน"): whom to call is both, as typed.
+    named = said if after and ANOTHER_PERSON.search(said[:-len(after)]) else after
+    name = AS_YOU_LIKE.sub("", _before_particles(named or SELF_INTRODUCTION.sub("", said)))
     if name.startswith(BUSINESS_STARTS):
         raise Invalid(texts.CONTACT_IS_A_PERSON)
     if SAYS_AN_ADDRESS.search(said):

@@ -9,6 +9,7 @@ from datetime import date
 from bot.dialogue.refusals import unread
 from bot.dialogue.replies import says_none
 from intents import entities
+from intents.normalize import normalize_for_entities
 
 EXTENSION = "ต่อ"  # between a phone number and its extension, as Thai writes it: "02 123 4567 ต่อ 12"
 # Asked for a phone, the wish to be contacted in this LINE chat instead: the chat named ("ติดต่อทางไลน์นี้ได้เลย",
@@ -17,6 +18,12 @@ BY_LINE_WISH = re.compile(r"ไลน์|(?<![a-z])line(?![a-z])|แชท|แ�
                           r"|ไม่(?:สะดวก|อยาก|ขอ|มี)?\s*(?:ให้|บอก|รับ|คุย)?\s*(?:เบอร์|โทร)", re.IGNORECASE)
 EITHER = "หรือ"  # between the numbers of one answer that gives more than one
 MOST_PHONES = 3
+# Whose a number is, said just before it: "เบอร์ป้อ 054-123456", "ถ้าไม่รับโทรหาหนู 093…", "มือถือลูกสาว: 08…".
+_LEADS = r"เบอร์|โทรหา|โทรถึง|ติดต่อ|มือถือ"
+OWNER = re.compile(rf"(?:{_LEADS})\s*(?P<who>(?:(?!{_LEADS})[^\s\d:：()]){{1,12}})\s*[:：]?\s*$")
+NOT_OWNERS = frozenset({"โทร", "โทรศัพท์", "มือถือ", "ติดต่อ", "กลับ", "ติดต่อกลับ", "นี้", "คือ", "ได้", "ที่", "เลย",
+                        "ค่ะ", "ครับ", "คะ", "นะ", "ด้วย", "ตาม", "สำรอง", "หลัก"})
+LONGEST = 64  # an answer the profile keeps (line_users.phone): past it, the numbers without whose they are
 BY_LINE = "LINE"  # the phone answer of someone to be contacted in this LINE chat, not called
 
 
@@ -29,11 +36,19 @@ def read_phone(text: str, today: date) -> str:
 
 
 def read_phone_number(text: str, _today: date) -> str:
-    """Take a Thai mobile or landline number, as digits, and its extension after it ("021234567 ต่อ 12"); two
-    numbers, or more, as either ("0812223333 หรือ 0898887777": the first is the request's phone)."""
-    phones = entities.parse_phones(text)
-    if not phones:
+    """Take a Thai mobile or landline number, as digits, with its extension after it ("021234567 ต่อ 12") and whose
+    it is, when said before it ("เบอร์ป้อ 054-123456" -> "054123456 (ป้อ)"); two numbers, or more, as either
+    ("054123456 (ป้อ) หรือ 0931112222 (หนู)": the first is the request's phone)."""
+    said = normalize_for_entities(text)
+    found = entities.phones_at(said)[:MOST_PHONES]
+    if not found:
         raise unread(text, "เบอร์โทรไม่ถูกต้องค่ะ ช่วยพิมพ์ใหม่ เช่น 081-234-5678 หรือ 02-123-4567 นะคะ")
-    extension = entities.parse_phone_extension(text)
-    first = f"{phones[0]} {EXTENSION} {extension}" if extension else phones[0]
-    return f" {EITHER} ".join([first, *phones[1:MOST_PHONES]])
+    numbers, owners, after = [], [], 0
+    for start, end, digits in found:
+        extension = entities.extension_after(said, end)
+        numbers.append(f"{digits} {EXTENSION} {extension}" if extension else digits)
+        owner = OWNER.search(said[after:start])
+        owners.append(f" ({owner.group('who')})" if owner and owner.group("who") not in NOT_OWNERS else "")
+        after = end
+    with_owners = f" {EITHER} ".join(number + owner for number, owner in zip(numbers, owners, strict=True))
+    return with_owners if len(with_owners) <= LONGEST else f" {EITHER} ".join(numbers)

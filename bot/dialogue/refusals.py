@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from bot.dialogue import texts
 from bot.dialogue.replies import asks_why
+from bot.line.outbound import Action
 
 
 class Invalid(ValueError):
-    """The answer does not fit; the message says what would."""
+    """The answer does not fit; the message says what would, and `choices` offer it where it is one tap."""
+
+    def __init__(self, message: str, choices: tuple[Action, ...] = ()) -> None:
+        super().__init__(message)
+        self.choices = choices
 
 
 def unread(text: str, message: str) -> Invalid:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from bot.dialogue import fields as f
 from bot.dialogue import texts
 from bot.dialogue.cards import summary_card
-from bot.line.outbound import Choose, Outbound, Text
+from bot.line.outbound import MAX_QUICK_REPLIES, Action, Choose, Outbound, Text
 
 if TYPE_CHECKING:
     from bot.dialogue.flows import Flow
@@ -34,8 +34,9 @@ def next_question(flow: Flow, answers: dict[str, Any]) -> str:
     return next((q.key for q in flow.fields if q.key not in answers), "confirm")
 
 
-def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None) -> list[Outbound]:
-    """What to say to ask for `state`."""
+def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None,
+        offered: tuple[Action, ...] = ()) -> list[Outbound]:
+    """What to say to ask for `state`; `offered` choices go before the question's own."""
     if state == "confirm":
         return [summary_card(flow, answers)]
     if state == "edit":
@@ -44,7 +45,7 @@ def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None
         return [Text(texts.ASK_EDIT, (*choices, unchanged))]
     question = flow.known_field(state)
     lines = [hint, question.question] if hint else [question.question]
-    return [Text("\n".join(lines), question.choices)]
+    return [Text("\n".join(lines), (*offered, *question.choices)[:MAX_QUICK_REPLIES])]
 
 
 def noted(answers: dict[str, Any], reply: str) -> dict[str, Any]:

@@ -74,6 +74,13 @@ def test_two_numbers_are_both_kept_the_first_as_the_request_s_phone_and_offered_
     assert "เบอร์โทร: 0812223333 หรือ 0898887777" in said[-1]
 
 
+def test_whose_each_number_is_and_each_extension_are_kept_for_the_officer(chat, app, officer):
+    said, request = filed_with_phone(chat, app, "เบอร์ป้อ 054-123456 ต่อ 2 ถ้าบ่รับโทรหาหนู 093-111-2222 ต่อ 15 เจ้า")
+    given = "054123456 ต่อ 2 (ป้อ) หรือ 0931112222 ต่อ 15 (หนู)"
+    assert f"เบอร์โทร {given}" in said[-2] and request.phone == "054123456" and request.answers["phone"] == given
+    assert "0931112222 ต่อ 15 (หนู)" in officer.page(f"/staff/requests/{request.id}")
+
+
 def test_a_province_alone_at_the_phone_question_is_taken_and_said_so(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])

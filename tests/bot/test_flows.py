@@ -342,3 +342,39 @@ def test_a_name_that_is_only_a_particle_is_asked_again(reply):
 ])
 def test_the_partner_and_market_a_first_message_seeks(text, buyers, market):
     assert (fields.find_buyers(text), fields.find_market(text)) == (buyers, market)
+
+
+@pytest.mark.parametrize(("service", "text", "product"), [
+    ("food_processing", "สบายดีบ่ เฮาเฮ็ดข้าวเกรียบกล้วย อยากได้ อย. ต้องเฮ็ดจั่งใด๋", "ข้าวเกรียบกล้วย"),
+    ("packaging", "หวัดดีครับ ผมทำน้ำพริกกุ้งเสียบที่หาดใหญ่ อยากได้คนช่วยออกแบบกล่องใหม่", "น้ำพริกกุ้งเสียบ"),
+    ("product_design", "พิมพ์แทนป้อเน้อเจ้า ป้อเปิ้นเยียะถ้วยชามเซรามิกอยู่เกาะคา อยากได้ลายใหม่ๆ", "ถ้วยชามเซรามิก"),
+    ("packaging", "ร้านเราขายกาแฟคั่วบดค่ะ อยากได้ถุงใหม่", "กาแฟคั่วบด"),
+    ("product_design", "ช่วยออกแบบโคมไฟไม้ไผ่หน่อยครับ", "โคมไฟไม้ไผ่"),
+    ("prototype", "ขอทำต้นแบบรองเท้าแตะยางพาราค่ะ", "รองเท้าแตะยางพารา"),
+])
+def test_a_product_the_first_message_names_is_not_asked_again(service, text, product):
+    flow = flows.FLOWS[service]
+    answers = flows.prefill(flow, text, extract_entities(text, today=TODAY), TODAY)
+    assert answers["product"] == product
+    assert "สินค้า" not in said(turns.ask(flow, turns.next_question(flow, answers), answers))
+
+
+@pytest.mark.parametrize("text", [
+    # Wanting to make the pack, the business, a verb that says how it sells: no product named.
+    "อยากทำกล่องใหม่ให้ขนมเปี๊ยะค่ะ", "ทำธุรกิจเสื้อผ้าค่ะ", "เราทำ OEM ค่ะ", "เราขายไม่ออก", "อยากพัฒนาสูตรน้ำพริก",
+    "อยากออกแบบบรรจุภัณฑ์ใหม่",
+])
+def test_a_message_that_names_no_product_leaves_the_question(text):
+    assert fields.find_product(text) is None
+
+
+@pytest.mark.parametrize(("typed", "contact"), [
+    # Someone typing for a parent names both: whom to call is both, as typed.
+    ("นายแก้ว ใจดี (ป้อ) ส่วนหนูชื่อฝน", "นายแก้ว ใจดี (ป้อ) ส่วนหนูชื่อฝน"),
+    ("พ่อชื่อสมชาย หนูชื่อนกค่ะ", "พ่อชื่อสมชาย หนูชื่อนก"),
+    ("ติดต่อลูกสาวชื่อฝนก็ได้ค่ะ", "ฝน"),
+    ("ขอโทษที่ตอบช้านะคะ ชื่อแก้วค่ะ", "แก้ว"),
+])
+def test_the_contact_named_for_someone_else_keeps_who_is_who(typed, contact):
+    turn = flows.answer(flows.FLOWS["consulting"], "contact_name", {"details": "ลดต้นทุน"}, typed, TODAY)
+    assert turn.answers["contact_name"] == contact

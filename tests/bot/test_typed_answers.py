@@ -4,12 +4,18 @@ answer to another question is not, and the same question is asked again with eve
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
+from bot.dialogue import texts
+from bot.line import fake_events as ev
+from intents.dates import bangkok_today
 from storage.models import ServiceRequest
 from tests.bot.test_service_requests import (
     ANSWER_QUESTIONS,
     ANSWERS,
+    FIRST_MESSAGES,
     USER,
     answer_until,
     answer_until_summary,
@@ -18,6 +24,7 @@ from tests.bot.test_service_requests import (
     state_of,
     typed_at,
 )
+from tests.chat import quick_replies
 
 NEXT_QUESTION = {"business_name": "ขอชื่อผู้ติดต่อค่ะ", "contact_name": "ขอเบอร์โทร"}
 
@@ -270,3 +277,22 @@ def test_an_address_typed_for_the_contact_is_no_name_but_a_surname_with_อย�
     assert again.endswith(QUESTIONS["contact_name"]) and state_of(app, USER) == "contact_name"
     chat.say(USER, "สมชาย อยู่สุข")
     assert names_sent(chat, app) == (ANSWERS["business_name"], "สมชาย อยู่สุข")
+
+
+def test_a_day_that_passed_lately_is_asked_about_and_next_year_s_taken_with_one_tap(chat, app):
+    passed = bangkok_today() - timedelta(days=20)
+    passed -= timedelta(days=1) if (passed.month, passed.day) == (2, 29) else timedelta(0)  # none next year
+    typed = f"{passed.day} {texts.THAI_MONTHS[passed.month - 1]} ค่ะ"
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["machinery"])
+    answer_until(chat, app, USER, "preferred_date")
+    [asked] = chat.send(ev.text(USER, typed))
+    next_year = texts.thai_date(passed.replace(year=passed.year + 1))
+    assert asked["text"].startswith(f"วันที่ {texts.thai_date(passed)} ผ่านมาแล้วค่ะ หมายถึง {next_year} ใช่ไหมคะ")
+    assert state_of(app, USER) == "preferred_date"
+    chat.tap(USER, quick_replies(asked)[0]["data"])
+    assert state_of(app, USER) != "preferred_date"
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.answers["preferred_date"] == passed.replace(year=passed.year + 1).isoformat()
