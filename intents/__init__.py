@@ -5,12 +5,20 @@
 'packaging'
 """
 
-from intents.classifier import CONFIDENCE_THRESHOLD, Prediction, classify, is_cancel_command, warm_up
+from intents.classifier import (
+    CONFIDENCE_THRESHOLD,
+    INTERRUPT_THRESHOLD,
+    Prediction,
+    classify,
+    is_cancel_command,
+    warm_up,
+)
 from intents.entities import extract_entities
 from intents.labels import LABELS, SERVICE_LABELS
 
 __all__ = [
     "CONFIDENCE_THRESHOLD",
+    "INTERRUPT_THRESHOLD",
     "LABELS",
     "SERVICE_LABELS",
     "Prediction",

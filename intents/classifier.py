@@ -12,7 +12,7 @@ from intents.model import IntentModel
 from intents.model_store import current_model
 from intents.tokenize import warm_up_tokenizer
 
-__all__ = ["CONFIDENCE_THRESHOLD", "Prediction", "classify", "warm_up"]
+__all__ = ["CONFIDENCE_THRESHOLD", "INTERRUPT_THRESHOLD", "Prediction", "classify", "warm_up"]
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 # bench/README.md, "Threshold"): the lowest value at which, on both held-out sets, no out_of_scope
 # line starts a service request and the bot is right at least 98% of the times it acts.
 CONFIDENCE_THRESHOLD = 0.8
+# Surer still, to change the subject of a conversation in progress: a question answered beside a request, a need
+# taken for a second one.
+INTERRUPT_THRESHOLD = 0.85
 
 # How many runner-up labels a prediction carries, for quick replies.
 ALTERNATIVES = 3
@@ -33,6 +36,7 @@ _CANCEL_COMMAND = re.compile(
 
 # A request reference as the bot issues it (ITC-2569-000042), after normalisation.
 _REQUEST_REFERENCE = re.compile(r"(?<![a-z0-9])itc\s*-?\s*\d{4}\s*-?\s*\d{6}(?!\d)")
+ABOUT_A_REQUEST = ("cancel", "contact_staff")  # what else than its status a message with a reference may want
 
 
 @dataclass(frozen=True)
@@ -67,11 +71,12 @@ def _classify(message: str) -> Prediction:
     reference = _REQUEST_REFERENCE.search(reading.text)
     if reference is None:
         return _model_prediction(model, reading)
-    # A reference means a request exists: the user asks about it, unless clearly cancelling it. The words around
-    # the reference say which; the model reads them alone, as the reference's digits would pull it to a status.
+    # A reference means a request exists: the user asks about it, unless clearly cancelling it or asking for a person
+    # about it. The words around the reference say which; the model reads them alone, as the reference's digits
+    # would pull it to a status.
     around = model.read(f"{reading.text[:reference.start()]} {reading.text[reference.end():]}")
     prediction = _model_prediction(model, around) if around.text else None
-    if prediction is not None and prediction.intent == "cancel" and prediction.confidence >= CONFIDENCE_THRESHOLD:
+    if prediction is not None and prediction.intent in ABOUT_A_REQUEST and prediction.confidence >= CONFIDENCE_THRESHOLD:
         return prediction
     return Prediction("request_status", 1.0, prediction.alternatives if prediction else ())
 

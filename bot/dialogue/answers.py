@@ -47,6 +47,12 @@ def own_request(ctx: Context, reference: str) -> ServiceRequest | None:
     return request if request is not None and request.user_id == ctx.user.id else None
 
 
+def own_open_request(ctx: Context, request_id: int) -> ServiceRequest | None:
+    """The user's own request with this id, if it is still open."""
+    request = ctx.session.get(ServiceRequest, request_id)
+    return request if request is not None and request.user_id == ctx.user.id and request.status in OPEN else None
+
+
 def not_found(reference: str) -> Reply:
     """The same answer for an unknown reference and someone else's: nothing about another's request shows."""
     return Reply([Text(texts.REQUEST_NOT_FOUND.format(reference=reference), cards.main_menu())])

@@ -51,7 +51,6 @@ ERASE_MAX_LENGTH = 40
 # contact_staff too: before consent, it is answered with the centre's public contact card.
 NEEDS_NO_CONSENT = {"center_info", "contact_staff", "event", "greeting", "request_status", "unsubscribe",
                     "out_of_scope"}
-INTERRUPT_CONFIDENCE = 0.85
 # The number given, pointed at: "โทรมาเบอร์นี้ได้เลย", "ติดต่อเบอร์ที่ให้ไว้", "โทรเบอร์เดิมค่ะ".
 THIS_NUMBER = re.compile(r"เบอร์\s*(?:นี้|นี่|นั้น|ที่ให้|ที่แจ้ง|ที่บอก|ที่พิมพ์|เดิม|เมื่อกี้|ข้างบน)")
 NOT_A_TOPIC = {"greeting", "out_of_scope"}
@@ -114,7 +113,7 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
         return postbacks.act(ctx, button, event)
     exact_cancel = prediction.intent == "cancel" and prediction.confidence >= 1.0
     # Someone typing their phone number is answering ("นิดค่ะ เบอร์ 081..."), not asking for a person.
-    confident = prediction.confidence >= INTERRUPT_CONFIDENCE and parse_phone(text) is None
+    confident = prediction.confidence >= intents.INTERRUPT_THRESHOLD and parse_phone(text) is None
     # A name typed alone ("สมหญิง รักดี", "ปูค่ะ") reads to the classifier as small talk: it answers "your name?".
     elsewhere = confident and prediction.intent not in NOT_A_TOPIC
     seated = event_dialogue.typed_party(ctx, text, exact_cancel, elsewhere, event)
@@ -207,7 +206,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
         said = asides.says_yes(text, "consent")
         if said is not None:
             return consent.answer(ctx, said)
-        if prediction.confidence >= INTERRUPT_CONFIDENCE and prediction.intent in NEEDS_NO_CONSENT:
+        if prediction.confidence >= intents.INTERRUPT_THRESHOLD and prediction.intent in NEEDS_NO_CONSENT:
             repo.clear_conversation(ctx.session, ctx.user)  # they moved on to something that needs no data
             return understand(ctx, text, prediction)
         if replies.asks_the_price(text):  # "ค่าใช้เครื่องชั่วโมงละเท่าไหร่", "ถามราคาเฉยๆ": for staff, who need consent
@@ -289,7 +288,7 @@ def _centre_lookup(ctx: Context, current, text: str, prediction: intents.Predict
         hint = str(unread)
     else:
         return centre_card(ctx, province, call_back=CALL_BACK in current.data)
-    topic = prediction.confidence >= INTERRUPT_CONFIDENCE and prediction.intent not in NOT_A_TOPIC
+    topic = prediction.confidence >= intents.INTERRUPT_THRESHOLD and prediction.intent not in NOT_A_TOPIC
     if topic or current.state == AGAIN or _button_labelled(text) or answers.closing(text):
         return _unasked(ctx, text, prediction, event)
     repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, AGAIN, current.data)
@@ -315,7 +314,7 @@ def _consent_then(ctx: Context, given: bool, rest: str, event: Inbound) -> Reply
         return consent.answer(ctx, True)
     said = intents.classify(rest)
     if not given:
-        needs_none = said.confidence >= INTERRUPT_CONFIDENCE and said.intent in NEEDS_NO_CONSENT - NOT_A_TOPIC
+        needs_none = said.confidence >= intents.INTERRUPT_THRESHOLD and said.intent in NEEDS_NO_CONSENT - NOT_A_TOPIC
         return consent.answer(ctx, False).then(understand(ctx, rest, said) if needs_none else Reply())
     ctx.user.consented_at = utcnow()
     return Reply([Text(texts.CONSENT_THANKS)]).then(_unasked(ctx, rest, said, event))

@@ -12,7 +12,6 @@ LATER = "later=second_need"  # the offer's "ไว้ก่อน": nothing star
 # Where a message goes on to another need: "แล้วก็", "อีกเรื่องนึง", "และอยาก…".
 _JOINTS = re.compile(r"แล้วก็|และก็|แล้วยัง|อีกเรื่อง(?:นึง|หนึ่ง)?|อีกอย่าง(?:นึง|หนึ่ง)?|นอกจากนี้|รวมถึง|พร้อมกับ"
                      r"|และ(?=\s*(?:อยาก|ต้องการ|ขอ|สนใจ))")
-OTHER_NEED_CONFIDENCE = 0.85  # as sure as the classifier must be to interrupt a request
 
 
 def other_need(text: str | None, service: str) -> str | None:
@@ -22,6 +21,6 @@ def other_need(text: str | None, service: str) -> str | None:
         return None
     for part in parts:
         said = intents.classify(part)
-        if said.intent in intents.SERVICE_LABELS and said.intent != service and said.confidence >= OTHER_NEED_CONFIDENCE:
+        if said.intent in intents.SERVICE_LABELS and said.intent != service and said.confidence >= intents.INTERRUPT_THRESHOLD:
             return said.intent
     return None

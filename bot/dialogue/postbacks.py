@@ -9,7 +9,18 @@ from urllib.parse import parse_qsl
 
 import intents
 from bot.console import line_side
-from bot.dialogue import answers, cards, consent, conversation, flows, staff, texts, turns, withdrawal
+from bot.dialogue import (
+    answers,
+    call_about,
+    cards,
+    consent,
+    conversation,
+    flows,
+    staff,
+    texts,
+    turns,
+    withdrawal,
+)
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.understanding import CALL_BACK, INTERRUPTING, act_on, unclear_text
 from bot.events import dialogue as event_dialogue
@@ -163,4 +174,5 @@ _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "subscribe": lambda ctx, value, event: answers.subscribe(ctx),
     "accept": _accept,
     CALL_BACK: _call_back,
+    call_about.CALL_ABOUT: lambda ctx, value, event: call_about.answered(ctx, value),
 }

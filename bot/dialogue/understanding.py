@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import intents
-from bot.dialogue import answers, asides, cards, conversation, replies, texts
+from bot.dialogue import answers, asides, call_about, cards, conversation, replies, texts
 from bot.dialogue.context import Context, Reply
 from bot.events import dialogue as event_dialogue
 from bot.events import party, registered
@@ -56,6 +56,9 @@ def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
     if intent == "contact_staff" and ctx.user.consented_at is None:
         # Nobody may call back without the user's name and phone: the centre's own phone is the way to a person.
         return Reply([Text(texts.CALL_THE_CENTRE)]).then(centre_info(ctx, text, call_back=True))
+    about = call_about.offer(ctx, text) if intent == "contact_staff" else None
+    if about is not None:  # a request of theirs is still open: the call may be about it
+        return about
     if intent in intents.SERVICE_LABELS or intent == "contact_staff":
         found = intents.extract_entities(text or "", today=ctx.today) if text else {}
         return conversation.start(ctx, intent, text, found)

@@ -36,7 +36,7 @@ REUSING = ANSWERS | {"reuse_profile": "ใช่ค่ะ"}
 
 FIRST_MESSAGES = {
     "product_design": "สวัสดีค่ะ อยากให้ศูนย์ช่วยออกแบบลวดลายเซรามิกคอลเลกชันใหม่ค่ะ",
-    "prototype": "อยากให้ศูนย์ช่วยขึ้นรูปต้นแบบชิ้นส่วนก่อนผลิตจริงครับ",
+    "prototype": "อยากให้ศูนย์ช่วยขึ้นรูปต้นแบบก่อนผลิตจริงครับ",
     "packaging": "อยากได้กล่องบรรจุภัณฑ์ใหม่ให้กาแฟดูพรีเมียมค่ะ",
     "machinery": "ขอจองใช้เครื่อง CNC ของศูนย์ครับ",
     "food_processing": "น้ำพริกของเราเก็บได้ไม่นาน อยากยืดอายุการเก็บและขอ อย. ค่ะ",
@@ -218,8 +218,14 @@ def test_profile_is_offered_again_on_the_next_request(chat, app):
     assert [r.service for r in requests_in(app)] == ["packaging", "consulting"]
 
 
+def asks_for_staff_about_something_else(chat) -> list[str]:
+    """With a request open, a person asked for is asked whether it is about that one: no, something else."""
+    chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
+    return chat.tap(USER, "call_about=other")
+
+
 @pytest.mark.parametrize("ask, need_asked, need", [
-    (lambda chat: chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ"), "อยากคุยกับเจ้าหน้าที่เรื่องอะไรคะ", "อยากสอบถามเรื่องทุนค่ะ"),
+    (asks_for_staff_about_something_else, "อยากคุยกับเจ้าหน้าที่เรื่องอะไรคะ", "อยากสอบถามเรื่องทุนค่ะ"),
     (lambda chat: chat.tap(USER, "service=prototype"), "อยากให้ช่วยทำต้นแบบอะไรคะ", "แม่พิมพ์ขวดซอสค่ะ"),
 ])
 def test_the_need_is_asked_before_the_details_from_last_time_are_offered(chat, app, ask, need_asked, need):

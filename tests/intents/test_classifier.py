@@ -102,6 +102,13 @@ def test_a_request_reference_with_words_that_withdraw_it_is_a_cancel(message: st
     assert prediction.intent == "cancel" and prediction.confidence >= CONFIDENCE_THRESHOLD
 
 
+@pytest.mark.parametrize("message", ["ขอคุยกับเจ้าหน้าที่เรื่อง ITC-2569-000004 ค่ะ",
+                                     "รบกวนให้เจ้าหน้าที่โทรหาหน่อยครับ เรื่องคำขอ ITC-2569-000004"])
+def test_a_request_reference_with_words_that_ask_for_a_person_is_contact_staff(message: str) -> None:
+    prediction = classify(message)
+    assert prediction.intent == "contact_staff" and prediction.confidence >= CONFIDENCE_THRESHOLD
+
+
 @pytest.mark.parametrize("message", ["", "   ", "\u200b\u200b", "\x00\x01"])
 def test_a_message_with_nothing_readable_is_out_of_scope_with_no_confidence(message: str) -> None:
     assert classify(message) == Prediction("out_of_scope", 0.0)

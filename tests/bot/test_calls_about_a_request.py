@@ -1,0 +1,92 @@
+"""A person asked for while a request is still open: about that request, the officer who has it (or its centre) is
+told on LINE and nothing new is filed; about something else, the call-back request is made as before. Through the
+webhook, the database and the fake LINE API."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.line import fake_events as ev
+from tests.bot.test_service_requests import (
+    ANSWERS,
+    STAFF,
+    USER,
+    add_staff,
+    answer_until_summary,
+    file_packaging_request,
+    requests_in,
+)
+from tests.chat import quick_replies
+
+OFFICER = "U" + "6" * 32
+ASKING = "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ เรื่องซองกาแฟที่ขอไป"
+
+
+def notices_to(line_api, staff: str, reference: str) -> list[str]:
+    return [m.text for m in line_api.delivered_messages(to=staff)
+            if m.text and reference in m.text and "ขอให้เจ้าหน้าที่ติดต่อกลับ" in m.text]
+
+
+@pytest.mark.parametrize("yes", [lambda chat, data: chat.tap(USER, data), lambda chat, data: chat.say(USER, "ใช่ค่ะ")],
+                         ids=["tapped", "typed"])
+def test_a_call_asked_about_an_open_request_tells_its_centre_and_files_nothing_new(chat, app, line_api, yes):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    [question] = chat.send(ev.text(USER, ASKING))
+    assert question["text"] == f"ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอ {request.reference} (พัฒนาบรรจุภัณฑ์) ใช่ไหมคะ"
+    assert [c["label"] for c in quick_replies(question)] == ["ใช่ เรื่องนี้", "เรื่องอื่น"]
+    [answer] = yes(chat, quick_replies(question)[0]["data"])
+    assert answer.startswith(f"แจ้งเจ้าหน้าที่ที่ดูแลคำขอ {request.reference} แล้วค่ะ")
+    assert "0812345678" in answer
+    [notice] = notices_to(line_api, STAFF, request.reference)
+    assert "สมศรี ใจดี" in notice and "เรื่องซองกาแฟที่ขอไป" in notice and f"/staff/requests/{request.id}" in notice
+    [kept] = requests_in(app)
+    assert kept.service == "packaging" and ASKING in kept.answers["questions"]
+
+
+def test_the_officer_who_has_the_request_is_the_one_told(chat, app, line_api):
+    add_staff(app)
+    add_staff(app, line_id=OFFICER)
+    request = file_packaging_request(chat, app)
+    chat.tap(OFFICER, f"accept={request.id}")
+    [question] = chat.send(ev.text(USER, ASKING))
+    chat.tap(USER, quick_replies(question)[0]["data"])
+    assert len(notices_to(line_api, OFFICER, request.reference)) == 1
+    assert notices_to(line_api, STAFF, request.reference) == []
+
+
+def test_a_reference_typed_with_the_call_needs_no_question(chat, app, line_api):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    [answer] = chat.say(USER, f"รบกวนให้เจ้าหน้าที่โทรหาหน่อยครับ เรื่องคำขอ {request.reference}")
+    assert answer.startswith(f"แจ้งเจ้าหน้าที่ที่ดูแลคำขอ {request.reference} แล้วค่ะ")
+    assert len(notices_to(line_api, STAFF, request.reference)) == 1
+
+
+def test_asking_again_tells_no_one_twice(chat, app, line_api):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    chat.say(USER, f"ขอคุยกับเจ้าหน้าที่เรื่อง {request.reference} ค่ะ")
+    chat.tap(USER, f"call_about={request.id}")  # an old button tapped after it
+    assert len(notices_to(line_api, STAFF, request.reference)) == 1
+    assert len(requests_in(app)) == 1
+
+
+def test_a_call_about_something_else_is_made_as_a_call_back_request_from_the_same_message(chat, app, line_api):
+    add_staff(app)
+    file_packaging_request(chat, app)
+    [question] = chat.send(ev.text(USER, "อยากคุยกับเจ้าหน้าที่เรื่องขอสินเชื่อขยายโรงงานค่ะ"))
+    chat.tap(USER, quick_replies(question)[1]["data"])
+    answer_until_summary(chat, app, USER, ANSWERS | {"reuse_profile": "ใช่ค่ะ"})
+    chat.tap(USER, "confirm=yes")
+    first, call = requests_in(app)
+    assert (first.service, call.service) == ("packaging", "contact_staff")
+    assert call.details == "อยากคุยกับเจ้าหน้าที่เรื่องขอสินเชื่อขยายโรงงานค่ะ"
+
+
+def test_a_withdrawn_request_is_not_asked_about(chat, app):
+    request = file_packaging_request(chat, app)
+    chat.say(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ")
+    chat.say(USER, "ใช่ค่ะ")
+    answer = "\n".join(chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ"))
+    assert request.reference not in answer and "อยากคุยกับเจ้าหน้าที่เรื่องอะไร" in answer
