@@ -126,7 +126,7 @@ STOP_NEWS = "หยุดรับข่าวสาร"
 STOP_NEWS_TOO = f"หากต้องการหยุดรับข่าวสารและประกาศกิจกรรม แตะ \"{STOP_NEWS}\" ได้เลยนะคะ"
 FLOW_CANCELLED = "ยกเลิกเรื่องนี้แล้วค่ะ หากต้องการเริ่มใหม่ พิมพ์บอกได้ตลอดเลยนะคะ"
 # A day and month typed without a year that passed lately ("1 พ.ย." on 22 พ.ย.): next year's is offered.
-DATE_JUST_PASSED = "วันที่ {passed} ผ่านมาแล้วค่ะ หมายถึง {next} ใช่ไหมคะ แตะวันที่ด้านล่าง หรือพิมพ์วันอื่นได้เลยค่ะ"
+DATE_JUST_PASSED = "วันที่ {passed} ผ่านมาแล้วค่ะ หากหมายถึง {next} แตะวันที่ด้านล่างได้เลย หรือพิมพ์วันอื่นนะคะ"
 # A person asked for while a request is open (call_about.py).
 ASK_CALL_ABOUT = "ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอ {reference} ({service}) ใช่ไหมคะ"
 CALL_ABOUT_THIS = "ใช่ เรื่องนี้"

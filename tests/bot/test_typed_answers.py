@@ -288,7 +288,7 @@ def test_a_day_that_passed_lately_is_asked_about_and_next_year_s_taken_with_one_
     answer_until(chat, app, USER, "preferred_date")
     [asked] = chat.send(ev.text(USER, typed))
     next_year = texts.thai_date(passed.replace(year=passed.year + 1))
-    assert asked["text"].startswith(f"วันที่ {texts.thai_date(passed)} ผ่านมาแล้วค่ะ หมายถึง {next_year} ใช่ไหมคะ")
+    assert asked["text"].startswith(f"วันที่ {texts.thai_date(passed)} ผ่านมาแล้วค่ะ หากหมายถึง {next_year} แตะวันที่")
     assert state_of(app, USER) == "preferred_date"
     chat.tap(USER, quick_replies(asked)[0]["data"])
     assert state_of(app, USER) != "preferred_date"
