@@ -13,7 +13,9 @@ from datetime import date
 from typing import Any, Literal
 
 from bot.dialogue import fields as f
+from bot.dialogue import name_answers as na
 from bot.dialogue import names, phones, replies, summary, texts
+from bot.dialogue.mentions import find_machine
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
 from intents import extract_entities
@@ -93,7 +95,7 @@ FLOWS: dict[str, Flow] = {flow.service: flow for flow in (
 def prefill(flow: Flow, first_text: str | None, found: dict[str, Any], today: date) -> dict[str, Any]:
     """Answers already given in the first message, each checked as if typed: entities, and the need itself."""
     answers: dict[str, Any] = {}
-    machine = f.find_machine(first_text) if first_text else None
+    machine = find_machine(first_text) if first_text else None
     found = found | ({"machine": machine} if machine else {})
     for question in flow.fields:
         if question.entity and question.entity in found:
@@ -110,7 +112,7 @@ def prefill(flow: Flow, first_text: str | None, found: dict[str, Any], today: da
             answers[question.key] = said
     if first_text and _says_enough(flow, first_text, today):
         answers["details"] = " ".join(first_text.split())[:1000]
-    _, named = _names_said(flow, answers, first_text or "", today)
+    _, named = na.names_said(flow, answers, first_text or "", today)
     return answers | named | _form_answers(flow, first_text or "", today)
 
 
@@ -181,7 +183,7 @@ def _naming_answers(words: list[str], today: date) -> set[int]:
 
 
 def _names_an_answer(text: str, today: date) -> bool:
-    return f.find_machine(text) is not None or bool(extract_entities(text, today=today))
+    return find_machine(text) is not None or bool(extract_entities(text, today=today))
 
 
 
@@ -202,14 +204,14 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     if question is None:
         following = next_question(flow, answers)
         return Turn(following, answers, ask(flow, following, answers))
-    if (where := _province_for_a_name(flow, state, answers, reply)) is not None:
+    if (where := na.province_for_a_name(flow, state, answers, reply)) is not None:
         return where
-    if about_the_request and _describes_the_need(state, answers, reply):
-        return _described_for_a_name(flow, state, answers, reply)
-    if state == "contact_name" and SAME_AS_THE_BUSINESS.fullmatch(replies.plain(reply)):
-        return _named_as_the_business(flow, answers, today)
-    said, named = (_names_said(flow, answers, reply, today) if state not in NAMES else
-                   _business_named_for_the_contact(flow, state, reply, today))
+    if about_the_request and na.describes_the_need(state, answers, reply):
+        return na.described_for_a_name(flow, state, answers, reply)
+    if state == "contact_name" and na.SAME_AS_THE_BUSINESS.fullmatch(replies.plain(reply)):
+        return na.named_as_the_business(flow, answers, today)
+    said, named = (na.names_said(flow, answers, reply, today) if state not in na.NAMES else
+                   na.business_named_for_the_contact(flow, state, reply, today))
     try:
         if not said:  # the shop named for the contact ("ชื่อร้านคือ ดอยดีคอฟฟี่"), and no one else
             raise Invalid(texts.BUSINESS_TAKEN)
@@ -228,66 +230,11 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     # "ไม่รู้" for what is needed: the officer will advise ("กล่อง", said first, is in the chat they read).
     unsure = state == "details" and replies.says_none(reply)
     value = texts.NEED_TO_BE_ADVISED if unsure else value
-    answers = _name_after_all(answers, value) | {state: stored(value)} | named
+    answers = na.name_after_all(answers, value) | {state: stored(value)} | named
     answers = answers | _said_in_passing(flow, state, reply, answers, today)
     following = next_question(flow, answers)
     by_line = texts.BY_LINE_NOTED if state == f.PHONE.key and value == phones.BY_LINE else None
     return Turn(following, answers, ask(flow, following, answers, hint=texts.WILL_ADVISE if unsure else by_line))
-
-
-def _province_for_a_name(flow: Flow, state: str, answers: dict[str, Any], reply: str) -> Turn | None:
-    """A province typed alone for a name ("เชียงราย" at "ขอชื่อผู้ติดต่อค่ะ") while the flow still asks where: taken
-    as the province, said back, and the name asked again; another province typed then corrects it. The same one
-    typed again is a name after all (`_name_after_all`)."""
-    province = province_alone(reply) if state in NAMES and flow.field("province") else None
-    guessed = answers.get(PROVINCE_FOR_A_NAME)
-    if province is None or ("province" in answers and (guessed is None or province.name == answers["province"])):
-        return None
-    answers = answers | {"province": province.name, PROVINCE_FOR_A_NAME: replies.plain(reply)}
-    return Turn(state, answers, ask(flow, state, answers, hint=texts.PROVINCE_FOR_A_NAME.format(province=province.name)))
-
-
-def _name_after_all(answers: dict[str, Any], name: Any) -> dict[str, Any]:
-    """The answers once a name is given, without the province taken from a word typed for it when the name holds
-    that word ("อุทัย", then "ชื่ออุทัยครับ"): สุรินทร์, ชุมพร and พิจิตร are people's names too. The province is
-    then asked in its turn. A description typed again is the name after all, and no longer part of the need."""
-    guessed, described = answers.get(PROVINCE_FOR_A_NAME), answers.get(DESCRIBED)
-    named_so = guessed is not None and guessed in "".join(str(name).split()).lower()
-    dropped = {PROVINCE_FOR_A_NAME, DESCRIBED, "province"} if named_so else {PROVINCE_FOR_A_NAME, DESCRIBED}
-    kept = {key: value for key, value in answers.items() if key not in dropped}
-    if described is not None and described == name and "details" in kept:
-        kept["details"] = kept["details"].removesuffix(f"{DESCRIPTION_JOINT}{described}")
-    return kept
-
-
-def _describes_the_need(state: str, answers: dict[str, Any], reply: str) -> bool:
-    """At a name question, a reply that says more than a name: a wish, or words apart ("ถุงซิปล็อคตั้งได้
-    มีหน้าต่างใสๆ"); not a name introduced ("ร้านชื่อ...") nor a reply typed a second time, which is the name after
-    all ("กล่องดี แพค" may be a shop)."""
-    said = " ".join(reply.split())
-    words = [word for word in said.split() if word not in replies.NAME_PARTICLES]
-    named = said.startswith(names.BUSINESS_STARTS) or "ชื่อ" in said
-    return state in NAMES and said != answers.get(DESCRIBED) and not named and (len(words) > 1 or _wishes(said))
-
-
-def _described_for_a_name(flow: Flow, state: str, answers: dict[str, Any], reply: str) -> Turn:
-    """The description added to the need, said so, and the name asked again."""
-    said = " ".join(reply.split())
-    details = answers.get("details")
-    need = said if not details else details if said in details else f"{details}{DESCRIPTION_JOINT}{said}"
-    answers = answers | {"details": need[:1000], DESCRIBED: said}
-    return Turn(state, answers, ask(flow, state, answers, hint=texts.DESCRIBED_FOR_A_NAME))
-
-
-def _named_as_the_business(flow: Flow, answers: dict[str, Any], today: date) -> Turn:
-    """"ชื่อเดียวกับร้านค่ะ" for the contact: the business's name, without ร้าน before it ("ร้านแม่ประไพ" -> "แม่ประไพ");
-    with no business named, the person's own name is asked for."""
-    business = answers.get("business_name")
-    if business is None:
-        return Turn("contact_name", answers, ask(flow, "contact_name", answers, hint=texts.OWN_NAME_PLEASE))
-    answers = answers | {"contact_name": BUSINESS_BEFORE_A_NAME.sub("", business) or business}
-    following = next_question(flow, answers)
-    return Turn(following, answers, ask(flow, following, answers))
 
 
 def _for_the_officer(reply: str) -> bool:
@@ -302,27 +249,14 @@ def _for_the_officer(reply: str) -> bool:
 # name: a shop named after a place ("ร้านลำปางเซรามิก") is not always there. Only a number: "ขายทางไลน์" is no
 # wish to be contacted there.
 IN_PASSING = {"phone": phones.read_phone_number, "province": f.read_named_province}
-NAMES = ("business_name", "contact_name")
-PROVINCE_FOR_A_NAME = "province_for_a_name"  # the word typed for a name and taken as the province, until a name comes
-DESCRIBED = "described_for_a_name"  # a description typed for a name, added to the need, until a name comes
-DESCRIPTION_JOINT = " / "
-# "The same as the shop", typed for the contact's name ("ชื่อเดียวกับร้านค่ะ", "เหมือนชื่อร้าน", "ใช้ชื่อร้านเลย").
-SAME_AS_THE_BUSINESS = re.compile(r"(?:ชื่อ)?(?:เดียวกับ|เหมือน|ตาม|ใช้)(?:ชื่อ)?(?:ร้าน|กิจการ|แบรนด์)(?:เลย|ได้เลย|ก็ได้)?")
-BUSINESS_BEFORE_A_NAME = re.compile(r"^(?:ร้าน|กิจการ|แบรนด์)\s*")
-NAMED_ANSWERS = (*NAMES, "product")  # a name or a product: never a question, a remark or a "none"
-# Words of wanting: in the answer to a name question they ask for something instead ("อยากหาคนซื้อมากกว่า").
-WISH_WORDS = ("อยาก", "ต้องการ", "สนใจ")
+NAMED_ANSWERS = (*na.NAMES, "product")  # a name or a product: never a question, a remark or a "none"
 # Taking the request back for another: "เปลี่ยนใจ", "เปลี่ยนเป็น…", "ไม่เอาอันนี้", "…แทนค่ะ".
 CHANGE_OF_MIND = re.compile(r"เปลี่ยนใจ|เปลี่ยนเป็น|ขอเปลี่ยนเรื่อง|ไม่เอา(?:อัน|เรื่อง)นี้|แทน(?:ดีกว่า)?\s*(?:ค่ะ|ครับ|คะ|นะ|จ้า)*\s*$")
 
 
-def _wishes(text: str) -> bool:
-    return any(word in text for word in WISH_WORDS)
-
-
 def wishes_instead_of_a_name(state: str, text: str) -> bool:
     """A name says no wish: "ขอชื่อผู้ติดต่อค่ะ" answered "จริง ๆ อยากทำแม่พิมพ์ก่อนครับ" is a change of mind."""
-    return state in NAMES and _wishes(text)
+    return state in na.NAMES and na.wishes(text)
 
 
 def changes_mind(text: str) -> bool:
@@ -333,7 +267,7 @@ def changes_mind(text: str) -> bool:
 def strays(state: str, text: str) -> bool:
     """A name or product says no wish and makes no joke: "อยากกู้เงินซื้อรถส่วนตัว" or "หวยงวดนี้ออกอะไรคะ 555" typed
     for one is about something else. (A question alone may be about the request: "ราคาเท่าไหร่คะ".)"""
-    return state in NAMED_ANSWERS and (_wishes(text) or replies.laughs(text))
+    return state in NAMED_ANSWERS and (na.wishes(text) or replies.laughs(text))
 
 
 def read_by_the_question(flow: Flow, state: str, text: str, answers: dict[str, Any] | None = None) -> bool:
@@ -343,7 +277,7 @@ def read_by_the_question(flow: Flow, state: str, text: str, answers: dict[str, A
     request status to it), nothing to change ("ไม่แก้แล้วค่ะ ส่งได้เลย", a cancel) or the answer to change
     ("เบอร์โทรค่ะ", centre information); at a question taking any text, "I told you already" ("ก็บอกไปแล้วไง"); and
     an earlier answer corrected ("เมื่อกี้พิมพ์ชื่อร้านผิดค่ะ ที่ถูกคือ …", a cancel to the classifier)."""
-    named = state in NAMES and (replies.is_latin_name(text) or names.asks_about_the_name(text)
+    named = state in na.NAMES and (replies.is_latin_name(text) or names.asks_about_the_name(text)
                                 or replies.opens_with_none(text))
     settled = state in SUMMARY and (bool(summary.CONFIRMS.read(text)) or summary.keeps_every_answer(text)
                                     or summary.answer_to_fix(flow, text) is not None)
@@ -366,56 +300,13 @@ def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, A
     for question in flow.fields:
         if question.key not in IN_PASSING or question.key in answers:
             continue
-        if question.key == "province" and answered in NAMES and not names.says_where(reply):
+        if question.key == "province" and answered in na.NAMES and not names.says_where(reply):
             continue
         try:
             taken[question.key] = IN_PASSING[question.key](reply, today)
         except Invalid:
             continue
     return taken
-
-
-# Names said in passing ("ชามจานเซรามิคครับ ร้านชื่อบ้านดินเผาแม่ทะ ผมชื่อเอก"): the business up to the next
-# self-introduction, and the person's first name or nickname ("ผมชื่อเล่นเอก", "ผมชื่อว่าเอก"). A business only
-# where a phrase starts: "อยากเปลี่ยนชื่อร้านด้วยค่ะ" names no shop called "ด้วย".
-_INTRODUCING = r"(?:กระผม|ผม|ดิฉัน|หนู|ฉัน|พี่)ชื่อ(?:เล่น)?(?:ว่า|คือ)?"
-NAMED_IN_PASSING = {
-    "business_name": re.compile(r"(?<!\S)\s*(?:(?:ร้าน|กิจการ|บริษัท|แบรนด์)ชื่อ|ชื่อ(?:ร้าน|กิจการ|บริษัท|แบรนด์))\s*(?:คือ|เป็น)?"
-                                rf"(?P<name>.+?)(?=\s*{_INTRODUCING}|$)", re.DOTALL),
-    "contact_name": re.compile(rf"\s*{_INTRODUCING}\s*(?P<name>\S+)"),
-}
-LONGEST_NAME_IN_PASSING = 40  # more is a sentence that goes on after the name, not the name
-
-
-def _names_said(flow: Flow, answers: dict[str, Any], text: str, today: date) -> tuple[str, dict[str, Any]]:
-    """The text without the names said in it, and those names as answers, where the flow still needs them."""
-    named: dict[str, Any] = {}
-    cut = len(text)
-    for key, pattern in NAMED_IN_PASSING.items():
-        question, match = flow.field(key), pattern.search(text)
-        if question is None or match is None or key in answers:
-            continue
-        try:
-            name = question.read(match["name"], today)
-        except Invalid:
-            continue
-        if len(name) <= LONGEST_NAME_IN_PASSING:
-            named[key], cut = name, min(cut, match.start())
-    return text[:cut].strip() or text, named
-
-
-def _business_named_for_the_contact(flow: Flow, state: str, reply: str, today: date) -> tuple[str, dict[str, Any]]:
-    """At the contact question, the shop named first instead ("ชื่อร้านคือ ดอยดีคอฟฟี่"): the rest of the reply,
-    for the contact, and the shop taken for the business (said again, it may correct the answer given before)."""
-    business, match = flow.field("business_name"), NAMED_IN_PASSING["business_name"].match(reply)
-    if state != "contact_name" or business is None or match is None:
-        return reply, {}
-    try:
-        name = business.read(match["name"], today)
-    except Invalid:
-        return reply, {}
-    return (reply[: match.start()] + reply[match.end() :]).strip(), {"business_name": name}
-
 
 
 def reuse_profile(flow: Flow, answers: dict[str, Any], profile: dict[str, Any], accept: bool) -> Turn:

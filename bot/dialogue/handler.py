@@ -18,6 +18,7 @@ from bot.dialogue import (
     conversation,
     fields,
     flows,
+    name_answers,
     phones,
     postbacks,
     replies,
@@ -172,7 +173,7 @@ def _unasked(ctx: Context, text: str, prediction: intents.Prediction, event: Inb
 def _menu_button_for_a_name(ctx: Context, text: str) -> str | None:
     """The postback of the menu button whose label was typed where a name is asked; None for anything else."""
     current = conversation.active(ctx)
-    if current is None or not (current.state in flows.NAMES or event_dialogue.asks_for_a_name(current)):
+    if current is None or not (current.state in name_answers.NAMES or event_dialogue.asks_for_a_name(current)):
         return None
     return _button_labelled(text)
 

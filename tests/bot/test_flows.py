@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.dialogue import fields, flows, turns
+from bot.dialogue import flows, mentions, turns
 from bot.line.outbound import Flex, Outbound, Text
 from intents import extract_entities
 from tests.chat import shown
@@ -341,7 +341,7 @@ def test_a_name_that_is_only_a_particle_is_asked_again(reply):
     ("ห้างหุ้นส่วนจำกัด ทำขนมญี่ปุ่น อยากหาคนซื้อ", None, None),
 ])
 def test_the_partner_and_market_a_first_message_seeks(text, buyers, market):
-    assert (fields.find_buyers(text), fields.find_market(text)) == (buyers, market)
+    assert (mentions.find_buyers(text), mentions.find_market(text)) == (buyers, market)
 
 
 @pytest.mark.parametrize(("service", "text", "product"), [
@@ -365,7 +365,7 @@ def test_a_product_the_first_message_names_is_not_asked_again(service, text, pro
     "อยากออกแบบบรรจุภัณฑ์ใหม่",
 ])
 def test_a_message_that_names_no_product_leaves_the_question(text):
-    assert fields.find_product(text) is None
+    assert mentions.find_product(text) is None
 
 
 @pytest.mark.parametrize(("typed", "contact"), [
