@@ -16,6 +16,17 @@ from storage.models import utcnow
 TYPED = replies.YesOrNo(frozenset({"ยินยอม"}), frozenset({"ไม่ยินยอม"}), yes_within=asides.CONSENTING)
 
 
+# What a question about the consent asked names ("ยินยอมคืออะไรคะ", "เก็บข้อมูลไปทำอะไร", "ทำไมต้องยินยอม").
+ABOUT_THE_DATA = ("ยินยอม", "ข้อมูล", "เก็บ", "pdpa", "ส่วนตัว", "ส่วนบุคคล")
+
+
+def asks_about_it(ctx: Context, text: str) -> bool:
+    """A question about the consent from someone yet to give it: the answer is what the data is for, never a yes."""
+    lowered = text.lower()
+    return (ctx.user.consented_at is None and replies.asks_what_it_means(lowered)
+            and any(word in lowered for word in ABOUT_THE_DATA))
+
+
 def answer(ctx: Context, given: bool) -> Reply:
     """Keep the consent and carry on with the request that waited for it; or, refused, forget the user's details."""
     pending = conversation.active(ctx)

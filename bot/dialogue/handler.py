@@ -122,6 +122,8 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
         current = conversation.request_flow(ctx)
         asked_again = current is not None and event_dialogue.PARTY_FOR in current.data
         return seated if current is None or asked_again else conversation.aside(ctx, current, seated)
+    if consent.asks_about_it(ctx, text):  # "ยินยอมคืออะไรคะ ป้าไม่เข้าใจ": told what for, and asked again
+        return answers.privacy()
     tapped = asides.typed_yes_or_no(ctx, conversation.active(ctx), text)
     if tapped is not None:
         # Consent refused with a question after it ("ไม่ให้ข้อมูลได้ไหม แค่อยากรู้ว่าศูนย์ที่อุดรเปิดกี่โมง"): answered too.

@@ -47,7 +47,9 @@ LAUGHTER = re.compile(r"5{3,}|(?:ฮ่า|คิก)+ๆ*")
 # "ยืนยันลบข้อมูล"). Whole words,
 # as the tokeniser cuts them, so เยอะ keeps its ending. Not แล้ว: "ไม่เอาแล้ว" gives up rather than says no.
 # The North's and the Northeast's particles end sentences too ("ได้เจ้า", "ยินยอมเด้อ"); never a name's end: "ร้านเจ้าเก่า".
-SENTENCE_ENDINGS = NAME_PARTICLES | {"นะ", "na", "ja", "jaa", "อ่ะ", "อะ", "น่ะ", "ล่ะ", "ละ", "เจ้า", "เด้อ", "เน้อ"}
+# The South's หนิ and โหล too ("ได้หนิ").
+SENTENCE_ENDINGS = NAME_PARTICLES | {"นะ", "na", "ja", "jaa", "อ่ะ", "อะ", "น่ะ", "ล่ะ", "ละ", "เจ้า", "เด้อ", "เน้อ", "หนิ",
+                                     "โหล"}
 ANSWER_PADDING = SENTENCE_ENDINGS | {"ดีกว่า", "ๆ", "ข้อมูล", "เดิม", "เลย", "งั้น", "เปลี่ยนใจ", "ขอบคุณ", "ขอบใจ", "มาก",
                                      "thank", "thanks"}
 # The emoji that say okay on their own ("👍", "ยืนยันค่ะ👌"); every other emoji is left out of a short answer.
@@ -178,8 +180,18 @@ class YesOrNo:
             return False
         words = [word for part in typed for word in part if word not in ANSWER_PADDING]
         short = len(said) <= SHORT_ANSWER
-        within = short and any(word in said and f"ไม่{word}" not in said for word in self.yes_within)
+        within = short and not asks_what_it_means(said) and any(
+            word in said and f"ไม่{word}" not in said for word in self.yes_within)
         return True if within or _all_in(said, parts, self.yes) or _all_in(said, words, self.yes) else None
+
+
+# Asking what a word means is no answer in that word: "ยินยอมคืออะไรคะ ป้าไม่เข้าใจ", "ทำไมต้องยินยอม".
+WHAT_IT_MEANS = ("อะไร", "ไม่เข้าใจ", "แปลว่า", "หมายถึง", "หมายความ", "ยังไง", "คือ", "?")
+
+
+def asks_what_it_means(text: str) -> bool:
+    """True for a message that asks what something means or why, rather than answering."""
+    return asks_why(text) or any(word in text for word in WHAT_IT_MEANS)
 
 
 def _all_in(said: str, parts: list[str], words: frozenset[str]) -> bool:

@@ -992,8 +992,8 @@ def test_consent_typed_after_another_question_is_still_taken(chat, app, typed, c
     assert ("ท่านยินยอมไหมคะ" in said[-1]) is not consented
 
 
-@pytest.mark.parametrize("typed", ["ได้เจ้า", "เจ้า", "ยินยอมเด้อ", "แม่นแล้ว"])
-def test_a_yes_in_northern_or_isan_thai_gives_consent_and_the_request_goes_on(chat, app, typed):
+@pytest.mark.parametrize("typed", ["ได้เจ้า", "เจ้า", "ยินยอมเด้อ", "แม่นแล้ว", "ได้หนิ"])
+def test_a_yes_in_northern_isan_or_southern_thai_gives_consent_and_the_request_goes_on(chat, app, typed):
     chat.follow(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
     assert state_of(app, USER) == "consent"
@@ -1001,6 +1001,19 @@ def test_a_yes_in_northern_or_isan_thai_gives_consent_and_the_request_goes_on(ch
     assert state_of(app, USER) not in (None, "consent")
     with app.extensions["frontdesk"].sessions() as session:
         assert session.scalar(select(LineUser.consented_at)) is not None
+
+
+@pytest.mark.parametrize("typed", ["ยินยอมคืออะไรคะ ป้าไม่เข้าใจ", "ยินยอมแปลว่าอะไร", "ทำไมต้องยินยอมคะ",
+                                   "เก็บข้อมูลไปทำอะไรคะ"])
+def test_asking_what_the_consent_means_is_told_and_gives_no_consent(chat, app, typed):
+    chat.follow(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    [told] = chat.say(USER, typed)
+    assert told.startswith("ข้อมูลที่เก็บ:") and state_of(app, USER) == "consent"
+    with app.extensions["frontdesk"].sessions() as session:
+        assert session.scalar(select(LineUser.consented_at)) is None
+    chat.say(USER, "ยินยอมค่ะ")
+    assert state_of(app, USER) not in (None, "consent")
 
 
 def test_service_needs_consent_first_and_resumes_after_it(chat, app):
