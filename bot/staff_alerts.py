@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.console import texts as staff_texts
-from bot.dialogue import fields, texts
+from bot.dialogue import fields, flows, texts
 from bot.line.outbound import Choose, Flex, OpenLink, action_json, to_line_messages
 from storage import repositories as repo
 from storage.models import AuditEntry, Delivery, LineUser, ServiceRequest, Staff
@@ -36,9 +36,12 @@ def request_alert(request: ServiceRequest, public_base_url: str, now: datetime,
     rows = [("เลขที่", request.reference), ("บริการ", service), ("กิจการ", request.business_name or "-"),
             ("ผู้ติดต่อ", f"{request.contact_name or '-'} {fields.request_phone(request)}".strip()),
             ("จังหวัด", request.province), ("ความต้องการ", (request.details or "-")[:200])]
+    rows += _flow_answers(request)
     if asked := request.answers.get(fields.QUESTIONS):
         rows.append((texts.QUESTIONS_LABEL, "\n".join(asked)[:300]))
-    rows.append(("เมื่อ", _ago(request.created_at, now)))
+    # A push is read later than it is sent: when, as a date; how long ago too, for a reminder.
+    filed = texts.thai_datetime(request.created_at)
+    rows.append(("เมื่อ", filed if kind == "new" else f"{filed} ({_ago(request.created_at, now)})"))
     accept = Choose("รับเรื่อง", f"accept={request.id}", f"รับเรื่อง {request.reference}")
     console = OpenLink("เปิดในระบบ", f"{public_base_url.rstrip('/')}/staff/requests/{request.id}")
     title = _title(request, kind)
@@ -59,6 +62,15 @@ def request_alert(request: ServiceRequest, public_base_url: str, now: datetime,
     return to_line_messages([Flex(alt, bubble)])
 
 
+def _flow_answers(request: ServiceRequest) -> list[tuple[str, str]]:
+    """The answers of the request's own questions (the machine, the date, the product, the market...), labelled and
+    shown as the summary card showed them; the contact details and the need have rows of their own."""
+    flow = flows.FLOWS.get(request.service)
+    shown = ("details", *flows.PROFILE_KEYS)
+    return [(question.label, question.show(request.answers[question.key])[:200]) for question in flow.fields
+            if question.key in request.answers and question.key not in shown] if flow else []
+
+
 def _title(request: ServiceRequest, kind: str) -> str:
     if kind == "reminder":
         return staff_texts.REMINDER_TITLE.format(hours=request.centre.response_hours)
@@ -76,8 +88,8 @@ def _ago(moment: datetime, now: datetime) -> str:
     if minutes < 60:
         return f"{minutes} นาทีที่แล้ว"
     if minutes < 24 * 60:
-        return f"{minutes // 60} ชั่วโมงที่แล้ว ({texts.thai_datetime(moment)})"
-    return texts.thai_datetime(moment)
+        return f"{minutes // 60} ชั่วโมงที่แล้ว"
+    return f"{minutes // (24 * 60)} วันที่แล้ว"
 
 
 def queue_centre_alerts(session: Session, request: ServiceRequest, public_base_url: str,
@@ -121,7 +133,7 @@ def queue_handover_ping(session: Session, user: LineUser, text: str, public_base
         return []
     preview = text if len(text) <= PING_PREVIEW else text[:PING_PREVIEW] + "…"
     body = staff_texts.HANDOVER_PING.format(
-        who=request.contact_name or request.business_name or "ผู้ประกอบการ", reference=request.reference,
+        who=request.contact_name or request.business_name or staff_texts.SOMEONE, reference=request.reference,
         text=preview, url=f"{public_base_url.rstrip('/')}/staff/requests/{request.id}")
     return [repo.new_delivery(session, "handover_ping", [staff.line_user_id], [{"type": "text", "text": body}],
                               request.id).id]

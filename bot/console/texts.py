@@ -44,6 +44,7 @@ REMINDER_TITLE = "⏰ ยังไม่มีผู้รับเรื่อ�
 ESCALATION_TITLE = "🚨 ยกระดับ: {centre} ยังไม่รับเรื่อง"
 NEW_REQUEST_TITLE = "คำขอใหม่ · {centre}"
 CONTACT_TITLE = "📞 ขอคุยกับเจ้าหน้าที่ · {centre}"
+SOMEONE = "ผู้ประกอบการ"  # a request's sender with no name given
 CALL_ASKED = "📞 {who} ขอให้เจ้าหน้าที่ติดต่อกลับเรื่องคำขอ {reference} (โทร {phone}):\n{text}\n\nดูคำขอได้ที่ {url}"
 HANDOVER_PING = "💬 {who} ตอบกลับในแชต ({reference}):\n{text}\n\nอ่านและตอบได้ที่ {url}"
 

@@ -1,54 +1,81 @@
 """A person asked for while a request is open ("ขอคุยกับเจ้าหน้าที่หน่อยค่ะ เรื่องซองกาแฟที่ขอไป"): asked whether the
 call is about that request. If it is, the officer who has it (or else its centre) is told on LINE and the message is
-kept on the request for them; nothing new is filed. If not, the call-back request starts from the same message."""
+kept on the request for them; nothing new is filed. If not, the call-back request starts from the same message.
+Asked again while the call is awaited, each new message is passed on too, and a repeat is told when staff were told."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
 from bot.console import texts as staff_texts
 from bot.console.workflow import OPEN
-from bot.dialogue import answers, asides, conversation, fields, texts, turns
+from bot.dialogue import answers, asides, cards, conversation, fields, replies, texts, turns
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
 from intents import entities
+from intents.normalize import normalize
 from storage import repositories as repo
-from storage.models import Delivery, ServiceRequest
+from storage.models import Conversation, Delivery, ServiceRequest
 
 CALL_ABOUT = "call_about"  # the postback (call_about=ID, or =other) and the one-question conversation
 ASKED_WITH = "call_about_text"  # in that conversation: the message that asked for a person
 OTHER = "other"
 CALL_ASKED = "call_asked"  # the staff notice's purpose
-TOLD_AGAIN_AFTER = timedelta(hours=1)
+TOLD_AGAIN_AFTER = timedelta(hours=1)  # the same words, or none, tell staff again only after this
+AWAITED = timedelta(hours=24)  # a call asked about a request this recently is the one a new ask is about
+# Said of another matter ("อยากคุยเรื่องอื่นเด้อ เรื่องขอ อย.", "ไม่ใช่ค่ะ เรื่องขอสินเชื่อ"): no question, or its no.
+ANOTHER_MATTER = re.compile(r"เรื่องอื่น|อีกเรื่อง|อันอื่น")
+SAID_NO = re.compile(r"^(?:ไม่ใช่|บ่แม่น|บ่ใช่)")
 
 
 def offer(ctx: Context, text: str | None) -> Reply | None:
-    """A call asked for, with a request of the user's still open: about the one whose reference was typed, the
-    centre is told at once; else the newest is asked about. None with no open request, or in a request's flow."""
-    if conversation.request_flow(ctx) is not None:
+    """A call asked for, with a request of the user's still open: about the one whose reference was typed, or a
+    call-back already awaited, the officer is told at once; else the newest request is asked about. None with no
+    open request, in a request's flow, or for a call about another matter."""
+    if conversation.request_flow(ctx) is not None or ANOTHER_MATTER.search(text or ""):
         return None
     reference = entities.parse_reference(text or "")
-    typed = answers.own_request(ctx, reference) if reference else None
-    if typed is not None and typed.status in OPEN:
-        return call_about(ctx, typed, text or "")
-    open_ones = [request for request in answers.open_requests(ctx) if request.service != "contact_staff"]
+    if reference:  # that request, if it is the user's and open; about any other, a call-back request of its own
+        typed = answers.own_request(ctx, reference)
+        return call_about(ctx, typed, text or "") if typed is not None and typed.status in OPEN else None
+    open_ones = answers.open_requests(ctx)
     if not open_ones:
         return None
     request = open_ones[0]
-    yes, no = f"{CALL_ABOUT}={request.id}", f"{CALL_ABOUT}={OTHER}"
-    data = {ASKED_WITH: text or "", asides.YES_OR_NO: {"yes": yes, "no": no, "about": ""}}
-    repo.save_conversation(ctx.session, ctx.user, CALL_ABOUT, "asked", data)
+    if request.service == "contact_staff" or _told_at(ctx, request, AWAITED):  # "ยังไม่มีใครโทรมาเลย": that call
+        return call_about(ctx, request, text or "")
+    repo.save_conversation(ctx.session, ctx.user, CALL_ABOUT, "asked", {ASKED_WITH: text or "", CALL_ABOUT: request.id})
     question = texts.ASK_CALL_ABOUT.format(reference=request.reference, service=texts.SERVICE_NAMES[request.service])
-    return Reply([Text(question, (Choose(texts.CALL_ABOUT_THIS, yes, texts.CALL_ABOUT_THIS),
-                                  Choose(texts.CALL_ABOUT_OTHER, no, texts.CALL_ABOUT_OTHER)))])
+    return Reply([Text(question, (Choose(texts.CALL_ABOUT_THIS, f"{CALL_ABOUT}={request.id}", texts.CALL_ABOUT_THIS),
+                                  Choose(texts.CALL_ABOUT_OTHER, f"{CALL_ABOUT}={OTHER}", texts.CALL_ABOUT_OTHER)))])
 
 
-def answered(ctx: Context, value: str) -> Reply:
-    """The tap (or typed yes or no) on "เรื่องคำขอ … ใช่ไหมคะ": that request's officer told, or the call-back
-    request started from the message that asked."""
+def typed_answer(ctx: Context, current: Conversation | None, text: str) -> Reply | None:
+    """The answer typed to "เรื่องคำขอ … ใช่ไหมคะ": a yes, or a yes that goes on ("ใช่ค่ะ เรื่องซองกาแฟ"), tells that
+    request's officer; a no, or another matter ("ไม่ใช่ค่ะ เรื่องขอสินเชื่อ…"), starts the call-back from what it
+    says, or from the first message; None for anything else (the question is forgotten)."""
+    if current is None or current.flow != CALL_ABOUT:
+        return None
+    said = replies.plain(normalize(text, emoji="strip"))
+    if said in (replies.plain(texts.CALL_ABOUT_THIS), "เรื่องนี้") or asides.says_yes(text):
+        return answered(ctx, str(current.data.get(CALL_ABOUT, "")))
+    if said.startswith("ใช่"):  # "ใช่ค่ะ เรื่องซองกาแฟที่ขอไป": what follows the yes is for the officer too
+        return answered(ctx, str(current.data.get(CALL_ABOUT, "")), text.strip().partition(" ")[2])
+    if (said == replies.plain(texts.CALL_ABOUT_OTHER) or SAID_NO.match(said) or ANOTHER_MATTER.search(said)
+            or asides.says_yes(text) is False):
+        _, _, rest = text.strip().partition(" ")
+        return answered(ctx, OTHER, rest if len(rest.strip()) > 2 else "")
+    repo.clear_conversation(ctx.session, ctx.user)
+    return None
+
+
+def answered(ctx: Context, value: str, typed: str = "") -> Reply:
+    """The tap (or the typed answer) on "เรื่องคำขอ … ใช่ไหมคะ": that request's officer told, with what the user
+    typed beside the first message; or the call-back request started from the message about the other matter."""
     current = conversation.active(ctx)
     asked_with = ""
     if current is not None and current.flow == CALL_ABOUT:
@@ -56,40 +83,48 @@ def answered(ctx: Context, value: str) -> Reply:
         repo.clear_conversation(ctx.session, ctx.user)
     request = answers.own_open_request(ctx, int(value)) if value.isdigit() else None
     if request is not None:
-        return call_about(ctx, request, asked_with)
-    found = entities.extract_entities(asked_with, today=ctx.today) if asked_with else {}
-    return conversation.start(ctx, "contact_staff", asked_with or None, found)
+        return call_about(ctx, request, " ".join(part for part in (asked_with, typed) if part.strip()))
+    topic = typed or asked_with
+    found = entities.extract_entities(topic, today=ctx.today) if topic else {}
+    return conversation.start(ctx, "contact_staff", topic or None, found)
 
 
 def call_about(ctx: Context, request: ServiceRequest, text: str) -> Reply:
-    """Tell whoever has the request that the user asks to be called about it (once an hour: asked again, the
-    officer already knows), and keep the message on the request, where the console shows the questions for the
-    officer."""
-    if text.strip():
-        request.answers = turns.noted(request.answers, text)
-    told = () if _told_lately(ctx, request) else tuple(_tell_staff(ctx, request, text))
+    """Keep the message on the request, where the console shows the questions for the officer, and tell whoever has
+    it: new words at once, a repeat (or a tap with none) once an hour. The user is told which was done."""
+    said = " ".join(text.split())[:turns.QUESTION_LENGTH]
+    new_words = bool(said) and said not in request.answers.get(fields.QUESTIONS, [])
+    if new_words:
+        request.answers = turns.noted(request.answers, said)
+    told_at = _told_at(ctx, request, TOLD_AGAIN_AFTER)
+    told = _tell_staff(ctx, request, said) if new_words or told_at is None else []
     ctx.user.waiting_for_staff_since = ctx.now
     centre = request.centre
     call_back = (texts.CALL_BACK_BY_LINE if fields.reached_by_line(request) else texts.CALL_BACK).format(
         phone=fields.request_phone(request), hours=centre.response_hours)
-    said = texts.CALL_ABOUT_SENT.format(reference=request.reference, call_back=call_back)
-    return Reply([Text(said)], [DeliveriesQueued(told)] if told else [])
+    if told or told_at is None:
+        reply = texts.CALL_ABOUT_SENT.format(reference=request.reference, call_back=call_back)
+    else:
+        reply = texts.CALL_ABOUT_ALREADY.format(reference=request.reference, time=texts.thai_datetime(told_at),
+                                                centre=centre.name, phone=centre.phone)
+    return Reply([Text(reply, cards.main_menu())], [DeliveriesQueued(tuple(told))] if told else [])
 
 
-def _told_lately(ctx: Context, request: ServiceRequest) -> bool:
-    lately = select(Delivery.id).where(Delivery.purpose == CALL_ASKED, Delivery.request_id == request.id,
-                                       Delivery.created_at > ctx.now - TOLD_AGAIN_AFTER)
-    return ctx.session.scalar(lately.limit(1)) is not None
+def _told_at(ctx: Context, request: ServiceRequest, within: timedelta) -> datetime | None:
+    """When staff were last told of a call asked about the request, if `within` that time."""
+    lately = select(Delivery.created_at).where(Delivery.purpose == CALL_ASKED, Delivery.request_id == request.id,
+                                               Delivery.created_at > ctx.now - within)
+    return ctx.session.scalar(lately.order_by(Delivery.created_at.desc()).limit(1))
 
 
-def _tell_staff(ctx: Context, request: ServiceRequest, text: str) -> list[int]:
+def _tell_staff(ctx: Context, request: ServiceRequest, said: str) -> list[int]:
     """One notice to the officer who has the request, if they linked LINE; else to each of its centre's staff."""
     officer = request.assignee
     recipients = ([officer.line_user_id] if officer is not None and officer.active and officer.line_user_id
                   else repo.staff_line_ids(ctx.session, request.centre_id))
     body = staff_texts.CALL_ASKED.format(
-        who=request.contact_name or request.business_name or "ผู้ประกอบการ", reference=request.reference,
-        phone=fields.request_phone(request) or "-", text=" ".join(text.split())[:turns.QUESTION_LENGTH] or "-",
+        who=request.contact_name or request.business_name or staff_texts.SOMEONE, reference=request.reference,
+        phone=fields.request_phone(request) or "-", text=said or "-",
         url=f"{ctx.public_base_url.rstrip('/')}/staff/requests/{request.id}")
     return [repo.new_delivery(ctx.session, CALL_ASKED, [line_id], [{"type": "text", "text": body}],
                               request.id).id for line_id in recipients]

@@ -13,6 +13,7 @@ from bot.console import line_side
 from bot.dialogue import (
     answers,
     asides,
+    call_about,
     cards,
     consent,
     conversation,
@@ -30,7 +31,7 @@ from bot.dialogue.context import Context, Reply
 from bot.dialogue.postbacks import on_postback
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.summary import change_named
-from bot.dialogue.understanding import CALL_BACK, CENTRE_LOOKUP, INTERRUPTING, act_on, centre_card, understand
+from bot.dialogue.understanding import CALL_BACK, CENTRE_LOOKUP, INTERRUPTING, centre_card, understand
 from bot.domain import AttachmentReceived, DomainEvent
 from bot.events import cards as event_cards
 from bot.events import dialogue as event_dialogue
@@ -134,6 +135,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     picked = withdrawal.typed_pick(ctx, conversation.active(ctx), text)  # before "ไม่ยกเลิกแล้ว" reads as a cancel
     if picked is not None:
         return picked
+    about = call_about.typed_answer(ctx, conversation.active(ctx), text)
+    if about is not None:
+        return about
     consents = consent.TYPED.read(text)
     if consents is not None:
         return consent.answer(ctx, consents)
@@ -159,10 +163,13 @@ def _unasked(ctx: Context, text: str, prediction: intents.Prediction, event: Inb
     """A message that answers no question: a menu label typed, a word to staff who are to call, or a need."""
     button = _button_labelled(text)  # "กิจกรรมของฉัน" typed is that button, whatever the classifier makes of it
     unclear = prediction.confidence < intents.CONFIDENCE_THRESHOLD and button is None
-    if _waiting_for_staff(ctx) and (unclear or prediction.intent in ("greeting", "contact_staff")):
-        # "โอเคค่ะ ขอบคุณค่ะ" closes the chat: it is not asking again whether anyone will call.
+    if _waiting_for_staff(ctx) and (unclear or prediction.intent == "greeting"):
+        # "โอเคค่ะ ขอบคุณค่ะ" closes the chat: it is not asking again whether anyone will call. Words of substance
+        # are for the officer who is to call ("ยังไม่มีใครโทรมาเลย"): passed on with the request they are about.
+        substance = unclear and replies.BARE_REPLIES.read(text) is None and not replies.laughs(text)
         thanks = answers.closing(text) if prediction.intent == "greeting" else None
-        return thanks or Reply([Text(texts.STAFF_WILL_CALL, cards.main_menu())])
+        passed_on = call_about.offer(ctx, text) if substance else None
+        return thanks or passed_on or Reply([Text(texts.STAFF_WILL_CALL, cards.main_menu())])
     if button is not None:
         return postbacks.act(ctx, button, event)
     # A province's name alone ("ชลบุรีค่ะ", out of scope to the classifier): its centre is what the bot knows of it.
@@ -238,7 +245,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
         # Not at the summary: every answer is given, and sending the request is what brings an officer's call
         # ("เจ้าหน้าที่จะโทรมากี่โมงครับ" there is a question for them, not a new request to talk to one).
         if prediction.intent == "contact_staff" and not summary:
-            return _call_that_number(ctx, current, text) or act_on(ctx, "contact_staff", text)
+            return _call_that_number(ctx, current, text) or _call_asked_mid_request(ctx, current, text)
     if confident and stuck and prediction.intent in intents.SERVICE_LABELS and prediction.intent != current.flow:
         return _offer_switch(current.flow, prediction.intent)
     if confident and prediction.intent == "out_of_scope" and flows.strays(current.state, text):
@@ -257,6 +264,17 @@ def _call_that_number(ctx: Context, current, text: str) -> Reply | None:
     if phone is None or phone == phones.BY_LINE or THIS_NUMBER.search(text) is None:
         return None
     return Reply([Text(texts.WILL_CALL_THAT_NUMBER.format(phone=phone))]).then(conversation.reask(ctx, current))
+
+
+def _call_asked_mid_request(ctx: Context, current, text: str) -> Reply:
+    """A person asked for in the middle of a request ("ถ้าจะคุยเรื่องราคาโทรหาพ่อ", "ขอคุยกับเจ้าหน้าที่เลยได้ไหม"):
+    sending the request is what brings the officer's call, so the request keeps its service and answers, the message
+    is kept for the officer, and the question is answered by it if it answers it, else asked again."""
+    kept = turns.noted(current.data.get("answers", {}), text)
+    repo.save_conversation(ctx.session, ctx.user, current.flow, current.state, current.data | {"answers": kept})
+    if not _fails(ctx, current, text) and not replies.asks_a_question(text):
+        return conversation.step(ctx, current, text)
+    return Reply([Text(texts.CALL_AFTER_SENDING)]).then(conversation.reask(ctx, current))
 
 
 def _withdrawal_named(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:

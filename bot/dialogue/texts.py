@@ -132,6 +132,8 @@ ASK_CALL_ABOUT = "ต้องการคุยกับเจ้าหน้�
 CALL_ABOUT_THIS = "ใช่ เรื่องนี้"
 CALL_ABOUT_OTHER = "เรื่องอื่น"
 CALL_ABOUT_SENT = "แจ้งเจ้าหน้าที่ที่ดูแลคำขอ {reference} แล้วค่ะ {call_back}"
+CALL_ABOUT_ALREADY = ("แจ้งเจ้าหน้าที่เรื่องคำขอ {reference} ไปแล้วเมื่อ {time} ค่ะ ขออภัยที่ยังไม่ได้ติดต่อกลับนะคะ "
+                      "หากด่วน โทรหา{centre}ได้ที่ {phone} ค่ะ")
 ASK_CANCEL_REQUEST = "ต้องการยกเลิกคำขอ {reference} ({service}) ใช่ไหมคะ"
 ASK_WHICH_REQUEST = "ต้องการยกเลิกคำขอไหนคะ แตะเลือกหรือพิมพ์ลำดับได้เลยค่ะ\n{requests}"
 WHICH_LINE = "{number}. {service}{business} ยื่น {date} ({reference})"
@@ -147,6 +149,9 @@ CANCELLED_BY_USER = "ผู้ขอยกเลิกทาง LINE"
 REQUEST_CANCELLED = "ยกเลิกคำขอ {reference} เรียบร้อยแล้วค่ะ"
 FLOW_EXPIRED = ("เรื่อง{service}ที่คุยค้างไว้เกิน 24 ชั่วโมง ระบบจึงปิดไปก่อนนะคะ "
                 "หากยังต้องการ เริ่มใหม่ได้เลยค่ะ")
+PLACE_NOT_A_PRODUCT = "รับทราบค่ะ 😊 ขอทราบสินค้าของท่านด้วยนะคะ"
+NO_FOR_A_NAME = 'ขอชื่ออีกครั้งนะคะ หากต้องการเปลี่ยนเป็นเรื่องอื่น พิมพ์ "ยกเลิก" แล้วบอกเรื่องใหม่ได้เลยค่ะ'
+CALL_AFTER_SENDING = "ได้ค่ะ 😊 จดข้อความนี้ไว้ให้เจ้าหน้าที่แล้ว เมื่อส่งคำขอนี้ เจ้าหน้าที่จะติดต่อกลับค่ะ"
 WILL_CALL_THAT_NUMBER = "รับทราบค่ะ 😊 เมื่อส่งคำขอนี้แล้ว เจ้าหน้าที่จะโทรกลับที่เบอร์ {phone} ค่ะ"
 SECOND_NEED_NEXT = "ส่วนเรื่อง{service} ขอทำต่อหลังส่งเรื่องนี้นะคะ 😊"  # one request at a time
 SECOND_NEED_NOW = "ท่านแจ้งเรื่อง{service}ไว้ด้วย ต้องการเริ่มเรื่องนี้ต่อเลยไหมคะ"

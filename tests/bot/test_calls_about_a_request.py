@@ -63,13 +63,53 @@ def test_a_reference_typed_with_the_call_needs_no_question(chat, app, line_api):
     assert len(notices_to(line_api, STAFF, request.reference)) == 1
 
 
-def test_asking_again_tells_no_one_twice(chat, app, line_api):
+def test_an_old_button_tapped_again_tells_no_one_twice_and_says_when_staff_were_told(chat, app, line_api):
     add_staff(app)
     request = file_packaging_request(chat, app)
     chat.say(USER, f"ขอคุยกับเจ้าหน้าที่เรื่อง {request.reference} ค่ะ")
-    chat.tap(USER, f"call_about={request.id}")  # an old button tapped after it
+    [again] = chat.tap(USER, f"call_about={request.id}")
+    assert again.startswith(f"แจ้งเจ้าหน้าที่เรื่องคำขอ {request.reference} ไปแล้วเมื่อ") and "โทรหา" in again
     assert len(notices_to(line_api, STAFF, request.reference)) == 1
     assert len(requests_in(app)) == 1
+
+
+def test_each_new_message_while_the_call_is_awaited_is_passed_on(chat, app, line_api):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    chat.say(USER, f"ขอคุยกับเจ้าหน้าที่เรื่อง {request.reference} ค่ะ")
+    [answer] = chat.say(USER, "ติดต่อเจ้าหน้าที่ครับ ยังไม่มีใครโทรมาเลย")
+    assert answer.startswith(f"แจ้งเจ้าหน้าที่ที่ดูแลคำขอ {request.reference} แล้วค่ะ")
+    notices = notices_to(line_api, STAFF, request.reference)
+    assert len(notices) == 2 and "ยังไม่มีใครโทรมาเลย" in notices[-1]
+    [kept] = requests_in(app)
+    assert "ติดต่อเจ้าหน้าที่ครับ ยังไม่มีใครโทรมาเลย" in kept.answers["questions"]
+
+
+@pytest.mark.parametrize("typed", ["ใช่ค่ะ เรื่องซองกาแฟที่ขอไป", "ใช่ เรื่องนี้"])
+def test_a_yes_typed_with_more_tells_the_request_s_officer_with_both_messages(chat, app, line_api, typed):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
+    [answer] = chat.say(USER, typed)
+    assert answer.startswith(f"แจ้งเจ้าหน้าที่ที่ดูแลคำขอ {request.reference} แล้วค่ะ")
+    [notice] = notices_to(line_api, STAFF, request.reference)
+    assert "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ" in notice and len(requests_in(app)) == 1
+
+
+def test_another_matter_typed_as_the_answer_is_the_topic_of_the_call_back(chat, app):
+    file_packaging_request(chat, app)
+    chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ")
+    chat.say(USER, "ไม่ใช่ค่ะ เรื่องขอสินเชื่อขยายโรงงาน")
+    answer_until_summary(chat, app, USER, ANSWERS | {"reuse_profile": "ใช่ค่ะ"})
+    chat.tap(USER, "confirm=yes")
+    packaging, call = requests_in(app)
+    assert (packaging.service, call.service, call.details) == ("packaging", "contact_staff", "เรื่องขอสินเชื่อขยายโรงงาน")
+
+
+def test_a_call_said_to_be_about_another_matter_asks_nothing_of_the_open_request(chat, app):
+    request = file_packaging_request(chat, app)
+    said = "\n".join(chat.say(USER, "อยากคุยกับเจ้าหน้าที่เรื่องอื่นค่ะ เรื่องขอ อย. ข้าวเกรียบ"))
+    assert request.reference not in said
 
 
 def test_a_call_about_something_else_is_made_as_a_call_back_request_from_the_same_message(chat, app, line_api):
@@ -90,3 +130,14 @@ def test_a_withdrawn_request_is_not_asked_about(chat, app):
     chat.say(USER, "ใช่ค่ะ")
     answer = "\n".join(chat.say(USER, "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ"))
     assert request.reference not in answer and "อยากคุยกับเจ้าหน้าที่เรื่องอะไร" in answer
+
+
+def test_a_call_about_a_closed_request_asks_nothing_of_another(chat, app):
+    request = file_packaging_request(chat, app)
+    chat.say(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ")
+    chat.say(USER, "ใช่ค่ะ")
+    chat.say(USER, "อยากพัฒนาสูตรน้ำพริกให้เก็บได้นานค่ะ")
+    answer_until_summary(chat, app, USER, ANSWERS | {"reuse_profile": "ใช่ค่ะ"})
+    chat.tap(USER, "confirm=yes")
+    said = "\n".join(chat.say(USER, f"ขอคุยกับเจ้าหน้าที่เรื่อง {request.reference} ค่ะ"))
+    assert "ใช่ไหมคะ" not in said and "แจ้งเจ้าหน้าที่ที่ดูแลคำขอ" not in said

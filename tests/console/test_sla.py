@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 
 import pytest
 
 from bot import sla
+from bot.dialogue.texts import thai_datetime
 from storage.models import ServiceRequest, utcnow
 from tests.chat import LineChat, shown
 from tests.conftest import SECRET, make_app
@@ -128,8 +128,15 @@ def test_a_reminder_survives_a_500_without_a_duplicate(timed_app, line_api, cloc
     assert len(alerts_to(line_api, SOMCHAI)) == 2
 
 
-def test_the_time_on_the_alert_card_follows_the_clock(timed_app, line_api, clock):
+def test_the_alert_cards_say_when_the_request_was_filed_and_a_reminder_how_long_ago_by_the_clock(
+        timed_app, line_api, clock):
     chat = LineChat(timed_app, line_api, SECRET)
-    clock.now = utcnow() + timedelta(minutes=5)
-    file_request(chat, timed_app, USER)
-    assert re.search(r"[45] นาทีที่แล้ว", alerts_to(line_api, SOMCHAI)[0])
+    request = file_request(chat, timed_app, USER)
+    due, _escalate = due_times(timed_app, request.id)
+    clock.now = due + timedelta(minutes=1)
+    sla.check_response_targets.call_local()
+    first, reminder = alerts_to(line_api, SOMCHAI)
+    filed = thai_datetime(request.created_at)
+    assert filed in first and "ที่แล้ว" not in first  # a push may be read hours later
+    hours = int((clock.now - request.created_at).total_seconds() // 3600)
+    assert f"{filed} ({hours} ชั่วโมงที่แล้ว)" in reminder or f"{filed} ({hours // 24} วันที่แล้ว)" in reminder
