@@ -16,6 +16,7 @@ from bot.dialogue.names import (
     read_contact_name,
     read_name,
     refuse_what_answers_nothing,
+    says_where,
 )
 from bot.dialogue.phones import BY_LINE, read_phone
 from bot.dialogue.refusals import Invalid, unread
@@ -99,6 +100,8 @@ def read_product(text: str, today: date) -> str:
     start = entities.phone_start(said)
     if start is not None and not PHONE_LEAD.sub("", said[:start]):  # "0623334444", "โทร 062…"
         raise Invalid("ได้เบอร์โทรแล้วค่ะ ขอทราบสินค้าด้วยนะคะ")
+    if says_where(text):  # "อยู่น่านค่ะ": the province, taken in passing; the product is still to come
+        raise Invalid(texts.PLACE_NOT_A_PRODUCT)
     return read_free_text(text, today)
 
 

@@ -99,8 +99,10 @@ def prefill(flow: Flow, first_text: str | None, found: dict[str, Any], today: da
     found = found | ({"machine": machine} if machine else {})
     for question in flow.fields:
         if question.entity and question.entity in found:
-            # The phone is read from the message itself, to keep an extension typed after it ("… ต่อ 12").
-            typed = first_text if question.entity == "phone" and first_text else _as_typed(found[question.entity])
+            # The phone and the date are read from the message itself: to keep an extension typed after the number
+            # ("… ต่อ 12"), and to see that a date was typed without its year ("15 ต.ค." is asked about in November).
+            from_text = first_text if question.entity in ("phone", "date") else None
+            typed = from_text if from_text is not None else _as_typed(found[question.entity])
             try:
                 value = question.read(typed, today)
             except Invalid:
@@ -251,7 +253,9 @@ def _for_the_officer(reply: str) -> bool:
 IN_PASSING = {"phone": phones.read_phone_number, "province": f.read_named_province}
 NAMED_ANSWERS = (*na.NAMES, "product")  # a name or a product: never a question, a remark or a "none"
 # Taking the request back for another: "เปลี่ยนใจ", "เปลี่ยนเป็น…", "ไม่เอาอันนี้", "…แทนค่ะ".
-CHANGE_OF_MIND = re.compile(r"เปลี่ยนใจ|เปลี่ยนเป็น|ขอเปลี่ยนเรื่อง|ไม่เอา(?:อัน|เรื่อง)นี้|แทน(?:ดีกว่า)?\s*(?:ค่ะ|ครับ|คะ|นะ|จ้า)*\s*$")
+# "เอาใหม่ค่ะ จริงๆอยากไปอบรม…มากกว่า", "ไม่เอาบรรจุภัณฑ์แล้ว".
+CHANGE_OF_MIND = re.compile(r"เปลี่ยนใจ|เปลี่ยนเป็น|ขอเปลี่ยนเรื่อง|ไม่เอา(?:อัน|เรื่อง)นี้|ไม่เอา\S{0,20}แล้ว|เอาใหม่"
+                            r"|(?:แทน(?:ดีกว่า)?|มากกว่า)\s*(?:ค่ะ|ครับ|คะ|นะ|จ้า)*\s*$")
 
 
 def wishes_instead_of_a_name(state: str, text: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.dialogue.replies import NAME_PARTICLES
+from bot.dialogue.replies import SENTENCE_ENDINGS
 from intents.normalize import normalize_for_entities
 from intents.tokenize import tokenize
 
@@ -90,7 +90,7 @@ def find_machine(text: str) -> str | None:
 MAKERS = ("ผม", "เรา", "ดิฉัน", "หนู", "ฉัน", "เฮา", "ข้อย", "เปิ้น", "คน", "ร้าน", "บ้าน", "กลุ่ม", "แม่", "พ่อ", "ป้อ",
           "ครอบครัว", "โรงงาน", "บริษัท", "วิสาหกิจ", "ชุมชน")
 MAKING = ("ทำ", "ผลิต", "เฮ็ด", "เยียะ", "ขาย", "แปรรูป")
-SHAPING = ("ออกแบบ", "พัฒนา", "ต้นแบบ")
+SHAPING = ("ออกแบบ", "พัฒนา", "ต้นแบบ", "บรรจุภัณฑ์", "แพ็กเกจจิ้ง", "แพ็คเกจจิ้ง", "ฉลาก", "โลโก้")
 # Words that end the product: a place, the need, a joining word, what is done with it.
 AFTER_PRODUCT = frozenset({"ที่", "อยู่", "จาก", "ใน", "แถว", "อยาก", "อยากได้", "ต้องการ", "แล้ว", "แต่", "และ", "กับ",
                            "จะ", "ขอ", "ช่วย", "ตอนนี้", "มา", "ขาย", "ส่ง", "เอง", "ได้", "ให้", "เป็น", "มี", "ก็",
@@ -101,6 +101,9 @@ NOT_A_PRODUCT = frozenset({"ธุรกิจ", "กิจการ", "งา�
                            "บรรจุภัณฑ์", "แพ็คเกจ", "แพ็กเกจ", "ลาย", "ต้นแบบ", "แม่พิมพ์", "ตัวอย่าง", "อย.",
                            "มาตรฐาน", "สินค้า", "ผลิตภัณฑ์", "ตัว", "สูตร", "ของ", "ออนไลน์", "oem", "เอง", "ต่อ",
                            "ไป", "ดี", "ดีมาก", "มาก", "ทุก", "มา", "ให้", "ได้", "เป็น", "ใหม่", "เพิ่ม", "ปรับ", "แบรนด์"})
+# Nor what begins like a way, a time, a place or the pack ("ทำไง", "ขายผ่านเฟสบุ๊ค", "ทำคนเดียว", "ทำซองกาแฟใหม่").
+NOT_A_PRODUCT_STARTS = ("ไง", "งัย", "อย่าง", "ยัง", "งาน", "แล้ว", "ผ่าน", "คน", "ซอง", "ขวด", "กล่อง", "ถุง", "แพค", "แพ็ค",
+                        "แพ็ก", "ร้าน", "ไม่", "ที่", "ตอน", "ตาม", "มาก")
 PRODUCT_WORDS = 5  # at most this many words after the verb: a product is a name, not a sentence
 
 
@@ -125,11 +128,11 @@ def _product_after(words: list[str], spaced: list[bool]) -> str | None:
     """The words that begin `words` up to a space or a word that ends a product, if they can name one."""
     product: list[str] = []
     for word, space in zip(words, spaced, strict=False):
-        ends = word in AFTER_PRODUCT or word.lower() in NAME_PARTICLES or not any(ch.isalpha() for ch in word)
+        ends = word in AFTER_PRODUCT or word.lower() in SENTENCE_ENDINGS or not any(ch.isalpha() for ch in word)
         if ends or (space and product):
             break
         product.append(word)
-    if not product or product[0].lower() in NOT_A_PRODUCT or product[0].startswith("ไม่"):
+    if not product or product[0].lower() in NOT_A_PRODUCT or product[0].startswith(NOT_A_PRODUCT_STARTS):
         return None
     return "".join(product)
 

@@ -34,8 +34,11 @@ SELF_INTRODUCTION = re.compile(r"^(?:(?:กระผม|ผม|ดิฉัน|�
 # word that links them ("ชื่อเล่นว่าต้อม", "ชื่อคือสมชาย").
 NAME_WORDS = frozenset({"ชื่อ", "ชื่อว่า", "ชื่อเล่น"})
 NAME_LINKS = frozenset({"ว่า", "คือ"})
+NOT_A_NAME_STARTS = ("ไม่ใช่", "ไม่เอา", "บ่แม่น", "บ่เอา")
 # Before the name taken, signs that another person was named first: "ส่วนหนูชื่อฝน", "(ป้อ)", a second ชื่อ.
-ANOTHER_PERSON = re.compile(r"ส่วน|[()]|ชื่อ.*ชื่อ")
+ANOTHER_PERSON = re.compile(r"ส่วน(?!ใหญ่|ตัว)|[()]|ชื่อ(?!จริง|เล่น).*ชื่อ")
+# The particles of a sentence naming two people, wherever they stand ("พ่อชื่อสมชายค่ะ ส่วนหนูชื่อนกค่ะ").
+PARTICLES_BETWEEN = re.compile(r"\s*(?:นะคะ|นะครับ|ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|เจ้า|เด้อ|นะ)(?=[\s,]|$)")
 AS_YOU_LIKE = re.compile(r"\s*(?:ก็ได้|ก็ได้เลย)$")  # "ติดต่อลูกสาวชื่อฝนก็ได้ค่ะ": the name ends before it
 # What a question about the name asked for mentions ("ต้องเป็นชื่อจดทะเบียนไหมคะ", "ภาษาอังกฤษได้ไหม").
 NAME_FORM_WORDS = ("ชื่อ", "จดทะเบียน", "นิติบุคคล", "แบรนด์", "ภาษาอังกฤษ", "ภาษาไทย")
@@ -73,6 +76,8 @@ def read_name(text: str, _today: date) -> str:
         raise Invalid("ขอชื่อสั้น ๆ ไม่เกิน 200 ตัวอักษรนะคะ")
     if plain(cleaned) in GREETINGS:
         raise Invalid("สวัสดีค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
+    if plain(cleaned).startswith(NOT_A_NAME_STARTS):  # "ไม่ใช่ค่ะ ไม่เอาบรรจุภัณฑ์แล้ว": a no, not a name
+        raise Invalid(texts.NO_FOR_A_NAME)
     if says_where(cleaned):
         raise Invalid(texts.PLACE_NOT_A_NAME)
     return cleaned
@@ -102,8 +107,9 @@ def read_contact_name(text: str, today: date) -> str:
         raise Invalid(texts.OWN_NAME_PLEASE)
     after = _after_the_word_name(said)
     # Another person named first ("นายแก้ว ใจดี (ป้อ) ส่วนหนูชื่อฝน"): whom to call is both, as typed.
-    named = said if after and ANOTHER_PERSON.search(said[:-len(after)]) else after
-    name = AS_YOU_LIKE.sub("", _before_particles(named or SELF_INTRODUCTION.sub("", said)))
+    if after and ANOTHER_PERSON.search(said[:-len(after)]):
+        return read_name(" ".join(PARTICLES_BETWEEN.sub("", said).split()), today)
+    name = AS_YOU_LIKE.sub("", _before_particles(after or SELF_INTRODUCTION.sub("", said)))
     if name.startswith(BUSINESS_STARTS):
         raise Invalid(texts.CONTACT_IS_A_PERSON)
     if SAYS_AN_ADDRESS.search(said):

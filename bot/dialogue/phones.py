@@ -19,10 +19,16 @@ BY_LINE_WISH = re.compile(r"ไลน์|(?<![a-z])line(?![a-z])|แชท|แ�
 EITHER = "หรือ"  # between the numbers of one answer that gives more than one
 MOST_PHONES = 3
 # Whose a number is, said just before it: "เบอร์ป้อ 054-123456", "ถ้าไม่รับโทรหาหนู 093…", "มือถือลูกสาว: 08…".
-_LEADS = r"เบอร์|โทรหา|โทรถึง|ติดต่อ|มือถือ"
-OWNER = re.compile(rf"(?:{_LEADS})\s*(?P<who>(?:(?!{_LEADS})[^\s\d:：()]){{1,12}})\s*[:：]?\s*$")
-NOT_OWNERS = frozenset({"โทร", "โทรศัพท์", "มือถือ", "ติดต่อ", "กลับ", "ติดต่อกลับ", "นี้", "คือ", "ได้", "ที่", "เลย",
-                        "ค่ะ", "ครับ", "คะ", "นะ", "ด้วย", "ตาม", "สำรอง", "หลัก"})
+# Whose a number is, said just before it: "เบอร์ป้อ 054-123456", "พ่อ 054-511234 หนู 081…", "มือถือลูกสาว: 08…"; and
+# which to call first ("โทรหาหนูก่อนนะคะ"). The sender's own ("หนู", "ผม") is shown as the sender's.
+_KIN = (r"คุณพ่อ|คุณแม่|พ่อ|แม่|ป้อ|ลูกสาว|ลูกชาย|ลูก|หลานสาว|หลานชาย|หลาน|สามี|ภรรยา|แฟน|พี่สาว|พี่ชาย|น้องสาว|น้องชาย"
+        r"|ป้า|ลุง|ยาย|ย่า|ปู่|บ้าน|ร้าน|ออฟฟิศ|โรงงาน|ที่ทำงาน|บริษัท|สำนักงาน|มือถือ")
+_SELF = r"หนู|ผม|ดิฉัน|ฉัน|เรา|ข้อย|เฮา"
+_BEFORE_OWNER = r"(?:(?<=^)|(?<=\s)|(?<=เบอร์)|(?<=โทรหา)|(?<=ติดต่อ)|(?<=ของ)|(?<=มือถือ)|(?<=[,(]))"
+OWNER = re.compile(rf"{_BEFORE_OWNER}(?P<who>{_KIN}|{_SELF})\s*(?:ค่ะ|ครับ|คะ|นะ)?\s*[:：]?\s*$")
+CALL_FIRST = re.compile(rf"(?:โทร(?:หา)?|ติดต่อ)\s*(?P<who>{_KIN}|{_SELF})\s*ก่อน")
+SELF = re.compile(rf"^(?:{_SELF})$")
+SENDER = "ผู้แจ้ง"
 LONGEST = 64  # an answer the profile keeps (line_users.phone): past it, the numbers without whose they are
 BY_LINE = "LINE"  # the phone answer of someone to be contacted in this LINE chat, not called
 
@@ -38,7 +44,7 @@ def read_phone(text: str, today: date) -> str:
 def read_phone_number(text: str, _today: date) -> str:
     """Take a Thai mobile or landline number, as digits, with its extension after it ("021234567 ต่อ 12") and whose
     it is, when said before it ("เบอร์ป้อ 054-123456" -> "054123456 (ป้อ)"); two numbers, or more, as either
-    ("054123456 (ป้อ) หรือ 0931112222 (หนู)": the first is the request's phone)."""
+    ("054123456 (ป้อ) หรือ 0931112222 (ผู้แจ้ง)": the first, or the one to call first, is the request's phone)."""
     said = normalize_for_entities(text)
     found = entities.phones_at(said)[:MOST_PHONES]
     if not found:
@@ -48,7 +54,22 @@ def read_phone_number(text: str, _today: date) -> str:
         extension = entities.extension_after(said, end)
         numbers.append(f"{digits} {EXTENSION} {extension}" if extension else digits)
         owner = OWNER.search(said[after:start])
-        owners.append(f" ({owner.group('who')})" if owner and owner.group("who") not in NOT_OWNERS else "")
+        owners.append(owner.group("who") if owner else "")
         after = end
-    with_owners = f" {EITHER} ".join(number + owner for number, owner in zip(numbers, owners, strict=True))
-    return with_owners if len(with_owners) <= LONGEST else f" {EITHER} ".join(numbers)
+    first = CALL_FIRST.search(said)
+    if first and first.group("who") in owners:  # "โทรหาหนูก่อนนะคะ": that number is the request's phone
+        at = owners.index(first.group("who"))
+        numbers.insert(0, numbers.pop(at))
+        owners.insert(0, owners.pop(at))
+    shown = [number + _whose(owner, several=len(numbers) > 1) for number, owner in zip(numbers, owners, strict=True)]
+    for answer in (shown, numbers, numbers[:2], numbers[:1]):  # the longest that the profile keeps
+        if len(joined := f" {EITHER} ".join(answer)) <= LONGEST:
+            return joined
+    return numbers[0]
+
+
+def _whose(owner: str, several: bool) -> str:
+    """Whose a number is, as shown after it: the sender's own told apart only from another's."""
+    if SELF.match(owner):
+        owner = SENDER if several else ""
+    return f" ({owner})" if owner else ""

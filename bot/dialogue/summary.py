@@ -111,7 +111,8 @@ def change_in_one_message(flow: Flow, state: str, answers: dict[str, Any], reply
     try:
         value = question.read(typed, today)
     except Invalid as invalid:
-        return Turn(question.key, remaining, ask(flow, question.key, remaining, hint=str(invalid)))
+        return Turn(question.key, remaining, ask(flow, question.key, remaining, hint=str(invalid),
+                                                 offered=invalid.choices))
     answers = remaining | {question.key: stored(value)}
     following = next_question(flow, answers) if at_the_summary else state
     return Turn(following, answers, [Text(texts.CHANGED.format(label=question.label))]

@@ -76,9 +76,21 @@ def test_two_numbers_are_both_kept_the_first_as_the_request_s_phone_and_offered_
 
 def test_whose_each_number_is_and_each_extension_are_kept_for_the_officer(chat, app, officer):
     said, request = filed_with_phone(chat, app, "เบอร์ป้อ 054-123456 ต่อ 2 ถ้าบ่รับโทรหาหนู 093-111-2222 ต่อ 15 เจ้า")
-    given = "054123456 ต่อ 2 (ป้อ) หรือ 0931112222 ต่อ 15 (หนู)"
+    given = "054123456 ต่อ 2 (ป้อ) หรือ 0931112222 ต่อ 15 (ผู้แจ้ง)"
     assert f"เบอร์โทร {given}" in said[-2] and request.phone == "054123456" and request.answers["phone"] == given
-    assert "0931112222 ต่อ 15 (หนู)" in officer.page(f"/staff/requests/{request.id}")
+    assert "0931112222 ต่อ 15 (ผู้แจ้ง)" in officer.page(f"/staff/requests/{request.id}")
+
+
+def test_the_number_to_call_first_is_the_request_s_phone(chat, app):
+    _, request = filed_with_phone(chat, app, "พ่อ 054-511234 หนู 0812345000 (โทรหาหนูก่อนนะคะ พ่อไม่ค่อยได้ยิน)")
+    assert request.phone == "0812345000" and request.answers["phone"] == "0812345000 (ผู้แจ้ง) หรือ 054511234 (พ่อ)"
+
+
+def test_three_numbers_with_extensions_are_cut_to_what_the_profile_keeps(chat, app):
+    _, request = filed_with_phone(chat, app, "02 123 4567 ต่อ 1234 หรือ 02 765 4321 ต่อ 4321 หรือ 0812345678 ต่อ 12")
+    assert request.answers["phone"] == "021234567 ต่อ 1234 หรือ 027654321 ต่อ 4321"
+    said = chat.say(USER, FIRST_MESSAGES["consulting"])
+    assert "เบอร์โทร: 021234567 ต่อ 1234 หรือ 027654321 ต่อ 4321" in said[-1]
 
 
 def test_a_province_alone_at_the_phone_question_is_taken_and_said_so(chat, app):

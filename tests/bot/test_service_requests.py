@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
 
 import intents
+from bot.dialogue import flows
+from bot.dialogue.texts import thai_datetime
 from bot.line import fake_events as ev
 from storage.models import Attachment, Conversation, Delivery, LineUser, ServiceRequest, utcnow
 from storage.repositories import be_year
@@ -117,6 +120,13 @@ def test_a_full_request_for_each_service_is_stored_routed_and_alerted(chat, app,
     assert centre_of(app, request).name in done
     alerts = line_api.delivered_messages(to=STAFF)
     assert len(alerts) == 1 and request.reference in alerts[0].message["altText"]
+    # What the service's own questions were answered, as the card showed them, and when, as a date.
+    card = json.dumps(alerts[0].message, ensure_ascii=False)
+    own = {"machine", "preferred_date", "product", "market", "buyer", "sector", "people"} & set(request.answers)
+    assert own or service in ("consulting", "contact_staff")
+    for key in own:
+        assert str(flows.FLOWS[service].known_field(key).show(request.answers[key])) in card
+    assert thai_datetime(request.created_at) in card
 
 
 def test_details_in_the_first_message_are_not_asked_again(chat, app):
@@ -285,20 +295,33 @@ def test_asking_for_the_centre_mid_request_keeps_the_request(chat, app, ask):
     assert request.service == "packaging" and request.business_name == ANSWERS["business_name"]
 
 
-def test_asking_for_a_person_mid_request_carries_what_was_said(chat, app):
+def test_asking_for_a_person_mid_request_keeps_the_request_and_the_message_for_the_officer(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["consulting"])
     for state in ("business_name", "contact_name", "phone"):
         assert state_of(app, USER) == state
         chat.say(USER, ANSWERS[state])
     said = chat.say(USER, "ขอคุยกับเจ้าหน้าที่เลยได้ไหมคะ")
+    assert said[0].startswith("ได้ค่ะ 😊 จดข้อความนี้ไว้ให้เจ้าหน้าที่แล้ว")
     assert state_of(app, USER) == "province" and "จังหวัด" in said[-1]
-    assert not any("ต่อไหมคะ" in s for s in said)  # no offer to go back to what replaced it
     chat.say(USER, ANSWERS["province"])
     chat.tap(USER, "confirm=yes")
     [request] = requests_in(app)
-    assert request.service == "contact_staff" and request.phone == "0812345678"
-    assert request.contact_name == ANSWERS["contact_name"] and "ลดต้นทุน" in request.details
+    assert (request.service, request.business_name, request.phone) == ("consulting", ANSWERS["business_name"], "0812345678")
+    assert "ลดต้นทุน" in request.details and request.answers["questions"] == ["ขอคุยกับเจ้าหน้าที่เลยได้ไหมคะ"]
+
+
+def test_who_to_call_said_for_the_contact_s_name_is_the_name_and_a_note_for_the_officer(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["business_matching"])
+    answer_until(chat, app, USER, "contact_name")
+    chat.say(USER, "แพรค่ะ ลูกสาวเจ้าของ ถ้าจะคุยเรื่องราคาโทรหาพ่อ คุณสมศักดิ์")
+    assert state_of(app, USER) == "phone"
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.service, request.contact_name) == ("business_matching", "แพร")
+    assert "ถ้าจะคุยเรื่องราคาโทรหาพ่อ" in request.answers["questions"][0]
 
 
 def test_switching_service_keeps_the_contact_details(chat, app):
@@ -831,6 +854,12 @@ def test_a_price_question_before_consent_is_told_who_says_the_price_and_asked_fo
     assert said[0].startswith("ค่าบริการขึ้นกับบริการ") and "ท่านยินยอมไหมคะ" in said[-1]
     said = chat.say(USER, "ถามราคาเฉยๆครับ ยังไม่ได้จะจอง")
     assert said[0].startswith("ค่าบริการขึ้นกับบริการ") and "ศูนย์ใกล้ฉัน" in said[0]
+
+
+def test_the_freeze_dryer_named_is_no_price_question(chat, app):
+    chat.follow(USER)
+    said = chat.say(USER, "อยากใช้เครื่องฟรีซดรายค่ะ")
+    assert not any("ค่าบริการขึ้นกับบริการ" in s for s in said) and "ท่านยินยอมไหมคะ" in said[-1]
 
 
 @pytest.mark.parametrize("typed", ["ดีพร้อมคืออะไรคะ ช่วยอะไรชาวบ้านได้บ้าง", "ITC ช่วยอะไรได้บ้างครับ"])

@@ -296,3 +296,19 @@ def test_a_day_that_passed_lately_is_asked_about_and_next_year_s_taken_with_one_
     chat.tap(USER, "confirm=yes")
     [request] = requests_in(app)
     assert request.answers["preferred_date"] == passed.replace(year=passed.year + 1).isoformat()
+
+
+def test_a_change_of_mind_typed_for_the_product_offers_the_other_service_and_is_not_kept(chat, app):
+    [offer] = typed_at(chat, app, "product", "เอาใหม่ค่ะ จริงๆอยากไปอบรมเรื่องขายของออนไลน์มากกว่า")
+    assert "ดูเหมือนท่านต้องการเรื่อง" in offer and state_of(app, USER) == "product"
+
+
+@pytest.mark.parametrize(("question", "typed"), [
+    ("business_name", "ไม่ใช่ค่ะ ไม่เอาบรรจุภัณฑ์แล้ว"),
+    ("business_name", "บ่มีชื่อร้านเด้อ"),
+    ("product", "อยู่น่านค่ะ"),
+])
+def test_a_no_a_none_or_a_place_is_no_name_or_product(chat, app, question, typed):
+    said = typed_at(chat, app, question, typed)
+    assert said[-1].endswith(QUESTIONS.get(question, "สินค้าของท่านคืออะไรคะ (ส่งรูปมาประกอบได้เลยค่ะ)"))
+    assert state_of(app, USER) == question
