@@ -117,7 +117,7 @@ NOT_PROVINCES = (
 )
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_PARTICLES = re.compile(r"ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|จ๊ะ|นะ|ฮะ|งับ")
+_PARTICLES = re.compile(r"ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|จ๊ะ|นะ|ฮะ|งับ|หนิ|เด้อ|เน้อ")
 _PHRASE_END = re.compile(rf"$|[^a-z\u0e01-\u0e4e]|(?:{_PARTICLES.pattern})")
 _LETTERS = re.compile(r"[a-z\u0e01-\u0e4e]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -381,6 +381,13 @@ def province_alone(answer: str) -> Province | None:
     said = _said(answer)
     word = _PROVINCE_WORD.sub("", said)
     return _names().get(word) if word not in AMBIGUOUS_TERMS or said != word else None
+
+
+def district_alone(answer: str) -> Province | None:
+    """The province of a district an answer is, with nothing else said ("สะเดาครับ", "ฝาง"): the answer to "which
+    province?", where even a district whose name is an everyday word (สะเดา, the neem) is a place."""
+    said = _PROVINCE_WORD.sub("", _said(answer)).removeprefix("อำเภอ").removeprefix("อ.")
+    return _district_terms().seats.get(said)
 
 
 def says_mueang_alone(answer: str) -> bool:

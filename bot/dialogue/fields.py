@@ -24,7 +24,7 @@ from bot.dialogue.replies import BARE_REPLIES, NAME_PARTICLES, opens_with_none, 
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
 from intents import dates, entities
 from intents.normalize import normalize_for_entities
-from intents.provinces import closest_province, find_province, says_mueang_alone
+from intents.provinces import closest_province, district_alone, find_province, says_mueang_alone
 from intents.tokenize import tokenize
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ def reached_by_line(request: ServiceRequest) -> bool:
 
 def read_province(text: str, _today: date) -> str:
     """Take one of the 77 provinces, by name or alias, or a short answer that misspells one."""
-    province = find_province(text) or closest_province(text)
+    province = find_province(text) or district_alone(text) or closest_province(text)
     if province is None and says_mueang_alone(text):
         raise Invalid("อำเภอเมืองของจังหวัดไหนคะ รบกวนพิมพ์ชื่อจังหวัดด้วยนะคะ เช่น อ.เมือง ลำปาง")
     if province is None:

@@ -396,3 +396,10 @@ def test_a_message_that_names_no_product_leaves_the_question(text):
 def test_the_contact_named_for_someone_else_keeps_who_is_who(typed, contact):
     turn = flows.answer(flows.FLOWS["consulting"], "contact_name", {"details": "ลดต้นทุน"}, typed, TODAY)
     assert turn.answers["contact_name"] == contact
+
+
+@pytest.mark.parametrize(("typed", "province"), [("สะเดาครับ", "สงขลา"), ("ระโนดหนิ", "สงขลา"), ("ฝาง", "เชียงใหม่")])
+def test_a_district_alone_answers_the_province_question(typed, province):
+    answers = {k: v for k, v in ({"details": "ลดต้นทุน"} | PROFILE).items() if k != "province"}
+    turn = flows.answer(flows.FLOWS["consulting"], "province", answers, typed, TODAY)
+    assert turn.state == "confirm" and turn.answers["province"] == province

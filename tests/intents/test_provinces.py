@@ -17,6 +17,7 @@ from intents.provinces import (
     Province,
     all_provinces,
     closest_province,
+    district_alone,
     find_province,
     nearest_province,
     province_by_name,
@@ -474,3 +475,16 @@ def test_the_seat_s_district_alone_names_no_province(typed):
 
 def test_a_province_named_outright_wins_over_a_district_of_another():
     assert find_province("ส่งขายแถวบางละมุง ร้านอยู่ระยอง").name == "ระยอง"
+
+
+@pytest.mark.parametrize(("answer", "province"), [
+    ("สะเดาครับ", "สงขลา"), ("ระโนดหนิ", "สงขลา"), ("ฝาง", "เชียงใหม่"), ("อ.สองพี่น้อง", "สุพรรณบุรี"),
+])
+def test_a_district_alone_answers_which_province_even_when_it_is_an_everyday_word(answer: str, province: str) -> None:
+    found = district_alone(answer)
+    assert found is not None and found.name == province
+
+
+@pytest.mark.parametrize("answer", ["สะเดาผัดกุ้ง", "อ.เมือง", "บ้านค่ะ", "ร้านอยู่ในซอย"])
+def test_anything_more_or_less_than_a_district_is_no_district(answer: str) -> None:
+    assert district_alone(answer) is None
