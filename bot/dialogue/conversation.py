@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -17,6 +18,10 @@ from storage.models import Centre, Conversation, ServiceRequest
 
 CONSENT, REUSE = "consent", "reuse_profile"
 EXPIRY = timedelta(hours=24)
+# A request given up ("ยกเลิก"), kept this long to be taken back: its chip, or "ทำต่อ", "เปลี่ยนใจ ส่งไปด้วย".
+DROPPED, KEPT_FOR = "dropped_request", timedelta(minutes=30)
+TAKEN_BACK = re.compile(r"ทำต่อ|กลับไปทำ|เอา(?:อัน|เรื่อง)?(?:เดิม|เมื่อกี้)|ส่ง(?:เรื่อง)?\S{0,20}(?:ไปด้วย|ไปเลย)"
+                        r"|เปลี่ยนใจ|ไม่ยกเลิก")
 MISSES_BEFORE_HELP = 2
 
 
@@ -259,10 +264,31 @@ def cancel(ctx: Context, confirmed: bool = True, text: str | None = None) -> Rep
     conversation = active(ctx)
     if conversation is not None and conversation.state in turns.SUMMARY and not confirmed:
         return ask_cancel(ctx, conversation)
-    if conversation is not None:
+    if conversation is not None and conversation.flow in flows.FLOWS:  # kept a while, to be taken back
+        draft = {"flow": conversation.flow, "state": conversation.state, "data": conversation.data}
+        repo.save_conversation(ctx.session, ctx.user, DROPPED, "dropped", {DROPPED: draft})
+        take_back = Choose(texts.TAKE_BACK, f"{DROPPED}=back", texts.TAKE_BACK)
+        return Reply([Text(texts.FLOW_CANCELLED, (take_back, *cards.main_menu()))])
+    if conversation is not None and conversation.flow != DROPPED:
         repo.clear_conversation(ctx.session, ctx.user)
         return Reply([Text(texts.FLOW_CANCELLED, cards.main_menu())])
     return withdrawal.offer(ctx, text)
+
+
+def takes_back(current: Conversation | None, text: str) -> bool:
+    """A request just given up, and a message that wants it after all ("เปลี่ยนใจครับ ส่งเรื่องเมื่อกี้ไปด้วยเลย")."""
+    return current is not None and current.flow == DROPPED and TAKEN_BACK.search(text) is not None
+
+
+def take_back(ctx: Context) -> Reply:
+    """The request given up, where it was, if it was given up lately; else what can be done instead."""
+    current = active(ctx)
+    draft = current.data.get(DROPPED) if current is not None and current.flow == DROPPED else None
+    if current is None or draft is None or ctx.now - current.updated_at > KEPT_FOR:
+        return Reply([Text(texts.NOTHING_TO_TAKE_BACK, cards.main_menu())])
+    repo.save_conversation(ctx.session, ctx.user, draft["flow"], draft["state"], draft["data"])  # `current`, too
+    service = texts.SERVICE_NAMES[draft["flow"]]
+    return Reply([Text(texts.TAKEN_BACK.format(service=service))]).then(reask(ctx, current))
 
 
 def already_submitted(ctx: Context, edit: bool = False) -> Reply:

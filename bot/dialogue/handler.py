@@ -138,6 +138,8 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     about = call_about.typed_answer(ctx, conversation.active(ctx), text)
     if about is not None:
         return about
+    if conversation.takes_back(conversation.active(ctx), text):  # before "เปลี่ยนใจ" reads as another cancel
+        return conversation.take_back(ctx)
     consents = consent.TYPED.read(text)
     if consents is not None:
         return consent.answer(ctx, consents)

@@ -174,5 +174,6 @@ _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "subscribe": lambda ctx, value, event: answers.subscribe(ctx),
     "accept": _accept,
     CALL_BACK: _call_back,
+    conversation.DROPPED: lambda ctx, value, event: conversation.take_back(ctx),
     call_about.CALL_ABOUT: lambda ctx, value, event: call_about.answered(ctx, value),
 }

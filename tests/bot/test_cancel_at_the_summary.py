@@ -12,6 +12,7 @@ from tests.bot.test_service_requests import (
     ANSWERS,
     FIRST_MESSAGES,
     USER,
+    answer_until,
     answer_until_summary,
     requests_in,
     state_of,
@@ -103,3 +104,21 @@ def _buttons(node) -> list[dict]:
         return found + [b for value in node.values() for b in _buttons(value)]
     return [b for item in node for b in _buttons(item)] if isinstance(node, list) else []
 
+
+
+@pytest.mark.parametrize("back", [
+    lambda chat: chat.tap(USER, "dropped_request=back"),
+    lambda chat: chat.say(USER, "เปลี่ยนใจครับ ส่งเรื่องเมื่อกี้ไปด้วยเลย"),
+], ids=["tapped", "typed"])
+def test_a_request_given_up_is_taken_back_where_it_was_not_read_as_another_cancel(chat, app, back):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until(chat, app, USER, "contact_name")
+    [cancelled] = chat.send(fake_events.text(USER, "ยกเลิก"))
+    assert "ยกเลิกเรื่องนี้แล้ว" in cancelled["text"] and quick_replies(cancelled)[0]["label"] == "ทำต่อเรื่องเดิม"
+    said = back(chat)
+    assert said[0] == "ได้ค่ะ กลับมาทำเรื่องพัฒนาบรรจุภัณฑ์ต่อนะคะ" and said[-1].endswith("ขอชื่อผู้ติดต่อค่ะ")
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.service == "packaging" and request.business_name == ANSWERS["business_name"]
