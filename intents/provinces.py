@@ -385,9 +385,10 @@ def province_alone(answer: str) -> Province | None:
 
 def district_alone(answer: str) -> Province | None:
     """The province of a district an answer is, with nothing else said ("สะเดาครับ", "ฝาง"): the answer to "which
-    province?", where even a district whose name is an everyday word (สะเดา, the neem) is a place."""
-    said = _PROVINCE_WORD.sub("", _said(answer)).removeprefix("อำเภอ").removeprefix("อ.")
-    return _district_terms().seats.get(said)
+    province?", where even a district whose name is an everyday word (สะเดา, the neem) is a place; not one that is an
+    everyday phrase ("บ้านนา", "หลังสวน"), which needs its อ. (`find_province`)."""
+    said = _said(answer)
+    return None if said in EVERYDAY_DISTRICTS else _district_terms().seats.get(said)
 
 
 def says_mueang_alone(answer: str) -> bool:

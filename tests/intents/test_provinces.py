@@ -478,13 +478,15 @@ def test_a_province_named_outright_wins_over_a_district_of_another():
 
 
 @pytest.mark.parametrize(("answer", "province"), [
-    ("สะเดาครับ", "สงขลา"), ("ระโนดหนิ", "สงขลา"), ("ฝาง", "เชียงใหม่"), ("อ.สองพี่น้อง", "สุพรรณบุรี"),
+    ("สะเดาครับ", "สงขลา"), ("ระโนดหนิ", "สงขลา"), ("ฝาง", "เชียงใหม่"), ("ปายค่ะ", "แม่ฮ่องสอน"),
 ])
 def test_a_district_alone_answers_which_province_even_when_it_is_an_everyday_word(answer: str, province: str) -> None:
     found = district_alone(answer)
     assert found is not None and found.name == province
 
 
-@pytest.mark.parametrize("answer", ["สะเดาผัดกุ้ง", "อ.เมือง", "บ้านค่ะ", "ร้านอยู่ในซอย"])
+# More than the district, the seat's district of any province, or a district that is an everyday phrase ("บ้านนา",
+# "home in the fields"), which counts after อ. only.
+@pytest.mark.parametrize("answer", ["สะเดาผัดกุ้ง", "อ.เมือง", "บ้านค่ะ", "ร้านอยู่ในซอย", "บ้านนาค่ะ", "หลังสวน"])
 def test_anything_more_or_less_than_a_district_is_no_district(answer: str) -> None:
     assert district_alone(answer) is None
