@@ -16,15 +16,20 @@ from storage.models import utcnow
 TYPED = replies.YesOrNo(frozenset({"ยินยอม"}), frozenset({"ไม่ยินยอม"}), yes_within=asides.CONSENTING)
 
 
-# What a question about the consent asked names ("ยินยอมคืออะไรคะ", "เก็บข้อมูลไปทำอะไร", "ทำไมต้องยินยอม").
-ABOUT_THE_DATA = ("ยินยอม", "ข้อมูล", "เก็บ", "pdpa", "ส่วนตัว", "ส่วนบุคคล")
+# What a question about the consent names ("ยินยอมคืออะไรคะ", "ทำไมต้องยินยอม"); at the consent note, the data too
+# ("เก็บข้อมูลไปทำอะไร"), which elsewhere may be the need ("อยากเก็บน้ำพริกให้ได้นาน ทำยังไง").
+ABOUT_THE_CONSENT = ("ยินยอม", "pdpa", "ส่วนบุคคล", "ความเป็นส่วนตัว")
+ABOUT_THE_DATA = (*ABOUT_THE_CONSENT, "ข้อมูล", "เก็บ")
 
 
 def asks_about_it(ctx: Context, text: str) -> bool:
     """A question about the consent from someone yet to give it: the answer is what the data is for, never a yes."""
     lowered = text.lower()
-    return (ctx.user.consented_at is None and replies.asks_what_it_means(lowered)
-            and any(word in lowered for word in ABOUT_THE_DATA))
+    if ctx.user.consented_at is not None or not replies.asks_what_it_means(lowered):
+        return False
+    pending = conversation.active(ctx)
+    named = ABOUT_THE_DATA if pending is not None and pending.state == conversation.CONSENT else ABOUT_THE_CONSENT
+    return any(word in lowered for word in named)
 
 
 def answer(ctx: Context, given: bool) -> Reply:

@@ -1047,6 +1047,13 @@ def test_asking_what_the_consent_means_is_told_and_gives_no_consent(chat, app, t
     assert state_of(app, USER) not in (None, "consent")
 
 
+def test_a_need_about_keeping_food_is_a_need_not_a_question_about_the_data(chat, app):
+    chat.follow(USER)
+    said = chat.say(USER, "อยากเก็บน้ำพริกให้ได้นานขึ้น ทำยังไงคะ")
+    assert not said[0].startswith("ข้อมูลที่เก็บ:") and "ท่านยินยอมไหมคะ" in said[-1]
+    assert state_of(app, USER) == "consent"
+
+
 def test_service_needs_consent_first_and_resumes_after_it(chat, app):
     chat.follow(USER)
     said = chat.say(USER, FIRST_MESSAGES["packaging"])
