@@ -3,6 +3,7 @@ that goes on to say what the user needs."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.dialogue import asides, cards, conversation, replies, texts
@@ -16,20 +17,28 @@ from storage.models import utcnow
 TYPED = replies.YesOrNo(frozenset({"ยินยอม"}), frozenset({"ไม่ยินยอม"}), yes_within=asides.CONSENTING)
 
 
-# What a question about the consent names ("ยินยอมคืออะไรคะ", "ทำไมต้องยินยอม"); at the consent note, the data too
-# ("เก็บข้อมูลไปทำอะไร"), which elsewhere may be the need ("อยากเก็บน้ำพริกให้ได้นาน ทำยังไง").
-ABOUT_THE_CONSENT = ("ยินยอม", "pdpa", "ส่วนบุคคล", "ความเป็นส่วนตัว")
-ABOUT_THE_DATA = (*ABOUT_THE_CONSENT, "ข้อมูล", "เก็บ")
+# A question about the consent ("ยินยอมคืออะไรคะ", "ทำไมต้องยินยอม", "ยินยอมแปลว่าอะไร"); at the consent note, about
+# the data too ("เก็บข้อมูลไปทำอะไร"), which elsewhere may be the need ("อยากเก็บน้ำพริกให้ได้นาน ทำยังไง"). Not a
+# consent that goes on ("ยินยอมค่ะ คือร้านเราอยากทำกล่องใหม่").
+_CONSENT = r"(?:ยินยอม|pdpa|ข้อมูลส่วนบุคคล|ความเป็นส่วนตัว)"
+_DATA = r"(?:ยินยอม|pdpa|ข้อมูลส่วนบุคคล|ข้อมูล|ความเป็นส่วนตัว|เก็บ)"
+_WHAT = r"\S{0,6}\s*(?:อะไร|ยังไง|อย่างไร)|\S{0,20}ไม่เข้าใจ"
+
+
+def _about(words: str) -> re.Pattern[str]:
+    return re.compile(rf"{words}(?:{_WHAT})|(?:ทำไม|ไม่เข้าใจ)\S{{0,8}}{words}", re.IGNORECASE)
+
+
+ASKS_ABOUT_THE_CONSENT, ASKS_ABOUT_THE_DATA = _about(_CONSENT), _about(_DATA)
 
 
 def asks_about_it(ctx: Context, text: str) -> bool:
     """A question about the consent from someone yet to give it: the answer is what the data is for, never a yes."""
-    lowered = text.lower()
-    if ctx.user.consented_at is not None or not replies.asks_what_it_means(lowered):
+    if ctx.user.consented_at is not None:
         return False
     pending = conversation.active(ctx)
-    named = ABOUT_THE_DATA if pending is not None and pending.state == conversation.CONSENT else ABOUT_THE_CONSENT
-    return any(word in lowered for word in named)
+    at_the_note = pending is not None and pending.state == conversation.CONSENT
+    return (ASKS_ABOUT_THE_DATA if at_the_note else ASKS_ABOUT_THE_CONSENT).search(text) is not None
 
 
 def answer(ctx: Context, given: bool) -> Reply:

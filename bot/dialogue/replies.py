@@ -187,7 +187,7 @@ class YesOrNo:
 
 
 # Asking what a word means is no answer in that word: "ยินยอมคืออะไรคะ ป้าไม่เข้าใจ", "ทำไมต้องยินยอม".
-WHAT_IT_MEANS = ("อะไร", "ไม่เข้าใจ", "แปลว่า", "หมายถึง", "หมายความ", "ยังไง", "คือ", "?")
+WHAT_IT_MEANS = ("อะไร", "ไม่เข้าใจ", "แปลว่า", "หมายถึง", "หมายความ", "?")
 
 
 def asks_what_it_means(text: str) -> bool:

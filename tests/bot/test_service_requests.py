@@ -1047,6 +1047,14 @@ def test_asking_what_the_consent_means_is_told_and_gives_no_consent(chat, app, t
     assert state_of(app, USER) not in (None, "consent")
 
 
+def test_consent_that_goes_on_with_a_that_is_is_consent(chat, app):
+    chat.follow(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    chat.say(USER, "ยินยอมค่ะ คือร้านเราอยากทำกล่องใหม่")
+    with app.extensions["frontdesk"].sessions() as session:
+        assert session.scalar(select(LineUser.consented_at)) is not None
+
+
 def test_a_need_about_keeping_food_is_a_need_not_a_question_about_the_data(chat, app):
     chat.follow(USER)
     said = chat.say(USER, "อยากเก็บน้ำพริกให้ได้นานขึ้น ทำยังไงคะ")
