@@ -9,17 +9,14 @@ so a reminder goes out once, whatever crashes or retries happen.
 from __future__ import annotations
 
 import logging
-import tomllib
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from functools import lru_cache
-from pathlib import Path
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from huey import crontab
 from sqlalchemy import select
 
 from bot.jobs import enqueue_deliveries, queue, services
+from bot.workdays import BusinessCalendar, load_calendar
 from storage import repositories as repo
 from storage.database import unit_of_work
 from storage.models import AuditEntry, ServiceRequest, Staff
@@ -27,38 +24,8 @@ from storage.models import AuditEntry, ServiceRequest, Staff
 log = logging.getLogger(__name__)
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
-HOLIDAYS_FILE = Path(__file__).resolve().parent.parent / "storage" / "seed" / "holidays.toml"
 ESCALATE_AFTER = 2  # times the centre's response target
 LOOK_BACK = timedelta(days=30)  # older unaccepted requests were surely seen already: no more alerts
-
-
-@dataclass(frozen=True)
-class BusinessCalendar:
-    """When centres work: opening and closing time in Bangkok, working weekdays, public holidays."""
-
-    opens: time
-    closes: time
-    weekdays: frozenset[int]
-    holidays: dict[date, str]
-    complete_years: frozenset[int]
-
-    def is_working_day(self, day: date) -> bool:
-        return day.isoweekday() in self.weekdays and day not in self.holidays
-
-    def covers(self, year: int) -> bool:
-        """True when the holiday file lists the whole of this Gregorian year."""
-        return year in self.complete_years
-
-
-@lru_cache(maxsize=4)
-def load_calendar(path: Path = HOLIDAYS_FILE) -> BusinessCalendar:
-    """The business calendar from the editable data file (read once per process)."""
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
-    hours = data["hours"]
-    return BusinessCalendar(time.fromisoformat(hours["start"]), time.fromisoformat(hours["end"]),
-                            frozenset(hours["weekdays"]), {h["date"]: h["name"] for h in data["holiday"]},
-                            frozenset(data.get("complete_years", [])))
 
 
 def add_business_hours(start: datetime, hours: float, calendar: BusinessCalendar | None = None) -> datetime:

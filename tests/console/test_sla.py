@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot import sla
+from bot import sla, workdays
 from bot.dialogue.texts import thai_datetime
 from storage.models import ServiceRequest, utcnow
 from tests.chat import LineChat, shown
@@ -39,7 +39,7 @@ def test_business_hours_skip_nights_weekends_and_public_holidays(start, hours, d
 
 
 def test_the_holiday_file_is_complete_for_this_year_and_last():
-    calendar = sla.load_calendar()
+    calendar = workdays.load_calendar()
     assert calendar.covers(2026) and calendar.covers(2025)
     assert calendar.holidays[datetime(2026, 4, 13).date()] == "วันสงกรานต์"
 

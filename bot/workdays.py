@@ -1,0 +1,50 @@
+"""When the centres work: opening hours, working weekdays and Thai public holidays.
+
+Read from `storage/seed/holidays.toml`, which staff edit when the Cabinet announces next year's holidays. Response
+targets count only these hours (`bot.sla`), and a day the centres are closed is not offered for a visit.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+HOLIDAYS_FILE = Path(__file__).resolve().parent.parent / "storage" / "seed" / "holidays.toml"
+
+
+@dataclass(frozen=True)
+class BusinessCalendar:
+    """When centres work: opening and closing time in Bangkok, working weekdays, public holidays."""
+
+    opens: time
+    closes: time
+    weekdays: frozenset[int]
+    holidays: dict[date, str]
+    complete_years: frozenset[int]
+
+    def is_working_day(self, day: date) -> bool:
+        return day.isoweekday() in self.weekdays and day not in self.holidays
+
+    def covers(self, year: int) -> bool:
+        """True when the holiday file lists the whole of this Gregorian year."""
+        return year in self.complete_years
+
+    def working_day(self, day: date, step: int) -> date:
+        """The nearest working day from `day` on (`step` 1) or back (`step` -1), `day` itself if it is one."""
+        while not self.is_working_day(day):
+            day += timedelta(days=step)
+        return day
+
+
+@lru_cache(maxsize=4)
+def load_calendar(path: Path = HOLIDAYS_FILE) -> BusinessCalendar:
+    """The business calendar from the editable data file (read once per process)."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    hours = data["hours"]
+    return BusinessCalendar(time.fromisoformat(hours["start"]), time.fromisoformat(hours["end"]),
+                            frozenset(hours["weekdays"]), {h["date"]: h["name"] for h in data["holiday"]},
+                            frozenset(data.get("complete_years", [])))
