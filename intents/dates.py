@@ -1,6 +1,7 @@
 """Dates in a Thai message: พรุ่งนี้, วันศุกร์หน้า, 15 ธ.ค., 15/12/2569 (Buddhist era), 2026-12-15.
 
 `parse_date` takes any `str` and returns a date or None; it never raises. Part of `extract_entities`.
+`parse_period` reads a stretch of days said instead of one (สัปดาห์หน้า, ต้นเดือนหน้า, ปลายธันวา).
 """
 
 from __future__ import annotations
@@ -103,6 +104,13 @@ _THAI_WEEKDAY = re.compile(
     rf"(?P<ago>เมื่อ\s*)?(?P<prefix>วัน\s*)?(?P<day>{'|'.join(_THAI_WEEKDAYS)})"
     r"\s*(?P<which>หน้า|นี้|ที่จะถึง(?:นี้)?|ที่แล้ว|ก่อน(?=\s|$))?"
 )
+# อาทิตย์หน้า without วัน is "next week"; วันอาทิตย์หน้า is a Sunday, read by _THAI_WEEKDAY.
+_WEEK_PERIOD = re.compile(r"(?<!วัน)(?<!วัน )(?:สัปดาห์|อาทิตย์|วีค|week)\s*(?P<which>หน้า|ถัดไป|นี้)", re.IGNORECASE)
+_MONTH_PERIOD = re.compile(
+    rf"(?P<part>ต้น|กลาง|ปลาย|สิ้น|ท้าย)?\s*(?:(?:เดือน\s*)?(?P<month>{_MONTH_PATTERN})|เดือน\s*(?P<which>หน้า|ถัดไป|นี้)?)",
+    re.IGNORECASE,
+)
+_PART_OF_MONTH = {"ต้น": (1, 10), "กลาง": (11, 20), "ปลาย": (21, 31), "สิ้น": (21, 31), "ท้าย": (21, 31)}
 _ENGLISH_WEEKDAY = re.compile(
     rf"(?<![a-z])(?:(?P<which>next|this|coming|last)\s+)?(?P<day>{'|'.join(_ENGLISH_WEEKDAYS)})(?![a-z])",
     re.IGNORECASE,
@@ -234,4 +242,48 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
         found = [(position, date) for position, date in finder(text, today) if date is not None]
         if found:
             return min(found, key=lambda item: item[0])[1]
+    return None
+
+
+def _week(which: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """This (Monday-Sunday) week from today on, or next week."""
+    monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=0 if which == "นี้" else 7)
+    return max(monday, today), monday + dt.timedelta(days=6)
+
+
+def _part_of_month(part: str | None, year: int, month: int) -> tuple[dt.date, dt.date]:
+    first, last = _PART_OF_MONTH.get(part or "", (1, 31))
+    days_in_month = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, first), dt.date(year, month, min(last, days_in_month))
+
+
+def _month_stretch(match: re.Match[str], today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """ต้นเดือนหน้า, กลางเดือนนี้, ปลายธันวา, เดือนมกรา, สิ้นเดือน: a named month, or a part of a month said
+    without one, is the next one with days to come."""
+    part, which, named = match.group("part"), match.group("which"), match.group("month")
+    if named is None and part is None and which in (None, "นี้"):
+        return None  # "เดือน" or "เดือนนี้" alone says nothing of when
+    month = _month_number(named) if named else today.month + (which in ("หน้า", "ถัดไป"))
+    if month is None:
+        return None
+    year = today.year + (month - 1) // 12
+    first, last = _part_of_month(part, year, (month - 1) % 12 + 1)
+    if last < today and named:
+        first, last = _part_of_month(part, year + 1, first.month)
+    elif last < today and which is None:
+        first, last = _part_of_month(part, year + first.month // 12, first.month % 12 + 1)
+    return (max(first, today), last) if last >= today else None
+
+
+def parse_period(text: str, today: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a stretch said instead of a date, from today on; None when there is none."""
+    text = normalize_for_entities(text)
+    today = today or bangkok_today()
+    if week := _WEEK_PERIOD.search(text):
+        return _week(week.group("which"), today)
+    if month := _MONTH_PERIOD.search(text):
+        try:
+            return _month_stretch(month, today)
+        except (ValueError, OverflowError):
+            return None
     return None

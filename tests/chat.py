@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
+from bot import workdays
 from bot.line import fake_events
 from bot.line.fake_api import FakeLineApi
+from intents.dates import bangkok_today
 
 
 class LineChat:
@@ -79,3 +82,13 @@ def _flex_texts(node: Any) -> list[str]:
     if isinstance(node, list):
         return [t for item in node for t in _flex_texts(item)]
     return []
+
+
+def a_working_day(days_ahead: int) -> date:
+    """The first day the centres open at least `days_ahead` days from today (Bangkok), to book a visit on."""
+    return workdays.load_calendar().working_day(bangkok_today() + timedelta(days=days_ahead), 1)
+
+
+def typed_date(day: date) -> str:
+    """The date as a user types it: 15/12/2569."""
+    return f"{day.day}/{day.month}/{day.year + 543}"

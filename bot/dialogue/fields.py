@@ -3,11 +3,13 @@ names.py, of a phone number in phones.py."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from bot import workdays
 from bot.dialogue import texts
 from bot.dialogue.mentions import find_buyers, find_market, find_product
 from bot.dialogue.names import (
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 CLOSING_MARKS = frozenset(")]}\"'”’»")
 # In a request's answers, beside the fields': the questions typed along the way, for the officer who calls back.
 QUESTIONS = "questions"
+OFFERED = "offered"  # the answers a refusal offered as chips, while its question waits: "ใช่ค่ะ" takes the one
 
 
 @dataclass(frozen=True)
@@ -172,15 +175,17 @@ def read_people(text: str, _today: date) -> int:
 
 
 JUST_PASSED = timedelta(days=60)
+FURTHEST = timedelta(days=366)
+SOONEST = re.compile(r"เร็วที่สุด|เร็วสุด|ไวที่สุด|ไวสุด|ยิ่งเร็วยิ่งดี|โดยเร็ว|ด่วน|asap", re.IGNORECASE)
+ANY_DAY = re.compile(r"วันไหนก็ได้|ได้ทุกวัน|ว่างทุกวัน|สะดวกทุกวัน|แล้วแต่(?:ทาง)?(?:ศูนย์|เจ้าหน้าที่|จนท|พี่)")
 
 
 def read_date(text: str, today: date) -> date | str:
-    """Take a date from today on (Thai, Buddhist era or picker), or 'not sure yet'."""
+    """Take a working day from today to a year ahead (Thai, Buddhist era or picker), a stretch of days, "as soon as
+    possible", or "not sure yet"."""
     when = dates.parse_date(text, today)
-    if when is None and opens_with_none(text):  # as the chip sends it, or typed ("ยังไม่แน่ใจเลยครับ")
-        return "ยังไม่ระบุ"
     if when is None:
-        raise Invalid("ขอวันที่อีกครั้งนะคะ เช่น 15 ธ.ค. หรือ 15/12/2569 หรือแตะ \"เลือกวันที่\" ค่ะ")
+        return _instead_of_a_date(text, today)
     if when < today:
         raise Invalid("วันที่นี้ผ่านมาแล้วค่ะ ขอเป็นวันที่ตั้งแต่วันนี้ไปนะคะ")
     # A day and month without a year is the next one to come; one that passed only lately was perhaps misread or
@@ -190,7 +195,45 @@ def read_date(text: str, today: date) -> date | str:
         shown = texts.thai_date(when)
         raise Invalid(texts.DATE_JUST_PASSED.format(passed=texts.thai_date(passed), next=shown),
                       (Choose(shown, f"answer={when.isoformat()}", shown),))
+    if when - today > FURTHEST:  # most likely a year mistyped: the day and month to come are offered
+        nearer = dates.parse_date(f"{when.day}/{when.month}", today)
+        offered = () if nearer is None else (_offer(nearer, texts.thai_date(nearer)),)
+        raise Invalid(texts.DATE_TOO_FAR.format(day=texts.thai_date(when)), offered)
+    calendar = workdays.load_calendar()
+    if not calendar.is_working_day(when):
+        raise _closed(when, today, calendar)
     return when
+
+
+def _instead_of_a_date(text: str, today: date) -> date | str:
+    if not text.lstrip().startswith("วัน") and dates.parse_date(f"วัน{text.strip()}", today):
+        return read_date(f"วัน{text.strip()}", today)  # a weekday alone ("ศุกร์ค่ะ") or "ที่ 5"
+    if opens_with_none(text):  # as the chip sends it, or typed ("ยังไม่แน่ใจเลยครับ")
+        return "ยังไม่ระบุ"
+    if SOONEST.search(text):
+        return texts.SOONEST_DAY
+    if ANY_DAY.search(text):
+        return texts.ANY_DAY
+    stretch = dates.parse_period(text, today)
+    if stretch is not None:  # สัปดาห์หน้า, ต้นเดือนหน้า: its working days
+        calendar = workdays.load_calendar()
+        first, last = calendar.working_day(stretch[0], 1), calendar.working_day(stretch[1], -1)
+        if first <= last:
+            return texts.DAYS_BETWEEN.format(days=texts.thai_days(first, last))
+    raise Invalid(texts.DATE_UNREAD)
+
+
+def _closed(day: date, today: date, calendar: workdays.BusinessCalendar) -> Invalid:
+    """A weekend or public holiday: the working days either side are offered."""
+    holiday = calendar.holidays.get(day)
+    why = (f"วันหยุด{holiday}" if holiday.startswith("ชดเชย") else holiday) if holiday else f"วัน{texts.WEEKDAYS[day.weekday()]}"
+    near = dict.fromkeys(d for d in (calendar.working_day(day, -1), calendar.working_day(day, 1)) if d >= today)
+    return Invalid(texts.DATE_CLOSED.format(day=texts.thai_date(day), why=why),
+                   tuple(_offer(d, texts.day_and_date(d)) for d in near))
+
+
+def _offer(day: date, label: str) -> Choose:
+    return Choose(label, f"answer={day.isoformat()}", label)
 
 
 def read_sector(text: str, _today: date) -> str:

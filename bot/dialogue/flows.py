@@ -18,6 +18,7 @@ from bot.dialogue import names, phones, replies, summary, texts
 from bot.dialogue.mentions import find_machine
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
+from bot.line.outbound import Choose
 from intents import extract_entities
 from intents.normalize import normalize, normalize_for_entities
 from intents.provinces import province_alone
@@ -194,6 +195,8 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     """Read the user's reply to the question in `state`, and move on or ask again; a question typed instead, about
     the services (`in_scope`), is kept for the officer, and at a name question more about the need
     (`about_the_request`: the classifier reads the reply as the request's own service) is added to it."""
+    reply = _taken_offer(answers.get(f.OFFERED, []), reply)
+    answers = {key: value for key, value in answers.items() if key != f.OFFERED}
     changed = summary.change_in_one_message(flow, state, answers, reply, today)
     if changed is not None:
         return changed
@@ -223,12 +226,16 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
         named = {} if replies.asks_a_question(reply) else named
         passing = _said_in_passing(flow, state, reply, answers, today)
         answers = answers | named | passing
-        if asks_the_officer:
+        # An answer refused with others offered ("เสาร์ที่ 28 ได้ไหมคะ": closed, Friday or Monday) is answered by them.
+        if asks_the_officer and not invalid.choices:
             return Turn(state, noted(answers, reply), ask(flow, state, answers, hint=texts.QUESTION_NOTED))
         # A province alone, typed at another question ("เชียงใหม่ค่ะ" for the phone): noted, and said so.
         alone = "province" in passing and province_alone(reply) is not None
         hint = texts.PROVINCE_FOR_A_NAME.format(province=passing["province"]) if alone else str(invalid)
-        return Turn(state, answers, ask(flow, state, answers, hint=hint, offered=invalid.choices))
+        offers = [c.data.removeprefix(ANSWER) for c in invalid.choices
+                  if isinstance(c, Choose) and c.data.startswith(ANSWER)]
+        return Turn(state, answers | ({f.OFFERED: offers} if offers else {}),
+                    ask(flow, state, answers, hint=hint, offered=invalid.choices))
     # "ไม่รู้" for what is needed: the officer will advise ("กล่อง", said first, is in the chat they read).
     unsure = state == "details" and replies.says_none(reply)
     value = texts.NEED_TO_BE_ADVISED if unsure else value
@@ -237,6 +244,18 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     following = next_question(flow, answers)
     by_line = texts.BY_LINE_NOTED if state == f.PHONE.key and value == phones.BY_LINE else None
     return Turn(following, answers, ask(flow, following, answers, hint=texts.WILL_ADVISE if unsure else by_line))
+
+
+ANSWER = "answer="  # a chip's postback data that answers the question asked
+TAKES_THE_OFFER = re.compile(r"ปีหน้า|วันนั้น|ตามนั้น|อันนั้น")
+
+
+def _taken_offer(offered: list[str], reply: str) -> str:
+    """The one answer a refusal offered ("หากหมายถึง 1 พ.ย. 2570 แตะวันที่ด้านล่าง"), when the reply takes it in words
+    ("ใช่ค่ะ", "ปีหน้าค่ะ") rather than with the chip; otherwise the reply."""
+    said = replies.BARE_REPLIES.read(reply)
+    takes = said is True or (said is None and TAKES_THE_OFFER.search(reply) is not None)
+    return offered[0] if len(offered) == 1 and takes else reply
 
 
 def _for_the_officer(reply: str) -> bool:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
+WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัส", "ศุกร์", "เสาร์", "อาทิตย์")
 THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 
 SERVICE_NAMES = {
@@ -130,6 +131,15 @@ NOTHING_TO_TAKE_BACK = "เรื่องที่ยกเลิกไปไ�
 FLOW_CANCELLED = "ยกเลิกเรื่องนี้แล้วค่ะ หากต้องการเริ่มใหม่ พิมพ์บอกได้ตลอดเลยนะคะ"
 # A day and month typed without a year that passed lately ("1 พ.ย." on 22 พ.ย.): next year's is offered.
 DATE_JUST_PASSED = "วันที่ {passed} ผ่านมาแล้วค่ะ หากหมายถึง {next} แตะวันที่ด้านล่างได้เลย หรือพิมพ์วันอื่นนะคะ"
+DATE_UNREAD = "ขอวันที่อีกครั้งนะคะ เช่น 15 ธ.ค. หรือ 15/12/2569 หรือแตะ \"เลือกวันที่\" ค่ะ"
+DATE_CLOSED = ("วันที่ {day} ตรงกับ{why} ศูนย์ปิดทำการค่ะ สะดวกวันทำการใกล้ ๆ ไหมคะ แตะวันที่ด้านล่าง "
+               "หรือพิมพ์วันอื่นได้เลยนะคะ")
+DATE_TOO_FAR = ("วันที่ {day} อีกนานกว่า 1 ปีเลยค่ะ พิมพ์ปีผิดหรือเปล่าคะ ขอวันที่ภายใน 1 ปีนะคะ "
+                "หรือแตะ \"ยังไม่แน่ใจ\" ไว้ก่อนก็ได้ค่ะ")
+# When, said instead of a date: kept as words for staff to pick the day.
+SOONEST_DAY = "เร็วที่สุดที่ศูนย์สะดวก"
+ANY_DAY = "วันไหนก็ได้ แล้วแต่ศูนย์สะดวก"
+DAYS_BETWEEN = "ช่วง {days}"
 # A person asked for while a request is open (call_about.py).
 ASK_CALL_ABOUT = "ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอ {reference} ({service}) ใช่ไหมคะ"
 CALL_ABOUT_THIS = "ใช่ เรื่องนี้"
@@ -251,6 +261,21 @@ def thai_date(moment: date | datetime) -> str:
     if isinstance(moment, datetime):
         moment = moment.astimezone(BANGKOK).date()
     return f"{moment.day} {THAI_MONTHS[moment.month - 1]} {moment.year + 543}"
+
+
+def thai_days(first: date, last: date) -> str:
+    """23-30 พ.ย. 2569, 30 พ.ย.-4 ธ.ค. 2569, 28 ธ.ค. 2569-8 ม.ค. 2570: a stretch of days, each part said once."""
+    if first == last:
+        return thai_date(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{thai_date(last)}"
+    start = f"{first.day} {THAI_MONTHS[first.month - 1]}" if first.year == last.year else thai_date(first)
+    return f"{start}–{thai_date(last)}"
+
+
+def day_and_date(day: date) -> str:
+    """ศุกร์ 27 พ.ย. 2569: short enough for a quick-reply label."""
+    return f"{WEEKDAYS[day.weekday()]} {thai_date(day)}"
 
 
 def thai_datetime(moment: datetime) -> str:

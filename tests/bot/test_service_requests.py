@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -15,7 +15,7 @@ from bot.dialogue.texts import thai_datetime
 from bot.line import fake_events as ev
 from storage.models import Attachment, Conversation, Delivery, LineUser, ServiceRequest, utcnow
 from storage.repositories import be_year
-from tests.chat import quick_replies, shown
+from tests.chat import a_working_day, quick_replies, shown, typed_date
 
 USER = "U" + "a" * 32
 STAFF = "U" + "5" * 32
@@ -28,7 +28,7 @@ ANSWERS = {
     "phone": "๐๘๑-๒๓๔-๕๖๗๘",
     "province": "จ.เชียงราย",
     "machine": "CNC",
-    "preferred_date": "พรุ่งนี้",
+    "preferred_date": typed_date(a_working_day(1)),
     "people": "12 คน",
     "market": "ญี่ปุ่น",
     "sector": "เครื่องสำอาง",
@@ -637,8 +637,8 @@ def test_moving_the_date_on_the_summary_changes_the_preferred_date(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["machinery"])
     answer_until_summary(chat, app, USER)
-    later = date.today() + timedelta(days=20)
-    changed, summary = chat.say(USER, f"ขอเลื่อนเป็นวันที่ {later.day}/{later.month}/{later.year + 543} ค่ะ")
+    later = a_working_day(20)
+    changed, summary = chat.say(USER, f"ขอเลื่อนเป็นวันที่ {typed_date(later)} ค่ะ")
     assert "แก้วันที่สะดวกให้แล้ว" in changed and thai_date(later) in summary
     chat.say(USER, "ยืนยันค่ะ")
     assert requests_in(app)[0].answers["preferred_date"] == later.isoformat()

@@ -3,8 +3,6 @@ in one message; and what the edit menu reads as the answer to change; through th
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import pytest
 
 from tests.bot.test_cancel_at_the_summary import at_the_summary
@@ -16,6 +14,7 @@ from tests.bot.test_service_requests import (
     requests_in,
     state_of,
 )
+from tests.chat import a_working_day, typed_date
 
 
 @pytest.mark.parametrize("typed", ["ได้ค่ะ ส่งเลย", "👍", "ok ส่งได้เลยครับ", "ได้เลยค่ะ", "ยืนยันค่ะ👍🏻",
@@ -117,8 +116,8 @@ def test_a_date_named_first_then_changed_moves_the_machinery_booking(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["machinery"])
     answer_until_summary(chat, app, USER)
-    later = date.today() + timedelta(days=20)
-    said = " ".join(chat.say(USER, f"วันที่ขอเปลี่ยนเป็น {later.day}/{later.month}/{later.year + 543} ครับ"))
+    later = a_working_day(20)
+    said = " ".join(chat.say(USER, f"วันที่ขอเปลี่ยนเป็น {typed_date(later)} ครับ"))
     assert "แก้วันที่สะดวกให้แล้ว" in said and state_of(app, USER) == "confirm", said
     chat.tap(USER, "confirm=yes")
     assert requests_in(app)[0].answers["preferred_date"] == later.isoformat()

@@ -4,10 +4,11 @@ answer to another question is not, and the same question is asked again with eve
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
+from bot import workdays
 from bot.dialogue import texts
 from bot.line import fake_events as ev
 from intents.dates import bangkok_today
@@ -24,7 +25,7 @@ from tests.bot.test_service_requests import (
     state_of,
     typed_at,
 )
-from tests.chat import quick_replies
+from tests.chat import a_working_day, quick_replies, typed_date
 
 NEXT_QUESTION = {"business_name": "ขอชื่อผู้ติดต่อค่ะ", "contact_name": "ขอเบอร์โทร"}
 
@@ -279,9 +280,15 @@ def test_an_address_typed_for_the_contact_is_no_name_but_a_surname_with_อย�
     assert names_sent(chat, app) == (ANSWERS["business_name"], "สมชาย อยู่สุข")
 
 
+def lately_passed() -> date:
+    """A day of the last weeks whose date next year the centres are open on."""
+    today, calendar = bangkok_today(), workdays.load_calendar()
+    return next(day for n in range(15, 50) if (day := today - timedelta(days=n)).strftime("%m%d") != "0229"
+                and calendar.is_working_day(day.replace(year=day.year + 1)))
+
+
 def test_a_day_that_passed_lately_is_asked_about_and_next_year_s_taken_with_one_tap(chat, app):
-    passed = bangkok_today() - timedelta(days=20)
-    passed -= timedelta(days=1) if (passed.month, passed.day) == (2, 29) else timedelta(0)  # none next year
+    passed = lately_passed()
     typed = f"{passed.day} {texts.THAI_MONTHS[passed.month - 1]} ค่ะ"
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["machinery"])
@@ -312,3 +319,92 @@ def test_a_no_a_none_or_a_place_is_no_name_or_product(chat, app, question, typed
     said = typed_at(chat, app, question, typed)
     assert said[-1].endswith(QUESTIONS.get(question, "สินค้าของท่านคืออะไรคะ (ส่งรูปมาประกอบได้เลยค่ะ)"))
     assert state_of(app, USER) == question
+
+
+def at_the_date(chat, app) -> None:
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["machinery"])
+    answer_until(chat, app, USER, "preferred_date")
+
+
+def offered(message) -> dict[str, str]:
+    return {reply["label"]: reply.get("data", "") for reply in quick_replies(message)}
+
+
+def test_a_weekend_is_not_booked_and_the_working_days_beside_it_are_one_tap_away(chat, app):
+    today, calendar = bangkok_today(), workdays.load_calendar()
+    saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
+    at_the_date(chat, app)
+    [asked] = chat.send(ev.text(USER, f"วันเสาร์ที่ {typed_date(saturday)} ได้ไหมคะ"))
+    assert asked["text"].startswith(f"วันที่ {texts.thai_date(saturday)} ตรงกับวันเสาร์ ศูนย์ปิดทำการค่ะ")
+    before, after = calendar.working_day(saturday, -1), calendar.working_day(saturday, 1)
+    chips = offered(asked)
+    assert texts.day_and_date(before) in chips and texts.day_and_date(after) in chips
+    assert state_of(app, USER) == "preferred_date"
+    chat.tap(USER, chips[texts.day_and_date(after)])
+    assert state_of(app, USER) != "preferred_date"
+    assert request_sent(chat, app).answers["preferred_date"] == after.isoformat()
+
+
+def test_a_public_holiday_is_named_and_not_booked(chat, app):
+    today, calendar = bangkok_today(), workdays.load_calendar()
+    holiday, name = next((day, name) for day, name in sorted(calendar.holidays.items())
+                         if day > today + timedelta(days=1) and day.weekday() < 5)
+    at_the_date(chat, app)
+    [asked] = chat.send(ev.text(USER, typed_date(holiday)))
+    assert f"วันที่ {texts.thai_date(holiday)} ตรงกับ" in asked["text"] and name in asked["text"]
+    assert "ศูนย์ปิดทำการ" in asked["text"] and state_of(app, USER) == "preferred_date"
+
+
+def test_a_date_more_than_a_year_away_is_asked_about_with_the_nearer_one_offered(chat, app):
+    far = a_working_day(400)
+    at_the_date(chat, app)
+    [asked] = chat.send(ev.text(USER, typed_date(far)))
+    assert asked["text"].startswith(f"วันที่ {texts.thai_date(far)} อีกนานกว่า 1 ปี")
+    nearer = far.replace(year=far.year - 1) if far.replace(year=far.year - 1) >= bangkok_today() else None
+    assert nearer is None or texts.thai_date(nearer) in offered(asked)
+    assert state_of(app, USER) == "preferred_date"
+
+
+def next_month_start() -> str:
+    """ต้นเดือนหน้า as the bot keeps it: the working days from the 1st to the 10th of next month."""
+    today, calendar = bangkok_today(), workdays.load_calendar()
+    first = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    days = texts.thai_days(calendar.working_day(first, 1), calendar.working_day(first.replace(day=10), -1))
+    return texts.DAYS_BETWEEN.format(days=days)
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("เร็วที่สุดค่ะ ของต้องส่งลูกค้าสิ้นเดือน", texts.SOONEST_DAY),
+    ("ด่วนเลยครับ", texts.SOONEST_DAY),
+    ("วันไหนก็ได้ค่ะ แล้วแต่ศูนย์เลย", texts.ANY_DAY),
+    ("ต้นเดือนหน้าค่ะ", None),
+])
+def test_words_said_instead_of_a_date_are_kept_for_staff_to_pick_the_day(chat, app, typed, kept):
+    kept = kept or next_month_start()
+    at_the_date(chat, app)
+    chat.say(USER, typed)
+    assert state_of(app, USER) != "preferred_date"
+    summary = answer_until_summary(chat, app, USER)
+    assert kept in summary[-1]
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.answers["preferred_date"] == kept
+
+
+@pytest.mark.parametrize("typed", ["ใช่ค่ะ", "ปีหน้าค่ะ", "โอเคครับ"])
+def test_the_one_date_offered_is_taken_in_words_as_with_its_chip(chat, app, typed):
+    passed = lately_passed()
+    at_the_date(chat, app)
+    chat.say(USER, f"{passed.day} {texts.THAI_MONTHS[passed.month - 1]}")
+    chat.say(USER, typed)
+    assert state_of(app, USER) != "preferred_date"
+    assert request_sent(chat, app).answers["preferred_date"] == passed.replace(year=passed.year + 1).isoformat()
+
+
+def test_a_weekday_alone_is_the_next_such_day(chat, app):
+    today, calendar = bangkok_today(), workdays.load_calendar()
+    day = next(day for n in range(1, 7) if calendar.is_working_day(day := today + timedelta(days=n)))
+    at_the_date(chat, app)
+    chat.say(USER, f"{texts.WEEKDAYS[day.weekday()]}ค่ะ")
+    assert request_sent(chat, app).answers["preferred_date"] == day.isoformat()

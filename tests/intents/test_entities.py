@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intents.dates import bangkok_today, parse_date
+from intents.dates import bangkok_today, parse_date, parse_period
 from intents.entities import (
     SECTORS,
     extract_entities,
@@ -273,6 +273,36 @@ def test_date_depends_on_the_day_it_is_said(today, text, expected):
 )
 def test_what_is_not_a_date(text):
     assert parse_date(text, MONDAY) is None
+
+
+@pytest.mark.parametrize(
+    "text,first,last",
+    [
+        ("อาทิตย์หน้า", dt.date(2026, 12, 21), dt.date(2026, 12, 27)),  # next week, Monday to Sunday
+        ("สัปดาห์หน้าค่ะ", dt.date(2026, 12, 21), dt.date(2026, 12, 27)),
+        ("week หน้า", dt.date(2026, 12, 21), dt.date(2026, 12, 27)),
+        ("สัปดาห์นี้", dt.date(2026, 12, 14), dt.date(2026, 12, 20)),
+        ("ต้นเดือนหน้า", dt.date(2027, 1, 1), dt.date(2027, 1, 10)),
+        ("กลางเดือนหน้าครับ", dt.date(2027, 1, 11), dt.date(2027, 1, 20)),
+        ("ปลายเดือนนี้", dt.date(2026, 12, 21), dt.date(2026, 12, 31)),
+        ("กลางเดือนนี้", dt.date(2026, 12, 14), dt.date(2026, 12, 20)),  # from today on
+        ("สิ้นเดือน", dt.date(2026, 12, 21), dt.date(2026, 12, 31)),
+        ("ต้นเดือน", dt.date(2027, 1, 1), dt.date(2027, 1, 10)),  # this month's is over: next month's
+        ("ปลายกุมภา", dt.date(2027, 2, 21), dt.date(2027, 2, 28)),
+        ("ต้น ม.ค. ปีหน้า", dt.date(2027, 1, 1), dt.date(2027, 1, 10)),
+        ("เดือนมีนาคม", dt.date(2027, 3, 1), dt.date(2027, 3, 31)),
+        ("เดือนหน้า", dt.date(2027, 1, 1), dt.date(2027, 1, 31)),
+        ("ต้นธันวา", dt.date(2027, 12, 1), dt.date(2027, 12, 10)),  # a named month whose part is over: next year's
+    ],
+)
+def test_a_stretch_of_days_said_instead_of_a_date(text, first, last):
+    assert parse_period(text, MONDAY) == (first, last)
+
+
+@pytest.mark.parametrize("text", ["วันอาทิตย์หน้า", "ต้นเดือนนี้", "เดือนนี้", "ทำมา 3 เดือนแล้ว", "ยอดขายเดือนละแสน",
+                                  "ต้นทุนสูง", "ยังไม่ทราบ", ""])
+def test_what_is_no_stretch_of_days(text):
+    assert parse_period(text, MONDAY) is None
 
 
 def test_today_defaults_to_bangkok():
