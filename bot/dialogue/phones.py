@@ -18,14 +18,19 @@ BY_LINE_WISH = re.compile(r"ไลน์|(?<![a-z])line(?![a-z])|แชท|แ�
                           r"|ไม่(?:สะดวก|อยาก|ขอ|มี)?\s*(?:ให้|บอก|รับ|คุย)?\s*(?:เบอร์|โทร)", re.IGNORECASE)
 EITHER = "หรือ"  # between the numbers of one answer that gives more than one
 MOST_PHONES = 3
-# Whose a number is, said just before it: "เบอร์ป้อ 054-123456", "ถ้าไม่รับโทรหาหนู 093…", "มือถือลูกสาว: 08…".
-# Whose a number is, said just before it: "เบอร์ป้อ 054-123456", "พ่อ 054-511234 หนู 081…", "มือถือลูกสาว: 08…"; and
-# which to call first ("โทรหาหนูก่อนนะคะ"). The sender's own ("หนู", "ผม") is shown as the sender's.
+# Whose a number is, said just before it: "เบอร์ป้อ 054-123456", "พ่อ 054-511234 หนู 081…", "มือถือลูกสาว: 08…", a
+# person with a title ("ป้าสมใจ 086…", "น้องเก๋ค่ะ 098…"), or in brackets after it ("0812345000 (มิ้นท์)"); and which
+# to call first ("โทรหาหนูก่อนนะคะ"). The sender's own ("หนู", "ผม") is shown as the sender's.
 _KIN = (r"คุณพ่อ|คุณแม่|พ่อ|แม่|ป้อ|ลูกสาว|ลูกชาย|ลูก|หลานสาว|หลานชาย|หลาน|สามี|ภรรยา|แฟน|พี่สาว|พี่ชาย|น้องสาว|น้องชาย"
         r"|ป้า|ลุง|ยาย|ย่า|ปู่|บ้าน|ร้าน|ออฟฟิศ|โรงงาน|ที่ทำงาน|บริษัท|สำนักงาน|มือถือ")
 _SELF = r"หนู|ผม|ดิฉัน|ฉัน|เรา|ข้อย|เฮา"
+# A name with its title: "ป้าสมใจ", "น้องเก๋"; not "พี่ได้ที่" in "ติดต่อพี่ได้ที่ 081…".
+_TITLED = (r"(?:ป้า|ลุง|น้า|อา|พี่|น้อง|คุณ|ยาย|ตา|เฮีย|เจ๊|เจ้|แม่|พ่อ)"
+           r"(?!\S*(?:ได้|ที่|เบอร์|โทร|คือ|เป็น|ติดต่อ|มือถือ))(?!(?:ค่ะ|ครับ|คับ|คะ|นะ|จ้า)\s*[:：]?\s*$)[ก-ฮะ-ฺเ-๎]{1,15}?")
 _BEFORE_OWNER = r"(?:(?<=^)|(?<=\s)|(?<=เบอร์)|(?<=โทรหา)|(?<=ติดต่อ)|(?<=ของ)|(?<=มือถือ)|(?<=[,(]))"
-OWNER = re.compile(rf"{_BEFORE_OWNER}(?P<who>{_KIN}|{_SELF})\s*(?:ค่ะ|ครับ|คะ|นะ)?\s*[:：]?\s*$")
+OWNER = re.compile(rf"{_BEFORE_OWNER}(?P<who>{_KIN}|{_SELF}|{_TITLED})\s*(?:ค่ะ|ครับ|คะ|นะ)?\s*[:：]?\s*$")
+OWNER_AFTER = re.compile(r"^\s*(?:ต่อ\s*\d{1,5}\s*)?[(（]\s*(?![^)）]*(?:โทร|ติดต่อ|ได้|ก่อน|หลัง|เวลา|ว่าง|ช่วง|ไลน์|line))"
+                         r"(?P<who>[^()（）\d]{1,20}?)\s*[)）]", re.IGNORECASE)
 CALL_FIRST = re.compile(rf"(?:โทร(?:หา)?|ติดต่อ)\s*(?P<who>{_KIN}|{_SELF})\s*ก่อน")
 SELF = re.compile(rf"^(?:{_SELF})$")
 SENDER = "ผู้แจ้ง"
@@ -53,7 +58,7 @@ def read_phone_number(text: str, _today: date) -> str:
     for start, end, digits in found:
         extension = entities.extension_after(said, end)
         numbers.append(f"{digits} {EXTENSION} {extension}" if extension else digits)
-        owner = OWNER.search(said[after:start])
+        owner = OWNER.search(said[after:start]) or OWNER_AFTER.search(said[end:])
         owners.append(owner.group("who") if owner else "")
         after = end
     first = CALL_FIRST.search(said)

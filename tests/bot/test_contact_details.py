@@ -86,6 +86,16 @@ def test_the_number_to_call_first_is_the_request_s_phone(chat, app):
     assert request.phone == "0812345000" and request.answers["phone"] == "0812345000 (ผู้แจ้ง) หรือ 054511234 (พ่อ)"
 
 
+@pytest.mark.parametrize(("typed", "given"), [
+    ("ป้าสมใจ 086-123-4567 น้องเก๋ 098-765-4321", "0861234567 (ป้าสมใจ) หรือ 0987654321 (น้องเก๋)"),
+    ("0812345000 (มิ้นท์) หรือ 02 123 4567 ต่อ 12 (ออฟฟิศ)", "0812345000 (มิ้นท์) หรือ 021234567 ต่อ 12 (ออฟฟิศ)"),
+    ("ติดต่อพี่ได้ที่ 0812345678 (โทรหลังเที่ยงนะคะ)", "0812345678"),
+])
+def test_a_person_named_beside_a_number_is_kept_with_it(chat, app, typed, given):
+    _, request = filed_with_phone(chat, app, typed)
+    assert request.answers.get("phone", request.phone) == given  # kept in answers when it says more than the number
+
+
 def test_three_numbers_with_extensions_are_cut_to_what_the_profile_keeps(chat, app):
     _, request = filed_with_phone(chat, app, "02 123 4567 ต่อ 1234 หรือ 02 765 4321 ต่อ 4321 หรือ 0812345678 ต่อ 12")
     assert request.answers["phone"] == "021234567 ต่อ 1234 หรือ 027654321 ต่อ 4321"
