@@ -365,6 +365,10 @@ _PROVINCE_WORD = re.compile(r"^(?:จังหวัด|จ\.)")
 _MUEANG_ALONE = re.compile(r"(?:อ\.|อำเภอ|ใน|ตัว|แถว|อยู่)*เมือง")
 
 
+# "ร้านอยู่", "บ้านก็อยู่ที่", "แถว": only where the business is, before a district answering "which province?".
+_WHERE_IT_IS = re.compile(r"^(?:ร้าน|บ้าน|โรงงาน|กิจการ|ผม|หนู|เรา|ดิฉัน|ฉัน|ข้อย|เฮา)?(?:ก็)?(?:อยู่ที่|อยู่|ที่|แถว)")
+
+
 def _said(answer: str) -> str:
     """A short answer folded, without its particles or spaces: "จ.น่าน ค่ะ" -> "จ.น่าน"."""
     return _PARTICLES.sub("", _compact(_fold(answer))[0])
@@ -384,10 +388,11 @@ def province_alone(answer: str) -> Province | None:
 
 
 def district_alone(answer: str) -> Province | None:
-    """The province of a district an answer is, with nothing else said ("สะเดาครับ", "ฝาง"): the answer to "which
-    province?", where even a district whose name is an everyday word (สะเดา, the neem) is a place; not one that is an
-    everyday phrase ("บ้านนา", "หลังสวน"), which needs its อ. (`find_province`)."""
-    said = _said(answer)
+    """The province of a district an answer is, with nothing else said but where the business is ("สะเดาครับ",
+    "ฝาง", "ร้านอยู่สะเดาค่ะ", "อยู่ที่ฝาง"): the answer to "which province?", where even a district whose name is an
+    everyday word (สะเดา, the neem) is a place; not one that is an everyday phrase ("บ้านนา", "หลังสวน"), which needs
+    its อ. (`find_province`)."""
+    said = _WHERE_IT_IS.sub("", _said(answer))
     return None if said in EVERYDAY_DISTRICTS else _district_terms().seats.get(said)
 
 

@@ -398,7 +398,8 @@ def test_the_contact_named_for_someone_else_keeps_who_is_who(typed, contact):
     assert turn.answers["contact_name"] == contact
 
 
-@pytest.mark.parametrize(("typed", "province"), [("สะเดาครับ", "สงขลา"), ("ระโนดหนิ", "สงขลา"), ("ฝาง", "เชียงใหม่")])
+@pytest.mark.parametrize(("typed", "province"), [("สะเดาครับ", "สงขลา"), ("ระโนดหนิ", "สงขลา"), ("ฝาง", "เชียงใหม่"),
+                                               ("ร้านอยู่สะเดาค่ะ", "สงขลา"), ("อยู่ที่ฝางครับ", "เชียงใหม่")])
 def test_a_district_alone_answers_the_province_question(typed, province):
     answers = {k: v for k, v in ({"details": "ลดต้นทุน"} | PROFILE).items() if k != "province"}
     turn = flows.answer(flows.FLOWS["consulting"], "province", answers, typed, TODAY)
