@@ -9,6 +9,7 @@ import re
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.console import texts as staff_texts
 from bot.console.workflow import OPEN
@@ -46,7 +47,7 @@ def offer(ctx: Context, text: str | None) -> Reply | None:
     if not open_ones:
         return None
     request = open_ones[0]
-    if request.service == "contact_staff" or _told_at(ctx, request, AWAITED):  # "ยังไม่มีใครโทรมาเลย": that call
+    if request.service == "contact_staff" or call_asked_at(ctx.session, request, ctx.now - AWAITED):  # "ยังไม่มีใครโทรมาเลย": that call
         return call_about(ctx, request, text or "")
     repo.save_conversation(ctx.session, ctx.user, CALL_ABOUT, "asked", {ASKED_WITH: text or "", CALL_ABOUT: request.id})
     question = texts.ASK_CALL_ABOUT.format(reference=request.reference, service=texts.SERVICE_NAMES[request.service])
@@ -96,7 +97,7 @@ def call_about(ctx: Context, request: ServiceRequest, text: str) -> Reply:
     new_words = bool(said) and said not in request.answers.get(fields.QUESTIONS, [])
     if new_words:
         request.answers = turns.noted(request.answers, said)
-    told_at = _told_at(ctx, request, TOLD_AGAIN_AFTER)
+    told_at = call_asked_at(ctx.session, request, ctx.now - TOLD_AGAIN_AFTER)
     told = _tell_staff(ctx, request, said) if new_words or told_at is None else []
     ctx.user.waiting_for_staff_since = ctx.now
     centre = request.centre
@@ -110,11 +111,11 @@ def call_about(ctx: Context, request: ServiceRequest, text: str) -> Reply:
     return Reply([Text(reply, cards.main_menu())], [DeliveriesQueued(tuple(told))] if told else [])
 
 
-def _told_at(ctx: Context, request: ServiceRequest, within: timedelta) -> datetime | None:
-    """When staff were last told of a call asked about the request, if `within` that time."""
-    lately = select(Delivery.created_at).where(Delivery.purpose == CALL_ASKED, Delivery.request_id == request.id,
-                                               Delivery.created_at > ctx.now - within)
-    return ctx.session.scalar(lately.order_by(Delivery.created_at.desc()).limit(1))
+def call_asked_at(session: Session, request: ServiceRequest, since: datetime | None = None) -> datetime | None:
+    """When staff were last told of a call asked about the request (after `since`, when given)."""
+    told = select(Delivery.created_at).where(Delivery.purpose == CALL_ASKED, Delivery.request_id == request.id)
+    lately = told if since is None else told.where(Delivery.created_at > since)
+    return session.scalar(lately.order_by(Delivery.created_at.desc()).limit(1))
 
 
 def _tell_staff(ctx: Context, request: ServiceRequest, said: str) -> list[int]:

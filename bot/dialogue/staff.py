@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.console import texts as staff_texts
 from bot.console import workflow
-from bot.dialogue import fields, texts
+from bot.dialogue import call_about, fields, texts
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.outbound import Text
@@ -21,6 +21,16 @@ def staff_of(session: Session, line_user_id: str | None) -> Staff | None:
     if not line_user_id:
         return None
     return session.scalar(select(Staff).where(Staff.line_user_id == line_user_id, Staff.active.is_(True)))
+
+
+def _call_awaited(session: Session, request: ServiceRequest) -> str:
+    """A call the entrepreneur asked for about the request before anyone had it, and their last words, for whoever
+    accepts it now."""
+    asked_at = call_about.call_asked_at(session, request)
+    if asked_at is None:
+        return ""
+    said = request.answers.get(fields.QUESTIONS) or ["-"]
+    return "\n" + texts.STAFF_CALL_AWAITED.format(time=texts.thai_datetime(asked_at), text=said[-1])
 
 
 def accept(ctx: Context, request_id: int) -> Reply:
@@ -51,6 +61,6 @@ def accept_as(session: Session, line_user_id: str | None, request_id: int, now: 
     outcome = workflow.accept(session, request, staff, now, via="line")
     accepted = texts.STAFF_ACCEPTED_BY_LINE if fields.reached_by_line(request) else texts.STAFF_ACCEPTED
     answer = accepted.format(reference=request.reference, phone=fields.request_phone(request) or "-",
-                             name=request.contact_name or "-")
+                             name=request.contact_name or "-") + _call_awaited(session, request)
     return Reply([Text(f"{staff.name}: {answer}" if in_group else answer)],
                  [DeliveriesQueued(tuple(outcome.deliveries))])

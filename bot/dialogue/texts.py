@@ -250,6 +250,7 @@ STAFF_CLOSED = "คำขอ {reference} อยู่ในสถานะ \"{st
 STAFF_ACCEPTED = "รับเรื่อง {reference} แล้วค่ะ กรุณาติดต่อคุณ{name} ที่ {phone}"
 STAFF_ACCEPTED_BY_LINE = ("รับเรื่อง {reference} แล้วค่ะ คุณ{name} สะดวกให้ติดต่อทาง LINE "
                           "ตอบได้จากหน้าคำขอในระบบ (ปุ่ม \"เปิดในระบบ\") ค่ะ")
+STAFF_CALL_AWAITED = "📞 ผู้แจ้งขอให้ติดต่อกลับเรื่องนี้เมื่อ {time}: \"{text}\""
 REQUESTER_UPDATE = "อัปเดตคำขอ {reference} ({service}): {status}ค่ะ"
 
 YES, NO = "ใช่", "ไม่ใช่"

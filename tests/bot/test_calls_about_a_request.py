@@ -55,6 +55,23 @@ def test_the_officer_who_has_the_request_is_the_one_told(chat, app, line_api):
     assert notices_to(line_api, STAFF, request.reference) == []
 
 
+def test_whoever_accepts_the_request_later_is_told_of_the_call_asked_and_its_words(chat, app, line_api):
+    add_staff(app)
+    add_staff(app, line_id=OFFICER)
+    request = file_packaging_request(chat, app)
+    chat.say(USER, f"ขอคุยกับเจ้าหน้าที่เรื่อง {request.reference} ค่ะ ตัวอย่างซองต้องส่งลูกค้าวันศุกร์")
+    [accepted] = chat.tap(OFFICER, f"accept={request.id}")
+    assert accepted.startswith(f"รับเรื่อง {request.reference} แล้วค่ะ")
+    assert "📞 ผู้แจ้งขอให้ติดต่อกลับเรื่องนี้เมื่อ" in accepted and "ตัวอย่างซองต้องส่งลูกค้าวันศุกร์" in accepted
+
+
+def test_a_request_accepted_with_no_call_asked_says_nothing_of_one(chat, app):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    [accepted] = chat.tap(STAFF, f"accept={request.id}")
+    assert accepted.startswith(f"รับเรื่อง {request.reference} แล้วค่ะ") and "ขอให้ติดต่อกลับ" not in accepted
+
+
 def test_a_reference_typed_with_the_call_needs_no_question(chat, app, line_api):
     add_staff(app)
     request = file_packaging_request(chat, app)
