@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -82,6 +82,16 @@ def tokenize(text: str, *, engine: Engine = ENGINE) -> list[str]:
     if not text:
         return []
     return [word for word in (token.strip() for token in _segment(text, engine)) if word]
+
+
+def words_at(text: str, *, engine: Engine = ENGINE) -> Iterator[tuple[str, int, int]]:
+    """The words of `text` as `tokenize` cuts them, each with where it starts and ends in `text`."""
+    position = 0
+    for word in tokenize(text, engine=engine):
+        start = text.find(word, position)
+        start = position if start < 0 else start  # a segmenter that changed a word: kept in order all the same
+        position = start + len(word)
+        yield word, start, position
 
 
 def warm_up_tokenizer(engine: Engine = ENGINE) -> None:

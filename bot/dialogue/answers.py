@@ -47,10 +47,12 @@ def own_request(ctx: Context, reference: str) -> ServiceRequest | None:
     return request if request is not None and request.user_id == ctx.user.id else None
 
 
-def own_open_request(ctx: Context, request_id: int) -> ServiceRequest | None:
-    """The user's own request with this id, if it is still open."""
+def own_request_with_id(ctx: Context, request_id: int, open_only: bool = False) -> ServiceRequest | None:
+    """The user's own request with this id (if it is still open, with `open_only`); never another's."""
     request = ctx.session.get(ServiceRequest, request_id)
-    return request if request is not None and request.user_id == ctx.user.id and request.status in OPEN else None
+    if request is None or request.user_id != ctx.user.id:
+        return None
+    return request if request.status in OPEN or not open_only else None
 
 
 def not_found(reference: str) -> Reply:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from datetime import date
 
 from bot.dialogue import texts
@@ -25,7 +24,7 @@ from bot.dialogue.replies import (
 from intents import entities
 from intents.normalize import normalize_for_entities
 from intents.provinces import find_province
-from intents.tokenize import tokenize
+from intents.tokenize import words_at
 
 # "ผมชื่อวิชัย", "ชื่อฝนค่ะ", and "ผมวิทยาครับ": the pronouns no name starts with may come without ชื่อ (หนู or
 # พี่ may be the name: หนูนา, พี่หมี).
@@ -145,7 +144,7 @@ def _after_fillers(text: str) -> str:
         raise Invalid("รับทราบค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
     said_before = ALREADY_SAID.match(text)  # "บอกไปแล้วค่ะ นุชเบเกอรี่": the name is typed again after it
     text = ALREADY_SAID_AFTER.sub("", text[said_before.end():] if said_before else text)
-    for word, start, _end in _words_at(text):
+    for word, start, _end in words_at(text):
         if word not in FILLERS and not all(unicodedata.category(ch).startswith("P") for ch in word):
             return text[start:]
     raise Invalid(texts.SAY_AGAIN.format(asked="ชื่อ") if said_before else "ไม่เป็นไรค่ะ 😊 ขอทราบชื่อด้วยนะคะ")
@@ -154,7 +153,7 @@ def _after_fillers(text: str) -> str:
 def _after_the_word_name(text: str) -> str:
     """What follows the last name word said as a word of its own, and its link ("ขอโทษที่ตอบช้านะคะ ชื่อแก้วค่ะ"
     -> "แก้วค่ะ", "ชื่อเล่นว่าต้อมครับ" -> "ต้อมครับ"), or ""."""
-    words = list(_words_at(text))
+    words = list(words_at(text))
     named = [index for index, (word, _start, _end) in enumerate(words) if word in NAME_WORDS]
     if not named:
         return ""
@@ -162,15 +161,6 @@ def _after_the_word_name(text: str) -> str:
     if last + 1 < len(words) and words[last + 1][0] in NAME_LINKS:
         last += 1
     return text[words[last][2]:].strip()
-
-
-def _words_at(text: str) -> Iterator[tuple[str, int, int]]:
-    """The words of `text` as the tokeniser cuts them, each with where it starts and ends in `text`."""
-    position = 0
-    for word in tokenize(text):
-        start = text.index(word, position)
-        position = start + len(word)
-        yield word, start, position
 
 
 def _before_phone(text: str) -> str:
@@ -190,7 +180,7 @@ def _before_particles(text: str) -> str:
     """The words of `text` up to its first polite particle, as typed: "จันทร์เพ็ญค่ะ เบอร์ให้ไปแล้ว" ->
     "จันทร์เพ็ญ". Whole words only, as the tokeniser cuts them, so บังคับ or มูลค่า keep their ending."""
     spans: list[tuple[int, int]] = []
-    for word, start, end in _words_at(text):
+    for word, start, end in words_at(text):
         if word.lower() not in NAME_PARTICLES:
             spans.append((start, end))
         elif spans:

@@ -127,7 +127,8 @@ def typed_pick(ctx: Context, current: Conversation | None, text: str) -> Reply |
     about, a no keeps them all; None for anything else (the list is forgotten)."""
     if current is None or WHICH not in current.data:
         return None
-    listed = [request for request in (_own(ctx, request_id) for request_id in current.data[WHICH]) if request]
+    found = (answers.own_request_with_id(ctx, request_id) for request_id in current.data[WHICH])
+    listed = [request for request in found if request]
     asked = current.data.get(ASKED)
     forget_the_list(ctx)
     said = asides.says_yes(text, "cancel")
@@ -196,18 +197,13 @@ def just_made(ctx: Context) -> ServiceRequest | None:
 
 def ask_about(ctx: Context, request_id: int) -> Reply:
     """The status card's "ยกเลิกคำขอนี้": asked first (`ask`), as a typed cancel is; a tap is easily a slip."""
-    request = _own(ctx, request_id)
+    request = answers.own_request_with_id(ctx, request_id)
     return nothing_to_cancel() if request is None else ask(ctx, request)
-
-
-def _own(ctx: Context, request_id: int) -> ServiceRequest | None:
-    request = ctx.session.get(ServiceRequest, request_id)
-    return request if request is not None and request.user_id == ctx.user.id else None
 
 
 def withdraw(ctx: Context, request_id: int) -> Reply:
     """Withdraw the user's own request if no officer has taken it yet, and tell its centre."""
-    request = _own(ctx, request_id)
+    request = answers.own_request_with_id(ctx, request_id)
     if request is None:
         return nothing_to_cancel()
     if request.status != "new":
