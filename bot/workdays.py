@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 HOLIDAYS_FILE = Path(__file__).resolve().parent.parent / "storage" / "seed" / "holidays.toml"
+LONGEST_CLOSURE = 31  # days in a row the centres may be closed; more means the file is wrong
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,11 @@ class BusinessCalendar:
 
     def working_day(self, day: date, step: int) -> date:
         """The nearest working day from `day` on (`step` 1) or back (`step` -1), `day` itself if it is one."""
-        while not self.is_working_day(day):
+        for _ in range(LONGEST_CLOSURE):
+            if self.is_working_day(day):
+                return day
             day += timedelta(days=step)
-        return day
+        raise ValueError(f"no working day within {LONGEST_CLOSURE} days of {day}: check {HOLIDAYS_FILE.name}")
 
 
 @lru_cache(maxsize=4)
@@ -45,6 +48,8 @@ def load_calendar(path: Path = HOLIDAYS_FILE) -> BusinessCalendar:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     hours = data["hours"]
+    if not hours["weekdays"] or not set(hours["weekdays"]) <= set(range(1, 8)):
+        raise ValueError(f"{path.name}: [hours] weekdays must be ISO weekdays 1-7, got {hours['weekdays']!r}")
     return BusinessCalendar(time.fromisoformat(hours["start"]), time.fromisoformat(hours["end"]),
                             frozenset(hours["weekdays"]), {h["date"]: h["name"] for h in data["holiday"]},
                             frozenset(data.get("complete_years", [])))

@@ -94,27 +94,43 @@ _MONTH_DAY = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(
-    r"(?<![\d/.\-])(?!24/7(?!\d))(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})"
+    r"(?<![\d/.\-])(?!24/7(?![\d/]))(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})"
     r"(?:(?P=sep)(?P<year>\d{4}|\d{2}))?(?![\d/])"
 )
 _ISO = re.compile(r"(?<!\d)(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?!\d)")
-_DAY_ONLY = re.compile(rf"วันที่\s*(?P<day>\d{{1,2}})(?!\d|\s*[/.\-]\d|\s*(?:{_MONTH_PATTERN}))")
+# วันที่ 20, and a weekday with its day of the month ("จันทร์ที่ 7", "วันพุธที่ 9"): the day of the month decides.
+_DAY_ONLY = re.compile(
+    rf"(?:วัน|(?:วัน)?(?:{'|'.join(_THAI_WEEKDAYS)})\s*)ที่\s*(?P<day>\d{{1,2}})(?!\d|\s*[/.\-]\d|\s*(?:{_MONTH_PATTERN}))"
+)
+_MONTH_WORD = re.compile(_MONTH_PATTERN, re.IGNORECASE)
 _RELATIVE = re.compile("|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True)), re.IGNORECASE)
 _THAI_WEEKDAY = re.compile(
     rf"(?P<ago>เมื่อ\s*)?(?P<prefix>วัน\s*)?(?P<day>{'|'.join(_THAI_WEEKDAYS)})"
     r"\s*(?P<which>หน้า|นี้|ที่จะถึง(?:นี้)?|ที่แล้ว|ก่อน(?=\s|$))?"
 )
 # อาทิตย์หน้า without วัน is "next week"; วันอาทิตย์หน้า is a Sunday, read by _THAI_WEEKDAY.
-_WEEK_PERIOD = re.compile(r"(?<!วัน)(?<!วัน )(?:สัปดาห์|อาทิตย์|วีค|week)\s*(?P<which>หน้า|ถัดไป|นี้)", re.IGNORECASE)
+_WEEK_PERIOD = re.compile(
+    r"(?P<part>ต้น|กลาง|ปลาย|ท้าย)?\s*(?<!วัน)(?<!วัน )(?:สัปดาห์|อาทิตย์|วีค|week)\s*(?P<which>หน้า|ถัดไป|นี้)",
+    re.IGNORECASE,
+)
+# A month, or a part of one; not after a day's number ("30 ก.พ." is no date, not all of February).
 _MONTH_PERIOD = re.compile(
-    rf"(?P<part>ต้น|กลาง|ปลาย|สิ้น|ท้าย)?\s*(?:(?:เดือน\s*)?(?P<month>{_MONTH_PATTERN})|เดือน\s*(?P<which>หน้า|ถัดไป|นี้)?)",
+    rf"(?P<part>ต้น|กลาง|ปลาย|สิ้น|ท้าย)?\s*(?:(?:เดือน\s*)?(?<!\d)(?<!\d\s)(?P<month>{_MONTH_PATTERN})"
+    rf"(?:\s*(?P<next_year>ปีหน้า)|{_YEAR})|เดือน\s*(?P<which>หน้า|ถัดไป|นี้)?)",
     re.IGNORECASE,
 )
 _PART_OF_MONTH = {"ต้น": (1, 10), "กลาง": (11, 20), "ปลาย": (21, 31), "สิ้น": (21, 31), "ท้าย": (21, 31)}
+_PART_OF_WEEK = {"ต้น": (0, 2), "กลาง": (1, 3), "ปลาย": (3, 6), "ท้าย": (3, 6)}  # Monday is 0
 _ENGLISH_WEEKDAY = re.compile(
     rf"(?<![a-z])(?:(?P<which>next|this|coming|last)\s+)?(?P<day>{'|'.join(_ENGLISH_WEEKDAYS)})(?![a-z])",
     re.IGNORECASE,
 )
+
+
+def names_a_month(text: str) -> bool:
+    """True when the text names a month (ธ.ค., ธันวาคม, Dec) or writes a date in figures (15/12, 2026-12-15)."""
+    text = normalize_for_entities(text)
+    return any(pattern.search(text) for pattern in (_DAY_MONTH, _MONTH_DAY, _NUMERIC, _ISO, _MONTH_WORD))
 
 
 def bangkok_today() -> dt.date:
@@ -212,7 +228,9 @@ def _weekday_date(weekday: int, which: str, today: dt.date) -> dt.date | None:
 
 
 def _spoken_dates(text: str, today: dt.date) -> Iterator[tuple[int, dt.date | None]]:
-    """Dates said in words: พรุ่งนี้, วันศุกร์หน้า, ศุกร์นี้, วันที่ 20, next Friday."""
+    """Dates said in words: วันที่ 20, จันทร์ที่ 7, พรุ่งนี้, วันศุกร์หน้า, ศุกร์นี้, next Friday."""
+    for match in _DAY_ONLY.finditer(text):  # first: at the same place a weekday alone would be read
+        yield match.start(), _next_day_of_month(int(match.group("day")), today)
     for match in _RELATIVE.finditer(text):
         try:
             yield match.start(), today + dt.timedelta(days=_RELATIVE_DAYS[match.group().lower()])
@@ -227,8 +245,6 @@ def _spoken_dates(text: str, today: dt.date) -> Iterator[tuple[int, dt.date | No
     for match in _ENGLISH_WEEKDAY.finditer(text):
         weekday = _ENGLISH_WEEKDAYS.index(match.group("day").lower())
         yield match.start(), _weekday_date(weekday, (match.group("which") or "").lower(), today)
-    for match in _DAY_ONLY.finditer(text):
-        yield match.start(), _next_day_of_month(int(match.group("day")), today)
 
 
 def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
@@ -245,10 +261,12 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
     return None
 
 
-def _week(which: str, today: dt.date) -> tuple[dt.date, dt.date]:
-    """This (Monday-Sunday) week from today on, or next week."""
-    monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=0 if which == "นี้" else 7)
-    return max(monday, today), monday + dt.timedelta(days=6)
+def _week(match: re.Match[str], today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """This (Monday-Sunday) week from today on, or next week; or a part of it (ต้นสัปดาห์หน้า: Monday to Wednesday)."""
+    monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=0 if match.group("which") == "นี้" else 7)
+    first, last = _PART_OF_WEEK.get(match.group("part") or "", (0, 6))
+    start, end = monday + dt.timedelta(days=first), monday + dt.timedelta(days=last)
+    return (max(start, today), end) if end >= today else None
 
 
 def _part_of_month(part: str | None, year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -258,8 +276,8 @@ def _part_of_month(part: str | None, year: int, month: int) -> tuple[dt.date, dt
 
 
 def _month_stretch(match: re.Match[str], today: dt.date) -> tuple[dt.date, dt.date] | None:
-    """ต้นเดือนหน้า, กลางเดือนนี้, ปลายธันวา, เดือนมกรา, สิ้นเดือน: a named month, or a part of a month said
-    without one, is the next one with days to come."""
+    """ต้นเดือนหน้า, กลางเดือนนี้, ปลายธันวา, เดือนมกรา, สิ้นเดือน, ธันวาปีหน้า: a named month without its year, or a
+    part of a month said without one, is the next one with days to come."""
     part, which, named = match.group("part"), match.group("which"), match.group("month")
     if named is None and part is None and which in (None, "นี้"):
         return None  # "เดือน" or "เดือนนี้" alone says nothing of when
@@ -267,10 +285,15 @@ def _month_stretch(match: re.Match[str], today: dt.date) -> tuple[dt.date, dt.da
     if month is None:
         return None
     year = today.year + (month - 1) // 12
+    if named and match.group("next_year"):
+        year = today.year + 1
+    elif named and match.group("year"):
+        year = _full_year(match.group("year"), today) or year
     first, last = _part_of_month(part, year, (month - 1) % 12 + 1)
-    if last < today and named:
+    rolls = named and not (match.group("next_year") or match.group("year"))
+    if last < today and rolls:
         first, last = _part_of_month(part, year + 1, first.month)
-    elif last < today and which is None:
+    elif last < today and named is None and which is None:
         first, last = _part_of_month(part, year + first.month // 12, first.month % 12 + 1)
     return (max(first, today), last) if last >= today else None
 
@@ -279,11 +302,13 @@ def parse_period(text: str, today: dt.date | None = None) -> tuple[dt.date, dt.d
     """The first and last day of a stretch said instead of a date, from today on; None when there is none."""
     text = normalize_for_entities(text)
     today = today or bangkok_today()
-    if week := _WEEK_PERIOD.search(text):
-        return _week(week.group("which"), today)
-    if month := _MONTH_PERIOD.search(text):
-        try:
-            return _month_stretch(month, today)
-        except (ValueError, OverflowError):
-            return None
+    try:
+        for week in _WEEK_PERIOD.finditer(text):
+            if stretch := _week(week, today):
+                return stretch
+        for month in _MONTH_PERIOD.finditer(text):
+            if stretch := _month_stretch(month, today):
+                return stretch
+    except (ValueError, OverflowError):
+        return None
     return None

@@ -45,6 +45,8 @@ ESCALATION_TITLE = "🚨 ยกระดับ: {centre} ยังไม่ร�
 NEW_REQUEST_TITLE = "คำขอใหม่ · {centre}"
 CONTACT_TITLE = "📞 ขอคุยกับเจ้าหน้าที่ · {centre}"
 SOMEONE = "ผู้ประกอบการ"  # a request's sender with no name given
+# Told to whoever accepts a request on LINE, after the entrepreneur asked for a call about it.
+CALL_AWAITED = "📞 ผู้แจ้งขอให้ติดต่อกลับเรื่องนี้เมื่อ {time} (ข้อความอยู่ในหน้าคำขอ)"
 CALL_ASKED = "📞 {who} ขอให้เจ้าหน้าที่ติดต่อกลับเรื่องคำขอ {reference} (โทร {phone}):\n{text}\n\nดูคำขอได้ที่ {url}"
 HANDOVER_PING = "💬 {who} ตอบกลับในแชต ({reference}):\n{text}\n\nอ่านและตอบได้ที่ {url}"
 

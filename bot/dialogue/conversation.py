@@ -168,7 +168,7 @@ def step(ctx: Context, conversation: Conversation, reply: str, in_scope: bool = 
         return submit(ctx, flow, turn.answers, conversation)
     if _reaches_the_contact_details(flow, conversation.state, turn.state):
         return _continue(ctx, flow, turn.answers, conversation)
-    missed = turn.state == conversation.state and turn.answers == answers
+    missed = turn.state == conversation.state and fields.without_offers(turn.answers) == fields.without_offers(answers)
     misses = conversation.data.get("misses", 0) + 1 if missed else 0
     _save(ctx, flow.service, turn.state, turn.answers, conversation, misses)
     messages = list(turn.messages)

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 CLOSING_MARKS = frozenset(")]}\"'”’»")
 # In a request's answers, beside the fields': the questions typed along the way, for the officer who calls back.
 QUESTIONS = "questions"
-OFFERED = "offered"  # the answers a refusal offered as chips, while its question waits: "ใช่ค่ะ" takes the one
+OFFERED = "offered"  # the chips a refusal offered ([label, postback data]), shown again while its question waits
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,9 @@ def read_named_province(text: str, _today: date) -> str:
 
 def read_people(text: str, _today: date) -> int:
     """Take a number of people between 1 and 500."""
+    # "ในกลุ่มมี 15 คน แต่ไปได้สัก 8 คน": the number after the "but" is who comes.
+    _, but, after = text.rpartition("แต่")
+    text = after if but and entities.parse_people(after) else text
     # A bare number is an answer to "how many people", so read it as one.
     people = entities.parse_people(text) or entities.parse_people(f"{text.strip()} คน")
     if people is None or not 1 <= people <= 500:
@@ -174,59 +177,109 @@ def read_people(text: str, _today: date) -> int:
     return people
 
 
+def without_offers(answers: dict[str, Any]) -> dict[str, Any]:
+    """The answers without the chips a refusal offered (`OFFERED`): what the request keeps."""
+    return {key: value for key, value in answers.items() if key != OFFERED}
+
+
 JUST_PASSED = timedelta(days=60)
 FURTHEST = timedelta(days=366)
-SOONEST = re.compile(r"เร็วที่สุด|เร็วสุด|ไวที่สุด|ไวสุด|ยิ่งเร็วยิ่งดี|โดยเร็ว|ด่วน|asap", re.IGNORECASE)
-ANY_DAY = re.compile(r"วันไหนก็ได้|ได้ทุกวัน|ว่างทุกวัน|สะดวกทุกวัน|แล้วแต่(?:ทาง)?(?:ศูนย์|เจ้าหน้าที่|จนท|พี่)")
+WORDS_KEPT = 100  # of a reply that says when in words, kept as typed for staff
+# "ศุกร์ไม่สะดวก ขอเป็นวันจันทร์": the day asked for instead of the one refused.
+INSTEAD = re.compile(r"(?:ขอ|เปลี่ยน|เอา)\s*เป็น|แทน|ขอ(?=\s*วัน)|หมายถึง")
+# A day refused ("ศุกร์ไม่ได้ค่ะ", "สัปดาห์หน้าไม่ว่าง", "ยกเว้นวันจันทร์"): no answer, whatever day it names.
+NOT_THEN = re.compile(r"ไม่ได้|ไม่ว่าง|ไม่สะดวก|ไม่ใช่|บ่ได้|บ่ว่าง|ยกเว้น|นอกจาก")
+# Any day ("วันไหนก็ได้ ยกเว้นวันจันทร์", "ไม่รีบค่ะ") or the soonest ("เร็วที่สุดค่ะ ของต้องส่งสิ้นเดือน"): kept as
+# typed, for staff to fix the day with the user.
+ANY_DAY = re.compile(r"วันไหนก็ได้|(?<!ไม่)(?:ได้|ว่าง|สะดวก)ทุกวัน|ได้หมด|แล้วแต่|ไม่ด่วน|ไม่รีบ|ไม่ต้อง(?:รีบ|เร็ว)")
+SOONEST = re.compile(r"(?<!ไม่)(?:เร็วที่สุด|เร็วสุด|ไวที่สุด|ไวสุด|ยิ่งเร็วยิ่งดี|โดยเร็ว|ด่วน|asap)", re.IGNORECASE)
+WEEKDAY_NAMES = frozenset({*texts.WEEKDAYS, "พฤหัสบดี"})
 
 
 def read_date(text: str, today: date) -> date | str:
-    """Take a working day from today to a year ahead (Thai, Buddhist era or picker), a stretch of days, "as soon as
-    possible", or "not sure yet"."""
-    when = dates.parse_date(text, today)
-    if when is None:
-        return _instead_of_a_date(text, today)
+    """Take a working day from today to a year ahead (Thai, Buddhist era or the picker); or when said in words, for
+    staff to fix the day with the user: any day or the soonest (kept as typed), a stretch ("สัปดาห์หน้า": its working
+    days), or "not sure yet". A day refused ("ศุกร์ไม่ได้ค่ะ") is no answer."""
+    instead = INSTEAD.search(text)
+    if instead and NOT_THEN.search(text, 0, instead.start()):
+        return read_date(text[instead.end():], today)
+    if ANY_DAY.search(text):
+        return _as_typed(text)
+    if NOT_THEN.search(text):
+        raise Invalid(texts.DATE_NOT_THEN)
+    when = dates.parse_date(text, today) or _weekday_alone(text, today)
+    if when is not None:
+        return _open_day(when, text, today)
+    if SOONEST.search(text):
+        return _as_typed(text)
+    stretch = _stretch(text, today)
+    if stretch is not None:
+        return stretch
+    if opens_with_none(text):  # as the chip sends it, or typed ("ยังไม่แน่ใจเลยครับ")
+        return "ยังไม่ระบุ"
+    raise Invalid(texts.DATE_UNREAD)
+
+
+def _as_typed(text: str) -> str:
+    return " ".join(text.split())[:WORDS_KEPT]
+
+
+def _weekday_alone(text: str, today: date) -> date | None:
+    """A weekday named alone ("ศุกร์ค่ะ"): the next one, today included."""
+    said = plain(text)
+    return dates.parse_date(f"วัน{said}", today) if said in WEEKDAY_NAMES else None
+
+
+def _open_day(when: date, text: str, today: date) -> date:
+    """`when`, if the centres are open that day and it is from today to a year ahead; else what to say about it."""
+    calendar = workdays.load_calendar()
     if when < today:
         raise Invalid("วันที่นี้ผ่านมาแล้วค่ะ ขอเป็นวันที่ตั้งแต่วันนี้ไปนะคะ")
     # A day and month without a year is the next one to come; one that passed only lately was perhaps misread or
-    # mistyped ("1 พ.ย." on 22 พ.ย.): next year's is offered, not taken.
+    # mistyped ("1 พ.ย." on 22 พ.ย.): next year's is offered, not taken, when the centres are open that day.
     passed = dates.parse_date(text, today - JUST_PASSED)
     if passed is not None and passed < today and (passed.month, passed.day) == (when.month, when.day):
+        if not calendar.is_working_day(when):
+            raise Invalid("วันที่นี้ผ่านมาแล้วค่ะ ขอเป็นวันที่ตั้งแต่วันนี้ไปนะคะ")
         shown = texts.thai_date(when)
         raise Invalid(texts.DATE_JUST_PASSED.format(passed=texts.thai_date(passed), next=shown),
-                      (Choose(shown, f"answer={when.isoformat()}", shown),))
-    if when - today > FURTHEST:  # most likely a year mistyped: the day and month to come are offered
+                      (_offer(when, shown),))
+    if when - today > FURTHEST:  # most likely a year mistyped: the same day and month to come, if open, is offered
         nearer = dates.parse_date(f"{when.day}/{when.month}", today)
-        offered = () if nearer is None else (_offer(nearer, texts.thai_date(nearer)),)
+        near = nearer is not None and nearer - today <= FURTHEST and calendar.is_working_day(nearer)
+        offered = (_offer(nearer, texts.thai_date(nearer)),) if near and nearer else ()
         raise Invalid(texts.DATE_TOO_FAR.format(day=texts.thai_date(when)), offered)
-    calendar = workdays.load_calendar()
     if not calendar.is_working_day(when):
         raise _closed(when, today, calendar)
     return when
 
 
-def _instead_of_a_date(text: str, today: date) -> date | str:
-    if not text.lstrip().startswith("วัน") and dates.parse_date(f"วัน{text.strip()}", today):
-        return read_date(f"วัน{text.strip()}", today)  # a weekday alone ("ศุกร์ค่ะ") or "ที่ 5"
-    if opens_with_none(text):  # as the chip sends it, or typed ("ยังไม่แน่ใจเลยครับ")
-        return "ยังไม่ระบุ"
-    if SOONEST.search(text):
-        return texts.SOONEST_DAY
-    if ANY_DAY.search(text):
-        return texts.ANY_DAY
+def _stretch(text: str, today: date) -> date | str | None:
+    """A stretch of days said instead of a date ("สัปดาห์หน้า", "ต้นเดือนหน้า"), as its working days; one day left is
+    that day. None when the text says none."""
     stretch = dates.parse_period(text, today)
-    if stretch is not None:  # สัปดาห์หน้า, ต้นเดือนหน้า: its working days
-        calendar = workdays.load_calendar()
-        first, last = calendar.working_day(stretch[0], 1), calendar.working_day(stretch[1], -1)
-        if first <= last:
-            return texts.DAYS_BETWEEN.format(days=texts.thai_days(first, last))
-    raise Invalid(texts.DATE_UNREAD)
+    if stretch is None:
+        return None
+    if stretch[0] - today > FURTHEST:
+        raise Invalid(texts.DATE_TOO_FAR.format(day=texts.thai_days(*stretch)))
+    calendar = workdays.load_calendar()
+    first, last = calendar.working_day(stretch[0], 1), calendar.working_day(stretch[1], -1)
+    if first > last:  # all closed: a weekend, the year's last days
+        after = calendar.working_day(stretch[1] + timedelta(days=1), 1)
+        raise Invalid(texts.DAYS_CLOSED.format(days=texts.thai_days(*stretch)),
+                      (_offer(after, texts.day_and_date(after)),))
+    return first if first == last else texts.DAYS_BETWEEN.format(days=texts.thai_days(first, last))
 
 
 def _closed(day: date, today: date, calendar: workdays.BusinessCalendar) -> Invalid:
     """A weekend or public holiday: the working days either side are offered."""
-    holiday = calendar.holidays.get(day)
-    why = (f"วันหยุด{holiday}" if holiday.startswith("ชดเชย") else holiday) if holiday else f"วัน{texts.WEEKDAYS[day.weekday()]}"
+    holiday = calendar.holidays.get(day, "")
+    if holiday.startswith("ชดเชย"):
+        why = f"วันหยุด{holiday}"
+    elif holiday:
+        why = holiday
+    else:
+        why = f"วัน{texts.WEEKDAYS[day.weekday()]}"
     near = dict.fromkeys(d for d in (calendar.working_day(day, -1), calendar.working_day(day, 1)) if d >= today)
     return Invalid(texts.DATE_CLOSED.format(day=texts.thai_date(day), why=why),
                    tuple(_offer(d, texts.day_and_date(d)) for d in near))

@@ -20,6 +20,7 @@ from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
 from bot.line.outbound import Choose
 from intents import extract_entities
+from intents.dates import names_a_month
 from intents.normalize import normalize, normalize_for_entities
 from intents.provinces import province_alone
 from intents.tokenize import tokenize
@@ -189,14 +190,52 @@ def _names_an_answer(text: str, today: date) -> bool:
     return find_machine(text) is not None or bool(extract_entities(text, today=today))
 
 
+ANSWER = "answer="  # a chip's postback data that answers the question asked
+# A typed yes to what a refusal offered ("หากหมายถึง 1 พ.ย. 2570 แตะวันที่ด้านล่าง"): "ใช่ค่ะ", "ปีหน้าค่ะ", "ตามนั้น".
+OFFER_TAKEN = replies.YesOrNo(replies.YES_WORDS | {"ปีหน้า", "เอาปีหน้า", "วันนั้น", "ตามนั้น", "อันนั้น", "เอาอันนั้น",
+                                                  "เอาวันนั้น", "เอาตามนั้น", "เอาอันนั้นแหละ", "อันนั้นแหละ",
+                                                  "วันนั้นแหละ"}, replies.NO_WORDS)
+
+
+def _taken_offer(offered: list[list[str]], reply: str) -> str:
+    """The answer a refusal offered, as its chip sends it, when the reply takes it in words: a yes to the one offered
+    ("ใช่ค่ะ", "ปีหน้าค่ะ"), or the weekday or day of the month of one of them ("จันทร์ก็ได้ค่ะ", "30ก็ได้ครับ" after
+    [ศุกร์ 27 พ.ย.] [จันทร์ 30 พ.ย.]); otherwise the reply ("วันนั้นไม่ว่างค่ะ", "ไม่ใช่ปีหน้าค่ะ ขอเป็น 3 ธ.ค.")."""
+    if len(offered) == 1 and OFFER_TAKEN.read(reply):
+        return offered[0][1].removeprefix(ANSWER)
+    named = [data for label, data in offered if _names_the_offer(reply, label)]
+    return named[0].removeprefix(ANSWER) if len(named) == 1 else reply
+
+
+def _names_the_offer(reply: str, label: str) -> bool:
+    """True when a reply that writes no date of its own names the weekday or the day of the month of a day offered
+    ("จันทร์ 30 พ.ย. 2569"), and refuses nothing."""
+    said = normalize_for_entities(reply)
+    if names_a_month(said) or f.NOT_THEN.search(said):
+        return False
+    weekday, _, rest = label.partition(" ")
+    day = (rest if weekday in texts.WEEKDAYS else label).split()[0]
+    return (weekday in texts.WEEKDAYS and weekday in said) or day in re.findall(r"\d+", said)
+
+
+def takes_an_offer(answers: dict[str, Any], text: str) -> bool:
+    """True when the reply takes a day the question's refusal offered (`_taken_offer`): the question reads it, not
+    the classifier ("เอาอันนั้นแหละ" is no cancel there)."""
+    offered = answers.get(f.OFFERED, [])
+    return bool(offered) and _taken_offer(offered, text) != text
+
 
 def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: date, in_scope: bool = True,
            about_the_request: bool = False) -> Turn:
     """Read the user's reply to the question in `state`, and move on or ask again; a question typed instead, about
     the services (`in_scope`), is kept for the officer, and at a name question more about the need
     (`about_the_request`: the classifier reads the reply as the request's own service) is added to it."""
-    reply = _taken_offer(answers.get(f.OFFERED, []), reply)
-    answers = {key: value for key, value in answers.items() if key != f.OFFERED}
+    offered = answers.get(f.OFFERED, [])
+    answers = f.without_offers(answers)
+    if len(offered) > 1 and OFFER_TAKEN.read(reply):  # "ใช่ค่ะ" to two days offered: which one
+        waiting = answers | {f.OFFERED: offered}
+        return Turn(state, waiting, ask(flow, state, waiting, hint=texts.PICK_AN_OFFER))
+    reply = _taken_offer(offered, reply)
     changed = summary.change_in_one_message(flow, state, answers, reply, today)
     if changed is not None:
         return changed
@@ -232,10 +271,9 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
         # A province alone, typed at another question ("เชียงใหม่ค่ะ" for the phone): noted, and said so.
         alone = "province" in passing and province_alone(reply) is not None
         hint = texts.PROVINCE_FOR_A_NAME.format(province=passing["province"]) if alone else str(invalid)
-        offers = [c.data.removeprefix(ANSWER) for c in invalid.choices
-                  if isinstance(c, Choose) and c.data.startswith(ANSWER)]
-        return Turn(state, answers | ({f.OFFERED: offers} if offers else {}),
-                    ask(flow, state, answers, hint=hint, offered=invalid.choices))
+        offers = [[c.label, c.data] for c in invalid.choices if isinstance(c, Choose)]
+        answers = answers | ({f.OFFERED: offers} if offers else {})
+        return Turn(state, answers, ask(flow, state, answers, hint=hint))
     # "ไม่รู้" for what is needed: the officer will advise ("กล่อง", said first, is in the chat they read).
     unsure = state == "details" and replies.says_none(reply)
     value = texts.NEED_TO_BE_ADVISED if unsure else value
@@ -244,18 +282,6 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     following = next_question(flow, answers)
     by_line = texts.BY_LINE_NOTED if state == f.PHONE.key and value == phones.BY_LINE else None
     return Turn(following, answers, ask(flow, following, answers, hint=texts.WILL_ADVISE if unsure else by_line))
-
-
-ANSWER = "answer="  # a chip's postback data that answers the question asked
-TAKES_THE_OFFER = re.compile(r"ปีหน้า|วันนั้น|ตามนั้น|อันนั้น")
-
-
-def _taken_offer(offered: list[str], reply: str) -> str:
-    """The one answer a refusal offered ("หากหมายถึง 1 พ.ย. 2570 แตะวันที่ด้านล่าง"), when the reply takes it in words
-    ("ใช่ค่ะ", "ปีหน้าค่ะ") rather than with the chip; otherwise the reply."""
-    said = replies.BARE_REPLIES.read(reply)
-    takes = said is True or (said is None and TAKES_THE_OFFER.search(reply) is not None)
-    return offered[0] if len(offered) == 1 and takes else reply
 
 
 def _for_the_officer(reply: str) -> bool:
@@ -309,7 +335,7 @@ def read_by_the_question(flow: Flow, state: str, text: str, answers: dict[str, A
     again = question is not None and question.takes_any_text and replies.ALREADY_SAID.match(text) is not None
     corrected = state not in SUMMARY and summary.earlier_correction(flow, state, answers or {}, text) is not None
     return (state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled or _dialled(state, text) or again
-            or corrected)
+            or corrected or takes_an_offer(answers or {}, text))
 
 
 def _dialled(state: str, text: str) -> bool:

@@ -24,13 +24,10 @@ def staff_of(session: Session, line_user_id: str | None) -> Staff | None:
 
 
 def _call_awaited(session: Session, request: ServiceRequest) -> str:
-    """A call the entrepreneur asked for about the request before anyone had it, and their last words, for whoever
-    accepts it now."""
+    """A call the entrepreneur asked for about the request before anyone had it, for whoever accepts it now (their
+    words are on the request's page, with the questions for the officer)."""
     asked_at = call_about.call_asked_at(session, request)
-    if asked_at is None:
-        return ""
-    said = request.answers.get(fields.QUESTIONS) or ["-"]
-    return "\n" + texts.STAFF_CALL_AWAITED.format(time=texts.thai_datetime(asked_at), text=said[-1])
+    return "" if asked_at is None else "\n" + staff_texts.CALL_AWAITED.format(time=texts.thai_datetime(asked_at))
 
 
 def accept(ctx: Context, request_id: int) -> Reply:
@@ -61,6 +58,6 @@ def accept_as(session: Session, line_user_id: str | None, request_id: int, now: 
     outcome = workflow.accept(session, request, staff, now, via="line")
     accepted = texts.STAFF_ACCEPTED_BY_LINE if fields.reached_by_line(request) else texts.STAFF_ACCEPTED
     answer = accepted.format(reference=request.reference, phone=fields.request_phone(request) or "-",
-                             name=request.contact_name or "-") + _call_awaited(session, request)
+                             name=texts.addressed(request.contact_name) if request.contact_name else "ผู้แจ้ง") + _call_awaited(session, request)
     return Reply([Text(f"{staff.name}: {answer}" if in_group else answer)],
                  [DeliveriesQueued(tuple(outcome.deliveries))])

@@ -16,6 +16,7 @@ from bot.dialogue.cards import summary_card
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
 from bot.line.outbound import Text
+from intents.dates import names_a_month, parse_period
 from intents.entities import parse_phone
 from intents.provinces import closest_province, find_province
 
@@ -87,11 +88,15 @@ def correction(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
 
 
 def _given_again(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
-    """A phone number ("0812223333", "เบอร์มือถือดีกว่าค่ะ 081…") or a province ("เชียงรายค่ะ", "จริงๆอยู่สุรินทร์ค่ะ
-    ไม่ใช่บุรีรัมย์") typed at the summary, and the answer it replaces."""
+    """A phone number ("0812223333", "เบอร์มือถือดีกว่าค่ะ 081…"), a province ("เชียงรายค่ะ", "จริงๆอยู่สุรินทร์ค่ะ
+    ไม่ใช่บุรีรัมย์") or a date with its month or a stretch ("ไม่ใช่ ขอวันที่ 8 ธันวา", "หมายถึงสัปดาห์หน้า") typed at the summary, and the answer it
+    replaces."""
     phone, where = flow.field("phone"), flow.field("province")
+    when = next((q for q in flow.fields if q.read is f.read_date), None)
     if phone is not None and parse_phone(reply):
         return phone, reply
+    if when is not None and (names_a_month(reply) or parse_period(reply)):
+        return when, reply
     told = _NOT_THIS.sub(" ", reply)  # "ไม่ใช่เชียงใหม่" names the wrong one
     moved = _MOVED.search(told)
     province = (find_province(moved["value"]) if moved else None) or closest_province(reply) or (

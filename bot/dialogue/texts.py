@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -136,10 +137,11 @@ DATE_CLOSED = ("วันที่ {day} ตรงกับ{why} ศูนย์
                "หรือพิมพ์วันอื่นได้เลยนะคะ")
 DATE_TOO_FAR = ("วันที่ {day} อีกนานกว่า 1 ปีเลยค่ะ พิมพ์ปีผิดหรือเปล่าคะ ขอวันที่ภายใน 1 ปีนะคะ "
                 "หรือแตะ \"ยังไม่แน่ใจ\" ไว้ก่อนก็ได้ค่ะ")
-# When, said instead of a date: kept as words for staff to pick the day.
-SOONEST_DAY = "เร็วที่สุดที่ศูนย์สะดวก"
-ANY_DAY = "วันไหนก็ได้ แล้วแต่ศูนย์สะดวก"
-DAYS_BETWEEN = "ช่วง {days}"
+DATE_NOT_THEN = ("รับทราบค่ะ สะดวกวันไหนคะ พิมพ์วันที่ หรือแตะ \"เลือกวันที่\" ได้เลย หากยังไม่แน่ใจ "
+                 "แตะ \"ยังไม่แน่ใจ\" ไว้ก่อนก็ได้ค่ะ")
+DAYS_CLOSED = "ช่วง {days} ศูนย์ปิดทำการค่ะ สะดวกวันทำการถัดไปไหมคะ แตะวันที่ด้านล่าง หรือพิมพ์วันอื่นได้เลยนะคะ"
+PICK_AN_OFFER = "แตะวันที่สะดวกด้านล่างได้เลยค่ะ หรือพิมพ์วันอื่นก็ได้นะคะ"
+DAYS_BETWEEN = "ช่วง {days}"  # a stretch of days said instead of a date, kept for staff
 # A person asked for while a request is open (call_about.py).
 ASK_CALL_ABOUT = "ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอ {reference} ({service}) ใช่ไหมคะ"
 CALL_ABOUT_THIS = "ใช่ เรื่องนี้"
@@ -247,10 +249,9 @@ STAFF_ONLY = "ปุ่มนี้สำหรับเจ้าหน้าท
 STAFF_NOT_YOURS = "ไม่พบคำขอนี้ในศูนย์ของท่านค่ะ"
 STAFF_TAKEN = "คำขอ {reference} มีผู้รับเรื่องแล้วค่ะ ({name})"
 STAFF_CLOSED = "คำขอ {reference} อยู่ในสถานะ \"{status}\" แล้วค่ะ"
-STAFF_ACCEPTED = "รับเรื่อง {reference} แล้วค่ะ กรุณาติดต่อคุณ{name} ที่ {phone}"
-STAFF_ACCEPTED_BY_LINE = ("รับเรื่อง {reference} แล้วค่ะ คุณ{name} สะดวกให้ติดต่อทาง LINE "
+STAFF_ACCEPTED = "รับเรื่อง {reference} แล้วค่ะ กรุณาติดต่อ{name} ที่ {phone}"
+STAFF_ACCEPTED_BY_LINE = ("รับเรื่อง {reference} แล้วค่ะ {name} สะดวกให้ติดต่อทาง LINE "
                           "ตอบได้จากหน้าคำขอในระบบ (ปุ่ม \"เปิดในระบบ\") ค่ะ")
-STAFF_CALL_AWAITED = "📞 ผู้แจ้งขอให้ติดต่อกลับเรื่องนี้เมื่อ {time}: \"{text}\""
 REQUESTER_UPDATE = "อัปเดตคำขอ {reference} ({service}): {status}ค่ะ"
 
 YES, NO = "ใช่", "ไม่ใช่"
@@ -265,13 +266,23 @@ def thai_date(moment: date | datetime) -> str:
 
 
 def thai_days(first: date, last: date) -> str:
-    """23-30 พ.ย. 2569, 30 พ.ย.-4 ธ.ค. 2569, 28 ธ.ค. 2569-8 ม.ค. 2570: a stretch of days, each part said once."""
+    """23–30 พ.ย. 2569, 30 พ.ย.–4 ธ.ค. 2569, 28 ธ.ค. 2569–8 ม.ค. 2570: a stretch of days, each part said once."""
     if first == last:
         return thai_date(first)
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}–{thai_date(last)}"
     start = f"{first.day} {THAI_MONTHS[first.month - 1]}" if first.year == last.year else thai_date(first)
     return f"{start}–{thai_date(last)}"
+
+
+# Titles a name may come with: the polite ones give way to คุณ, an academic or a rank is kept as typed.
+PLAIN_TITLES = re.compile(r"^(?:นางสาว|น\.ส\.|นาง|นาย|คุณ)\s*")
+KEPT_TITLES = ("ดร.", "ผศ.", "รศ.", "ศ.", "อ.", "พ.ต.", "ร.ต.", "จ.ส.")
+
+
+def addressed(name: str) -> str:
+    """คุณสมศรี for สมศรี, นางสมศรี or คุณสมศรี (not คุณนาง…, คุณคุณ…); ดร.สมศรี as it is."""
+    return name if name.startswith(KEPT_TITLES) else f"คุณ{PLAIN_TITLES.sub('', name)}"
 
 
 def day_and_date(day: date) -> str:

@@ -45,6 +45,8 @@ def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None
         return [Text(texts.ASK_EDIT, (*choices, unchanged))]
     question = flow.known_field(state)
     lines = [hint, question.question] if hint else [question.question]
+    # The chips a refusal offered stay while its question waits, whatever comes between (`fields.OFFERED`).
+    offered = offered or tuple(Choose(label, data, label) for label, data in answers.get(f.OFFERED, []))
     return [Text("\n".join(lines), (*offered, *question.choices)[:MAX_QUICK_REPLIES])]
 
 

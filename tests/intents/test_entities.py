@@ -231,6 +231,8 @@ def test_what_is_not_a_number_of_people(text):
         ("20 December 2026", dt.date(2026, 12, 20)),
         ("วันที่ 20", dt.date(2026, 12, 20)),
         ("วันที่ 3", dt.date(2027, 1, 3)),
+        ("จันทร์ที่ 21 ครับ", dt.date(2026, 12, 21)),  # the day of the month decides, not the next Monday
+        ("วันพุธที่ 16", dt.date(2026, 12, 16)),
         ("วันศุกร์ที่ 18 ธ.ค. นะคะ", dt.date(2026, 12, 18)),
         ("15 ธ.ค. 10 คน", dt.date(2026, 12, 15)),
         ("ขอจองเครื่องวันที่ 20 ธ.ค. เวลา 10.00 น.", dt.date(2026, 12, 20)),
