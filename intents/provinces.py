@@ -70,9 +70,10 @@ EVERYDAY_PHRASES = frozenset({"อยู่เลย", "ในเลย"})
 ROAD_PREFIXES = ("ถนน", "ถ.", "ซอย", "ซ.")
 DISTRICT_PREFIXES = ("อำเภอ", "อ.")
 NEAR_PREFIXES = ("แถว", "ใกล้")
-# Districts whose names are everyday phrases too ("behind the garden", "two siblings", a dog breed): only after อ.
+# Districts whose names are everyday phrases too ("behind the garden", "two siblings", a dog breed), or name a road
+# or landmark around Bangkok (ถ.วิภาวดี, ถ.ศรีนครินทร์, สุวรรณภูมิ airport, สำโรง, ท่ามหาราช): only after อ.
 EVERYDAY_DISTRICTS = frozenset({
-    "หลังสวน", "สองพี่น้อง", "เหนือคลอง", "บ้านนา", "หนองบัว", "ท่าช้าง", "บ้านหลวง", "น้ำหนาว", "อ่าวลึก", "ท่าแพ",
+    "วิภาวดี", "ศรีนครินทร์", "สุวรรณภูมิ", "สำโรง", "เทพารักษ์", "มหาราช", "ชนบท", "สอง", "หลังสวน", "สองพี่น้อง", "เหนือคลอง", "บ้านนา", "หนองบัว", "ท่าช้าง", "บ้านหลวง", "น้ำหนาว", "อ่าวลึก", "ท่าแพ",
     "ทุ่งใหญ่", "บ้านค่าย", "ท่าปลา", "ท่าใหม่", "นาดี", "ไทรงาม", "วังทอง", "บ้านโคก", "ป่าแดด", "บางแก้ว", "สันทราย",
     "ช้างกลาง", "หนองใหญ่", "โคกสูง", "วังน้อย", "ศรีนคร", "บ้านด่าน", "นาน้อย", "หนองหิน", "บ้านม่วง",
 })
@@ -117,7 +118,7 @@ NOT_PROVINCES = (
 )
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_PARTICLES = re.compile(r"ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|จ๊ะ|นะ|ฮะ|งับ|หนิ|เด้อ|เน้อ")
+_PARTICLES = re.compile(r"ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|จ๊ะ|นะ|ฮะ|งับ|หนิ|เด้อ|เน้อ|เจ้า")
 _PHRASE_END = re.compile(rf"$|[^a-z\u0e01-\u0e4e]|(?:{_PARTICLES.pattern})")
 _LETTERS = re.compile(r"[a-z\u0e01-\u0e4e]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -365,8 +366,9 @@ _PROVINCE_WORD = re.compile(r"^(?:จังหวัด|จ\.)")
 _MUEANG_ALONE = re.compile(r"(?:อ\.|อำเภอ|ใน|ตัว|แถว|อยู่)*เมือง")
 
 
-# "ร้านอยู่", "บ้านก็อยู่ที่", "แถว": only where the business is, before a district answering "which province?".
-_WHERE_IT_IS = re.compile(r"^(?:ร้าน|บ้าน|โรงงาน|กิจการ|ผม|หนู|เรา|ดิฉัน|ฉัน|ข้อย|เฮา)?(?:ก็)?(?:อยู่ที่|อยู่|ที่|แถว)")
+# "ร้านอยู่", "ร้านเราอยู่แถว", "บ้านก็อยู่ที่": only where the business is, before a district answering "which
+# province?" (not "ที่" or "แถว" alone, as Bangkok's roads and landmarks are named: "แถววิภาวดี").
+_WHERE_IT_IS = re.compile(r"^(?:ทาง)?(?:ร้าน|บ้าน|โรงงาน|กิจการ)?(?:ผม|หนู|เรา|ดิฉัน|ฉัน|ข้อย|เฮา)?(?:ก็)?อยู่(?:ที่|แถว)?")
 
 
 def _said(answer: str) -> str:

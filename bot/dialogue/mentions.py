@@ -8,7 +8,7 @@ import re
 
 from bot.dialogue.replies import SENTENCE_ENDINGS
 from intents.normalize import normalize_for_entities
-from intents.tokenize import tokenize
+from intents.tokenize import words_at
 
 
 def find_market(text: str) -> str | None:
@@ -73,7 +73,7 @@ def _sought(lowered: str, word: str, leads: tuple[str, ...]) -> bool:
 MACHINE_WORDS = {
     "CNC": ("cnc", "ซีเอ็นซี"),
     "เครื่องตัดเลเซอร์": ("เลเซอร์", "laser", "เลเซอ"),
-    "3D printer": ("3d", "สามมิติ", "ปริ้นสามดี"),
+    "3D printer": ("3d", "สามมิติ", "3มิติ", "3 มิติ", "ปริ้นสามดี", "ปริ้น 3", "ปริ้น3"),
     "เครื่องอบแห้งเยือกแข็ง (freeze dryer)": ("freeze", "ฟรีซ", "เยือกแข็ง"),
     "เครื่องซีล": ("ซีล", "seal"),
 }
@@ -91,10 +91,11 @@ MAKERS = ("ผม", "เรา", "ดิฉัน", "หนู", "ฉัน", "�
           "ครอบครัว", "โรงงาน", "บริษัท", "วิสาหกิจ", "ชุมชน")
 MAKING = ("ทำ", "ผลิต", "เฮ็ด", "เยียะ", "ขาย", "แปรรูป")
 SHAPING = ("ออกแบบ", "พัฒนา", "ต้นแบบ", "บรรจุภัณฑ์", "แพ็กเกจจิ้ง", "แพ็คเกจจิ้ง", "ฉลาก", "โลโก้")
+HOLDING, PACKS = "ใส่", ("กล่อง", "ถุง", "ขวด", "ซอง", "กระปุก", "โหล", "ถาด")  # "กล่องใส่ลำไยอบแห้ง"
 # Words that end the product: a place, the need, a joining word, what is done with it.
 AFTER_PRODUCT = frozenset({"ที่", "อยู่", "จาก", "ใน", "แถว", "อยาก", "อยากได้", "ต้องการ", "แล้ว", "แต่", "และ", "กับ",
                            "จะ", "ขอ", "ช่วย", "ตอนนี้", "มา", "ขาย", "ส่ง", "เอง", "ได้", "ให้", "เป็น", "มี", "ก็",
-                           "หน่อย", "ด่วน", "นะ", "ๆ", "ด้วย", "ก่อน", "ผลิต", "ทำ", "เพื่อ", "โดย", "มานาน", "หลาย", "เยอะ", "ใหม่"})
+                           "หน่อย", "ด่วน", "นะ", "ๆ", "ด้วย", "ก่อน", "ผลิต", "ทำ", "เพื่อ", "โดย", "มานาน", "หลาย", "เยอะ", "ใหม่", "แบบ"})
 # What follows such a verb without being a product: the business, the need, the service itself.
 NOT_A_PRODUCT = frozenset({"ธุรกิจ", "กิจการ", "งาน", "อาชีพ", "ร้าน", "บริษัท", "โรงงาน", "เกษตร", "สวน", "ไร่", "นา",
                            "การ", "อะไร", "ยังไง", "ไม่", "ความ", "แบบ", "กล่อง", "ถุง", "ขวด", "ฉลาก", "โลโก้",
@@ -112,10 +113,11 @@ def find_product(text: str) -> str | None:
     after a verb of making that begins the message or follows its maker ("ผม", "กลุ่มแม่บ้าน"), or after ออกแบบ or
     พัฒนา or ต้นแบบ, up to a space or a word that ends it (`AFTER_PRODUCT`); never the pack or the business itself."""
     said = normalize_for_entities(text)
-    words = tokenize(said)
-    spaced = _spaced_before(said, words)
+    cut = list(words_at(said))
+    words = [word for word, _, _ in cut]
+    spaced = [start > 0 and said[start - 1].isspace() for _, start, _ in cut]
     for i, word in enumerate(words):
-        verb = next((v for v in MAKING + SHAPING if word.endswith(v)), None)
+        verb = next((v for v in (*MAKING, *SHAPING, HOLDING) if word.endswith(v)), None)
         if verb is None or not _leads_to_a_product(verb, word[:-len(verb)], words[i - 1] if i else ""):
             continue
         product = _product_after(words[i + 1:i + 1 + PRODUCT_WORDS], spaced[i + 1:])
@@ -142,14 +144,8 @@ def _leads_to_a_product(verb: str, maker: str, before: str) -> bool:
     its maker or at the start, a verb of shaping on its own."""
     if verb in SHAPING:
         return not maker
-    return maker.endswith(MAKERS) if maker else not before or before.endswith(MAKERS)
-
-
-def _spaced_before(said: str, words: list[str]) -> list[bool]:
-    """For each word the tokeniser cut from `said`, whether a space comes before it."""
-    spaced, at = [], 0
-    for word in words:
-        found = said.find(word, at)
-        spaced.append(found > 0 and said[found - 1].isspace())
-        at = found + len(word) if found >= 0 else at
-    return spaced
+    if verb == HOLDING:
+        return (maker or before).endswith(PACKS)
+    # At the start of the message or of a sentence in it ("หวัดดีครับ ทำน้ำพริกกุ้งเสียบขาย…"), or after its maker.
+    starts = not before or before.lower() in SENTENCE_ENDINGS
+    return maker.endswith(MAKERS) if maker else starts or before.endswith(MAKERS)

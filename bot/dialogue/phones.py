@@ -22,16 +22,22 @@ MOST_PHONES = 3
 # person with a title ("ป้าสมใจ 086…", "น้องเก๋ค่ะ 098…"), or in brackets after it ("0812345000 (มิ้นท์)"); and which
 # to call first ("โทรหาหนูก่อนนะคะ"). The sender's own ("หนู", "ผม") is shown as the sender's.
 _KIN = (r"คุณพ่อ|คุณแม่|พ่อ|แม่|ป้อ|ลูกสาว|ลูกชาย|ลูก|หลานสาว|หลานชาย|หลาน|สามี|ภรรยา|แฟน|พี่สาว|พี่ชาย|น้องสาว|น้องชาย"
-        r"|ป้า|ลุง|ยาย|ย่า|ปู่|บ้าน|ร้าน|ออฟฟิศ|โรงงาน|ที่ทำงาน|บริษัท|สำนักงาน|มือถือ")
+        r"|ป้า|ลุง|ยาย|ย่า|ปู่|ก๊ะ|บ้าน|ร้าน|ออฟฟิศ|โรงงาน|ที่ทำงาน|บริษัท|สำนักงาน|มือถือ")
 _SELF = r"หนู|ผม|ดิฉัน|ฉัน|เรา|ข้อย|เฮา"
-# A name with its title: "ป้าสมใจ", "น้องเก๋"; not "พี่ได้ที่" in "ติดต่อพี่ได้ที่ 081…".
-_TITLED = (r"(?:ป้า|ลุง|น้า|อา|พี่|น้อง|คุณ|ยาย|ตา|เฮีย|เจ๊|เจ้|แม่|พ่อ)"
-           r"(?!\S*(?:ได้|ที่|เบอร์|โทร|คือ|เป็น|ติดต่อ|มือถือ))(?!(?:ค่ะ|ครับ|คับ|คะ|นะ|จ้า)\s*[:：]?\s*$)[ก-ฮะ-ฺเ-๎]{1,15}?")
-_BEFORE_OWNER = r"(?:(?<=^)|(?<=\s)|(?<=เบอร์)|(?<=โทรหา)|(?<=ติดต่อ)|(?<=ของ)|(?<=มือถือ)|(?<=[,(]))"
-OWNER = re.compile(rf"{_BEFORE_OWNER}(?P<who>{_KIN}|{_SELF}|{_TITLED})\s*(?:ค่ะ|ครับ|คะ|นะ)?\s*[:：]?\s*$")
-OWNER_AFTER = re.compile(r"^\s*(?:ต่อ\s*\d{1,5}\s*)?[(（]\s*(?![^)）]*(?:โทร|ติดต่อ|ได้|ก่อน|หลัง|เวลา|ว่าง|ช่วง|ไลน์|line))"
-                         r"(?P<who>[^()（）\d]{1,20}?)\s*[)）]", re.IGNORECASE)
-CALL_FIRST = re.compile(rf"(?:โทร(?:หา)?|ติดต่อ)\s*(?P<who>{_KIN}|{_SELF})\s*ก่อน")
+# A name with its title: "ป้าสมใจ", "น้องเก๋", "เจ๊หน่อย"; a consonant or a leading vowel starts the name. Not the start of a word
+# ("คุณภาพ", and no ตา or อา: ตามสะดวก, อาจจะ), nor a phrase ("พี่ได้ที่" in "ติดต่อพี่ได้ที่ 081…", "ป้าสมใจก่อนนะ").
+_NOT_A_NAME = r"\S*(?:ได้|ที่|เบอร์|โทร|คือ|เป็น|ติดต่อ|มือถือ|ก่อน|นี้)|ภาพ|ค่า|(?:ค่ะ|ครับ|คับ|คะ|นะ|จ้า)\s*[:：]?\s*$"
+_TITLED = rf"(?:ป้า|ลุง|น้า|พี่|น้อง|คุณ|ยาย|เฮีย|เจ๊|เจ้|แม่|พ่อ|บัง|ก๊ะ|เปาะ)(?!{_NOT_A_NAME})[ก-ฮเ-ไ][ก-ฮะ-ฺเ-ๅ็-๎]{{0,14}}?"
+_BEFORE_OWNER = r"(?:(?<=^)|(?<=\s)|(?<=เบอร์)|(?<=โทรหา)|(?<=ติดต่อ)|(?<=ของ)|(?<=มือถือ)|(?<=หรือ)|(?<=[,(]))"
+OWNER = re.compile(rf"{_BEFORE_OWNER}(?P<who>{_KIN}|{_SELF}|{_TITLED})\s*(?:ดีกว่า|แทน|เลย)?\s*(?:ค่ะ|ครับ|คะ|นะ)?\s*[:：]?\s*$")
+# In brackets after the number, a name: not a note on when or how to call ("(เช้า)", "(ปิดเสาร์อาทิตย์)", "(AIS)").
+_NOT_AN_OWNER = (r"[^)）]*(?:โทร|ติดต่อ|ได้|ก่อน|หลัง|เวลา|ว่าง|ช่วง|ไลน์|line|เช้า|เย็น|บ่าย|ค่ำ|วัน|ปิด|เปิด|รับสาย|สะดวก"
+                 r"|ais|dtac|true)|(?:ค่ะ|ครับ|คะ|นะ|จ้า)\s*[)）]")
+OWNER_AFTER = re.compile(rf"^\s*(?:ต่อ\s*\d{{1,5}}\s*)?[(（]\s*(?!{_NOT_AN_OWNER})"
+                         r"(?P<who>[ก-ฮเ-ไa-z][ก-๎a-z. ]{0,19}?)\s*[^()（）\wก-๎]{0,4}[)）]", re.IGNORECASE)
+# Or named after it: "โทรหาลูกสาว 0923456789 ชื่อแนน", "0822220000 ของแม่".
+NAMED_AFTER = re.compile(r"^\s*(?:ต่อ\s*\d{1,5}\s*)?(?:ชื่อ|ของ)\s*(?P<who>[ก-ฮเ-ไ][ก-ฮะ-ฺเ-ๅ็-๎]{0,14}?)(?:\s|ค่ะ|ครับ|คะ|นะ|$)")
+CALL_FIRST = re.compile(rf"(?:โทร(?:หา)?|ติดต่อ)\s*(?P<who>{_TITLED}|{_KIN}|{_SELF})\s*ก่อน")
 SELF = re.compile(rf"^(?:{_SELF})$")
 SENDER = "ผู้แจ้ง"
 LONGEST = 64  # an answer the profile keeps (line_users.phone): past it, the numbers without whose they are
@@ -58,12 +64,14 @@ def read_phone_number(text: str, _today: date) -> str:
     for start, end, digits in found:
         extension = entities.extension_after(said, end)
         numbers.append(f"{digits} {EXTENSION} {extension}" if extension else digits)
-        owner = OWNER.search(said[after:start]) or OWNER_AFTER.search(said[end:])
-        owners.append(owner.group("who") if owner else "")
+        before = OWNER.search(said[after:start])
+        behind = OWNER_AFTER.search(said[end:]) or NAMED_AFTER.search(said[end:])
+        owners.append(" ".join(dict.fromkeys(match.group("who") for match in (before, behind) if match)))
         after = end
     first = CALL_FIRST.search(said)
-    if first and first.group("who") in owners:  # "โทรหาหนูก่อนนะคะ": that number is the request's phone
-        at = owners.index(first.group("who"))
+    called = first.group("who") if first else None
+    at = next((i for i, owner in enumerate(owners) if called and owner.startswith(called)), None)
+    if at is not None:  # "โทรหาหนูก่อนนะคะ", "โทรหาลุงก่อน": that number is the request's phone
         numbers.insert(0, numbers.pop(at))
         owners.insert(0, owners.pop(at))
     shown = [number + _whose(owner, several=len(numbers) > 1) for number, owner in zip(numbers, owners, strict=True)]

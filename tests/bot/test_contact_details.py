@@ -8,6 +8,7 @@ import json
 import pytest
 from sqlalchemy import select
 
+from bot.dialogue import texts
 from storage.models import ServiceRequest
 from tests.bot.test_service_requests import (
     ANSWERS,
@@ -90,6 +91,9 @@ def test_the_number_to_call_first_is_the_request_s_phone(chat, app):
     ("ป้าสมใจ 086-123-4567 น้องเก๋ 098-765-4321", "0861234567 (ป้าสมใจ) หรือ 0987654321 (น้องเก๋)"),
     ("0812345000 (มิ้นท์) หรือ 02 123 4567 ต่อ 12 (ออฟฟิศ)", "0812345000 (มิ้นท์) หรือ 021234567 ต่อ 12 (ออฟฟิศ)"),
     ("ติดต่อพี่ได้ที่ 0812345678 (โทรหลังเที่ยงนะคะ)", "0812345678"),
+    ("เบอร์ป้าไม่ค่อยได้รับ โทรหาลูกสาวดีกว่า 0923456789 ชื่อแนน", "0923456789 (ลูกสาว แนน)"),
+    ("เบอร์ก๊ะ 0874561230 หรือโทรหาบังหมาน 0819998888", "0874561230 (ก๊ะ) หรือ 0819998888 (บังหมาน)"),
+    ("ตามสะดวกค่ะ 0812345678 (เช้า)", "0812345678"),  # no one called ตามสะดวก, nor เช้า
 ])
 def test_a_person_named_beside_a_number_is_kept_with_it(chat, app, typed, given):
     _, request = filed_with_phone(chat, app, typed)
@@ -158,3 +162,11 @@ def test_a_wrong_number_said_with_โทร_is_told_wrong_and_the_request_goes_o
     chat.tap(USER, "confirm=yes")
     [request] = requests_in(app)
     assert (request.service, request.business_name) == ("business_matching", ANSWERS["business_name"])
+
+
+@pytest.mark.parametrize(("name", "told"), [
+    ("สมศรี ใจดี", "คุณสมศรี ใจดี"), ("นายอับดุลเลาะ สาและ", "คุณอับดุลเลาะ สาและ"), ("คุณแอน", "คุณแอน"),
+    ("น.ส.กมลวรรณ ใจดี", "คุณกมลวรรณ ใจดี"), ("ดร.สมชาย", "ดร.สมชาย"),
+])
+def test_the_officer_is_told_whom_to_call_with_one_title(name, told):
+    assert texts.addressed(name) == told

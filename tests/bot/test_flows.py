@@ -362,6 +362,9 @@ def test_the_partner_and_market_a_first_message_seeks(text, buyers, market):
     ("packaging", "สนใจทำบรรจุภัณฑ์ข้าวไรซ์เบอรี่ค่ะ", "ข้าวไรซ์เบอรี่"),
     ("packaging", "อยากได้ฉลากน้ำพริกกุ้งเสียบ", "น้ำพริกกุ้งเสียบ"),
     ("food_processing", "ทำขนมลาหนิ อยากขอ อย.", "ขนมลา"),
+    ("packaging", "หวัดดีครับ ทำน้ำพริกกุ้งเสียบขาย อยากได้ถุงซิปล็อคใหม่สวยๆ", "น้ำพริกกุ้งเสียบ"),  # a sentence's start
+    ("packaging", "อยากได้กล่องใส่ลำไยอบแห้งใหม่เจ้า กล่องเก่ามันบ่งาม", "ลำไยอบแห้ง"),
+    ("packaging", "อยากได้ถุงใส่กาแฟคั่วแบบมีวาล์วค่ะ", "กาแฟคั่ว"),
 ])
 def test_a_product_the_first_message_names_is_not_asked_again(service, text, product):
     flow = flows.FLOWS[service]
@@ -372,7 +375,7 @@ def test_a_product_the_first_message_names_is_not_asked_again(service, text, pro
 @pytest.mark.parametrize("text", [
     # Wanting to make the pack, the business, a verb that says how it sells: no product named.
     "อยากทำกล่องใหม่ให้ขนมเปี๊ยะค่ะ", "ทำธุรกิจเสื้อผ้าค่ะ", "เราทำ OEM ค่ะ", "เราขายไม่ออก", "อยากพัฒนาสูตรน้ำพริก",
-    "อยากออกแบบบรรจุภัณฑ์ใหม่",
+    "อยากออกแบบบรรจุภัณฑ์ใหม่", "ใส่ชื่อร้านด้วยค่ะ", "สวัสดีค่ะ ทำไงดีคะ",
     # A way, a time or the pack after the verb: "how", "through Facebook", "alone", "the coffee sachet".
     "ทำไงให้น้ำพริกเก็บได้นาน", "ทำอย่างไรให้ขายดี", "ขายผ่านเฟสบุ๊คค่ะ", "ทำคนเดียวค่ะ", "ผมทำงานประจำ",
     "ทำซองกาแฟใหม่", "อยากพัฒนาบรรจุภัณฑ์ให้ดูพรีเมียม",
@@ -404,3 +407,15 @@ def test_a_district_alone_answers_the_province_question(typed, province):
     answers = {k: v for k, v in ({"details": "ลดต้นทุน"} | PROFILE).items() if k != "province"}
     turn = flows.answer(flows.FLOWS["consulting"], "province", answers, typed, TODAY)
     assert turn.state == "confirm" and turn.answers["province"] == province
+
+
+def test_a_3d_printer_named_in_thai_is_the_machine():
+    text = "จองเครื่องพิมพ์3มิติค่ะ"
+    answers = flows.prefill(flows.FLOWS["machinery"], text, extract_entities(text, today=TODAY), TODAY)
+    assert answers["machine"] == "3D printer"
+
+
+def test_the_people_who_come_are_the_number_after_but():
+    answers = {"details": "อบรมผ้าไหม"}
+    turn = flows.answer(flows.FLOWS["training"], "people", answers, "ในกลุ่มมี15คนจ้า แต่ไปได้สัก8คน", TODAY)
+    assert turn.answers["people"] == 8

@@ -479,7 +479,8 @@ def test_a_province_named_outright_wins_over_a_district_of_another():
 
 @pytest.mark.parametrize(("answer", "province"), [
     ("สะเดาครับ", "สงขลา"), ("ระโนดหนิ", "สงขลา"), ("ฝาง", "เชียงใหม่"), ("ปายค่ะ", "แม่ฮ่องสอน"),
-    ("ร้านอยู่สะเดาค่ะ", "สงขลา"), ("อยู่ที่ฝางครับ", "เชียงใหม่"), ("บ้านก็อยู่ระโนดหนิ", "สงขลา"), ("แถวปายค่ะ", "แม่ฮ่องสอน"),
+    ("ร้านอยู่สะเดาค่ะ", "สงขลา"), ("อยู่ที่ฝางครับ", "เชียงใหม่"), ("บ้านก็อยู่ระโนดหนิ", "สงขลา"),
+    ("ร้านเราอยู่แถวปายค่ะ", "แม่ฮ่องสอน"), ("ทางร้านอยู่ระโนดค่ะ", "สงขลา"), ("เฮาอยู่ฝางเจ้า", "เชียงใหม่"),
 ])
 def test_a_district_alone_answers_which_province_even_when_it_is_an_everyday_word(answer: str, province: str) -> None:
     found = district_alone(answer)
@@ -489,6 +490,8 @@ def test_a_district_alone_answers_which_province_even_when_it_is_an_everyday_wor
 # More than the district, the seat's district of any province, or a district that is an everyday phrase ("บ้านนา",
 # "home in the fields"), which counts after อ. only.
 @pytest.mark.parametrize("answer", ["สะเดาผัดกุ้ง", "อ.เมือง", "บ้านค่ะ", "ร้านอยู่ในซอย", "บ้านนาค่ะ", "หลังสวน",
-                                    "ร้านอยู่บ้านนาค่ะ", "ทำขนมขายที่สะเดา", "บ้านอยู่ระโนด ทำปลาเค็ม"])
+                                    "ร้านอยู่บ้านนาค่ะ", "ทำขนมขายที่สะเดา", "บ้านอยู่ระโนด ทำปลาเค็ม", "แถววิภาวดีค่ะ",
+                                    "ร้านอยู่ศรีนครินทร์", "แถวสุวรรณภูมิค่ะ", "ที่สำโรงค่ะ", "ร้านอยู่เทพารักษ์",
+                                    "แถวมหาราช", "ร้านอยู่ชนบทค่ะ", "ที่สองค่ะ", "ลูกค้าอยู่สะเดา", "ไม่ได้อยู่สะเดาค่ะ"])
 def test_anything_more_or_less_than_a_district_is_no_district(answer: str) -> None:
     assert district_alone(answer) is None
