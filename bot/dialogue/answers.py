@@ -5,16 +5,18 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from datetime import date
 
 from sqlalchemy import select
 
+from bot import workdays
 from bot.console.workflow import OPEN
 from bot.dialogue import asides, cards, replies, texts
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
 from bot.staff_alerts import queue_cancellation_notice
-from intents import entities
+from intents import dates, entities
 from intents.provinces import find_province, nearest_province
 from storage import repositories as repo
 from storage.models import Centre, ServiceRequest
@@ -65,6 +67,24 @@ def province_meant(ctx: Context, text: str | None, known: str | None = None) -> 
     user's profile; None if none is known."""
     province = find_province(text or "")
     return province.name if province else known or ctx.user.province
+
+
+ASKS_IF_OPEN = re.compile(r"เปิด|ปิด|ทำการ|หยุด")
+
+
+def open_that_day(text: str | None, today: date) -> str | None:
+    """Whether the centres open on the day a message asks about ("วันนี้เปิดไหมคะ จะขับรถไปเลย", "เสาร์นี้ศูนย์เปิด
+    ไหม"), and when they open again if not; None for a message that asks no such thing."""
+    day = dates.parse_date(text, today) if text and ASKS_IF_OPEN.search(text) else None
+    if day is None or day < today:
+        return None
+    calendar = workdays.load_calendar()
+    hours = f"{calendar.opens:%H:%M}–{calendar.closes:%H:%M} น."
+    if calendar.is_working_day(day):
+        return texts.OPEN_THAT_DAY.format(day=texts.day_and_date(day), hours=hours)
+    why = texts.why_closed(day, calendar.holidays.get(day, ""))
+    reopens = texts.day_and_date(calendar.working_day(day, 1))
+    return texts.CLOSED_THAT_DAY.format(day=texts.day_and_date(day), why=why, reopens=reopens, hours=hours)
 
 
 def centre_of(ctx: Context, province: str) -> Reply:

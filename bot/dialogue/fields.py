@@ -187,8 +187,10 @@ FURTHEST = timedelta(days=366)
 WORDS_KEPT = 100  # of a reply that says when in words, kept as typed for staff
 # "ศุกร์ไม่สะดวก ขอเป็นวันจันทร์": the day asked for instead of the one refused.
 INSTEAD = re.compile(r"(?:ขอ|เปลี่ยน|เอา)\s*เป็น|แทน|ขอ(?=\s*วัน)|หมายถึง")
-# A day refused ("ศุกร์ไม่ได้ค่ะ", "สัปดาห์หน้าไม่ว่าง", "ยกเว้นวันจันทร์"): no answer, whatever day it names.
-NOT_THEN = re.compile(r"ไม่ได้|ไม่ว่าง|ไม่สะดวก|ไม่ใช่|บ่ได้|บ่ว่าง|ยกเว้น|นอกจาก")
+# A day refused ("ศุกร์ไม่ได้ค่ะ", "สัปดาห์หน้าไม่ว่าง", "ไม่เอาวันพุธ"): no answer, whatever day it names.
+NOT_THEN = re.compile(r"ไม่ได้|ไม่ว่าง|ไม่สะดวก|ไม่ใช่|ไม่เอา|บ่ได้|บ่ว่าง|บ่เอา")
+# A day left out of the rest ("ปลายธันวา แต่ไม่เอาวันพุธ", "ยกเว้นวันจันทร์"): kept as typed, as any day is.
+EXCEPT = re.compile(r"ยกเว้น|นอกจาก|ไม่เอาวัน|แต่ไม่เอา|ที่ไม่ใช่")
 # Any day ("วันไหนก็ได้ ยกเว้นวันจันทร์", "ไม่รีบค่ะ") or the soonest ("เร็วที่สุดค่ะ ของต้องส่งสิ้นเดือน"): kept as
 # typed, for staff to fix the day with the user.
 ANY_DAY = re.compile(r"วันไหนก็ได้|(?<!ไม่)(?:ได้|ว่าง|สะดวก)ทุกวัน|ได้หมด|แล้วแต่|ไม่ด่วน|ไม่รีบ|ไม่ต้อง(?:รีบ|เร็ว)")
@@ -203,7 +205,7 @@ def read_date(text: str, today: date) -> date | str:
     instead = INSTEAD.search(text)
     if instead and NOT_THEN.search(text, 0, instead.start()):
         return read_date(text[instead.end():], today)
-    if ANY_DAY.search(text):
+    if ANY_DAY.search(text) or EXCEPT.search(text):
         return _as_typed(text)
     if NOT_THEN.search(text):
         raise Invalid(texts.DATE_NOT_THEN)
@@ -273,13 +275,7 @@ def _stretch(text: str, today: date) -> date | str | None:
 
 def _closed(day: date, today: date, calendar: workdays.BusinessCalendar) -> Invalid:
     """A weekend or public holiday: the working days either side are offered."""
-    holiday = calendar.holidays.get(day, "")
-    if holiday.startswith("ชดเชย"):
-        why = f"วันหยุด{holiday}"
-    elif holiday:
-        why = holiday
-    else:
-        why = f"วัน{texts.WEEKDAYS[day.weekday()]}"
+    why = texts.why_closed(day, calendar.holidays.get(day, ""))
     near = dict.fromkeys(d for d in (calendar.working_day(day, -1), calendar.working_day(day, 1)) if d >= today)
     return Invalid(texts.DATE_CLOSED.format(day=texts.thai_date(day), why=why),
                    tuple(_offer(d, texts.day_and_date(d)) for d in near))

@@ -208,4 +208,6 @@ YES_WORDS = frozenset({"ค่ะ", "ครับ", "ครับผม", "ค�
 NO_WORDS = frozenset({"ไม่", "ไม่ใช่", "no", "ไม่เอา", "ไม่เลย", "ยังก่อน", "ไม่ต้อง", "บ่", "บ่แม่น", "บ่เอา", "บ่ต้อง"})
 # A reply that only says yes, no or okay ("ใช่ค่ะ", "โอเคจ้า", "รับทราบค่ะ"), or only laughs, gives no name, product
 # or need.
-BARE_REPLIES = YesOrNo(YES_WORDS | {"okay", "รับทราบ", "ทราบแล้ว", "เข้าใจแล้ว", "555", "ฮ่า", "ฮ่าฮ่า"}, NO_WORDS)
+# "ทำต่อ" to "กลับมาทำเรื่อง…ต่อไหมคะ" goes on, as the chip does; it names no one (a bare "ต่อ" may: a nickname).
+BARE_REPLIES = YesOrNo(YES_WORDS | {"okay", "รับทราบ", "ทราบแล้ว", "เข้าใจแล้ว", "555", "ฮ่า", "ฮ่าฮ่า", "ทำต่อ", "ต่อเลย",
+                                    "ไปต่อ"}, NO_WORDS)

@@ -137,6 +137,9 @@ DATE_CLOSED = ("วันที่ {day} ตรงกับ{why} ศูนย์
                "หรือพิมพ์วันอื่นได้เลยนะคะ")
 DATE_TOO_FAR = ("วันที่ {day} อีกนานกว่า 1 ปีเลยค่ะ พิมพ์ปีผิดหรือเปล่าคะ ขอวันที่ภายใน 1 ปีนะคะ "
                 "หรือแตะ \"ยังไม่แน่ใจ\" ไว้ก่อนก็ได้ค่ะ")
+# Asked whether the centres open on a day ("เสาร์นี้ศูนย์เปิดไหมคะ"), before the centre's card.
+OPEN_THAT_DAY = "วัน{day} ศูนย์เปิดทำการตามปกติ เวลา {hours} ค่ะ"
+CLOSED_THAT_DAY = "วัน{day} ตรงกับ{why} ศูนย์ปิดทำการค่ะ เปิดอีกครั้งวัน{reopens} เวลา {hours}"
 DATE_NOT_THEN = ("รับทราบค่ะ สะดวกวันไหนคะ พิมพ์วันที่ หรือแตะ \"เลือกวันที่\" ได้เลย หากยังไม่แน่ใจ "
                  "แตะ \"ยังไม่แน่ใจ\" ไว้ก่อนก็ได้ค่ะ")
 DAYS_CLOSED = "ช่วง {days} ศูนย์ปิดทำการค่ะ สะดวกวันทำการถัดไปไหมคะ แตะวันที่ด้านล่าง หรือพิมพ์วันอื่นได้เลยนะคะ"
@@ -278,6 +281,13 @@ def thai_days(first: date, last: date) -> str:
 # Titles a name may come with: the polite ones give way to คุณ, an academic or a rank is kept as typed.
 PLAIN_TITLES = re.compile(r"^(?:นางสาว|น\.ส\.|นาง|นาย|คุณ)\s*")
 KEPT_TITLES = ("ดร.", "ผศ.", "รศ.", "ศ.", "อ.", "พ.ต.", "ร.ต.", "จ.ส.")
+
+
+def why_closed(day: date, holiday: str) -> str:
+    """วันเสาร์, วันพ่อแห่งชาติ, วันหยุดชดเชยวันพ่อแห่งชาติ: why the centres are closed that day."""
+    if holiday:
+        return f"วันหยุด{holiday}" if holiday.startswith("ชดเชย") else holiday
+    return f"วัน{WEEKDAYS[day.weekday()]}"
 
 
 def addressed(name: str) -> str:

@@ -79,16 +79,19 @@ def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
 
 def centre_info(ctx: Context, text: str | None, call_back: bool = False) -> Reply:
     """The user's centre; asked in the middle of a request, the request is kept and its province used. With
-    `call_back`, for someone yet to consent who asked for a person, the card offers the call-back too."""
+    `call_back`, for someone yet to consent who asked for a person, the card offers the call-back too. Asked whether
+    the centres open on a day, that is said first."""
+    opening = answers.open_that_day(text, ctx.today)  # the same for every centre: said before asking which
+    told = Reply([Text(opening)]) if opening else Reply([])
     current = conversation.request_flow(ctx)
     known = current.data.get("answers", {}).get("province") if current is not None else None
     province = answers.province_meant(ctx, text, known)
     if province is not None:
-        return centre_card(ctx, province, call_back)
+        return told.then(centre_card(ctx, province, call_back))
     if current is not None:  # the request's own province question will tell
-        return Reply([Text(texts.CENTRE_AFTER_PROVINCE)])
+        return told.then(Reply([Text(texts.CENTRE_AFTER_PROVINCE)]))
     repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, "province", {CALL_BACK: True} if call_back else {})
-    return Reply([Text(texts.ASK_PROVINCE_FOR_CENTRE, cards.province_choices())])
+    return told.then(Reply([Text(texts.ASK_PROVINCE_FOR_CENTRE, cards.province_choices())]))
 
 
 def centre_card(ctx: Context, province: str, call_back: bool = False) -> Reply:

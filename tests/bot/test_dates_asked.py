@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from bot.dialogue import fields, flows, texts
+from bot.dialogue import answers, fields, flows, texts
 from bot.line.outbound import Choose
 from tests.bot.test_flows import PROFILE, said
 
@@ -43,6 +43,7 @@ def chips(turn: flows.Turn) -> list[str]:
     (SUNDAY, "เร็วที่สุดค่ะ ของต้องส่งลูกค้าสิ้นเดือน", "เร็วที่สุดค่ะ ของต้องส่งลูกค้าสิ้นเดือน"),  # as typed
     (SUNDAY, "วันไหนก็ได้ค่ะ ยกเว้นวันจันทร์", "วันไหนก็ได้ค่ะ ยกเว้นวันจันทร์"),
     (SUNDAY, "ไม่รีบค่ะ", "ไม่รีบค่ะ"),
+    (SUNDAY, "ปลายธันวา แต่ไม่เอาวันพุธ", "ปลายธันวา แต่ไม่เอาวันพุธ"),  # not the Wednesday left out
     (SUNDAY, "ยังไม่แน่ใจ", "ยังไม่ระบุ"),
 ])
 def test_a_working_day_or_words_for_when_are_kept(today, typed, kept):
@@ -134,3 +135,14 @@ def test_a_date_typed_at_the_summary_changes_the_date(reply, kept):
     answers = AT_THE_DATE | PROFILE | {"preferred_date": "2026-11-24"}
     turn = flows.answer(MACHINERY, "confirm", answers, reply, SUNDAY)
     assert turn.state == "confirm" and turn.answers["preferred_date"] == kept
+
+
+@pytest.mark.parametrize(("typed", "told"), [
+    ("วันนี้เปิดไหมคะ จะขับรถไปเลย", "วันอาทิตย์ 22 พ.ย. 2569 ตรงกับวันอาทิตย์ ศูนย์ปิดทำการค่ะ เปิดอีกครั้งวันจันทร์ 23 พ.ย. 2569"),
+    ("พรุ่งนี้ศูนย์เปิดกี่โมงคะ", "วันจันทร์ 23 พ.ย. 2569 ศูนย์เปิดทำการตามปกติ เวลา 08:30–16:30 น. ค่ะ"),
+    ("7 ธ.ค. ศูนย์หยุดไหม", "วันจันทร์ 7 ธ.ค. 2569 ตรงกับวันหยุดชดเชยวันพ่อแห่งชาติ ศูนย์ปิดทำการค่ะ เปิดอีกครั้งวันอังคาร"),
+    ("ศูนย์อยู่ที่ไหนคะ", None), ("เมื่อวานศูนย์เปิดไหม", None),
+])
+def test_whether_the_centres_open_on_the_day_asked(typed, told):
+    said = answers.open_that_day(typed, SUNDAY)
+    assert (said is None) if told is None else (said is not None and said.startswith(told))

@@ -419,3 +419,9 @@ def test_the_people_who_come_are_the_number_after_but():
     answers = {"details": "อบรมผ้าไหม"}
     turn = flows.answer(flows.FLOWS["training"], "people", answers, "ในกลุ่มมี15คนจ้า แต่ไปได้สัก8คน", TODAY)
     assert turn.answers["people"] == 8
+
+
+def test_carrying_on_after_an_aside_names_no_contact():
+    answers = {"details": "กระปุกใหม่", "product": "ปลาร้าบอง", "business_name": "ปลาร้าบองสมุนไพร"}
+    turn = flows.answer(flows.FLOWS["packaging"], "contact_name", answers, "ทำต่อเด้อ", TODAY)
+    assert turn.state == "contact_name" and "contact_name" not in turn.answers

@@ -745,6 +745,12 @@ def test_centre_info_for_a_province_alias(chat):
     assert any("นครราชสีมา" in s and "📞" in s for s in said)
 
 
+def test_asking_whether_the_centres_open_on_a_day_off_is_told_when_they_open_again(chat):
+    said = chat.say(USER, "เสาร์นี้ศูนย์ที่โคราชเปิดไหมคะ จะขับรถไปเลย")
+    assert "ตรงกับวันเสาร์ ศูนย์ปิดทำการค่ะ เปิดอีกครั้งวัน" in said[0] and "08:30–16:30 น." in said[0]
+    assert any("นครราชสีมา" in s and "📞" in s for s in said[1:])
+
+
 def test_centre_info_for_a_district_is_its_province_s_centre(chat):
     said = chat.say(USER, "ศูนย์ที่ใกล้หางดงที่สุดอยู่ไหนคะ")
     assert any("เชียงใหม่" in s and "📞" in s for s in said)
