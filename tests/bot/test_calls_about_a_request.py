@@ -55,14 +55,16 @@ def test_the_officer_who_has_the_request_is_the_one_told(chat, app, line_api):
     assert notices_to(line_api, STAFF, request.reference) == []
 
 
-def test_whoever_accepts_the_request_later_is_told_of_the_call_asked_and_its_words(chat, app, line_api):
+def test_whoever_accepts_the_request_later_is_told_of_the_call_asked_whose_words_are_on_its_page(chat, app):
     add_staff(app)
     add_staff(app, line_id=OFFICER)
     request = file_packaging_request(chat, app)
     chat.say(USER, f"ขอคุยกับเจ้าหน้าที่เรื่อง {request.reference} ค่ะ ตัวอย่างซองต้องส่งลูกค้าวันศุกร์")
     [accepted] = chat.tap(OFFICER, f"accept={request.id}")
-    assert accepted.startswith(f"รับเรื่อง {request.reference} แล้วค่ะ")
-    assert "📞 ผู้แจ้งขอให้ติดต่อกลับเรื่องนี้เมื่อ" in accepted and "ตัวอย่างซองต้องส่งลูกค้าวันศุกร์" in accepted
+    assert accepted.startswith(f"รับเรื่อง {request.reference} แล้วค่ะ กรุณาติดต่อคุณสมศรี ใจดี")
+    assert "📞 ผู้แจ้งขอให้ติดต่อกลับเรื่องนี้เมื่อ" in accepted and "ข้อความอยู่ในหน้าคำขอ" in accepted
+    [kept] = requests_in(app)
+    assert any("ตัวอย่างซองต้องส่งลูกค้าวันศุกร์" in asked for asked in kept.answers["questions"])
 
 
 def test_a_request_accepted_with_no_call_asked_says_nothing_of_one(chat, app):
