@@ -31,23 +31,31 @@ AWAITED = timedelta(hours=24)  # a call asked about a request this recently is t
 # Said of another matter ("อยากคุยเรื่องอื่นเด้อ เรื่องขอ อย.", "ไม่ใช่ค่ะ เรื่องขอสินเชื่อ"): no question, or its no.
 ANOTHER_MATTER = re.compile(r"เรื่องอื่น|อีกเรื่อง|อันอื่น")
 SAID_NO = re.compile(r"^(?:ไม่ใช่|บ่แม่น|บ่ใช่)")
+# Asked who has the request ("ใครรับเรื่องคะ", "เจ้าหน้าที่ชื่ออะไรคะ"), not for a call.
+WHO_HAS_IT = re.compile(r"ใคร(?:เป็นคน)?(?:รับ|ดูแล)|ชื่อเจ้าหน้าที่|เจ้าหน้าที่(?:ที่ดูแล)?ชื่อ")
 
 
 def offer(ctx: Context, text: str | None) -> Reply | None:
     """A call asked for, with a request of the user's still open: about the one whose reference was typed, or a
-    call-back already awaited, the officer is told at once; else the newest request is asked about. None with no
-    open request, in a request's flow, or for a call about another matter."""
+    call-back already awaited, the officer is told at once; else the newest request is asked about. Asked only who
+    has it ("ใครรับเรื่องคะ"), the officer who accepted it is named and no one is disturbed. None with no open request,
+    in a request's flow, or for a call about another matter."""
     if conversation.request_flow(ctx) is not None or ANOTHER_MATTER.search(text or ""):
         return None
     reference = entities.parse_reference(text or "")
-    if reference:  # that request, if it is the user's and open; about any other, a call-back request of its own
-        typed = answers.own_request(ctx, reference)
-        return call_about(ctx, typed, text or "") if typed is not None and typed.status in OPEN else None
-    open_ones = answers.open_requests(ctx)
+    typed = answers.own_request(ctx, reference) if reference else None
+    if reference and (typed is None or typed.status not in OPEN):
+        return None  # another's, or closed: a call-back request of its own
+    open_ones = [typed] if typed is not None else answers.open_requests(ctx)
     if not open_ones:
         return None
     request = open_ones[0]
-    if request.service == "contact_staff" or call_asked_at(ctx.session, request, ctx.now - AWAITED):  # "ยังไม่มีใครโทรมาเลย": that call
+    officer = request.assignee
+    if officer is not None and WHO_HAS_IT.search(text or ""):
+        return Reply([Text(texts.WHO_HAS_IT.format(name=texts.addressed(officer.name), centre=request.centre.name,
+                                                   reference=request.reference), cards.main_menu())])
+    awaited = call_asked_at(ctx.session, request, ctx.now - AWAITED)  # "ยังไม่มีใครโทรมาเลย": that call
+    if typed is not None or request.service == "contact_staff" or awaited:
         return call_about(ctx, request, text or "")
     repo.save_conversation(ctx.session, ctx.user, CALL_ABOUT, "asked", {ASKED_WITH: text or "", CALL_ABOUT: request.id})
     question = texts.ASK_CALL_ABOUT.format(reference=request.reference, service=texts.SERVICE_NAMES[request.service])

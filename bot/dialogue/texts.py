@@ -146,6 +146,8 @@ DAYS_CLOSED = "ช่วง {days} ศูนย์ปิดทำการค่
 PICK_AN_OFFER = "แตะวันที่สะดวกด้านล่างได้เลยค่ะ หรือพิมพ์วันอื่นก็ได้นะคะ"
 DAYS_BETWEEN = "ช่วง {days}"  # a stretch of days said instead of a date, kept for staff
 # A person asked for while a request is open (call_about.py).
+WHO_HAS_IT = ("{name} จาก {centre} รับเรื่อง {reference} ไว้แล้วค่ะ และจะติดต่อกลับตามที่แจ้งไว้ "
+              "หากต้องการให้รีบติดต่อ พิมพ์ \"ขอให้เจ้าหน้าที่โทรกลับ\" ได้เลยนะคะ")
 ASK_CALL_ABOUT = "ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอ {reference} ({service}) ใช่ไหมคะ"
 CALL_ABOUT_THIS = "ใช่ เรื่องนี้"
 CALL_ABOUT_OTHER = "เรื่องอื่น"

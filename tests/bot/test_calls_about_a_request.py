@@ -160,3 +160,13 @@ def test_a_call_about_a_closed_request_asks_nothing_of_another(chat, app):
     chat.tap(USER, "confirm=yes")
     said = "\n".join(chat.say(USER, f"ขอคุยกับเจ้าหน้าที่เรื่อง {request.reference} ค่ะ"))
     assert "ใช่ไหมคะ" not in said and "แจ้งเจ้าหน้าที่ที่ดูแลคำขอ" not in said
+
+
+def test_asking_who_has_the_request_names_the_officer_and_disturbs_no_one(chat, app, line_api):
+    add_staff(app)
+    add_staff(app, line_id=OFFICER)
+    request = file_packaging_request(chat, app)
+    chat.tap(OFFICER, f"accept={request.id}")
+    [answer] = chat.say(USER, "ใครรับเรื่องคะ ขอชื่อเจ้าหน้าที่หน่อย")
+    assert answer.startswith(f"คุณเจ้าหน้าที่ทดสอบ จาก Mini ITC เชียงราย รับเรื่อง {request.reference} ไว้แล้วค่ะ")
+    assert notices_to(line_api, OFFICER, request.reference) == [] and notices_to(line_api, STAFF, request.reference) == []
