@@ -100,7 +100,8 @@ _NUMERIC = re.compile(
 _ISO = re.compile(r"(?<!\d)(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?!\d)")
 # วันที่ 20, and a weekday with its day of the month ("จันทร์ที่ 7", "วันพุธที่ 9"): the day of the month decides.
 _DAY_ONLY = re.compile(
-    rf"(?:วัน|(?:วัน)?(?:{'|'.join(_THAI_WEEKDAYS)})\s*)ที่\s*(?P<day>\d{{1,2}})(?!\d|\s*[/.\-]\d|\s*(?:{_MONTH_PATTERN}))"
+    rf"(?:วัน|(?:วัน)?(?:{'|'.join(_THAI_WEEKDAYS)})\s*)ที่\s*(?P<day>\d{{1,2}})"
+    rf"(?!\d|\s*[/.\-]\d|\s*(?:{_MONTH_PATTERN}))"
 )
 _MONTH_WORD = re.compile(_MONTH_PATTERN, re.IGNORECASE)
 _RELATIVE = re.compile("|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True)), re.IGNORECASE)

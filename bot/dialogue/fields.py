@@ -191,8 +191,8 @@ INSTEAD = re.compile(r"(?:ขอ|เปลี่ยน|เอา)\s*เป็น
 NOT_THEN = re.compile(r"ไม่ได้|ไม่ว่าง|ไม่สะดวก|ไม่ใช่|ไม่เอา|บ่ได้|บ่ว่าง|บ่เอา")
 # A day left out of the rest ("ปลายธันวา แต่ไม่เอาวันพุธ", "ยกเว้นวันจันทร์"): kept as typed, as any day is.
 EXCEPT = re.compile(r"ยกเว้น|นอกจาก|ไม่เอาวัน|แต่ไม่เอา|ที่ไม่ใช่")
-# Any day ("วันไหนก็ได้ ยกเว้นวันจันทร์", "ไม่รีบค่ะ") or the soonest ("เร็วที่สุดค่ะ ของต้องส่งสิ้นเดือน"): kept as
-# typed, for staff to fix the day with the user.
+# Any day ("วันไหนก็ได้", "ไม่รีบค่ะ") or the soonest ("เร็วที่สุดค่ะ ของต้องส่งสิ้นเดือน"): kept as typed, for staff
+# to fix the day with the user.
 ANY_DAY = re.compile(r"วันไหนก็ได้|(?<!ไม่)(?:ได้|ว่าง|สะดวก)ทุกวัน|ได้หมด|แล้วแต่|ไม่ด่วน|ไม่รีบ|ไม่ต้อง(?:รีบ|เร็ว)")
 SOONEST = re.compile(r"(?<!ไม่)(?:เร็วที่สุด|เร็วสุด|ไวที่สุด|ไวสุด|ยิ่งเร็วยิ่งดี|โดยเร็ว|ด่วน|asap)", re.IGNORECASE)
 WEEKDAY_NAMES = frozenset({*texts.WEEKDAYS, "พฤหัสบดี"})
@@ -236,13 +236,13 @@ def _open_day(when: date, text: str, today: date) -> date:
     """`when`, if the centres are open that day and it is from today to a year ahead; else what to say about it."""
     calendar = workdays.load_calendar()
     if when < today:
-        raise Invalid("วันที่นี้ผ่านมาแล้วค่ะ ขอเป็นวันที่ตั้งแต่วันนี้ไปนะคะ")
+        raise Invalid(texts.DATE_PASSED)
     # A day and month without a year is the next one to come; one that passed only lately was perhaps misread or
     # mistyped ("1 พ.ย." on 22 พ.ย.): next year's is offered, not taken, when the centres are open that day.
     passed = dates.parse_date(text, today - JUST_PASSED)
     if passed is not None and passed < today and (passed.month, passed.day) == (when.month, when.day):
         if not calendar.is_working_day(when):
-            raise Invalid("วันที่นี้ผ่านมาแล้วค่ะ ขอเป็นวันที่ตั้งแต่วันนี้ไปนะคะ")
+            raise Invalid(texts.DATE_PASSED)
         shown = texts.thai_date(when)
         raise Invalid(texts.DATE_JUST_PASSED.format(passed=texts.thai_date(passed), next=shown),
                       (_offer(when, shown),))

@@ -57,7 +57,8 @@ def accept_as(session: Session, line_user_id: str | None, request_id: int, now: 
     # The entrepreneur's update is written in this transaction and its push starts after the commit.
     outcome = workflow.accept(session, request, staff, now, via="line")
     accepted = texts.STAFF_ACCEPTED_BY_LINE if fields.reached_by_line(request) else texts.STAFF_ACCEPTED
-    answer = accepted.format(reference=request.reference, phone=fields.request_phone(request) or "-",
-                             name=texts.addressed(request.contact_name) if request.contact_name else "ผู้แจ้ง") + _call_awaited(session, request)
+    whom = texts.addressed(request.contact_name) if request.contact_name else "ผู้แจ้ง"
+    answer = accepted.format(reference=request.reference, phone=fields.request_phone(request) or "-", name=whom)
+    answer += _call_awaited(session, request)
     return Reply([Text(f"{staff.name}: {answer}" if in_group else answer)],
                  [DeliveriesQueued(tuple(outcome.deliveries))])

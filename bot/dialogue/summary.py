@@ -89,8 +89,8 @@ def correction(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
 
 def _given_again(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
     """A phone number ("0812223333", "เบอร์มือถือดีกว่าค่ะ 081…"), a province ("เชียงรายค่ะ", "จริงๆอยู่สุรินทร์ค่ะ
-    ไม่ใช่บุรีรัมย์") or a date with its month or a stretch ("ไม่ใช่ ขอวันที่ 8 ธันวา", "หมายถึงสัปดาห์หน้า") typed at the summary, and the answer it
-    replaces."""
+    ไม่ใช่บุรีรัมย์") or a date with its month or a stretch ("ไม่ใช่ ขอวันที่ 8 ธันวา", "หมายถึงสัปดาห์หน้า") typed at
+    the summary, and the answer it replaces."""
     phone, where = flow.field("phone"), flow.field("province")
     when = next((q for q in flow.fields if q.read is f.read_date), None)
     if phone is not None and parse_phone(reply):
