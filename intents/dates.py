@@ -131,7 +131,9 @@ _ENGLISH_WEEKDAY = re.compile(
 def names_a_month(text: str) -> bool:
     """True when the text names a month (ธ.ค., ธันวาคม, Dec) or writes a date in figures (15/12, 2026-12-15)."""
     text = normalize_for_entities(text)
-    return any(pattern.search(text) for pattern in (_DAY_MONTH, _MONTH_DAY, _NUMERIC, _ISO, _MONTH_WORD))
+    # In figures as `parse_date` reads them: with a year, or with a slash ("1.5 กิโล" is a weight).
+    figures = any(match.group("year") or match.group("sep") == "/" for match in _NUMERIC.finditer(text))
+    return figures or any(pattern.search(text) for pattern in (_DAY_MONTH, _MONTH_DAY, _ISO, _MONTH_WORD))
 
 
 def bangkok_today() -> dt.date:

@@ -271,6 +271,8 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
         # A province alone, typed at another question ("เชียงใหม่ค่ะ" for the phone): noted, and said so.
         alone = "province" in passing and province_alone(reply) is not None
         hint = texts.PROVINCE_FOR_A_NAME.format(province=passing["province"]) if alone else str(invalid)
+        if asks_the_officer and replies.asks_the_price(reply):  # "เสาร์นี้ได้ไหมคะ ค่าเครื่องเท่าไหร่": kept too
+            answers = noted(answers, reply)
         offers = [[c.label, c.data] for c in invalid.choices if isinstance(c, Choose)]
         answers = answers | ({f.OFFERED: offers} if offers else {})
         return Turn(state, answers, ask(flow, state, answers, hint=hint))

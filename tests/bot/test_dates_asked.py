@@ -146,3 +146,10 @@ def test_a_date_typed_at_the_summary_changes_the_date(reply, kept):
 def test_whether_the_centres_open_on_the_day_asked(typed, told):
     said = answers.open_that_day(typed, SUNDAY)
     assert (said is None) if told is None else (said is not None and said.startswith(told))
+
+
+def test_a_price_asked_with_a_closed_day_is_kept_for_the_officer_and_the_open_days_offered():
+    turn = answered("เสาร์นี้ได้ไหมคะ ค่าเครื่องเท่าไหร่")
+    assert chips(turn) == ["ศุกร์ 27 พ.ย. 2569", "จันทร์ 30 พ.ย. 2569"]
+    assert turn.answers[fields.QUESTIONS] == ["เสาร์นี้ได้ไหมคะ ค่าเครื่องเท่าไหร่"]
+    assert fields.QUESTIONS not in answered("เสาร์นี้ได้ไหมคะ").answers  # a question about the day only: answered

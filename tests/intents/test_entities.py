@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intents.dates import bangkok_today, parse_date, parse_period
+from intents.dates import bangkok_today, names_a_month, parse_date, parse_period
 from intents.entities import (
     SECTORS,
     extract_entities,
@@ -305,6 +305,14 @@ def test_a_stretch_of_days_said_instead_of_a_date(text, first, last):
                                   "ต้นทุนสูง", "ยังไม่ทราบ", ""])
 def test_what_is_no_stretch_of_days(text):
     assert parse_period(text, MONDAY) is None
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("ขอวันที่ 8 ธันวา", True), ("15/12", True), ("15.12.69", True), ("2026-12-15", True), ("มกรา", True),
+    ("1.5 กิโล", False), ("บริการ 24/7", False), ("สัปดาห์หน้า", False), ("จันทร์ก็ได้", False),
+])
+def test_a_month_named_or_a_date_in_figures(text, names):
+    assert names_a_month(text) is names
 
 
 def test_today_defaults_to_bangkok():
