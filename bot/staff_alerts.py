@@ -107,8 +107,17 @@ def queue_centre_alerts(session: Session, request: ServiceRequest, public_base_u
 def queue_cancellation_notice(session: Session, request: ServiceRequest) -> list[int]:
     """Tell the centre's staff that the entrepreneur withdrew a request."""
     text = staff_texts.REQUEST_WITHDRAWN.format(reference=request.reference)
-    return [repo.new_delivery(session, "staff_notice", [line_id], [{"type": "text", "text": text}], request.id).id
-            for line_id in repo.staff_line_ids(session, request.centre_id)]
+    return queue_request_notice(session, request, "staff_notice", text)
+
+
+def queue_request_notice(session: Session, request: ServiceRequest, purpose: str, text: str) -> list[int]:
+    """One text to whoever has the request: the officer who accepted it, if they linked LINE; else each of its
+    centre's staff."""
+    officer = request.assignee
+    recipients = ([officer.line_user_id] if officer is not None and officer.active and officer.line_user_id
+                  else repo.staff_line_ids(session, request.centre_id))
+    return [repo.new_delivery(session, purpose, [line_id], [{"type": "text", "text": text}], request.id).id
+            for line_id in recipients]
 
 
 def queue_handover_ping(session: Session, user: LineUser, text: str, public_base_url: str,

@@ -116,6 +116,11 @@ def parse_reference(text: str) -> str | None:
     return f"ITC-{match.group(1)}-{int(match.group(2)):06d}"
 
 
+def without_reference(text: str) -> str:
+    """The text with any request reference taken out ("เลื่อน ITC-2569-000042 เป็น 3 ธ.ค." has one date)."""
+    return _REFERENCE.sub(" ", normalize_for_entities(text))
+
+
 # --- people ------------------------------------------------------------------------------
 
 _THAI_NUMBER_WORD = "หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่|เอ็ด|ร้อย|พัน|หมื่น|แสน"

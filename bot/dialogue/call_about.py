@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 
 from bot.console import texts as staff_texts
 from bot.console.workflow import OPEN
-from bot.dialogue import answers, asides, cards, conversation, fields, replies, texts, turns
+from bot.dialogue import answers, asides, cards, conversation, fields, replies, texts, turns, withdrawal
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
+from bot.staff_alerts import queue_request_notice
 from intents import entities
 from intents.normalize import normalize
 from storage import repositories as repo
@@ -24,6 +25,7 @@ from storage.models import Conversation, Delivery, ServiceRequest
 
 CALL_ABOUT = "call_about"  # the postback (call_about=ID, or =other) and the one-question conversation
 ASKED_WITH = "call_about_text"  # in that conversation: the message that asked for a person
+LISTED = "call_about_listed"  # and the ids of the open requests offered, in the order filed
 OTHER = "other"
 CALL_ASKED = "call_asked"  # the staff notice's purpose
 TOLD_AGAIN_AFTER = timedelta(hours=1)  # the same words, or none, tell staff again only after this
@@ -33,13 +35,15 @@ ANOTHER_MATTER = re.compile(r"เรื่องอื่น|อีกเรื�
 SAID_NO = re.compile(r"^(?:ไม่ใช่|บ่แม่น|บ่ใช่)")
 # Asked who has the request ("ใครรับเรื่องคะ", "เจ้าหน้าที่ชื่ออะไรคะ"), not for a call.
 WHO_HAS_IT = re.compile(r"ใคร(?:เป็นคน)?(?:รับ|ดูแล)|ชื่อเจ้าหน้าที่|เจ้าหน้าที่(?:ที่ดูแล)?ชื่อ")
+_ANOTHER = Choose(texts.CALL_ABOUT_OTHER, f"{CALL_ABOUT}={OTHER}", texts.CALL_ABOUT_OTHER)  # not any request open
 
 
 def offer(ctx: Context, text: str | None) -> Reply | None:
     """A call asked for, with a request of the user's still open: about the one whose reference was typed, or a
-    call-back already awaited, the officer is told at once; else the newest request is asked about. Asked only who
-    has it ("ใครรับเรื่องคะ"), the officer who accepted it is named and no one is disturbed. None with no open request,
-    in a request's flow, or for a call about another matter."""
+    call-back already awaited, the officer is told at once; else it is asked whether the call is about the request
+    open, or which of those open (`_which`). Asked only who has it ("ใครรับเรื่องคะ"), the officer who accepted it is
+    named and no one is disturbed. None with no open request, in a request's flow, or for a call about another
+    matter."""
     if conversation.request_flow(ctx) is not None or ANOTHER_MATTER.search(text or ""):
         return None
     reference = entities.parse_reference(text or "")
@@ -54,21 +58,42 @@ def offer(ctx: Context, text: str | None) -> Reply | None:
     if officer is not None and WHO_HAS_IT.search(text or ""):
         return Reply([Text(texts.WHO_HAS_IT.format(name=texts.addressed(officer.name), centre=request.centre.name,
                                                    reference=request.reference), cards.main_menu())])
-    awaited = call_asked_at(ctx.session, request, ctx.now - AWAITED)  # "ยังไม่มีใครโทรมาเลย": that call
+    # "ยังไม่มีใครโทรมาเลย": the call already asked about one of them
+    awaited = next((r for r in open_ones if call_asked_at(ctx.session, r, ctx.now - AWAITED)), None)
     if typed is not None or request.service == "contact_staff" or awaited:
-        return call_about(ctx, request, text or "")
-    repo.save_conversation(ctx.session, ctx.user, CALL_ABOUT, "asked", {ASKED_WITH: text or "", CALL_ABOUT: request.id})
+        return call_about(ctx, awaited or request, text or "")
+    listed = open_ones[:withdrawal.PICKED_AT_MOST][::-1]  # in the order filed: "อันแรก" is the first shown
+    repo.save_conversation(ctx.session, ctx.user, CALL_ABOUT, "asked",
+                           {ASKED_WITH: text or "", CALL_ABOUT: request.id, LISTED: [r.id for r in listed]})
+    if len(listed) > 1:
+        return _which(listed)
     question = texts.ASK_CALL_ABOUT.format(reference=request.reference, service=texts.SERVICE_NAMES[request.service])
     return Reply([Text(question, (Choose(texts.CALL_ABOUT_THIS, f"{CALL_ABOUT}={request.id}", texts.CALL_ABOUT_THIS),
-                                  Choose(texts.CALL_ABOUT_OTHER, f"{CALL_ABOUT}={OTHER}", texts.CALL_ABOUT_OTHER)))])
+                                  _ANOTHER))])
+
+
+def _which(listed: list[ServiceRequest]) -> Reply:
+    """Several requests open: which one the call is about, numbered as filed, a tap each, or another matter."""
+    picks = tuple(Choose(f"{number}. {cards.chip_label(request.service)}", f"{CALL_ABOUT}={request.id}",
+                         texts.CALL_ABOUT_PICKED.format(reference=request.reference))
+                  for number, request in enumerate(listed, 1))
+    return Reply([Text(texts.ASK_WHICH_CALL_ABOUT.format(requests=withdrawal.listing(listed)), (*picks, _ANOTHER))])
 
 
 def typed_answer(ctx: Context, current: Conversation | None, text: str) -> Reply | None:
     """The answer typed to "เรื่องคำขอ … ใช่ไหมคะ": a yes, or a yes that goes on ("ใช่ค่ะ เรื่องซองกาแฟ"), tells that
     request's officer; a no, or another matter ("ไม่ใช่ค่ะ เรื่องขอสินเชื่อ…"), starts the call-back from what it
-    says, or from the first message; None for anything else (the question is forgotten)."""
+    says, or from the first message. To "เรื่องคำขอไหนคะ", the request named by its place, service or reference
+    (`withdrawal.named_in`). None for anything else (the question is forgotten)."""
     if current is None or current.flow != CALL_ABOUT:
         return None
+    found = (answers.own_request_with_id(ctx, request_id, open_only=True) for request_id in current.data.get(LISTED, []))
+    listed = [request for request in found if request]
+    named = withdrawal.named_in(listed, text) if len(listed) > 1 else None
+    if named is not None and len(named) == 1:  # "อันแรก", "เรื่องบรรจุภัณฑ์ค่ะ", its reference
+        return answered(ctx, str(named[0].id))
+    if named is not None or (len(listed) > 1 and asides.says_yes(text)):  # "ใช่ค่ะ" to a list: which one
+        return _which(listed)
     said = replies.plain(normalize(text, emoji="strip"))
     if said in (replies.plain(texts.CALL_ABOUT_THIS), "เรื่องนี้") or asides.says_yes(text):
         return answered(ctx, str(current.data.get(CALL_ABOUT, "")))
@@ -127,13 +152,8 @@ def call_asked_at(session: Session, request: ServiceRequest, since: datetime | N
 
 
 def _tell_staff(ctx: Context, request: ServiceRequest, said: str) -> list[int]:
-    """One notice to the officer who has the request, if they linked LINE; else to each of its centre's staff."""
-    officer = request.assignee
-    recipients = ([officer.line_user_id] if officer is not None and officer.active and officer.line_user_id
-                  else repo.staff_line_ids(ctx.session, request.centre_id))
     body = staff_texts.CALL_ASKED.format(
         who=request.contact_name or request.business_name or staff_texts.SOMEONE, reference=request.reference,
         phone=fields.request_phone(request) or "-", text=said or "-",
         url=f"{ctx.public_base_url.rstrip('/')}/staff/requests/{request.id}")
-    return [repo.new_delivery(ctx.session, CALL_ASKED, [line_id], [{"type": "text", "text": body}],
-                              request.id).id for line_id in recipients]
+    return queue_request_notice(ctx.session, request, CALL_ASKED, body)

@@ -197,7 +197,7 @@ OFFER_TAKEN = replies.YesOrNo(replies.YES_WORDS | {"ปีหน้า", "เอ
                                                   "วันนั้นแหละ"}, replies.NO_WORDS)
 
 
-def _taken_offer(offered: list[list[str]], reply: str) -> str:
+def taken_offer(offered: list[list[str]], reply: str) -> str:
     """The answer a refusal offered, as its chip sends it, when the reply takes it in words: a yes to the one offered
     ("ใช่ค่ะ", "ปีหน้าค่ะ"), or the weekday or day of the month of one of them ("จันทร์ก็ได้ค่ะ", "30ก็ได้ครับ" after
     [ศุกร์ 27 พ.ย.] [จันทร์ 30 พ.ย.]); otherwise the reply ("วันนั้นไม่ว่างค่ะ", "ไม่ใช่ปีหน้าค่ะ ขอเป็น 3 ธ.ค.")."""
@@ -219,10 +219,10 @@ def _names_the_offer(reply: str, label: str) -> bool:
 
 
 def takes_an_offer(answers: dict[str, Any], text: str) -> bool:
-    """True when the reply takes a day the question's refusal offered (`_taken_offer`): the question reads it, not
+    """True when the reply takes a day the question's refusal offered (`taken_offer`): the question reads it, not
     the classifier ("เอาอันนั้นแหละ" is no cancel there)."""
     offered = answers.get(f.OFFERED, [])
-    return bool(offered) and _taken_offer(offered, text) != text
+    return bool(offered) and taken_offer(offered, text) != text
 
 
 def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: date, in_scope: bool = True,
@@ -235,7 +235,7 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     if len(offered) > 1 and OFFER_TAKEN.read(reply):  # "ใช่ค่ะ" to two days offered: which one
         waiting = answers | {f.OFFERED: offered}
         return Turn(state, waiting, ask(flow, state, waiting, hint=texts.PICK_AN_OFFER))
-    reply = _taken_offer(offered, reply)
+    reply = taken_offer(offered, reply)
     changed = summary.change_in_one_message(flow, state, answers, reply, today)
     if changed is not None:
         return changed

@@ -23,6 +23,7 @@ from bot.dialogue import (
     phones,
     postbacks,
     replies,
+    rescheduling,
     texts,
     turns,
     withdrawal,
@@ -138,6 +139,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     about = call_about.typed_answer(ctx, conversation.active(ctx), text)
     if about is not None:
         return about
+    new_day = rescheduling.typed_answer(ctx, conversation.active(ctx), text)
+    if new_day is not None:
+        return new_day
     if conversation.takes_back(conversation.active(ctx), text):  # before "เปลี่ยนใจ" reads as another cancel
         return conversation.take_back(ctx)
     consents = consent.TYPED.read(text)
@@ -149,6 +153,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     named = _withdrawal_named(ctx, text, prediction)
     if named is not None:
         return named
+    moved = rescheduling.offer(ctx, text, prediction)  # "ขอเลื่อนวันจองเครื่องเป็น 3 ธ.ค.": not a second booking
+    if moved is not None:
+        return moved
     if exact_cancel:
         return conversation.cancel(ctx, confirmed=False, text=text)
     current = conversation.active(ctx)

@@ -16,6 +16,7 @@ from bot.dialogue import (
     consent,
     conversation,
     flows,
+    rescheduling,
     staff,
     texts,
     turns,
@@ -176,4 +177,5 @@ _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     CALL_BACK: _call_back,
     conversation.DROPPED: lambda ctx, value, event: conversation.take_back(ctx),
     call_about.CALL_ABOUT: lambda ctx, value, event: call_about.answered(ctx, value),
+    rescheduling.MOVE: rescheduling.picked,
 }

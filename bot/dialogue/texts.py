@@ -151,10 +151,20 @@ WHO_HAS_IT = ("{name} จาก {centre} รับเรื่อง {reference}
               "หากต้องการให้รีบติดต่อ พิมพ์ \"ขอให้เจ้าหน้าที่โทรกลับ\" ได้เลยนะคะ")
 ASK_CALL_ABOUT = "ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอ {reference} ({service}) ใช่ไหมคะ"
 CALL_ABOUT_THIS = "ใช่ เรื่องนี้"
+ASK_WHICH_CALL_ABOUT = "ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอไหนคะ แตะเลือกหรือพิมพ์ลำดับได้เลยค่ะ\n{requests}"
+CALL_ABOUT_PICKED = "เรื่องคำขอ {reference}"
 CALL_ABOUT_OTHER = "เรื่องอื่น"
 CALL_ABOUT_SENT = "แจ้งเจ้าหน้าที่ที่ดูแลคำขอ {reference} แล้วค่ะ {call_back}"
 CALL_ABOUT_ALREADY = ("แจ้งเจ้าหน้าที่เรื่องคำขอ {reference} ไปแล้วเมื่อ {time} ค่ะ ขออภัยที่ยังไม่ได้ติดต่อกลับนะคะ "
                       "หากด่วน โทรหา{centre}ได้ที่ {phone} ค่ะ")
+# A booked machine's day moved once the request went (rescheduling.py).
+ASK_NEW_DAY = "จะเลื่อนวันใช้เครื่องของคำขอ {reference} เป็นวันไหนคะ (พิมพ์วันที่ หรือแตะเลือก)"
+DAY_MOVED = ("เลื่อนวันใช้เครื่องของคำขอ {reference} เป็น{day} แล้วค่ะ แจ้งเจ้าหน้าที่ที่ดูแลให้แล้ว "
+             "เจ้าหน้าที่จะยืนยันวันกับท่านอีกครั้งนะคะ")
+DAY_NOTED = ("จดวันที่สะดวกของคำขอ {reference} เป็น \"{day}\" แล้วค่ะ แจ้งเจ้าหน้าที่ที่ดูแลให้แล้ว "
+             "เจ้าหน้าที่จะนัดวันกับท่านอีกครั้งนะคะ")
+DAY_UNCHANGED = "คำขอ {reference} นัดใช้เครื่อง{day}อยู่แล้วค่ะ หากต้องการเปลี่ยน พิมพ์วันใหม่ได้เลยนะคะ"
+DAY_CLOSED_REQUEST = "คำขอนี้ปิดไปแล้วค่ะ จึงเลื่อนวันไม่ได้ หากยังต้องการใช้เครื่อง เริ่มคำขอใหม่ได้เลยนะคะ"
 ASK_CANCEL_REQUEST = "ต้องการยกเลิกคำขอ {reference} ({service}) ใช่ไหมคะ"
 ASK_WHICH_REQUEST = "ต้องการยกเลิกคำขอไหนคะ แตะเลือกหรือพิมพ์ลำดับได้เลยค่ะ\n{requests}"
 WHICH_LINE = "{number}. {service}{business} ยื่น {date} ({reference})"

@@ -94,14 +94,14 @@ def ask(ctx: Context, request: ServiceRequest, listed: list[ServiceRequest] | No
 
 
 def _which(ctx: Context, listed: list[ServiceRequest], asked: str | None = None) -> Reply:
-    """The requests still waiting for an officer, numbered (`_listing`), unless `asked` otherwise; a quick reply
+    """The requests still waiting for an officer, numbered (`listing`), unless `asked` otherwise; a quick reply
     each and one to keep them all. Remembered, so that "อันแรก" typed is read as the first one's tap."""
     _remember(ctx, listed)
     picks = tuple(Choose(f"{number}. {cards.chip_label(request.service)}", f"cancel_request={request.id}",
                          texts.WITHDRAW_PICKED.format(reference=request.reference))
                   for number, request in enumerate(listed, 1))
     keep = Choose(texts.KEEP_REQUESTS, "cancel_request=no", texts.KEEP_REQUESTS)
-    return Reply([Text(asked or _listing(listed), (*picks, keep))])
+    return Reply([Text(asked or texts.ASK_WHICH_REQUEST.format(requests=listing(listed)), (*picks, keep))])
 
 
 def _remember(ctx: Context, listed: list[ServiceRequest], asked: ServiceRequest | None = None) -> None:
@@ -110,15 +110,15 @@ def _remember(ctx: Context, listed: list[ServiceRequest], asked: ServiceRequest 
     asides.remember(ctx, WHICH, (ids | {ASKED: asked.id}) if asked else ids)
 
 
-def _listing(listed: list[ServiceRequest]) -> str:
+def listing(listed: list[ServiceRequest]) -> str:
     """One line each: its number, service, date filed and reference; the business too where they differ (the
     same name on every line tells none apart)."""
     named = len({request.business_name for request in listed}) > 1
-    return texts.ASK_WHICH_REQUEST.format(requests="\n".join(
+    return "\n".join(
         texts.WHICH_LINE.format(number=number, service=_service(request), date=texts.thai_date(request.created_at),
                                 business=f" {request.business_name or ''}".rstrip() if named else "",
                                 reference=request.reference)
-        for number, request in enumerate(listed, 1)))
+        for number, request in enumerate(listed, 1))
 
 
 def typed_pick(ctx: Context, current: Conversation | None, text: str) -> Reply | None:
@@ -136,7 +136,7 @@ def typed_pick(ctx: Context, current: Conversation | None, text: str) -> Reply |
         return kept()
     if said and asked is not None:
         return withdraw(ctx, asked)
-    named = _named(listed, text)
+    named = named_in(listed, text)
     if named is None:
         return None
     if len(named) == 1:
@@ -146,7 +146,7 @@ def typed_pick(ctx: Context, current: Conversation | None, text: str) -> Reply |
     return _which(ctx, listed, texts.WHICH_OF_SERVICE.format(service=_service(named[0]), count=len(named)))
 
 
-def _named(listed: list[ServiceRequest], text: str) -> list[ServiceRequest] | None:
+def named_in(listed: list[ServiceRequest], text: str) -> list[ServiceRequest] | None:
     """The listed requests a typed answer names by reference, place ([] for a place beyond the list) or service
     (as the classifier reads it); None when it names none."""
     reference = entities.parse_reference(text)

@@ -9,6 +9,7 @@ import pytest
 from bot.line import fake_events as ev
 from tests.bot.test_service_requests import (
     ANSWERS,
+    FIRST_MESSAGES,
     STAFF,
     USER,
     add_staff,
@@ -170,3 +171,41 @@ def test_asking_who_has_the_request_names_the_officer_and_disturbs_no_one(chat, 
     [answer] = chat.say(USER, "ใครรับเรื่องคะ ขอชื่อเจ้าหน้าที่หน่อย")
     assert answer.startswith(f"คุณเจ้าหน้าที่ทดสอบ จาก Mini ITC เชียงราย รับเรื่อง {request.reference} ไว้แล้วค่ะ")
     assert notices_to(line_api, OFFICER, request.reference) == [] and notices_to(line_api, STAFF, request.reference) == []
+
+
+def file_two_requests(chat, app):
+    """USER's packaging request, then a machine booked: both open, the booking newest."""
+    file_packaging_request(chat, app)
+    chat.say(USER, FIRST_MESSAGES["machinery"])
+    answer_until_summary(chat, app, USER, ANSWERS | {"reuse_profile": "ใช่ค่ะ"})
+    chat.tap(USER, "confirm=yes")
+    return requests_in(app)
+
+
+@pytest.mark.parametrize("pick", [
+    lambda chat, question: chat.say(USER, "อันแรกค่ะ"),
+    lambda chat, question: chat.say(USER, "เรื่องบรรจุภัณฑ์ค่ะ"),
+    lambda chat, question: chat.tap(USER, quick_replies(question)[0]["data"]),
+], ids=["place", "service", "tapped"])
+def test_with_two_requests_open_the_call_is_asked_which_and_the_older_one_is_told_with_nothing_filed(
+        chat, app, line_api, pick):
+    add_staff(app)
+    packaging, booking = file_two_requests(chat, app)
+    [question] = chat.send(ev.text(USER, ASKING))
+    assert question["text"].startswith("ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอไหนคะ")
+    assert packaging.reference in question["text"] and booking.reference in question["text"]
+    assert [c["label"] for c in quick_replies(question)] == ["1. พัฒนาบรรจุภัณฑ์", "2. เครื่องจักรกลาง", "เรื่องอื่น"]
+    [answer] = pick(chat, question)
+    assert answer.startswith(f"แจ้งเจ้าหน้าที่ที่ดูแลคำขอ {packaging.reference} แล้วค่ะ")
+    [notice] = notices_to(line_api, STAFF, packaging.reference)
+    assert "เรื่องซองกาแฟที่ขอไป" in notice
+    assert notices_to(line_api, STAFF, booking.reference) == []
+    assert [r.id for r in requests_in(app)] == [packaging.id, booking.id]
+    assert ASKING in requests_in(app)[0].answers["questions"]
+
+
+def test_a_yes_to_the_list_asks_again_which_one(chat, app):
+    file_two_requests(chat, app)
+    chat.say(USER, ASKING)
+    [again] = chat.send(ev.text(USER, "ใช่ค่ะ"))
+    assert again["text"].startswith("ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอไหนคะ") and len(requests_in(app)) == 2

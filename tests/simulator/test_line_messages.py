@@ -46,6 +46,7 @@ def centres() -> list[Centre]:
 def request_with(status: str, centre: Centre, number: int = 1) -> ServiceRequest:
     request = ServiceRequest(id=number, reference=f"ITC-2569-{number:06d}", service="packaging", status=status,
                              province="เชียงราย", details="กล่องใส่กาแฟ " * 50, centre=centre,
+                             answers={"preferred_date": ("ไม่รีบค่ะ " * 20)[:100]},  # the longest a day is kept
                              created_at=NOW - timedelta(days=number), updated_at=NOW)
     request.history = [StatusChange(to_status="new", changed_by="line", changed_at=NOW - timedelta(days=number)),
                        StatusChange(to_status=status, changed_by="staff", changed_at=NOW)]

@@ -1,0 +1,141 @@
+"""The day of a machine booked in a request already sent, moved from LINE ("ขอเลื่อนวันจองเครื่องเป็น …"): the same
+request changes, whoever has it is told, and the status card and the console show the new day; nothing new is filed.
+Through the webhook, the database, the fake LINE API and the console."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from bot.dialogue import texts
+from bot.line import fake_events as ev
+from tests.bot.test_service_requests import (
+    ANSWERS,
+    FIRST_MESSAGES,
+    STAFF,
+    USER,
+    add_staff,
+    answer_until_summary,
+    file_packaging_request,
+    requests_in,
+    state_of,
+)
+from tests.chat import a_working_day, quick_replies, shown, typed_date
+from tests.console.helpers import signed_in_staff
+
+OFFICER = "U" + "6" * 32
+BOOKED = a_working_day(3)
+
+
+def file_a_booking(chat, app):
+    """USER books the CNC machine for BOOKED; the request filed."""
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["machinery"])
+    answer_until_summary(chat, app, USER, ANSWERS | {"preferred_date": typed_date(BOOKED)})
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.answers["preferred_date"] == BOOKED.isoformat()
+    return request
+
+
+def moves_told_to(line_api, staff: str) -> list[str]:
+    return [m.text for m in line_api.delivered_messages(to=staff) if m.text and "ขอเลื่อนวันใช้เครื่อง" in m.text]
+
+
+def a_saturday_after(day: date) -> date:
+    return day + timedelta(days=(5 - day.weekday()) % 7 or 7)
+
+
+def test_a_new_day_typed_moves_the_booking_tells_its_officer_and_shows_on_the_status_card(chat, app, line_api):
+    add_staff(app)
+    add_staff(app, line_id=OFFICER)
+    request = file_a_booking(chat, app)
+    chat.tap(OFFICER, f"accept={request.id}")
+    new = a_working_day(10)
+    [answer] = chat.say(USER, f"ขอเลื่อนวันที่จองเครื่องเป็น {typed_date(new)} ค่ะ")
+    assert answer.startswith(f"เลื่อนวันใช้เครื่องของคำขอ {request.reference} เป็นวัน{texts.day_and_date(new)} แล้วค่ะ")
+    [kept] = requests_in(app)
+    assert kept.id == request.id and kept.answers["preferred_date"] == new.isoformat()
+    [notice] = moves_told_to(line_api, OFFICER)
+    assert f"จาก {texts.thai_date(BOOKED)}" in notice and f"เป็น {texts.thai_date(new)}" in notice
+    assert request.reference in notice and f"/staff/requests/{request.id}" in notice
+    assert moves_told_to(line_api, STAFF) == []  # the officer who has it, not the whole centre
+    [card] = shown(chat.send(ev.text(USER, "สถานะคำขอ")))
+    assert f"วันที่สะดวก {texts.thai_date(new)}" in card
+
+
+def test_the_console_logs_both_days(chat, app):
+    request = file_a_booking(chat, app)
+    new = a_working_day(12)
+    chat.say(USER, f"ขอเลื่อนจาก {typed_date(BOOKED)} ไป {typed_date(new)} ได้ไหมคะ")
+    browser = signed_in_staff(app, "สมชาย ใจดี", "เชียงราย", "somchai")
+    page = browser.get(f"/staff/requests/{request.id}").get_data(as_text=True)
+    assert "ผู้ขอเลื่อนวันใช้เครื่องทาง LINE" in page
+    assert f"{texts.thai_date(BOOKED)} → {texts.thai_date(new)}" in page
+
+
+def test_a_move_without_the_new_day_asks_for_it_and_a_closed_day_offers_working_days_to_tap(chat, app):
+    request = file_a_booking(chat, app)
+    # The day named is the one booked, not the new one.
+    [question] = chat.send(ev.text(USER, f"เครื่องเสียพอดีค่ะ ขอเลื่อนวันที่ {typed_date(BOOKED)} ก่อนนะคะ"))
+    assert question["text"] == texts.ASK_NEW_DAY.format(reference=request.reference)
+    assert [c["label"] for c in quick_replies(question)] == ["เลือกวันที่", "ยังไม่แน่ใจ"]
+    saturday = a_saturday_after(a_working_day(5))
+    [refused] = chat.send(ev.text(USER, f"เสาร์ที่ {saturday.day} ค่ะ"))
+    assert "ศูนย์ปิดทำการ" in refused["text"]
+    offers = [c for c in quick_replies(refused) if c.get("data", "").startswith(f"move_date={request.id}:")]
+    assert len(offers) == 2
+    [moved] = chat.tap(USER, offers[0]["data"])
+    day = date.fromisoformat(offers[0]["data"].rpartition(":")[2])
+    assert moved.startswith(f"เลื่อนวันใช้เครื่องของคำขอ {request.reference} เป็นวัน{texts.day_and_date(day)}")
+    assert [kept.answers["preferred_date"] for kept in requests_in(app)] == [day.isoformat()]
+
+
+@pytest.mark.parametrize("answer", [
+    lambda chat, request, day: chat.tap(USER, f"move_date={request.id}", {"date": day.isoformat()}),
+    lambda chat, request, day: chat.say(USER, f"วันที่ {typed_date(day)} ค่ะ"),
+], ids=["picked", "typed"])
+def test_the_new_day_asked_for_is_picked_or_typed(chat, app, answer):
+    request = file_a_booking(chat, app)
+    chat.say(USER, "ขอเลื่อนวันจองเครื่องค่ะ")
+    new = a_working_day(15)
+    [moved] = answer(chat, request, new)
+    assert moved.startswith(f"เลื่อนวันใช้เครื่องของคำขอ {request.reference} เป็นวัน{texts.day_and_date(new)}")
+    assert requests_in(app)[0].answers["preferred_date"] == new.isoformat()
+
+
+def test_words_for_when_are_kept_for_the_officer(chat, app, line_api):
+    add_staff(app)
+    request = file_a_booking(chat, app)
+    [answer] = chat.say(USER, "ขอเลื่อนเป็นเร็วที่สุดเลยค่ะ ลูกค้าเร่ง")
+    assert answer.startswith(f"จดวันที่สะดวกของคำขอ {request.reference} เป็น \"เร็วที่สุดเลยค่ะ ลูกค้าเร่ง\"")
+    [notice] = moves_told_to(line_api, STAFF)
+    assert "เร็วที่สุดเลยค่ะ ลูกค้าเร่ง" in notice
+
+
+def test_something_else_said_instead_of_the_new_day_is_answered_and_the_booking_stays(chat, app):
+    file_a_booking(chat, app)
+    chat.say(USER, "ขอเลื่อนวันจองเครื่องค่ะ")
+    [answer, *_] = chat.say(USER, "ศูนย์เชียงรายเปิดกี่โมงคะ")
+    assert "เลื่อน" not in answer
+    assert state_of(app, USER) is None
+    assert [kept.answers["preferred_date"] for kept in requests_in(app)] == [BOOKED.isoformat()]
+
+
+def test_with_no_booking_open_a_move_is_no_answer_to_the_bookings_of_others(chat, app):
+    """A packaging request has no day: "ขอเลื่อน…" is asked about like any message, and no request changes."""
+    file_packaging_request(chat, app)
+    said = chat.say(USER, f"ขอเลื่อนวันจองเครื่อง CNC เป็น {typed_date(a_working_day(9))} ครับ")
+    assert not any(line.startswith("เลื่อนวันใช้เครื่อง") for line in said)
+    assert "preferred_date" not in requests_in(app)[0].answers
+
+
+def test_a_day_moved_in_a_closed_booking_is_refused_when_its_chip_is_tapped(chat, app):
+    request = file_a_booking(chat, app)
+    chat.say(USER, "ขอเลื่อนวันจองเครื่องค่ะ")
+    chat.tap(STAFF, f"accept={request.id}")  # no such officer: nothing changes
+    chat.tap(USER, f"cancel_request={request.id}")
+    [answer] = chat.tap(USER, f"move_date={request.id}", {"date": a_working_day(9).isoformat()})
+    assert answer == texts.DAY_CLOSED_REQUEST
+    assert requests_in(app)[0].answers["preferred_date"] == BOOKED.isoformat()
