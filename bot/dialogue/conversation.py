@@ -213,7 +213,7 @@ def submit(ctx: Context, flow: flows.Flow, answers: dict[str, Any], conversation
     centre = repo.centre_for_province(ctx.session, province) or _central_centre(ctx)
     phone, phone_as_given = fields.filed_phone(answers.get("phone"))
     extra = {k: v for k, v in answers.items()
-             if k not in ("details", needs.SECOND_NEED, *flows.PROFILE_KEYS)} | phone_as_given
+             if k not in ("details", needs.SECOND_NEED, fields.REFUSED, *flows.PROFILE_KEYS)} | phone_as_given
     request = repo.create_request(
         ctx.session, user=ctx.user, service=flow.service, centre=centre, province=province,
         business_name=answers.get("business_name"), contact_name=answers.get("contact_name"),

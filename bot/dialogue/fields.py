@@ -37,6 +37,9 @@ CLOSING_MARKS = frozenset(")]}\"'”’»")
 # In a request's answers, beside the fields': the questions typed along the way, for the officer who calls back.
 QUESTIONS = "questions"
 OFFERED = "offered"  # the chips a refusal offered ([label, postback data]), shown again while its question waits
+# A first message's answer refused ("จองเครื่องวันเสาร์นี้ค่ะ": closed), said when its question comes: {"key", "hint",
+# "offered"}.
+REFUSED = "refused"
 
 
 @dataclass(frozen=True)
@@ -177,9 +180,22 @@ def read_people(text: str, _today: date) -> int:
     return people
 
 
-def without_offers(answers: dict[str, Any]) -> dict[str, Any]:
-    """The answers without the chips a refusal offered (`OFFERED`): what the request keeps."""
-    return {key: value for key, value in answers.items() if key != OFFERED}
+def without_offers(answers: dict[str, Any], asked: str | None = None) -> dict[str, Any]:
+    """The answers without the chips a refusal offered (`OFFERED`), nor a first message's refusal (`REFUSED`) once
+    its question was `asked` or answered: what the request keeps."""
+    refused = answers.get(REFUSED, {}).get("key")
+    gone = {OFFERED, *((REFUSED,) if refused is not None and (refused == asked or refused in answers) else ())}
+    return {key: value for key, value in answers.items() if key not in gone}
+
+
+def offers(invalid: Invalid) -> list[list[str]]:
+    """The chips a refusal offers, as the answers keep them (`OFFERED`)."""
+    return [[c.label, c.data] for c in invalid.choices if isinstance(c, Choose)]
+
+
+def refusal(key: str, invalid: Invalid) -> dict[str, Any]:
+    """A first message's answer to `key` refused, kept to say when its question comes (`REFUSED`)."""
+    return {REFUSED: {"key": key, "hint": str(invalid), "offered": offers(invalid)}}
 
 
 JUST_PASSED = timedelta(days=60)

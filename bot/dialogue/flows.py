@@ -18,7 +18,6 @@ from bot.dialogue import names, phones, replies, summary, texts
 from bot.dialogue.mentions import find_machine
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
-from bot.line.outbound import Choose
 from intents import extract_entities
 from intents.dates import names_a_month
 from intents.normalize import normalize, normalize_for_entities
@@ -107,7 +106,8 @@ def prefill(flow: Flow, first_text: str | None, found: dict[str, Any], today: da
             typed = from_text if from_text is not None else _as_typed(found[question.entity])
             try:
                 value = question.read(typed, today)
-            except Invalid:
+            except Invalid as refused:  # a day closed, with others offered: said when its question comes
+                answers |= f.refusal(question.key, refused) if refused.choices and f.REFUSED not in answers else {}
                 continue
             answers[question.key] = stored(value)
     for question in flow.fields:
@@ -230,8 +230,9 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     """Read the user's reply to the question in `state`, and move on or ask again; a question typed instead, about
     the services (`in_scope`), is kept for the officer, and at a name question more about the need
     (`about_the_request`: the classifier reads the reply as the request's own service) is added to it."""
-    offered = answers.get(f.OFFERED, [])
-    answers = f.without_offers(answers)
+    refused = answers.get(f.REFUSED, {})
+    offered = answers.get(f.OFFERED) or (refused["offered"] if refused.get("key") == state else [])
+    answers = f.without_offers(answers, state)
     if len(offered) > 1 and OFFER_TAKEN.read(reply):  # "ใช่ค่ะ" to two days offered: which one
         waiting = answers | {f.OFFERED: offered}
         return Turn(state, waiting, ask(flow, state, waiting, hint=texts.PICK_AN_OFFER))
@@ -273,7 +274,7 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
         hint = texts.PROVINCE_FOR_A_NAME.format(province=passing["province"]) if alone else str(invalid)
         if asks_the_officer and replies.asks_the_price(reply):  # "เสาร์นี้ได้ไหมคะ ค่าเครื่องเท่าไหร่": kept too
             answers = noted(answers, reply)
-        offers = [[c.label, c.data] for c in invalid.choices if isinstance(c, Choose)]
+        offers = f.offers(invalid)
         answers = answers | ({f.OFFERED: offers} if offers else {})
         return Turn(state, answers, ask(flow, state, answers, hint=hint))
     # "ไม่รู้" for what is needed: the officer will advise ("กล่อง", said first, is in the chat they read).

@@ -88,8 +88,7 @@ def _read(ctx: Context, request: ServiceRequest, said: str, offered: list[list[s
     except Invalid as refused:
         if str(refused) == texts.DATE_UNREAD:
             return None
-        offers = [[c.label, c.data] for c in refused.choices if isinstance(c, Choose)]
-        return _ask(ctx, request, str(refused), offers or offered)
+        return _ask(ctx, request, str(refused), fields.offers(refused) or offered)
     return _move(ctx, request, day)
 
 

@@ -17,7 +17,7 @@ from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
 from bot.line.outbound import Text
 from intents.dates import names_a_month, parse_period
-from intents.entities import parse_phone
+from intents.entities import parse_people, parse_phone
 from intents.provinces import closest_province, find_province
 
 if TYPE_CHECKING:
@@ -89,14 +89,16 @@ def correction(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
 
 def _given_again(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
     """A phone number ("0812223333", "เบอร์มือถือดีกว่าค่ะ 081…"), a province ("เชียงรายค่ะ", "จริงๆอยู่สุรินทร์ค่ะ
-    ไม่ใช่บุรีรัมย์") or a date with its month or a stretch ("ไม่ใช่ ขอวันที่ 8 ธันวา", "หมายถึงสัปดาห์หน้า") typed at
-    the summary, and the answer it replaces."""
-    phone, where = flow.field("phone"), flow.field("province")
+    ไม่ใช่บุรีรัมย์"), a date with its month or a stretch ("ไม่ใช่ ขอวันที่ 8 ธันวา", "หมายถึงสัปดาห์หน้า") or a number
+    of people ("บ่แม่น 8 คน") typed at the summary, and the answer it replaces."""
+    phone, where, people = flow.field("phone"), flow.field("province"), flow.field("people")
     when = next((q for q in flow.fields if q.read is f.read_date), None)
     if phone is not None and parse_phone(reply):
         return phone, reply
     if when is not None and (names_a_month(reply) or parse_period(reply)):
         return when, reply
+    if people is not None and parse_people(reply) is not None:
+        return people, reply
     told = _NOT_THIS.sub(" ", reply)  # "ไม่ใช่เชียงใหม่" names the wrong one
     moved = _MOVED.search(told)
     province = (find_province(moved["value"]) if moved else None) or closest_province(reply) or (
@@ -115,9 +117,10 @@ def change_in_one_message(flow: Flow, state: str, answers: dict[str, Any], reply
     remaining = {k: v for k, v in answers.items() if k != question.key}
     try:
         value = question.read(typed, today)
-    except Invalid as invalid:
-        return Turn(question.key, remaining, ask(flow, question.key, remaining, hint=str(invalid),
-                                                 offered=invalid.choices))
+    except Invalid as invalid:  # "ขอเปลี่ยนเป็นเสาร์ที่ 28": the days offered are taken as at the question ("ใช่ค่ะ")
+        offered = f.offers(invalid)
+        remaining |= {f.OFFERED: offered} if offered else {}
+        return Turn(question.key, remaining, ask(flow, question.key, remaining, hint=str(invalid)))
     answers = remaining | {question.key: stored(value)}
     following = next_question(flow, answers) if at_the_summary else state
     return Turn(following, answers, [Text(texts.CHANGED.format(label=question.label))]

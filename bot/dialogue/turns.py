@@ -44,9 +44,12 @@ def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None
         unchanged = Choose(texts.NO_CHANGE_SEND, "confirm=yes", texts.NO_CHANGE_SEND)
         return [Text(texts.ASK_EDIT, (*choices, unchanged))]
     question = flow.known_field(state)
+    refused = answers.get(f.REFUSED, {})  # the first message's answer to it, refused: said now
+    hint = hint or (refused["hint"] if refused.get("key") == state else None)
     lines = [hint, question.question] if hint else [question.question]
     # The chips a refusal offered stay while its question waits, whatever comes between (`fields.OFFERED`).
-    offered = offered or tuple(Choose(label, data, label) for label, data in answers.get(f.OFFERED, []))
+    shown = answers.get(f.OFFERED) or (refused["offered"] if refused.get("key") == state else [])
+    offered = offered or tuple(Choose(label, data, label) for label, data in shown)
     return [Text("\n".join(lines), (*offered, *question.choices)[:MAX_QUICK_REPLIES])]
 
 

@@ -3,18 +3,23 @@ in one message; and what the edit menu reads as the answer to change; through th
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
+from bot.dialogue import texts
+from bot.line import fake_events as ev
 from tests.bot.test_cancel_at_the_summary import at_the_summary
 from tests.bot.test_service_requests import (
     ANSWERS,
     FIRST_MESSAGES,
     USER,
+    answer_until,
     answer_until_summary,
     requests_in,
     state_of,
 )
-from tests.chat import a_working_day, typed_date
+from tests.chat import a_working_day, quick_replies, typed_date
 
 
 @pytest.mark.parametrize("typed", ["ได้ค่ะ ส่งเลย", "👍", "ok ส่งได้เลยครับ", "ได้เลยค่ะ", "ยืนยันค่ะ👍🏻",
@@ -121,3 +126,48 @@ def test_a_date_named_first_then_changed_moves_the_machinery_booking(chat, app):
     assert "แก้วันที่สะดวกให้แล้ว" in said and state_of(app, USER) == "confirm", said
     chat.tap(USER, "confirm=yes")
     assert requests_in(app)[0].answers["preferred_date"] == later.isoformat()
+
+
+@pytest.mark.parametrize("typed", ["บ่แม่น 8 คน", "ไม่ใช่ค่ะ ไปกัน 8 คน", "แปดคนค่ะ"])
+def test_a_number_of_people_typed_at_the_summary_changes_it(chat, app, typed):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["training"])
+    answer_until_summary(chat, app, USER)
+    said = " ".join(chat.say(USER, typed))
+    assert "แก้จำนวนคนให้แล้ว" in said and state_of(app, USER) == "confirm", said
+    chat.tap(USER, "confirm=yes")
+    assert requests_in(app)[0].answers["people"] == 8
+
+
+def test_a_closed_day_in_the_first_message_is_said_when_the_date_is_asked_with_working_days_to_tap(chat, app):
+    saturday = a_working_day(6) + timedelta(days=(5 - a_working_day(6).weekday()) % 7 or 7)
+    chat.consent(USER)
+    # No machine named: the machine is asked first, and the day refused only when its question comes.
+    *_, machine = chat.say(USER, f"อยากจองเครื่องวันที่ {typed_date(saturday)} ค่ะ")
+    assert "ต้องการใช้เครื่องไหนคะ" in machine and "ปิดทำการ" not in machine
+    said = answer_until(chat, app, USER, "preferred_date", ANSWERS | {"machine": "CNC"})
+    assert f"วันที่ {texts.thai_date(saturday)} ตรงกับ" in said[-1] and "ศูนย์ปิดทำการ" in said[-1], said
+    [asked] = chat.send(ev.text(USER, "ใช่ค่ะ"))  # two days offered: which one
+    offers = [c for c in quick_replies(asked) if c.get("data", "").startswith("answer=20")]
+    assert len(offers) == 2
+    chat.tap(USER, offers[-1]["data"])
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.answers["preferred_date"] == offers[-1]["data"].removeprefix("answer=")
+    assert "refused" not in request.answers
+
+
+def test_a_closed_day_typed_at_the_summary_offers_working_days_that_a_reply_in_words_takes(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["machinery"])
+    answer_until_summary(chat, app, USER)
+    saturday = a_working_day(6) + timedelta(days=(5 - a_working_day(6).weekday()) % 7 or 7)
+    [refused] = chat.send(ev.text(USER, f"ขอเปลี่ยนวันเป็น {typed_date(saturday)} ค่ะ"))
+    offers = [c for c in quick_replies(refused) if c.get("data", "").startswith("answer=20")]
+    assert "ศูนย์ปิดทำการ" in refused["text"] and len(offers) == 2
+    later = offers[-1]["data"].removeprefix("answer=")
+    said = " ".join(chat.say(USER, f"{int(later[-2:])}ก็ได้ค่ะ"))
+    assert "สรุปคำขอ" in said and state_of(app, USER) == "confirm", said
+    chat.tap(USER, "confirm=yes")
+    assert requests_in(app)[0].answers["preferred_date"] == later
