@@ -20,6 +20,9 @@ CONSENT, REUSE = "consent", "reuse_profile"
 EXPIRY = timedelta(hours=24)
 # A request given up ("ยกเลิก"), kept this long to be taken back: its chip, or "ทำต่อ", "เปลี่ยนใจ ส่งไปด้วย".
 DROPPED, KEPT_FOR = "dropped_request", timedelta(minutes=30)
+# In a flow's data: the service another was offered for and the message that seemed to ask for it ("จริงๆ อยากได้คน
+# ออกแบบลายผ้าใหม่ค่ะ"), which starts that service if it is taken (`switched_from`).
+SWITCH = "switch_offered"
 TAKEN_BACK = re.compile(r"ทำต่อ|กลับไปทำ|เอา(?:อัน|เรื่อง)?(?:เดิม|เมื่อกี้)|ส่ง(?:เรื่อง)?\S{0,20}(?:ไปด้วย|ไปเลย)"
                         r"|เปลี่ยนใจ|ไม่ยกเลิก")
 MISSES_BEFORE_HELP = 2
@@ -93,10 +96,26 @@ def _carried(ctx: Context, flow: flows.Flow) -> dict[str, Any]:
     if previous is None or previous.flow not in flows.FLOWS:
         return {}
     said = previous.data.get("answers", {})
-    carried = {key: said[key] for key in flows.PROFILE_KEYS if key in said and flow.field(key)}
+    carried = {key: said[key] for key in (*flows.PROFILE_KEYS, "product") if key in said and flow.field(key)}
     if flow.service == "contact_staff" and previous.flow != flow.service and said.get("details"):
         carried["details"] = f"{texts.SERVICE_NAMES[previous.flow]}: {said['details']}"
     return carried
+
+
+def offer_switch(ctx: Context, current: Conversation, new: str, text: str) -> Reply:
+    """The user seems to want another service: start it from what they said, or carry on with the current one."""
+    repo.save_conversation(ctx.session, ctx.user, current.flow, current.state, current.data | {SWITCH: [new, text]})
+    old_name, new_name = texts.SERVICE_NAMES.get(current.flow, ""), texts.SERVICE_NAMES[new]
+    return Reply([Text(texts.OFFER_SWITCH.format(new=new_name, old=old_name), (
+        Choose(cards.chip_label(new), f"service={new}", f"เริ่มเรื่อง{new_name}"),
+        Choose("ทำเรื่องเดิมต่อ", "resume=yes", "ทำเรื่องเดิมต่อ")))])
+
+
+def switched_from(ctx: Context, service: str) -> str | None:
+    """The message that was offered `service` in the middle of another request, if that is where the tap comes from."""
+    current = request_flow(ctx)
+    offered, said = (current.data.get(SWITCH) or (None, None)) if current is not None else (None, None)
+    return said if offered == service else None
 
 
 def ask_cancel(ctx: Context, conversation: Conversation) -> Reply:

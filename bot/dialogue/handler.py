@@ -256,7 +256,7 @@ def _in_flow(ctx: Context, current, text: str, prediction: intents.Prediction, c
         if prediction.intent == "contact_staff" and not summary:
             return _call_that_number(ctx, current, text) or _call_asked_mid_request(ctx, current, text)
     if confident and stuck and prediction.intent in intents.SERVICE_LABELS and prediction.intent != current.flow:
-        return _offer_switch(current.flow, prediction.intent)
+        return conversation.offer_switch(ctx, current, prediction.intent, text)
     if confident and prediction.intent == "out_of_scope" and flows.strays(current.state, text):
         return answers.out_of_scope().then(conversation.reask(ctx, current))
     # A question the classifier is sure lies beyond the services ("หวยงวดนี้ออกอะไรคะ", but also a bare "ราคาเท่าไหร่คะ")
@@ -297,14 +297,6 @@ def _withdrawal_named(ctx: Context, text: str, prediction: intents.Prediction) -
     current = conversation.request_flow(ctx)
     # "ใช่ไหมคะ" waits for its answer; a request not found, or one an officer has, is told at once.
     return answer if current is None or asides.YES_OR_NO in current.data else conversation.aside(ctx, current, answer)
-
-
-def _offer_switch(old: str, new: str) -> Reply:
-    """The user seems to want another service: start it, or carry on with the current one."""
-    old_name, new_name = texts.SERVICE_NAMES.get(old, ""), texts.SERVICE_NAMES[new]
-    return Reply([Text(texts.OFFER_SWITCH.format(new=new_name, old=old_name), (
-        Choose(cards.chip_label(new), f"service={new}", f"เริ่มเรื่อง{new_name}"),
-        Choose("ทำเรื่องเดิมต่อ", "resume=yes", "ทำเรื่องเดิมต่อ")))])
 
 
 def _centre_lookup(ctx: Context, current, text: str, prediction: intents.Prediction, event: Inbound) -> Reply:

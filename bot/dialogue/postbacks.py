@@ -134,7 +134,9 @@ def _service(ctx: Context, value: str, event: Inbound) -> Reply:
     if value not in intents.SERVICE_LABELS:
         return answers.services_menu()
     province = _postback_province(event)
-    return conversation.start(ctx, value, None, {"province": province} if province else {})
+    said = conversation.switched_from(ctx, value)  # what made the bot offer it, in the middle of another request
+    found = intents.extract_entities(said, today=ctx.today) if said else {}
+    return conversation.start(ctx, value, said, found | ({"province": province} if province else {}))
 
 
 def _postback_province(event: Inbound) -> str | None:

@@ -326,19 +326,33 @@ def test_who_to_call_said_for_the_contact_s_name_is_the_name_and_a_note_for_the_
     assert "ถ้าจะคุยเรื่องราคาโทรหาพ่อ" in request.answers["questions"][0]
 
 
-def test_switching_service_keeps_the_contact_details(chat, app):
+def test_switching_service_keeps_the_product_and_the_contact_details(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["prototype"])
     answer_until(chat, app, USER, "province")
     chat.tap(USER, "service=product_design")
-    for state in ("details", "product"):  # what the new service needs; not business, contact or phone
-        assert state_of(app, USER) == state
-        chat.say(USER, ANSWERS[state])
+    assert state_of(app, USER) == "details"  # what the new service needs; not the product, business, contact or phone
+    chat.say(USER, ANSWERS["details"])
     assert state_of(app, USER) == "province"
     answer_until_summary(chat, app, USER)
     chat.tap(USER, "confirm=yes")
     [request] = requests_in(app)
     assert request.service == "product_design" and request.business_name == ANSWERS["business_name"]
+    assert request.answers["product"] == ANSWERS["product"]
+
+
+def test_the_service_offered_for_a_message_at_the_summary_starts_from_that_message(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    switch = "จริงๆ อยากให้ช่วยออกแบบลวดลายเซรามิกคอลเลกชันใหม่ด้วยค่ะ"
+    [offer] = chat.say(USER, switch)
+    assert offer.startswith("ดูเหมือนท่านต้องการเรื่องออกแบบผลิตภัณฑ์")
+    said = chat.tap(USER, "service=product_design")
+    assert "สรุปคำขอ" in said[-1] and switch in said[-1]  # nothing asked again: the message was the need
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.service, request.details, request.phone) == ("product_design", switch, "0812345678")
 
 
 @pytest.mark.parametrize("question, typed", [
