@@ -120,6 +120,15 @@ _MONTH_PERIOD = re.compile(
     rf"(?:\s*(?P<next_year>ปีหน้า)|{_YEAR})|เดือน\s*(?P<which>หน้า|ถัดไป|นี้)?)",
     re.IGNORECASE,
 )
+# "อีก 3 วัน" is a day; "อีก 2 อาทิตย์" the days around it, "อีกเดือน" that month (read by parse_period).
+_SO_MANY = {"หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7, "แปด": 8, "เก้า": 9, "สิบ": 10}
+_IN_SO_MANY = re.compile(rf"อีก\s*(?P<count>\d{{1,2}}|{'|'.join(_SO_MANY)})?\s*(?P<unit>วัน|สัปดาห์|อาทิตย์|วีค|เดือน)"
+                         r"(?!\s*(?:ที่|หน้า|นี้|ก่อน|แล้ว))")
+# A part of a year ("ต้นปีหน้า": January; "กลางปี": June; "ปลายปี": December), and the weeks after its holidays.
+_PART_OF_YEAR = re.compile(r"(?P<part>ต้น|กลาง|ปลาย|สิ้น|ท้าย)\s*ปี\s*(?P<which>หน้า|นี้)?(?!\s*(?:ที่แล้ว|ก่อน))")
+_MONTH_OF_PART = {"ต้น": 1, "กลาง": 6, "ปลาย": 12, "สิ้น": 12, "ท้าย": 12}
+_AFTER_HOLIDAY = re.compile(r"หลัง\s*(?:วัน)?(?:หยุด)?\s*(?P<holiday>ปีใหม่|สงกรานต์)")
+_DAYS_AFTER = {"ปีใหม่": ((1, 2), (1, 15)), "สงกรานต์": ((4, 16), (4, 30))}  # (month, day) first and last
 _PART_OF_MONTH = {"ต้น": (1, 10), "กลาง": (11, 20), "ปลาย": (21, 31), "สิ้น": (21, 31), "ท้าย": (21, 31)}
 _PART_OF_WEEK = {"ต้น": (0, 2), "กลาง": (1, 3), "ปลาย": (3, 6), "ท้าย": (3, 6)}  # Monday is 0
 _ENGLISH_WEEKDAY = re.compile(
@@ -239,6 +248,9 @@ def _spoken_dates(text: str, today: dt.date) -> Iterator[tuple[int, dt.date | No
             yield match.start(), today + dt.timedelta(days=_RELATIVE_DAYS[match.group().lower()])
         except OverflowError:
             continue
+    for match in _IN_SO_MANY.finditer(text):  # "อีก 3 วัน"; "อีกวัน" alone is some other day
+        if match.group("unit") == "วัน" and match.group("count"):
+            yield match.start(), today + dt.timedelta(days=_count(match))
     for match in _THAI_WEEKDAY.finditer(text):
         prefix, day, which = match.group("prefix"), match.group("day"), match.group("which") or ""
         which = "เมื่อ" if match.group("ago") and prefix else which
@@ -301,17 +313,53 @@ def _month_stretch(match: re.Match[str], today: dt.date) -> tuple[dt.date, dt.da
     return (max(first, today), last) if last >= today else None
 
 
+def _count(match: re.Match[str]) -> int:
+    said = match.group("count") or "หนึ่ง"
+    return int(said) if said.isdigit() else _SO_MANY[said]
+
+
+def _so_many_ahead(match: re.Match[str], today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """อีก 2 อาทิตย์: the week around the day two weeks from today; อีก 2 เดือน: that month."""
+    count, unit = _count(match), match.group("unit")
+    if unit == "วัน":
+        return None  # a day, read by parse_date
+    if unit == "เดือน":
+        month = today.month - 1 + count
+        return _part_of_month(None, today.year + month // 12, month % 12 + 1)
+    then = today + dt.timedelta(weeks=count)
+    return then - dt.timedelta(days=3), then + dt.timedelta(days=3)
+
+
+def _year_stretch(match: re.Match[str], today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """ต้นปีหน้า: January next year; ปลายปี: this December, or next year's once it has passed."""
+    month = _MONTH_OF_PART[match.group("part")]
+    year = today.year + (match.group("which") == "หน้า")
+    first, last = _part_of_month(None, year, month)
+    if last < today and match.group("which") is None:
+        first, last = _part_of_month(None, year + 1, month)
+    return (max(first, today), last) if last >= today else None
+
+
+def _after_holiday(match: re.Match[str], today: dt.date) -> tuple[dt.date, dt.date]:
+    """หลังปีใหม่: 2-15 January to come; หลังสงกรานต์: 16-30 April to come."""
+    (month, first), (_, last) = _DAYS_AFTER[match.group("holiday")]
+    year = today.year + (dt.date(today.year, month, last) < today)
+    return max(dt.date(year, month, first), today), dt.date(year, month, last)
+
+
+_STRETCHES = ((_IN_SO_MANY, _so_many_ahead), (_WEEK_PERIOD, _week), (_PART_OF_YEAR, _year_stretch),
+              (_AFTER_HOLIDAY, _after_holiday), (_MONTH_PERIOD, _month_stretch))
+
+
 def parse_period(text: str, today: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
     """The first and last day of a stretch said instead of a date, from today on; None when there is none."""
     text = normalize_for_entities(text)
     today = today or bangkok_today()
     try:
-        for week in _WEEK_PERIOD.finditer(text):
-            if stretch := _week(week, today):
-                return stretch
-        for month in _MONTH_PERIOD.finditer(text):
-            if stretch := _month_stretch(month, today):
-                return stretch
+        for pattern, read in _STRETCHES:
+            for match in pattern.finditer(text):
+                if stretch := read(match, today):
+                    return stretch
     except (ValueError, OverflowError):
         return None
     return None

@@ -193,6 +193,8 @@ def test_what_is_not_a_number_of_people(text):
         ("วันนี้", dt.date(2026, 12, 14)),
         ("พรุ่งนี้", dt.date(2026, 12, 15)),
         ("พรุ่งนี้ว่างไหมคะ", dt.date(2026, 12, 15)),
+        ("อีก 3 วันค่ะ", dt.date(2026, 12, 17)),
+        ("อีกสิบวัน", dt.date(2026, 12, 24)),
         ("มะรืนนี้", dt.date(2026, 12, 16)),
         ("เมื่อวาน", dt.date(2026, 12, 13)),
         ("ศุกร์นี้", dt.date(2026, 12, 18)),
@@ -270,6 +272,7 @@ def test_date_depends_on_the_day_it_is_said(today, text, expected):
         "1.5 กิโล",
         "10-15 คน",
         "ยังไม่ทราบวันครับ",
+        "ไว้อีกวันนะคะ",
         "",
     ],
 )
@@ -295,6 +298,14 @@ def test_what_is_not_a_date(text):
         ("เดือนมีนาคม", dt.date(2027, 3, 1), dt.date(2027, 3, 31)),
         ("เดือนหน้า", dt.date(2027, 1, 1), dt.date(2027, 1, 31)),
         ("ต้นธันวา", dt.date(2027, 12, 1), dt.date(2027, 12, 10)),  # a named month whose part is over: next year's
+        ("อีก 2 อาทิตย์", dt.date(2026, 12, 25), dt.date(2026, 12, 31)),  # the days around 28 Dec
+        ("อีกสองสัปดาห์ค่ะ", dt.date(2026, 12, 25), dt.date(2026, 12, 31)),
+        ("อีกเดือนนึงค่อยมา", dt.date(2027, 1, 1), dt.date(2027, 1, 31)),
+        ("หลังปีใหม่ครับ", dt.date(2027, 1, 2), dt.date(2027, 1, 15)),
+        ("หลังสงกรานต์", dt.date(2027, 4, 16), dt.date(2027, 4, 30)),
+        ("ต้นปีหน้า", dt.date(2027, 1, 1), dt.date(2027, 1, 31)),
+        ("กลางปีหน้า", dt.date(2027, 6, 1), dt.date(2027, 6, 30)),
+        ("ปลายปีนี้", dt.date(2026, 12, 14), dt.date(2026, 12, 31)),  # from today on
     ],
 )
 def test_a_stretch_of_days_said_instead_of_a_date(text, first, last):
@@ -302,7 +313,7 @@ def test_a_stretch_of_days_said_instead_of_a_date(text, first, last):
 
 
 @pytest.mark.parametrize("text", ["วันอาทิตย์หน้า", "ต้นเดือนนี้", "เดือนนี้", "ทำมา 3 เดือนแล้ว", "ยอดขายเดือนละแสน",
-                                  "ต้นทุนสูง", "ยังไม่ทราบ", ""])
+                                  "ต้นทุนสูง", "ยังไม่ทราบ", "ปีหน้า", "ปลายปีที่แล้ว", "ต้นทุนปีนี้", "อีกวัน", ""])
 def test_what_is_no_stretch_of_days(text):
     assert parse_period(text, MONDAY) is None
 
