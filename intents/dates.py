@@ -137,6 +137,11 @@ _ENGLISH_WEEKDAY = re.compile(
 )
 
 
+def weekday_named(word: str) -> int | None:
+    """The weekday (Monday 0) a word names alone ("ศุกร์", "พฤหัสบดี"); None for any other word."""
+    return _THAI_WEEKDAYS.get(word)
+
+
 def names_a_month(text: str) -> bool:
     """True when the text names a month (ธ.ค., ธันวาคม, Dec) or writes a date in figures (15/12, 2026-12-15)."""
     text = normalize_for_entities(text)

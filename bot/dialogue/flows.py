@@ -18,6 +18,7 @@ from bot.dialogue import names, phones, replies, summary, texts
 from bot.dialogue.mentions import find_machine
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
+from bot.dialogue.when import NOT_THEN
 from intents import extract_entities
 from intents.dates import names_a_month
 from intents.normalize import normalize, normalize_for_entities
@@ -211,7 +212,7 @@ def _names_the_offer(reply: str, label: str) -> bool:
     """True when a reply that writes no date of its own names the weekday or the day of the month of a day offered
     ("จันทร์ 30 พ.ย. 2569"), and refuses nothing."""
     said = normalize_for_entities(reply)
-    if names_a_month(said) or f.NOT_THEN.search(said):
+    if names_a_month(said) or NOT_THEN.search(said):
         return False
     weekday, _, rest = label.partition(" ")
     day = (rest if weekday in texts.WEEKDAYS else label).split()[0]

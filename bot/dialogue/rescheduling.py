@@ -15,6 +15,7 @@ from bot.console.workflow import OPEN, audit
 from bot.dialogue import answers, cards, conversation, fields, flows, texts, turns
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.refusals import Invalid
+from bot.dialogue.when import read_date
 from bot.domain import DeliveriesQueued
 from bot.line.inbound import Inbound
 from bot.line.outbound import Choose, PickDate, Say, Text
@@ -84,7 +85,7 @@ def _read(ctx: Context, request: ServiceRequest, said: str, offered: list[list[s
     """The day moved to what `said` names; a closed or refused day asked again, with the days near it offered; None
     for what names no day at all."""
     try:
-        day = fields.read_date(said, ctx.today)
+        day = read_date(said, ctx.today)
     except Invalid as refused:
         if str(refused) == texts.DATE_UNREAD:
             return None

@@ -15,6 +15,7 @@ from bot.dialogue import replies, texts
 from bot.dialogue.cards import summary_card
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
+from bot.dialogue.when import read_date
 from bot.line.outbound import Text
 from intents.dates import names_a_month, parse_period
 from intents.entities import parse_people, parse_phone
@@ -75,7 +76,7 @@ def change_named(flow: Flow, reply: str, state: str = "confirm") -> tuple[f.Fiel
     found = (_named_change(flow, pattern.fullmatch(reply.strip())) for pattern in patterns)
     named = next((change for change in found if change), None)
     if named is None and (postponed := _POSTPONE.fullmatch(reply.strip())):
-        when = next((q for q in flow.fields if q.read is f.read_date), None)
+        when = next((q for q in flow.fields if q.read is read_date), None)
         return (when, postponed["value"].strip()) if when else None
     return named or (None if asks else _given_again(flow, reply))
 
@@ -92,7 +93,7 @@ def _given_again(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
     ไม่ใช่บุรีรัมย์"), a date with its month or a stretch ("ไม่ใช่ ขอวันที่ 8 ธันวา", "หมายถึงสัปดาห์หน้า") or a number
     of people ("บ่แม่น 8 คน") typed at the summary, and the answer it replaces."""
     phone, where, people = flow.field("phone"), flow.field("province"), flow.field("people")
-    when = next((q for q in flow.fields if q.read is f.read_date), None)
+    when = next((q for q in flow.fields if q.read is read_date), None)
     if phone is not None and parse_phone(reply):
         return phone, reply
     if when is not None and (names_a_month(reply) or parse_period(reply)):
