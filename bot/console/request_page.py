@@ -189,4 +189,5 @@ def _ascii(name: str) -> str:
 AUDIT_NAMES = {"accept": "รับเรื่อง", "assign": "มอบหมาย", "status": "เปลี่ยนสถานะ", "note": "โน้ตภายใน",
                "reply": "ตอบผู้ประกอบการ", "hand_back": "ส่งกลับให้ระบบอัตโนมัติ", "rating": "ให้คะแนน",
                "reminder": "เตือนศูนย์ (เกินเป้า)", "escalation": "ยกระดับถึงผู้ดูแลระบบ",
-               "export_csv": "ส่งออก CSV", "day_moved": "ผู้ขอเลื่อนวันใช้เครื่องทาง LINE"}
+               "export_csv": "ส่งออก CSV", "day_moved": "ผู้ขอเลื่อนวันใช้เครื่องทาง LINE",
+               "phone_changed": "ผู้ขอเปลี่ยนเบอร์ติดต่อทาง LINE"}

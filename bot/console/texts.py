@@ -48,7 +48,9 @@ SOMEONE = "ผู้ประกอบการ"  # a request's sender with no n
 # Told to whoever accepts a request on LINE, after the entrepreneur asked for a call about it.
 CALL_AWAITED = "📞 ผู้แจ้งขอให้ติดต่อกลับเรื่องนี้เมื่อ {time} (ข้อความอยู่ในหน้าคำขอ)"
 CALL_ASKED = "📞 {who} ขอให้เจ้าหน้าที่ติดต่อกลับเรื่องคำขอ {reference} (โทร {phone}):\n{text}\n\nดูคำขอได้ที่ {url}"
-DAY_MOVED = "📅 {who} ขอเลื่อนวันใช้เครื่อง คำขอ {reference} (โทร {phone}):\nจาก {old}\nเป็น {new}\n\nดูคำขอได้ที่ {url}"
+DAY_MOVED = ("📅 {who} ขอเลื่อนวันใช้ {machine} คำขอ {reference} (โทร {phone}):\nจาก {old}\nเป็น {new}\n"
+             "ข้อความ: {words}\n\nดูคำขอได้ที่ {url}")
+PHONE_CHANGED = "📞 {who} แจ้งเปลี่ยนเบอร์ติดต่อ คำขอ {reference}:\nจาก {old}\nเป็น {new}\n\nดูคำขอได้ที่ {url}"
 HANDOVER_PING = "💬 {who} ตอบกลับในแชต ({reference}):\n{text}\n\nอ่านและตอบได้ที่ {url}"
 
 # --- updates to the entrepreneur (polite, short, ค่ะ/คะ) ---------------------------------------------

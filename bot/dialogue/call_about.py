@@ -34,7 +34,12 @@ AWAITED = timedelta(hours=24)  # a call asked about a request this recently is t
 ANOTHER_MATTER = re.compile(r"เรื่องอื่น|อีกเรื่อง|อันอื่น")
 SAID_NO = re.compile(r"^(?:ไม่ใช่|บ่แม่น|บ่ใช่)")
 # Asked who has the request ("ใครรับเรื่องคะ", "เจ้าหน้าที่ชื่ออะไรคะ"), not for a call.
-WHO_HAS_IT = re.compile(r"ใคร(?:เป็นคน)?(?:รับ|ดูแล)|ชื่อเจ้าหน้าที่|เจ้าหน้าที่(?:ที่ดูแล)?ชื่อ")
+WHO_HAS_IT = re.compile(r"ใคร(?:เป็นคน)?(?:รับ|ดูแล)|ชื่อเจ้าหน้าที่|เจ้าหน้าที่(?:ที่(?:ดูแล|รับเรื่อง))?\s*ชื่อ")
+# No call yet, said of the request ("ยังไม่มีใครโทรมาเลย", "รอนานแล้วค่ะ"): for its officer, not the status card.
+# More said of a request sent ("ขอเพิ่มรายละเอียดค่ะ อะคริลิคหนา 5 มิล", "ลืมบอกไปค่ะ…"), not asked of the centre
+# ("ขอรายละเอียดเพิ่มเติม"): for its officer.
+MORE = re.compile(r"(?:ขอ)?เพิ่มรายละเอียด|ลืมบอก|(?:ขอ)?แจ้งเพิ่ม")
+NO_CALL_YET = re.compile(r"ไม่มี(?:ใคร|คน)(?:โทร|ติดต่อ)|ยังไม่(?:ได้รับ)?(?:โทร|ติดต่อ)(?:มา|กลับ)|รอ(?:ตั้ง)?นาน")
 _ANOTHER = Choose(texts.CALL_ABOUT_OTHER, f"{CALL_ABOUT}={OTHER}", texts.CALL_ABOUT_OTHER)  # not any request open
 
 
@@ -54,10 +59,6 @@ def offer(ctx: Context, text: str | None) -> Reply | None:
     if not open_ones:
         return None
     request = open_ones[0]
-    officer = request.assignee
-    if officer is not None and WHO_HAS_IT.search(text or ""):
-        return Reply([Text(texts.WHO_HAS_IT.format(name=texts.addressed(officer.name), centre=request.centre.name,
-                                                   reference=request.reference), cards.main_menu())])
     # "ยังไม่มีใครโทรมาเลย": the call already asked about one of them
     awaited = next((r for r in open_ones if call_asked_at(ctx.session, r, ctx.now - AWAITED)), None)
     if typed is not None or request.service == "contact_staff" or awaited:
@@ -70,6 +71,38 @@ def offer(ctx: Context, text: str | None) -> Reply | None:
     question = texts.ASK_CALL_ABOUT.format(reference=request.reference, service=texts.SERVICE_NAMES[request.service])
     return Reply([Text(question, (Choose(texts.CALL_ABOUT_THIS, f"{CALL_ABOUT}={request.id}", texts.CALL_ABOUT_THIS),
                                   _ANOTHER))])
+
+
+def who_has_it(ctx: Context, text: str) -> Reply | None:
+    """Asked who has a request ("ใครรับเรื่องคะ", "ใครดูแลเรื่องกล่องคะ"): the officer who accepted each one meant (by
+    its service, else every open one), or that its centre has yet to; no one is disturbed. None for any other
+    message, or with no request open."""
+    if not WHO_HAS_IT.search(text) or conversation.request_flow(ctx) is not None:
+        return None
+    open_ones = answers.open_requests(ctx)[::-1]
+    meant = withdrawal.named_in(open_ones, WHO_HAS_IT.sub(" ", text)) or open_ones
+    if not meant:
+        return None
+    lines = [texts.WHO_HAS_IT.format(name=texts.addressed(r.assignee.name), centre=r.centre.name,
+                                     reference=r.reference) if r.assignee else
+             texts.NOBODY_HAS_IT_YET.format(reference=r.reference, service=texts.SERVICE_NAMES[r.service],
+                                            centre=r.centre.name, hours=r.centre.response_hours)
+             for r in meant[-withdrawal.PICKED_AT_MOST:]]
+    return Reply([Text("\n".join(lines) + "\n" + texts.CALL_IF_URGENT, cards.main_menu())])
+
+
+def no_call_yet(ctx: Context, text: str) -> Reply | None:
+    """"ยังไม่มีใครโทรมาเลย" with a request open: passed on to its officer (`offer`), not answered with its status."""
+    return offer(ctx, text) if NO_CALL_YET.search(text) else None
+
+
+def more_said(ctx: Context, text: str) -> Reply | None:
+    """More said of the one request open ("ลืมบอกไปค่ะ ขอเป็นอะคริลิคใส"): kept on it and told to its officer; with
+    several open, which one is asked (`offer`). None for any other message."""
+    open_ones = answers.open_requests(ctx) if MORE.search(text) else []
+    if not open_ones or conversation.request_flow(ctx) is not None:
+        return None
+    return call_about(ctx, open_ones[0], text) if len(open_ones) == 1 else offer(ctx, text)
 
 
 def _which(listed: list[ServiceRequest]) -> Reply:

@@ -198,12 +198,19 @@ OFFER_TAKEN = replies.YesOrNo(replies.YES_WORDS | {"ปีหน้า", "เอ
                                                   "วันนั้นแหละ"}, replies.NO_WORDS)
 
 
+# One of two days offered, by its place ("เอาอันหลังเจ้า", "อันแรกค่ะ").
+OFFER_PLACE = re.compile(r"(?:อัน|ตัว)(?:ที่)?\s*(?P<place>แรก|หนึ่ง|1|หลัง|สอง|2|สุดท้าย)")
+
+
 def taken_offer(offered: list[list[str]], reply: str) -> str:
     """The answer a refusal offered, as its chip sends it, when the reply takes it in words: a yes to the one offered
-    ("ใช่ค่ะ", "ปีหน้าค่ะ"), or the weekday or day of the month of one of them ("จันทร์ก็ได้ค่ะ", "30ก็ได้ครับ" after
+    ("ใช่ค่ะ", "ปีหน้าค่ะ"), the place of one of two ("เอาอันหลังค่ะ"), or the weekday or day of the month of one of them ("จันทร์ก็ได้ค่ะ", "30ก็ได้ครับ" after
     [ศุกร์ 27 พ.ย.] [จันทร์ 30 พ.ย.]); otherwise the reply ("วันนั้นไม่ว่างค่ะ", "ไม่ใช่ปีหน้าค่ะ ขอเป็น 3 ธ.ค.")."""
     if len(offered) == 1 and OFFER_TAKEN.read(reply):
         return offered[0][1].removeprefix(ANSWER)
+    place = OFFER_PLACE.search(reply) if len(offered) > 1 else None
+    if place is not None:
+        return offered[0 if place["place"] in ("แรก", "หนึ่ง", "1") else -1][1].removeprefix(ANSWER)
     named = [data for label, data in offered if _names_the_offer(reply, label)]
     return named[0].removeprefix(ANSWER) if len(named) == 1 else reply
 

@@ -1,7 +1,8 @@
-"""The day of a machine booked in a request already sent, moved ("ขอเลื่อนวันจองเครื่องเป็น 3 ธ.ค. ค่ะ"): the
-request's day changes, whoever has it is told on LINE and the console's log keeps both days; nothing new is filed.
-Without the new day in the message, it is asked for, and a closed day is refused with the working days near it
-offered, as the request's own question does."""
+"""The day of a machine booked in a request already sent, moved ("ขอเลื่อนวันจองเครื่องเป็น 3 ธ.ค. ค่ะ", "ไม่สะดวก
+วันที่ 2 แล้วค่ะ"): the request's day changes, whoever has it is told on LINE with the user's words, and the console's
+log keeps both days; nothing new is filed, nothing is cancelled. With several bookings open, the one meant is found
+by its machine or its day, or asked. Without the new day in the message, it is asked for, and a closed day is refused
+with the working days near it offered, as the request's own question does."""
 
 from __future__ import annotations
 
@@ -12,76 +13,159 @@ from typing import Any
 import intents
 from bot.console import texts as staff_texts
 from bot.console.workflow import OPEN, audit
-from bot.dialogue import answers, cards, conversation, fields, flows, texts, turns
+from bot.dialogue import answers, cards, conversation, fields, flows, texts, turns, withdrawal
 from bot.dialogue.context import Context, Reply
+from bot.dialogue.mentions import find_machine
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.when import read_date
 from bot.domain import DeliveriesQueued
 from bot.line.inbound import Inbound
 from bot.line.outbound import Choose, PickDate, Say, Text
 from bot.staff_alerts import queue_request_notice
-from intents import entities
+from intents import dates, entities
 from storage import repositories as repo
 from storage.models import Conversation, ServiceRequest
 
-MOVE = "move_date"  # the postback (move_date=ID with the picker's date, or ID:ISO) and the one-question conversation
+MOVE = "move_date"  # the postback (move_date=ID, with the picker's date or :ISO) and the one-question conversation
 MOVED = "day_moved"  # the staff notice's purpose and the console log's action
 KEY = fields.PREFERRED_DATE.key
-MOVES = re.compile(r"เลื่อน|(?:เปลี่ยน|ย้าย|แก้)(?:วัน|นัด)")
+LISTED, SAID, WORDS = "move_listed", "move_said", "move_words"  # in the conversation: bookings offered, new day, message
+MOVES = re.compile(r"เลื่อน|(?:เปลี่ยน|ย้าย|แก้|ป่าย)\s*(?:วัน|นัด)|postpone|reschedule", re.IGNORECASE)
+# The day booked, refused ("ไม่สะดวกวันที่ 2 แล้วค่ะ", "วันอังคารไม่ว่างแล้ว"): a move, not a cancel.
+UNFIT = re.compile(r"(?:ไม่|บ่)\s*(?:สะดวก|ว่าง)")
 # Where the new day starts ("ขอเลื่อนจากวันที่ 1 ไปวันที่ 3 ธ.ค."); a day named without it is the booked one
 # ("ขอเลื่อนวันที่ 1 ธ.ค. ค่ะ"): the new one is asked for.
-TO = re.compile(r"เป็น|ไป")
+TO = re.compile(r"เป็น|ไป|แทน")
+# The booking kept after all ("งั้นไม่เลื่อนแล้วครับ เอาวันเดิม"), or the move given up ("ยกเลิก" at its question).
+KEEP = re.compile(r"ไม่เลื่อน|ไม่เปลี่ยน|วันเดิม|ตามเดิม|เหมือนเดิม")
+# An event asked about ("งาน CLUSTER DAY เลื่อนไหมคะ"), not a booking moved.
+EVENT_WORDS = re.compile(r"งาน|กิจกรรม|event|cluster|สัมมนา|ลงทะเบียน|บูธ", re.IGNORECASE)
 
 
 def offer(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:
-    """A move asked for a day booked in an open request: made, or its new day asked for. None in a request's flow,
-    with no booking open, or for what is about an event ("งาน CLUSTER DAY เลื่อนไหมคะ")."""
+    """A move asked for a day booked in an open request: made, or its new day (or the booking meant) asked for.
+    None in a request's flow, with no booking open, or for what is about an event."""
+    if conversation.request_flow(ctx) is not None or KEEP.search(text):
+        return None
+    bookings = _bookings(ctx, text)
     moves = MOVES.search(text)
-    about_an_event = prediction.intent == "event" and prediction.confidence >= intents.CONFIDENCE_THRESHOLD
-    if moves is None or about_an_event or conversation.request_flow(ctx) is not None:
+    refused = moves is None and UNFIT.search(text) and any(_booked_on(r, text, ctx.today) for r in bookings)
+    about_an_event = prediction.intent == "event" and EVENT_WORDS.search(text)
+    if not bookings or not (moves or refused) or about_an_event:
         return None
-    request = _booking(ctx, text)
-    if request is None:
-        return None
-    to = TO.search(text, moves.end())
-    if to is None:
-        return _ask(ctx, request)
-    return _read(ctx, request, entities.without_reference(text[to.end():])) or _ask(ctx, request)
+    mark = moves or UNFIT.search(text)
+    assert mark is not None
+    to = TO.search(text, mark.end())
+    said = entities.without_reference(text[to.end():]) if to else None
+    meant = _meant(bookings, text[:to.start()] if to else text, ctx.today)
+    if len(meant) > 1:
+        return _which(ctx, meant, said, text)
+    return _read(ctx, meant[0], said, text) if said else _ask(ctx, meant[0], text)
 
 
 def typed_answer(ctx: Context, current: Conversation | None, text: str) -> Reply | None:
-    """The new day typed ("วันศุกร์ค่ะ"), or a day offered taken ("จันทร์ก็ได้"); None for anything else, and the
-    question is forgotten."""
+    """At the move's question: the booking meant, the new day typed ("วันศุกร์ค่ะ") or a day offered taken ("จันทร์
+    ก็ได้"), or the booking kept ("เอาวันเดิม", "ยกเลิก"); None for anything else, and the question is forgotten."""
     if current is None or current.flow != MOVE:
         return None
+    words = current.data.get(WORDS, "")
+    if current.state == "which":
+        found = (answers.own_request_with_id(ctx, i, open_only=True) for i in current.data.get(LISTED, []))
+        listed = [request for request in found if request]
+        picked = _picked(listed, text)
+        if len(picked) == 1:
+            said = current.data.get(SAID)
+            return _read(ctx, picked[0], said, words) if said else _ask(ctx, picked[0], words)
+        if KEEP.search(text) or intents.is_cancel_command(text):
+            return _kept(ctx, None)
+        repo.clear_conversation(ctx.session, ctx.user)
+        return None
     request = answers.own_request_with_id(ctx, int(current.data.get(MOVE, 0)), open_only=True)
+    if request is not None and (KEEP.search(text) or intents.is_cancel_command(text)):
+        return _kept(ctx, request)
     offered = current.data.get(fields.OFFERED, [])
     if request is not None and len(offered) > 1 and flows.OFFER_TAKEN.read(text):  # "ใช่ค่ะ" to two days: which
-        return _ask(ctx, request, texts.PICK_AN_OFFER, offered)
-    answer = _read(ctx, request, flows.taken_offer(offered, text), offered) if request is not None else None
+        return _ask(ctx, request, words, texts.PICK_AN_OFFER, offered)
+    answer = _read(ctx, request, flows.taken_offer(offered, text), words, offered) if request is not None else None
     if answer is None:
         repo.clear_conversation(ctx.session, ctx.user)
     return answer
 
 
 def picked(ctx: Context, value: str, event: Inbound) -> Reply:
-    """The date picker's day (move_date=ID), or a day offered tapped (move_date=ID:ISO)."""
+    """A booking picked (move_date=ID), the date picker's day (the same, with its date), or a day offered tapped
+    (move_date=ID:ISO)."""
     request_id, _, day = value.partition(":")
     request = answers.own_request_with_id(ctx, int(request_id), open_only=True) if request_id.isdigit() else None
     if request is None:
         return Reply([Text(texts.DAY_CLOSED_REQUEST, cards.main_menu())])
-    return _read(ctx, request, event.postback_params.get("date", day)) or _ask(ctx, request)
+    current = conversation.active(ctx)
+    data = current.data if current is not None and current.flow == MOVE else {}
+    said = event.postback_params.get("date", day) or data.get(SAID)
+    words = data.get(WORDS, "")
+    return (_read(ctx, request, said, words) if said else None) or _ask(ctx, request, words)
 
 
-def _booking(ctx: Context, text: str) -> ServiceRequest | None:
-    """The open request whose reference was typed, if it books a day; else the newest open one that does."""
+def _bookings(ctx: Context, text: str) -> list[ServiceRequest]:
+    """The open requests that book a day: the one whose reference was typed, else all of them, newest first."""
     reference = entities.parse_reference(text)
-    typed = answers.own_request(ctx, reference) if reference else None
-    found = [typed] if typed is not None and typed.status in OPEN else [] if reference else answers.open_requests(ctx)
-    return next((request for request in found if KEY in request.answers), None)
+    if reference:
+        typed = answers.own_request(ctx, reference)
+        found = [typed] if typed is not None and typed.status in OPEN else []
+    else:
+        found = answers.open_requests(ctx)
+    return [request for request in found if KEY in request.answers]
 
 
-def _read(ctx: Context, request: ServiceRequest, said: str, offered: list[list[str]] | None = None) -> Reply | None:
+def _meant(bookings: list[ServiceRequest], before: str, today: date) -> list[ServiceRequest]:
+    """The bookings the message names by machine ("ขอเลื่อน CNC…") or by the day booked ("จากวันที่ 2…"), else all."""
+    machine = find_machine(before)
+    by_machine = [r for r in bookings if machine and find_machine(str(r.answers.get("machine", ""))) == machine]
+    by_day = [r for r in bookings if _booked_on(r, before, today)]
+    return by_machine or by_day or bookings
+
+
+def _booked_on(request: ServiceRequest, text: str, today: date) -> bool:
+    """True when the text names the day the request booked: its date, or its weekday said alone."""
+    booked, day = _as_date(request.answers.get(KEY)), dates.parse_date(text, today)
+    if booked is None or day is None:
+        return False
+    return day == booked or (day.weekday() == booked.weekday() and not re.search(r"\d", text))
+
+
+def _as_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _picked(listed: list[ServiceRequest], text: str) -> list[ServiceRequest]:
+    """The bookings listed that a typed answer names: by reference, machine or place ("อันแรก")."""
+    machine = find_machine(text)
+    by_machine = [r for r in listed if machine and find_machine(str(r.answers.get("machine", ""))) == machine]
+    return by_machine or (withdrawal.named_in(listed, text) or [])
+
+
+def _which(ctx: Context, listed: list[ServiceRequest], said: str | None, words: str) -> Reply:
+    """Several bookings open: which one, a line and a tap each (its machine and day), in the order filed."""
+    listed = sorted(listed, key=lambda request: request.id)
+    repo.save_conversation(ctx.session, ctx.user, MOVE, "which",
+                           {LISTED: [r.id for r in listed], SAID: said, WORDS: words})
+    lines = [f"{number}. {_booking(r)} ({r.reference})" for number, r in enumerate(listed, 1)]
+    picks = tuple(Choose(f"{number}. {_booking(r)}"[:20], f"{MOVE}={r.id}", texts.MOVE_PICKED.format(
+        reference=r.reference)) for number, r in enumerate(listed, 1))
+    return Reply([Text(texts.ASK_WHICH_BOOKING.format(bookings="\n".join(lines)), picks)])
+
+
+def _booking(request: ServiceRequest) -> str:
+    """CNC 2 ธ.ค. 2569: the machine and the day booked."""
+    shown = fields.PREFERRED_DATE.show(request.answers.get(KEY))
+    return f"{request.answers.get('machine') or texts.SERVICE_NAMES['machinery']} {shown}"
+
+
+def _read(ctx: Context, request: ServiceRequest, said: str, words: str,
+          offered: list[list[str]] | None = None) -> Reply | None:
     """The day moved to what `said` names; a closed or refused day asked again, with the days near it offered; None
     for what names no day at all."""
     try:
@@ -89,42 +173,55 @@ def _read(ctx: Context, request: ServiceRequest, said: str, offered: list[list[s
     except Invalid as refused:
         if str(refused) == texts.DATE_UNREAD:
             return None
-        return _ask(ctx, request, str(refused), fields.offers(refused) or offered)
-    return _move(ctx, request, day)
+        return _ask(ctx, request, words, str(refused), fields.offers(refused) or offered)
+    return _move(ctx, request, day, words)
 
 
-def _ask(ctx: Context, request: ServiceRequest, hint: str | None = None,
+def _ask(ctx: Context, request: ServiceRequest, words: str, hint: str | None = None,
          offered: list[list[str]] | None = None) -> Reply:
     """Ask for the new day; the days a refusal offered go first, each a tap."""
     offered = offered or []
-    repo.save_conversation(ctx.session, ctx.user, MOVE, "day", {MOVE: request.id, fields.OFFERED: offered})
+    repo.save_conversation(ctx.session, ctx.user, MOVE, "day",
+                           {MOVE: request.id, fields.OFFERED: offered, WORDS: words})
     chips = [Choose(label, f"{MOVE}={request.id}:{data.removeprefix(flows.ANSWER)}", label)
              for label, data in offered]
-    question = texts.ASK_NEW_DAY.format(reference=request.reference)
+    question = texts.ASK_NEW_DAY.format(booking=_booking(request), reference=request.reference)
     return Reply([Text("\n".join(line for line in (hint, question) if line), (
         *chips, PickDate("เลือกวันที่", f"{MOVE}={request.id}"), Say("ยังไม่แน่ใจ", "ยังไม่แน่ใจ")))])
 
 
-def _move(ctx: Context, request: ServiceRequest, day: date | str) -> Reply:
-    """The request's day changed, logged and told to whoever has it; the same day again changes nothing."""
+def _kept(ctx: Context, request: ServiceRequest | None) -> Reply:
+    """No move after all: the booking keeps its day."""
+    repo.clear_conversation(ctx.session, ctx.user)
+    said = texts.DAY_KEPT.format(booking=_booking(request), reference=request.reference) if request else \
+        texts.DAYS_KEPT
+    return Reply([Text(said, cards.main_menu())])
+
+
+def _move(ctx: Context, request: ServiceRequest, day: date | str, words: str) -> Reply:
+    """The request's day changed, logged and told to whoever has it with the user's words; the same day again
+    changes nothing."""
     current = conversation.active(ctx)
     if current is not None and current.flow == MOVE:
         repo.clear_conversation(ctx.session, ctx.user)
     old, new = request.answers.get(KEY), turns.stored(day)
+    machine = request.answers.get("machine") or texts.SERVICE_NAMES["machinery"]
     if new == old:
-        return Reply([Text(texts.DAY_UNCHANGED.format(reference=request.reference, day=_said(day)),
+        return Reply([Text(texts.DAY_UNCHANGED.format(machine=machine, reference=request.reference, day=_said(day)),
                            cards.main_menu())])
-    request.answers = request.answers | {KEY: new}
     was, now = fields.PREFERRED_DATE.show(old) if old else "-", fields.PREFERRED_DATE.show(new)
+    request.answers = request.answers | {KEY: new}
     audit(ctx.session, None, MOVED, request, f"{was} → {now}", ctx.now)
     body = staff_texts.DAY_MOVED.format(
         who=request.contact_name or request.business_name or staff_texts.SOMEONE, reference=request.reference,
-        phone=fields.request_phone(request) or "-", old=was, new=now,
+        machine=machine, phone=fields.request_phone(request) or "-", old=was, new=now,
+        words=" ".join(words.split())[:turns.QUESTION_LENGTH] or "-",
         url=f"{ctx.public_base_url.rstrip('/')}/staff/requests/{request.id}")
     told = queue_request_notice(ctx.session, request, MOVED, body)
     fixed = isinstance(day, date) or day.startswith(texts.DAYS_BETWEEN.format(days=""))
-    reply = (texts.DAY_MOVED if fixed else texts.DAY_NOTED).format(reference=request.reference,
-                                                                   day=_said(day) if fixed else now)
+    reply = (texts.DAY_MOVED if fixed else texts.DAY_NOTED).format(
+        machine=machine, reference=request.reference, day=_said(day) if fixed else now,
+        told=texts.STAFF_TOLD if told else texts.STAFF_WILL_SEE)
     return Reply([Text(reply, cards.main_menu())], [DeliveriesQueued(tuple(told))] if told else [])
 
 

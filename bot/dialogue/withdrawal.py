@@ -37,7 +37,8 @@ PLACE = re.compile(r"(?:อัน|ข้อ|รายการ|ลำดับ|�
 
 
 def offer(ctx: Context, text: str | None) -> Reply:
-    """A cancel with no flow in progress: the request whose reference was typed; else an event registration made
+    """A cancel with no flow in progress: the request whose reference was typed, or whose service it names; else an
+    event registration made
     after every open request ("ยกเลิกค่ะ" just after registering); else the user's one request still waiting for an
     officer, else a choice among them. To a follower who receives the news, a bare "stop" or "ยกเลิก" may mean the
     news: the way to stop it is shown as well."""
@@ -45,6 +46,9 @@ def offer(ctx: Context, text: str | None) -> Reply:
     if reference:
         request = answers.own_request(ctx, reference)
         return answers.not_found(reference) if request is None else ask(ctx, request)
+    named = named_in(answers.open_requests(ctx)[::-1], text) if text else None
+    if named is not None and len(named) == 1:  # "ขอยกเลิกเรื่องออกแบบโคมไฟค่ะ": that one, whoever has it
+        return ask(ctx, named[0])
     reply = _what_to_cancel(ctx)
     return _stop_news_too(reply) if ctx.user.subscribed and intents.is_cancel_command(text or "") else reply
 

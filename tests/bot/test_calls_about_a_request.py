@@ -13,6 +13,7 @@ from tests.bot.test_service_requests import (
     STAFF,
     USER,
     add_staff,
+    answer_until,
     answer_until_summary,
     file_packaging_request,
     requests_in,
@@ -209,3 +210,48 @@ def test_a_yes_to_the_list_asks_again_which_one(chat, app):
     chat.say(USER, ASKING)
     [again] = chat.send(ev.text(USER, "ใช่ค่ะ"))
     assert again["text"].startswith("ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอไหนคะ") and len(requests_in(app)) == 2
+
+
+def test_asking_who_has_one_of_several_requests_names_its_officer_or_says_none_has_yet(chat, app, line_api):
+    add_staff(app, line_id=OFFICER)
+    packaging, booking = file_two_requests(chat, app)
+    chat.tap(OFFICER, f"accept={packaging.id}")
+    [answer] = chat.say(USER, "ใครดูแลเรื่องกล่องคะ")
+    assert answer.startswith(f"คุณเจ้าหน้าที่ทดสอบ จาก Mini ITC เชียงราย รับเรื่อง {packaging.reference} ไว้แล้วค่ะ")
+    assert booking.reference not in answer
+    [both] = chat.say(USER, "เจ้าหน้าที่ที่รับเรื่องชื่ออะไรคะ")
+    assert packaging.reference in both and f"คำขอ {booking.reference} (บริการเครื่องจักรกลาง) ยังรอเจ้าหน้าที่" in both
+    assert len(requests_in(app)) == 2 and notices_to(line_api, OFFICER, packaging.reference) == []
+
+
+def test_no_call_yet_is_passed_on_rather_than_answered_with_the_status_card(chat, app, line_api):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    [question] = chat.send(ev.text(USER, "ยังไม่มีใครโทรมาเลยค่ะ"))
+    assert question["text"] == f"ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอ {request.reference} (พัฒนาบรรจุภัณฑ์) ใช่ไหมคะ"
+    chat.say(USER, "ใช่ค่ะ")
+    [notice] = notices_to(line_api, STAFF, request.reference)
+    assert "ยังไม่มีใครโทรมาเลยค่ะ" in notice
+
+
+def test_a_new_number_given_after_sending_changes_the_request_and_the_next_one_offers_it(chat, app, line_api):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    [answer] = chat.say(USER, "เบอร์โทรผิดจ้า ให้โทรเบอร์ 089-222-3344 แทนนะ")
+    assert answer.startswith(f"เปลี่ยนเบอร์ติดต่อของคำขอ {request.reference} เป็น 0892223344 แล้วค่ะ แจ้งเจ้าหน้าที่")
+    [kept] = requests_in(app)
+    assert kept.phone == "0892223344"
+    [notice] = [m.text for m in line_api.delivered_messages(to=STAFF) if m.text and "แจ้งเปลี่ยนเบอร์" in m.text]
+    assert "จาก 0812345678" in notice and "เป็น 0892223344" in notice
+    said = chat.say(USER, FIRST_MESSAGES["machinery"]) + answer_until(chat, app, USER, "reuse_profile")
+    assert "เบอร์โทร: 0892223344" in said[-1]
+
+
+def test_more_said_of_the_one_request_open_is_kept_for_its_officer(chat, app, line_api):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    [answer] = chat.say(USER, "ลืมบอกไปค่ะ อยากได้กล่องแบบมีหูหิ้วด้วย")
+    assert answer.startswith(f"แจ้งเจ้าหน้าที่ที่ดูแลคำขอ {request.reference} แล้วค่ะ")
+    [kept] = requests_in(app)
+    assert "ลืมบอกไปค่ะ อยากได้กล่องแบบมีหูหิ้วด้วย" in kept.answers["questions"]
+    assert len(notices_to(line_api, STAFF, request.reference)) == 1

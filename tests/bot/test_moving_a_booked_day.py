@@ -39,8 +39,12 @@ def file_a_booking(chat, app):
     return request
 
 
+def moved_to(request, day: date, machine: str = "CNC") -> str:
+    return f"เลื่อนวันใช้ {machine} ของคำขอ {request.reference} เป็นวัน{texts.day_and_date(day)} แล้วค่ะ"
+
+
 def moves_told_to(line_api, staff: str) -> list[str]:
-    return [m.text for m in line_api.delivered_messages(to=staff) if m.text and "ขอเลื่อนวันใช้เครื่อง" in m.text]
+    return [m.text for m in line_api.delivered_messages(to=staff) if m.text and "ขอเลื่อนวันใช้" in m.text]
 
 
 def a_saturday_after(day: date) -> date:
@@ -54,15 +58,16 @@ def test_a_new_day_typed_moves_the_booking_tells_its_officer_and_shows_on_the_st
     chat.tap(OFFICER, f"accept={request.id}")
     new = a_working_day(10)
     [answer] = chat.say(USER, f"ขอเลื่อนวันที่จองเครื่องเป็น {typed_date(new)} ค่ะ")
-    assert answer.startswith(f"เลื่อนวันใช้เครื่องของคำขอ {request.reference} เป็นวัน{texts.day_and_date(new)} แล้วค่ะ")
+    assert answer.startswith(moved_to(request, new)) and "แจ้งเจ้าหน้าที่ที่ดูแลให้แล้ว" in answer
     [kept] = requests_in(app)
     assert kept.id == request.id and kept.answers["preferred_date"] == new.isoformat()
     [notice] = moves_told_to(line_api, OFFICER)
     assert f"จาก {texts.thai_date(BOOKED)}" in notice and f"เป็น {texts.thai_date(new)}" in notice
-    assert request.reference in notice and f"/staff/requests/{request.id}" in notice
+    assert request.reference in notice and f"/staff/requests/{request.id}" in notice and "CNC" in notice
+    assert f"ข้อความ: ขอเลื่อนวันที่จองเครื่องเป็น {typed_date(new)} ค่ะ" in notice
     assert moves_told_to(line_api, STAFF) == []  # the officer who has it, not the whole centre
     [card] = shown(chat.send(ev.text(USER, "สถานะคำขอ")))
-    assert f"วันที่สะดวก {texts.thai_date(new)}" in card
+    assert f"เครื่องจักร CNC วันที่สะดวก {texts.thai_date(new)}" in card
 
 
 def test_the_console_logs_both_days(chat, app):
@@ -79,7 +84,8 @@ def test_a_move_without_the_new_day_asks_for_it_and_a_closed_day_offers_working_
     request = file_a_booking(chat, app)
     # The day named is the one booked, not the new one.
     [question] = chat.send(ev.text(USER, f"เครื่องเสียพอดีค่ะ ขอเลื่อนวันที่ {typed_date(BOOKED)} ก่อนนะคะ"))
-    assert question["text"] == texts.ASK_NEW_DAY.format(reference=request.reference)
+    assert question["text"] == f"จะเลื่อน CNC {texts.thai_date(BOOKED)} (คำขอ {request.reference}) เป็นวันไหนคะ " \
+                               "(พิมพ์วันที่ หรือแตะเลือก)"
     assert [c["label"] for c in quick_replies(question)] == ["เลือกวันที่", "ยังไม่แน่ใจ"]
     saturday = a_saturday_after(a_working_day(5))
     [refused] = chat.send(ev.text(USER, f"เสาร์ที่ {saturday.day} ค่ะ"))
@@ -88,7 +94,8 @@ def test_a_move_without_the_new_day_asks_for_it_and_a_closed_day_offers_working_
     assert len(offers) == 2
     [moved] = chat.tap(USER, offers[0]["data"])
     day = date.fromisoformat(offers[0]["data"].rpartition(":")[2])
-    assert moved.startswith(f"เลื่อนวันใช้เครื่องของคำขอ {request.reference} เป็นวัน{texts.day_and_date(day)}")
+    assert moved.startswith(moved_to(request, day))
+    assert "บันทึกไว้ในคำขอให้เจ้าหน้าที่แล้ว" in moved  # no one at the centre linked LINE: the console shows it
     assert [kept.answers["preferred_date"] for kept in requests_in(app)] == [day.isoformat()]
 
 
@@ -101,7 +108,7 @@ def test_the_new_day_asked_for_is_picked_or_typed(chat, app, answer):
     chat.say(USER, "ขอเลื่อนวันจองเครื่องค่ะ")
     new = a_working_day(15)
     [moved] = answer(chat, request, new)
-    assert moved.startswith(f"เลื่อนวันใช้เครื่องของคำขอ {request.reference} เป็นวัน{texts.day_and_date(new)}")
+    assert moved.startswith(moved_to(request, new))
     assert requests_in(app)[0].answers["preferred_date"] == new.isoformat()
 
 
@@ -109,7 +116,7 @@ def test_words_for_when_are_kept_for_the_officer(chat, app, line_api):
     add_staff(app)
     request = file_a_booking(chat, app)
     [answer] = chat.say(USER, "ขอเลื่อนเป็นเร็วที่สุดเลยค่ะ ลูกค้าเร่ง")
-    assert answer.startswith(f"จดวันที่สะดวกของคำขอ {request.reference} เป็น \"เร็วที่สุดเลยค่ะ ลูกค้าเร่ง\"")
+    assert answer.startswith(f"จดวันที่สะดวกใช้ CNC ของคำขอ {request.reference} เป็น \"เร็วที่สุดเลยค่ะ ลูกค้าเร่ง\"")
     [notice] = moves_told_to(line_api, STAFF)
     assert "เร็วที่สุดเลยค่ะ ลูกค้าเร่ง" in notice
 
@@ -139,3 +146,69 @@ def test_a_day_moved_in_a_closed_booking_is_refused_when_its_chip_is_tapped(chat
     [answer] = chat.tap(USER, f"move_date={request.id}", {"date": a_working_day(9).isoformat()})
     assert answer == texts.DAY_CLOSED_REQUEST
     assert requests_in(app)[0].answers["preferred_date"] == BOOKED.isoformat()
+
+
+@pytest.mark.parametrize("refused", ["ไม่สะดวกวันที่ {day} แล้วค่ะ", "วัน{weekday}ไม่ว่างแล้วครับ"])
+def test_the_booked_day_refused_asks_for_another_and_a_cancel_then_keeps_the_booking(chat, app, refused):
+    request = file_a_booking(chat, app)
+    said = refused.format(day=BOOKED.day, weekday=texts.WEEKDAYS[BOOKED.weekday()])
+    [question] = chat.say(USER, said)
+    assert question.startswith(f"จะเลื่อน CNC {texts.thai_date(BOOKED)} (คำขอ {request.reference})"), question
+    [kept] = chat.say(USER, "ยกเลิก")
+    assert kept.startswith("ไม่เลื่อนค่ะ CNC")
+    [still] = requests_in(app)
+    assert still.status == "new" and still.answers["preferred_date"] == BOOKED.isoformat()
+
+
+def test_the_old_day_kept_in_words_at_the_question(chat, app):
+    file_a_booking(chat, app)
+    chat.say(USER, "ขอเลื่อนวันจองเครื่องค่ะ")
+    [kept] = chat.say(USER, "งั้นไม่เลื่อนแล้วครับ เอาวันเดิม")
+    assert kept.startswith("ไม่เลื่อนค่ะ") and state_of(app, USER) is None
+    assert requests_in(app)[0].answers["preferred_date"] == BOOKED.isoformat()
+
+
+def book_a_laser_too(chat, app):
+    chat.say(USER, "ขอจองเครื่องตัดเลเซอร์ด้วยครับ")
+    answer_until_summary(chat, app, USER, ANSWERS | {"reuse_profile": "ใช่ค่ะ", "details": "ตัดอะคริลิก",
+                                                     "preferred_date": typed_date(a_working_day(4))})
+    chat.tap(USER, "confirm=yes")
+    return requests_in(app)
+
+
+def test_with_two_bookings_the_machine_named_decides_and_none_named_asks_which(chat, app):
+    file_a_booking(chat, app)
+    cnc, laser = book_a_laser_too(chat, app)
+    new = a_working_day(11)
+    [moved] = chat.say(USER, f"ขอเลื่อน CNC เป็น {typed_date(new)} ครับ")  # the older booking, by its machine
+    assert moved.startswith(moved_to(cnc, new))
+    [question] = chat.send(ev.text(USER, f"ขอเลื่อนวันจองเครื่องเป็น {typed_date(a_working_day(13))} ครับ"))
+    assert question["text"].startswith("ต้องการเลื่อนการจองเครื่องรายการไหนคะ")
+    assert [c["label"][:5] for c in quick_replies(question)] == ["1. CN", "2. เค"]
+    [moved] = chat.say(USER, "อันที่สองครับ")
+    assert moved.startswith(moved_to(laser, a_working_day(13), laser.answers["machine"]))
+    assert [r.answers["preferred_date"] for r in requests_in(app)] == [new.isoformat(),
+                                                                       a_working_day(13).isoformat()]
+
+
+def test_a_move_the_classifier_reads_as_about_an_event_still_moves_the_booking(chat, app):
+    request = file_a_booking(chat, app)
+    new = a_working_day(8)
+    [moved] = chat.say(USER, f"เลื่อนไปวันที่ {new.day} {texts.THAI_MONTHS[new.month - 1]} ได้ไหมครับ")
+    assert moved.startswith(moved_to(request, new))
+
+
+def test_an_event_asked_about_is_no_move(chat, app):
+    file_a_booking(chat, app)
+    said = " ".join(chat.say(USER, "งาน CLUSTER DAY เลื่อนไหมคะ"))
+    assert "เลื่อนวันใช้" not in said and "จะเลื่อน" not in said
+    assert requests_in(app)[0].answers["preferred_date"] == BOOKED.isoformat()
+
+
+def test_one_of_two_days_offered_taken_by_its_place(chat, app):
+    request = file_a_booking(chat, app)
+    chat.say(USER, "ขอเลื่อนวันจองเครื่องค่ะ")
+    [refused] = chat.send(ev.text(USER, f"{typed_date(a_saturday_after(a_working_day(5)))} ค่ะ"))
+    later = [c for c in quick_replies(refused) if c.get("data", "").startswith(f"move_date={request.id}:")][-1]
+    [moved] = chat.say(USER, "เอาอันหลังเจ้า")
+    assert moved.startswith(moved_to(request, date.fromisoformat(later["data"].rpartition(":")[2])))

@@ -338,3 +338,17 @@ def test_the_buttons_of_a_picked_request_still_withdraw_it(chat, app):
     [answer] = chat.tap(USER, quick_replies(question)[0]["data"])
     assert answer == f"ยกเลิกคำขอ {listed[1].reference} เรียบร้อยแล้วค่ะ"
     assert [r.status for r in requests_in(app)] == ["new", "cancelled"]
+
+
+def test_a_cancel_naming_a_service_is_about_that_request_even_when_an_officer_took_it(chat, app, line_api):
+    add_staff(app)
+    packaging = file_packaging_request(chat, app)
+    file_another(chat, app)
+    design = requests_in(app)[-1]
+    chat.tap(STAFF, f"accept={design.id}")
+    [answer] = chat.say(USER, "ขอยกเลิกเรื่องออกแบบโคมไฟค่ะ")
+    assert answer.startswith(f"คำขอ {design.reference} เจ้าหน้าที่รับเรื่องแล้วค่ะ จึงยกเลิกทาง LINE ไม่ได้")
+    assert packaging.reference not in answer
+    [question] = chat.say(USER, "งั้นขอยกเลิกเรื่องบรรจุภัณฑ์ค่ะ")
+    assert question == f"ต้องการยกเลิกคำขอ {packaging.reference} (พัฒนาบรรจุภัณฑ์) ใช่ไหมคะ"
+    assert [r.status for r in requests_in(app)] == ["new", "accepted"]
