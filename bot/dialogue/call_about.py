@@ -107,7 +107,7 @@ def more_said(ctx: Context, text: str) -> Reply | None:
 
 def _which(listed: list[ServiceRequest]) -> Reply:
     """Several requests open: which one the call is about, numbered as filed, a tap each, or another matter."""
-    picks = tuple(Choose(f"{number}. {cards.chip_label(request.service)}", f"{CALL_ABOUT}={request.id}",
+    picks = tuple(Choose(f"{number}. {withdrawal.short_name(request)}"[:20], f"{CALL_ABOUT}={request.id}",
                          texts.CALL_ABOUT_PICKED.format(reference=request.reference))
                   for number, request in enumerate(listed, 1))
     return Reply([Text(texts.ASK_WHICH_CALL_ABOUT.format(requests=withdrawal.listing(listed)), (*picks, _ANOTHER))])

@@ -31,7 +31,7 @@ def offer(ctx: Context, text: str) -> Reply | None:
     except Invalid:
         return None
     digits, as_given = fields.filed_phone(given)
-    changing = [request for request in answers.open_requests(ctx) if request.phone != digits]
+    changing = [request for request in answers.open_requests(ctx)[::-1] if request.phone != digits]
     if not changing:
         return None
     told: list[int] = []

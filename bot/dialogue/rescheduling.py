@@ -69,6 +69,9 @@ def typed_answer(ctx: Context, current: Conversation | None, text: str) -> Reply
     if current is None or current.flow != MOVE:
         return None
     words = current.data.get(WORDS, "")
+    if current.state == "which" and MOVES.search(text):  # asked again in full ("ขอเลื่อน CNC เป็น 8 ธ.ค."): `offer`
+        repo.clear_conversation(ctx.session, ctx.user)
+        return None
     if current.state == "which":
         found = (answers.own_request_with_id(ctx, i, open_only=True) for i in current.data.get(LISTED, []))
         listed = [request for request in found if request]

@@ -148,7 +148,7 @@ PICK_AN_OFFER = "แตะวันที่สะดวกด้านล่า
 DAYS_BETWEEN = "ช่วง {days}"  # a stretch of days said instead of a date, kept for staff
 # A person asked for while a request is open (call_about.py).
 WHO_HAS_IT = "{name} จาก {centre} รับเรื่อง {reference} ไว้แล้วค่ะ และจะติดต่อกลับตามที่แจ้งไว้"
-NOBODY_HAS_IT_YET = "คำขอ {reference} ({service}) ยังรอเจ้าหน้าที่ของ{centre}รับเรื่องค่ะ ปกติภายใน {hours} ชั่วโมงทำการ"
+NOBODY_HAS_IT_YET = "คำขอ {reference} ({service}) ยังรอเจ้าหน้าที่ของ {centre} รับเรื่องค่ะ ปกติภายใน {hours} ชั่วโมงทำการ"
 CALL_IF_URGENT = "หากต้องการให้รีบติดต่อ พิมพ์ \"ขอให้เจ้าหน้าที่โทรกลับ\" ได้เลยนะคะ"
 ASK_CALL_ABOUT = "ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอ {reference} ({service}) ใช่ไหมคะ"
 CALL_ABOUT_THIS = "ใช่ เรื่องนี้"

@@ -101,7 +101,7 @@ def _which(ctx: Context, listed: list[ServiceRequest], asked: str | None = None)
     """The requests still waiting for an officer, numbered (`listing`), unless `asked` otherwise; a quick reply
     each and one to keep them all. Remembered, so that "อันแรก" typed is read as the first one's tap."""
     _remember(ctx, listed)
-    picks = tuple(Choose(f"{number}. {cards.chip_label(request.service)}", f"cancel_request={request.id}",
+    picks = tuple(Choose(f"{number}. {short_name(request)}"[:20], f"cancel_request={request.id}",
                          texts.WITHDRAW_PICKED.format(reference=request.reference))
                   for number, request in enumerate(listed, 1))
     keep = Choose(texts.KEEP_REQUESTS, "cancel_request=no", texts.KEEP_REQUESTS)
@@ -115,11 +115,12 @@ def _remember(ctx: Context, listed: list[ServiceRequest], asked: ServiceRequest 
 
 
 def listing(listed: list[ServiceRequest]) -> str:
-    """One line each: its number, service, date filed and reference; the business too where they differ (the
-    same name on every line tells none apart)."""
+    """One line each: its number, service (a booking's machine), date filed and reference; the business too where
+    they differ (the same name on every line tells none apart)."""
     named = len({request.business_name for request in listed}) > 1
     return "\n".join(
-        texts.WHICH_LINE.format(number=number, service=_service(request), date=texts.thai_date(request.created_at),
+        texts.WHICH_LINE.format(number=number, service=request.answers.get("machine") or _service(request),
+                                date=texts.thai_date(request.created_at),
                                 business=f" {request.business_name or ''}".rstrip() if named else "",
                                 reference=request.reference)
         for number, request in enumerate(listed, 1))
@@ -187,6 +188,11 @@ def _not_withdrawable(request: ServiceRequest) -> Reply:
         said = texts.NOTHING_TO_WITHDRAW.format(reference=request.reference,
                                                 status=texts.STATUS_NAMES.get(request.status, request.status))
     return Reply([Text(said, cards.main_menu())])
+
+
+def short_name(request: ServiceRequest) -> str:
+    """What a quick reply calls a request: its machine, for a booking ("CNC"), else its service."""
+    return request.answers.get("machine") or cards.chip_label(request.service)
 
 
 def _service(request: ServiceRequest) -> str:

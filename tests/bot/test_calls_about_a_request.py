@@ -195,7 +195,7 @@ def test_with_two_requests_open_the_call_is_asked_which_and_the_older_one_is_tol
     [question] = chat.send(ev.text(USER, ASKING))
     assert question["text"].startswith("ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอไหนคะ")
     assert packaging.reference in question["text"] and booking.reference in question["text"]
-    assert [c["label"] for c in quick_replies(question)] == ["1. พัฒนาบรรจุภัณฑ์", "2. เครื่องจักรกลาง", "เรื่องอื่น"]
+    assert [c["label"] for c in quick_replies(question)] == ["1. พัฒนาบรรจุภัณฑ์", "2. CNC", "เรื่องอื่น"]
     [answer] = pick(chat, question)
     assert answer.startswith(f"แจ้งเจ้าหน้าที่ที่ดูแลคำขอ {packaging.reference} แล้วค่ะ")
     [notice] = notices_to(line_api, STAFF, packaging.reference)
