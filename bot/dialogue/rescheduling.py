@@ -48,13 +48,10 @@ def offer(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | No
     if conversation.request_flow(ctx) is not None or KEEP.search(text):
         return None
     bookings = _bookings(ctx, text)
-    moves = MOVES.search(text)
-    refused = moves is None and UNFIT.search(text) and any(_booked_on(r, text, ctx.today) for r in bookings)
+    mark = MOVES.search(text) or _booked_day_refused(bookings, text, ctx.today)
     about_an_event = prediction.intent == "event" and EVENT_WORDS.search(text)
-    if not bookings or not (moves or refused) or about_an_event:
+    if not bookings or mark is None or about_an_event:
         return None
-    mark = moves or UNFIT.search(text)
-    assert mark is not None
     to = TO.search(text, mark.end())
     said = entities.without_reference(text[to.end():]) if to else None
     meant = _meant(bookings, text[:to.start()] if to else text, ctx.today)
@@ -68,31 +65,40 @@ def typed_answer(ctx: Context, current: Conversation | None, text: str) -> Reply
     ก็ได้"), or the booking kept ("เอาวันเดิม", "ยกเลิก"); None for anything else, and the question is forgotten."""
     if current is None or current.flow != MOVE:
         return None
-    words = current.data.get(WORDS, "")
-    if current.state == "which" and MOVES.search(text):  # asked again in full ("ขอเลื่อน CNC เป็น 8 ธ.ค."): `offer`
-        repo.clear_conversation(ctx.session, ctx.user)
-        return None
-    if current.state == "which":
-        found = (answers.own_request_with_id(ctx, i, open_only=True) for i in current.data.get(LISTED, []))
-        listed = [request for request in found if request]
-        picked = _picked(listed, text)
-        if len(picked) == 1:
-            said = current.data.get(SAID)
-            return _read(ctx, picked[0], said, words) if said else _ask(ctx, picked[0], words)
-        if KEEP.search(text) or intents.is_cancel_command(text):
-            return _kept(ctx, None)
-        repo.clear_conversation(ctx.session, ctx.user)
-        return None
-    request = answers.own_request_with_id(ctx, int(current.data.get(MOVE, 0)), open_only=True)
-    if request is not None and (KEEP.search(text) or intents.is_cancel_command(text)):
-        return _kept(ctx, request)
-    offered = current.data.get(fields.OFFERED, [])
-    if request is not None and len(offered) > 1 and flows.OFFER_TAKEN.read(text):  # "ใช่ค่ะ" to two days: which
-        return _ask(ctx, request, words, texts.PICK_AN_OFFER, offered)
-    answer = _read(ctx, request, flows.taken_offer(offered, text), words, offered) if request is not None else None
+    answer = (_booking_picked if current.state == "which" else _day_given)(ctx, current, text)
     if answer is None:
         repo.clear_conversation(ctx.session, ctx.user)
     return answer
+
+
+def _booking_picked(ctx: Context, current: Conversation, text: str) -> Reply | None:
+    """The answer to "which booking?": the one its machine, place or reference names. A move asked again in full
+    ("ขอเลื่อน CNC เป็น 8 ธ.ค.") is None, to be read afresh (`offer`)."""
+    if MOVES.search(text):
+        return None
+    found = (answers.own_request_with_id(ctx, i, open_only=True) for i in current.data.get(LISTED, []))
+    picked = _picked([request for request in found if request], text)
+    said, words = current.data.get(SAID), current.data.get(WORDS, "")
+    if len(picked) == 1:
+        return _read(ctx, picked[0], said, words) if said else _ask(ctx, picked[0], words)
+    return _kept(ctx, None) if _keeps(text) else None
+
+
+def _day_given(ctx: Context, current: Conversation, text: str) -> Reply | None:
+    """The answer to "เป็นวันไหนคะ": a day, one offered, or the booking kept."""
+    request = answers.own_request_with_id(ctx, int(current.data.get(MOVE, 0)), open_only=True)
+    if request is None:
+        return None
+    if _keeps(text):
+        return _kept(ctx, request)
+    offered, words = current.data.get(fields.OFFERED, []), current.data.get(WORDS, "")
+    if len(offered) > 1 and flows.OFFER_TAKEN.read(text):  # "ใช่ค่ะ" to two days: which one
+        return _ask(ctx, request, words, texts.PICK_AN_OFFER, offered)
+    return _read(ctx, request, flows.taken_offer(offered, text), words, offered)
+
+
+def _keeps(text: str) -> bool:
+    return bool(KEEP.search(text)) or intents.is_cancel_command(text)
 
 
 def picked(ctx: Context, value: str, event: Inbound) -> Reply:
@@ -126,6 +132,12 @@ def _meant(bookings: list[ServiceRequest], before: str, today: date) -> list[Ser
     by_machine = [r for r in bookings if machine and find_machine(str(r.answers.get("machine", ""))) == machine]
     by_day = [r for r in bookings if _booked_on(r, before, today)]
     return by_machine or by_day or bookings
+
+
+def _booked_day_refused(bookings: list[ServiceRequest], text: str, today: date) -> re.Match[str] | None:
+    """"ไม่สะดวกวันที่ 2 แล้วค่ะ" of a day booked: where the refusal is; None for any other message."""
+    unfit = UNFIT.search(text)
+    return unfit if unfit and any(_booked_on(request, text, today) for request in bookings) else None
 
 
 def _booked_on(request: ServiceRequest, text: str, today: date) -> bool:
