@@ -30,7 +30,9 @@ MOVE = "move_date"  # the postback (move_date=ID, with the picker's date or :ISO
 MOVED = "day_moved"  # the staff notice's purpose and the console log's action
 KEY = fields.PREFERRED_DATE.key
 LISTED, SAID, WORDS = "move_listed", "move_said", "move_words"  # in the conversation: bookings offered, new day, message
-MOVES = re.compile(r"เลื่อน|(?:เปลี่ยน|ย้าย|แก้|ป่าย)\s*(?:วัน|นัด)|postpone|reschedule", re.IGNORECASE)
+# Not "ไม่เลื่อนแล้ว"; and back to a day ("ส่วนเลเซอร์ขอกลับเป็นวันที่ 3 เหมือนเดิม").
+MOVES = re.compile(r"(?<!ไม่)(?<!ไม่ )เลื่อน|(?:เปลี่ยน|ย้าย|แก้|ป่าย)\s*(?:วัน|นัด)|กลับ(?=\s*(?:ไป)?\s*(?:เป็น)?\s*วัน)"
+                   r"|postpone|reschedule", re.IGNORECASE)
 # The day booked, refused ("ไม่สะดวกวันที่ 2 แล้วค่ะ", "วันอังคารไม่ว่างแล้ว"): a move, not a cancel.
 UNFIT = re.compile(r"(?:ไม่|บ่)\s*(?:สะดวก|ว่าง)")
 # Where the new day starts ("ขอเลื่อนจากวันที่ 1 ไปวันที่ 3 ธ.ค."); a day named without it is the booked one
@@ -45,7 +47,7 @@ EVENT_WORDS = re.compile(r"งาน|กิจกรรม|event|cluster|สั�
 def offer(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:
     """A move asked for a day booked in an open request: made, or its new day (or the booking meant) asked for.
     None in a request's flow, with no booking open, or for what is about an event."""
-    if conversation.request_flow(ctx) is not None or KEEP.search(text):
+    if conversation.request_flow(ctx) is not None:
         return None
     bookings = _bookings(ctx, text)
     mark = MOVES.search(text) or _booked_day_refused(bookings, text, ctx.today)
@@ -221,9 +223,9 @@ def _move(ctx: Context, request: ServiceRequest, day: date | str, words: str) ->
         repo.clear_conversation(ctx.session, ctx.user)
     old, new = request.answers.get(KEY), turns.stored(day)
     machine = request.answers.get("machine") or texts.SERVICE_NAMES["machinery"]
-    if new == old:
-        return Reply([Text(texts.DAY_UNCHANGED.format(machine=machine, reference=request.reference, day=_said(day)),
-                           cards.main_menu())])
+    if new == old:  # the question stays: "พิมพ์วันใหม่" is answered by the next message
+        unchanged = texts.DAY_UNCHANGED.format(machine=machine, reference=request.reference, day=_said(day))
+        return _ask(ctx, request, words, unchanged)
     was, now = fields.PREFERRED_DATE.show(old) if old else "-", fields.PREFERRED_DATE.show(new)
     request.answers = request.answers | {KEY: new}
     audit(ctx.session, None, MOVED, request, f"{was} → {now}", ctx.now)

@@ -166,7 +166,7 @@ DAY_MOVED = "เลื่อนวันใช้ {machine} ของคำข�
 DAY_NOTED = "จดวันที่สะดวกใช้ {machine} ของคำขอ {reference} เป็น \"{day}\" แล้วค่ะ {told} เจ้าหน้าที่จะนัดวันกับท่านอีกครั้งนะคะ"
 STAFF_TOLD = "แจ้งเจ้าหน้าที่ที่ดูแลให้แล้ว"
 STAFF_WILL_SEE = "บันทึกไว้ในคำขอให้เจ้าหน้าที่แล้ว"  # the centre has no one on LINE: the console shows it
-DAY_UNCHANGED = "คำขอ {reference} นัดใช้ {machine} {day} อยู่แล้วค่ะ หากต้องการเปลี่ยน พิมพ์วันใหม่ได้เลยนะคะ"
+DAY_UNCHANGED = "คำขอ {reference} นัดใช้ {machine} {day} อยู่แล้วค่ะ"
 DAY_KEPT = "ไม่เลื่อนค่ะ {booking} (คำขอ {reference}) ยังนัดตามเดิมนะคะ"
 PHONE_CHANGED = "เปลี่ยนเบอร์ติดต่อของคำขอ {references} เป็น {phone} แล้วค่ะ {told} เจ้าหน้าที่จะติดต่อกลับที่เบอร์นี้นะคะ"
 DAYS_KEPT = "ไม่เลื่อนค่ะ การจองเครื่องทุกรายการยังนัดตามเดิมนะคะ"
@@ -270,7 +270,7 @@ ERASE_KEPT = "ไม่ลบข้อมูลค่ะ ข้อมูลข�
 STAFF_ONLY = "ปุ่มนี้สำหรับเจ้าหน้าที่ศูนย์ค่ะ"
 STAFF_NOT_YOURS = "ไม่พบคำขอนี้ในศูนย์ของท่านค่ะ"
 STAFF_TAKEN = "คำขอ {reference} มีผู้รับเรื่องแล้วค่ะ ({name})"
-STAFF_CLOSED = "คำขอ {reference} อยู่ในสถานะ \"{status}\" แล้วค่ะ"
+STAFF_CLOSED = "คำขอ {reference} ตอนนี้สถานะ \"{status}\" ค่ะ"
 STAFF_ACCEPTED = "รับเรื่อง {reference} แล้วค่ะ กรุณาติดต่อ{name} ที่ {phone}"
 STAFF_ACCEPTED_BY_LINE = ("รับเรื่อง {reference} แล้วค่ะ {name} สะดวกให้ติดต่อทาง LINE "
                           "ตอบได้จากหน้าคำขอในระบบ (ปุ่ม \"เปิดในระบบ\") ค่ะ")

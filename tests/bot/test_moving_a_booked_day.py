@@ -212,3 +212,23 @@ def test_one_of_two_days_offered_taken_by_its_place(chat, app):
     later = [c for c in quick_replies(refused) if c.get("data", "").startswith(f"move_date={request.id}:")][-1]
     [moved] = chat.say(USER, "เอาอันหลังเจ้า")
     assert moved.startswith(moved_to(request, date.fromisoformat(later["data"].rpartition(":")[2])))
+
+
+def test_the_day_already_booked_keeps_the_question_for_the_next_message(chat, app):
+    request = file_a_booking(chat, app)
+    [same] = chat.say(USER, f"ขอเลื่อนเป็น {typed_date(BOOKED)} ค่ะ")
+    assert same.startswith(f"คำขอ {request.reference} นัดใช้ CNC วัน{texts.day_and_date(BOOKED)} อยู่แล้วค่ะ")
+    assert "เป็นวันไหนคะ" in same
+    new = a_working_day(9)
+    [moved] = chat.say(USER, typed_date(new))
+    assert moved.startswith(moved_to(request, new))
+
+
+def test_back_to_a_booking_s_first_day_by_its_machine(chat, app):
+    file_a_booking(chat, app)
+    _, laser = book_a_laser_too(chat, app)
+    first = date.fromisoformat(laser.answers["preferred_date"])
+    chat.say(USER, f"ขอเลื่อนเลเซอร์เป็น {typed_date(a_working_day(12))} ครับ")
+    [back] = chat.say(USER, f"ส่วนเลเซอร์ขอกลับเป็นวันที่ {typed_date(first)} เหมือนเดิมครับ")
+    assert back.startswith(moved_to(laser, first, laser.answers["machine"]))
+    assert [r.answers["preferred_date"] for r in requests_in(app)] == [BOOKED.isoformat(), first.isoformat()]
