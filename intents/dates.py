@@ -125,7 +125,8 @@ _SO_MANY = {"หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4
 _IN_SO_MANY = re.compile(rf"อีก\s*(?P<count>\d{{1,2}}|{'|'.join(_SO_MANY)})?\s*(?P<unit>วัน|สัปดาห์|อาทิตย์|วีค|เดือน)"
                          r"(?!\s*(?:ที่|หน้า|นี้|ก่อน|แล้ว))")
 # A part of a year ("ต้นปีหน้า": January; "กลางปี": June; "ปลายปี": December), and the weeks after its holidays.
-_PART_OF_YEAR = re.compile(r"(?P<part>ต้น|กลาง|ปลาย|สิ้น|ท้าย)\s*ปี\s*(?P<which>หน้า|นี้)?(?!\s*(?:ที่แล้ว|ก่อน))")
+_PART_OF_YEAR = re.compile(r"(?P<part>ต้น|กลาง|ปลาย|สิ้น|ท้าย)\s*ปี\s*(?:(?P<which>หน้า|นี้)|(?:พ\.?\s?ศ\.?)?\s*(?P<year>\d{4}))?"
+                           r"(?!\s*(?:ที่แล้ว|ก่อน))")
 _MONTH_OF_PART = {"ต้น": 1, "กลาง": 6, "ปลาย": 12, "สิ้น": 12, "ท้าย": 12}
 _AFTER_HOLIDAY = re.compile(r"หลัง\s*(?:วัน)?(?:หยุด)?\s*(?P<holiday>ปีใหม่|สงกรานต์)")
 _DAYS_AFTER = {"ปีใหม่": ((1, 2), (1, 15)), "สงกรานต์": ((4, 16), (4, 30))}  # (month, day) first and last
@@ -338,9 +339,10 @@ def _so_many_ahead(match: re.Match[str], today: dt.date) -> tuple[dt.date, dt.da
 def _year_stretch(match: re.Match[str], today: dt.date) -> tuple[dt.date, dt.date] | None:
     """ต้นปีหน้า: January next year; ปลายปี: this December, or next year's once it has passed."""
     month = _MONTH_OF_PART[match.group("part")]
-    year = today.year + (match.group("which") == "หน้า")
+    year = _full_year(match.group("year"), today) if match.group("year") else None
+    year = year or today.year + (match.group("which") == "หน้า")
     first, last = _part_of_month(None, year, month)
-    if last < today and match.group("which") is None:
+    if last < today and match.group("which") is None and match.group("year") is None:
         first, last = _part_of_month(None, year + 1, month)
     return (max(first, today), last) if last >= today else None
 

@@ -22,6 +22,7 @@ from storage import repositories as repo
 from storage.models import Centre, ServiceRequest
 
 EARTH_RADIUS_KM = 6371.0
+MAX_ID = 2**31  # a database integer
 NEARER_BY_KM = 15.0
 
 
@@ -51,6 +52,8 @@ def own_request(ctx: Context, reference: str) -> ServiceRequest | None:
 
 def own_request_with_id(ctx: Context, request_id: int, open_only: bool = False) -> ServiceRequest | None:
     """The user's own request with this id (if it is still open, with `open_only`); never another's."""
+    if not 0 < request_id < MAX_ID:  # a postback typed by hand ("move_date=99999999999999999999")
+        return None
     request = ctx.session.get(ServiceRequest, request_id)
     if request is None or request.user_id != ctx.user.id:
         return None

@@ -32,9 +32,10 @@ TOLD_AGAIN_AFTER = timedelta(hours=1)  # the same words, or none, tell staff aga
 AWAITED = timedelta(hours=24)  # a call asked about a request this recently is the one a new ask is about
 # Said of another matter ("อยากคุยเรื่องอื่นเด้อ เรื่องขอ อย.", "ไม่ใช่ค่ะ เรื่องขอสินเชื่อ"): no question, or its no.
 ANOTHER_MATTER = re.compile(r"เรื่องอื่น|อีกเรื่อง|อันอื่น")
+CANCELS = re.compile(r"(?<!ไม่)ยกเลิก")
 SAID_NO = re.compile(r"^(?:ไม่ใช่|บ่แม่น|บ่ใช่)")
 # Asked who has the request ("ใครรับเรื่องคะ", "เจ้าหน้าที่ชื่ออะไรคะ"), not for a call.
-WHO_HAS_IT = re.compile(r"ใคร(?:เป็นคน)?(?:รับ|ดูแล)|ชื่อเจ้าหน้าที่|เจ้าหน้าที่(?:ที่(?:ดูแล|รับเรื่อง))?\s*ชื่อ")
+WHO_HAS_IT = re.compile(r"ใคร(?:เป็นคน)?(?:รับเรื่อง|ดูแล)|ชื่อเจ้าหน้าที่|เจ้าหน้าที่(?:ที่(?:ดูแล|รับเรื่อง))?\s*ชื่อ")
 # No call yet, said of the request ("ยังไม่มีใครโทรมาเลย", "รอนานแล้วค่ะ"): for its officer, not the status card.
 # More said of a request sent ("ขอเพิ่มรายละเอียดค่ะ อะคริลิคหนา 5 มิล", "ลืมบอกไปค่ะ…"), not asked of the centre
 # ("ขอรายละเอียดเพิ่มเติม"): for its officer.
@@ -128,6 +129,9 @@ def typed_answer(ctx: Context, current: Conversation | None, text: str) -> Reply
     if named is not None or (len(listed) > 1 and asides.says_yes(text)):  # "ใช่ค่ะ" to a list: which one
         return _which(listed)
     said = replies.plain(normalize(text, emoji="strip"))
+    if CANCELS.search(said):  # "ยกเลิกการจองเลเซอร์ค่ะ": no call, a cancel (read as one)
+        repo.clear_conversation(ctx.session, ctx.user)
+        return None
     if said in (replies.plain(texts.CALL_ABOUT_THIS), "เรื่องนี้") or asides.says_yes(text):
         return answered(ctx, str(current.data.get(CALL_ABOUT, "")))
     if said.startswith("ใช่"):  # "ใช่ค่ะ เรื่องซองกาแฟที่ขอไป": what follows the yes is for the officer too

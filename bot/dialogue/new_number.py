@@ -17,8 +17,9 @@ from bot.line.outbound import Text
 from bot.staff_alerts import queue_request_notice
 
 CHANGED = "phone_changed"  # the staff notice's purpose and the console log's action
-# Said of one's own number: wrong, changed, instead, new, or the one to call back on.
-NEW_NUMBER = re.compile(r"ผิด|เปลี่ยน|แทน|เบอร์ใหม่|(?:ติดต่อ|โทร)\s*(?:กลับ|หา|มา)?\s*(?:ที่)?\s*(?:เบอร์|0)")
+# Said of one's own number: wrong, changed or new ("เบอร์โทรผิดจ้า", "เปลี่ยนเบอร์", "เบอร์ใหม่"), or a number to call
+# instead ("ให้โทรเบอร์ 081… แทนนะ"); not a number of someone else's ("โทรหาเบอร์ศูนย์ 053… ไม่มีคนรับ").
+NEW_NUMBER = re.compile(r"เบอร์(?:โทร)?\s*(?:ผิด|ใหม่)|ผิดเบอร์|เปลี่ยนเบอร์|(?:เบอร์|โทร)\D{0,20}\d[\d\s-]{7,}\D{0,12}แทน")
 
 
 def offer(ctx: Context, text: str) -> Reply | None:

@@ -40,8 +40,10 @@ UNFIT = re.compile(r"(?:ไม่|บ่)\s*(?:สะดวก|ว่าง)")
 TO = re.compile(r"เป็น|ไป|แทน")
 # The booking kept after all ("งั้นไม่เลื่อนแล้วครับ เอาวันเดิม"), or the move given up ("ยกเลิก" at its question).
 KEEP = re.compile(r"ไม่เลื่อน|ไม่เปลี่ยน|วันเดิม|ตามเดิม|เหมือนเดิม")
-# An event asked about ("งาน CLUSTER DAY เลื่อนไหมคะ"), not a booking moved.
-EVENT_WORDS = re.compile(r"งาน|กิจกรรม|event|cluster|สัมมนา|ลงทะเบียน|บูธ", re.IGNORECASE)
+# Not a booking moved: an event or an appointment with an officer ("สัมมนาเลื่อนเป็นวันที่ 9 หรือคะ", "ขอเลื่อนนัดกับ
+# เจ้าหน้าที่"), whether something is moved ("งานเลื่อนไหมคะ"), or a cancel ("…ขอยกเลิกการจองเลยค่ะ").
+NOT_A_MOVE = re.compile(r"กิจกรรม|event|cluster|สัมมนา|ลงทะเบียน|บูธ|อบรม|workshop|เวิร์ก?ช็อป|เจ้าหน้าที่|ประชุม"
+                        r"|เลื่อน(?:ไหม|มั้ย|หรือ)|(?<!ไม่)ยกเลิก", re.IGNORECASE)
 
 
 def offer(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:
@@ -51,7 +53,7 @@ def offer(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | No
         return None
     bookings = _bookings(ctx, text)
     mark = MOVES.search(text) or _booked_day_refused(bookings, text, ctx.today)
-    about_an_event = prediction.intent == "event" and EVENT_WORDS.search(text)
+    about_an_event = NOT_A_MOVE.search(text) or (prediction.intent == "event" and "งาน" in text)
     if not bookings or mark is None or about_an_event:
         return None
     to = TO.search(text, mark.end())
@@ -62,22 +64,27 @@ def offer(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | No
     return _read(ctx, meant[0], said, text) if said else _ask(ctx, meant[0], text)
 
 
+def _from(request: ServiceRequest, said: str, today: date) -> date:
+    """The day a shift counts from: "ออกไปอีก 3 วัน" from the day booked, if it is to come; anything else from today."""
+    booked = _as_date(request.answers.get(KEY))
+    return booked if booked is not None and booked > today and "อีก" in said else today
+
+
 def typed_answer(ctx: Context, current: Conversation | None, text: str) -> Reply | None:
     """At the move's question: the booking meant, the new day typed ("วันศุกร์ค่ะ") or a day offered taken ("จันทร์
     ก็ได้"), or the booking kept ("เอาวันเดิม", "ยกเลิก"); None for anything else, and the question is forgotten."""
     if current is None or current.flow != MOVE:
         return None
-    answer = (_booking_picked if current.state == "which" else _day_given)(ctx, current, text)
+    # A move asked again in full ("ขอเลื่อน CNC เป็น 8 ธ.ค.") is read afresh (`offer`), as is another topic.
+    again = MOVES.search(text) or _another_topic(text, ctx.today)
+    answer = None if again else (_booking_picked if current.state == "which" else _day_given)(ctx, current, text)
     if answer is None:
         repo.clear_conversation(ctx.session, ctx.user)
     return answer
 
 
 def _booking_picked(ctx: Context, current: Conversation, text: str) -> Reply | None:
-    """The answer to "which booking?": the one its machine, place or reference names. A move asked again in full
-    ("ขอเลื่อน CNC เป็น 8 ธ.ค.") is None, to be read afresh (`offer`)."""
-    if MOVES.search(text):
-        return None
+    """The answer to "which booking?": the one its machine, place or reference names."""
     found = (answers.own_request_with_id(ctx, i, open_only=True) for i in current.data.get(LISTED, []))
     picked = _picked([request for request in found if request], text)
     said, words = current.data.get(SAID), current.data.get(WORDS, "")
@@ -101,6 +108,16 @@ def _day_given(ctx: Context, current: Conversation, text: str) -> Reply | None:
 
 def _keeps(text: str) -> bool:
     return bool(KEEP.search(text)) or intents.is_cancel_command(text)
+
+
+def _another_topic(text: str, today: date) -> bool:
+    """True for a message that names no day and that the classifier is sure is about something else
+    ("ขอคุยกับเจ้าหน้าที่ด่วนค่ะ": not "ด่วน" for the day)."""
+    if dates.parse_date(text, today) or dates.parse_period(text, today):
+        return False
+    said = intents.classify(text)
+    return said.confidence >= intents.INTERRUPT_THRESHOLD and said.intent not in ("machinery", "greeting",
+                                                                                   "out_of_scope", "cancel")
 
 
 def picked(ctx: Context, value: str, event: Inbound) -> Reply:
@@ -186,7 +203,7 @@ def _read(ctx: Context, request: ServiceRequest, said: str, words: str,
     """The day moved to what `said` names; a closed or refused day asked again, with the days near it offered; None
     for what names no day at all."""
     try:
-        day = read_date(said, ctx.today)
+        day = read_date(said, _from(request, said, ctx.today))
     except Invalid as refused:
         if str(refused) == texts.DATE_UNREAD:
             return None

@@ -255,3 +255,16 @@ def test_more_said_of_the_one_request_open_is_kept_for_its_officer(chat, app, li
     [kept] = requests_in(app)
     assert "ลืมบอกไปค่ะ อยากได้กล่องแบบมีหูหิ้วด้วย" in kept.answers["questions"]
     assert len(notices_to(line_api, STAFF, request.reference)) == 1
+
+
+def test_someone_else_s_number_leaves_the_request_s_alone(chat, app):
+    file_packaging_request(chat, app)
+    chat.say(USER, "โทรหาเบอร์ศูนย์ 053-112233 ไม่มีคนรับเลยค่ะ")
+    chat.say(USER, "ลูกค้าโทรมา 089-123-4567 ถามราคากล่องค่ะ")
+    assert requests_in(app)[0].phone == "0812345678"
+
+
+def test_who_buys_is_no_question_of_who_has_the_request(chat, app):
+    file_packaging_request(chat, app)
+    said = " ".join(chat.say(USER, "ใครรับซื้อกล้วยตากบ้างคะ"))
+    assert "รับเรื่อง" not in said and "ยังรอเจ้าหน้าที่" not in said

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
+import intents
 from bot.dialogue import texts
 from bot.line import fake_events as ev
 from tests.bot.test_service_requests import (
@@ -134,7 +135,7 @@ def test_with_no_booking_open_a_move_is_no_answer_to_the_bookings_of_others(chat
     """A packaging request has no day: "ขอเลื่อน…" is asked about like any message, and no request changes."""
     file_packaging_request(chat, app)
     said = chat.say(USER, f"ขอเลื่อนวันจองเครื่อง CNC เป็น {typed_date(a_working_day(9))} ครับ")
-    assert not any(line.startswith("เลื่อนวันใช้เครื่อง") for line in said)
+    assert not any(line.startswith("เลื่อนวันใช้") for line in said)
     assert "preferred_date" not in requests_in(app)[0].answers
 
 
@@ -194,13 +195,17 @@ def test_with_two_bookings_the_machine_named_decides_and_none_named_asks_which(c
 def test_a_move_the_classifier_reads_as_about_an_event_still_moves_the_booking(chat, app):
     request = file_a_booking(chat, app)
     new = a_working_day(8)
-    [moved] = chat.say(USER, f"เลื่อนไปวันที่ {new.day} {texts.THAI_MONTHS[new.month - 1]} ได้ไหมครับ")
+    typed = f"ขอเลื่อนไปวันที่ {new.day} {texts.THAI_MONTHS[new.month - 1]} ครับ"
+    assert intents.classify(typed).intent == "event"
+    [moved] = chat.say(USER, typed)
     assert moved.startswith(moved_to(request, new))
 
 
-def test_an_event_asked_about_is_no_move(chat, app):
+@pytest.mark.parametrize("typed", ["งาน CLUSTER DAY เลื่อนไหมคะ", "สัมมนาเลื่อนเป็นวันที่ 9 ธ.ค. หรือคะ",
+                                   "เจ้าหน้าที่นัดไว้ ขอเลื่อนนัดเป็นวันที่ 3 ธ.ค. ได้ไหมคะ"])
+def test_an_event_or_an_officer_s_appointment_is_no_move_of_the_booking(chat, app, typed):
     file_a_booking(chat, app)
-    said = " ".join(chat.say(USER, "งาน CLUSTER DAY เลื่อนไหมคะ"))
+    said = " ".join(chat.say(USER, typed))
     assert "เลื่อนวันใช้" not in said and "จะเลื่อน" not in said
     assert requests_in(app)[0].answers["preferred_date"] == BOOKED.isoformat()
 
@@ -232,3 +237,41 @@ def test_back_to_a_booking_s_first_day_by_its_machine(chat, app):
     [back] = chat.say(USER, f"ส่วนเลเซอร์ขอกลับเป็นวันที่ {typed_date(first)} เหมือนเดิมครับ")
     assert back.startswith(moved_to(laser, first, laser.answers["machine"]))
     assert [r.answers["preferred_date"] for r in requests_in(app)] == [BOOKED.isoformat(), first.isoformat()]
+
+
+def test_a_move_of_another_booking_asked_at_the_day_question_moves_that_one(chat, app):
+    cnc = file_a_booking(chat, app)
+    _, laser = book_a_laser_too(chat, app)
+    chat.say(USER, "ขอเลื่อนเลเซอร์ค่ะ")
+    new = a_working_day(10)
+    [moved] = chat.say(USER, f"ขอเลื่อน CNC เป็น {typed_date(new)} ค่ะ")
+    assert moved.startswith(moved_to(cnc, new))
+    assert [r.answers["preferred_date"] for r in requests_in(app)] == [new.isoformat(),
+                                                                       laser.answers["preferred_date"]]
+
+
+def test_another_topic_at_the_day_question_is_not_taken_for_the_day(chat, app):
+    file_a_booking(chat, app)
+    chat.say(USER, "ขอเลื่อนวันจองเครื่องค่ะ")
+    said = " ".join(chat.say(USER, "ขอคุยกับเจ้าหน้าที่ด่วนค่ะ"))
+    assert "เลื่อนวันใช้" not in said and "จดวันที่สะดวก" not in said
+    assert requests_in(app)[0].answers["preferred_date"] == BOOKED.isoformat()
+
+
+def test_a_shift_counts_from_the_day_booked(chat, app):
+    request = file_a_booking(chat, app)
+    later = BOOKED + timedelta(days=7)
+    [answer] = chat.say(USER, "ขอเลื่อนออกไปอีก 7 วันค่ะ")
+    assert answer.startswith(moved_to(request, later)) or texts.thai_date(later) in answer, answer
+
+
+def test_a_cancel_said_with_the_booked_day_is_a_cancel(chat, app):
+    request = file_a_booking(chat, app)
+    [question] = chat.say(USER, f"ไม่สะดวกวันที่ {BOOKED.day} แล้ว ขอยกเลิกการจองเลยค่ะ")
+    assert question.startswith(f"ต้องการยกเลิกคำขอ {request.reference}")
+
+
+def test_a_hand_typed_postback_with_a_huge_id_is_answered_politely(chat, app):
+    file_a_booking(chat, app)
+    [answer] = chat.tap(USER, "move_date=99999999999999999999")
+    assert answer == texts.DAY_CLOSED_REQUEST

@@ -306,6 +306,7 @@ def test_what_is_not_a_date(text):
         ("ต้นปีหน้า", dt.date(2027, 1, 1), dt.date(2027, 1, 31)),
         ("กลางปีหน้า", dt.date(2027, 6, 1), dt.date(2027, 6, 30)),
         ("ปลายปีนี้", dt.date(2026, 12, 14), dt.date(2026, 12, 31)),  # from today on
+        ("ต้นปี 2571", dt.date(2028, 1, 1), dt.date(2028, 1, 31)),  # the year written
     ],
 )
 def test_a_stretch_of_days_said_instead_of_a_date(text, first, last):
