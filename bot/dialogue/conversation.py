@@ -23,6 +23,7 @@ DROPPED, KEPT_FOR = "dropped_request", timedelta(minutes=30)
 # In a flow's data: the service another was offered for and the message that seemed to ask for it ("จริงๆ อยากได้คน
 # ออกแบบลายผ้าใหม่ค่ะ"), which starts that service if it is taken (`switched_from`).
 SWITCH = "switch_offered"
+ALSO = re.compile(r"ด้วย|อีกเรื่อง|อีกอย่าง")  # another service wanted as well as this one
 TAKEN_BACK = re.compile(r"ทำต่อ|กลับไปทำ|เอา(?:อัน|เรื่อง)?(?:เดิม|เมื่อกี้)|ส่ง(?:เรื่อง)?\S{0,20}(?:ไปด้วย|ไปเลย)"
                         r"|เปลี่ยนใจ|ไม่ยกเลิก")
 MISSES_BEFORE_HELP = 2
@@ -103,9 +104,15 @@ def _carried(ctx: Context, flow: flows.Flow) -> dict[str, Any]:
 
 
 def offer_switch(ctx: Context, current: Conversation, new: str, text: str) -> Reply:
-    """The user seems to want another service: start it from what they said, or carry on with the current one."""
-    repo.save_conversation(ctx.session, ctx.user, current.flow, current.state, current.data | {SWITCH: [new, text]})
+    """The user seems to want another service: start it from what they said, or carry on with the current one.
+    Wanted as well ("…ด้วยค่ะ"), it comes next, offered once this request is sent (`needs.SECOND_NEED`)."""
     old_name, new_name = texts.SERVICE_NAMES.get(current.flow, ""), texts.SERVICE_NAMES[new]
+    if ALSO.search(text):
+        answers = current.data.get("answers", {}) | {needs.SECOND_NEED: new}
+        repo.save_conversation(ctx.session, ctx.user, current.flow, current.state, current.data | {"answers": answers})
+        asked = turns.ask(flows.FLOWS[current.flow], current.state, answers)
+        return Reply([Text(texts.SECOND_NEED_NEXT.format(service=new_name)), *asked])
+    repo.save_conversation(ctx.session, ctx.user, current.flow, current.state, current.data | {SWITCH: [new, text]})
     return Reply([Text(texts.OFFER_SWITCH.format(new=new_name, old=old_name), (
         Choose(cards.chip_label(new), f"service={new}", f"เริ่มเรื่อง{new_name}"),
         Choose("ทำเรื่องเดิมต่อ", "resume=yes", "ทำเรื่องเดิมต่อ")))])

@@ -341,11 +341,23 @@ def test_switching_service_keeps_the_product_and_the_contact_details(chat, app):
     assert request.answers["product"] == ANSWERS["product"]
 
 
+def test_another_service_wanted_as_well_comes_next_and_this_request_keeps_its_answers(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until_summary(chat, app, USER)
+    said = chat.say(USER, "อยากให้ช่วยออกแบบลวดลายเซรามิกคอลเลกชันใหม่ด้วยค่ะ")
+    assert said[0] == "ส่วนเรื่องออกแบบผลิตภัณฑ์ ขอทำต่อหลังส่งเรื่องนี้นะคะ 😊" and "สรุปคำขอพัฒนาบรรจุภัณฑ์" in said[-1]
+    sent = chat.tap(USER, "confirm=yes")
+    assert "ท่านแจ้งเรื่องออกแบบผลิตภัณฑ์ไว้ด้วย" in sent[-1]
+    [request] = requests_in(app)
+    assert request.service == "packaging" and request.answers["product"] == ANSWERS["product"]
+
+
 def test_the_service_offered_for_a_message_at_the_summary_starts_from_that_message(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
     answer_until_summary(chat, app, USER)
-    switch = "จริงๆ อยากให้ช่วยออกแบบลวดลายเซรามิกคอลเลกชันใหม่ด้วยค่ะ"
+    switch = "จริงๆ อยากให้ช่วยออกแบบลวดลายเซรามิกคอลเลกชันใหม่ค่ะ"
     [offer] = chat.say(USER, switch)
     assert offer.startswith("ดูเหมือนท่านต้องการเรื่องออกแบบผลิตภัณฑ์")
     said = chat.tap(USER, "service=product_design")
