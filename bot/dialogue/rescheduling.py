@@ -15,7 +15,6 @@ from bot.console import texts as staff_texts
 from bot.console.workflow import OPEN, audit
 from bot.dialogue import answers, cards, conversation, fields, flows, texts, turns, withdrawal
 from bot.dialogue.context import Context, Reply
-from bot.dialogue.mentions import find_machine
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.when import read_date
 from bot.domain import DeliveriesQueued
@@ -147,10 +146,8 @@ def _bookings(ctx: Context, text: str) -> list[ServiceRequest]:
 
 def _meant(bookings: list[ServiceRequest], before: str, today: date) -> list[ServiceRequest]:
     """The bookings the message names by machine ("ขอเลื่อน CNC…") or by the day booked ("จากวันที่ 2…"), else all."""
-    machine = find_machine(before)
-    by_machine = [r for r in bookings if machine and find_machine(str(r.answers.get("machine", ""))) == machine]
     by_day = [r for r in bookings if _booked_on(r, before, today)]
-    return by_machine or by_day or bookings
+    return withdrawal.machine_named(bookings, before) or by_day or bookings
 
 
 def _booked_day_refused(bookings: list[ServiceRequest], text: str, today: date) -> re.Match[str] | None:
@@ -176,9 +173,7 @@ def _as_date(value: Any) -> date | None:
 
 def _picked(listed: list[ServiceRequest], text: str) -> list[ServiceRequest]:
     """The bookings listed that a typed answer names: by reference, machine or place ("อันแรก")."""
-    machine = find_machine(text)
-    by_machine = [r for r in listed if machine and find_machine(str(r.answers.get("machine", ""))) == machine]
-    return by_machine or (withdrawal.named_in(listed, text) or [])
+    return withdrawal.named_in(listed, text) or []
 
 
 def _which(ctx: Context, listed: list[ServiceRequest], said: str | None, words: str) -> Reply:

@@ -10,6 +10,7 @@ import intents
 from bot.console.workflow import OPEN
 from bot.dialogue import answers, asides, cards, replies, texts
 from bot.dialogue.context import Context, Reply
+from bot.dialogue.mentions import find_machine
 from bot.domain import DeliveriesQueued
 from bot.events import registered
 from bot.events import registrations as seats
@@ -152,11 +153,14 @@ def typed_pick(ctx: Context, current: Conversation | None, text: str) -> Reply |
 
 
 def named_in(listed: list[ServiceRequest], text: str) -> list[ServiceRequest] | None:
-    """The listed requests a typed answer names by reference, place ([] for a place beyond the list) or service
-    (as the classifier reads it); None when it names none."""
+    """The listed requests a typed answer names by reference, place ([] for a place beyond the list), a booking's
+    machine ("อันฟรีซดราย") or service (as the classifier reads it); None when it names none."""
     reference = entities.parse_reference(text)
     if reference:
         return [request for request in listed if request.reference == reference] or None
+    booked = machine_named(listed, text)
+    if booked:
+        return booked
     said = SAID_TO_CANCEL.sub("", replies.plain(normalize(text, emoji="strip")))
     place = PLACE.fullmatch(said)
     if place:
@@ -167,6 +171,12 @@ def named_in(listed: list[ServiceRequest], text: str) -> list[ServiceRequest] | 
     if prediction is None or prediction.confidence < intents.CONFIDENCE_THRESHOLD:
         return None
     return [request for request in listed if request.service == prediction.intent] or None
+
+
+def machine_named(listed: list[ServiceRequest], text: str) -> list[ServiceRequest]:
+    """The bookings among `listed` whose machine the text names ("ขอเลื่อน CNC…", "อันฟรีซดราย")."""
+    machine = find_machine(text)
+    return [r for r in listed if machine and find_machine(str(r.answers.get("machine", ""))) == machine]
 
 
 def forget_the_list(ctx: Context) -> None:

@@ -352,3 +352,14 @@ def test_a_cancel_naming_a_service_is_about_that_request_even_when_an_officer_to
     [question] = chat.say(USER, "งั้นขอยกเลิกเรื่องบรรจุภัณฑ์ค่ะ")
     assert question == f"ต้องการยกเลิกคำขอ {packaging.reference} (พัฒนาบรรจุภัณฑ์) ใช่ไหมคะ"
     assert [r.status for r in requests_in(app)] == ["new", "accepted"]
+
+
+def test_a_booking_picked_from_the_list_by_its_machine(chat, app):
+    file_packaging_request(chat, app)
+    chat.say(USER, "ขอจองเครื่องฟรีซดรายค่ะ")
+    answer_until_summary(chat, app, USER, ANSWERS | {"reuse_profile": "ใช่ค่ะ"})
+    chat.tap(USER, "confirm=yes")
+    _, freeze_dryer = requests_in(app)
+    chat.say(USER, "ยกเลิกคำขอ")
+    [question] = chat.say(USER, "อันฟรีซดรายค่ะ")
+    assert question == f"ต้องการยกเลิกคำขอ {freeze_dryer.reference} (บริการเครื่องจักรกลาง) ใช่ไหมคะ"
