@@ -36,10 +36,10 @@ CANCELS = re.compile(r"(?<!ไม่)ยกเลิก")
 SAID_NO = re.compile(r"^(?:ไม่ใช่|บ่แม่น|บ่ใช่)")
 # Asked who has the request ("ใครรับเรื่องคะ", "เจ้าหน้าที่ชื่ออะไรคะ"), not for a call.
 WHO_HAS_IT = re.compile(r"ใคร(?:เป็นคน)?(?:รับเรื่อง|ดูแล)|ชื่อเจ้าหน้าที่|เจ้าหน้าที่(?:ที่(?:ดูแล|รับเรื่อง))?\s*ชื่อ")
-# No call yet, said of the request ("ยังไม่มีใครโทรมาเลย", "รอนานแล้วค่ะ"): for its officer, not the status card.
 # More said of a request sent ("ขอเพิ่มรายละเอียดค่ะ อะคริลิคหนา 5 มิล", "ลืมบอกไปค่ะ…"), not asked of the centre
 # ("ขอรายละเอียดเพิ่มเติม"): for its officer.
 MORE = re.compile(r"(?:ขอ)?เพิ่มรายละเอียด|ลืมบอก|(?:ขอ)?แจ้งเพิ่ม")
+# No call yet, said of the request ("ยังไม่มีใครโทรมาเลย", "รอนานแล้วค่ะ"): for its officer, not the status card.
 NO_CALL_YET = re.compile(r"ไม่มี(?:ใคร|คน)(?:โทร|ติดต่อ)|ยังไม่(?:ได้รับ)?(?:โทร|ติดต่อ)(?:มา|กลับ)|รอ(?:ตั้ง)?นาน")
 _ANOTHER = Choose(texts.CALL_ABOUT_OTHER, f"{CALL_ABOUT}={OTHER}", texts.CALL_ABOUT_OTHER)  # not any request open
 
@@ -47,9 +47,8 @@ _ANOTHER = Choose(texts.CALL_ABOUT_OTHER, f"{CALL_ABOUT}={OTHER}", texts.CALL_AB
 def offer(ctx: Context, text: str | None) -> Reply | None:
     """A call asked for, with a request of the user's still open: about the one whose reference was typed, or a
     call-back already awaited, the officer is told at once; else it is asked whether the call is about the request
-    open, or which of those open (`_which`). Asked only who has it ("ใครรับเรื่องคะ"), the officer who accepted it is
-    named and no one is disturbed. None with no open request, in a request's flow, or for a call about another
-    matter."""
+    open, or which of those open (`_which`). None with no open request, in a request's flow, or for a call about
+    another matter."""
     if conversation.request_flow(ctx) is not None or ANOTHER_MATTER.search(text or ""):
         return None
     reference = entities.parse_reference(text or "")
