@@ -173,10 +173,10 @@ def create_request(session: Session, *, user: LineUser, service: str, centre: Ce
 
 
 def set_request_status(session: Session, request: ServiceRequest, status: str, by: str,
-                       note: str | None = None) -> None:
+                       note: str | None = None, at: datetime | None = None) -> None:
     """Move a request to a new status and keep the history."""
     session.add(StatusChange(request_id=request.id, from_status=request.status, to_status=status,
-                             changed_by=by, note=note))
+                             changed_by=by, note=note, changed_at=at or utcnow()))
     request.status = status
 
 

@@ -89,3 +89,5 @@ CANNED_REPLIES = [
 ]
 
 REQUEST_WITHDRAWN = "คำขอ {reference} ถูกยกเลิกโดยผู้ขอทาง LINE แล้วค่ะ ไม่ต้องดำเนินการต่อ"
+REQUEST_RESTORED = ("↩️ คำขอ {reference} กลับมาแล้วค่ะ ผู้ขอแจ้งทาง LINE ว่ายกเลิกผิด "
+                    "คำขอรอรับเรื่องอีกครั้ง\n\nดูคำขอได้ที่ {url}")

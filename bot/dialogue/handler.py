@@ -25,6 +25,7 @@ from bot.dialogue import (
     postbacks,
     replies,
     rescheduling,
+    restoring,
     texts,
     turns,
     withdrawal,
@@ -145,6 +146,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
         return new_day
     if conversation.takes_back(conversation.active(ctx), text):  # before "เปลี่ยนใจ" reads as another cancel
         return conversation.take_back(ctx)
+    restored = restoring.typed(ctx, text)  # "ยกเลิกผิดค่ะ เอาคืนได้ไหม" is no cancel either
+    if restored is not None:
+        return restored
     consents = consent.TYPED.read(text)
     if consents is not None:
         return consent.answer(ctx, consents)

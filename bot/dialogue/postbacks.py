@@ -17,6 +17,7 @@ from bot.dialogue import (
     conversation,
     flows,
     rescheduling,
+    restoring,
     staff,
     texts,
     turns,
@@ -110,12 +111,15 @@ def _erase(ctx: Context, value: str, event: Inbound) -> Reply:
 
 def _cancel_request(ctx: Context, value: str, event: Inbound) -> Reply:
     """cancel_request=ID withdraws (the yes to "ยกเลิกคำขอ…ใช่ไหมคะ", or a pick from the list); =ask:ID, the status
-    card's button, asks that first; anything else ("ไม่ใช่") keeps the request. Answered in the middle of another
-    request (`_withdrawal_named`), the offer to carry on with it follows."""
-    asked, _, request_id = value.rpartition(":")
-    if asked == "ask" and request_id.isdigit():
+    card's button, asks that first; anything else ("ไม่ใช่", =no:ID) keeps the request. Answered in the middle of
+    another request (`_withdrawal_named`), the offer to carry on with it follows."""
+    said, _, request_id = value.rpartition(":")
+    if said == "ask" and request_id.isdigit():
         return withdrawal.ask_about(ctx, int(request_id))
-    answer = withdrawal.withdraw(ctx, int(request_id)) if request_id.isdigit() else withdrawal.kept()
+    if said == "no":
+        answer = withdrawal.kept(ctx, int(request_id) if request_id.isdigit() else None)
+    else:
+        answer = withdrawal.withdraw(ctx, int(request_id)) if request_id.isdigit() else withdrawal.kept(ctx)
     current = conversation.request_flow(ctx)
     return answer if current is None else conversation.aside(ctx, current, answer)
 
@@ -180,4 +184,5 @@ _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     conversation.DROPPED: lambda ctx, value, event: conversation.take_back(ctx),
     call_about.CALL_ABOUT: lambda ctx, value, event: call_about.answered(ctx, value),
     rescheduling.MOVE: rescheduling.picked,
+    restoring.RESTORE: lambda ctx, value, event: restoring.restore(ctx, int(value) if value.isdigit() else 0),
 }

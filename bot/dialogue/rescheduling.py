@@ -13,7 +13,7 @@ from typing import Any
 import intents
 from bot.console import texts as staff_texts
 from bot.console.workflow import OPEN, audit
-from bot.dialogue import answers, cards, conversation, fields, flows, texts, turns, withdrawal
+from bot.dialogue import answers, cards, conversation, fields, flows, restoring, texts, turns, withdrawal
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.when import read_date
@@ -34,6 +34,7 @@ MOVES = re.compile(r"(?<!ไม่)(?<!ไม่ )เลื่อน|(?:เป�
                    r"|postpone|reschedule", re.IGNORECASE)
 # The day booked, refused ("ไม่สะดวกวันที่ 2 แล้วค่ะ", "วันอังคารไม่ว่างแล้ว"): a move, not a cancel.
 UNFIT = re.compile(r"(?:ไม่|บ่)\s*(?:สะดวก|ว่าง)")
+BOOKING = re.compile(r"จอง|เครื่อง|วัน|นัด")  # a move with a closed booking is about it only in these words
 # Where the new day starts ("ขอเลื่อนจากวันที่ 1 ไปวันที่ 3 ธ.ค."); a day named without it is the booked one
 # ("ขอเลื่อนวันที่ 1 ธ.ค. ค่ะ"): the new one is asked for.
 TO = re.compile(r"เป็น|ไป|แทน")
@@ -53,14 +54,33 @@ def offer(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | No
     bookings = _bookings(ctx, text)
     mark = MOVES.search(text) or _booked_day_refused(bookings, text, ctx.today)
     about_an_event = NOT_A_MOVE.search(text) or (prediction.intent == "event" and "งาน" in text)
-    if not bookings or mark is None or about_an_event:
+    if mark is None or about_an_event:
         return None
+    if not bookings:
+        return _closed(ctx, text)
     to = TO.search(text, mark.end())
     said = entities.without_reference(text[to.end():]) if to else None
     meant = _meant(bookings, text[:to.start()] if to else text, ctx.today)
     if len(meant) > 1:
         return _which(ctx, meant, said, text)
     return _read(ctx, meant[0], said, text) if said else _ask(ctx, meant[0], text)
+
+
+def _closed(ctx: Context, text: str) -> Reply | None:
+    """A move asked with no booking open: why nothing moves, if the user's latest booking was closed ("ยกเลิก
+    แล้ว"), with the way back for one they withdrew lately; None if they never booked (the message is read as
+    any other, as it is with another request open or no word of a booking: "ลูกค้าขอเลื่อนส่งของ")."""
+    reference = entities.parse_reference(text)
+    booked = [request for request in repo.requests_of_user(ctx.session, ctx.user)
+              if KEY in request.answers and reference in (None, request.reference)]
+    if not booked or answers.open_requests(ctx) or not (BOOKING.search(text) or
+                                                        withdrawal.machine_named(booked[:1], text)):
+        return None
+    request = booked[0]
+    said = texts.MOVE_CLOSED.format(booking=_booking(request), reference=request.reference,
+                                    status=texts.STATUS_NAMES.get(request.status, request.status))
+    undo = (restoring.chip(request),) if restoring.restorable(request, ctx.now) else ()
+    return Reply([Text(said, (*undo, *cards.main_menu()))])
 
 
 def _from(request: ServiceRequest, said: str, today: date) -> date:

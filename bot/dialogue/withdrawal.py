@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import intents
 from bot.console.workflow import OPEN
-from bot.dialogue import answers, asides, cards, replies, texts
+from bot.dialogue import answers, asides, cards, replies, restoring, texts
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.mentions import find_machine
 from bot.domain import DeliveriesQueued
@@ -94,8 +94,8 @@ def ask(ctx: Context, request: ServiceRequest, listed: list[ServiceRequest] | No
     if listed:
         _remember(ctx, listed, request)
     else:
-        asides.ask_yes_or_no(ctx, f"cancel_request={request.id}", "cancel_request=no", about="cancel")
-    return Reply([Text(question, cards.yes_no(f"cancel_request={request.id}", "cancel_request=no"))])
+        asides.ask_yes_or_no(ctx, f"cancel_request={request.id}", f"cancel_request=no:{request.id}", about="cancel")
+    return Reply([Text(question, cards.yes_no(f"cancel_request={request.id}", f"cancel_request=no:{request.id}"))])
 
 
 def _which(ctx: Context, listed: list[ServiceRequest], asked: str | None = None) -> Reply:
@@ -139,7 +139,7 @@ def typed_pick(ctx: Context, current: Conversation | None, text: str) -> Reply |
     forget_the_list(ctx)
     said = asides.says_yes(text, "cancel")
     if said is False:
-        return kept()
+        return kept(ctx, asked)
     if said and asked is not None:
         return withdraw(ctx, asked)
     named = named_in(listed, text)
@@ -184,9 +184,14 @@ def forget_the_list(ctx: Context) -> None:
     asides.forget(ctx, WHICH, WHICH)
 
 
-def kept() -> Reply:
-    """The user said no to withdrawing: every request stays."""
-    return Reply([Text(texts.REQUEST_KEPT, cards.main_menu())])
+def kept(ctx: Context, request_id: int | None = None) -> Reply:
+    """The user said no to withdrawing: every request stays. A "ไม่ใช่" tapped under a question answered yes
+    before says the request went, and how to take it back."""
+    request = answers.own_request_with_id(ctx, request_id) if request_id else None
+    if request is None or request.status != "cancelled":
+        return Reply([Text(texts.REQUEST_KEPT, cards.main_menu())])
+    undo = (restoring.chip(request),) if restoring.restorable(request, ctx.now) else ()
+    return Reply([Text(texts.WITHDRAWN_KEPT.format(reference=request.reference), (*undo, *cards.main_menu()))])
 
 
 def _not_withdrawable(request: ServiceRequest) -> Reply:
@@ -228,7 +233,8 @@ def withdraw(ctx: Context, request_id: int) -> Reply:
         return nothing_to_cancel()
     if request.status != "new":
         return _not_withdrawable(request)
-    repo.set_request_status(ctx.session, request, "cancelled", by="line", note=texts.CANCELLED_BY_USER)
+    repo.set_request_status(ctx.session, request, "cancelled", by="line", note=texts.CANCELLED_BY_USER, at=ctx.now)
     notices = queue_cancellation_notice(ctx.session, request)
-    return Reply([Text(texts.REQUEST_CANCELLED.format(reference=request.reference), cards.main_menu())],
-                 [DeliveriesQueued(tuple(notices))])
+    said = Text(texts.REQUEST_CANCELLED.format(reference=request.reference),
+                (restoring.chip(request), *cards.main_menu()))
+    return Reply([said], [DeliveriesQueued(tuple(notices))])

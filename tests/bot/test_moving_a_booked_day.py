@@ -275,3 +275,23 @@ def test_a_hand_typed_postback_with_a_huge_id_is_answered_politely(chat, app):
     file_a_booking(chat, app)
     [answer] = chat.tap(USER, "move_date=99999999999999999999")
     assert answer == texts.DAY_CLOSED_REQUEST
+
+
+def test_a_move_asked_of_a_withdrawn_booking_says_why_nothing_moves_and_offers_it_back(chat, app):
+    request = file_a_booking(chat, app)
+    chat.say(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ")
+    chat.say(USER, "ใช่ค่ะ")
+    [message] = chat.send(ev.text(USER, f"ขอเลื่อนวันจองเครื่องเป็น {typed_date(a_working_day(10))} ค่ะ"))
+    assert message["text"].startswith(f"CNC {texts.thai_date(BOOKED)} (คำขอ {request.reference}) สถานะ \"ยกเลิกแล้ว\" "
+                                      "ค่ะ จึงเลื่อนวันไม่ได้")
+    assert quick_replies(message)[0]["label"] == "ขอคืนคำขอ"
+    [gone] = requests_in(app)
+    assert gone.status == "cancelled" and gone.answers["preferred_date"] == BOOKED.isoformat()
+
+
+def test_a_move_of_something_else_with_a_closed_booking_is_not_about_it(chat, app):
+    request = file_a_booking(chat, app)
+    chat.say(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ")
+    chat.say(USER, "ใช่ค่ะ")
+    answer = chat.say(USER, "ลูกค้าขอเลื่อนส่งของ ทำไงดีคะ")
+    assert "จึงเลื่อนวันไม่ได้" not in " ".join(answer)

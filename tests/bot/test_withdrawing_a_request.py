@@ -24,6 +24,7 @@ from tests.bot.test_service_requests import (
 from tests.chat import quick_replies, shown
 
 OTHER = "U" + "b" * 32
+WITHDRAWN = "ยกเลิกคำขอ {} เรียบร้อยแล้วค่ะ หากกดผิด แตะ \"ขอคืนคำขอ\" ได้ภายใน 24 ชั่วโมงนะคะ"
 
 
 def file_another(chat, app, service: str = "product_design") -> None:
@@ -60,7 +61,7 @@ def test_a_request_named_by_its_reference_is_withdrawn_after_a_yes_and_its_centr
     assert question["text"] == f"ต้องการยกเลิกคำขอ {request.reference} (พัฒนาบรรจุภัณฑ์) ใช่ไหมคะ"
     assert [c["label"] for c in quick_replies(question)] == ["ใช่", "ไม่ใช่"]
     [answer] = yes(chat, quick_replies(question)[0]["data"])
-    assert answer == f"ยกเลิกคำขอ {request.reference} เรียบร้อยแล้วค่ะ"
+    assert answer == WITHDRAWN.format(request.reference)
     assert [r.status for r in requests_in(app)] == ["cancelled", "new"]
     assert staff_told(line_api, request.reference)
 
@@ -120,7 +121,7 @@ def test_the_status_card_of_a_request_no_officer_took_withdraws_it_once_asked(ch
     [question] = chat.tap(USER, withdraw["data"])
     assert question.startswith(f"ต้องการยกเลิกคำขอ {request.reference}") and status_of(app, request.reference) == "new"
     [answer] = chat.say(USER, "ใช่ค่ะ")
-    assert answer == f"ยกเลิกคำขอ {request.reference} เรียบร้อยแล้วค่ะ"
+    assert answer == WITHDRAWN.format(request.reference)
     assert status_of(app, request.reference) == "cancelled" and staff_told(line_api, request.reference)
 
 
@@ -147,7 +148,7 @@ def test_with_several_open_requests_cancel_lists_them_in_the_order_filed(chat, a
     assert [c["label"] for c in picks] == ["1. พัฒนาบรรจุภัณฑ์", "2. ออกแบบผลิตภัณฑ์", "ไม่ยกเลิก"]
     assert all(len(c["label"]) <= 20 for c in picks)
     [answer] = chat.tap(USER, picks[0]["data"])
-    assert answer == f"ยกเลิกคำขอ {first.reference} เรียบร้อยแล้วค่ะ"
+    assert answer == WITHDRAWN.format(first.reference)
     assert [r.status for r in requests_in(app)] == ["cancelled", "new"] and staff_told(line_api, first.reference)
 
 
@@ -184,7 +185,7 @@ def test_a_request_picked_from_the_list_in_words_is_asked_about_before_it_is_wit
     assert [c["label"] for c in quick_replies(question)] == ["ใช่", "ไม่ใช่"]
     assert [r.status for r in requests_in(app)] == ["new", "new"]
     [answer] = chat.say(USER, "ใช่ค่ะ")
-    assert answer == f"ยกเลิกคำขอ {request.reference} เรียบร้อยแล้วค่ะ"
+    assert answer == WITHDRAWN.format(request.reference)
     assert [r.status == "cancelled" for r in requests_in(app)] == [i == picked for i in range(2)]
     assert staff_told(line_api, request.reference)
 
@@ -281,7 +282,7 @@ def test_a_reference_named_mid_request_is_asked_about_and_the_request_in_progres
     assert state_of(app, USER) == asked and status_of(app, request.reference) == "new"
     *said, offer = chat.send(ev.text(USER, answer))
     assert shown(said) == ["ไม่ยกเลิกค่ะ คำขอของท่านยังอยู่ เจ้าหน้าที่จะติดต่อกลับตามเดิมนะคะ" if kept
-                           else f"ยกเลิกคำขอ {request.reference} เรียบร้อยแล้วค่ะ"]
+                           else WITHDRAWN.format(request.reference)]
     assert offer["text"] == "กลับมาทำเรื่องออกแบบผลิตภัณฑ์ต่อไหมคะ"
     assert [c["label"] for c in quick_replies(offer)] == ["ทำต่อ", "ยกเลิก"]
     assert status_of(app, request.reference) == ("new" if kept else "cancelled")
@@ -316,7 +317,7 @@ def test_a_no_that_names_another_listed_request_asks_about_that_one_instead(chat
     assert [c["label"] for c in quick_replies(question)] == ["ใช่", "ไม่ใช่"]
     assert [r.status for r in requests_in(app)] == ["new", "new"] and state_of(app, USER) != "business_name"
     [answer] = chat.say(USER, "ใช่ค่ะ")
-    assert answer == f"ยกเลิกคำขอ {request.reference} เรียบร้อยแล้วค่ะ"
+    assert answer == WITHDRAWN.format(request.reference)
     assert [r.status == "cancelled" for r in requests_in(app)] == [i == switched for i in range(2)]
     assert staff_told(line_api, request.reference) and not staff_told(line_api, listed[1 - switched].reference)
 
@@ -336,7 +337,7 @@ def test_the_buttons_of_a_picked_request_still_withdraw_it(chat, app):
     chat.say(USER, "ยกเลิกคำขอ")
     [question] = chat.send(ev.text(USER, "อันออกแบบค่ะ"))
     [answer] = chat.tap(USER, quick_replies(question)[0]["data"])
-    assert answer == f"ยกเลิกคำขอ {listed[1].reference} เรียบร้อยแล้วค่ะ"
+    assert answer == WITHDRAWN.format(listed[1].reference)
     assert [r.status for r in requests_in(app)] == ["new", "cancelled"]
 
 

@@ -1,0 +1,78 @@
+"""A request the user withdrew by mistake, taken back ("ยกเลิกผิดค่ะ เอาคืนได้ไหม", or the "ขอคืนคำขอ" under the
+cancellation): within a day it waits for an officer again under the same reference, and whoever was told of the
+withdrawal is told it is back. Only the user's own withdrawal on LINE is undone; what staff closed stays closed,
+and a withdrawal older than a day is sent again as a new request."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from bot.console import texts as staff_texts
+from bot.dialogue import answers, cards, conversation, texts
+from bot.dialogue.context import Context, Reply
+from bot.domain import DeliveriesQueued
+from bot.line.outbound import Choose, Text
+from bot.staff_alerts import queue_request_notice
+from storage import repositories as repo
+from storage.models import ServiceRequest
+
+RESTORE = "restore_request"  # the postback: restore_request=ID
+RESTORED = "request_restored"  # the staff notice's purpose
+FOR = timedelta(hours=24)
+HEARD_FOR = timedelta(days=7)  # a typed wish to undo is about a withdrawal this recent, else about something else
+# "ยกเลิกผิด", "ไม่ได้จะยกเลิก", "เอาคืนได้ไหม", "ขอคำขอเดิมคืน", "เอาเรื่องเมื่อกี้กลับมา", "ยกเลิกการยกเลิก"; not
+# "ขอเงินคืน" (a refund).
+WANTS_BACK = re.compile(r"ยกเลิก\s*ผิด|ไม่ได้\s*(?:ตั้งใจ)?\s*(?:จะ)?\s*ยกเลิก|ยกเลิกการยกเลิก|กู้คืน|undo"
+                        r"|(?:เอา|ขอ)\s*(?:คำขอ|เรื่อง|อัน)?\s*(?:นั้น|นี้|เดิม|เมื่อกี้)?\s*(?:คืน|กลับ(?:มา|คืน))"
+                        r"|คืนคำขอ", re.IGNORECASE)
+# "กดผิดค่ะ" is about the last tap only: a withdrawal this recent.
+SLIP, SLIP_FOR = re.compile(r"กด\s*ผิด"), timedelta(minutes=30)
+
+
+def chip(request: ServiceRequest) -> Choose:
+    return Choose(texts.RESTORE, f"{RESTORE}={request.id}", texts.RESTORE)
+
+
+def restorable(request: ServiceRequest, now: datetime) -> bool:
+    """Withdrawn by its user on LINE within the last day."""
+    return _withdrawn(request) and now - request.history[-1].changed_at < FOR
+
+
+def _withdrawn(request: ServiceRequest) -> bool:
+    """Withdrawn by its user on LINE, and nothing since."""
+    return request.status == "cancelled" and bool(request.history) and \
+        request.history[-1].note == texts.CANCELLED_BY_USER
+
+
+def typed(ctx: Context, text: str) -> Reply | None:
+    """A typed wish to undo a withdrawal: the one the user made last, restored (one over a day old, to be sent
+    again). None in a request's flow ("กดผิด" is about its buttons), or when the user withdrew nothing lately."""
+    heard_for = HEARD_FOR if WANTS_BACK.search(text) else SLIP_FOR if SLIP.search(text) else None
+    if heard_for is None or conversation.request_flow(ctx) is not None:
+        return None
+    withdrawn = [request for request in repo.requests_of_user(ctx.session, ctx.user) if _withdrawn(request)]
+    newest = max(withdrawn, key=lambda request: request.history[-1].changed_at, default=None)
+    if newest is None or ctx.now - newest.history[-1].changed_at > heard_for:
+        return None
+    return restore(ctx, newest.id)
+
+
+def restore(ctx: Context, request_id: int) -> Reply:
+    """The withdrawn request new again, and its centre (or officer) told; else why it cannot be."""
+    request = answers.own_request_with_id(ctx, request_id)
+    if request is None:
+        return Reply([Text(texts.NOTHING_TO_RESTORE, cards.main_menu())])
+    if request.status != "cancelled":
+        said = texts.NOT_WITHDRAWN.format(reference=request.reference,
+                                          status=texts.STATUS_NAMES.get(request.status, request.status))
+        return Reply([Text(said, cards.main_menu())])
+    if not restorable(request, ctx.now):
+        why = texts.TOO_LATE_TO_RESTORE if _withdrawn(request) else texts.CLOSED_BY_CENTRE
+        return Reply([Text(why.format(reference=request.reference), cards.main_menu())])
+    repo.set_request_status(ctx.session, request, "new", by="line", note=texts.RESTORED_BY_USER, at=ctx.now)
+    told = queue_request_notice(ctx.session, request, RESTORED, staff_texts.REQUEST_RESTORED.format(
+        reference=request.reference, url=f"{ctx.public_base_url.rstrip('/')}/staff/requests/{request.id}"))
+    said = texts.REQUEST_RESTORED.format(reference=request.reference,
+                                         told=texts.STAFF_TOLD if told else texts.STAFF_WILL_SEE)
+    return Reply([Text(said, cards.main_menu())], [DeliveriesQueued(tuple(told))] if told else [])
