@@ -6,6 +6,7 @@ Asked again while the call is awaited, each new message is passed on too, and a 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -92,8 +93,15 @@ def who_has_it(ctx: Context, text: str) -> Reply | None:
 
 
 def no_call_yet(ctx: Context, text: str) -> Reply | None:
-    """"ยังไม่มีใครโทรมาเลย" with a request open: passed on to its officer (`offer`), not answered with its status."""
-    return offer(ctx, text) if NO_CALL_YET.search(text) else None
+    """"ยังไม่มีใครโทรมาเลย" with a request open: passed on to its officer (`offer`), with an apology for the wait,
+    not answered with its status."""
+    reply = offer(ctx, text) if NO_CALL_YET.search(text) else None
+    if reply is None:
+        return None
+    first, *rest = reply.messages
+    if isinstance(first, Text) and texts.SORRY not in first.text:
+        first = replace(first, text=f"{texts.SORRY_FOR_THE_WAIT} {first.text}")
+    return Reply([first, *rest], reply.events)
 
 
 def more_said(ctx: Context, text: str) -> Reply | None:
@@ -172,8 +180,10 @@ def call_about(ctx: Context, request: ServiceRequest, text: str) -> Reply:
     centre = request.centre
     call_back = (texts.CALL_BACK_BY_LINE if fields.reached_by_line(request) else texts.CALL_BACK).format(
         phone=fields.request_phone(request), hours=centre.response_hours)
-    if told or told_at is None:
+    if told:
         reply = texts.CALL_ABOUT_SENT.format(reference=request.reference, call_back=call_back)
+    elif told_at is None:  # no one at the centre is on LINE: the console shows it
+        reply = texts.CALL_ABOUT_NOTED.format(reference=request.reference, call_back=call_back)
     else:
         reply = texts.CALL_ABOUT_ALREADY.format(reference=request.reference, time=texts.thai_datetime(told_at),
                                                 centre=centre.name, phone=centre.phone)

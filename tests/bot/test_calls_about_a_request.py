@@ -99,7 +99,7 @@ def test_each_new_message_while_the_call_is_awaited_is_passed_on(chat, app, line
     request = file_packaging_request(chat, app)
     chat.say(USER, f"ขอคุยกับเจ้าหน้าที่เรื่อง {request.reference} ค่ะ")
     [answer] = chat.say(USER, "ติดต่อเจ้าหน้าที่ครับ ยังไม่มีใครโทรมาเลย")
-    assert answer.startswith(f"แจ้งเจ้าหน้าที่ที่ดูแลคำขอ {request.reference} แล้วค่ะ")
+    assert answer.startswith(f"ขออภัยที่ให้รอนะคะ 🙏 แจ้งเจ้าหน้าที่ที่ดูแลคำขอ {request.reference} แล้วค่ะ")
     notices = notices_to(line_api, STAFF, request.reference)
     assert len(notices) == 2 and "ยังไม่มีใครโทรมาเลย" in notices[-1]
     [kept] = requests_in(app)
@@ -228,10 +228,20 @@ def test_no_call_yet_is_passed_on_rather_than_answered_with_the_status_card(chat
     add_staff(app)
     request = file_packaging_request(chat, app)
     [question] = chat.send(ev.text(USER, "ยังไม่มีใครโทรมาเลยค่ะ"))
-    assert question["text"] == f"ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอ {request.reference} (พัฒนาบรรจุภัณฑ์) ใช่ไหมคะ"
+    assert question["text"] == (f"ขออภัยที่ให้รอนะคะ 🙏 ต้องการคุยกับเจ้าหน้าที่เรื่องคำขอ {request.reference} "
+                                "(พัฒนาบรรจุภัณฑ์) ใช่ไหมคะ")
     chat.say(USER, "ใช่ค่ะ")
     [notice] = notices_to(line_api, STAFF, request.reference)
     assert "ยังไม่มีใครโทรมาเลยค่ะ" in notice
+
+
+def test_a_call_asked_at_a_centre_with_no_one_on_line_is_kept_for_the_console_and_not_said_to_be_told(chat, app):
+    request = file_packaging_request(chat, app)  # no staff linked to LINE
+    chat.say(USER, ASKING)
+    [answer] = chat.say(USER, "ใช่ค่ะ")
+    assert answer.startswith(f"บันทึกเรื่องที่ขอคุยไว้ในคำขอ {request.reference} ให้เจ้าหน้าที่แล้วค่ะ")
+    [kept] = requests_in(app)
+    assert "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ เรื่องซองกาแฟที่ขอไป" in kept.answers["questions"]
 
 
 def test_a_new_number_given_after_sending_changes_the_request_and_the_next_one_offers_it(chat, app, line_api):
