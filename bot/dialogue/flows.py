@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal
 
 from bot.dialogue import fields as f
@@ -199,6 +199,8 @@ OFFER_TAKEN = replies.YesOrNo(replies.YES_WORDS | {"ปีหน้า", "เอ
 
 
 # One of two days offered, by its place ("เอาอันหลังเจ้า", "อันแรกค่ะ").
+# A weekday said on its own, not of a week ("จันทร์หน้า", "อาทิตย์นี้").
+WEEKDAY_ALONE = re.compile(r"(จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์)(?!\s*(?:หน้า|นี้|ที่แล้ว|ก่อน|ละ))")
 OFFER_PLACE = re.compile(r"(?:อัน|ตัว)(?:ที่)?\s*(?P<place>แรก|หนึ่ง|1|หลัง|สอง|2|สุดท้าย)")
 
 
@@ -212,7 +214,29 @@ def taken_offer(offered: list[list[str]], reply: str) -> str:
     if place is not None:
         return offered[0 if place["place"] in ("แรก", "หนึ่ง", "1") else -1][1].removeprefix(ANSWER)
     named = [data for label, data in offered if _names_the_offer(reply, label)]
-    return named[0].removeprefix(ANSWER) if len(named) == 1 else reply
+    return named[0].removeprefix(ANSWER) if len(named) == 1 else _weekday_near(offered, reply) or reply
+
+
+def _weekday_near(offered: list[list[str]], reply: str) -> str | None:
+    """A weekday typed that no day offered falls on ("วันจันทร์ค่ะ" after [ศุกร์ 4 ธ.ค.] [อังคาร 8 ธ.ค.]): that weekday
+    nearest the days offered (จันทร์ 7 ธ.ค.), for the question to check, not the next one from today, which can be
+    tomorrow. None for a reply that says more ("จันทร์หน้า", "7 ธ.ค.") or offers that are no days."""
+    said = normalize_for_entities(reply)
+    days = [d for d in (_as_day(data.removeprefix(ANSWER)) for _, data in offered) if d is not None]
+    named = {match.group(1) for match in WEEKDAY_ALONE.finditer(said)}
+    if len(named) != 1 or not days or re.search(r"\d", said) or names_a_month(said) or NOT_THEN.search(said):
+        return None
+    middle = days[0] + (days[-1] - days[0]) / 2
+    [word] = named
+    weekday = next(i for i, name in enumerate(texts.WEEKDAYS) if word.startswith(name))
+    return (middle + timedelta(days=(weekday - middle.weekday() + 3) % 7 - 3)).isoformat()
+
+
+def _as_day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _names_the_offer(reply: str, label: str) -> bool:

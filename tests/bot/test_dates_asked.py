@@ -102,11 +102,22 @@ def test_a_yes_takes_the_one_day_offered(reply, kept):
     ("15 มี.ค. 2572", "เอาอันนั้นแหละ", "2027-03-15"),
     ("เสาร์หน้าค่ะ", "จันทร์ 7 ธ.ค.", None),  # a date of its own: read as typed, a holiday
     ("เสาร์หน้าค่ะ", "จันทร์ไม่ได้ค่ะ", None),
+    ("7 ธ.ค.", "วันพุธค่ะ", "2026-12-09"),  # a weekday none offered: the one near them, not 25 พ.ย.
+    ("7 ธ.ค.", "งั้นพฤหัสก็ได้", "2026-12-03"),
+    ("7 ธ.ค.", "พุธหน้าค่ะ", "2026-11-25"),  # of a week: read from today
 ])
 def test_a_day_of_those_offered_named_in_part_is_that_day(first, reply, kept):
     offered = answered(first)
     turn = answered(reply, answers=offered.answers)
     assert turn.answers.get("preferred_date") == kept
+
+
+def test_a_weekday_none_offered_is_the_one_near_them_and_checked_not_tomorrow():
+    offered = answered("7 ธ.ค.")  # a holiday: [ศุกร์ 4 ธ.ค.] [อังคาร 8 ธ.ค.] offered
+    turn = answered("วันจันทร์ค่ะ", answers=offered.answers)  # not 23 พ.ย., the next Monday
+    assert "preferred_date" not in turn.answers
+    assert said(turn.messages).startswith("วันที่ 7 ธ.ค. 2569 ตรงกับวันหยุดชดเชยวันพ่อแห่งชาติ")
+    assert chips(turn) == ["ศุกร์ 4 ธ.ค. 2569", "อังคาร 8 ธ.ค. 2569"]
 
 
 @pytest.mark.parametrize("reply", ["วันนั้นไม่ว่างค่ะ", "555", "รับทราบค่ะ"])
