@@ -370,3 +370,38 @@ def parse_period(text: str, today: dt.date | None = None) -> tuple[dt.date, dt.d
     except (ValueError, OverflowError):
         return None
     return None
+
+
+_HOURS = {"เจ็ด": 7, "แปด": 8, "เก้า": 9, "สิบ": 10, "สิบเอ็ด": 11, "โมง": 1, "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4,
+          "ห้า": 5}
+_REFUSED_AFTER = r"(?!\s*(?:ไม่|บ่))"  # "เช้าไม่สะดวก" names no time wanted
+_CLOCK = re.compile(r"(?<![\d.:/])(?P<hour>[01]?\d|2[0-3])\s*[:.]\s*(?P<minute>[0-5]\d)\s*(?:น\.?|นาฬิกา)(?!\w)"
+                    r"|(?<![\d.:/])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d/])")
+_AFTERNOON = re.compile(r"บ่าย\s*(?P<hour>โมง|สอง|สาม|สี่|[1-4])(?:\s*โมง)?\s*(?P<half>ครึ่ง)?" + _REFUSED_AFTER)
+_O_CLOCK = re.compile(r"(?<!\d)(?P<hour>สิบเอ็ด|เจ็ด|แปด|เก้า|สิบ|[7-9]|1[01])\s*โมง\s*(?:เช้า)?\s*(?P<half>ครึ่ง)?"
+                      r"|(?<!\d)(?P<evening>สี่|ห้า|[45])\s*โมง\s*เย็น" + _REFUSED_AFTER)
+_NOON = re.compile(r"เที่ยง(?!คืน)\s*(?P<half>ครึ่ง)?" + _REFUSED_AFTER)
+_PART_OF_DAY = re.compile(r"(?:ช่วง|ตอน|ภาค|ครึ่งวัน)\s*(?P<part>เช้า|บ่าย|เย็น)|(?<!ห้อง)(?<!ความ)(?P<bare>เช้า|บ่าย)(?!นี้)"
+                          + _REFUSED_AFTER + r"|(?P<all>ทั้งวัน|เต็มวัน)")
+
+
+def time_of_day(text: str) -> str | None:
+    """The time of day said for a booking, as staff read it: "ช่วงเช้า", "ช่วงบ่าย", "ช่วงเย็น", "ทั้งวัน", or a clock
+    time ("13:30 น." from "บ่ายโมงครึ่ง", "13.30 น.", "10 โมง"); None when there is none, or only one refused
+    ("เช้าไม่สะดวก")."""
+    text = normalize_for_entities(text)
+    if match := _CLOCK.search(text):
+        hour, minute = (match["hour"], match["minute"]) if match["hour"] else (match["h"], match["m"])
+        return f"{int(hour):02d}:{minute} น."
+    if match := _AFTERNOON.search(text):
+        hour = _HOURS.get(match["hour"]) or int(match["hour"])
+        return f"{12 + hour:02d}:{'30' if match['half'] else '00'} น."
+    if match := _O_CLOCK.search(text):
+        written = match["hour"] or match["evening"]
+        hour = _HOURS.get(written) or int(written)
+        return f"{hour + (12 if match['evening'] else 0):02d}:{'30' if match['half'] else '00'} น."
+    if match := _NOON.search(text):
+        return f"12:{'30' if match['half'] else '00'} น."
+    if match := _PART_OF_DAY.search(text):
+        return "ทั้งวัน" if match["all"] else f"ช่วง{match['part'] or match['bare']}"
+    return None

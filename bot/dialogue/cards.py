@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import texts
-from bot.dialogue.fields import MACHINE, PREFERRED_DATE, QUESTIONS
+from bot.dialogue.fields import MACHINE, PREFERRED_DATE, PREFERRED_TIME, QUESTIONS
 from bot.line.outbound import Action, Choose, Flex, OpenLink, Say, ShareLocation, action_json, fit_text
 
 if TYPE_CHECKING:
@@ -142,9 +142,9 @@ def _request_bubble(request: ServiceRequest, detailed: bool) -> dict[str, Any]:
     centre, filed, updated, details, progress = REQUEST_ROWS
     rows = [badge, _row(centre, request.centre.name), _row(filed, texts.thai_date(request.created_at)),
             _row(updated, texts.thai_datetime(request.updated_at or request.created_at))]
-    # A machine booked: which, and the day, as last moved.
-    rows += [_row(field.label, field.show(request.answers[field.key])) for field in (MACHINE, PREFERRED_DATE)
-             if field.key in request.answers]
+    # A machine booked: which, the day and the time, as last moved.
+    rows += [_row(field.label, field.show(request.answers[field.key]))
+             for field in (MACHINE, PREFERRED_DATE, PREFERRED_TIME) if field.key in request.answers]
     if detailed:
         rows.append(_row(details, (request.details or "-")[:200]))
         history = [f"{texts.thai_datetime(c.changed_at)} {texts.STATUS_NAMES.get(c.to_status, c.to_status)}"

@@ -23,7 +23,7 @@ from bot.dialogue.refusals import Invalid, unread
 from bot.dialogue.replies import BARE_REPLIES, NAME_PARTICLES, plain, without_already_said
 from bot.dialogue.when import read_date
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
-from intents import entities
+from intents import dates, entities
 from intents.normalize import normalize_for_entities
 from intents.provinces import closest_province, district_alone, find_province, says_mueang_alone
 from intents.tokenize import tokenize
@@ -55,6 +55,8 @@ class Field:
     aliases: tuple[str, ...] = ()
     # Finds the answer said in passing in a longer message, the first one ("…ส่งออกไปญี่ปุ่น": the market).
     found_in: Callable[[str], str | None] | None = None
+    # False for what is never asked, only taken when said (the time of day beside a date) and then shown and edited.
+    asked: bool = True
 
     @property
     def takes_any_text(self) -> bool:
@@ -80,6 +82,14 @@ def _stored_date(value: str) -> date | str:
         return date.fromisoformat(value) if len(value) == 10 else value
     except ValueError:
         return value
+
+
+def read_time(text: str, _today: date) -> str:
+    """A time of day: "ช่วงเช้า", "ช่วงบ่าย", "ทั้งวัน", or a clock time ("บ่ายโมง": "13:00 น.")."""
+    said = dates.time_of_day(text)
+    if said is None:
+        raise Invalid(texts.TIME_UNREAD)
+    return said
 
 
 def read_free_text(text: str, _today: date) -> str:
@@ -260,6 +270,9 @@ MACHINE = Field("machine", "เครื่องจักร", "ต้องก
 PREFERRED_DATE = Field("preferred_date", "วันที่สะดวก", "สะดวกใช้เครื่องวันไหนคะ (พิมพ์วันที่ หรือแตะเลือก)",
                        read_date, choices=(PickDate("เลือกวันที่", "answer=date"), Say("ยังไม่แน่ใจ", "ยังไม่แน่ใจ")),
                        entity="date")
+PREFERRED_TIME = Field("preferred_time", "ช่วงเวลา", "สะดวกช่วงเวลาไหนคะ", read_time, found_in=dates.time_of_day,
+                       asked=False, choices=(Say("ช่วงเช้า", "ช่วงเช้า"), Say("ช่วงบ่าย", "ช่วงบ่าย"),
+                                             Say("ทั้งวัน", "ทั้งวัน")))
 PEOPLE = Field("people", "จำนวนคน", "สนใจเข้าร่วมกี่ท่านคะ (รวมตัวท่านเอง)", read_people, entity="people",
                choices=tuple(Say(f"{n} คน", f"{n} คน") for n in (1, 2, 3, 5, 10, 20)))
 BUYER = Field("buyer", "อยากเจอใคร", "อยากเจอคู่ค้าแบบไหนคะ เช่น ห้าง ผู้ส่งออก โรงงาน OEM ผู้ซื้อญี่ปุ่น",

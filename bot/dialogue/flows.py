@@ -78,7 +78,7 @@ FLOWS: dict[str, Flow] = {flow.service: flow for flow in (
     Flow("packaging", (_details("อยากพัฒนาบรรจุภัณฑ์แบบไหนคะ เช่น กล่อง ถุง ขวด ฉลาก โลโก้"),
                        f.PRODUCT, *_PROFILE)),
     Flow("machinery", (f.MACHINE, _details("จะใช้เครื่องทำงานอะไรคะ", "งานที่จะทำ"), f.PREFERRED_DATE,
-                       *_PROFILE), details_from_first_message="rest"),
+                       f.PREFERRED_TIME, *_PROFILE), details_from_first_message="rest"),
     Flow("food_processing", (f.FOOD_PRODUCT, _details("ตอนนี้ติดปัญหาหรืออยากพัฒนาอะไรคะ เช่น "
                                                       "อายุการเก็บ สูตร ขอ อย./GMP", "ปัญหาที่พบ"), *_PROFILE)),
     # How many come is asked last: a first message may only ask whether there is a course ("มีคลาส…ไหมคะ").
@@ -330,7 +330,7 @@ def _for_the_officer(reply: str) -> bool:
 # is taken, not asked again, as spelt: the brand in "ตราแดงค่ะ" is no slip for ตราด. Not a province inside a
 # name: a shop named after a place ("ร้านลำปางเซรามิก") is not always there. Only a number: "ขายทางไลน์" is no
 # wish to be contacted there.
-IN_PASSING = {"phone": phones.read_phone_number, "province": f.read_named_province}
+IN_PASSING = {"phone": phones.read_phone_number, "province": f.read_named_province, f.PREFERRED_TIME.key: f.read_time}
 NAMED_ANSWERS = (*na.NAMES, "product")  # a name or a product: never a question, a remark or a "none"
 # Taking the request back for another: "เปลี่ยนใจ", "เปลี่ยนเป็น…", "ไม่เอาอันนี้", "…แทนค่ะ".
 # "เอาใหม่ค่ะ จริงๆอยากไปอบรม…มากกว่า", "ไม่เอาบรรจุภัณฑ์แล้ว".
@@ -385,6 +385,8 @@ def _said_in_passing(flow: Flow, answered: str, reply: str, answers: dict[str, A
         if question.key not in IN_PASSING or question.key in answers:
             continue
         if question.key == "province" and answered in na.NAMES and not names.says_where(reply):
+            continue
+        if question.key == f.PREFERRED_TIME.key and answered != f.PREFERRED_DATE.key:  # "โทรช่วงบ่ายนะคะ": a call's
             continue
         try:
             taken[question.key] = IN_PASSING[question.key](reply, today)

@@ -27,11 +27,14 @@ from storage.models import Conversation, ServiceRequest
 
 MOVE = "move_date"  # the postback (move_date=ID, with the picker's date or :ISO) and the one-question conversation
 MOVED = "day_moved"  # the staff notice's purpose and the console log's action
-KEY = fields.PREFERRED_DATE.key
+KEY, TIME = fields.PREFERRED_DATE.key, fields.PREFERRED_TIME.key
 LISTED, SAID, WORDS = "move_listed", "move_said", "move_words"  # in the conversation: bookings offered, new day, message
 # Not "ไม่เลื่อนแล้ว"; and back to a day ("ส่วนเลเซอร์ขอกลับเป็นวันที่ 3 เหมือนเดิม").
 MOVES = re.compile(r"(?<!ไม่)(?<!ไม่ )เลื่อน|(?:เปลี่ยน|ย้าย|แก้|ป่าย)\s*(?:วัน|นัด)|กลับ(?=\s*(?:ไป)?\s*(?:เป็น)?\s*วัน)"
                    r"|postpone|reschedule", re.IGNORECASE)
+# A time of day asked for instead ("ขอเปลี่ยนเป็นช่วงบ่าย", "ขอใช้เครื่องช่วงบ่ายนะคะ เช้าไม่สะดวก"), with a time named;
+# not the time for a call ("โทรมาช่วงบ่ายได้ไหมคะ").
+RETIMED, A_CALL = re.compile(r"เปลี่ยน|ขอ|สะดวก|แทน|ได้ไหม|ได้มั้ย"), re.compile(r"โทร|ติดต่อ|คุย|call", re.IGNORECASE)
 # The day booked, refused ("ไม่สะดวกวันที่ 2 แล้วค่ะ", "วันอังคารไม่ว่างแล้ว"): a move, not a cancel.
 UNFIT = re.compile(r"(?:ไม่|บ่)\s*(?:สะดวก|ว่าง)")
 BOOKING = re.compile(r"จอง|เครื่อง|วัน|นัด")  # a move with a closed booking is about it only in these words
@@ -52,7 +55,8 @@ def offer(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | No
     if conversation.request_flow(ctx) is not None:
         return None
     bookings = _bookings(ctx, text)
-    mark = MOVES.search(text) or _booked_day_refused(bookings, text, ctx.today)
+    retimed = RETIMED.search(text) if dates.time_of_day(text) and not A_CALL.search(text) else None
+    mark = MOVES.search(text) or _booked_day_refused(bookings, text, ctx.today) or retimed
     about_an_event = NOT_A_MOVE.search(text) or (prediction.intent == "event" and "งาน" in text)
     if mark is None or about_an_event:
         return None
@@ -63,7 +67,16 @@ def offer(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | No
     meant = _meant(bookings, text[:to.start()] if to else text, ctx.today)
     if len(meant) > 1:
         return _which(ctx, meant, said, text)
-    return _read(ctx, meant[0], said, text) if said else _ask(ctx, meant[0], text)
+    return _answer(ctx, meant[0], said, text)
+
+
+def _answer(ctx: Context, request: ServiceRequest, said: str | None, words: str) -> Reply:
+    """The booking meant, moved to the day said (with its time of day), or to the time alone ("ขอเปลี่ยนเป็นช่วง
+    บ่าย"); else its new day asked for."""
+    moved = _read(ctx, request, said, words) if said else None
+    if moved is None and (time := dates.time_of_day(said or words)):
+        return _move(ctx, request, None, words, time)
+    return moved or _ask(ctx, request, words)
 
 
 def _closed(ctx: Context, text: str) -> Reply | None:
@@ -108,7 +121,7 @@ def _booking_picked(ctx: Context, current: Conversation, text: str) -> Reply | N
     picked = _picked([request for request in found if request], text)
     said, words = current.data.get(SAID), current.data.get(WORDS, "")
     if len(picked) == 1:
-        return _read(ctx, picked[0], said, words) if said else _ask(ctx, picked[0], words)
+        return _answer(ctx, picked[0], said, words)
     return _kept(ctx, None) if _keeps(text) else None
 
 
@@ -150,7 +163,7 @@ def picked(ctx: Context, value: str, event: Inbound) -> Reply:
     data = current.data if current is not None and current.flow == MOVE else {}
     said = event.postback_params.get("date", day) or data.get(SAID)
     words = data.get(WORDS, "")
-    return (_read(ctx, request, said, words) if said else None) or _ask(ctx, request, words)
+    return _answer(ctx, request, said, words)
 
 
 def _bookings(ctx: Context, text: str) -> list[ServiceRequest]:
@@ -223,7 +236,7 @@ def _read(ctx: Context, request: ServiceRequest, said: str, words: str,
         if str(refused) == texts.DATE_UNREAD:
             return None
         return _ask(ctx, request, words, str(refused), fields.offers(refused) or offered)
-    return _move(ctx, request, day, words)
+    return _move(ctx, request, day, words, dates.time_of_day(said) or dates.time_of_day(words))
 
 
 def _ask(ctx: Context, request: ServiceRequest, words: str, hint: str | None = None,
@@ -247,19 +260,23 @@ def _kept(ctx: Context, request: ServiceRequest | None) -> Reply:
     return Reply([Text(said, cards.main_menu())])
 
 
-def _move(ctx: Context, request: ServiceRequest, day: date | str, words: str) -> Reply:
-    """The request's day changed, logged and told to whoever has it with the user's words; the same day again
-    changes nothing."""
+def _move(ctx: Context, request: ServiceRequest, day: date | str | None, words: str, time: str | None) -> Reply:
+    """The request's day (or, with `day` None, only its time of day) changed, logged and told to whoever has it
+    with the user's words; the same day and time again change nothing. A time of day booked stays with a new day
+    unless another is said."""
     current = conversation.active(ctx)
     if current is not None and current.flow == MOVE:
         repo.clear_conversation(ctx.session, ctx.user)
-    old, new = request.answers.get(KEY), turns.stored(day)
+    old, old_time = request.answers.get(KEY), request.answers.get(TIME)
+    new, new_time = (old if day is None else turns.stored(day)), time or old_time
+    when: date | str = (_as_date(old) or old or "") if day is None else day
     machine = request.answers.get("machine") or texts.SERVICE_NAMES["machinery"]
-    if new == old:  # the question stays: "พิมพ์วันใหม่" is answered by the next message
-        unchanged = texts.DAY_UNCHANGED.format(machine=machine, reference=request.reference, day=_said(day))
+    if (new, new_time) == (old, old_time):  # the question stays: "พิมพ์วันใหม่" is answered by the next message
+        unchanged = texts.DAY_UNCHANGED.format(machine=machine, reference=request.reference,
+                                               day=_said(when, new_time))
         return _ask(ctx, request, words, unchanged)
-    was, now = fields.PREFERRED_DATE.show(old) if old else "-", fields.PREFERRED_DATE.show(new)
-    request.answers = request.answers | {KEY: new}
+    was, now = _shown(old, old_time), _shown(new, new_time)
+    request.answers = request.answers | {KEY: new} | ({TIME: new_time} if new_time else {})
     audit(ctx.session, None, MOVED, request, f"{was} → {now}", ctx.now)
     body = staff_texts.DAY_MOVED.format(
         who=request.contact_name or request.business_name or staff_texts.SOMEONE, reference=request.reference,
@@ -267,13 +284,20 @@ def _move(ctx: Context, request: ServiceRequest, day: date | str, words: str) ->
         words=" ".join(words.split())[:turns.QUESTION_LENGTH] or "-",
         url=f"{ctx.public_base_url.rstrip('/')}/staff/requests/{request.id}")
     told = queue_request_notice(ctx.session, request, MOVED, body)
-    fixed = isinstance(day, date) or day.startswith(texts.DAYS_BETWEEN.format(days=""))
-    reply = (texts.DAY_MOVED if fixed else texts.DAY_NOTED).format(
-        machine=machine, reference=request.reference, day=_said(day) if fixed else now,
-        told=texts.STAFF_TOLD if told else texts.STAFF_WILL_SEE)
+    fixed = isinstance(when, date) or when.startswith(texts.DAYS_BETWEEN.format(days=""))
+    template = texts.TIME_MOVED if new == old else texts.DAY_MOVED if fixed else texts.DAY_NOTED
+    reply = template.format(machine=machine, reference=request.reference, day=_said(when, new_time) if fixed else now,
+                            told=texts.STAFF_TOLD if told else texts.STAFF_WILL_SEE)
     return Reply([Text(reply, cards.main_menu())], [DeliveriesQueued(tuple(told))] if told else [])
 
 
-def _said(day: Any) -> str:
-    """วันพฤหัส 3 ธ.ค. 2569, or the stretch or words as kept."""
-    return f"วัน{texts.day_and_date(day)}" if isinstance(day, date) else fields.PREFERRED_DATE.show(day)
+def _said(day: Any, time: str | None = None) -> str:
+    """วันพฤหัส 3 ธ.ค. 2569 (ช่วงบ่าย), or the stretch or words as kept."""
+    said = f"วัน{texts.day_and_date(day)}" if isinstance(day, date) else fields.PREFERRED_DATE.show(day)
+    return f"{said} {time}" if time else said
+
+
+def _shown(day: Any, time: str | None) -> str:
+    """1 ธ.ค. 2569 ช่วงบ่าย: a booking's day and time as the staff notice and the console's log show them."""
+    shown = fields.PREFERRED_DATE.show(day) if day else "-"
+    return f"{shown} {time}" if time else shown

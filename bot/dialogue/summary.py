@@ -17,7 +17,7 @@ from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
 from bot.dialogue.when import read_date
 from bot.line.outbound import Text
-from intents.dates import names_a_month, parse_period
+from intents.dates import names_a_month, parse_period, time_of_day
 from intents.entities import parse_people, parse_phone
 from intents.provinces import closest_province, find_province
 
@@ -98,6 +98,8 @@ def _given_again(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
         return phone, reply
     if when is not None and (names_a_month(reply) or parse_period(reply)):
         return when, reply
+    if (timed := flow.field(f.PREFERRED_TIME.key)) is not None and time_of_day(reply):
+        return timed, reply
     if people is not None and parse_people(reply) is not None:
         return people, reply
     told = _NOT_THIS.sub(" ", reply)  # "ไม่ใช่เชียงใหม่" names the wrong one
@@ -105,6 +107,12 @@ def _given_again(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
     province = (find_province(moved["value"]) if moved else None) or closest_province(reply) or (
         find_province(told) if told != reply else None)
     return (where, province.name) if where is not None and province is not None else None
+
+
+def _time_beside(flow: Flow, question: f.Field, typed: str) -> dict[str, Any]:
+    """The time of day typed with a new date ("ขอเป็น 3 ธ.ค. ช่วงบ่าย"), which changes too."""
+    said = time_of_day(typed) if question.read is read_date and flow.field(f.PREFERRED_TIME.key) else None
+    return {f.PREFERRED_TIME.key: said} if said else {}
 
 
 def change_in_one_message(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: date) -> Turn | None:
@@ -122,7 +130,7 @@ def change_in_one_message(flow: Flow, state: str, answers: dict[str, Any], reply
         offered = f.offers(invalid)
         remaining |= {f.OFFERED: offered} if offered else {}
         return Turn(question.key, remaining, ask(flow, question.key, remaining, hint=str(invalid)))
-    answers = remaining | {question.key: stored(value)}
+    answers = remaining | {question.key: stored(value)} | _time_beside(flow, question, typed)
     following = next_question(flow, answers) if at_the_summary else state
     return Turn(following, answers, [Text(texts.CHANGED.format(label=question.label))]
                 + ask(flow, following, answers))

@@ -31,7 +31,7 @@ class Turn:
 
 def next_question(flow: Flow, answers: dict[str, Any]) -> str:
     """The first question not yet answered, or `confirm` when all are."""
-    return next((q.key for q in flow.fields if q.key not in answers), "confirm")
+    return next((q.key for q in flow.fields if q.key not in answers and q.asked), "confirm")
 
 
 def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None,
@@ -40,7 +40,8 @@ def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None
     if state == "confirm":
         return [summary_card(flow, answers)]
     if state == "edit":
-        choices = tuple(Choose(q.label, f"edit={q.key}", f"แก้{q.label}") for q in flow.fields)
+        choices = tuple(Choose(q.label, f"edit={q.key}", f"แก้{q.label}") for q in flow.fields
+                        if q.asked or q.key in answers)
         unchanged = Choose(texts.NO_CHANGE_SEND, "confirm=yes", texts.NO_CHANGE_SEND)
         return [Text(texts.ASK_EDIT, (*choices, unchanged))]
     question = flow.known_field(state)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intents.dates import bangkok_today, names_a_month, parse_date, parse_period
+from intents.dates import bangkok_today, names_a_month, parse_date, parse_period, time_of_day
 from intents.entities import (
     SECTORS,
     extract_entities,
@@ -325,6 +325,23 @@ def test_what_is_no_stretch_of_days(text):
 ])
 def test_a_month_named_or_a_date_in_figures(text, names):
     assert names_a_month(text) is names
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("1 ธ.ค. ช่วงบ่ายค่ะ", "ช่วงบ่าย"), ("ขอช่วงเช้าวันที่ 3 ธ.ค.", "ช่วงเช้า"), ("ตอนเย็น", "ช่วงเย็น"), ("บ่ายๆ", "ช่วงบ่าย"),
+    ("ขอใช้เครื่องช่วงบ่ายนะคะ เช้าไม่สะดวก", "ช่วงบ่าย"), ("ทั้งวันเลยครับ", "ทั้งวัน"),
+    ("วันอังคารที่ 1 ธ.ค. บ่ายโมง", "13:00 น."), ("บ่ายสองโมงครึ่ง", "14:30 น."), ("บ่าย 3", "15:00 น."),
+    ("10 โมงเช้า", "10:00 น."), ("สิบโมงครึ่ง", "10:30 น."), ("4 โมงเย็น", "16:00 น."), ("เที่ยงครึ่ง", "12:30 น."),
+    ("2 ธ.ค. 13.00 น.", "13:00 น."), ("เวลา ๙.๓๐ น.", "09:30 น."), ("13:30", "13:30 น."),
+])
+def test_a_time_of_day_said_for_a_booking(text, said):
+    assert time_of_day(text) == said
+
+
+@pytest.mark.parametrize("text", ["เช้าไม่สะดวก", "ห้องเย็น", "เครื่องทำความเย็น", "15/12/2569", "1.5 กิโล", "081-234-5678",
+                                  "เช้านี้โทรไปไม่มีคนรับ", "ขอ 2 เครื่อง", "24/7", "เที่ยงคืน", ""])
+def test_what_is_no_time_of_day(text):
+    assert time_of_day(text) is None
 
 
 def test_today_defaults_to_bangkok():
