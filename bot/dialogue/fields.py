@@ -65,7 +65,7 @@ class Field:
     def show(self, value: Any) -> str:
         """The answer as the summary card and the staff console show it (a date as stored, too)."""
         # Only a date question's answer: Python reads "0811112222", a phone number, as the date 0811-11-22.
-        when = _stored_date(value) if isinstance(value, str) and self.read is read_date else value
+        when = (stored_date(value) or value) if self.read is read_date else value
         if isinstance(when, date):
             return texts.thai_date(when)
         if self.key == "phone" and value == BY_LINE:
@@ -77,11 +77,13 @@ class Field:
         return str(value)
 
 
-def _stored_date(value: str) -> date | str:
+def stored_date(value: Any) -> date | None:
+    """The day a date answer keeps in ISO form ("2026-12-01"); None for words ("ช่วง 1–9 ธ.ค. 2569"), or anything
+    else ("0811112222" is no date, though Python reads it as 0811-11-22)."""
     try:
-        return date.fromisoformat(value) if len(value) == 10 else value
+        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
     except ValueError:
-        return value
+        return None
 
 
 def read_time(text: str, _today: date) -> str:

@@ -222,7 +222,7 @@ def _weekday_near(offered: list[list[str]], reply: str) -> str | None:
     nearest the days offered (จันทร์ 7 ธ.ค.), for the question to check, not the next one from today, which can be
     tomorrow. None for a reply that says more ("จันทร์หน้า", "7 ธ.ค.") or offers that are no days."""
     said = normalize_for_entities(reply)
-    days = [d for d in (_as_day(data.removeprefix(ANSWER)) for _, data in offered) if d is not None]
+    days = [d for d in (f.stored_date(data.removeprefix(ANSWER)) for _, data in offered) if d is not None]
     named = {match.group(1) for match in WEEKDAY_ALONE.finditer(said)}
     if len(named) != 1 or not days or re.search(r"\d", said) or names_a_month(said) or NOT_THEN.search(said):
         return None
@@ -230,13 +230,6 @@ def _weekday_near(offered: list[list[str]], reply: str) -> str | None:
     [word] = named
     weekday = next(i for i, name in enumerate(texts.WEEKDAYS) if word.startswith(name))
     return (middle + timedelta(days=(weekday - middle.weekday() + 3) % 7 - 3)).isoformat()
-
-
-def _as_day(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _names_the_offer(reply: str, label: str) -> bool:

@@ -98,7 +98,7 @@ def _closed(ctx: Context, text: str) -> Reply | None:
 
 def _from(request: ServiceRequest, said: str, today: date) -> date:
     """The day a shift counts from: "ออกไปอีก 3 วัน" from the day booked, if it is to come; anything else from today."""
-    booked = _as_date(request.answers.get(KEY))
+    booked = fields.stored_date(request.answers.get(KEY))
     return booked if booked is not None and booked > today and "อีก" in said else today
 
 
@@ -191,17 +191,10 @@ def _booked_day_refused(bookings: list[ServiceRequest], text: str, today: date) 
 
 def _booked_on(request: ServiceRequest, text: str, today: date) -> bool:
     """True when the text names the day the request booked: its date, or its weekday said alone."""
-    booked, day = _as_date(request.answers.get(KEY)), dates.parse_date(text, today)
+    booked, day = fields.stored_date(request.answers.get(KEY)), dates.parse_date(text, today)
     if booked is None or day is None:
         return False
     return day == booked or (day.weekday() == booked.weekday() and not re.search(r"\d", text))
-
-
-def _as_date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 def _picked(listed: list[ServiceRequest], text: str) -> list[ServiceRequest]:
@@ -269,7 +262,7 @@ def _move(ctx: Context, request: ServiceRequest, day: date | str | None, words: 
         repo.clear_conversation(ctx.session, ctx.user)
     old, old_time = request.answers.get(KEY), request.answers.get(TIME)
     new, new_time = (old if day is None else turns.stored(day)), time or old_time
-    when: date | str = (_as_date(old) or old or "") if day is None else day
+    when: date | str = (fields.stored_date(old) or old or "") if day is None else day
     machine = request.answers.get("machine") or texts.SERVICE_NAMES["machinery"]
     if (new, new_time) == (old, old_time):  # the question stays: "พิมพ์วันใหม่" is answered by the next message
         unchanged = texts.DAY_UNCHANGED.format(machine=machine, reference=request.reference,
