@@ -28,7 +28,7 @@ from intents.tokenize import words_at
 
 # "ผมชื่อวิชัย", "ชื่อฝนค่ะ", and "ผมวิทยาครับ": the pronouns no name starts with may come without ชื่อ (หนู or
 # พี่ may be the name: หนูนา, พี่หมี).
-SELF_INTRODUCTION = re.compile(r"^(?:(?:กระผม|ผม|ดิฉัน|ดิชั้น)\s*(?:ชื่อ)?|(?:หนู|ฉัน|พี่|เรา|น้อง)?\s*ชื่อ)\s*")
+SELF_INTRODUCTION = re.compile(r"^(?:(?:กระผม|ผม|ดิฉัน|ดิชั้น)\s*(?:เอง)?\s*(?:ชื่อ)?|(?:หนู|ฉัน|พี่|เรา|น้อง)?\s*ชื่อ)\s*")
 # The words a name is said after: "ชื่อแก้ว", "ชื่อว่าแก้ว", and a nickname, "ชื่อเล่นต้อม"; then perhaps a
 # word that links them ("ชื่อเล่นว่าต้อม", "ชื่อคือสมชาย").
 NAME_WORDS = frozenset({"ชื่อ", "ชื่อว่า", "ชื่อเล่น"})
@@ -50,7 +50,13 @@ _ENDINGS = "|".join(POLITE_ENDINGS)
 OWN_NAME_FIRST = re.compile(r"^ใช้ชื่อ(?:ของ)?(?:เรา|ผม|หนู|ฉัน|ดิฉัน|ตัวเอง|พี่)(?:เอง)?"
                             rf"(?=\s*(?:ก็ได้|ได้|เลย|{_ENDINGS})|[\s,.:]|$)\s*(?:ก็ได้|ได้เลย|เลย|ได้)?"
                             rf"(?:\s*(?:{_ENDINGS}))*[\s,.:]*")
-BUSINESS_INTRODUCTION = re.compile(r"^(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ\s*")
+BUSINESS_INTRODUCTION = re.compile(r"^(?:(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ"
+                                   r"|ชื่อ\s*(?:ร้าน|กิจการ|บริษัท|แบรนด์|กลุ่ม))\s*(?:คือ|ว่า)?\s*"
+                                   r"|^(?:เป็น|คือ)\s*(?=ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจ|กลุ่ม|หจก)")
+# "เรียกพี่นกก็ได้ค่ะ": the name after it.
+CALL_ME = re.compile(r"^(?:เรียกว่า|เรียก)\s*(?=\S)")
+# "ป้าแดงเองจ้า" (it's me): the name ends before it.
+ITS_ME = "เอง"
 # How a business's name may start, and a person's never does ("ร้านป้าแดง", "ร้านคือ ดอยดี").
 BUSINESS_STARTS = ("ร้าน", "กิจการ", "บริษัท", "แบรนด์", "วิสาหกิจ", "กลุ่ม", "หจก")
 # A greeting typed alone is no name ("สวัสดีค่ะ" at "ขอชื่อผู้ลงทะเบียนค่ะ").
@@ -108,7 +114,7 @@ def read_contact_name(text: str, today: date) -> str:
     # Another person named first ("นายแก้ว ใจดี (ป้อ) ส่วนหนูชื่อฝน"): whom to call is both, as typed.
     if after and ANOTHER_PERSON.search(said[:-len(after)]):
         return read_name(" ".join(PARTICLES_BETWEEN.sub("", said).split()), today)
-    name = AS_YOU_LIKE.sub("", _before_particles(after or SELF_INTRODUCTION.sub("", said)))
+    name = AS_YOU_LIKE.sub("", _before_particles(after or CALL_ME.sub("", SELF_INTRODUCTION.sub("", said))))
     if name.startswith(BUSINESS_STARTS):
         raise Invalid(texts.CONTACT_IS_A_PERSON)
     if SAYS_AN_ADDRESS.search(said):
@@ -177,11 +183,11 @@ def _before_phone(text: str) -> str:
 
 
 def _before_particles(text: str) -> str:
-    """The words of `text` up to its first polite particle, as typed: "จันทร์เพ็ญค่ะ เบอร์ให้ไปแล้ว" ->
-    "จันทร์เพ็ญ". Whole words only, as the tokeniser cuts them, so บังคับ or มูลค่า keep their ending."""
+    """The words of `text` up to its first polite particle (or "เอง", after the name), as typed: "จันทร์เพ็ญค่ะ
+    เบอร์ให้ไปแล้ว" -> "จันทร์เพ็ญ", "ป้าแดงเองจ้า" -> "ป้าแดง". Whole words only, as the tokeniser cuts them, so บังคับ or มูลค่า keep their ending."""
     spans: list[tuple[int, int]] = []
     for word, start, end in words_at(text):
-        if word.lower() not in NAME_PARTICLES:
+        if word.lower() not in NAME_PARTICLES and not (spans and word == ITS_ME):
             spans.append((start, end))
         elif spans:
             break
