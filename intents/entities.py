@@ -78,7 +78,13 @@ def extension_after(text: str, end: int) -> str | None:
 
 def phone_start(text: str) -> int | None:
     """Where the first phone number starts in `text` (already read by `normalize_for_entities`)."""
-    return next((start for start, _, _ in _phones(text)), None)
+    span = phone_span(text)
+    return span[0] if span else None
+
+
+def phone_span(text: str) -> tuple[int, int] | None:
+    """Where the first phone number starts and ends in `text` (already read by `normalize_for_entities`)."""
+    return next(((start, end) for start, end, _ in _phones(text)), None)
 
 
 def _phones(text: str) -> Iterator[tuple[int, int, str]]:

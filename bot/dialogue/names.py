@@ -68,6 +68,9 @@ SAYS_WHERE = re.compile(r"\s*(?:ร้าน|กิจการ|โรงงา�
 SAYS_AN_ADDRESS = re.compile(r"อยู่\s*(?:ใน|ที่|แถว|ใกล้)|ใกล้\s*(?:ตลาด|วัด|โรงเรียน|ห้าง)|แถว\s*(?:ตลาด|วัด)|ซอย|ถนน|ตำบล"
                              r"|หมู่\s*\d")
 # What leads up to a phone number typed after a name: "สมชาย เบอร์ 089...", "นิดค่ะ โทร: ๐๘๑...".
+# What stands between a phone number and the name typed after it: "081-234-5678 ชื่อแอน", "๐๘๑… / แอน".
+NAME_AFTER_PHONE = re.compile(r"^[\s,:;/\-]*(?:ชื่อ(?:ว่า)?)?\s*")
+EXTENSION = re.compile(r"(?:ต่อ|ext)\.?\s*\d", re.IGNORECASE)  # "02 123 4567 ต่อ 12": no name
 PHONE_LEAD = re.compile(r"[\s,:;/]*(?:เบอร์โทรศัพท์|เบอร์โทร|เบอร์|โทรศัพท์|โทร|tel\.?)?[\s,:;/]*$", re.IGNORECASE)
 
 
@@ -170,13 +173,15 @@ def _after_the_word_name(text: str) -> str:
 
 
 def _before_phone(text: str) -> str:
-    """A name typed with the phone number after it ("สมชาย 089-111-2222"): the name; the number is taken in
-    passing as the phone. A number with no name before it is not a name."""
+    """A name typed with the phone number after it ("สมชาย 089-111-2222"), or before it ("081-234-5678 แอนค่ะ"): the
+    name; the number is taken in passing as the phone. A number with no name beside it is not a name."""
     text = normalize_for_entities(text).strip()
-    start = entities.phone_start(text)
-    if start is None:
+    span = entities.phone_span(text)
+    if span is None:
         return text
-    name = PHONE_LEAD.sub("", text[:start])
+    name, after = PHONE_LEAD.sub("", text[:span[0]]), NAME_AFTER_PHONE.sub("", text[span[1]:])
+    if not name and _before_particles(after) and not EXTENSION.match(after):
+        return after
     if not name:
         raise Invalid("ได้เบอร์โทรแล้วค่ะ ขอชื่อด้วยนะคะ")
     return name

@@ -330,6 +330,8 @@ def test_sector_chips_fit_lines_20_character_labels():
     ("contact_name", "ผมเองครับ สมชาย", "ชื่อผู้ติดต่อ สมชาย เบอร์โทร"),
     ("contact_name", "เรียกพี่นกก็ได้ค่ะ", "ชื่อผู้ติดต่อ พี่นก เบอร์โทร"),
     ("contact_name", "เรียกว่าต้อมครับ", "ชื่อผู้ติดต่อ ต้อม เบอร์โทร"),
+    ("contact_name", "081-234-5678 แอนค่ะ", "ชื่อผู้ติดต่อ แอน เบอร์โทร"),  # the name after the number
+    ("contact_name", "0812345678 / สมชาย ใจดี ครับ", "ชื่อผู้ติดต่อ สมชาย ใจดี เบอร์โทร"),
     ("business_name", "ชื่อร้านแอนเบเกอรี่นะคะ", "ชื่อกิจการ แอนเบเกอรี่ ชื่อผู้ติดต่อ"),
     ("business_name", "ร้านป้าแดงเองจ้า", "ชื่อกิจการ ร้านป้าแดง ชื่อผู้ติดต่อ"),
     ("business_name", "เป็นวิสาหกิจชุมชนบ้านหนองบัวค่ะ", "ชื่อกิจการ วิสาหกิจชุมชนบ้านหนองบัว ชื่อผู้ติดต่อ"),
@@ -434,3 +436,11 @@ def test_carrying_on_after_an_aside_names_no_contact():
     answers = {"details": "กระปุกใหม่", "product": "ปลาร้าบอง", "business_name": "ปลาร้าบองสมุนไพร"}
     turn = flows.answer(flows.FLOWS["packaging"], "contact_name", answers, "ทำต่อเด้อ", TODAY)
     assert turn.state == "contact_name" and "contact_name" not in turn.answers
+
+
+@pytest.mark.parametrize("reply", ["0812345678", "0812345678 ค่ะ", "02 123 4567 ต่อ 12"])
+def test_a_number_alone_at_the_name_question_is_taken_as_the_phone_and_the_name_asked_again(reply):
+    flow = flows.FLOWS["consulting"]
+    turn = flows.answer(flow, "contact_name", {"details": "ลดต้นทุน", "business_name": "ร้านดี"}, reply, TODAY)
+    assert turn.state == "contact_name" and turn.answers["phone"].startswith("0")
+    assert said(turn.messages).startswith("ได้เบอร์โทรแล้วค่ะ ขอชื่อด้วยนะคะ")
