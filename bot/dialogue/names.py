@@ -29,9 +29,9 @@ from intents.tokenize import words_at
 # "ผมชื่อวิชัย", "ชื่อฝนค่ะ", and "ผมวิทยาครับ": the pronouns no name starts with may come without ชื่อ (หนู or
 # พี่ may be the name: หนูนา, พี่หมี).
 SELF_INTRODUCTION = re.compile(r"^(?:(?:กระผม|ผม|ดิฉัน|ดิชั้น)\s*(?:เอง)?\s*(?:ชื่อ)?|(?:หนู|ฉัน|พี่|เรา|น้อง)?\s*ชื่อ)\s*")
-# The words a name is said after: "ชื่อแก้ว", "ชื่อว่าแก้ว", and a nickname, "ชื่อเล่นต้อม"; then perhaps a
+# The words a name is said after: "ชื่อแก้ว", "ชื่อว่าแก้ว", a nickname, "ชื่อเล่นต้อม", "ชื่อจริง…"; then perhaps a
 # word that links them ("ชื่อเล่นว่าต้อม", "ชื่อคือสมชาย").
-NAME_WORDS = frozenset({"ชื่อ", "ชื่อว่า", "ชื่อเล่น"})
+NAME_WORDS = frozenset({"ชื่อ", "ชื่อว่า", "ชื่อเล่น", "ชื่อจริง"})
 NAME_LINKS = frozenset({"ว่า", "คือ"})
 NOT_A_NAME_STARTS = ("ไม่ใช่", "ไม่เอา", "บ่แม่น", "บ่เอา")
 # Before the name taken, signs that another person was named first: "ส่วนหนูชื่อฝน", "(ป้อ)", a second ชื่อ.

@@ -54,6 +54,11 @@ _PICKED = re.compile(r"(?P<name>\S+)\s+(?:เป็น|คือ)?\s*(?P<value>.
 # "ตอนนี้อยู่บ้านค่ะ" changes nothing, and "ศูนย์ที่พะเยาอยู่ที่ไหนคะ" asks); or the one it is not, and another
 # ("อ๊ะ ไม่ใช่เชียงใหม่ค่ะ เชียงรายถูกแล้ว").
 _MOVED = re.compile(r"อยู่\s*(?:ที่)?\s*(?:จังหวัด|จ\.)?\s*(?P<value>\S+)")
+# A person's name said again ("ผิดค่ะ ชื่อสมศรี", "ชื่อแอนนาค่ะ ไม่ใช่แอน", "ชื่อคนติดต่อเป็นลูกสาวค่ะ ชื่อนก"), not a
+# business's ("ชื่อร้าน…").
+_NAME_AGAIN = re.compile(r"(?:(?:ผิด|ไม่ใช่)\S*\s+)?(?P<value>ชื่อ(?!\s*(?:ร้าน|กิจการ|บริษัท|แบรนด์|กลุ่ม|วิสาหกิจ)).+)",
+                         re.DOTALL)
+_CONTACT_NAMED = re.compile(r"^ชื่อ\s*(?:คน|ผู้)\s*ติดต่อ\s*(?:เป็น|คือ)?\s*")  # "ชื่อคนติดต่อเป็น…": what follows
 _NOT_THIS = re.compile(r"ไม่ใช่\s*(?:จังหวัด|จ\.)?\s*\S+")
 _ASKING = re.compile(r"^(?:ขอ|ช่วย|รบกวน)")  # before แก้: "ขอแก้วันครับ"
 # "ส่งแล้วกี่วันเจ้าหน้าที่จะโทรมาครับ": when the call comes is the bot's to answer (and kept for the officer too).
@@ -90,8 +95,9 @@ def correction(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
 
 def _given_again(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
     """A phone number ("0812223333", "เบอร์มือถือดีกว่าค่ะ 081…"), a province ("เชียงรายค่ะ", "จริงๆอยู่สุรินทร์ค่ะ
-    ไม่ใช่บุรีรัมย์"), a date with its month or a stretch ("ไม่ใช่ ขอวันที่ 8 ธันวา", "หมายถึงสัปดาห์หน้า") or a number
-    of people ("บ่แม่น 8 คน") typed at the summary, and the answer it replaces."""
+    ไม่ใช่บุรีรัมย์"), a date with its month or a stretch ("ไม่ใช่ ขอวันที่ 8 ธันวา", "หมายถึงสัปดาห์หน้า"), a time of
+    day, a number of people ("บ่แม่น 8 คน") or a person's name ("ผิดค่ะ ชื่อสมศรี") typed at the summary, and the
+    answer it replaces."""
     phone, where, people = flow.field("phone"), flow.field("province"), flow.field("people")
     when = next((q for q in flow.fields if q.read is read_date), None)
     if phone is not None and parse_phone(reply):
@@ -102,6 +108,9 @@ def _given_again(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
         return timed, reply
     if people is not None and parse_people(reply) is not None:
         return people, reply
+    contact, named = flow.field("contact_name"), _NAME_AGAIN.fullmatch(reply.strip())
+    if contact is not None and named is not None:
+        return contact, _CONTACT_NAMED.sub("", named["value"])
     told = _NOT_THIS.sub(" ", reply)  # "ไม่ใช่เชียงใหม่" names the wrong one
     moved = _MOVED.search(told)
     province = (find_province(moved["value"]) if moved else None) or closest_province(reply) or (
