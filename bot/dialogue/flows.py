@@ -17,7 +17,7 @@ from bot.dialogue import name_answers as na
 from bot.dialogue import names, phones, replies, summary, texts
 from bot.dialogue.mentions import find_machine
 from bot.dialogue.refusals import Invalid
-from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
+from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, offered_at, stored
 from bot.dialogue.when import NOT_THEN
 from intents import extract_entities
 from intents.dates import names_a_month
@@ -243,10 +243,11 @@ def _names_the_offer(reply: str, label: str) -> bool:
     return (weekday in texts.WEEKDAYS and weekday in said) or day in re.findall(r"\d+", said)
 
 
-def takes_an_offer(answers: dict[str, Any], text: str) -> bool:
-    """True when the reply takes a day the question's refusal offered (`taken_offer`): the question reads it, not
-    the classifier ("เอาอันนั้นแหละ" is no cancel there)."""
-    offered = answers.get(f.OFFERED, [])
+def takes_an_offer(answers: dict[str, Any], state: str, text: str) -> bool:
+    """True when the reply takes a day the question's refusal offered (`taken_offer`), or the first message's
+    refusal offered when its question came: the question reads it, not the classifier ("เอาอันนั้นแหละ", "อันหลัง
+    ครับ" are no cancel there)."""
+    offered = offered_at(answers, state)
     return bool(offered) and taken_offer(offered, text) != text
 
 
@@ -255,8 +256,7 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     """Read the user's reply to the question in `state`, and move on or ask again; a question typed instead, about
     the services (`in_scope`), is kept for the officer, and at a name question more about the need
     (`about_the_request`: the classifier reads the reply as the request's own service) is added to it."""
-    refused = answers.get(f.REFUSED, {})
-    offered = answers.get(f.OFFERED) or (refused["offered"] if refused.get("key") == state else [])
+    offered = offered_at(answers, state)
     answers = f.without_offers(answers, state)
     if len(offered) > 1 and OFFER_TAKEN.read(reply):  # "ใช่ค่ะ" to two days offered: which one
         waiting = answers | {f.OFFERED: offered}
@@ -363,7 +363,7 @@ def read_by_the_question(flow: Flow, state: str, text: str, answers: dict[str, A
     again = question is not None and question.takes_any_text and replies.ALREADY_SAID.match(text) is not None
     corrected = state not in SUMMARY and summary.earlier_correction(flow, state, answers or {}, text) is not None
     return (state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled or _dialled(state, text) or again
-            or corrected or takes_an_offer(answers or {}, text))
+            or corrected or takes_an_offer(answers or {}, state, text))
 
 
 def _dialled(state: str, text: str) -> bool:

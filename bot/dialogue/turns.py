@@ -49,7 +49,7 @@ def ask(flow: Flow, state: str, answers: dict[str, Any], hint: str | None = None
     hint = hint or (refused["hint"] if refused.get("key") == state else None)
     lines = [hint, question.question] if hint else [question.question]
     # The chips a refusal offered stay while its question waits, whatever comes between (`fields.OFFERED`).
-    shown = answers.get(f.OFFERED) or (refused["offered"] if refused.get("key") == state else [])
+    shown = offered_at(answers, state)
     offered = offered or tuple(Choose(label, data, label) for label, data in shown)
     return [Text("\n".join(lines), (*offered, *question.choices)[:MAX_QUICK_REPLIES])]
 
@@ -63,3 +63,9 @@ def noted(answers: dict[str, Any], reply: str) -> dict[str, Any]:
 
 def stored(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
+
+
+def offered_at(answers: dict[str, Any], state: str) -> list[list[str]]:
+    """The days a refusal offered for the question in `state`: at it, or in the first message (`fields.REFUSED`)."""
+    refused = answers.get(f.REFUSED, {})
+    return answers.get(f.OFFERED) or (refused["offered"] if refused.get("key") == state else [])

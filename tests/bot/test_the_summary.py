@@ -163,6 +163,23 @@ def test_a_closed_day_in_the_first_message_is_said_when_the_date_is_asked_with_w
     assert "refused" not in request.answers
 
 
+@pytest.mark.parametrize("taken", ["อันหลังครับ", "เอาอันหลังค่ะ"])
+def test_the_later_of_the_days_a_first_message_was_offered_is_taken_in_words_not_read_as_a_cancel(chat, app, taken):
+    saturday = a_working_day(6) + timedelta(days=(5 - a_working_day(6).weekday()) % 7 or 7)
+    chat.consent(USER)
+    chat.say(USER, f"อยากจองเครื่องวันเสาร์ที่ {typed_date(saturday)} ค่ะ")
+    answer_until(chat, app, USER, "preferred_date", ANSWERS | {"machine": "เครื่องซีลสุญญากาศ"})
+    asked = chat.line_api.delivered_messages(to=USER)[-1].message
+    offers = [c for c in quick_replies(asked) if c.get("data", "").startswith("answer=20")]
+    assert len(offers) == 2, asked
+    said = chat.say(USER, taken)
+    assert "ต้องการยกเลิก" not in " ".join(said) and state_of(app, USER) != "preferred_date"
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.answers["preferred_date"] == offers[-1]["data"].removeprefix("answer=")
+
+
 def test_a_closed_day_typed_at_the_summary_offers_working_days_that_a_reply_in_words_takes(chat, app):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["machinery"])
