@@ -3,6 +3,7 @@ names.py, of a phone number in phones.py, of a day in when.py."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -179,11 +180,18 @@ def read_named_province(text: str, _today: date) -> str:
     return province.name
 
 
+NOT_PEOPLE = re.compile(r"(?:ไม่ใช่|บ่แม่น|บ่ใช่)\s*(?:\d+|(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่|เอ็ด|ร้อย)+)"
+                        r"\s*(?:คน|ท่าน)?(?:ค่ะ|ครับ|นะ|จ้า)*")
+
+
 def read_people(text: str, _today: date) -> int:
     """Take a number of people between 1 and 500."""
     # "ในกลุ่มมี 15 คน แต่ไปได้สัก 8 คน": the number after the "but" is who comes.
     _, but, after = text.rpartition("แต่")
     text = after if but and entities.parse_people(after) else text
+    # "ไม่ใช่ 5 คน 8 คนครับ": the number refused is not the answer.
+    rest = NOT_PEOPLE.sub(" ", normalize_for_entities(text))
+    text = rest if rest != text and entities.parse_people(rest) else text
     # A bare number is an answer to "how many people", so read it as one.
     people = entities.parse_people(text) or entities.parse_people(f"{text.strip()} คน")
     if people is None or not 1 <= people <= 500:

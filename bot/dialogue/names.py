@@ -38,6 +38,9 @@ NOT_A_NAME_STARTS = ("ไม่ใช่", "ไม่เอา", "บ่แม�
 ANOTHER_PERSON = re.compile(r"ส่วน(?!ใหญ่|ตัว)|[()]|ชื่อ(?!จริง|เล่น).*ชื่อ")
 # The particles of a sentence naming two people, wherever they stand ("พ่อชื่อสมชายค่ะ ส่วนหนูชื่อนกค่ะ").
 PARTICLES_BETWEEN = re.compile(r"\s*(?:นะคะ|นะครับ|ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|เจ้า|เด้อ|นะ)(?=[\s,]|$)")
+# Who the contact is to the sender, typed before their name ("พ่อครับ สมศักดิ์ ใจดี").
+KIN = frozenset({"พ่อ", "แม่", "คุณพ่อ", "คุณแม่", "ลูก", "ลูกสาว", "ลูกชาย", "สามี", "ภรรยา", "แฟน", "หลาน", "หลานสาว",
+                 "หลานชาย", "พี่สาว", "พี่ชาย", "น้องสาว", "น้องชาย", "ป้อ", "อุ๊ย"})
 AS_YOU_LIKE = re.compile(r"\s*(?:ก็ได้|ก็ได้เลย)$")  # "ติดต่อลูกสาวชื่อฝนก็ได้ค่ะ": the name ends before it
 # What a question about the name asked for mentions ("ต้องเป็นชื่อจดทะเบียนไหมคะ", "ภาษาอังกฤษได้ไหม").
 NAME_FORM_WORDS = ("ชื่อ", "จดทะเบียน", "นิติบุคคล", "แบรนด์", "ภาษาอังกฤษ", "ภาษาไทย")
@@ -118,11 +121,19 @@ def read_contact_name(text: str, today: date) -> str:
     if after and ANOTHER_PERSON.search(said[:-len(after)]):
         return read_name(" ".join(PARTICLES_BETWEEN.sub("", said).split()), today)
     name = AS_YOU_LIKE.sub("", _before_particles(after or CALL_ME.sub("", SELF_INTRODUCTION.sub("", said))))
+    if name in KIN and (named := _name_after_kin(said, name)):  # "พ่อครับ สมศักดิ์ ใจดี": both, for the officer
+        name = f"{named} ({name})"
     if name.startswith(BUSINESS_STARTS):
         raise Invalid(texts.CONTACT_IS_A_PERSON)
     if SAYS_AN_ADDRESS.search(said):
         raise Invalid(texts.ADDRESS_NOT_A_NAME)
     return read_name(name, today)
+
+
+def _name_after_kin(said: str, kin: str) -> str:
+    """The name typed after a relative's title and its particle ("พ่อครับ สมศักดิ์ ใจดี" -> "สมศักดิ์ ใจดี"), or ""."""
+    rest = PARTICLES_BETWEEN.sub(" ", said[said.find(kin) + len(kin):]).strip()
+    return _before_particles(rest) if any(ch.isalpha() for ch in rest) else ""
 
 
 def refuse_what_answers_nothing(text: str, asked: str, none: str, why: str | None = None,

@@ -20,7 +20,9 @@ ABOUT_QUESTION = re.compile(r"(?:ดีพร้อม|itc|ไอทีซี|�
 PRICE_QUESTION = re.compile(r"ราคา|เท่าไหร่|เท่าไร|ค่าใช้จ่าย|ค่าบริการ|เสียเงิน|เสียตังค์|ฟรี(?!ซ|ส)|free(?!ze)|price|how much")
 # "I told you already" before an answer typed again ("บอกไปแล้วค่ะ นุชเบเกอรี่", "ก็บอกแล้วไงคะ ดริปเปอร์เซรามิก").
 _TOLD = r"(?:ก็|เคย|เพิ่ง)?\s*(?:บอก|พิมพ์|แจ้ง)(?:ไป)?\s*(?:\S{0,6}รอบ)?\s*แล้ว"
-ALREADY_SAID = re.compile(rf"^\s*{_TOLD}(?:\s*(?:ไง|นี่|นะ|น่ะ|ว่า))*")
+# Who told it may come first: "ป้าบอกไปแล้วจ้า ร้านป้าแดงหมูยอ", "ผมบอกไปแล้วครับ …".
+_TELLER = r"(?:ป้า|ลุง|ยาย|ตา|พี่|น้า|ผม|หนู|ดิฉัน|ฉัน|เรา|ข้อย|เค้า|เขา)?"
+ALREADY_SAID = re.compile(rf"^\s*{_TELLER}\s*{_TOLD}(?:\s*(?:ไง|นี่|นะ|น่ะ|ว่า|จ้า|ค่ะ|ครับ|คะ|เด้อ|เน้อ|เจ้า))*")
 # The same grumble after the answer: "ข้าวเกรียบกล้วย บอกไปแล้วเด้อ", "วีระอัญมณี พิมพ์ไปแล้วนะ", "ขอนแก่น บอกไปสามรอบแล้ว".
 ALREADY_SAID_AFTER = re.compile(rf"\s+{_TOLD}(?:\s*(?:ไง|นี่|นะ|น่ะ|เด้อ|เน้อ|จ้า|ค่ะ|ครับ|คะ|นะคะ|นะครับ))*[\s!.]*$")
 # The particles typed in Latin letters ("Nok ka", "ok krub"); not na or ja, which are nicknames too.

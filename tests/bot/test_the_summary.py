@@ -53,6 +53,8 @@ CORRECTIONS = [
     ("ชื่อแอนนาค่ะ ไม่ใช่สมศรี", "contact_name", "แอนนา"),
     ("ชื่อคนติดต่อเป็นลูกสาวค่ะ ชื่อนก", "contact_name", "นก"),
     ("ชื่อจริงสมศรี มีสุขค่ะ", "contact_name", "สมศรี มีสุข"),
+    ("ชื่อผิดค่ะ ต้องเป็น ปวีณา ทองดี", "contact_name", "ปวีณา ทองดี"),  # not "ต้องเป็น ปวีณา ทองดี" (h77)
+    ("แก้ชื่อผู้ติดต่อเป็นพ่อครับ สมศักดิ์ ใจดี", "contact_name", "สมศักดิ์ ใจดี (พ่อ)"),  # not "พ่อ" (h77)
 ]
 
 
@@ -133,7 +135,8 @@ def test_a_date_named_first_then_changed_moves_the_machinery_booking(chat, app):
     assert requests_in(app)[0].answers["preferred_date"] == later.isoformat()
 
 
-@pytest.mark.parametrize("typed", ["บ่แม่น 8 คน", "ไม่ใช่ค่ะ ไปกัน 8 คน", "แปดคนค่ะ"])
+@pytest.mark.parametrize("typed", ["บ่แม่น 8 คน", "ไม่ใช่ค่ะ ไปกัน 8 คน", "แปดคนค่ะ", "ไม่ใช่ 12 คน 8 คนครับ",
+                                   "ไม่ใช่สิบสองคน แปดคน"])
 def test_a_number_of_people_typed_at_the_summary_changes_it(chat, app, typed):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["training"])
