@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from bot import workdays
 from bot.dialogue import fields as f
 from bot.dialogue import name_answers as na
 from bot.dialogue import names, phones, replies, summary, texts
@@ -229,7 +230,9 @@ def _weekday_near(offered: list[list[str]], reply: str) -> str | None:
     middle = days[0] + (days[-1] - days[0]) / 2
     [word] = named
     weekday = next(i for i, name in enumerate(texts.WEEKDAYS) if word.startswith(name))
-    return (middle + timedelta(days=(weekday - middle.weekday() + 3) % 7 - 3)).isoformat()
+    near = middle + timedelta(days=(weekday - middle.weekday() + 3) % 7 - 3)
+    # The one near them closed, it is the day just refused ("งั้นเอาจันทร์" after 7 ธ.ค.): the next week's is meant.
+    return (near if workdays.load_calendar().is_working_day(near) else near + timedelta(days=7)).isoformat()
 
 
 def _names_the_offer(reply: str, label: str) -> bool:

@@ -17,7 +17,7 @@ from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
 from bot.dialogue.when import read_date
 from bot.line.outbound import Text
-from intents.dates import names_a_month, parse_period, time_of_day
+from intents.dates import names_a_month, parse_date, parse_period, time_of_day
 from intents.entities import parse_people, parse_phone
 from intents.provinces import closest_province, find_province
 
@@ -60,6 +60,7 @@ _MOVED = re.compile(r"อยู่\s*(?:ที่)?\s*(?:จังหวัด|�
 _NAME_AGAIN = re.compile(r"(?:(?:ผิด|ไม่ใช่)\S*\s+)?(?P<value>ชื่อ(?!\s*(?:ร้าน|กิจการ|บริษัท|แบรนด์|กลุ่ม|วิสาหกิจ)).+)",
                          re.DOTALL)
 _CONTACT_NAMED = re.compile(r"^ชื่อ\s*(?:คน|ผู้)\s*ติดต่อ\s*(?:เป็น|คือ)?\s*")  # "ชื่อคนติดต่อเป็น…": what follows
+_DAY_ASKED = re.compile(r"เปลี่ยน|ขอ\s*(?:เป็น)?\s*วัน|เป็นวัน|แทน")  # a day asked for at the summary, not asked about
 _NOT_THIS = re.compile(r"ไม่ใช่\s*(?:จังหวัด|จ\.)?\s*\S+")
 _ASKING = re.compile(r"^(?:ขอ|ช่วย|รบกวน)")  # before แก้: "ขอแก้วันครับ"
 # "ส่งแล้วกี่วันเจ้าหน้าที่จะโทรมาครับ": when the call comes is the bot's to answer (and kept for the officer too).
@@ -81,9 +82,11 @@ def change_named(flow: Flow, reply: str, state: str = "confirm") -> tuple[f.Fiel
     patterns = (*_CHANGE, *(() if asks else (_SAID_IS,)), *((_PICKED,) if state == "edit" else ()))
     found = (_named_change(flow, pattern.fullmatch(reply.strip())) for pattern in patterns)
     named = next((change for change in found if change), None)
+    when = next((q for q in flow.fields if q.read is read_date), None)
     if named is None and (postponed := _POSTPONE.fullmatch(reply.strip())):
-        when = next((q for q in flow.fields if q.read is read_date), None)
         return (when, postponed["value"].strip()) if when else None
+    if named is None and when is not None and _DAY_ASKED.search(reply) and parse_date(reply):
+        return when, reply  # "ขอเปลี่ยนเป็นวันพุธได้ไหมคะ", "เปลี่ยนเป็นวันที่ 15 ครับ": a day without its month
     return named or (None if asks else _given_again(flow, reply))
 
 

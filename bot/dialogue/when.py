@@ -21,6 +21,8 @@ WORDS_KEPT = 100  # of a reply that says when in words, kept as typed for staff
 INSTEAD = re.compile(r"(?:ขอ|เปลี่ยน|เอา)\s*เป็น|แทน|ขอ(?=\s*วัน)|หมายถึง")
 # A day refused ("ศุกร์ไม่ได้ค่ะ", "สัปดาห์หน้าไม่ว่าง", "ไม่เอาวันพุธ"): no answer, whatever day it names.
 NOT_THEN = re.compile(r"ไม่ได้|ไม่ว่าง|ไม่สะดวก|ไม่ใช่|ไม่เอา|บ่ได้|บ่ว่าง|บ่เอา")
+# A no said first, apart from what follows: "ไม่ใช่ครับ วันที่9ธันวา" (not "ไม่ใช่วันศุกร์").
+SAID_NO_FIRST = re.compile(r"^\s*(?:ไม่ใช่|บ่แม่น|บ่ใช่)(?:ค่ะ|ครับ|คะ|จ้า|นะ|เจ้า|เด้อ|ๆ)*[\s,]+")
 # A day left out of the rest ("ปลายธันวา แต่ไม่เอาวันพุธ", "ยกเว้นวันจันทร์"): kept as typed, as any day is.
 EXCEPT = re.compile(r"ยกเว้น|นอกจาก|ไม่เอาวัน|แต่ไม่เอา|ที่ไม่ใช่")
 # Any day ("วันไหนก็ได้", "ไม่รีบค่ะ") or the soonest ("เร็วที่สุดค่ะ ของต้องส่งสิ้นเดือน"): kept as typed, for staff
@@ -32,7 +34,11 @@ SOONEST = re.compile(r"(?<!ไม่)(?:เร็วที่สุด|เร็
 def read_date(text: str, today: date) -> date | str:
     """Take a working day from today to a year ahead (Thai, Buddhist era or the picker); or when said in words, for
     staff to fix the day with the user: any day or the soonest (kept as typed), a stretch ("สัปดาห์หน้า": its working
-    days), or "not sure yet". A day refused ("ศุกร์ไม่ได้ค่ะ") is no answer."""
+    days), or "not sure yet". A day refused ("ศุกร์ไม่ได้ค่ะ") is no answer; a no and then a day ("ไม่ใช่ครับ
+    วันที่9ธันวา") is that day."""
+    no = SAID_NO_FIRST.match(text)
+    if no and not NOT_THEN.search(text, no.end()) and dates.parse_date(text[no.end():], today):
+        return read_date(text[no.end():], today)
     instead = INSTEAD.search(text)
     if instead and NOT_THEN.search(text, 0, instead.start()):
         return read_date(text[instead.end():], today)

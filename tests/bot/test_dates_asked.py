@@ -42,6 +42,7 @@ def chips(turn: flows.Turn) -> list[str]:
     (SUNDAY, "หลังปีใหม่ครับ", "ช่วง 4–15 ม.ค. 2570"),
     (SUNDAY, "ต้นปีหน้าค่ะ", "ช่วง 4–29 ม.ค. 2570"),
     (SUNDAY, "อีก 3 วันค่ะ", "2026-11-25"),
+    (SUNDAY, "ไม่ใช่ครับ วันที่9ธันวา", "2026-12-09"),  # a no, then the day meant (h77)
     (NEW_YEARS_EVE, "อาทิตย์หน้าค่ะ", "ช่วง 4–8 ม.ค. 2570"),
     (date(2026, 11, 30), "สิ้นเดือน", "2026-11-30"),  # one day left: that day
     (SUNDAY, "เร็วที่สุดค่ะ ของต้องส่งลูกค้าสิ้นเดือน", "เร็วที่สุดค่ะ ของต้องส่งลูกค้าสิ้นเดือน"),  # as typed
@@ -112,12 +113,11 @@ def test_a_day_of_those_offered_named_in_part_is_that_day(first, reply, kept):
     assert turn.answers.get("preferred_date") == kept
 
 
-def test_a_weekday_none_offered_is_the_one_near_them_and_checked_not_tomorrow():
-    offered = answered("7 ธ.ค.")  # a holiday: [ศุกร์ 4 ธ.ค.] [อังคาร 8 ธ.ค.] offered
-    turn = answered("วันจันทร์ค่ะ", answers=offered.answers)  # not 23 พ.ย., the next Monday
-    assert "preferred_date" not in turn.answers
-    assert said(turn.messages).startswith("วันที่ 7 ธ.ค. 2569 ตรงกับวันหยุดชดเชยวันพ่อแห่งชาติ")
-    assert chips(turn) == ["ศุกร์ 4 ธ.ค. 2569", "อังคาร 8 ธ.ค. 2569"]
+@pytest.mark.parametrize("reply", ["วันจันทร์ค่ะ", "งั้นเอาจันทร์", "งั้นเอาจันทร์ถัดไปละกันครับ"])
+def test_the_weekday_just_refused_named_again_is_the_next_weeks_not_the_holiday_again_nor_tomorrow(reply):
+    offered = answered("7 ธ.ค.")  # a holiday, a Monday: [ศุกร์ 4 ธ.ค.] [อังคาร 8 ธ.ค.] offered
+    turn = answered(reply, answers=offered.answers)  # not 23 พ.ย. (the next Monday), nor 7 ธ.ค. refused again (h77)
+    assert turn.answers["preferred_date"] == "2026-12-14"
 
 
 @pytest.mark.parametrize("reply", ["วันนั้นไม่ว่างค่ะ", "555", "รับทราบค่ะ"])

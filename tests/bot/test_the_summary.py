@@ -135,6 +135,18 @@ def test_a_date_named_first_then_changed_moves_the_machinery_booking(chat, app):
     assert requests_in(app)[0].answers["preferred_date"] == later.isoformat()
 
 
+@pytest.mark.parametrize("typed", ["เปลี่ยนเป็นวันที่ {day} ครับ", "ขอวันที่ {day} แทนได้ไหมคะ"])
+def test_a_day_of_the_month_asked_for_at_the_summary_changes_the_booking(chat, app, typed):
+    later = a_working_day(10)
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["machinery"])
+    answer_until_summary(chat, app, USER)
+    said = " ".join(chat.say(USER, typed.format(day=later.day)))
+    assert "แก้วันที่สะดวกให้แล้ว" in said and state_of(app, USER) == "confirm", said
+    chat.tap(USER, "confirm=yes")
+    assert requests_in(app)[0].answers["preferred_date"] == later.isoformat()
+
+
 @pytest.mark.parametrize("typed", ["บ่แม่น 8 คน", "ไม่ใช่ค่ะ ไปกัน 8 คน", "แปดคนค่ะ", "ไม่ใช่ 12 คน 8 คนครับ",
                                    "ไม่ใช่สิบสองคน แปดคน"])
 def test_a_number_of_people_typed_at_the_summary_changes_it(chat, app, typed):
