@@ -109,7 +109,9 @@ def _buttons(node) -> list[dict]:
 @pytest.mark.parametrize("back", [
     lambda chat: chat.tap(USER, "dropped_request=back"),
     lambda chat: chat.say(USER, "เปลี่ยนใจครับ ส่งเรื่องเมื่อกี้ไปด้วยเลย"),
-], ids=["tapped", "typed"])
+    lambda chat: chat.say(USER, "ยกเลิกผิดค่ะ"),
+    lambda chat: chat.say(USER, "กดผิดครับ ไม่ได้จะยกเลิก"),
+], ids=["tapped", "typed", "by mistake", "a slip"])
 def test_a_request_given_up_is_taken_back_where_it_was_not_read_as_another_cancel(chat, app, back):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["packaging"])
