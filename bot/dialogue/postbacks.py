@@ -111,11 +111,14 @@ def _erase(ctx: Context, value: str, event: Inbound) -> Reply:
 
 def _cancel_request(ctx: Context, value: str, event: Inbound) -> Reply:
     """cancel_request=ID withdraws (the yes to "ยกเลิกคำขอ…ใช่ไหมคะ", or a pick from the list); =ask:ID, the status
-    card's button, asks that first; anything else ("ไม่ใช่", =no:ID) keeps the request. Answered in the middle of
+    card's button, asks that first; =cancel_asked:ID tells the officer who took it that the user wants it closed;
+    anything else ("ไม่ใช่", =no:ID) keeps the request. Answered in the middle of
     another request (`_withdrawal_named`), the offer to carry on with it follows."""
     said, _, request_id = value.rpartition(":")
     if said == "ask" and request_id.isdigit():
         return withdrawal.ask_about(ctx, int(request_id))
+    if said == withdrawal.PASS_ON and request_id.isdigit():
+        return withdrawal.pass_on(ctx, int(request_id))
     if said == "no":
         answer = withdrawal.kept(ctx, int(request_id) if request_id.isdigit() else None)
     else:

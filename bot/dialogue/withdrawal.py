@@ -7,20 +7,22 @@ import re
 from datetime import timedelta
 
 import intents
-from bot.console.workflow import OPEN
-from bot.dialogue import answers, asides, cards, replies, restoring, texts
+from bot.console import texts as staff_texts
+from bot.console.workflow import OPEN, audit
+from bot.dialogue import answers, asides, cards, fields, replies, restoring, texts
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.mentions import find_machine
 from bot.domain import DeliveriesQueued
 from bot.events import registered
 from bot.events import registrations as seats
 from bot.line.outbound import MAX_QUICK_REPLIES, Choose, Text
-from bot.staff_alerts import queue_cancellation_notice
+from bot.staff_alerts import queue_cancellation_notice, queue_request_notice
 from intents import entities
 from intents.normalize import normalize
 from storage import repositories as repo
 from storage.models import Conversation, ServiceRequest
 
+PASS_ON = "cancel_asked"  # the yes to telling the officer (cancel_request=cancel_asked:ID), its notice and log
 JUST_MADE = timedelta(hours=1)  # a request this recent is the one a tap on its summary card is about
 # The newest nine are listed, which keeps "9. " and a service's chip within LINE's 20 characters (an older one is
 # withdrawn by its reference), and a place to one digit.
@@ -89,7 +91,7 @@ def ask(ctx: Context, request: ServiceRequest, listed: list[ServiceRequest] | No
     One picked from a list is asked with the `listed` kept, so that "ไม่ใช่ค่ะ อันบรรจุภัณฑ์" asks about another
     of them instead (`typed_pick`)."""
     if request.status != "new":
-        return _not_withdrawable(request)
+        return _not_withdrawable(ctx, request)
     question = texts.ASK_CANCEL_REQUEST.format(reference=request.reference, service=_service(request))
     if listed:
         _remember(ctx, listed, request)
@@ -194,15 +196,34 @@ def kept(ctx: Context, request_id: int | None = None) -> Reply:
     return Reply([Text(texts.WITHDRAWN_KEPT.format(reference=request.reference), (*undo, *cards.main_menu()))])
 
 
-def _not_withdrawable(request: ServiceRequest) -> Reply:
-    """An officer has the request (they close it when asked), or it is already closed."""
-    if request.status in OPEN:
-        said = texts.WITHDRAW_TAKEN.format(reference=request.reference, centre=request.centre.name,
-                                           phone=request.centre.phone)
-    else:
+def _not_withdrawable(ctx: Context, request: ServiceRequest) -> Reply:
+    """An officer has the request: whether to tell them the user wants it closed (`pass_on`); or it is closed."""
+    if request.status not in OPEN:
         said = texts.NOTHING_TO_WITHDRAW.format(reference=request.reference,
                                                 status=texts.STATUS_NAMES.get(request.status, request.status))
-    return Reply([Text(said, cards.main_menu())])
+        return Reply([Text(said, cards.main_menu())])
+    tell, keep = f"cancel_request={PASS_ON}:{request.id}", f"cancel_request=no:{request.id}"
+    asides.ask_yes_or_no(ctx, tell, keep, about="cancel")
+    question = texts.WITHDRAW_TAKEN.format(reference=request.reference)
+    return Reply([Text(question, (Choose(texts.PASS_ON_CANCEL, tell, texts.PASS_ON_CANCEL),
+                                  Choose(texts.KEEP_IT, keep, texts.KEEP_IT)))])
+
+
+def pass_on(ctx: Context, request_id: int) -> Reply:
+    """The yes to "ให้แจ้งเจ้าหน้าที่ว่าท่านขอยกเลิกไหมคะ": whoever has the request is told to close it (the console
+    shows the user's words); the user is told so, with the centre's phone."""
+    request = answers.own_request_with_id(ctx, request_id)
+    if request is None or request.status not in OPEN or request.status == "new":
+        return nothing_to_cancel() if request is None else ask(ctx, request)
+    audit(ctx.session, None, PASS_ON, request, None, ctx.now)
+    told = queue_request_notice(ctx.session, request, PASS_ON, staff_texts.CANCEL_ASKED.format(
+        who=request.contact_name or request.business_name or staff_texts.SOMEONE, reference=request.reference,
+        phone=fields.request_phone(request) or "-",
+        url=f"{ctx.public_base_url.rstrip('/')}/staff/requests/{request.id}"))
+    said = texts.CANCEL_PASSED_ON.format(reference=request.reference,
+                                         told=texts.STAFF_TOLD if told else texts.STAFF_WILL_SEE,
+                                         centre=request.centre.name, phone=request.centre.phone)
+    return Reply([Text(said, cards.main_menu())], [DeliveriesQueued(tuple(told))] if told else [])
 
 
 def short_name(request: ServiceRequest) -> str:
@@ -232,7 +253,7 @@ def withdraw(ctx: Context, request_id: int) -> Reply:
     if request is None:
         return nothing_to_cancel()
     if request.status != "new":
-        return _not_withdrawable(request)
+        return _not_withdrawable(ctx, request)
     repo.set_request_status(ctx.session, request, "cancelled", by="line", note=texts.CANCELLED_BY_USER, at=ctx.now)
     notices = queue_cancellation_notice(ctx.session, request)
     said = Text(texts.REQUEST_CANCELLED.format(reference=request.reference),

@@ -75,16 +75,39 @@ def test_a_no_keeps_the_request_named(chat, app, line_api):
     assert not staff_told(line_api, request.reference)
 
 
-def test_a_request_an_officer_took_is_not_withdrawn_by_chat_and_the_user_is_told_whom_to_call(chat, app, line_api):
+TAKEN = "คำขอ {} เจ้าหน้าที่รับเรื่องแล้วค่ะ จึงยกเลิกทาง LINE เองไม่ได้ ให้แจ้งเจ้าหน้าที่ที่ดูแลว่าท่านขอยกเลิกไหมคะ"
+
+
+def cancels_passed_on(line_api, reference: str) -> list[str]:
+    return [m.text for m in line_api.delivered_messages(to=STAFF) if m.text and f"ขอยกเลิกคำขอ {reference}" in m.text]
+
+
+@pytest.mark.parametrize("yes", [lambda chat, data: chat.tap(USER, data), lambda chat, data: chat.say(USER, "ใช่ค่ะ")],
+                         ids=["tapped", "typed"])
+def test_a_request_an_officer_took_is_not_withdrawn_by_chat_but_the_officer_is_told_if_the_user_wants(
+        chat, app, line_api, yes):
     add_staff(app)
     request = file_packaging_request(chat, app)
     chat.tap(STAFF, f"accept={request.id}")
-    messages = chat.send(ev.text(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ"))
-    [answer] = shown(messages)
-    assert request.reference in answer and "เจ้าหน้าที่รับเรื่องแล้ว" in answer and "ยกเลิกทาง LINE ไม่ได้" in answer
-    assert "Mini ITC" in answer or "ศูนย์" in answer
-    assert [c["label"] for c in quick_replies(messages[0])][:2] == ["ขอรับบริการ", "สถานะคำขอ"]
-    assert status_of(app, request.reference) == "accepted" and not staff_told(line_api, request.reference)
+    [question] = chat.send(ev.text(USER, "ขอยกเลิกคำขอครับ ผู้บริหารไม่อนุมัติ"))
+    assert question["text"] == TAKEN.format(request.reference)
+    assert [c["label"] for c in quick_replies(question)] == ["แจ้งขอยกเลิก", "ไม่ต้อง"]
+    assert cancels_passed_on(line_api, request.reference) == []  # nothing until the user says so
+    [answer] = yes(chat, quick_replies(question)[0]["data"])
+    assert answer.startswith(f"แจ้งว่าท่านขอยกเลิกคำขอ {request.reference} แล้วค่ะ (แจ้งเจ้าหน้าที่ที่ดูแลให้แล้ว)")
+    [notice] = cancels_passed_on(line_api, request.reference)
+    assert f"/staff/requests/{request.id}" in notice
+    assert status_of(app, request.reference) == "accepted"  # the officer closes it
+
+
+def test_a_no_to_telling_the_officer_keeps_the_request_and_tells_no_one(chat, app, line_api):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    chat.tap(STAFF, f"accept={request.id}")
+    chat.say(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ")
+    [answer] = chat.say(USER, "ไม่ต้องค่ะ")
+    assert "คำขอของท่านยังอยู่" in answer and cancels_passed_on(line_api, request.reference) == []
+    assert status_of(app, request.reference) == "accepted"
 
 
 def test_a_yes_given_after_an_officer_took_the_request_withdraws_nothing(chat, app, line_api):
@@ -93,7 +116,7 @@ def test_a_yes_given_after_an_officer_took_the_request_withdraws_nothing(chat, a
     chat.say(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ")
     chat.tap(STAFF, f"accept={request.id}")
     [answer] = chat.say(USER, "ใช่ค่ะ")
-    assert "เจ้าหน้าที่รับเรื่องแล้ว" in answer and status_of(app, request.reference) == "accepted"
+    assert answer == TAKEN.format(request.reference) and status_of(app, request.reference) == "accepted"
 
 
 @pytest.mark.parametrize("whose", ["someone else's", "unknown"])
@@ -348,7 +371,7 @@ def test_a_cancel_naming_a_service_is_about_that_request_even_when_an_officer_to
     design = requests_in(app)[-1]
     chat.tap(STAFF, f"accept={design.id}")
     [answer] = chat.say(USER, "ขอยกเลิกเรื่องออกแบบโคมไฟค่ะ")
-    assert answer.startswith(f"คำขอ {design.reference} เจ้าหน้าที่รับเรื่องแล้วค่ะ จึงยกเลิกทาง LINE ไม่ได้")
+    assert answer == TAKEN.format(design.reference)
     assert packaging.reference not in answer
     [question] = chat.say(USER, "งั้นขอยกเลิกเรื่องบรรจุภัณฑ์ค่ะ")
     assert question == f"ต้องการยกเลิกคำขอ {packaging.reference} (พัฒนาบรรจุภัณฑ์) ใช่ไหมคะ"
