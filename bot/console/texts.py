@@ -53,6 +53,7 @@ CANCEL_ASKED = ("🛑 {who} ขอยกเลิกคำขอ {reference} ท
 DAY_MOVED = ("📅 {who} ขอเลื่อนวันใช้ {machine} คำขอ {reference} (โทร {phone}):\nจาก {old}\nเป็น {new}\n"
              "ข้อความ: {words}\n\nดูคำขอได้ที่ {url}")
 PHONE_CHANGED = "📞 {who} แจ้งเปลี่ยนเบอร์ติดต่อ คำขอ {reference}:\nจาก {old}\nเป็น {new}\n\nดูคำขอได้ที่ {url}"
+NAME_CHANGED = "👤 {who} แจ้งเปลี่ยน{label} คำขอ {reference}:\nจาก {old}\nเป็น {new}\n\nดูคำขอได้ที่ {url}"
 HANDOVER_PING = "💬 {who} ตอบกลับในแชต ({reference}):\n{text}\n\nอ่านและตอบได้ที่ {url}"
 
 # --- updates to the entrepreneur (polite, short, ค่ะ/คะ) ---------------------------------------------

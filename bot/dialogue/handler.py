@@ -20,7 +20,7 @@ from bot.dialogue import (
     fields,
     flows,
     name_answers,
-    new_number,
+    new_details,
     phones,
     postbacks,
     replies,
@@ -161,7 +161,7 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     # About a request already sent, whatever its words sound like: "ขอเลื่อนวันจองเครื่องเป็น 3 ธ.ค." is no second
     # booking, "เบอร์ผิด ให้โทร 081… แทน" no call-back to the old number, "ใครดูแลเรื่องกล่องคะ" no new request,
     # "ยังไม่มีใครโทรมาเลย" more than its status, "ลืมบอกไปค่ะ…" no new request.
-    sent = (rescheduling.offer(ctx, text, prediction) or new_number.offer(ctx, text)
+    sent = (rescheduling.offer(ctx, text, prediction) or new_details.offer(ctx, text)
             or call_about.who_has_it(ctx, text) or call_about.no_call_yet(ctx, text) or call_about.more_said(ctx, text))
     if sent is not None:
         return sent

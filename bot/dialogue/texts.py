@@ -176,6 +176,7 @@ SEND_AGAIN = "หากยังต้องการบริการนี้
 MOVE_CLOSED = "{booking} (คำขอ {reference}) สถานะ \"{status}\" ค่ะ จึงเลื่อนวันไม่ได้ " + SEND_AGAIN
 DAY_KEPT = "ไม่เลื่อนค่ะ {booking} (คำขอ {reference}) ยังนัดตามเดิมนะคะ"
 PHONE_CHANGED = "เปลี่ยนเบอร์ติดต่อของคำขอ {references} เป็น {phone} แล้วค่ะ {told} เจ้าหน้าที่จะติดต่อกลับที่เบอร์นี้นะคะ"
+NAME_CHANGED = "เปลี่ยน{label}ของคำขอ {references} เป็น {name} แล้วค่ะ {told}นะคะ"
 DAYS_KEPT = "ไม่เลื่อนค่ะ การจองเครื่องทุกรายการยังนัดตามเดิมนะคะ"
 DAY_CLOSED_REQUEST = "คำขอนี้ปิดไปแล้วค่ะ จึงเลื่อนวันไม่ได้ หากยังต้องการใช้เครื่อง เริ่มคำขอใหม่ได้เลยนะคะ"
 ASK_CANCEL_REQUEST = "ต้องการยกเลิกคำขอ {reference} ({service}) ใช่ไหมคะ"

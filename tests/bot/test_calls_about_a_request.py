@@ -19,6 +19,7 @@ from tests.bot.test_service_requests import (
     requests_in,
 )
 from tests.chat import quick_replies
+from tests.console.helpers import signed_in_staff
 
 OFFICER = "U" + "6" * 32
 ASKING = "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ เรื่องซองกาแฟที่ขอไป"
@@ -255,6 +256,28 @@ def test_a_new_number_given_after_sending_changes_the_request_and_the_next_one_o
     assert "จาก 0812345678" in notice and "เป็น 0892223344" in notice
     said = chat.say(USER, FIRST_MESSAGES["machinery"]) + answer_until(chat, app, USER, "reuse_profile")
     assert "เบอร์โทร: 0892223344" in said[-1]
+
+
+@pytest.mark.parametrize(("typed", "key", "name"), [
+    ("ขอแก้ชื่อผู้ติดต่อในคำขอเป็น ปวีณา ทองดี ค่ะ", "contact_name", "ปวีณา ทองดี"),
+    ("ชื่อผู้ติดต่อผิดค่ะ ที่ถูกคือ ปวีณา ทองดี", "contact_name", "ปวีณา ทองดี"),
+    ("เปลี่ยนชื่อร้านเป็น ครัวปวีณา ครับ", "business_name", "ครัวปวีณา"),
+])
+def test_a_new_name_given_after_sending_changes_the_request_and_the_next_one_offers_it(chat, app, line_api, typed, key,
+                                                                                       name):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    old = getattr(request, key)
+    [answer] = chat.say(USER, typed)
+    assert answer.startswith("เปลี่ยนชื่อ") and f"ของคำขอ {request.reference} เป็น {name} แล้วค่ะ แจ้งเจ้าหน้าที่" in answer
+    [kept] = requests_in(app)
+    assert getattr(kept, key) == name
+    [notice] = [m.text for m in line_api.delivered_messages(to=STAFF) if m.text and "แจ้งเปลี่ยนชื่อ" in m.text]
+    assert f"จาก {old}" in notice and f"เป็น {name}" in notice
+    page = signed_in_staff(app, "สมชาย ใจดี", "เชียงราย", "somchai").get(f"/staff/requests/{request.id}")
+    assert "ผู้ขอเปลี่ยนชื่อทาง LINE" in page.get_data(as_text=True)
+    said = chat.say(USER, FIRST_MESSAGES["machinery"]) + answer_until(chat, app, USER, "reuse_profile")
+    assert name in said[-1]
 
 
 def test_more_said_of_the_one_request_open_is_kept_for_its_officer(chat, app, line_api):

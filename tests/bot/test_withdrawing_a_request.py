@@ -22,6 +22,7 @@ from tests.bot.test_service_requests import (
     state_of,
 )
 from tests.chat import quick_replies, shown
+from tests.console.helpers import signed_in_staff
 
 OTHER = "U" + "b" * 32
 WITHDRAWN = "ยกเลิกคำขอ {} เรียบร้อยแล้วค่ะ หากกดผิด แตะ \"ขอคืนคำขอ\" ได้ภายใน 24 ชั่วโมงนะคะ"
@@ -98,6 +99,8 @@ def test_a_request_an_officer_took_is_not_withdrawn_by_chat_but_the_officer_is_t
     [notice] = cancels_passed_on(line_api, request.reference)
     assert f"/staff/requests/{request.id}" in notice
     assert status_of(app, request.reference) == "accepted"  # the officer closes it
+    page = signed_in_staff(app, "สมชาย ใจดี", "เชียงราย", "somchai").get(f"/staff/requests/{request.id}")
+    assert "ผู้ขอแจ้งขอยกเลิกทาง LINE" in page.get_data(as_text=True)
 
 
 def test_a_no_to_telling_the_officer_keeps_the_request_and_tells_no_one(chat, app, line_api):
