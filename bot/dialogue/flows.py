@@ -119,7 +119,8 @@ def prefill(flow: Flow, first_text: str | None, found: dict[str, Any], today: da
     if first_text and _says_enough(flow, first_text, today):
         answers["details"] = " ".join(first_text.split())[:1000]
     _, named = na.names_said(flow, answers, first_text or "", today)
-    return answers | named | _form_answers(flow, first_text or "", today)
+    introduced = na.introduced(flow, answers | named, first_text or "", today)
+    return answers | named | introduced | _form_answers(flow, first_text or "", today)
 
 
 # A form typed in one message, a line per answer ("ชื่อ วีระ แก้วกาญจนา", "ร้าน: วีระอัญมณี", "ต้องการ: …"); the

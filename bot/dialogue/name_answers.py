@@ -97,6 +97,24 @@ NAMED_IN_PASSING = {
     "contact_name": re.compile(rf"\s*{_INTRODUCING}\s*(?P<name>\S+)"),
 }
 LONGEST_NAME_IN_PASSING = 40  # more is a sentence that goes on after the name, not the name
+# How a first message introduces its sender, where no one asked: a business by its registered form ("บริษัท สยามฟู้ดส์
+# จำกัด", "หจก.ไม้งาม", "วิสาหกิจชุมชนบ้านหนองบัว", "จากร้านแอนเบเกอรี่", "ร้านแอนเบเกอรี่ค่ะ"); a person by ชื่อ, a
+# pronoun or a title and then a particle ("ชื่อแอนนะคะ", "ผมสมชายครับ", "ป้าแดงเองจ้า", "ลุงมีครับ"). Not a bare "ร้าน…"
+# ("ร้านกาแฟ อยากได้ถุง" is the kind of shop), nor a pronoun before a wish ("ผมอยากได้กล่องครับ": `NOT_A_NAME`).
+_PARTICLE = r"\s*(?:เอง)?\s*(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|เจ้า|เด้อ|เน้อ)"
+INTRODUCED = {
+    "business_name": (re.compile(r"(?P<name>บริษัท\s*(?:\S+\s+){0,3}?\S*จำกัด(?:\s*\(มหาชน\))?)"),
+                      re.compile(r"(?P<name>(?:หจก\.?|ห้างหุ้นส่วนจำกัด)\s?\S+|(?:กลุ่ม)?วิสาหกิจชุมชน\S+)"),
+                      re.compile(r"จาก\s*(?P<name>ร้าน\S+)"),
+                      re.compile(r"(?<!\S)(?P<name>ร้าน\S+?)(?=" + _PARTICLE + r")")),
+    "contact_name": (re.compile(r"(?<!\S)(?P<name>ชื่อ(?!\s*(?:ร้าน|กิจการ|บริษัท|แบรนด์|กลุ่ม|สินค้า|ผลิตภัณฑ์))"
+                                r"(?:เล่น|จริง)?\s*\S+?)" + _PARTICLE),
+                     re.compile(r"(?<!\S)(?P<name>(?:กระผม|ผม|ดิฉัน|ข่อย|ข้อย|หนู)(?:ชื่อ)?\s*[ก-๙]{2,15}?)" + _PARTICLE),
+                     re.compile(r"(?<!\S)(?P<name>(?:ป้า|ลุง|ยาย|น้า|พี่|น้อง|เจ๊|เฮีย)[ก-๙]{1,12}?)" + _PARTICLE)),
+}
+# A wish or a question after the pronoun or title, not a name: "ผมอยากได้กล่องครับ", "พี่ขอสอบถามครับ".
+NOT_A_NAME = re.compile(r"(?:อยาก|ขอ|ต้องการ|สนใจ|ทำ|ขาย|เป็น|จะ|ได้|ไม่|ด้วย|สอบถาม|ถาม|ใช้|ช่วย|รบกวน|ก็|มา|เอง|ค่ะ|คะ"
+                        r"|ครับ|สวัสดี|หวัดดี)")
 
 
 def names_said(flow: Flow, answers: dict[str, Any], text: str, today: date) -> tuple[str, dict[str, Any]]:
@@ -114,6 +132,29 @@ def names_said(flow: Flow, answers: dict[str, Any], text: str, today: date) -> t
         if len(name) <= LONGEST_NAME_IN_PASSING:
             named[key], cut = name, min(cut, match.start())
     return text[:cut].strip() or text, named
+
+
+def introduced(flow: Flow, answers: dict[str, Any], text: str, today: date) -> dict[str, Any]:
+    """The business and the person a first message introduces (`INTRODUCED`), where the flow still needs them."""
+    found: dict[str, Any] = {}
+    for key, patterns in INTRODUCED.items():
+        question = flow.field(key)
+        if question is None or key in answers:
+            continue
+        matches = (match for pattern in patterns for match in pattern.finditer(text))
+        for match in matches:
+            said = match["name"]
+            if key == "contact_name" and NOT_A_NAME.match(re.sub(r"^(?:ชื่อ(?:เล่น|จริง)?|กระผม|ผม|ดิฉัน|ข่อย|ข้อย|หนู"
+                                                                 r"|ป้า|ลุง|ยาย|น้า|พี่|น้อง|เจ๊|เฮีย)\s*", "", said)):
+                continue
+            try:
+                name = question.read(said, today)
+            except Invalid:
+                continue
+            if len(name) <= LONGEST_NAME_IN_PASSING:
+                found[key] = name
+                break
+    return found
 
 
 def business_named_for_the_contact(flow: Flow, state: str, reply: str, today: date) -> tuple[str, dict[str, Any]]:
