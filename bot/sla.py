@@ -10,41 +10,20 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from huey import crontab
 from sqlalchemy import select
 
 from bot.jobs import enqueue_deliveries, queue, services
-from bot.workdays import BusinessCalendar, load_calendar
+from bot.workdays import BusinessCalendar, add_business_hours
 from storage import repositories as repo
 from storage.database import unit_of_work
 from storage.models import AuditEntry, ServiceRequest, Staff
 
 log = logging.getLogger(__name__)
 
-BANGKOK = ZoneInfo("Asia/Bangkok")
 ESCALATE_AFTER = 2  # times the centre's response target
 LOOK_BACK = timedelta(days=30)  # older unaccepted requests were surely seen already: no more alerts
-
-
-def add_business_hours(start: datetime, hours: float, calendar: BusinessCalendar | None = None) -> datetime:
-    """The moment `hours` working hours after `start` (UTC in, UTC out)."""
-    calendar = calendar or load_calendar()
-    local = start.astimezone(BANGKOK)
-    left = timedelta(hours=hours)
-    while True:
-        day = local.date()
-        opens = datetime.combine(day, calendar.opens, BANGKOK)
-        closes = datetime.combine(day, calendar.closes, BANGKOK)
-        if not calendar.is_working_day(day) or local >= closes:
-            local = datetime.combine(day + timedelta(days=1), calendar.opens, BANGKOK)
-            continue
-        local = max(local, opens)
-        if local + left <= closes:
-            return (local + left).astimezone(start.tzinfo)
-        left -= closes - local
-        local = closes
 
 
 def response_due(request: ServiceRequest, calendar: BusinessCalendar | None = None) -> datetime:

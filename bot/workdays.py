@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 HOLIDAYS_FILE = Path(__file__).resolve().parent.parent / "storage" / "seed" / "holidays.toml"
+BANGKOK = ZoneInfo("Asia/Bangkok")
 LONGEST_CLOSURE = 31  # days in a row the centres may be closed; more means the file is wrong
 
 
@@ -53,3 +55,27 @@ def load_calendar(path: Path = HOLIDAYS_FILE) -> BusinessCalendar:
     return BusinessCalendar(time.fromisoformat(hours["start"]), time.fromisoformat(hours["end"]),
                             frozenset(hours["weekdays"]), {h["date"]: h["name"] for h in data["holiday"]},
                             frozenset(data.get("complete_years", [])))
+
+
+def add_business_hours(start: datetime, hours: float, calendar: BusinessCalendar | None = None) -> datetime:
+    """The moment `hours` working hours after `start` (UTC in, UTC out)."""
+    calendar = calendar or load_calendar()
+    local = start.astimezone(BANGKOK)
+    left = timedelta(hours=hours)
+    while True:
+        day = local.date()
+        opens = datetime.combine(day, calendar.opens, BANGKOK)
+        closes = datetime.combine(day, calendar.closes, BANGKOK)
+        if not calendar.is_working_day(day) or local >= closes:
+            local = datetime.combine(day + timedelta(days=1), calendar.opens, BANGKOK)
+            continue
+        local = max(local, opens)
+        if local + left <= closes:
+            return (local + left).astimezone(start.tzinfo)
+        left -= closes - local
+        local = closes
+
+
+def next_opening(moment: datetime, calendar: BusinessCalendar | None = None) -> datetime:
+    """`moment` itself in working hours, else when the centres next open (UTC in, UTC out)."""
+    return add_business_hours(moment, 0, calendar)

@@ -10,8 +10,7 @@ from sqlalchemy import select
 from bot.console import stats
 from bot.console.auth import login_required, signed_in_staff
 from bot.console.web import db, services
-from bot.sla import BANGKOK
-from bot.workdays import load_calendar
+from bot.workdays import BANGKOK, load_calendar
 from storage.models import Centre
 
 blueprint = Blueprint("staff_dashboard", __name__, url_prefix="/staff")

@@ -20,7 +20,7 @@ from sqlalchemy import delete, select
 
 from bot.console import stats
 from bot.console.web import short_centre_name
-from bot.sla import BANGKOK, add_business_hours
+from bot.workdays import BANGKOK, add_business_hours
 from storage.database import unit_of_work
 from storage.models import (
     AuditEntry,

@@ -19,7 +19,8 @@ from bot.console.auth import login_required, scoped, signed_in_staff
 from bot.console.web import db, services
 from bot.dialogue import texts
 from bot.dialogue.fields import request_phone
-from bot.sla import BANGKOK, is_overdue
+from bot.sla import is_overdue
+from bot.workdays import BANGKOK
 from storage.models import Centre, Province, ServiceRequest, Staff
 
 blueprint = Blueprint("staff_queue", __name__, url_prefix="/staff")

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.console.web import short_centre_name
 from bot.dialogue import texts
-from bot.sla import BANGKOK
+from bot.workdays import BANGKOK
 from storage.models import AuditEntry, Centre, Message, ServiceRequest
 
 FUNNEL = [("ยื่นคำขอ", 0), ("รับเรื่องแล้ว", 1), ("ดำเนินการ", 2), ("เสร็จสิ้น", 3)]

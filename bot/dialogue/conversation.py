@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from bot import workdays
 from bot.dialogue import asides, cards, fields, flows, needs, replies, texts, turns, withdrawal
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
@@ -256,6 +257,7 @@ def submit(ctx: Context, flow: flows.Flow, answers: dict[str, Any], conversation
             phone=fields.request_phone(request), hours=centre.response_hours)
         text = texts.SUBMITTED.format(reference=request.reference, service=texts.SERVICE_NAMES[flow.service],
                                       centre=centre.name, call_back=call_back)
+    text += _after_hours(ctx.now)
     alerts = queue_centre_alerts(ctx.session, request, ctx.public_base_url, ctx.now)
     sent = Reply([Text(text, cards.main_menu())], [DeliveriesQueued(tuple(alerts))])
     other = answers.get(needs.SECOND_NEED)
@@ -299,6 +301,15 @@ def cancel(ctx: Context, confirmed: bool = True, text: str | None = None) -> Rep
         repo.clear_conversation(ctx.session, ctx.user)
         return Reply([Text(texts.FLOW_CANCELLED, cards.main_menu())])
     return withdrawal.offer(ctx, text)
+
+
+def _after_hours(now: datetime) -> str:
+    """When the centres open next, said on a line of its own if they are closed now (a Sunday evening); else ""."""
+    opens = workdays.next_opening(now)
+    if opens - now < timedelta(minutes=1):
+        return ""
+    local = opens.astimezone(workdays.BANGKOK)
+    return "\n" + texts.CLOSED_NOW.format(day=texts.day_and_date(local.date()), time=f"{local:%H:%M}")
 
 
 def takes_back(current: Conversation | None, text: str) -> bool:

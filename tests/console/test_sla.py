@@ -7,13 +7,13 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot import sla, workdays
-from bot.dialogue.texts import thai_datetime
+from bot.dialogue.texts import day_and_date, thai_datetime
 from storage.models import ServiceRequest, utcnow
 from tests.chat import LineChat, shown
 from tests.conftest import SECRET, make_app
 from tests.console.helpers import StaffBrowser, add_staff, file_request
 
-BANGKOK = sla.BANGKOK
+BANGKOK = workdays.BANGKOK
 USER = "U" + "a" * 32
 SOMCHAI = "U" + "5" * 32
 ADMIN = "U" + "4" * 32
@@ -140,3 +140,23 @@ def test_the_alert_cards_say_when_the_request_was_filed_and_a_reminder_how_long_
     assert filed in first and "ที่แล้ว" not in first  # a push may be read hours later
     hours = int((clock.now - request.created_at).total_seconds() // 3600)
     assert f"{filed} ({hours} ชั่วโมงที่แล้ว)" in reminder or f"{filed} ({hours // 24} วันที่แล้ว)" in reminder
+
+
+@pytest.mark.parametrize("moment, opens", [
+    (bangkok(2026, 11, 22, 19, 0), bangkok(2026, 11, 23, 8, 30)),   # a Sunday evening
+    (bangkok(2026, 12, 4, 17, 0), bangkok(2026, 12, 8, 8, 30)),     # Friday after hours; Mon 7 Dec closed
+    (bangkok(2026, 11, 18, 10, 0), bangkok(2026, 11, 18, 10, 0)),   # a Wednesday morning: open now
+])
+def test_when_the_centres_next_open(moment, opens):
+    assert workdays.next_opening(moment) == opens
+
+
+def test_a_request_sent_when_the_centres_are_closed_says_when_they_open(timed_app, line_api, clock):
+    today = utcnow().astimezone(BANGKOK)  # tonight, after closing: within a day of the conversation's own clock
+    clock.now = today.replace(hour=20, minute=0) if today.hour < 20 else today.replace(hour=23, minute=0)
+    chat = LineChat(timed_app, line_api, SECRET)
+    file_request(chat, timed_app, USER)
+    [sent] = [m.text for m in line_api.delivered_messages(to=USER) if m.text and "ส่งคำขอเรียบร้อยแล้ว" in m.text]
+    opens = workdays.next_opening(clock.now).astimezone(BANGKOK)
+    assert opens.date() > clock.now.date() and f"{opens:%H:%M}" == "08:30"
+    assert sent.endswith(f"ตอนนี้อยู่นอกเวลาทำการ ศูนย์จะเปิดอีกครั้งวัน{day_and_date(opens.date())} เวลา 08:30 น. ค่ะ")
