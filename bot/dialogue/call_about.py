@@ -183,7 +183,8 @@ def call_about(ctx: Context, request: ServiceRequest, text: str) -> Reply:
     if told:
         reply = texts.CALL_ABOUT_SENT.format(reference=request.reference, call_back=call_back)
     elif told_at is None:  # no one at the centre is on LINE: the console shows it
-        reply = texts.CALL_ABOUT_NOTED.format(reference=request.reference, call_back=call_back)
+        reply = texts.CALL_ABOUT_NOTED.format(reference=request.reference, call_back=call_back, centre=centre.name,
+                                              phone=centre.phone)
     else:
         reply = texts.CALL_ABOUT_ALREADY.format(reference=request.reference, time=texts.thai_datetime(told_at),
                                                 centre=centre.name, phone=centre.phone)

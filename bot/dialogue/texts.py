@@ -157,7 +157,8 @@ ASK_WHICH_CALL_ABOUT = "ต้องการคุยกับเจ้าห�
 CALL_ABOUT_PICKED = "เรื่องคำขอ {reference}"
 CALL_ABOUT_OTHER = "เรื่องอื่น"
 CALL_ABOUT_SENT = "แจ้งเจ้าหน้าที่ที่ดูแลคำขอ {reference} แล้วค่ะ {call_back}"
-CALL_ABOUT_NOTED = "บันทึกเรื่องที่ขอคุยไว้ในคำขอ {reference} ให้เจ้าหน้าที่แล้วค่ะ {call_back}"
+CALL_ABOUT_NOTED = ("บันทึกเรื่องที่ขอคุยไว้ในคำขอ {reference} ให้เจ้าหน้าที่แล้วค่ะ {call_back} "
+                    "หากด่วน โทรหา{centre}ได้ที่ {phone} ค่ะ")
 SORRY = "ขออภัย"
 SORRY_FOR_THE_WAIT = SORRY + "ที่ให้รอนะคะ 🙏"
 CALL_ABOUT_ALREADY = ("แจ้งเจ้าหน้าที่เรื่องคำขอ {reference} ไปแล้วเมื่อ {time} ค่ะ ขออภัยที่ยังไม่ได้ติดต่อกลับนะคะ "
