@@ -135,7 +135,8 @@ def _day_given(ctx: Context, current: Conversation, text: str) -> Reply | None:
     offered, words = current.data.get(fields.OFFERED, []), current.data.get(WORDS, "")
     if len(offered) > 1 and flows.OFFER_TAKEN.read(text):  # "ใช่ค่ะ" to two days: which one
         return _ask(ctx, request, words, texts.PICK_AN_OFFER, offered)
-    return _read(ctx, request, flows.taken_offer(offered, text), words, offered)
+    # The officer reads the answer beside the first words ("ขอเลื่อนเป็น 5 ธ.ค. / งั้น 8 ธ.ค. ค่ะ"), not only a day refused.
+    return _read(ctx, request, flows.taken_offer(offered, text), f"{words} / {text}" if words else text, offered)
 
 
 def _keeps(text: str) -> bool:

@@ -295,3 +295,14 @@ def test_a_move_of_something_else_with_a_closed_booking_is_not_about_it(chat, ap
     chat.say(USER, "ใช่ค่ะ")
     answer = chat.say(USER, "ลูกค้าขอเลื่อนส่งของ ทำไงดีคะ")
     assert "จึงเลื่อนวันไม่ได้" not in " ".join(answer)
+
+
+def test_the_officer_reads_the_day_typed_at_the_question_beside_the_first_words(chat, app, line_api):
+    add_staff(app, line_id=OFFICER)
+    request = file_a_booking(chat, app)
+    saturday, new = a_saturday_after(a_working_day(5)), a_working_day(12)
+    chat.say(USER, f"ขอเลื่อนเป็นวันเสาร์ที่ {typed_date(saturday)} ค่ะ")  # closed: the day is asked again
+    chat.say(USER, f"งั้น {typed_date(new)} ค่ะ")
+    [notice] = moves_told_to(line_api, OFFICER)
+    assert f"ข้อความ: ขอเลื่อนเป็นวันเสาร์ที่ {typed_date(saturday)} ค่ะ / งั้น {typed_date(new)} ค่ะ" in notice
+    assert f"เป็น {texts.thai_date(new)}" in notice and requests_in(app)[0].id == request.id
