@@ -61,7 +61,7 @@ _NAME_AGAIN = re.compile(r"(?:(?:ผิด|ไม่ใช่)\S*\s+)?(?P<value>
                          re.DOTALL)
 _CONTACT_NAMED = re.compile(r"^ชื่อ\s*(?:คน|ผู้)\s*ติดต่อ\s*(?:เป็น|คือ)?\s*")  # "ชื่อคนติดต่อเป็น…": what follows
 _DAY_ASKED = re.compile(r"เปลี่ยน|ขอ\s*(?:เป็น)?\s*วัน|เป็นวัน|แทน")  # a day asked for at the summary, not asked about
-_NOT_THIS = re.compile(r"ไม่ใช่\s*(?:จังหวัด|จ\.)?\s*\S+")
+_NOT_THIS = re.compile(r"(?:ไม่ใช่|บ่แม่น|บ่ใช่)\s*(?:จังหวัด|จ\.)?\s*\S+")
 _ASKING = re.compile(r"^(?:ขอ|ช่วย|รบกวน)")  # before แก้: "ขอแก้วันครับ"
 # "ส่งแล้วกี่วันเจ้าหน้าที่จะโทรมาครับ": when the call comes is the bot's to answer (and kept for the officer too).
 WHEN_WORDS = ("กี่วัน", "กี่โมง", "เมื่อไหร่", "เมื่อไร", "เมื่อไร่", "นานไหม", "นานมั้ย", "นานแค่ไหน")
