@@ -146,7 +146,8 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
         return new_day
     if conversation.takes_back(conversation.active(ctx), text):  # before "เปลี่ยนใจ" reads as another cancel
         return conversation.take_back(ctx)
-    restored = restoring.typed(ctx, text)  # "ยกเลิกผิดค่ะ เอาคืนได้ไหม" is no cancel either
+    # "ยกเลิกผิดค่ะ เอาคืนได้ไหม" is no cancel either; "กดผิดครับ แค่อยากเปลี่ยนเป็นวันที่ 15": the day moves too.
+    restored = restoring.typed(ctx, text, then=lambda rest: rescheduling.offer(ctx, rest, prediction))
     if restored is not None:
         return restored
     consents = consent.TYPED.read(text)

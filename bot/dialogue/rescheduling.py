@@ -29,9 +29,9 @@ MOVE = "move_date"  # the postback (move_date=ID, with the picker's date or :ISO
 MOVED = "day_moved"  # the staff notice's purpose and the console log's action
 KEY, TIME = fields.PREFERRED_DATE.key, fields.PREFERRED_TIME.key
 LISTED, SAID, WORDS = "move_listed", "move_said", "move_words"  # in the conversation: bookings offered, new day, message
-# Not "ไม่เลื่อนแล้ว"; and back to a day ("ส่วนเลเซอร์ขอกลับเป็นวันที่ 3 เหมือนเดิม").
+# Not "ไม่เลื่อนแล้ว"; and back to a day ("ส่วนเลเซอร์ขอกลับเป็นวันที่ 3 เหมือนเดิม"), or to another ("เปลี่ยนเป็นวันที่ 15").
 MOVES = re.compile(r"(?<!ไม่)(?<!ไม่ )เลื่อน|(?:เปลี่ยน|ย้าย|แก้|ป่าย)\s*(?:วัน|นัด)|กลับ(?=\s*(?:ไป)?\s*(?:เป็น)?\s*วัน)"
-                   r"|postpone|reschedule", re.IGNORECASE)
+                   r"|(?:เปลี่ยน|ย้าย)(?=\s*เป็น\s*วัน)|postpone|reschedule", re.IGNORECASE)
 # A time of day asked for instead ("ขอเปลี่ยนเป็นช่วงบ่าย", "ขอใช้เครื่องช่วงบ่ายนะคะ เช้าไม่สะดวก"), with a time named;
 # not the time for a call ("โทรมาช่วงบ่ายได้ไหมคะ").
 RETIMED, A_CALL = re.compile(r"เปลี่ยน|ขอ|สะดวก|แทน|ได้ไหม|ได้มั้ย"), re.compile(r"โทร|ติดต่อ|คุย|call", re.IGNORECASE)

@@ -6,6 +6,7 @@ and a withdrawal older than a day is sent again as a new request."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.console import texts as staff_texts
@@ -45,9 +46,10 @@ def _withdrawn(request: ServiceRequest) -> bool:
         request.history[-1].note == texts.CANCELLED_BY_USER
 
 
-def typed(ctx: Context, text: str) -> Reply | None:
-    """A typed wish to undo a withdrawal: the one the user made last, restored (one over a day old, to be sent
-    again). None in a request's flow ("กดผิด" is about its buttons), or when the user withdrew nothing lately."""
+def typed(ctx: Context, text: str, then: Callable[[str], Reply | None] = lambda rest: None) -> Reply | None:
+    """A typed wish to undo a withdrawal: the one the user made last, restored, and what else the message asks done
+    once it is (`then`, with the rest of the message: a new day); one over a day old, to be sent again. None in a request's flow ("กดผิด" is about
+    its buttons), or when the user withdrew nothing lately."""
     heard_for = HEARD_FOR if WANTS_BACK.search(text) else SLIP_FOR if SLIP.search(text) else None
     if heard_for is None or conversation.request_flow(ctx) is not None:
         return None
@@ -55,7 +57,9 @@ def typed(ctx: Context, text: str) -> Reply | None:
     newest = max(withdrawn, key=lambda request: request.history[-1].changed_at, default=None)
     if newest is None or ctx.now - newest.history[-1].changed_at > heard_for:
         return None
-    return restore(ctx, newest.id)
+    restored = restore(ctx, newest.id)
+    more = then(SLIP.sub(" ", WANTS_BACK.sub(" ", text))) if newest.status == "new" else None
+    return restored if more is None else restored.then(more)
 
 
 def restore(ctx: Context, request_id: int) -> Reply:

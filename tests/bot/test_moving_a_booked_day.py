@@ -306,3 +306,22 @@ def test_the_officer_reads_the_day_typed_at_the_question_beside_the_first_words(
     [notice] = moves_told_to(line_api, OFFICER)
     assert f"ข้อความ: ขอเลื่อนเป็นวันเสาร์ที่ {typed_date(saturday)} ค่ะ / งั้น {typed_date(new)} ค่ะ" in notice
     assert f"เป็น {texts.thai_date(new)}" in notice and requests_in(app)[0].id == request.id
+
+
+def test_a_day_asked_for_in_place_of_the_booked_one_moves_it(chat, app):
+    request = file_a_booking(chat, app)
+    new = a_working_day(10)
+    [answer] = chat.say(USER, f"เปลี่ยนเป็นวันที่ {typed_date(new)} ครับ")  # not "ไม่แน่ใจว่าหมายถึงเรื่องไหน" (h77)
+    assert answer.startswith(moved_to(request, new))
+    assert [r.answers["preferred_date"] for r in requests_in(app)] == [new.isoformat()]
+
+
+def test_a_booking_taken_back_with_a_new_day_in_the_same_message_is_restored_and_moved(chat, app):
+    request = file_a_booking(chat, app)
+    chat.say(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ")
+    chat.say(USER, "ใช่ค่ะ")
+    new = a_working_day(10)
+    said = chat.say(USER, f"กดผิดครับ ไม่ได้จะยกเลิก แค่อยากเปลี่ยนเป็นวันที่ {typed_date(new)} แทน")
+    assert said[0].startswith(f"คืนคำขอ {request.reference} ให้แล้วค่ะ") and said[1].startswith(moved_to(request, new))
+    [kept] = requests_in(app)
+    assert kept.status == "new" and kept.answers["preferred_date"] == new.isoformat()
