@@ -98,23 +98,22 @@ NAMED_IN_PASSING = {
 }
 LONGEST_NAME_IN_PASSING = 40  # more is a sentence that goes on after the name, not the name
 # How a first message introduces its sender, where no one asked: a business by its registered form ("บริษัท สยามฟู้ดส์
-# จำกัด", "หจก.ไม้งาม", "วิสาหกิจชุมชนบ้านหนองบัว", "จากร้านแอนเบเกอรี่", "ร้านแอนเบเกอรี่ค่ะ"); a person by ชื่อ, a
-# pronoun or a title and then a particle ("ชื่อแอนนะคะ", "ผมสมชายครับ", "ป้าแดงเองจ้า", "ลุงมีครับ"). Not a bare "ร้าน…"
-# ("ร้านกาแฟ อยากได้ถุง" is the kind of shop), nor a pronoun before a wish ("ผมอยากได้กล่องครับ": `NOT_A_NAME`).
-_PARTICLE = r"\s*(?:เอง)?\s*(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|เจ้า|เด้อ|เน้อ)"
+# จำกัด", "หจก.ไม้งาม", "วิสาหกิจชุมชนจักสานผักตบชวาค่ะ"); a person by ชื่อ and a particle ("ชื่อแอนนะคะ") or by เอง
+# ("ป้าแดงเองจ้า", "ผมเองครับ สมชาย" is the name question's). Not a shop's kind ("ร้านกาแฟค่ะ", "ร้านขายส่งมะม่วงที่
+# ตลาดไทค่ะ"), nor a clause after a pronoun ("ผมเกษียณจากราชการครับ", "พี่แอดอยู่ไหมคะ"): Thai runs a sentence
+# together, and a wrong name kept is worse than one asked (`NOT_A_NAME` guards what is left).
+_PARTICLE = r"\s*(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|เจ้า|เด้อ|เน้อ)"
 INTRODUCED = {
     "business_name": (re.compile(r"(?P<name>บริษัท\s*(?:\S+\s+){0,3}?\S*จำกัด(?:\s*\(มหาชน\))?)"),
-                      re.compile(r"(?P<name>(?:หจก\.?|ห้างหุ้นส่วนจำกัด)\s?\S+|(?:กลุ่ม)?วิสาหกิจชุมชน\S+)"),
-                      re.compile(r"จาก\s*(?P<name>ร้าน\S+)"),
-                      re.compile(r"(?<!\S)(?P<name>ร้าน\S+?)(?=" + _PARTICLE + r")")),
+                      re.compile(r"(?P<name>(?:หจก\.?|ห้างหุ้นส่วนจำกัด)\s?[^\sฯ]\S*)"),
+                      re.compile(r"(?<!\S)(?P<name>(?:กลุ่ม)?วิสาหกิจชุมชน\S+?)(?=" + _PARTICLE + r"(?:\s|$))")),
     "contact_name": (re.compile(r"(?<!\S)(?P<name>ชื่อ(?!\s*(?:ร้าน|กิจการ|บริษัท|แบรนด์|กลุ่ม|สินค้า|ผลิตภัณฑ์))"
-                                r"(?:เล่น|จริง)?\s*\S+?)" + _PARTICLE),
-                     re.compile(r"(?<!\S)(?P<name>(?:กระผม|ผม|ดิฉัน|ข่อย|ข้อย|หนู)(?:ชื่อ)?\s*[ก-๙]{2,15}?)" + _PARTICLE),
-                     re.compile(r"(?<!\S)(?P<name>(?:ป้า|ลุง|ยาย|น้า|พี่|น้อง|เจ๊|เฮีย)[ก-๙]{1,12}?)" + _PARTICLE)),
+                                r"(?:เล่น|จริง)?\s*[ก-๙A-Za-z]{2,15}?)" + _PARTICLE + r"(?:\s|$)"),
+                     re.compile(r"(?<!\S)(?P<name>(?:ป้า|ลุง|ยาย|น้า|พี่|น้อง|เจ๊|เฮีย)[ก-๙]{1,10}?)\s*เอง" + _PARTICLE)),
 }
-# A wish or a question after the pronoun or title, not a name: "ผมอยากได้กล่องครับ", "พี่ขอสอบถามครับ".
-NOT_A_NAME = re.compile(r"(?:อยาก|ขอ|ต้องการ|สนใจ|ทำ|ขาย|เป็น|จะ|ได้|ไม่|ด้วย|สอบถาม|ถาม|ใช้|ช่วย|รบกวน|ก็|มา|เอง|ค่ะ|คะ"
-                        r"|ครับ|สวัสดี|หวัดดี)")
+# A wish or a question where the name would be: "ชื่ออะไรคะ", "พี่ขอเองครับ".
+NOT_A_NAME = re.compile(r"(?:อยาก|ขอ|ต้องการ|สนใจ|ทำ|ขาย|เป็น|จะ|ได้|ไม่|ด้วย|สอบถาม|ถาม|ใช้|ช่วย|รบกวน|ก็|มา|อะไร|ไหน"
+                        r"|สวัสดี|หวัดดี|เจ้าหน้าที่|แอด)")
 
 
 def names_said(flow: Flow, answers: dict[str, Any], text: str, today: date) -> tuple[str, dict[str, Any]]:
@@ -144,8 +143,8 @@ def introduced(flow: Flow, answers: dict[str, Any], text: str, today: date) -> d
         matches = (match for pattern in patterns for match in pattern.finditer(text))
         for match in matches:
             said = match["name"]
-            if key == "contact_name" and NOT_A_NAME.match(re.sub(r"^(?:ชื่อ(?:เล่น|จริง)?|กระผม|ผม|ดิฉัน|ข่อย|ข้อย|หนู"
-                                                                 r"|ป้า|ลุง|ยาย|น้า|พี่|น้อง|เจ๊|เฮีย)\s*", "", said)):
+            if key == "contact_name" and NOT_A_NAME.match(re.sub(r"^(?:ชื่อ(?:เล่น|จริง)?|ป้า|ลุง|ยาย|น้า|พี่|น้อง|เจ๊|เฮีย)\s*",
+                                                                 "", said)):
                 continue
             try:
                 name = question.read(said, today)

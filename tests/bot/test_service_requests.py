@@ -1386,8 +1386,9 @@ def test_where_the_business_is_typed_for_the_contact_name_is_taken_as_the_provin
 
 
 @pytest.mark.parametrize(("first", "business", "contact"), [
-    ("สวัสดีค่ะ ผมสมชายครับ จากหจก.ไม้งามเฟอร์นิเจอร์ อยากได้กล่องใส่เฟอร์นิเจอร์ไม้", "หจก.ไม้งามเฟอร์นิเจอร์", "สมชาย"),
-    ("ป้าแดงเองจ้า วิสาหกิจชุมชนบ้านหนองบัว อยากได้ถุงใส่ข้าวเกรียบใหม่", "วิสาหกิจชุมชนบ้านหนองบัว", "ป้าแดง"),
+    ("สวัสดีค่ะ ผมชื่อสมชายครับ จากหจก.ไม้งามเฟอร์นิเจอร์ อยากได้กล่องใส่เฟอร์นิเจอร์ไม้", "หจก.ไม้งามเฟอร์นิเจอร์",
+     "สมชาย"),
+    ("ป้าแดงเองจ้า วิสาหกิจชุมชนบ้านหนองบัวจ้า อยากได้ถุงใส่ข้าวเกรียบใหม่", "วิสาหกิจชุมชนบ้านหนองบัว", "ป้าแดง"),
     ("บริษัท สยามฟู้ดส์ จำกัด ค่ะ ชื่อแอนนะคะ อยากพัฒนาขวดใส่ซอสใหม่ค่ะ", "บริษัท สยามฟู้ดส์ จำกัด", "แอน"),
 ])
 def test_the_business_and_the_person_a_first_message_introduces_are_not_asked_again(chat, app, first, business,
@@ -1400,7 +1401,8 @@ def test_the_business_and_the_person_a_first_message_introduces_are_not_asked_ag
     assert (request.business_name, request.contact_name) == (business, contact)
 
 
-@pytest.mark.parametrize("first", ["ผมอยากได้กล่องใส่ขนมครับ", "ร้านกาแฟ อยากได้ถุงใหม่ค่ะ", "หนูอยากได้ถุงซิปล็อคใส่ขนมค่ะ"])
+@pytest.mark.parametrize("first", ["ผมอยากได้กล่องใส่ขนมครับ", "ร้านกาแฟค่ะ อยากได้ถุงใหม่", "หนูอยากได้ถุงซิปล็อคใส่ขนมค่ะ",
+                                   "ผมเกษียณจากราชการครับ อยากทำกล่องขนมขาย", "พี่แอดอยู่ไหมคะ อยากได้กล่องขนม"])
 def test_a_first_message_that_introduces_no_one_asks_both_names(chat, app, first):
     chat.consent(USER)
     said = chat.say(USER, first) + answer_until_summary(chat, app, USER)
