@@ -381,8 +381,11 @@ _AFTERNOON = re.compile(r"บ่าย\s*(?P<hour>โมง|สอง|สาม|
 _O_CLOCK = re.compile(r"(?<!\d)(?P<hour>สิบเอ็ด|เจ็ด|แปด|เก้า|สิบ|[7-9]|1[01])\s*โมง\s*(?:เช้า)?\s*(?P<half>ครึ่ง)?"
                       r"|(?<!\d)(?P<evening>สี่|ห้า|[45])\s*โมง\s*เย็น" + _REFUSED_AFTER)
 _NOON = re.compile(r"เที่ยง(?!คืน)\s*(?P<half>ครึ่ง)?" + _REFUSED_AFTER)
-_PART_OF_DAY = re.compile(r"(?:ช่วง|ตอน|ภาค|ครึ่งวัน)\s*(?P<part>เช้า|บ่าย|เย็น)|(?<!ห้อง)(?<!ความ)(?P<bare>เช้า|บ่าย)(?!นี้)"
-                          + _REFUSED_AFTER + r"|(?P<all>ทั้งวัน|เต็มวัน)")
+# Not a gift basket (กระเช้า), this morning past (เมื่อเช้า) or an event's round (รอบบ่าย); all day only as a booking's
+# ("ขอใช้ทั้งวัน", "ทั้งวันค่ะ"), not "แจ้งเตือนเด้งทั้งวัน".
+_PART_OF_DAY = re.compile(r"(?:ช่วง|ตอน|ภาค|ครึ่งวัน)\s*(?P<part>เช้า|บ่าย|เย็น)"
+                          r"|(?<!กระ)(?<!เมื่อ)(?<!รอบ)(?<!ห้อง)(?<!ความ)(?P<bare>เช้า|บ่าย)(?!นี้)" + _REFUSED_AFTER
+                          + r"|(?:^\s*|(?:ใช้|จอง|ขอ|เอา)\S{0,12}?)(?P<all>ทั้งวัน|เต็มวัน)")
 
 
 def time_of_day(text: str) -> str | None:

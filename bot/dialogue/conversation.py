@@ -26,7 +26,7 @@ DROPPED, KEPT_FOR = "dropped_request", timedelta(minutes=30)
 SWITCH = "switch_offered"
 ALSO = re.compile(r"ด้วย|อีกเรื่อง|อีกอย่าง")  # another service wanted as well as this one
 TAKEN_BACK = re.compile(r"ทำต่อ|กลับไปทำ|เอา(?:อัน|เรื่อง)?(?:เดิม|เมื่อกี้)|ส่ง(?:เรื่อง)?\S{0,20}(?:ไปด้วย|ไปเลย)"
-                        r"|เปลี่ยนใจ|ไม่ยกเลิก|ยกเลิก\s*ผิด|กด\s*ผิด|ไม่ได้\s*(?:ตั้งใจ)?\s*(?:จะ)?\s*ยกเลิก")
+                        r"|เปลี่ยนใจ|ไม่ยกเลิก|ยกเลิก\s*ผิด|กด\s*ผิด|ไม่ได้\s*ตั้งใจ\s*(?:จะ)?\s*ยกเลิก")
 MISSES_BEFORE_HELP = 2
 
 

@@ -15,6 +15,7 @@ from bot.console import texts as staff_texts
 from bot.console.workflow import OPEN, audit
 from bot.dialogue import answers, cards, conversation, fields, flows, restoring, texts, turns, withdrawal
 from bot.dialogue.context import Context, Reply
+from bot.dialogue.mentions import find_machine
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.when import read_date
 from bot.domain import DeliveriesQueued
@@ -35,6 +36,7 @@ MOVES = re.compile(r"(?<!ไม่)(?<!ไม่ )เลื่อน|(?:เป�
 # A time of day asked for instead ("ขอเปลี่ยนเป็นช่วงบ่าย", "ขอใช้เครื่องช่วงบ่ายนะคะ เช้าไม่สะดวก"), with a time named;
 # not the time for a call ("โทรมาช่วงบ่ายได้ไหมคะ").
 RETIMED, A_CALL = re.compile(r"เปลี่ยน|ขอ|สะดวก|แทน|ได้ไหม|ได้มั้ย"), re.compile(r"โทร|ติดต่อ|คุย|call", re.IGNORECASE)
+BOOKS = re.compile(r"จอง|book", re.IGNORECASE)  # a booking asked for: a new request, not a time for the one made
 # The day booked, refused ("ไม่สะดวกวันที่ 2 แล้วค่ะ", "วันอังคารไม่ว่างแล้ว"): a move, not a cancel.
 UNFIT = re.compile(r"(?:ไม่|บ่)\s*(?:สะดวก|ว่าง)")
 BOOKING = re.compile(r"จอง|เครื่อง|วัน|นัด")  # a move with a closed booking is about it only in these words
@@ -46,7 +48,7 @@ KEEP = re.compile(r"ไม่เลื่อน|ไม่เปลี่ยน|�
 # Not a booking moved: an event or an appointment with an officer ("สัมมนาเลื่อนเป็นวันที่ 9 หรือคะ", "ขอเลื่อนนัดกับ
 # เจ้าหน้าที่"), whether something is moved ("งานเลื่อนไหมคะ"), or a cancel ("…ขอยกเลิกการจองเลยค่ะ").
 NOT_A_MOVE = re.compile(r"กิจกรรม|event|cluster|สัมมนา|ลงทะเบียน|บูธ|อบรม|workshop|เวิร์ก?ช็อป|เจ้าหน้าที่|ประชุม"
-                        r"|เลื่อน(?:ไหม|มั้ย|หรือ)|(?<!ไม่)ยกเลิก", re.IGNORECASE)
+                        r"|เลื่อน(?:ไหม|มั้ย|หรือ)|(?<!ไม่)(?<!ไม่ได้)(?<!ไม่ได้จะ)ยกเลิก", re.IGNORECASE)
 
 
 def offer(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:
@@ -55,7 +57,12 @@ def offer(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | No
     if conversation.request_flow(ctx) is not None:
         return None
     bookings = _bookings(ctx, text)
-    retimed = RETIMED.search(text) if dates.time_of_day(text) and not A_CALL.search(text) else None
+    # A time alone is read as the booking's only where nothing else is clearly meant ("ลงชื่อเข้างานไว้รอบเช้า…"), nor
+    # another booking ("ขอจองเครื่องเลเซอร์ … ช่วงบ่าย" with a CNC booked).
+    elsewhere = prediction.intent != "machinery" and prediction.confidence >= intents.INTERRUPT_THRESHOLD
+    another = BOOKS.search(text) or (find_machine(text) and not withdrawal.machine_named(bookings, text))
+    timed = dates.time_of_day(text) and not (A_CALL.search(text) or elsewhere or another)
+    retimed = RETIMED.search(text) if timed else None
     mark = MOVES.search(text) or _booked_day_refused(bookings, text, ctx.today) or retimed
     about_an_event = NOT_A_MOVE.search(text) or (prediction.intent == "event" and "งาน" in text)
     if mark is None or about_an_event:

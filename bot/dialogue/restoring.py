@@ -22,13 +22,14 @@ RESTORE = "restore_request"  # the postback: restore_request=ID
 RESTORED = "request_restored"  # the staff notice's purpose
 FOR = timedelta(hours=24)
 HEARD_FOR = timedelta(days=7)  # a typed wish to undo is about a withdrawal this recent, else about something else
-# "ยกเลิกผิด", "ไม่ได้จะยกเลิก", "เอาคืนได้ไหม", "ขอคำขอเดิมคืน", "เอาเรื่องเมื่อกี้กลับมา", "ยกเลิกการยกเลิก"; not
-# "ขอเงินคืน" (a refund).
-WANTS_BACK = re.compile(r"ยกเลิก\s*ผิด|ไม่ได้\s*(?:ตั้งใจ)?\s*(?:จะ)?\s*ยกเลิก|ยกเลิกการยกเลิก|กู้คืน|undo"
+# "ยกเลิกผิด", "ไม่ได้ตั้งใจยกเลิก", "เอาคืนได้ไหม", "ขอคำขอเดิมคืน", "เอาเรื่องเมื่อกี้กลับมา", "ยกเลิกการยกเลิก"; not
+# "ขอคืนเงิน" or "ขอคืนภาษี" (a refund), "กู้คืนเพจ", nor "ไม่ได้ยกเลิกคำขอนะคะ แค่ไม่อยากได้ข่าว" (another wish, stated).
+WANTS_BACK = re.compile(r"ยกเลิก\s*ผิด|ไม่ได้\s*ตั้งใจ\s*(?:จะ)?\s*ยกเลิก|ยกเลิกการยกเลิก|undo"
                         r"|(?:เอา|ขอ)\s*(?:คำขอ|เรื่อง|อัน)?\s*(?:นั้น|นี้|เดิม|เมื่อกี้)?\s*(?:คืน|กลับ(?:มา|คืน))"
-                        r"|คืนคำขอ", re.IGNORECASE)
-# "กดผิดค่ะ" is about the last tap only: a withdrawal this recent.
-SLIP, SLIP_FOR = re.compile(r"กด\s*ผิด"), timedelta(minutes=30)
+                        r"(?!\s*(?:เงิน|ของ|สินค้า|ค่า|ภาษี|vat))|คืนคำขอ", re.IGNORECASE)
+# "กดผิดค่ะ", "ไม่ได้จะยกเลิกค่ะ" are about the last tap only: a withdrawal this recent; and not with another wish
+# stated ("ไม่ได้ยกเลิกคำขอนะคะ แค่ไม่อยากได้ข่าว").
+SLIP, SLIP_FOR = re.compile(r"กด\s*ผิด|ไม่ได้\s*(?:จะ)?\s*ยกเลิก(?!.*(?:แค่|เพียง))"), timedelta(minutes=30)
 
 
 def chip(request: ServiceRequest) -> Choose:

@@ -99,6 +99,14 @@ def test_a_refund_or_a_slip_long_after_takes_nothing_back(chat, app, text):
     assert "คืนคำขอ" not in " ".join(answer) and status_of(app, request.reference) == "cancelled"
 
 
+@pytest.mark.parametrize("text", ["ไม่ได้ยกเลิกคำขอนะคะ แค่ไม่อยากได้ข่าวประกาศแล้ว", "ขอคืนภาษีทำยังไงคะ",
+                                  "ลูกค้าขอคืนเงินค่ะ ต้องคืนไหม", "เพจร้านโดนแฮก กู้คืนยังไงคะ"])
+def test_another_wish_said_right_after_a_withdrawal_takes_nothing_back(chat, app, text):
+    request, _ = withdrawn(chat, app)
+    answer = chat.say(USER, text)
+    assert "คืนคำขอ" not in " ".join(answer) and status_of(app, request.reference) == "cancelled"
+
+
 def test_a_request_staff_closed_is_not_restored(chat, app):
     request = file_packaging_request(chat, app)
     with app.extensions["frontdesk"].sessions() as session, session.begin():
