@@ -376,15 +376,17 @@ _HOURS = {"เจ็ด": 7, "แปด": 8, "เก้า": 9, "สิบ": 10,
           "ห้า": 5}
 _REFUSED_AFTER = r"(?!\s*(?:ไม่|บ่))"  # "เช้าไม่สะดวก" names no time wanted
 _CLOCK = re.compile(r"(?<![\d.:/])(?P<hour>[01]?\d|2[0-3])\s*[:.]\s*(?P<minute>[0-5]\d)\s*(?:น\.?|นาฬิกา)(?!\w)"
-                    r"|(?<![\d.:/])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d/])")
+                    r"|(?<![\d.:/])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d/])(?!\s*(?:ชั่วโมง|ชม|นาที|hr|h\b))")
 _AFTERNOON = re.compile(r"บ่าย\s*(?P<hour>โมง|สอง|สาม|สี่|[1-4])(?:\s*โมง)?\s*(?P<half>ครึ่ง)?" + _REFUSED_AFTER)
 _O_CLOCK = re.compile(r"(?<!\d)(?P<hour>สิบเอ็ด|เจ็ด|แปด|เก้า|สิบ|[7-9]|1[01])\s*โมง\s*(?:เช้า)?\s*(?P<half>ครึ่ง)?"
                       r"|(?<!\d)(?P<evening>สี่|ห้า|[45])\s*โมง\s*เย็น" + _REFUSED_AFTER)
 _NOON = re.compile(r"เที่ยง(?!คืน)\s*(?P<half>ครึ่ง)?" + _REFUSED_AFTER)
-# Not a gift basket (กระเช้า), this morning past (เมื่อเช้า) or an event's round (รอบบ่าย); all day only as a booking's
+# Not a gift basket (กระเช้า), this morning past (เมื่อเช้า), an event's round (รอบบ่าย) or a morning market or meal
+# (ตลาดเช้า, อาหารเช้า); all day only as a booking's
 # ("ขอใช้ทั้งวัน", "ทั้งวันค่ะ"), not "แจ้งเตือนเด้งทั้งวัน".
 _PART_OF_DAY = re.compile(r"(?:ช่วง|ตอน|ภาค|ครึ่งวัน)\s*(?P<part>เช้า|บ่าย|เย็น)"
-                          r"|(?<!กระ)(?<!เมื่อ)(?<!รอบ)(?<!ห้อง)(?<!ความ)(?P<bare>เช้า|บ่าย)(?!นี้)" + _REFUSED_AFTER
+                          r"|(?<!กระ)(?<!เมื่อ)(?<!รอบ)(?<!ห้อง)(?<!ความ)(?<!ตลาด)(?<!อาหาร)(?<!ข้าว)(?<!มื้อ)"
+                          r"(?P<bare>เช้า|บ่าย)(?!นี้)" + _REFUSED_AFTER
                           + r"|(?:^\s*|(?:ใช้|จอง|ขอ|เอา)\S{0,12}?)(?P<all>ทั้งวัน|เต็มวัน)")
 
 

@@ -50,10 +50,10 @@ class ComposeForm:
         audience = Audience(provinces=tuple(p for p in args.getlist("provinces") if p in official),
                             sectors=tuple(s for s in args.getlist("sectors") if s in SECTORS),
                             services=tuple(s for s in args.getlist("services") if s in TOPIC_LABELS),
-                            event_id=int(event) if event.isdigit() else None)
+                            event_id=int(event) if event.isdecimal() else None)
         card = args.get("card", "")
         return cls(text=(args.get("text") or "").strip(), image_url=(args.get("image_url") or "").strip(),
-                   card=int(card) if card.isdigit() else None, audience=audience,
+                   card=int(card) if card.isdecimal() else None, audience=audience,
                    schedule=(args.get("schedule") or "").strip(), force=args.get("force") == "1")
 
     def check(self, now: datetime) -> datetime | None:

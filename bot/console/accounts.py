@@ -95,7 +95,7 @@ def staff_list():
 def create_staff():
     form = request.form
     name, login = form.get("name", "").strip()[:200], form.get("login", "").strip()[:100]
-    centre = db().get(Centre, int(form["centre_id"])) if form.get("centre_id", "").isdigit() else None
+    centre = db().get(Centre, int(form["centre_id"])) if form.get("centre_id", "").isdecimal() else None
     password = form.get("password", "")
     if not (name and login and centre and len(password) >= MIN_PASSWORD) or " " in login:
         flash(texts.FIELDS_MISSING, "error")

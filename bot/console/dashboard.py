@@ -40,7 +40,7 @@ def _centres(staff) -> tuple[list[int] | None, str]:
     if not staff.is_admin:
         return [staff.centre_id], str(staff.centre_id)
     wanted = request.args.get("centre", "")
-    return ([int(wanted)], wanted) if wanted.isdigit() else (None, "")
+    return ([int(wanted)], wanted) if wanted.isdecimal() else (None, "")
 
 
 def _date(value: str | None) -> date | None:

@@ -60,7 +60,7 @@ def _link_staff(ctx: Context, code) -> Reply:
 def rate(ctx: Context, value: str, event: Inbound) -> Reply:
     """The entrepreneur's 1-5 rating of a finished request (once per request)."""
     request_id, _, score = value.partition(":")
-    if not (request_id.isdigit() and score.isdigit() and 1 <= int(score) <= 5):
+    if not (request_id.isdecimal() and score.isdecimal() and 1 <= int(score) <= 5):
         return Reply([Text(texts.RATING_NOT_YOURS)])
     request = ctx.session.get(ServiceRequest, int(request_id), with_for_update=True)
     if request is None or request.user_id != ctx.user.id or request.status != "done":
@@ -88,7 +88,7 @@ def on_group_event(session: Session, event: Inbound, now: datetime) -> Reply | N
         return _group_text(session, event, event.group_id, now)
     if event.kind == "postback":
         data = dict(parse_qsl(event.postback or ""))
-        if data.get("accept", "").isdigit():
+        if data.get("accept", "").isdecimal():
             return staff_actions.accept_as(session, event.user_id, int(data["accept"]), now, in_group=True)
     return None
 

@@ -51,7 +51,7 @@ class QueueFilter:
         values["status"] = values["status"] if values["status"] in STATUS_FILTERS else "open"
         values["service"] = values["service"] if values["service"] in texts.SERVICE_NAMES else ""
         values["sort"] = "oldest" if values["sort"] == "oldest" else "newest"
-        values["page"] = max(1, int(values["page"])) if values["page"].isdigit() else 1
+        values["page"] = max(1, int(values["page"])) if values["page"].isdecimal() else 1
         for name in ("date_from", "date_to"):
             values[name] = values[name] if _parse_date(values[name]) else ""
         return cls(**values)
@@ -74,7 +74,7 @@ def filtered(filter_: QueueFilter, with_status: bool = True) -> Select:
         query = query.where(ServiceRequest.status == filter_.status)
     if filter_.service:
         query = query.where(ServiceRequest.service == filter_.service)
-    if filter_.centre.isdigit():
+    if filter_.centre.isdecimal():
         query = query.where(ServiceRequest.centre_id == int(filter_.centre))
     if filter_.province:
         query = query.where(ServiceRequest.province == filter_.province)
@@ -82,7 +82,7 @@ def filtered(filter_: QueueFilter, with_status: bool = True) -> Select:
         query = query.where(ServiceRequest.assignee_id == staff.id)
     elif filter_.assignee == "none":
         query = query.where(ServiceRequest.assignee_id.is_(None))
-    elif filter_.assignee.isdigit():
+    elif filter_.assignee.isdecimal():
         query = query.where(ServiceRequest.assignee_id == int(filter_.assignee))
     # from_args has kept only valid dates.
     if filter_.date_from:

@@ -83,7 +83,7 @@ def accept(request_id: int):
 def assign(request_id: int):
     found = visible_request(request_id, lock=True)
     wanted = request.form.get("assignee_id", "")
-    assignee = db().get(Staff, int(wanted)) if wanted.isdigit() else None
+    assignee = db().get(Staff, int(wanted)) if wanted.isdecimal() else None
     if assignee is None or not (assignee.is_admin or may_see_centre(assignee.centre_id)):
         abort(400)
     try:

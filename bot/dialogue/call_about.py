@@ -159,7 +159,7 @@ def answered(ctx: Context, value: str, typed: str = "") -> Reply:
     if current is not None and current.flow == CALL_ABOUT:
         asked_with = current.data.get(ASKED_WITH, "")
         repo.clear_conversation(ctx.session, ctx.user)
-    request = answers.own_request_with_id(ctx, int(value), open_only=True) if value.isdigit() else None
+    request = answers.own_request_with_id(ctx, int(value), open_only=True) if value.isdecimal() else None
     if request is not None:
         return call_about(ctx, request, " ".join(part for part in (asked_with, typed) if part.strip()))
     topic = typed or asked_with

@@ -21,7 +21,7 @@ from bot.dialogue.names import (
 )
 from bot.dialogue.phones import BY_LINE, read_phone
 from bot.dialogue.refusals import Invalid, unread
-from bot.dialogue.replies import BARE_REPLIES, NAME_PARTICLES, plain, without_already_said
+from bot.dialogue.replies import BARE_REPLIES, NAME_PARTICLES, opens_with_none, plain, without_already_said
 from bot.dialogue.when import read_date
 from bot.line.outbound import Action, Choose, PickDate, Say, ShareLocation
 from intents import dates, entities
@@ -90,6 +90,8 @@ def stored_date(value: Any) -> date | None:
 def read_time(text: str, _today: date) -> str:
     """A time of day: "ช่วงเช้า", "ช่วงบ่าย", "ทั้งวัน", or a clock time ("บ่ายโมง": "13:00 น.")."""
     said = dates.time_of_day(text)
+    if said is None and opens_with_none(text):  # "ไม่ระบุ", "ยังไม่แน่ใจ": the time said before is taken back
+        return texts.NO_TIME
     if said is None:
         raise Invalid(texts.TIME_UNREAD)
     return said
@@ -282,7 +284,7 @@ PREFERRED_DATE = Field("preferred_date", "วันที่สะดวก", "�
                        entity="date")
 PREFERRED_TIME = Field("preferred_time", "ช่วงเวลา", "สะดวกช่วงเวลาไหนคะ", read_time, found_in=dates.time_of_day,
                        asked=False, choices=(Say("ช่วงเช้า", "ช่วงเช้า"), Say("ช่วงบ่าย", "ช่วงบ่าย"),
-                                             Say("ทั้งวัน", "ทั้งวัน")))
+                                             Say("ทั้งวัน", "ทั้งวัน"), Say("ไม่ระบุ", "ไม่ระบุ")))
 PEOPLE = Field("people", "จำนวนคน", "สนใจเข้าร่วมกี่ท่านคะ (รวมตัวท่านเอง)", read_people, entity="people",
                choices=tuple(Say(f"{n} คน", f"{n} คน") for n in (1, 2, 3, 5, 10, 20)))
 BUYER = Field("buyer", "อยากเจอใคร", "อยากเจอคู่ค้าแบบไหนคะ เช่น ห้าง ผู้ส่งออก โรงงาน OEM ผู้ซื้อญี่ปุ่น",

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from bot import workdays
 from bot.dialogue import fields as f
 from bot.dialogue import name_answers as na
 from bot.dialogue import names, phones, replies, summary, texts
@@ -200,9 +199,10 @@ OFFER_TAKEN = replies.YesOrNo(replies.YES_WORDS | {"ปีหน้า", "เอ
                                                   "วันนั้นแหละ"}, replies.NO_WORDS)
 
 
+# A weekday said on its own, not of a week ("จันทร์หน้า", "อาทิตย์นี้"); "ถัดไป" after it, the one after the days offered.
+WEEKDAY_ALONE = re.compile(r"(จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์)(?!\s*(?:หน้า|นี้|ที่แล้ว|ก่อน|ละ))"
+                           r"(?P<after>\s*ถัดไป)?")
 # One of two days offered, by its place ("เอาอันหลังเจ้า", "อันแรกค่ะ").
-# A weekday said on its own, not of a week ("จันทร์หน้า", "อาทิตย์นี้").
-WEEKDAY_ALONE = re.compile(r"(จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์)(?!\s*(?:หน้า|นี้|ที่แล้ว|ก่อน|ละ))")
 OFFER_PLACE = re.compile(r"(?:อัน|ตัว)(?:ที่)?\s*(?P<place>แรก|หนึ่ง|1|หลัง|สอง|2|สุดท้าย)")
 
 
@@ -225,15 +225,16 @@ def _weekday_near(offered: list[list[str]], reply: str) -> str | None:
     tomorrow. None for a reply that says more ("จันทร์หน้า", "7 ธ.ค.") or offers that are no days."""
     said = normalize_for_entities(reply)
     days = [d for d in (f.stored_date(data.removeprefix(ANSWER)) for _, data in offered) if d is not None]
-    named = {match.group(1) for match in WEEKDAY_ALONE.finditer(said)}
-    if len(named) != 1 or not days or re.search(r"\d", said) or names_a_month(said) or NOT_THEN.search(said):
+    found = list(WEEKDAY_ALONE.finditer(said))
+    if len({match.group(1) for match in found}) != 1 or not days or re.search(r"\d", said) or names_a_month(said) \
+            or NOT_THEN.search(said):
         return None
+    weekday = next(i for i, name in enumerate(texts.WEEKDAYS) if found[0].group(1).startswith(name))
+    if found[0]["after"]:  # "งั้นเอาจันทร์ถัดไป": the first after the days offered
+        return (days[-1] + timedelta(days=(weekday - days[-1].weekday() - 1) % 7 + 1)).isoformat()
+    # Else the one nearest them; a closed one is refused, with the reason, as any day is.
     middle = days[0] + (days[-1] - days[0]) / 2
-    [word] = named
-    weekday = next(i for i, name in enumerate(texts.WEEKDAYS) if word.startswith(name))
-    near = middle + timedelta(days=(weekday - middle.weekday() + 3) % 7 - 3)
-    # The one near them closed, it is the day just refused ("งั้นเอาจันทร์" after 7 ธ.ค.): the next week's is meant.
-    return (near if workdays.load_calendar().is_working_day(near) else near + timedelta(days=7)).isoformat()
+    return (middle + timedelta(days=(weekday - middle.weekday() + 3) % 7 - 3)).isoformat()
 
 
 def _names_the_offer(reply: str, label: str) -> bool:

@@ -101,7 +101,7 @@ LONGEST_NAME_IN_PASSING = 40  # more is a sentence that goes on after the name, 
 # จำกัด", "หจก.ไม้งาม", "วิสาหกิจชุมชนจักสานผักตบชวาค่ะ"); a person by ชื่อ and a particle ("ชื่อแอนนะคะ") or by เอง
 # ("ป้าแดงเองจ้า", "ผมเองครับ สมชาย" is the name question's). Not a shop's kind ("ร้านกาแฟค่ะ", "ร้านขายส่งมะม่วงที่
 # ตลาดไทค่ะ"), nor a clause after a pronoun ("ผมเกษียณจากราชการครับ", "พี่แอดอยู่ไหมคะ"): Thai runs a sentence
-# together, and a wrong name kept is worse than one asked (`NOT_A_NAME` guards what is left).
+# together, and a wrong name kept is worse than one asked (`names.says_no_name` guards what is left).
 _PARTICLE = r"\s*(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|เจ้า|เด้อ|เน้อ)"
 INTRODUCED = {
     "business_name": (re.compile(r"(?P<name>บริษัท\s*(?:\S+\s+){0,3}?\S*จำกัด(?:\s*\(มหาชน\))?)"),
@@ -111,9 +111,10 @@ INTRODUCED = {
                                 r"(?:เล่น|จริง)?\s*[ก-๙A-Za-z]{2,15}?)" + _PARTICLE + r"(?:\s|$)"),
                      re.compile(r"(?<!\S)(?P<name>(?:ป้า|ลุง|ยาย|น้า|พี่|น้อง|เจ๊|เฮีย)[ก-๙]{1,10}?)\s*เอง" + _PARTICLE)),
 }
-# A wish or a question where the name would be: "ชื่ออะไรคะ", "พี่ขอเองครับ".
-NOT_A_NAME = re.compile(r"(?:อยาก|ขอ|ต้องการ|สนใจ|ทำ|ขาย|เป็น|จะ|ได้|ไม่|ด้วย|สอบถาม|ถาม|ใช้|ช่วย|รบกวน|ก็|มา|อะไร|ไหน"
-                        r"|สวัสดี|หวัดดี|เจ้าหน้าที่|แอด)")
+# Just before a business named for someone else: whom one sells to, works with or for.
+FOR_SOMEONE = re.compile(r"ให้|กับ|ขาย|ส่ง|ลูกค้า|ของ|ทำงาน|เข้า|ติดต่อ|หา")
+# Before the name a first message introduces: what `names.says_no_name` looks past ("ชื่ออะไรคะ", "พี่ขอเองครับ").
+TITLE = re.compile(r"^(?:ชื่อ(?:เล่น|จริง)?|ป้า|ลุง|ยาย|น้า|พี่|น้อง|เจ๊|เฮีย)\s*")
 
 
 def names_said(flow: Flow, answers: dict[str, Any], text: str, today: date) -> tuple[str, dict[str, Any]]:
@@ -143,8 +144,9 @@ def introduced(flow: Flow, answers: dict[str, Any], text: str, today: date) -> d
         matches = (match for pattern in patterns for match in pattern.finditer(text))
         for match in matches:
             said = match["name"]
-            if key == "contact_name" and NOT_A_NAME.match(re.sub(r"^(?:ชื่อ(?:เล่น|จริง)?|ป้า|ลุง|ยาย|น้า|พี่|น้อง|เจ๊|เฮีย)\s*",
-                                                                 "", said)):
+            if FOR_SOMEONE.search(text[max(0, match.start() - 8):match.start()]):
+                continue  # "อยากขายให้บริษัท ซีพี ออลล์ จำกัด": a buyer, not the sender
+            if key == "contact_name" and names.says_no_name(TITLE.sub("", said)):
                 continue
             try:
                 name = question.read(said, today)

@@ -56,6 +56,14 @@ OWN_NAME_FIRST = re.compile(r"^ใช้ชื่อ(?:ของ)?(?:เรา|�
 BUSINESS_INTRODUCTION = re.compile(r"^(?:(?:ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจชุมชน|วิสาหกิจ|กลุ่ม)\s*ชื่อ"
                                    r"|ชื่อ\s*(?:ร้าน|กิจการ|บริษัท|แบรนด์|กลุ่ม))\s*(?:คือ|ว่า)?\s*"
                                    r"|^(?:เป็น|คือ)\s*(?=ร้าน|กิจการ|บริษัท|แบรนด์|วิสาหกิจ|กลุ่ม|หจก)")
+# Words a name never starts with, where a name may stand: a verdict ("ชื่อถูกต้องค่ะ"), a wish or a request ("ชื่อไม่ถูกค่ะ
+# ขอแก้หน่อย"), a remark on calling ("0812345678 โทรได้ทั้งวัน"), another field ("ชื่อสินค้าผิด"). Whole words, as the
+# tokeniser cuts them: มาลี and มาโนช stay names.
+NOT_NAME_WORDS = frozenset({
+    "ถูก", "ถูกต้อง", "โอเค", "ok", "ผิด", "ไม่", "ขอ", "ช่วย", "รบกวน", "แก้", "แก้ไข", "สะกด", "โทร", "ติดต่อ", "ได้", "ว่าง",
+    "สะดวก", "ช่วง", "ตอน", "เวลา", "ทั้งวัน", "เดี๋ยว", "ให้", "สินค้า", "ผลิตภัณฑ์", "อยาก", "อยากได้", "ต้องการ", "สนใจ",
+    "ขาย", "จะ", "ด้วย", "สอบถาม", "ถาม", "ใช้", "ก็", "อะไร", "ไหน", "สวัสดี", "หวัดดี", "เจ้าหน้าที่", "แอด", "แอดมิน", "ทำ",
+    "เป็น", "อยู่", "เกษียณ"})
 # "เรียกพี่นกก็ได้ค่ะ": the name after it.
 CALL_ME = re.compile(r"^(?:เรียกว่า|เรียก)\s*(?=\S)")
 # "ป้าแดงเองจ้า" (it's me): the name ends before it.
@@ -131,9 +139,16 @@ def read_contact_name(text: str, today: date) -> str:
 
 
 def _name_after_kin(said: str, kin: str) -> str:
-    """The name typed after a relative's title and its particle ("พ่อครับ สมศักดิ์ ใจดี" -> "สมศักดิ์ ใจดี"), or ""."""
+    """The name typed after a relative's title and its particle ("พ่อครับ สมศักดิ์ ใจดี" -> "สมศักดิ์ ใจดี"), or "" (for
+    a remark: "ลูกสาวค่ะ เดี๋ยวให้ลูกคุยแทน")."""
     rest = PARTICLES_BETWEEN.sub(" ", said[said.find(kin) + len(kin):]).strip()
-    return _before_particles(rest) if any(ch.isalpha() for ch in rest) else ""
+    return _before_particles(rest) if any(ch.isalpha() for ch in rest) and not says_no_name(rest) else ""
+
+
+def says_no_name(text: str) -> bool:
+    """True when what stands where a name would starts with a word no name starts with (`NOT_NAME_WORDS`)."""
+    first = next((word for word, _start, _end in words_at(text) if word.strip()), "")
+    return first.lower() in NOT_NAME_WORDS
 
 
 def refuse_what_answers_nothing(text: str, asked: str, none: str, why: str | None = None,
@@ -191,7 +206,7 @@ def _before_phone(text: str) -> str:
     if span is None:
         return text
     name, after = PHONE_LEAD.sub("", text[:span[0]]), NAME_AFTER_PHONE.sub("", text[span[1]:])
-    if not name and _before_particles(after) and not EXTENSION.match(after):
+    if not name and _before_particles(after) and not EXTENSION.match(after) and not says_no_name(after):
         return after
     if not name:
         raise Invalid("ได้เบอร์โทรแล้วค่ะ ขอชื่อด้วยนะคะ")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from bot.console import texts as staff_texts
 from bot.console.workflow import audit
-from bot.dialogue import answers, cards, conversation, fields, texts
+from bot.dialogue import answers, cards, conversation, fields, names, texts
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.phones import read_phone_number
 from bot.dialogue.refusals import Invalid
@@ -68,6 +68,8 @@ def _new_name(ctx: Context, text: str) -> Reply | None:
     if said is None:
         return None
     which, typed = said["which"] or said["which2"], said["name"] or said["name2"]
+    if names.says_no_name(typed):  # "ชื่อไม่ถูกค่ะ ขอแก้หน่อย": what it should be is still to come
+        return None
     field = fields.BUSINESS if any(word in which for word in BUSINESS_WORDS) else fields.CONTACT
     try:
         name = field.read(typed, ctx.today)

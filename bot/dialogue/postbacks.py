@@ -115,14 +115,14 @@ def _cancel_request(ctx: Context, value: str, event: Inbound) -> Reply:
     anything else ("ไม่ใช่", =no:ID) keeps the request. Answered in the middle of
     another request (`_withdrawal_named`), the offer to carry on with it follows."""
     said, _, request_id = value.rpartition(":")
-    if said == "ask" and request_id.isdigit():
+    if said == "ask" and request_id.isdecimal():
         return withdrawal.ask_about(ctx, int(request_id))
-    if said == withdrawal.PASS_ON and request_id.isdigit():
+    if said == withdrawal.PASS_ON and request_id.isdecimal():
         return withdrawal.pass_on(ctx, int(request_id))
     if said == "no":
-        answer = withdrawal.kept(ctx, int(request_id) if request_id.isdigit() else None)
+        answer = withdrawal.kept(ctx, int(request_id) if request_id.isdecimal() else None)
     else:
-        answer = withdrawal.withdraw(ctx, int(request_id)) if request_id.isdigit() else withdrawal.kept(ctx)
+        answer = withdrawal.withdraw(ctx, int(request_id)) if request_id.isdecimal() else withdrawal.kept(ctx)
     current = conversation.request_flow(ctx)
     return answer if current is None else conversation.aside(ctx, current, answer)
 
@@ -134,7 +134,7 @@ def _call_back(ctx: Context, value: str, event: Inbound) -> Reply:
 
 
 def _accept(ctx: Context, value: str, event: Inbound) -> Reply:
-    return staff.accept(ctx, int(value)) if value.isdigit() else Reply([Text(texts.STAFF_NOT_YOURS)])
+    return staff.accept(ctx, int(value)) if value.isdecimal() else Reply([Text(texts.STAFF_NOT_YOURS)])
 
 
 def _service(ctx: Context, value: str, event: Inbound) -> Reply:
@@ -187,5 +187,5 @@ _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     conversation.DROPPED: lambda ctx, value, event: conversation.take_back(ctx),
     call_about.CALL_ABOUT: lambda ctx, value, event: call_about.answered(ctx, value),
     rescheduling.MOVE: rescheduling.picked,
-    restoring.RESTORE: lambda ctx, value, event: restoring.restore(ctx, int(value) if value.isdigit() else 0),
+    restoring.RESTORE: lambda ctx, value, event: restoring.restore(ctx, int(value) if value.isdecimal() else 0),
 }

@@ -35,11 +35,12 @@ MOVES = re.compile(r"(?<!ไม่)(?<!ไม่ )เลื่อน|(?:เป�
                    r"|(?:เปลี่ยน|ย้าย)(?=\s*เป็น\s*วัน)|postpone|reschedule", re.IGNORECASE)
 # A time of day asked for instead ("ขอเปลี่ยนเป็นช่วงบ่าย", "ขอใช้เครื่องช่วงบ่ายนะคะ เช้าไม่สะดวก"), with a time named;
 # not the time for a call ("โทรมาช่วงบ่ายได้ไหมคะ").
-RETIMED, A_CALL = re.compile(r"เปลี่ยน|ขอ|สะดวก|แทน|ได้ไหม|ได้มั้ย"), re.compile(r"โทร|ติดต่อ|คุย|call", re.IGNORECASE)
+RETIMED = re.compile(r"เปลี่ยน|ขอ\s*(?:เป็น|ใช้)|แทน|(?<!ไม่)สะดวก(?:ช่วง|ตอน)")  # not "ขอบคุณ", "ขอทราบ", "…ได้ไหม"
+A_CALL = re.compile(r"โทร|ติดต่อ|คุย|call", re.IGNORECASE)
 BOOKS = re.compile(r"จอง|book", re.IGNORECASE)  # a booking asked for: a new request, not a time for the one made
 # The day booked, refused ("ไม่สะดวกวันที่ 2 แล้วค่ะ", "วันอังคารไม่ว่างแล้ว"): a move, not a cancel.
 UNFIT = re.compile(r"(?:ไม่|บ่)\s*(?:สะดวก|ว่าง)")
-BOOKING = re.compile(r"จอง|เครื่อง|วัน|นัด")  # a move with a closed booking is about it only in these words
+BOOKING = re.compile(r"จอง|เครื่อง")  # a move with a closed booking is about it only so ("ลูกค้าขอเลื่อนวันรับของ" is not)
 # Where the new day starts ("ขอเลื่อนจากวันที่ 1 ไปวันที่ 3 ธ.ค."); a day named without it is the booked one
 # ("ขอเลื่อนวันที่ 1 ธ.ค. ค่ะ"): the new one is asked for.
 TO = re.compile(r"เป็น|ไป|แทน")
@@ -164,7 +165,7 @@ def picked(ctx: Context, value: str, event: Inbound) -> Reply:
     """A booking picked (move_date=ID), the date picker's day (the same, with its date), or a day offered tapped
     (move_date=ID:ISO)."""
     request_id, _, day = value.partition(":")
-    request = answers.own_request_with_id(ctx, int(request_id), open_only=True) if request_id.isdigit() else None
+    request = answers.own_request_with_id(ctx, int(request_id), open_only=True) if request_id.isdecimal() else None
     if request is None:
         return Reply([Text(texts.DAY_CLOSED_REQUEST, cards.main_menu())])
     current = conversation.active(ctx)

@@ -9,6 +9,8 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
+
 from bot.console import texts as staff_texts
 from bot.dialogue import answers, cards, conversation, texts
 from bot.dialogue.context import Context, Reply
@@ -16,23 +18,25 @@ from bot.domain import DeliveriesQueued
 from bot.line.outbound import Choose, Text
 from bot.staff_alerts import queue_request_notice
 from storage import repositories as repo
-from storage.models import ServiceRequest
+from storage.models import Registration, ServiceRequest
 
 RESTORE = "restore_request"  # the postback: restore_request=ID
 RESTORED = "request_restored"  # the staff notice's purpose
 FOR = timedelta(hours=24)
 HEARD_FOR = timedelta(days=7)  # a typed wish to undo is about a withdrawal this recent, else about something else
 # "ยกเลิกผิด", "ไม่ได้ตั้งใจยกเลิก", "เอาคืนได้ไหม", "ขอคำขอเดิมคืน", "เอาเรื่องเมื่อกี้กลับมา", "ยกเลิกการยกเลิก"; not
-# "ขอคืนเงิน" or "ขอคืนภาษี" (a refund), "กู้คืนเพจ", nor "ไม่ได้ยกเลิกคำขอนะคะ แค่ไม่อยากได้ข่าว" (another wish, stated).
-WANTS_BACK = re.compile(r"ยกเลิก\s*ผิด|ไม่ได้\s*ตั้งใจ\s*(?:จะ)?\s*ยกเลิก|ยกเลิกการยกเลิก|undo"
-                        r"|(?:เอา|ขอ)\s*(?:คำขอ|เรื่อง|อัน)?\s*(?:นั้น|นี้|เดิม|เมื่อกี้)?\s*(?:คืน|กลับ(?:มา|คืน))"
-                        r"(?!\s*(?:เงิน|ของ|สินค้า|ค่า|ภาษี|vat))|คืนคำขอ", re.IGNORECASE)
+# "ขอคืนเงิน" or "ขอคืนภาษี" (a refund), "กู้คืนเพจ", "ขอกลับมาคุยใหม่", nor "ไม่ได้ยกเลิกคำขอนะคะ แค่ไม่อยากได้ข่าว"
+# (another wish, stated).
+WANTS_BACK = re.compile(r"ยกเลิก\s*ผิด|ไม่ได้\s*ตั้งใจ\s*(?:จะ)?\s*ยกเลิก|ยกเลิกการยกเลิก|undo|คืนคำขอ"
+                        r"|(?:เอา|ขอ)\s*(?:คำขอ|เรื่อง|อัน)\s*(?:นั้น|นี้|เดิม|เมื่อกี้)?\s*(?:คืน|กลับ(?:มา|คืน))"
+                        r"|(?:เอา|ขอ)\s*คืน(?!\s*(?:เงิน|ของ|สินค้า|ค่า|ภาษี|vat))", re.IGNORECASE)
 # "กดผิดค่ะ", "ไม่ได้จะยกเลิกค่ะ" are about the last tap only: a withdrawal this recent; and not with another wish
 # stated ("ไม่ได้ยกเลิกคำขอนะคะ แค่ไม่อยากได้ข่าว").
 SLIP, SLIP_FOR = re.compile(r"กด\s*ผิด|ไม่ได้\s*(?:จะ)?\s*ยกเลิก(?!.*(?:แค่|เพียง))"), timedelta(minutes=30)
 
 
 def chip(request: ServiceRequest) -> Choose:
+    """The "ขอคืนคำขอ" quick reply under a withdrawal."""
     return Choose(texts.RESTORE, f"{RESTORE}={request.id}", texts.RESTORE)
 
 
@@ -58,9 +62,18 @@ def typed(ctx: Context, text: str, then: Callable[[str], Reply | None] = lambda 
     newest = max(withdrawn, key=lambda request: request.history[-1].changed_at, default=None)
     if newest is None or ctx.now - newest.history[-1].changed_at > heard_for:
         return None
+    if heard_for == SLIP_FOR and _registration_cancelled_since(ctx, newest.history[-1].changed_at):
+        return None  # "กดผิดค่ะ" after cancelling a seat at an event is about the seat
     restored = restore(ctx, newest.id)
     more = then(SLIP.sub(" ", WANTS_BACK.sub(" ", text))) if newest.status == "new" else None
     return restored if more is None else restored.then(more)
+
+
+def _registration_cancelled_since(ctx: Context, moment: datetime) -> bool:
+    """True when the user cancelled an event registration after `moment`: their last cancel was not this one."""
+    later = select(Registration.id).where(Registration.user_id == ctx.user.id, Registration.status == "cancelled",
+                                          Registration.updated_at > moment)
+    return ctx.session.scalar(later.limit(1)) is not None
 
 
 def restore(ctx: Context, request_id: int) -> Reply:

@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import fields as f
-from bot.dialogue import replies, texts
+from bot.dialogue import names, replies, texts
 from bot.dialogue.cards import summary_card
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, stored
@@ -59,6 +59,8 @@ _MOVED = re.compile(r"อยู่\s*(?:ที่)?\s*(?:จังหวัด|�
 # business's ("ชื่อร้าน…").
 _NAME_AGAIN = re.compile(r"(?:(?:ผิด|ไม่ใช่)\S*\s+)?(?P<value>ชื่อ(?!\s*(?:ร้าน|กิจการ|บริษัท|แบรนด์|กลุ่ม|วิสาหกิจ)).+)",
                          re.DOTALL)
+_SAYS_NO = re.compile(r"ไม่ใช่|บ่แม่น|บ่ใช่|ผิด")
+_NAME_WORD = re.compile(r"^ชื่อ(?:จริง|เล่น)?\s*(?:ว่า|คือ)?\s*")
 _CONTACT_NAMED = re.compile(r"^ชื่อ\s*(?:คน|ผู้)\s*ติดต่อ\s*(?:เป็น|คือ)?\s*")  # "ชื่อคนติดต่อเป็น…": what follows
 _DAY_ASKED = re.compile(r"เปลี่ยน|ขอ\s*(?:เป็น)?\s*วัน|เป็นวัน|แทน")  # a day asked for at the summary, not asked about
 _NOT_THIS = re.compile(r"(?:ไม่ใช่|บ่แม่น|บ่ใช่)\s*(?:จังหวัด|จ\.)?\s*\S+")
@@ -113,8 +115,9 @@ def _given_again(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
     if people is not None and parse_people(reply) is not None:
         return people, reply
     contact, named = flow.field("contact_name"), _NAME_AGAIN.fullmatch(reply.strip())
-    if contact is not None and named is not None:
-        return contact, _CONTACT_NAMED.sub("", named["value"])
+    value = _CONTACT_NAMED.sub("", named["value"]) if named else ""
+    if contact is not None and named is not None and not names.says_no_name(_NAME_WORD.sub("", value)):
+        return contact, value  # not "ชื่อถูกต้องค่ะ ส่งได้เลย", "ชื่อสินค้าผิด…"
     told = _NOT_THIS.sub(" ", reply)  # "ไม่ใช่เชียงใหม่" names the wrong one
     moved = _MOVED.search(told)
     province = (find_province(moved["value"]) if moved else None) or closest_province(reply) or (
@@ -143,6 +146,9 @@ def change_in_one_message(flow: Flow, state: str, answers: dict[str, Any], reply
         offered = f.offers(invalid)
         remaining |= {f.OFFERED: offered} if offered else {}
         return Turn(question.key, remaining, ask(flow, question.key, remaining, hint=str(invalid)))
+    if at_the_summary and stored(value) == answers.get(question.key) and _SAYS_NO.search(reply):
+        # "ไม่ใช่ 12 คนค่ะ" of the 12 on the card: the answer is wrong, and the right one still to come
+        return Turn(question.key, remaining, ask(flow, question.key, remaining))
     answers = remaining | {question.key: stored(value)} | _time_beside(flow, question, typed)
     following = next_question(flow, answers) if at_the_summary else state
     return Turn(following, answers, [Text(texts.CHANGED.format(label=question.label))]

@@ -36,12 +36,12 @@ def read_date(text: str, today: date) -> date | str:
     staff to fix the day with the user: any day or the soonest (kept as typed), a stretch ("สัปดาห์หน้า": its working
     days), or "not sure yet". A day refused ("ศุกร์ไม่ได้ค่ะ") is no answer; a no and then a day ("ไม่ใช่ครับ
     วันที่9ธันวา") is that day."""
-    no = SAID_NO_FIRST.match(text)
-    if no and not NOT_THEN.search(text, no.end()) and dates.parse_date(text[no.end():], today):
-        return read_date(text[no.end():], today)
     instead = INSTEAD.search(text)
     if instead and NOT_THEN.search(text, 0, instead.start()):
         return read_date(text[instead.end():], today)
+    no = SAID_NO_FIRST.match(text)
+    if no and not NOT_THEN.search(text, no.end()) and dates.parse_date(text[no.end():], today):
+        return read_date(text[no.end():], today)
     if ANY_DAY.search(text) or EXCEPT.search(text):
         return _as_typed(text)
     if NOT_THEN.search(text):

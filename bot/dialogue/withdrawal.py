@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from sqlalchemy import select
+
 import intents
 from bot.console import texts as staff_texts
 from bot.console.workflow import OPEN, audit
@@ -20,9 +22,10 @@ from bot.staff_alerts import queue_cancellation_notice, queue_request_notice
 from intents import entities
 from intents.normalize import normalize
 from storage import repositories as repo
-from storage.models import Conversation, ServiceRequest
+from storage.models import AuditEntry, Conversation, ServiceRequest
 
 PASS_ON = "cancel_asked"  # the yes to telling the officer (cancel_request=cancel_asked:ID), its notice and log
+PASSED_ON_FOR = timedelta(hours=1)
 JUST_MADE = timedelta(hours=1)  # a request this recent is the one a tap on its summary card is about
 # The newest nine are listed, which keeps "9. " and a service's chip within LINE's 20 characters (an older one is
 # withdrawn by its reference), and a place to one digit.
@@ -215,6 +218,8 @@ def pass_on(ctx: Context, request_id: int) -> Reply:
     request = answers.own_request_with_id(ctx, request_id)
     if request is None or request.status not in OPEN or request.status == "new":
         return nothing_to_cancel() if request is None else ask(ctx, request)
+    if _passed_on_lately(ctx, request):  # a second tap on the same button tells no one again
+        return Reply([Text(texts.CANCEL_ALREADY_PASSED_ON.format(reference=request.reference), cards.main_menu())])
     audit(ctx.session, None, PASS_ON, request, None, ctx.now)
     told = queue_request_notice(ctx.session, request, PASS_ON, staff_texts.CANCEL_ASKED.format(
         who=request.contact_name or request.business_name or staff_texts.SOMEONE, reference=request.reference,
@@ -224,6 +229,13 @@ def pass_on(ctx: Context, request_id: int) -> Reply:
                                          told=texts.STAFF_TOLD if told else texts.STAFF_WILL_SEE,
                                          centre=request.centre.name, phone=request.centre.phone)
     return Reply([Text(said, cards.main_menu())], [DeliveriesQueued(tuple(told))] if told else [])
+
+
+def _passed_on_lately(ctx: Context, request: ServiceRequest) -> bool:
+    """True when the user asked within the hour that the officer close this request."""
+    lately = select(AuditEntry.id).where(AuditEntry.request_id == request.id, AuditEntry.action == PASS_ON,
+                                         AuditEntry.created_at > ctx.now - PASSED_ON_FOR)
+    return ctx.session.scalar(lately.limit(1)) is not None
 
 
 def short_name(request: ServiceRequest) -> str:

@@ -67,7 +67,7 @@ class EventForm:
             errors.append(say.FIELD_REQUIRED.format(field="ชื่อกิจกรรม"))
         if v["province"] not in official:
             errors.append(say.BAD_PROVINCE)
-        if not v["capacity"].isdigit() or int(v["capacity"]) < 1:
+        if not v["capacity"].isdecimal() or int(v["capacity"]) < 1:
             errors.append(say.BAD_CAPACITY)
         if v["image_url"] and not v["image_url"].startswith("https://"):
             errors.append(say.BAD_IMAGE)

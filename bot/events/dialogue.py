@@ -389,12 +389,12 @@ def _suffix(announcement_id: int | None) -> str:
 
 def _ids(value: str) -> tuple[int | None, int | None, int | None]:
     """EVENT[:ANNOUNCEMENT[:PEOPLE]], each None when absent, empty or 0."""
-    parts = [int(p) if p.isdigit() else None for p in value.split(":")] + [None, None]
+    parts = [int(p) if p.isdecimal() else None for p in value.split(":")] + [None, None]
     return parts[0], parts[1], parts[2] or None
 
 
 def _ids_with_people(value: str) -> tuple[int | None, int, int | None]:
-    parts = [int(p) if p.isdigit() else None for p in value.split(":")]
+    parts = [int(p) if p.isdecimal() else None for p in value.split(":")]
     event_id = parts[0] if parts else None
     people = parts[1] if len(parts) > 1 and parts[1] else 1
     announcement_id = parts[2] if len(parts) > 2 else None

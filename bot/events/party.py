@@ -222,7 +222,7 @@ def _nothing() -> Reply:
 
 def _own(ctx: Context, event_id: str) -> Registration | None:
     """The follower's active registration for the event, if any."""
-    registration = seats.registration_of(ctx.session, int(event_id), ctx.user.id) if event_id.isdigit() else None
+    registration = seats.registration_of(ctx.session, int(event_id), ctx.user.id) if event_id.isdecimal() else None
     return registration if registration is not None and registration.status in seats.ACTIVE else None
 
 
@@ -230,7 +230,7 @@ def _picked(ctx: Context, value: str) -> tuple[Registration, int] | None:
     """The follower's registration and the party a button's EVENT:N names; None for a stale or broken one."""
     event_id, _, typed = value.partition(":")
     registration = _own(ctx, event_id)
-    return (registration, int(typed)) if registration is not None and typed.isdigit() else None
+    return (registration, int(typed)) if registration is not None and typed.isdecimal() else None
 
 
 def _pick(registration: Registration, people: int) -> Choose:

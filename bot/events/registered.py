@@ -25,7 +25,7 @@ NOT_GOING = re.compile(r"(?:ไม่|บ่)\s*ไป\s*(?:แล้ว|ละ|
 
 def ask_cancel(ctx: Context, value: str, event: Inbound) -> Reply:
     """Confirm before giving up a seat or a waiting-list place."""
-    registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdigit() else None
+    registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdecimal() else None
     if registration is None or registration.status not in seats.ACTIVE:
         return Reply([Text(texts.NOTHING_REGISTERED, cards.event_choices())])
     return ask_to_give_up(ctx, registration)
@@ -53,7 +53,7 @@ def ask_to_give_up(ctx: Context, registration: Registration) -> Reply:
 
 def cancel(ctx: Context, value: str, event: Inbound) -> Reply:
     """Cancel; a freed seat is offered at once to the next in line, in a push after the commit."""
-    if not value.isdigit():
+    if not value.isdecimal():
         return Reply([Text(texts.NOTHING_REGISTERED, cards.event_choices())])
     outcome = seats.cancel(ctx.session, int(value), ctx.user, ctx.now)
     if outcome.status == "none":
@@ -68,7 +68,7 @@ def cancel(ctx: Context, value: str, event: Inbound) -> Reply:
 def answer_offer(ctx: Context, value: str, event: Inbound) -> Reply:
     """Confirm or decline a seat offered from the waiting list."""
     registration_id, _, answer = value.partition(":")
-    if not registration_id.isdigit():
+    if not registration_id.isdecimal():
         return Reply([Text(texts.NO_OFFER, cards.event_choices())])
     outcome = seats.answer_offer(ctx.session, int(registration_id), ctx.user, answer == "yes", ctx.now)
     pushes = notices.queue_offers(ctx.session, outcome.offers)
@@ -88,7 +88,7 @@ def answer_offer(ctx: Context, value: str, event: Inbound) -> Reply:
 
 def show_ticket(ctx: Context, value: str, event: Inbound) -> Reply:
     """The follower's ticket (code and QR) for an event, again."""
-    registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdigit() else None
+    registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdecimal() else None
     if registration is None or registration.status not in seats.ACTIVE:
         return Reply([Text(texts.NOTHING_REGISTERED, cards.event_choices())])
     return already(ctx, registration)

@@ -85,7 +85,9 @@ def test_a_new_day_keeps_the_time_booked(chat, app):
 
 
 @pytest.mark.parametrize("text", ["โทรมาช่วงบ่ายได้ไหมคะ", "ลงชื่อเข้างานไว้รอบเช้า ขอเปลี่ยนเป็นรอบบ่ายได้ไหม",
-                                  "แจ้งเตือนเด้งทั้งวัน หยุดส่งได้ไหม", "ขอจองเครื่องเลเซอร์ตัดไม้ วันพฤหัสหน้า ช่วงบ่ายครับ"])
+                                  "แจ้งเตือนเด้งทั้งวัน หยุดส่งได้ไหม", "ขอจองเครื่องเลเซอร์ตัดไม้ วันพฤหัสหน้า ช่วงบ่ายครับ",
+                                  "ศูนย์เปิด 8 โมงใช่ไหม ขอทราบหน่อยค่ะ", "ขอบคุณค่ะ เจอกันช่วงเช้านะคะ",
+                                  "จะเอาตัวอย่างไปให้ดูช่วงบ่ายได้ไหมคะ"])  # h79: the last three set a time
 def test_a_time_said_of_something_else_is_no_change_to_the_booking(chat, app, text):
     file_a_booking(chat, app)  # a call, an event's round, the news, another booking (as training lines say them)
     chat.say(USER, text)

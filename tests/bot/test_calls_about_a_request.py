@@ -283,6 +283,14 @@ def test_a_new_name_given_after_sending_changes_the_request_and_the_next_one_off
     assert name in said[-1]
 
 
+@pytest.mark.parametrize("typed", ["ชื่อไม่ถูกค่ะ ขอแก้หน่อย", "ชื่อร้านผิดนิดหน่อยค่ะ สะกดด้วย ญ"])
+def test_a_name_said_to_be_wrong_without_the_right_one_renames_nothing(chat, app, typed):
+    request = file_packaging_request(chat, app)
+    chat.say(USER, typed)  # h79: renamed to "ขอแก้หน่อย", "สะกดด้วย ญ"
+    [kept] = requests_in(app)
+    assert (kept.contact_name, kept.business_name) == (request.contact_name, request.business_name)
+
+
 def test_more_said_of_the_one_request_open_is_kept_for_its_officer(chat, app, line_api):
     add_staff(app)
     request = file_packaging_request(chat, app)

@@ -43,6 +43,7 @@ def chips(turn: flows.Turn) -> list[str]:
     (SUNDAY, "ต้นปีหน้าค่ะ", "ช่วง 4–29 ม.ค. 2570"),
     (SUNDAY, "อีก 3 วันค่ะ", "2026-11-25"),
     (SUNDAY, "ไม่ใช่ครับ วันที่9ธันวา", "2026-12-09"),  # a no, then the day meant (h77)
+    (SUNDAY, "ไม่ใช่ค่ะ 9 ธ.ค. ไม่ได้ ขอเป็น 11 ธ.ค.", "2026-12-11"),  # the one asked for instead (h79)
     (NEW_YEARS_EVE, "อาทิตย์หน้าค่ะ", "ช่วง 4–8 ม.ค. 2570"),
     (date(2026, 11, 30), "สิ้นเดือน", "2026-11-30"),  # one day left: that day
     (SUNDAY, "เร็วที่สุดค่ะ ของต้องส่งลูกค้าสิ้นเดือน", "เร็วที่สุดค่ะ ของต้องส่งลูกค้าสิ้นเดือน"),  # as typed
@@ -113,10 +114,17 @@ def test_a_day_of_those_offered_named_in_part_is_that_day(first, reply, kept):
     assert turn.answers.get("preferred_date") == kept
 
 
-@pytest.mark.parametrize("reply", ["วันจันทร์ค่ะ", "งั้นเอาจันทร์", "งั้นเอาจันทร์ถัดไปละกันครับ"])
-def test_the_weekday_just_refused_named_again_is_the_next_weeks_not_the_holiday_again_nor_tomorrow(reply):
-    offered = answered("7 ธ.ค.")  # a holiday, a Monday: [ศุกร์ 4 ธ.ค.] [อังคาร 8 ธ.ค.] offered
-    turn = answered(reply, answers=offered.answers)  # not 23 พ.ย. (the next Monday), nor 7 ธ.ค. refused again (h77)
+@pytest.mark.parametrize("first", ["7 ธ.ค.", "เสาร์ที่ 5 ธ.ค."])  # both offer [ศุกร์ 4 ธ.ค.] [อังคาร 8 ธ.ค.]
+def test_a_weekday_near_the_days_offered_that_is_closed_is_refused_with_its_reason_not_tomorrow_nor_next_week(first):
+    offered = answered(first)
+    turn = answered("วันจันทร์ค่ะ", answers=offered.answers)  # not 23 พ.ย. (the next Monday), nor 14 ธ.ค. unasked
+    assert "preferred_date" not in turn.answers
+    assert said(turn.messages).startswith("วันที่ 7 ธ.ค. 2569 ตรงกับวันหยุดชดเชยวันพ่อแห่งชาติ")
+
+
+def test_the_weekday_after_the_days_offered_is_taken_when_said_so():
+    offered = answered("7 ธ.ค.")
+    turn = answered("งั้นเอาจันทร์ถัดไปละกันครับ", answers=offered.answers)  # h77
     assert turn.answers["preferred_date"] == "2026-12-14"
 
 

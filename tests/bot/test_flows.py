@@ -441,7 +441,7 @@ def test_carrying_on_after_an_aside_names_no_contact():
     assert turn.state == "contact_name" and "contact_name" not in turn.answers
 
 
-@pytest.mark.parametrize("reply", ["0812345678", "0812345678 ค่ะ", "02 123 4567 ต่อ 12"])
+@pytest.mark.parametrize("reply", ["0812345678", "0812345678 ค่ะ", "02 123 4567 ต่อ 12", "0812345678 โทรได้ทั้งวันค่ะ"])
 def test_a_number_alone_at_the_name_question_is_taken_as_the_phone_and_the_name_asked_again(reply):
     flow = flows.FLOWS["consulting"]
     turn = flows.answer(flow, "contact_name", {"details": "ลดต้นทุน", "business_name": "ร้านดี"}, reply, TODAY)

@@ -1402,7 +1402,8 @@ def test_the_business_and_the_person_a_first_message_introduces_are_not_asked_ag
 
 
 @pytest.mark.parametrize("first", ["ผมอยากได้กล่องใส่ขนมครับ", "ร้านกาแฟค่ะ อยากได้ถุงใหม่", "หนูอยากได้ถุงซิปล็อคใส่ขนมค่ะ",
-                                   "ผมเกษียณจากราชการครับ อยากทำกล่องขนมขาย", "พี่แอดอยู่ไหมคะ อยากได้กล่องขนม"])
+                                   "ผมเกษียณจากราชการครับ อยากทำกล่องขนมขาย", "พี่แอดอยู่ไหมคะ อยากได้กล่องขนม",
+                                   "อยากทำกล่องน้ำพริกใหม่ จะส่งขายให้บริษัท ซีพี ออลล์ จำกัด (มหาชน) ค่ะ"])
 def test_a_first_message_that_introduces_no_one_asks_both_names(chat, app, first):
     chat.consent(USER)
     said = chat.say(USER, first) + answer_until_summary(chat, app, USER)

@@ -15,6 +15,7 @@ from storage.models import StatusChange, utcnow
 from tests.bot.test_service_requests import STAFF, USER, add_staff, file_packaging_request, requests_in
 from tests.bot.test_withdrawing_a_request import OTHER, WITHDRAWN, status_of
 from tests.chat import quick_replies
+from tests.events.helpers import add_event, register, set_user
 
 RESTORED = "คืนคำขอ {} ให้แล้วค่ะ คำขอกลับไปรอเจ้าหน้าที่รับเรื่องตามเดิม {}นะคะ"
 TOLD, WILL_SEE = "แจ้งเจ้าหน้าที่ที่ดูแลให้แล้ว", "บันทึกไว้ในคำขอให้เจ้าหน้าที่แล้ว"
@@ -100,10 +101,21 @@ def test_a_refund_or_a_slip_long_after_takes_nothing_back(chat, app, text):
 
 
 @pytest.mark.parametrize("text", ["ไม่ได้ยกเลิกคำขอนะคะ แค่ไม่อยากได้ข่าวประกาศแล้ว", "ขอคืนภาษีทำยังไงคะ",
-                                  "ลูกค้าขอคืนเงินค่ะ ต้องคืนไหม", "เพจร้านโดนแฮก กู้คืนยังไงคะ"])
+                                  "ลูกค้าขอคืนเงินค่ะ ต้องคืนไหม", "เพจร้านโดนแฮก กู้คืนยังไงคะ",
+                                  "ขอบคุณค่ะ เดี๋ยวขอกลับมาคุยใหม่นะคะ", "ขอคืนเงินมัดจำได้ไหมคะ"])  # h79
 def test_another_wish_said_right_after_a_withdrawal_takes_nothing_back(chat, app, text):
     request, _ = withdrawn(chat, app)
     answer = chat.say(USER, text)
+    assert "คืนคำขอ" not in " ".join(answer) and status_of(app, request.reference) == "cancelled"
+
+
+def test_a_slip_said_after_cancelling_an_event_seat_is_about_the_seat_not_an_earlier_withdrawal(chat, app):
+    request, _ = withdrawn(chat, app)
+    event = add_event(app)
+    set_user(app, USER, contact_name="แอน", phone="0812345678")
+    register(chat, USER, event["id"])
+    chat.tap(USER, f"ev_cancel_yes={event['id']}")
+    answer = chat.say(USER, "กดผิดค่ะ")  # h79
     assert "คืนคำขอ" not in " ".join(answer) and status_of(app, request.reference) == "cancelled"
 
 

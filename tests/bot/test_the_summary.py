@@ -209,3 +209,25 @@ def test_a_closed_day_typed_at_the_summary_offers_working_days_that_a_reply_in_w
     assert "สรุปคำขอ" in said and state_of(app, USER) == "confirm", said
     chat.tap(USER, "confirm=yes")
     assert requests_in(app)[0].answers["preferred_date"] == later
+
+
+@pytest.mark.parametrize("typed", ["ชื่อถูกต้องค่ะ ส่งได้เลย", "ชื่อโอเคค่ะ", "ชื่อสินค้าผิดนิดหน่อยค่ะ"])
+def test_a_remark_about_a_name_at_the_summary_is_no_new_name(chat, app, typed):
+    at_the_summary(chat, app)
+    chat.say(USER, typed)  # h79: the contact was set to "ถูกต้อง", "โอเค", "สินค้าผิด…"
+    if state_of(app, USER) == "confirm":
+        chat.tap(USER, "confirm=yes")
+    else:
+        answer_until_summary(chat, app, USER)
+        chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.contact_name == ANSWERS["contact_name"]
+
+
+def test_no_people_said_after_a_no_asks_again_rather_than_keep_the_number_refused(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["training"])
+    answer_until_summary(chat, app, USER)
+    said = chat.say(USER, "ไม่ใช่ 12 คนค่ะ")  # h79: it stayed 12, said to be changed
+    assert "แก้จำนวนคนให้แล้ว" not in " ".join(said) and state_of(app, USER) == "people"
+    assert said[-1].startswith("สนใจเข้าร่วมกี่ท่านคะ")
