@@ -103,6 +103,25 @@ def test_a_request_an_officer_took_is_not_withdrawn_by_chat_but_the_officer_is_t
     assert "ผู้ขอแจ้งขอยกเลิกทาง LINE" in page.get_data(as_text=True)
 
 
+def test_a_second_tap_on_telling_the_officer_tells_no_one_again(chat, app, line_api):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    chat.tap(STAFF, f"accept={request.id}")
+    [question] = chat.send(ev.text(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ"))
+    chat.tap(USER, quick_replies(question)[0]["data"])
+    [again] = chat.tap(USER, quick_replies(question)[0]["data"])  # h79: a second notice went
+    assert again.startswith(f"แจ้งเจ้าหน้าที่เรื่องขอยกเลิกคำขอ {request.reference} ไปแล้วค่ะ")
+    assert len(cancels_passed_on(line_api, request.reference)) == 1
+
+
+@pytest.mark.parametrize("data", ["cancel_request=no:²", "cancel_request=cancel_asked:²", "restore_request=²",
+                                  "move_date=²", "accept=²"])
+def test_a_postback_with_a_digit_that_is_no_number_gets_a_polite_answer(chat, app, data):
+    file_packaging_request(chat, app)
+    [answer] = chat.tap(USER, data)  # int("²") raised inside the handler (h79)
+    assert "ขัดข้อง" not in answer and answer
+
+
 def test_a_no_to_telling_the_officer_keeps_the_request_and_tells_no_one(chat, app, line_api):
     add_staff(app)
     request = file_packaging_request(chat, app)
