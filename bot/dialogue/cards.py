@@ -31,7 +31,7 @@ SUMMARY_CHECK = "ตรวจสอบข้อมูลให้ถูกต้
 EDIT_BUTTON = Choose(texts.EDIT, "confirm=edit", texts.EDIT)  # on the summary card
 CENTRE_ROLE, NEAREST_ROLE = "ศูนย์ที่ดูแล จ.{province}", "ศูนย์ที่ใกล้ที่สุด · ประมาณ {km} กม."
 MAP_BUTTON, CALL_BUTTON, CALL_CENTRE = "เปิดแผนที่", "โทร {phone}", "โทรหาศูนย์"
-REQUEST_ROWS = ("ศูนย์ที่ดูแล", "วันที่ยื่น", "อัปเดตล่าสุด", "ความต้องการ", "ความคืบหน้า")
+REQUEST_ROWS = ("ศูนย์ที่ดูแล", "วันที่ยื่น", "อัปเดตล่าสุด", "ความต้องการ", "ความคืบหน้า", "เจ้าหน้าที่")
 # Quick-reply labels for the services whose names pass LINE's 20 characters (cut, they end mid-word).
 # Short enough to follow a place in a list ("9. ผลิตภัณฑ์ต้นแบบ", bot/dialogue/withdrawal.py) within 20 characters.
 SHORT_SERVICE_NAMES = {"machinery": "เครื่องจักรกลาง", "food_processing": "แปรรูปอาหาร",
@@ -139,9 +139,11 @@ def _request_bubble(request: ServiceRequest, detailed: bool) -> dict[str, Any]:
     status = texts.STATUS_NAMES.get(request.status, request.status)
     badge = _box([_text(status, size="sm", bold=True, colour=WHITE)], backgroundColor=STATUS_COLOURS.get(
         request.status, GREY), cornerRadius="md", paddingAll="8px")
-    centre, filed, updated, details, progress = REQUEST_ROWS
+    centre, filed, updated, details, progress, officer = REQUEST_ROWS
     rows = [badge, _row(centre, request.centre.name), _row(filed, texts.thai_date(request.created_at)),
             _row(updated, texts.thai_datetime(request.updated_at or request.created_at))]
+    if request.assignee is not None and request.status in ("accepted", "in_progress", "waiting"):
+        rows.append(_row(officer, texts.addressed(request.assignee.name)))  # whom the call will come from
     # A machine booked: which, the day and the time, as last moved.
     rows += [_row(field.label, field.show(request.answers[field.key]))
              for field in (MACHINE, PREFERRED_DATE, PREFERRED_TIME) if field.key in request.answers]

@@ -94,8 +94,8 @@ def _closed(ctx: Context, text: str) -> Reply | None:
     reference = entities.parse_reference(text)
     booked = [request for request in repo.requests_of_user(ctx.session, ctx.user)
               if KEY in request.answers and reference in (None, request.reference)]
-    if not booked or answers.open_requests(ctx) or not (BOOKING.search(text) or
-                                                        withdrawal.machine_named(booked[:1], text)):
+    named = reference or BOOKING.search(text) or withdrawal.machine_named(booked[:1], text)
+    if not booked or answers.open_requests(ctx) or not named:
         return None
     request = booked[0]
     said = texts.MOVE_CLOSED.format(booking=_booking(request), reference=request.reference,

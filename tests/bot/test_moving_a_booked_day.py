@@ -289,6 +289,14 @@ def test_a_move_asked_of_a_withdrawn_booking_says_why_nothing_moves_and_offers_i
     assert gone.status == "cancelled" and gone.answers["preferred_date"] == BOOKED.isoformat()
 
 
+def test_a_move_asked_of_a_withdrawn_booking_by_its_reference_says_why_nothing_moves(chat, app):
+    request = file_a_booking(chat, app)
+    chat.say(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ")
+    chat.say(USER, "ใช่ค่ะ")
+    [message] = chat.send(ev.text(USER, f"ขอเลื่อนวัน {request.reference} ค่ะ"))  # the status card alone before (h79)
+    assert "จึงเลื่อนวันไม่ได้" in message["text"] and request.reference in message["text"]
+
+
 @pytest.mark.parametrize("text", ["ลูกค้าขอเลื่อนส่งของ ทำไงดีคะ", "ลูกค้าขอเลื่อนวันรับของค่ะ ทำยังไงดี"])
 def test_a_move_of_something_else_with_a_closed_booking_is_not_about_it(chat, app, text):
     request = file_a_booking(chat, app)

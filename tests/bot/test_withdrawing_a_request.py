@@ -170,6 +170,15 @@ def test_the_status_card_of_a_request_no_officer_took_withdraws_it_once_asked(ch
     assert status_of(app, request.reference) == "cancelled" and staff_told(line_api, request.reference)
 
 
+def test_the_status_card_names_the_officer_who_took_the_request(chat, app):
+    add_staff(app)
+    request = file_packaging_request(chat, app)
+    [before] = shown(chat.send(ev.postback(USER, "intent=request_status")))
+    chat.tap(STAFF, f"accept={request.id}")
+    [after] = shown(chat.send(ev.postback(USER, "intent=request_status")))
+    assert "เจ้าหน้าที่ คุณเจ้าหน้าที่ทดสอบ" in after and "เจ้าหน้าที่ คุณ" not in before
+
+
 def test_the_status_card_of_a_request_an_officer_took_offers_no_withdrawal(chat, app):
     add_staff(app)
     request = file_packaging_request(chat, app)
