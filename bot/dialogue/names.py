@@ -215,7 +215,8 @@ def _before_phone(text: str) -> str:
 
 def _before_particles(text: str) -> str:
     """The words of `text` up to its first polite particle (or "เอง", after the name), as typed: "จันทร์เพ็ญค่ะ
-    เบอร์ให้ไปแล้ว" -> "จันทร์เพ็ญ", "ป้าแดงเองจ้า" -> "ป้าแดง". Whole words only, as the tokeniser cuts them, so บังคับ or มูลค่า keep their ending."""
+    เบอร์ให้ไปแล้ว" -> "จันทร์เพ็ญ", "ป้าแดงเองจ้า" -> "ป้าแดง". Whole words only, as the tokeniser cuts them, so
+    บังคับ or มูลค่า keep their ending."""
     spans: list[tuple[int, int]] = []
     for word, start, end in words_at(text):
         if word.lower() not in NAME_PARTICLES and not (spans and word == ITS_ME):

@@ -53,8 +53,8 @@ def _withdrawn(request: ServiceRequest) -> bool:
 
 def typed(ctx: Context, text: str, then: Callable[[str], Reply | None] = lambda rest: None) -> Reply | None:
     """A typed wish to undo a withdrawal: the one the user made last, restored, and what else the message asks done
-    once it is (`then`, with the rest of the message: a new day); one over a day old, to be sent again. None in a request's flow ("กดผิด" is about
-    its buttons), or when the user withdrew nothing lately."""
+    once it is (`then`, with the rest of the message: a new day); one over a day old, to be sent again. None in a
+    request's flow ("กดผิด" is about its buttons), or when the user withdrew nothing lately."""
     heard_for = HEARD_FOR if WANTS_BACK.search(text) else SLIP_FOR if SLIP.search(text) else None
     if heard_for is None or conversation.request_flow(ctx) is not None:
         return None
