@@ -33,7 +33,7 @@ TOLD_AGAIN_AFTER = timedelta(hours=1)  # the same words, or none, tell staff aga
 AWAITED = timedelta(hours=24)  # a call asked about a request this recently is the one a new ask is about
 # Said of another matter ("อยากคุยเรื่องอื่นเด้อ เรื่องขอ อย.", "ไม่ใช่ค่ะ เรื่องขอสินเชื่อ"): no question, or its no.
 ANOTHER_MATTER = re.compile(r"เรื่องอื่น|อีกเรื่อง|อันอื่น")
-CANCELS = re.compile(r"(?<!ไม่)ยกเลิก")
+CANCELS = re.compile(r"(?<!ไม่)(?<!ไม่ได้)(?<!ไม่ได้จะ)ยกเลิก")
 SAID_NO = re.compile(r"^(?:ไม่ใช่|บ่แม่น|บ่ใช่)")
 # Asked who has the request ("ใครรับเรื่องคะ", "เจ้าหน้าที่ชื่ออะไรคะ"), not for a call.
 WHO_HAS_IT = re.compile(r"ใคร(?:เป็นคน)?(?:รับเรื่อง|ดูแล)|ชื่อเจ้าหน้าที่|เจ้าหน้าที่(?:ที่(?:ดูแล|รับเรื่อง))?\s*ชื่อ")
@@ -125,20 +125,21 @@ def typed_answer(ctx: Context, current: Conversation | None, text: str) -> Reply
     """The answer typed to "เรื่องคำขอ … ใช่ไหมคะ": a yes, or a yes that goes on ("ใช่ค่ะ เรื่องซองกาแฟ"), tells that
     request's officer; a no, or another matter ("ไม่ใช่ค่ะ เรื่องขอสินเชื่อ…"), starts the call-back from what it
     says, or from the first message. To "เรื่องคำขอไหนคะ", the request named by its place, service or reference
-    (`withdrawal.named_in`). None for anything else (the question is forgotten)."""
+    (`withdrawal.named_in`); a cancel ("ยกเลิกการจองเครื่อง"), asked of the request it names. None for anything else
+    (the question is forgotten)."""
     if current is None or current.flow != CALL_ABOUT:
         return None
     found = (answers.own_request_with_id(ctx, request_id, open_only=True) for request_id in current.data.get(LISTED, []))
     listed = [request for request in found if request]
+    said = replies.plain(normalize(text, emoji="strip"))
+    if CANCELS.search(said):  # "ยกเลิกการจองเครื่องครับ": no call, a cancel of the one it names, asked first
+        repo.clear_conversation(ctx.session, ctx.user)
+        return withdrawal.offer(ctx, text)
     named = withdrawal.named_in(listed, text) if len(listed) > 1 else None
     if named is not None and len(named) == 1:  # "อันแรก", "เรื่องบรรจุภัณฑ์ค่ะ", its reference
         return answered(ctx, str(named[0].id))
     if named is not None or (len(listed) > 1 and asides.says_yes(text)):  # "ใช่ค่ะ" to a list: which one
         return _which(listed)
-    said = replies.plain(normalize(text, emoji="strip"))
-    if CANCELS.search(said):  # "ยกเลิกการจองเลเซอร์ค่ะ": no call, a cancel (read as one)
-        repo.clear_conversation(ctx.session, ctx.user)
-        return None
     if said in (replies.plain(texts.CALL_ABOUT_THIS), "เรื่องนี้") or asides.says_yes(text):
         return answered(ctx, str(current.data.get(CALL_ABOUT, "")))
     if said.startswith("ใช่"):  # "ใช่ค่ะ เรื่องซองกาแฟที่ขอไป": what follows the yes is for the officer too

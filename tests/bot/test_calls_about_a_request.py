@@ -207,6 +207,15 @@ def test_with_two_requests_open_the_call_is_asked_which_and_the_older_one_is_tol
     assert ASKING in requests_in(app)[0].answers["questions"]
 
 
+def test_a_cancel_naming_a_booking_at_the_list_is_a_cancel_not_a_call_about_it(chat, app, line_api):
+    add_staff(app)
+    _packaging, booking = file_two_requests(chat, app)
+    chat.say(USER, "ขอคุยกับเจ้าหน้าที่ครับ")
+    [answer] = chat.say(USER, "ยกเลิกการจองเครื่องครับ")  # h79: a call note was filed on the booking
+    assert answer == f"ต้องการยกเลิกคำขอ {booking.reference} (บริการเครื่องจักรกลาง) ใช่ไหมคะ"
+    assert notices_to(line_api, STAFF, booking.reference) == []
+
+
 def test_a_yes_to_the_list_asks_again_which_one(chat, app):
     file_two_requests(chat, app)
     chat.say(USER, ASKING)
