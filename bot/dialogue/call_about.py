@@ -34,6 +34,7 @@ AWAITED = timedelta(hours=24)  # a call asked about a request this recently is t
 # Said of another matter ("อยากคุยเรื่องอื่นเด้อ เรื่องขอ อย.", "ไม่ใช่ค่ะ เรื่องขอสินเชื่อ"): no question, or its no.
 ANOTHER_MATTER = re.compile(r"เรื่องอื่น|อีกเรื่อง|อันอื่น")
 CANCELS = re.compile(r"(?<!ไม่)(?<!ไม่ได้)(?<!ไม่ได้จะ)ยกเลิก")
+CALL_ME = re.compile(r"โทร\s*(?:กลับ|หา|มา)|ติดต่อ\s*กลับ")  # the call asked again, as the answer to "…ใช่ไหมคะ"
 SAID_NO = re.compile(r"^(?:ไม่ใช่|บ่แม่น|บ่ใช่)")
 # Asked who has the request ("ใครรับเรื่องคะ", "เจ้าหน้าที่ชื่ออะไรคะ"), not for a call.
 WHO_HAS_IT = re.compile(r"ใคร(?:เป็นคน)?(?:รับเรื่อง|ดูแล)|ชื่อเจ้าหน้าที่|เจ้าหน้าที่(?:ที่(?:ดูแล|รับเรื่อง))?\s*ชื่อ")
@@ -144,6 +145,8 @@ def typed_answer(ctx: Context, current: Conversation | None, text: str) -> Reply
         return answered(ctx, str(current.data.get(CALL_ABOUT, "")))
     if said.startswith("ใช่"):  # "ใช่ค่ะ เรื่องซองกาแฟที่ขอไป": what follows the yes is for the officer too
         return answered(ctx, str(current.data.get(CALL_ABOUT, "")), text.strip().partition(" ")[2])
+    if len(listed) == 1 and CALL_ME.search(said):  # "ขอให้เจ้าหน้าที่โทรกลับด้วยค่ะ": a yes, in other words
+        return answered(ctx, str(current.data.get(CALL_ABOUT, "")), text)
     if (said == replies.plain(texts.CALL_ABOUT_OTHER) or SAID_NO.match(said) or ANOTHER_MATTER.search(said)
             or asides.says_yes(text) is False):
         _, _, rest = text.strip().partition(" ")

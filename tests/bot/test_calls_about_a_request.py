@@ -108,7 +108,7 @@ def test_each_new_message_while_the_call_is_awaited_is_passed_on(chat, app, line
     assert "ติดต่อเจ้าหน้าที่ครับ ยังไม่มีใครโทรมาเลย" in kept.answers["questions"]
 
 
-@pytest.mark.parametrize("typed", ["ใช่ค่ะ เรื่องซองกาแฟที่ขอไป", "ใช่ เรื่องนี้"])
+@pytest.mark.parametrize("typed", ["ใช่ค่ะ เรื่องซองกาแฟที่ขอไป", "ใช่ เรื่องนี้", "ขอให้เจ้าหน้าที่โทรกลับด้วยค่ะ"])
 def test_a_yes_typed_with_more_tells_the_request_s_officer_with_both_messages(chat, app, line_api, typed):
     add_staff(app)
     request = file_packaging_request(chat, app)
