@@ -87,6 +87,18 @@ def stored_date(value: Any) -> date | None:
         return None
 
 
+# A time in a first message is the booking's only beside its day or a wish ("3 ธ.ค. ช่วงบ่าย", "พรุ่งนี้เช้า", "ขอใช้
+# ช่วงเช้า"), not the job's ("ซีลถุงโจ๊กขายตอนเช้า").
+BOOKED_TIME = re.compile(r"(?:\d|[ก-ฮ]\.|นี้|พรุ่งนี้|มะรืน|(?:ขอ|ใช้|จอง)(?:\s*เครื่อง\S*?)?|สะดวก|เป็น|ได้)\s*"
+                         r"(?:ช่วง|ตอน|ภาค|เวลา)?\s*"
+                         r"(?:เช้า|บ่าย|เย็น|เที่ยง|ทั้งวัน|\d{1,2}\s*(?:โมง|[:.]\d{2}))")
+
+
+def booked_time(text: str) -> str | None:
+    """The time of day a first message books (`BOOKED_TIME`), or None."""
+    return dates.time_of_day(text) if BOOKED_TIME.search(text) else None
+
+
 def read_time(text: str, _today: date) -> str:
     """A time of day: "ช่วงเช้า", "ช่วงบ่าย", "ทั้งวัน", or a clock time ("บ่ายโมง": "13:00 น.")."""
     said = dates.time_of_day(text)
@@ -182,8 +194,8 @@ def read_named_province(text: str, _today: date) -> str:
     return province.name
 
 
-NOT_PEOPLE = re.compile(r"(?:ไม่ใช่|บ่แม่น|บ่ใช่)\s*(?:\d+|(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่|เอ็ด|ร้อย)+)"
-                        r"\s*(?:คน|ท่าน)?(?:ค่ะ|ครับ|นะ|จ้า)*")
+_COUNT = r"(?:\d+|(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่|เอ็ด|ร้อย)+)\s*(?:คน|ท่าน)?"
+NOT_PEOPLE = re.compile(rf"(?:ไม่ใช่|บ่แม่น|บ่ใช่)\s*{_COUNT}(?:ค่ะ|ครับ|นะ|จ้า)*|{_COUNT}\s*(?:ไม่ใช่|บ่แม่น)(?:ค่ะ|ครับ|นะ|จ้า)*")
 
 
 def read_people(text: str, _today: date) -> int:
@@ -282,7 +294,7 @@ MACHINE = Field("machine", "เครื่องจักร", "ต้องก
 PREFERRED_DATE = Field("preferred_date", "วันที่สะดวก", "สะดวกใช้เครื่องวันไหนคะ (พิมพ์วันที่ หรือแตะเลือก)",
                        read_date, choices=(PickDate("เลือกวันที่", "answer=date"), Say("ยังไม่แน่ใจ", "ยังไม่แน่ใจ")),
                        entity="date")
-PREFERRED_TIME = Field("preferred_time", "ช่วงเวลา", "สะดวกช่วงเวลาไหนคะ", read_time, found_in=dates.time_of_day,
+PREFERRED_TIME = Field("preferred_time", "ช่วงเวลา", "สะดวกช่วงเวลาไหนคะ", read_time, found_in=booked_time,
                        asked=False, choices=(Say("ช่วงเช้า", "ช่วงเช้า"), Say("ช่วงบ่าย", "ช่วงบ่าย"),
                                              Say("ทั้งวัน", "ทั้งวัน"), Say("ไม่ระบุ", "ไม่ระบุ")))
 PEOPLE = Field("people", "จำนวนคน", "สนใจเข้าร่วมกี่ท่านคะ (รวมตัวท่านเอง)", read_people, entity="people",

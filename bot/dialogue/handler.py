@@ -147,7 +147,8 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     if conversation.takes_back(conversation.active(ctx), text):  # before "เปลี่ยนใจ" reads as another cancel
         return conversation.take_back(ctx)
     # "ยกเลิกผิดค่ะ เอาคืนได้ไหม" is no cancel either; "กดผิดครับ แค่อยากเปลี่ยนเป็นวันที่ 15": the day moves too.
-    restored = restoring.typed(ctx, text, then=lambda rest: rescheduling.offer(ctx, rest, prediction))
+    restored = restoring.typed(ctx, text, then=lambda rest: rescheduling.offer(ctx, rest, prediction),
+                               moving=rescheduling.MOVES.search(text) is not None)
     if restored is not None:
         return restored
     consents = consent.TYPED.read(text)

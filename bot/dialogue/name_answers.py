@@ -112,7 +112,7 @@ INTRODUCED = {
                      re.compile(r"(?<!\S)(?P<name>(?:ป้า|ลุง|ยาย|น้า|พี่|น้อง|เจ๊|เฮีย)[ก-๙]{1,10}?)\s*เอง" + _PARTICLE)),
 }
 # Just before a business named for someone else: whom one sells to, works with or for.
-FOR_SOMEONE = re.compile(r"ให้|กับ|ขาย|ส่ง|ลูกค้า|ของ|ทำงาน|เข้า|ติดต่อ|หา")
+FOR_SOMEONE = re.compile(r"ให้|กับ|ขาย|ส่ง|ลูกค้า|(?<!เจ้า)ของ|ทำงาน|เข้า|ติดต่อ|หา")
 # Before the name a first message introduces: what `names.says_no_name` looks past ("ชื่ออะไรคะ", "พี่ขอเองครับ").
 TITLE = re.compile(r"^(?:ชื่อ(?:เล่น|จริง)?|ป้า|ลุง|ยาย|น้า|พี่|น้อง|เจ๊|เฮีย)\s*")
 
@@ -144,7 +144,7 @@ def introduced(flow: Flow, answers: dict[str, Any], text: str, today: date) -> d
         matches = (match for pattern in patterns for match in pattern.finditer(text))
         for match in matches:
             said = match["name"]
-            if FOR_SOMEONE.search(text[max(0, match.start() - 8):match.start()]):
+            if FOR_SOMEONE.search(text[max(0, match.start() - 14):match.start()]):
                 continue  # "อยากขายให้บริษัท ซีพี ออลล์ จำกัด": a buyer, not the sender
             if key == "contact_name" and names.says_no_name(TITLE.sub("", said)):
                 continue

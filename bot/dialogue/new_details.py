@@ -30,6 +30,7 @@ NEW_NAME = re.compile(rf"(?:แก้|เปลี่ยน)(?:ไข)?\s*{_WHIC
                       rf"|^\s*{_WHICH.replace('which', 'which2')}\s*(?:ใน\s*คำขอ\S*)?\s*(?:ผิด|ไม่ถูก)\S*\s+"
                       r"(?:(?:ที่ถูก\S*|ต้องเป็น|เป็น|คือ)\s*)?(?P<name2>.+)", re.DOTALL)
 BUSINESS_WORDS = ("ร้าน", "กิจการ", "บริษัท")
+RIGHT_ONE = re.compile(r"ที่ถูก(?:ต้อง)?\s*(?:คือ|เป็น)?|ต้องเป็น")
 
 
 def offer(ctx: Context, text: str) -> Reply | None:
@@ -68,6 +69,7 @@ def _new_name(ctx: Context, text: str) -> Reply | None:
     if said is None:
         return None
     which, typed = said["which"] or said["which2"], said["name"] or said["name2"]
+    typed = RIGHT_ONE.split(typed)[-1]  # "พิมพ์ผิด ที่ถูกคือ สมศรี": what follows the right one
     if names.says_no_name(typed):  # "ชื่อไม่ถูกค่ะ ขอแก้หน่อย": what it should be is still to come
         return None
     field = fields.BUSINESS if any(word in which for word in BUSINESS_WORDS) else fields.CONTACT

@@ -187,5 +187,6 @@ _POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     conversation.DROPPED: lambda ctx, value, event: conversation.take_back(ctx),
     call_about.CALL_ABOUT: lambda ctx, value, event: call_about.answered(ctx, value),
     rescheduling.MOVE: rescheduling.picked,
-    restoring.RESTORE: lambda ctx, value, event: restoring.restore(ctx, int(value) if value.isdecimal() else 0),
+    restoring.RESTORE: lambda ctx, value, event: (restoring.restore(ctx, int(value)) if value.isdecimal() else
+                                                  Reply([Text(texts.NOT_RESTORED, cards.main_menu())])),
 }

@@ -33,9 +33,12 @@ LISTED, SAID, WORDS = "move_listed", "move_said", "move_words"  # in the convers
 # Not "ไม่เลื่อนแล้ว"; and back to a day ("ส่วนเลเซอร์ขอกลับเป็นวันที่ 3 เหมือนเดิม"), or to another ("เปลี่ยนเป็นวันที่ 15").
 MOVES = re.compile(r"(?<!ไม่)(?<!ไม่ )เลื่อน|(?:เปลี่ยน|ย้าย|แก้|ป่าย)\s*(?:วัน|นัด)|กลับ(?=\s*(?:ไป)?\s*(?:เป็น)?\s*วัน)"
                    r"|(?:เปลี่ยน|ย้าย)(?=\s*เป็น\s*วัน)|postpone|reschedule", re.IGNORECASE)
-# A time of day asked for instead ("ขอเปลี่ยนเป็นช่วงบ่าย", "ขอใช้เครื่องช่วงบ่ายนะคะ เช้าไม่สะดวก"), with a time named;
-# not the time for a call ("โทรมาช่วงบ่ายได้ไหมคะ").
-RETIMED = re.compile(r"เปลี่ยน|ขอ\s*(?:เป็น|ใช้)|แทน|(?<!ไม่)สะดวก(?:ช่วง|ตอน)")  # not "ขอบคุณ", "ขอทราบ", "…ได้ไหม"
+# A time of day asked for, the cue right before it ("ขอเปลี่ยนเป็นช่วงบ่าย", "ขอช่วงบ่ายได้ไหมคะ", "อยากได้ช่วงเช้า",
+# "ขอใช้เครื่องช่วงบ่ายนะคะ"); not a time said of something else ("จะเอาไปส่งช่วงเช้านะคะ", "พรุ่งนี้เช้าให้ลูกสาวไป
+# แทน", "ขอบคุณค่ะ เจอกันช่วงเช้า"), nor the time for a call ("โทรมาช่วงบ่ายได้ไหมคะ").
+_TIME = r"(?:ช่วง|ตอน|ภาค)?\s*(?:เช้า|บ่าย|เย็น|เที่ยง|\d{1,2}\s*(?:โมง|[:.]\d{2}))"
+RETIMED = re.compile(rf"(?:ขอ(?!บคุณ|ทราบ|โทษ)|อยากได้|อยาก|เปลี่ยน(?:\s*เป็น)?|เป็น|สะดวก|เอา)\s*(?:ใช้\s*(?:เครื่อง\S*)?\s*)?"
+                     rf"{_TIME}|^\s*(?:ช่วง|ตอน)\s*(?:เช้า|บ่าย|เย็น)\s*(?:ได้ไหม|ได้มั้ย|ได้บ่|แทน|ดีกว่า)")
 A_CALL = re.compile(r"โทร|ติดต่อ|คุย|call", re.IGNORECASE)
 BOOKS = re.compile(r"จอง|book", re.IGNORECASE)  # a booking asked for: a new request, not a time for the one made
 # The day booked, refused ("ไม่สะดวกวันที่ 2 แล้วค่ะ", "วันอังคารไม่ว่างแล้ว"): a move, not a cancel.
@@ -296,10 +299,10 @@ def _move(ctx: Context, request: ServiceRequest, day: date | str | None, words: 
 def _said(day: Any, time: str | None = None) -> str:
     """วันพฤหัส 3 ธ.ค. 2569 (ช่วงบ่าย), or the stretch or words as kept."""
     said = f"วัน{texts.day_and_date(day)}" if isinstance(day, date) else fields.PREFERRED_DATE.show(day)
-    return f"{said} {time}" if time else said
+    return f"{said} {time}" if time and time != texts.NO_TIME else said
 
 
 def _shown(day: Any, time: str | None) -> str:
     """1 ธ.ค. 2569 ช่วงบ่าย: a booking's day and time as the staff notice and the console's log show them."""
     shown = fields.PREFERRED_DATE.show(day) if day else "-"
-    return f"{shown} {time}" if time else shown
+    return f"{shown} {time}" if time and time != texts.NO_TIME else shown

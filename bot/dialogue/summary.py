@@ -59,7 +59,7 @@ _MOVED = re.compile(r"อยู่\s*(?:ที่)?\s*(?:จังหวัด|�
 # business's ("ชื่อร้าน…").
 _NAME_AGAIN = re.compile(r"(?:(?:ผิด|ไม่ใช่)\S*\s+)?(?P<value>ชื่อ(?!\s*(?:ร้าน|กิจการ|บริษัท|แบรนด์|กลุ่ม|วิสาหกิจ)).+)",
                          re.DOTALL)
-_SAYS_NO = re.compile(r"ไม่ใช่|บ่แม่น|บ่ใช่|ผิด")
+_SAYS_NO = re.compile(r"ไม่ใช่|บ่แม่น|บ่ใช่")
 _NAME_WORD = re.compile(r"^ชื่อ(?:จริง|เล่น)?\s*(?:ว่า|คือ)?\s*")
 _CONTACT_NAMED = re.compile(r"^ชื่อ\s*(?:คน|ผู้)\s*ติดต่อ\s*(?:เป็น|คือ)?\s*")  # "ชื่อคนติดต่อเป็น…": what follows
 _DAY_ASKED = re.compile(r"เปลี่ยน|ขอ\s*(?:เป็น)?\s*วัน|เป็นวัน|แทน")  # a day asked for at the summary, not asked about
@@ -116,7 +116,7 @@ def _given_again(flow: Flow, reply: str) -> tuple[f.Field, str] | None:
         return people, reply
     contact, named = flow.field("contact_name"), _NAME_AGAIN.fullmatch(reply.strip())
     value = _CONTACT_NAMED.sub("", named["value"]) if named else ""
-    if contact is not None and named is not None and not names.says_no_name(_NAME_WORD.sub("", value)):
+    if contact is not None and named is not None and not names.says_no_name(_NAME_WORD.sub("", value).rsplit("ชื่อ")[-1]):
         return contact, value  # not "ชื่อถูกต้องค่ะ ส่งได้เลย", "ชื่อสินค้าผิด…"
     told = _NOT_THIS.sub(" ", reply)  # "ไม่ใช่เชียงใหม่" names the wrong one
     moved = _MOVED.search(told)

@@ -50,6 +50,19 @@ def test_no_time_is_asked_when_none_is_said(chat, app):
     assert "ช่วงเวลา" not in summary_card(chat)
 
 
+def test_a_time_the_job_is_done_in_is_not_the_bookings(chat, app):
+    chat.consent(USER)
+    chat.say(USER, f"อยากจองเครื่องซีล ซีลถุงโจ๊กขายตอนเช้า วันที่ {typed_date(BOOKED)} ค่ะ")  # h80
+    answer_until_summary(chat, app, USER)
+    assert "ช่วงเวลา" not in summary_card(chat)
+
+
+def test_a_time_refused_at_the_card_and_another_given_is_taken(chat, app):
+    at_the_summary(chat, app, f"{typed_date(BOOKED)} ช่วงเช้า")
+    chat.say(USER, "ไม่ใช่ช่วงเช้าค่ะ ช่วงบ่าย")  # h80: the time was asked again
+    assert "ช่วงเวลา ช่วงบ่าย" in summary_card(chat)
+
+
 def test_a_time_typed_at_the_card_changes_it(chat, app):
     at_the_summary(chat, app, f"{typed_date(BOOKED)} ช่วงเช้า")
     [changed, _card] = chat.say(USER, "ขอเป็นบ่ายโมงค่ะ")
@@ -60,7 +73,8 @@ def test_a_time_typed_at_the_card_changes_it(chat, app):
 
 
 @pytest.mark.parametrize("text", [f"ขอเปลี่ยนเป็นช่วงบ่ายวันที่ {typed_date(BOOKED)} ค่ะ",
-                                  "ขอใช้เครื่องช่วงบ่ายนะคะ เช้าไม่สะดวก", "ขอเป็นบ่ายโมงได้ไหมคะ"])
+                                  "ขอใช้เครื่องช่วงบ่ายนะคะ เช้าไม่สะดวก", "ขอเป็นบ่ายโมงได้ไหมคะ",
+                                  "ขอช่วงบ่ายได้ไหมคะ", "ช่วงบ่ายได้ไหมคะ"])  # the last two: h80
 def test_a_time_changed_after_sending_changes_the_booking_and_tells_its_officer(chat, app, line_api, text):
     add_staff(app, line_id=OFFICER)
     request = file_a_booking(chat, app)
@@ -87,7 +101,8 @@ def test_a_new_day_keeps_the_time_booked(chat, app):
 @pytest.mark.parametrize("text", ["โทรมาช่วงบ่ายได้ไหมคะ", "ลงชื่อเข้างานไว้รอบเช้า ขอเปลี่ยนเป็นรอบบ่ายได้ไหม",
                                   "แจ้งเตือนเด้งทั้งวัน หยุดส่งได้ไหม", "ขอจองเครื่องเลเซอร์ตัดไม้ วันพฤหัสหน้า ช่วงบ่ายครับ",
                                   "ศูนย์เปิด 8 โมงใช่ไหม ขอทราบหน่อยค่ะ", "ขอบคุณค่ะ เจอกันช่วงเช้านะคะ",
-                                  "จะเอาตัวอย่างไปให้ดูช่วงบ่ายได้ไหมคะ"])  # h79: the last three set a time
+                                  "จะเอาตัวอย่างไปให้ดูช่วงบ่ายได้ไหมคะ",  # h79: these three set a time
+                                  "พรุ่งนี้เช้าให้ลูกสาวไปแทนนะคะ", "ขอเปลี่ยนวัสดุเป็นอะคริลิค จะเอาไปส่งช่วงเช้านะคะ"])  # h80
 def test_a_time_said_of_something_else_is_no_change_to_the_booking(chat, app, text):
     file_a_booking(chat, app)  # a call, an event's round, the news, another booking (as training lines say them)
     chat.say(USER, text)

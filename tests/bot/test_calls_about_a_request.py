@@ -273,6 +273,7 @@ def test_a_new_number_given_after_sending_changes_the_request_and_the_next_one_o
 @pytest.mark.parametrize(("typed", "key", "name"), [
     ("ขอแก้ชื่อผู้ติดต่อในคำขอเป็น ปวีณา ทองดี ค่ะ", "contact_name", "ปวีณา ทองดี"),
     ("ชื่อผู้ติดต่อผิดค่ะ ที่ถูกคือ ปวีณา ทองดี", "contact_name", "ปวีณา ทองดี"),
+    ("ชื่อผิดค่ะ พิมพ์ผิด ที่ถูกคือ ปวีณา ทองดี", "contact_name", "ปวีณา ทองดี"),  # h80: the whole sentence was kept
     ("เปลี่ยนชื่อร้านเป็น ครัวปวีณา ครับ", "business_name", "ครัวปวีณา"),
 ])
 def test_a_new_name_given_after_sending_changes_the_request_and_the_next_one_offers_it(chat, app, line_api, typed, key,
@@ -292,7 +293,8 @@ def test_a_new_name_given_after_sending_changes_the_request_and_the_next_one_off
     assert name in said[-1]
 
 
-@pytest.mark.parametrize("typed", ["ชื่อไม่ถูกค่ะ ขอแก้หน่อย", "ชื่อร้านผิดนิดหน่อยค่ะ สะกดด้วย ญ"])
+@pytest.mark.parametrize("typed", ["ชื่อไม่ถูกค่ะ ขอแก้หน่อย", "ชื่อร้านผิดนิดหน่อยค่ะ สะกดด้วย ญ",
+                                   "ชื่อผิดครับ เป็นของพี่ชาย", "เปลี่ยนชื่อเป็นภรรยาผมครับ"])  # the last two: h80
 def test_a_name_said_to_be_wrong_without_the_right_one_renames_nothing(chat, app, typed):
     request = file_packaging_request(chat, app)
     chat.say(USER, typed)  # h79: renamed to "ขอแก้หน่อย", "สะกดด้วย ญ"

@@ -333,6 +333,8 @@ def test_sector_chips_fit_lines_20_character_labels():
     ("contact_name", "081-234-5678 แอนค่ะ", "ชื่อผู้ติดต่อ แอน เบอร์โทร"),  # the name after the number
     ("contact_name", "ชื่อจริงค่ะ ปวีณา ทองดี", "ชื่อผู้ติดต่อ ปวีณา ทองดี เบอร์โทร"),
     ("contact_name", "พ่อครับ สมศักดิ์ ใจดี", "ชื่อผู้ติดต่อ สมศักดิ์ ใจดี (พ่อ) เบอร์โทร"),
+    ("contact_name", "ลูกชายครับ ก็อต", "ชื่อผู้ติดต่อ ก็อต (ลูกชาย) เบอร์โทร"),
+    ("contact_name", "แม่ค่ะ เบอร์เดียวกัน", "ชื่อผู้ติดต่อ แม่ เบอร์โทร"),  # h80: "เบอร์เดียวกัน (แม่)"
     ("business_name", "ป้าบอกไปแล้วจ้า ร้านป้าแดงหมูยอ", "ชื่อกิจการ ร้านป้าแดงหมูยอ ชื่อผู้ติดต่อ"),
     ("contact_name", "0812345678 / สมชาย ใจดี ครับ", "ชื่อผู้ติดต่อ สมชาย ใจดี เบอร์โทร"),
     ("business_name", "ชื่อร้านแอนเบเกอรี่นะคะ", "ชื่อกิจการ แอนเบเกอรี่ ชื่อผู้ติดต่อ"),
@@ -441,7 +443,8 @@ def test_carrying_on_after_an_aside_names_no_contact():
     assert turn.state == "contact_name" and "contact_name" not in turn.answers
 
 
-@pytest.mark.parametrize("reply", ["0812345678", "0812345678 ค่ะ", "02 123 4567 ต่อ 12", "0812345678 โทรได้ทั้งวันค่ะ"])
+@pytest.mark.parametrize("reply", ["0812345678", "0812345678 ค่ะ", "02 123 4567 ต่อ 12", "0812345678 โทรได้ทั้งวันค่ะ",
+                                   "0812345678 หลัง 5 โมงเย็นนะคะ"])
 def test_a_number_alone_at_the_name_question_is_taken_as_the_phone_and_the_name_asked_again(reply):
     flow = flows.FLOWS["consulting"]
     turn = flows.answer(flow, "contact_name", {"details": "ลดต้นทุน", "business_name": "ร้านดี"}, reply, TODAY)

@@ -330,7 +330,7 @@ def test_a_booking_taken_back_with_a_new_day_in_the_same_message_is_restored_and
     chat.say(USER, f"ขอยกเลิกคำขอ {request.reference} ค่ะ")
     chat.say(USER, "ใช่ค่ะ")
     new = a_working_day(10)
-    said = chat.say(USER, f"กดผิดครับ ไม่ได้จะยกเลิก แค่อยากเปลี่ยนเป็นวันที่ {typed_date(new)} แทน")
+    said = chat.say(USER, f"ยกเลิกผิดครับ ไม่ได้จะยกเลิก แค่อยากเปลี่ยนเป็นวันที่ {typed_date(new)} แทน")
     assert said[0].startswith(f"คืนคำขอ {request.reference} ให้แล้วค่ะ") and said[1].startswith(moved_to(request, new))
     [kept] = requests_in(app)
     assert kept.status == "new" and kept.answers["preferred_date"] == new.isoformat()

@@ -1390,6 +1390,7 @@ def test_where_the_business_is_typed_for_the_contact_name_is_taken_as_the_provin
      "สมชาย"),
     ("ป้าแดงเองจ้า วิสาหกิจชุมชนบ้านหนองบัวจ้า อยากได้ถุงใส่ข้าวเกรียบใหม่", "วิสาหกิจชุมชนบ้านหนองบัว", "ป้าแดง"),
     ("บริษัท สยามฟู้ดส์ จำกัด ค่ะ ชื่อแอนนะคะ อยากพัฒนาขวดใส่ซอสใหม่ค่ะ", "บริษัท สยามฟู้ดส์ จำกัด", "แอน"),
+    ("ดิฉันเป็นเจ้าของบริษัท แสงทองฟู้ด จำกัด ชื่อแอนนะคะ อยากพัฒนาขวดใส่ซอสใหม่ค่ะ", "บริษัท แสงทองฟู้ด จำกัด", "แอน"),
 ])
 def test_the_business_and_the_person_a_first_message_introduces_are_not_asked_again(chat, app, first, business,
                                                                                      contact):
@@ -1403,7 +1404,8 @@ def test_the_business_and_the_person_a_first_message_introduces_are_not_asked_ag
 
 @pytest.mark.parametrize("first", ["ผมอยากได้กล่องใส่ขนมครับ", "ร้านกาแฟค่ะ อยากได้ถุงใหม่", "หนูอยากได้ถุงซิปล็อคใส่ขนมค่ะ",
                                    "ผมเกษียณจากราชการครับ อยากทำกล่องขนมขาย", "พี่แอดอยู่ไหมคะ อยากได้กล่องขนม",
-                                   "อยากทำกล่องน้ำพริกใหม่ จะส่งขายให้บริษัท ซีพี ออลล์ จำกัด (มหาชน) ค่ะ"])
+                                   "อยากทำกล่องน้ำพริกใหม่ จะส่งขายให้บริษัท ซีพี ออลล์ จำกัด (มหาชน) ค่ะ",
+                                   "อยากทำกล่องน้ำพริกใหม่ค่ะ ลูกค้าคือบริษัท ซีพี ออลล์ จำกัด"])
 def test_a_first_message_that_introduces_no_one_asks_both_names(chat, app, first):
     chat.consent(USER)
     said = chat.say(USER, first) + answer_until_summary(chat, app, USER)

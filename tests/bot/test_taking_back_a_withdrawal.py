@@ -41,8 +41,8 @@ def withdrawn_ago(app, hours: float) -> None:
 
 
 @pytest.mark.parametrize("undo", [
-    "tapped", "ยกเลิกผิดค่ะ เอาคืนได้ไหมคะ", "ไม่ได้จะยกเลิกค่ะ", "กดผิดค่ะ", "ขอคำขอเมื่อกี้คืนได้ไหมคะ",
-    "เอาเรื่องเดิมกลับมาได้บ่", "ยกเลิกการยกเลิกค่ะ"])
+    "tapped", "ยกเลิกผิดค่ะ เอาคืนได้ไหมคะ", "ขอคำขอเมื่อกี้คืนได้ไหมคะ", "เอาเรื่องเดิมกลับมาได้บ่", "ยกเลิกการยกเลิกค่ะ",
+    "ขอคืนได้ไหมคะ"])
 def test_a_withdrawal_is_taken_back_and_the_same_request_waits_for_an_officer_again(chat, app, line_api, undo):
     add_staff(app)
     request, message = withdrawn(chat, app)
@@ -53,6 +53,20 @@ def test_a_withdrawal_is_taken_back_and_the_same_request_waits_for_an_officer_ag
     assert len(told_back(line_api, request.reference)) == 1
     chat.tap(STAFF, f"accept={request.id}")  # an officer can take it as any other
     assert status_of(app, request.reference) == "accepted"
+
+
+@pytest.mark.parametrize(("slip", "answer"), [("กดผิดค่ะ", "ใช่ค่ะ"), ("ไม่ได้จะยกเลิกค่ะ", "ใช่"),
+                                               ("กดผิดค่ะ", "ไม่ค่ะ")])
+def test_a_slip_is_asked_about_before_the_request_is_taken_back(chat, app, line_api, slip, answer):
+    add_staff(app)
+    request, _ = withdrawn(chat, app)
+    [question] = chat.send(ev.text(USER, slip))  # "กดผิด" may be about another tap (h80)
+    assert question["text"] == f"ต้องการคืนคำขอ {request.reference} (พัฒนาบรรจุภัณฑ์) ที่ยกเลิกไปใช่ไหมคะ"
+    assert status_of(app, request.reference) == "cancelled" and not told_back(line_api, request.reference)
+    chat.say(USER, answer)
+    taken_back = answer.startswith("ใช่")
+    assert status_of(app, request.reference) == ("new" if taken_back else "cancelled")
+    assert len(told_back(line_api, request.reference)) == (1 if taken_back else 0)
 
 
 def test_the_request_taken_back_keeps_its_history_for_the_console(chat, app):
@@ -102,7 +116,8 @@ def test_a_refund_or_a_slip_long_after_takes_nothing_back(chat, app, text):
 
 @pytest.mark.parametrize("text", ["ไม่ได้ยกเลิกคำขอนะคะ แค่ไม่อยากได้ข่าวประกาศแล้ว", "ขอคืนภาษีทำยังไงคะ",
                                   "ลูกค้าขอคืนเงินค่ะ ต้องคืนไหม", "เพจร้านโดนแฮก กู้คืนยังไงคะ",
-                                  "ขอบคุณค่ะ เดี๋ยวขอกลับมาคุยใหม่นะคะ", "ขอคืนเงินมัดจำได้ไหมคะ"])  # h79
+                                  "ขอบคุณค่ะ เดี๋ยวขอกลับมาคุยใหม่นะคะ", "ขอคืนเงินมัดจำได้ไหมคะ",  # h79
+                                  "ขอคืนตัวอย่างไม้ที่ฝากไว้ที่ศูนย์ได้ไหมคะ", "ขอคืนใบเสร็จด้วยค่ะ"])  # h80
 def test_another_wish_said_right_after_a_withdrawal_takes_nothing_back(chat, app, text):
     request, _ = withdrawn(chat, app)
     answer = chat.say(USER, text)
@@ -115,7 +130,7 @@ def test_a_slip_said_after_cancelling_an_event_seat_is_about_the_seat_not_an_ear
     set_user(app, USER, contact_name="แอน", phone="0812345678")
     register(chat, USER, event["id"])
     chat.tap(USER, f"ev_cancel_yes={event['id']}")
-    answer = chat.say(USER, "กดผิดค่ะ")  # h79
+    answer = chat.say(USER, "กดผิดค่ะ") + chat.say(USER, "เมื่อกี้ยกเลิกผิดค่ะ")  # h79, h80
     assert "คืนคำขอ" not in " ".join(answer) and status_of(app, request.reference) == "cancelled"
 
 
@@ -145,3 +160,17 @@ def test_a_stale_no_after_the_withdrawal_says_it_went_and_offers_it_back(chat, a
     [message] = chat.send(ev.postback(USER, no["data"]))
     assert message["text"] == f"คำขอ {request.reference} ยกเลิกไปแล้วค่ะ"  # not "คำขอของท่านยังอยู่"
     assert quick_replies(message)[0]["label"] == "ขอคืนคำขอ" and status_of(app, request.reference) == "cancelled"
+
+
+def test_a_no_to_a_pending_cancel_question_takes_back_no_other_request(chat, app, line_api):
+    add_staff(app)
+    first, _ = withdrawn(chat, app)  # withdrawn on purpose
+    chat.say(USER, "อยากได้ถุงใส่ขนมค่ะ")
+    chat.say(USER, "ขนมเปี๊ยะ")
+    chat.tap(USER, "reuse=yes")
+    chat.tap(USER, "confirm=yes")
+    second = requests_in(app)[-1]
+    chat.say(USER, f"ขอยกเลิกคำขอ {second.reference} ค่ะ")
+    said = chat.say(USER, "เอ้ย ไม่ได้จะยกเลิกค่ะ")  # h80: the first came back and its officer was told
+    assert "คำขอของท่านยังอยู่" in " ".join(said)
+    assert [r.status for r in requests_in(app)] == ["cancelled", "new"] and not told_back(line_api, first.reference)

@@ -56,6 +56,7 @@ CORRECTIONS = [
     ("ชื่อจริงสมศรี มีสุขค่ะ", "contact_name", "สมศรี มีสุข"),
     ("ชื่อผิดค่ะ ต้องเป็น ปวีณา ทองดี", "contact_name", "ปวีณา ทองดี"),  # not "ต้องเป็น ปวีณา ทองดี" (h77)
     ("แก้ชื่อผู้ติดต่อเป็นพ่อครับ สมศักดิ์ ใจดี", "contact_name", "สมศักดิ์ ใจดี (พ่อ)"),  # not "พ่อ" (h77)
+    ("ผิดค่ะ ชื่อก็อตค่ะ", "contact_name", "ก็อต"),  # a nickname that starts as a word does (h80)
 ]
 
 
@@ -149,7 +150,7 @@ def test_a_day_of_the_month_asked_for_at_the_summary_changes_the_booking(chat, a
 
 
 @pytest.mark.parametrize("typed", ["บ่แม่น 8 คน", "ไม่ใช่ค่ะ ไปกัน 8 คน", "แปดคนค่ะ", "ไม่ใช่ 12 คน 8 คนครับ",
-                                   "ไม่ใช่สิบสองคน แปดคน"])
+                                   "ไม่ใช่สิบสองคน แปดคน", "12 คนไม่ใช่ค่ะ 8 คน"])
 def test_a_number_of_people_typed_at_the_summary_changes_it(chat, app, typed):
     chat.consent(USER)
     chat.say(USER, FIRST_MESSAGES["training"])
@@ -211,7 +212,8 @@ def test_a_closed_day_typed_at_the_summary_offers_working_days_that_a_reply_in_w
     assert requests_in(app)[0].answers["preferred_date"] == later
 
 
-@pytest.mark.parametrize("typed", ["ชื่อถูกต้องค่ะ ส่งได้เลย", "ชื่อโอเคค่ะ", "ชื่อสินค้าผิดนิดหน่อยค่ะ"])
+@pytest.mark.parametrize("typed", ["ชื่อถูกต้องค่ะ ส่งได้เลย", "ชื่อโอเคค่ะ", "ชื่อสินค้าผิดนิดหน่อยค่ะ", "ชื่อครบแล้วค่ะ",
+                                   "ชื่อนี้แหละค่ะ", "ชื่อตามนี้เลย"])
 def test_a_remark_about_a_name_at_the_summary_is_no_new_name(chat, app, typed):
     at_the_summary(chat, app)
     chat.say(USER, typed)  # h79: the contact was set to "ถูกต้อง", "โอเค", "สินค้าผิด…"
