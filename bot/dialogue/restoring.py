@@ -32,6 +32,7 @@ WANTS_BACK = re.compile(r"ยกเลิก\s*ผิด|ไม่ได้\s*�
                         r"|(?:เอา|ขอ)\s*คืน\s*(?:ได้|นะ|ค่ะ|คะ|ครับ|จ้า|เจ้า|เด้อ|หน่อย|ที|ด้วย|$)", re.IGNORECASE)
 # "กดผิดค่ะ", "ไม่ได้จะยกเลิกค่ะ" are about the last tap only: a withdrawal this recent, and asked first (they may be
 # about something else); not with another wish stated ("ไม่ได้ยกเลิกคำขอนะคะ แค่ไม่อยากได้ข่าว").
+CANCELS = re.compile(r"(?<!ไม่)(?<!ไม่ได้)(?<!ไม่ได้จะ)(?<!ตั้งใจ)(?<!ตั้งใจจะ)ยกเลิก")
 SLIP, SLIP_FOR = re.compile(r"กด\s*ผิด|ไม่ได้\s*(?:จะ)?\s*ยกเลิก(?!.*(?:แค่|เพียง))"), timedelta(minutes=30)
 
 
@@ -68,6 +69,8 @@ def typed(ctx: Context, text: str, then: Callable[[str], Reply | None] = lambda 
         return None
     if _registration_cancelled_since(ctx, newest.history[-1].changed_at):
         return None  # "ยกเลิกผิดค่ะ" after cancelling a seat at an event is about the seat
+    if heard_for == SLIP_FOR and CANCELS.search(text):
+        return None  # "กดผิดค่ะ ยกเลิกด้วย": a slip in what was just asked, to be cancelled
     if heard_for == SLIP_FOR and not moving:
         return ask(ctx, newest)
     restored = restore(ctx, newest.id)

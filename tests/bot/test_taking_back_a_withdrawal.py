@@ -117,7 +117,8 @@ def test_a_refund_or_a_slip_long_after_takes_nothing_back(chat, app, text):
 @pytest.mark.parametrize("text", ["ไม่ได้ยกเลิกคำขอนะคะ แค่ไม่อยากได้ข่าวประกาศแล้ว", "ขอคืนภาษีทำยังไงคะ",
                                   "ลูกค้าขอคืนเงินค่ะ ต้องคืนไหม", "เพจร้านโดนแฮก กู้คืนยังไงคะ",
                                   "ขอบคุณค่ะ เดี๋ยวขอกลับมาคุยใหม่นะคะ", "ขอคืนเงินมัดจำได้ไหมคะ",  # h79
-                                  "ขอคืนตัวอย่างไม้ที่ฝากไว้ที่ศูนย์ได้ไหมคะ", "ขอคืนใบเสร็จด้วยค่ะ"])  # h80
+                                  "ขอคืนตัวอย่างไม้ที่ฝากไว้ที่ศูนย์ได้ไหมคะ", "ขอคืนใบเสร็จด้วยค่ะ",  # h80
+                                  "กดผิดค่ะ ยกเลิกด้วย"])  # a cancel, as training lines say it
 def test_another_wish_said_right_after_a_withdrawal_takes_nothing_back(chat, app, text):
     request, _ = withdrawn(chat, app)
     answer = chat.say(USER, text)
