@@ -96,6 +96,12 @@ def push_yes_or_no(session: Session, user: LineUser, yes: str, no: str, about: s
     _remember(session, user, YES_OR_NO, {YES_OR_NO: {"yes": yes, "no": no, "about": about}})
 
 
+def offered(current: Conversation | None) -> set[str]:
+    """The two postbacks of the yes-or-no question waiting, if one is."""
+    buttons = current.data.get(YES_OR_NO) if current is not None else None
+    return {str(buttons["yes"]), str(buttons["no"])} if buttons else set()
+
+
 def typed_yes_or_no(ctx: Context, current: Conversation | None, text: str) -> str | None:
     """The postback a typed yes or no stands for, when a yes-or-no question waits (forgotten either way)."""
     if current is None or YES_OR_NO not in current.data:

@@ -25,6 +25,7 @@ class Context:
     expired_flow: str | None = None
     public_base_url: str = "http://localhost:8000"
     prediction: Prediction | None = None
+    old_tap: bool = False  # a button tapped that the question waiting did not offer: one from further up the chat
 
 
 @dataclass

@@ -66,6 +66,9 @@ def handle(ctx: Context, event: Inbound) -> Reply:
     """Answer one event from a user (follow, message or postback)."""
     handler = _BY_KIND.get(event.kind)
     if event.kind != "text":
+        current = repo.get_conversation(ctx.session, ctx.user)
+        ctx.old_tap = event.kind == "postback" and event.postback not in \
+            asides.offered(current) | withdrawal.offered(current)
         _move_on(ctx)
     if handler is not None:
         return handler(ctx, event)

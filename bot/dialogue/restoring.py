@@ -46,6 +46,11 @@ def restorable(request: ServiceRequest, now: datetime) -> bool:
     return _withdrawn(request) and now - request.history[-1].changed_at < FOR
 
 
+def taken_back(request: ServiceRequest) -> bool:
+    """Restored by its user, and nothing since."""
+    return bool(request.history) and request.history[-1].note == texts.RESTORED_BY_USER
+
+
 def _withdrawn(request: ServiceRequest) -> bool:
     """Withdrawn by its user on LINE, and nothing since."""
     return request.status == "cancelled" and bool(request.history) and \

@@ -182,6 +182,7 @@ NAME_CHANGED = "เปลี่ยน{label}ของคำขอ {references} �
 DAYS_KEPT = "ไม่เลื่อนค่ะ การจองเครื่องทุกรายการยังนัดตามเดิมนะคะ"
 DAY_CLOSED_REQUEST = "คำขอนี้ปิดไปแล้วค่ะ จึงเลื่อนวันไม่ได้ หากยังต้องการใช้เครื่อง เริ่มคำขอใหม่ได้เลยนะคะ"
 ASK_CANCEL_REQUEST = "ต้องการยกเลิกคำขอ {reference} ({service}) ใช่ไหมคะ"
+ASK_CANCEL_AGAIN = "คำขอ {reference} ({service}) ได้คืนกลับมารอเจ้าหน้าที่แล้วค่ะ ต้องการยกเลิกอีกครั้งใช่ไหมคะ"
 ASK_WHICH_REQUEST = "ต้องการยกเลิกคำขอไหนคะ แตะเลือกหรือพิมพ์ลำดับได้เลยค่ะ\n{requests}"
 WHICH_LINE = "{number}. {service}{business} ยื่น {date} ({reference})"
 # "อันบรรจุภัณฑ์" typed where two of the requests listed are for packaging: the same buttons follow.

@@ -89,13 +89,14 @@ def nothing_to_cancel() -> Reply:
     return Reply([Text(texts.NOTHING_TO_CANCEL, cards.main_menu())])
 
 
-def ask(ctx: Context, request: ServiceRequest, listed: list[ServiceRequest] | None = None) -> Reply:
+def ask(ctx: Context, request: ServiceRequest, listed: list[ServiceRequest] | None = None,
+        asked: str = texts.ASK_CANCEL_REQUEST) -> Reply:
     """"ยกเลิกคำขอ … ใช่ไหมคะ" for a request no officer has taken; for any other, why it cannot be withdrawn here.
     One picked from a list is asked with the `listed` kept, so that "ไม่ใช่ค่ะ อันบรรจุภัณฑ์" asks about another
     of them instead (`typed_pick`)."""
     if request.status != "new":
         return _not_withdrawable(ctx, request)
-    question = texts.ASK_CANCEL_REQUEST.format(reference=request.reference, service=_service(request))
+    question = asked.format(reference=request.reference, service=_service(request))
     if listed:
         _remember(ctx, listed, request)
     else:
@@ -184,6 +185,12 @@ def machine_named(listed: list[ServiceRequest], text: str) -> list[ServiceReques
     return [r for r in listed if machine and find_machine(str(r.answers.get("machine", ""))) == machine]
 
 
+def offered(current: Conversation | None) -> set[str]:
+    """The picks of the list of requests waiting ("ต้องการยกเลิกคำขอไหนคะ"), if one is."""
+    listed = current.data.get(WHICH, []) if current is not None else []
+    return {f"cancel_request={request_id}" for request_id in listed}
+
+
 def forget_the_list(ctx: Context) -> None:
     """The user moved on from "ต้องการยกเลิกคำขอไหนคะ": a number typed later is about something else."""
     asides.forget(ctx, WHICH, WHICH)
@@ -266,6 +273,8 @@ def withdraw(ctx: Context, request_id: int) -> Reply:
         return nothing_to_cancel()
     if request.status != "new":
         return _not_withdrawable(ctx, request)
+    if ctx.old_tap and restoring.taken_back(request):  # an old [ใช่] from before the request was taken back
+        return ask(ctx, request, asked=texts.ASK_CANCEL_AGAIN)
     repo.set_request_status(ctx.session, request, "cancelled", by="line", note=texts.CANCELLED_BY_USER, at=ctx.now)
     notices = queue_cancellation_notice(ctx.session, request)
     said = Text(texts.REQUEST_CANCELLED.format(reference=request.reference),

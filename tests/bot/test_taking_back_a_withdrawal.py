@@ -95,6 +95,20 @@ def test_a_second_tap_restores_nothing_more_and_tells_no_one_again(chat, app, li
     assert len(told_back(line_api, request.reference)) == 1
 
 
+def test_an_old_yes_tapped_after_the_request_came_back_asks_before_withdrawing_it_again(chat, app, line_api):
+    add_staff(app)
+    request, _ = withdrawn(chat, app)
+    chat.say(USER, "ยกเลิกผิดค่ะ")
+    old_yes = f"cancel_request={request.id}"  # the [ใช่] under "ต้องการยกเลิกคำขอ … ใช่ไหมคะ", further up the chat
+    [asked] = chat.send(ev.postback(USER, old_yes))
+    assert asked["text"] == (f"คำขอ {request.reference} (พัฒนาบรรจุภัณฑ์) ได้คืนกลับมารอเจ้าหน้าที่แล้วค่ะ "
+                             "ต้องการยกเลิกอีกครั้งใช่ไหมคะ")
+    assert status_of(app, request.reference) == "new"
+    [withdrawn_again] = chat.tap(USER, quick_replies(asked)[0]["data"])  # the yes just offered
+    assert withdrawn_again.startswith(WITHDRAWN.format(request.reference))
+    assert status_of(app, request.reference) == "cancelled"
+
+
 def test_a_withdrawal_over_a_day_old_is_sent_again_instead(chat, app, line_api):
     add_staff(app)
     request, message = withdrawn(chat, app)
