@@ -1,4 +1,4 @@
-"""Operators' shortcuts to what the console does: `flask --app bot events add | list | checkin | remind`."""
+"""Operators' shortcuts to what the console does: `flask --app bot events add | list | cancel | checkin | remind`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
+from bot import jobs
 from bot.dialogue.texts import BANGKOK
+from bot.events import changes
 from bot.events import registrations as seats
 from intents.entities import SECTORS, parse_sector
 from intents.provinces import find_province
@@ -96,6 +98,22 @@ def list_events(as_json: bool, everything: bool) -> None:
             click.echo(json.dumps(row, ensure_ascii=False) if as_json else
                        f"{row['id']:>4}  {row['starts_at'][:16]}  {row['registered']:>4}/{row['capacity']:<5} "
                        f"waiting {row['waiting']:<4} {row['title']}")
+
+
+@events_group.command("cancel")
+@click.argument("event_id", type=int)
+def cancel_event(event_id: int) -> None:
+    """Call off an event (as the console's form does): everyone registered or waiting is told on LINE."""
+    services = _services()
+    with unit_of_work(services.sessions) as session:
+        event = seats.locked_event(session, event_id)
+        if event is None:
+            raise click.ClickException(f"no event {event_id}")
+        before = changes.Before.of(event)
+        event.status = seats.CALLED_OFF
+        told = changes.tell_registered(session, event, before, services.clock())
+    jobs.enqueue_deliveries(told)
+    click.echo(json.dumps({"id": event_id, "status": seats.CALLED_OFF, "deliveries": len(told)}))
 
 
 @events_group.command("checkin")

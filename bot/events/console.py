@@ -18,7 +18,7 @@ from bot.console.auth import admin_required, login_required
 from bot.console.web import db, services
 from bot.dialogue import fields
 from bot.dialogue.texts import BANGKOK
-from bot.events import notices
+from bot.events import changes, notices
 from bot.events import registrations as seats
 from bot.events import staff_texts as say
 from bot.events.cli import event_row
@@ -130,6 +130,7 @@ def _edit(event: Event | None):
             form.errors.append(say.EVENT_DUPLICATE)
     if form.errors:
         return _form(form, event), 400
+    before = changes.Before.of(event) if event else None
     event = event or Event()
     form.apply(event)
     db().add(event)
@@ -137,12 +138,15 @@ def _edit(event: Event | None):
     locked = seats.locked_event(db(), event.id)
     assert locked is not None, "the event was flushed just above"
     offers = seats.offer_freed_seats(db(), locked, services().clock())
-    pushes = notices.queue_offers(db(), offers)
+    told = changes.tell_registered(db(), locked, before, services().clock())
+    pushes = notices.queue_offers(db(), offers) + told
     db().commit()
     jobs.enqueue_deliveries(pushes)
     flash(say.EVENT_SAVED.format(title=event.title), "info")
     if offers:
         flash(say.EVENT_SEATS_OFFERED.format(n=len(offers)), "info")
+    if told:
+        flash(say.EVENT_CALLED_OFF_TOLD if event.status == seats.CALLED_OFF else say.EVENT_CHANGE_TOLD, "info")
     return redirect(url_for("staff_events.show", event_id=event.id))
 
 

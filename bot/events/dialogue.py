@@ -114,13 +114,15 @@ def _carousel(ctx: Context, events: list[Event], intro: str) -> Reply:
 def my_registrations(ctx: Context) -> Reply:
     """The follower's seats, offers and waiting-list places, each with its buttons."""
     mine = seats.active_registrations(ctx.session, ctx.user.id, ctx.now)
+    called_off = "\n".join(registered.called_off_said(r)
+                            for r in seats.called_off_registrations(ctx.session, ctx.user.id, ctx.now))
     if not mine:
         others = Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS)
-        return Reply([Text(texts.NOTHING_REGISTERED, (others, *main_cards.main_menu()[:3]))])
+        return Reply([Text(called_off or texts.NOTHING_REGISTERED, (others, *main_cards.main_menu()[:3]))])
     views = [_view(ctx, registration.event) for registration in mine]
     carousel = cards.events_carousel(views)
     alt = texts.MY_REGISTRATIONS_ALT.format(items=", ".join(r.event.title for r in mine))
-    return Reply([Flex(alt, carousel.contents, event_choices())])
+    return Reply([*([Text(called_off)] if called_off else []), Flex(alt, carousel.contents, event_choices())])
 
 
 def _upcoming(ctx: Context, limit: int | None = cards.MAX_BUBBLES) -> list[Event]:

@@ -104,6 +104,8 @@ def _record(event: Event, typed: str) -> None:
         flash(say.ALREADY_CHECKED_IN.format(name=name, when=thai_datetime(checked_in_at)), "error")
     elif result.status == "other_event":
         flash(say.CODE_OTHER_EVENT.format(title=result.known_registration().event.title), "error")
+    elif result.status == "called_off":
+        flash(say.CODE_CALLED_OFF.format(title=result.known_registration().event.title), "error")
     elif result.status == "not_registered":
         status = result.known_registration().status
         flash(say.CODE_NOT_REGISTERED.format(status=say.REGISTRATION_STATUS.get(status)), "error")

@@ -75,6 +75,8 @@ def answer_offer(ctx: Context, value: str, event: Inbound) -> Reply:
     queued: list[DomainEvent] = [DeliveriesQueued(tuple(pushes))] if pushes else []
     if outcome.status == "registered":
         return Reply(ticket_messages(outcome.known_registration()), queued)
+    if outcome.status == "called_off":
+        return called_off(outcome.known_registration())
     if outcome.status == "expired":
         return Reply([Text(texts.OFFER_EXPIRED.format(title=outcome.known_registration().event.title),
                            cards.event_choices())], queued)
@@ -91,7 +93,19 @@ def show_ticket(ctx: Context, value: str, event: Inbound) -> Reply:
     registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdecimal() else None
     if registration is None or registration.status not in seats.ACTIVE:
         return Reply([Text(texts.NOTHING_REGISTERED, cards.event_choices())])
+    if registration.event.status == seats.CALLED_OFF:
+        return called_off(registration)
     return already(ctx, registration)
+
+
+def called_off(registration: Registration) -> Reply:
+    """The event staff called off: no ticket, no seat to confirm."""
+    return Reply([Text(called_off_said(registration), cards.event_choices())])
+
+
+def called_off_said(registration: Registration) -> str:
+    event = registration.event
+    return texts.EVENT_CALLED_OFF.format(title=event.title, date=thai_datetime(event.starts_at))
 
 
 def ticket_messages(registration: Registration, said: str = texts.REGISTERED) -> list[Outbound]:

@@ -21,6 +21,7 @@ OFFER_WINDOW = timedelta(hours=24)
 MAX_PARTY = 10
 HOLDING_SEATS = ("registered", "offered")
 ACTIVE = ("registered", "offered", "waiting")
+CALLED_OFF = "cancelled"  # Event.status of an event staff called off
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud at the door without doubt
 CODE_LENGTH = 8
 
@@ -29,7 +30,7 @@ CODE_LENGTH = 8
 class Outcome:
     """What a registration attempt came to, and which waiting people were offered a freed seat."""
 
-    status: str  # registered | waiting | full | closed | already | none | expired | cancelled | declined
+    status: str  # registered | waiting | full | closed | already | none | expired | cancelled | declined | called_off
     registration: Registration | None = None
     seats_left: int = 0
     offers: list[Registration] = field(default_factory=list)
@@ -70,8 +71,17 @@ def registration_of(session: Session, event_id: int, user_id: int) -> Registrati
 
 def active_registrations(session: Session, user_id: int, now: datetime) -> list[Registration]:
     """The user's seats, offers and waiting-list places for events still to come, soonest first."""
-    query = (select(Registration).join(Event).where(Registration.user_id == user_id,
-                                                     Registration.status.in_(ACTIVE), Event.starts_at > now)
+    return _registrations_for(session, user_id, now, Event.status != CALLED_OFF)
+
+
+def called_off_registrations(session: Session, user_id: int, now: datetime) -> list[Registration]:
+    """The user's registrations for events still to come that staff called off."""
+    return _registrations_for(session, user_id, now, Event.status == CALLED_OFF)
+
+
+def _registrations_for(session: Session, user_id: int, now: datetime, condition) -> list[Registration]:
+    query = (select(Registration).join(Event).where(Registration.user_id == user_id, Registration.status.in_(ACTIVE),
+                                                     Event.starts_at > now, condition)
              .order_by(Event.starts_at))
     return list(session.scalars(query))
 
@@ -165,6 +175,8 @@ def answer_offer(session: Session, registration_id: int, user: LineUser, accept:
     event = locked_event(session, registration.event_id)
     assert event is not None, "a registration's event is never deleted"
     session.refresh(registration)
+    if event.status == CALLED_OFF:
+        return Outcome("called_off", registration)
     if registration.status != "offered":
         return Outcome("none", registration)
     if registration.offered_until is not None and registration.offered_until <= now:
@@ -223,7 +235,7 @@ def lapsed_offers(session: Session, now: datetime) -> tuple[list[Registration], 
 class CheckIn:
     """The result of scanning or typing a code at the door."""
 
-    status: str  # checked_in | already | not_found | other_event | not_registered
+    status: str  # checked_in | already | not_found | other_event | called_off | not_registered
     registration: Registration | None = None
 
     def known_registration(self) -> Registration:
@@ -241,6 +253,8 @@ def check_in(session: Session, event_id: int, typed: str, now: datetime) -> Chec
         return CheckIn("not_found")
     if registration.event_id != event_id:
         return CheckIn("other_event", registration)
+    if registration.event.status == CALLED_OFF:
+        return CheckIn("called_off", registration)
     if registration.status != "registered":
         return CheckIn("not_registered", registration)
     claimed = session.execute(update(Registration).where(Registration.id == registration.id,

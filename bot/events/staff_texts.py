@@ -10,6 +10,8 @@ ANNOUNCEMENT_STATUS = {"draft": "ฉบับร่าง", "scheduled": "ตั
 
 EVENT_SAVED = "บันทึกกิจกรรม \"{title}\" แล้วค่ะ"
 EVENT_SEATS_OFFERED = "มีที่นั่งว่างเพิ่ม แจ้งรายชื่อสำรอง {n} ท่านทาง LINE แล้วค่ะ"
+EVENT_CALLED_OFF_TOLD = "แจ้งผู้ลงทะเบียนและรายชื่อสำรองทาง LINE แล้วว่ากิจกรรมนี้ยกเลิกค่ะ"
+EVENT_CHANGE_TOLD = "แจ้งวันเวลาหรือสถานที่ใหม่ให้ผู้ลงทะเบียนและรายชื่อสำรองทาง LINE แล้วค่ะ"
 EVENT_DUPLICATE = "มีกิจกรรมชื่อนี้ในวันเวลาเดียวกันอยู่แล้วค่ะ"
 FIELD_REQUIRED = "กรุณากรอก{field}ค่ะ"
 BAD_DATETIME = "{field}ไม่ถูกต้องค่ะ"
@@ -24,6 +26,7 @@ CHECKED_IN = "เช็กอินแล้ว: {name} ({people} ท่าน)"
 ALREADY_CHECKED_IN = "{name} เช็กอินไปแล้วเมื่อ {when} ค่ะ"
 CODE_NOT_FOUND = "ไม่พบรหัส {code} ค่ะ ลองพิมพ์ใหม่อีกครั้ง"
 CODE_OTHER_EVENT = "รหัสนี้เป็นของกิจกรรม \"{title}\" ค่ะ ไม่ใช่กิจกรรมนี้"
+CODE_CALLED_OFF = "กิจกรรม \"{title}\" ยกเลิกแล้ว รหัสนี้จึงใช้เช็กอินไม่ได้ค่ะ"
 CODE_NOT_REGISTERED = "รหัสนี้ยังไม่ได้รับที่นั่ง (สถานะ: {status}) ค่ะ"
 NAMELESS = "ผู้ลงทะเบียนทาง LINE"
 

@@ -1,0 +1,76 @@
+"""An event called off or moved by staff (the console's form, `flask events cancel`): everyone holding a seat, an
+offer or a waiting-list place is told on LINE, news subscription or not (it is about their own registration), and a
+day-before reminder already sent is sent again for the new day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.announcements.audience import BATCH_SIZE
+from bot.dialogue.texts import BANGKOK, thai_datetime
+from bot.events import registrations as seats
+from bot.events import texts
+from bot.line.outbound import Choose, Text, to_line_messages
+from storage import repositories as repo
+from storage.models import Event, LineUser, Registration
+
+CALLED_OFF = seats.CALLED_OFF
+
+
+@dataclass(frozen=True)
+class Before:
+    """What registrants were told of the event, before staff changed it."""
+
+    status: str
+    starts_at: datetime
+    place: tuple[str, str]
+
+    @classmethod
+    def of(cls, event: Event) -> Before:
+        return cls(event.status, event.starts_at, (event.venue or "", event.province))
+
+
+def tell_registered(session: Session, event: Event, before: Before | None, now: datetime) -> list[int]:
+    """Queue the notice of what changed since `before` (nothing for a new event, a draft or one already held);
+    returns the delivery ids, to start after the commit."""
+    if before is None or before.status == CALLED_OFF or event.starts_at <= now and before.starts_at <= now:
+        return []
+    if event.status == CALLED_OFF:
+        said = texts.EVENT_CALLED_OFF_PUSH.format(title=event.title, date=thai_datetime(before.starts_at))
+        return _queue(session, event, "event_called_off", Text(said, (_choice(texts.OTHER_EVENTS, "intent=event"),)))
+    moved = event.starts_at != before.starts_at
+    if event.status != "published" or not moved and (event.venue or "", event.province) == before.place:
+        return []
+    if moved and _day(event.starts_at) != _day(before.starts_at):
+        event.reminded_at = None  # the day-before reminder is for the new day
+    said = texts.EVENT_CHANGED_PUSH.format(title=event.title, date=thai_datetime(event.starts_at), venue=venue(event))
+    choices = (_choice(texts.SHOW_TICKET, f"ev_ticket={event.id}"),
+               _choice(texts.CANCEL_REGISTRATION, f"ev_cancel={event.id}"))
+    return _queue(session, event, "event_changed", Text(said, choices))
+
+
+def venue(event: Event) -> str:
+    return f"{event.venue + ' ' if event.venue else ''}จ.{event.province}"
+
+
+def _day(moment: datetime):
+    return moment.astimezone(BANGKOK).date()
+
+
+def _choice(label: str, data: str) -> Choose:
+    return Choose(label, data, label)
+
+
+def _queue(session: Session, event: Event, purpose: str, message: Text) -> list[int]:
+    """One multicast per BATCH_SIZE people still following who hold a seat, an offer or a place in line."""
+    people = list(session.scalars(
+        select(LineUser.line_user_id).join(Registration, Registration.user_id == LineUser.id)
+        .where(Registration.event_id == event.id, Registration.status.in_(seats.ACTIVE), LineUser.active.is_(True))
+        .order_by(LineUser.id)))
+    payload = to_line_messages([message])
+    return [repo.new_delivery(session, purpose, people[start:start + BATCH_SIZE], payload).id
+            for start in range(0, len(people), BATCH_SIZE)]

@@ -1,0 +1,117 @@
+"""An event staff call off or move: everyone holding a seat, an offer or a place in line is told once on LINE (news
+or not), the ticket and the door stop working for a called-off event, and a moved one's notice gives the new day;
+through the console's form, the operators' command, the webhook and the fake LINE API."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from bot.dialogue.texts import BANGKOK, thai_datetime
+from bot.line import fake_events as ev
+from tests.console.helpers import signed_in_staff
+from tests.events import helpers
+from tests.events.helpers import add_event, registrant, registrations, seats_of, set_user, user_id
+
+ALICE, BEN, CHAI, DAO = (user_id(n) for n in (0xA1, 0xB2, 0xC3, 0xD4))
+CALLED_OFF = "ถูกยกเลิกแล้ว"
+
+
+@pytest.fixture
+def admin(app):
+    return signed_in_staff(app, "ผู้ดูแล กิจกรรม", "ITC-R1", "admin", admin=True)
+
+
+def register(chat, user: str, event_id: int, wait: bool = False) -> None:
+    registrant(chat, user)
+    chat.tap(user, f"ev_people={event_id}:1")
+    if wait:
+        chat.tap(user, f"ev_wait={event_id}:1")
+
+
+def edited(admin, event: dict, **changes: str):
+    """The event's form saved with `changes` (starts as a Bangkok datetime-local); returns the page shown after."""
+    starts = datetime.fromisoformat(event["starts_at"]).astimezone(BANGKOK).strftime("%Y-%m-%dT%H:%M")
+    form = {"title": event["title"], "starts": starts, "province": event["province"], "capacity": event["capacity"],
+            "status": "published", "venue": event["venue"]} | changes
+    response = admin.post(f"/staff/events/{event['id']}/edit", form)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def told(line_api, user: str, words: str) -> list[str]:
+    return [text for text in line_api.delivered_texts(to=user) if words in text]
+
+
+@pytest.fixture
+def full_event(app, chat):
+    """Two seats held (CHAI takes no news), BEN waiting, DAO a follower with nothing to do with it."""
+    event = add_event(app, capacity=2)
+    register(chat, ALICE, event["id"])
+    register(chat, CHAI, event["id"])
+    set_user(app, CHAI, subscribed=False)
+    register(chat, BEN, event["id"], wait=True)
+    chat.consent(DAO)
+    return event
+
+
+def test_an_event_called_off_in_the_console_tells_everyone_registered_or_waiting_once(admin, chat, app, line_api,
+                                                                                       full_event):
+    page = edited(admin, full_event, status="cancelled")
+    assert "แจ้งผู้ลงทะเบียนและรายชื่อสำรองทาง LINE แล้วว่ากิจกรรมนี้ยกเลิก" in page
+    date = thai_datetime(helpers.event_starts(app, full_event["id"]))
+    for user in (ALICE, BEN, CHAI):
+        [notice] = told(line_api, user, CALLED_OFF)
+        assert f"กิจกรรม \"{full_event['title']}\" วันที่ {date}" in notice and "ไม่ต้องเดินทางไป" in notice
+    assert not told(line_api, DAO, CALLED_OFF)
+    edited(admin, full_event, status="cancelled", description="งดจัดเนื่องจากน้ำท่วม")  # saved again
+    assert [len(told(line_api, user, CALLED_OFF)) for user in (ALICE, BEN, CHAI)] == [1, 1, 1]
+
+
+def test_a_called_off_event_has_no_ticket_no_seat_to_confirm_and_no_check_in(admin, chat, app, line_api):
+    event = add_event(app, capacity=1)
+    register(chat, ALICE, event["id"])
+    register(chat, BEN, event["id"], wait=True)
+    chat.tap(ALICE, f"ev_cancel={event['id']}")
+    chat.say(ALICE, "ใช่ค่ะ")
+    assert seats_of(app, event["id"]) == {"cancelled": 1, "offered": 1}  # BEN is offered the seat ALICE gave up
+    register(chat, CHAI, event["id"], wait=True)
+    edited(admin, event, status="cancelled")
+    [answer] = chat.tap(BEN, f"ev_offer={registrations(app, event['id'])[1].id}:yes")
+    assert CALLED_OFF in answer and seats_of(app, event["id"])["offered"] == 1  # nothing confirmed
+    [ticket] = chat.tap(CHAI, f"ev_ticket={event['id']}")
+    assert CALLED_OFF in ticket and "รหัส" not in ticket
+    [mine] = chat.send(ev.postback(CHAI, "ev_mine=1"))
+    assert mine["type"] == "text" and CALLED_OFF in mine["text"] and event["title"] in mine["text"]
+    code = registrations(app, event["id"])[1].code
+    door = admin.post(f"/staff/events/{event['id']}/checkin", {"code": code}).get_data(as_text=True)
+    assert "ยกเลิกแล้ว รหัสนี้จึงใช้เช็กอินไม่ได้" in door
+    assert registrations(app, event["id"])[1].checked_in_at is None
+
+
+def test_the_operators_command_calls_off_an_event_as_the_console_does(app, chat, line_api):
+    event = add_event(app)
+    register(chat, ALICE, event["id"])
+    result = app.test_cli_runner().invoke(args=["events", "cancel", str(event["id"])])
+    assert result.exit_code == 0 and '"deliveries": 1' in result.output
+    assert len(told(line_api, ALICE, CALLED_OFF)) == 1
+    assert CALLED_OFF in chat.tap(ALICE, f"ev_ticket={event['id']}")[0]
+    missing = app.test_cli_runner().invoke(args=["events", "cancel", "999"])
+    assert missing.exit_code != 0 and "no event 999" in missing.output
+
+
+def test_a_moved_event_tells_its_registrants_the_new_day_and_keeps_their_seats(admin, chat, app, line_api,
+                                                                               full_event):
+    later = (datetime.fromisoformat(full_event["starts_at"]).astimezone(BANGKOK) + timedelta(days=3, hours=4))
+    edited(admin, full_event, starts=later.strftime("%Y-%m-%dT%H:%M"), venue="ห้องประชุม 2")
+    for user in (ALICE, BEN, CHAI):
+        [notice] = told(line_api, user, "เปลี่ยนเป็นวันที่")
+        assert thai_datetime(later) in notice and "ห้องประชุม 2 จ.เชียงใหม่" in notice
+    assert not told(line_api, DAO, "เปลี่ยนเป็นวันที่")
+    assert seats_of(app, full_event["id"]) == {"registered": 2, "waiting": 1}
+    [ticket, *_] = chat.tap(ALICE, f"ev_ticket={full_event['id']}")
+    assert thai_datetime(later) in ticket
+    edited(admin, full_event, starts=later.strftime("%Y-%m-%dT%H:%M"), venue="ห้องประชุม 2",
+           description="เพิ่มรายละเอียด")  # nothing registrants need to know
+    assert len(told(line_api, ALICE, "เปลี่ยนเป็นวันที่")) == 1
