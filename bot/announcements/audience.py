@@ -1,4 +1,5 @@
-"""Who an announcement is for: active, subscribed followers, narrowed by province, cluster, service, event.
+"""Who an announcement is for: active, subscribed followers, narrowed by province, cluster, service, event (an
+event's registrants are told whether they take news or not).
 
 Filters of different kinds narrow together (province AND cluster); several values of one kind widen
 (Chiang Mai OR Lampang). Interests come both from the "what news do you want" choices on the profile and
@@ -45,14 +46,16 @@ class Audience:
         return not (self.provinces or self.sectors or self.services or self.event_id)
 
 
-def reachable_now() -> list:
-    """Conditions every recipient meets at the moment of sending: still following, not unsubscribed."""
-    return [LineUser.active.is_(True), LineUser.subscribed.is_(True)]
+def reachable_now(audience: Audience) -> list:
+    """Conditions every recipient meets at the moment of sending: still following, and not unsubscribed from news,
+    unless the announcement is to an event's registrants (about their own seat, as a reminder or a change of room)."""
+    following = [LineUser.active.is_(True)]
+    return following if audience.event_id is not None else [*following, LineUser.subscribed.is_(True)]
 
 
 def conditions(audience: Audience) -> list:
     """WHERE conditions on LineUser for this audience."""
-    where = reachable_now()
+    where = reachable_now(audience)
     if audience.provinces:
         where.append(LineUser.province.in_(audience.provinces))
     if audience.sectors:

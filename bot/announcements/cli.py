@@ -72,10 +72,14 @@ def _audience(provinces, sectors, services_, event_id) -> Audience:
                     services=tuple(dict.fromkeys(services_)), event_id=event_id)
 
 
-def _check_events(session, *event_ids: int | None) -> None:
-    for event_id in event_ids:
-        if event_id is not None and session.get(Event, event_id) is None:
-            raise click.BadParameter(f"no event with id {event_id}", param_hint="--event / --card")
+def _check_events(session, event_id: int | None, card_event_id: int | None) -> None:
+    for checked in (event_id, card_event_id):
+        if checked is not None and session.get(Event, checked) is None:
+            raise click.BadParameter(f"no event with id {checked}", param_hint="--event / --card")
+    card = session.get(Event, card_event_id) if card_event_id is not None else None
+    if card is not None and card.status != "published":
+        raise click.BadParameter(f"event {card_event_id} is {card.status}: there is nothing to register for",
+                                 param_hint="--card")
 
 
 def _progress(services, announcement_id: int) -> dict:

@@ -20,7 +20,8 @@ def announcement_messages(session: Session, announcement: Announcement) -> list[
     if announcement.image_url and announcement.image_url.startswith("https://"):
         messages.append(Image(announcement.image_url, announcement.image_url))
     event = session.get(Event, announcement.event_id) if announcement.event_id else None
-    if event is not None and not is_reminder(announcement):
+    # A card to register: never for a draft, nor for an event called off since the announcement was written.
+    if event is not None and event.status == "published" and not is_reminder(announcement):
         messages.append(event_cards.event_card(event, announcement.id))
     return to_line_messages(messages)
 

@@ -196,8 +196,10 @@ def _lease(session: Session, delivery_id: int, owner_attempts: int | None, until
 def _drop_unreachable(session: Session, announcement_id: int, delivery: Delivery) -> None:
     """Before the first attempt: leave out whoever blocked the account or unsubscribed since it was queued."""
     ids = list(delivery.recipients)
+    announcement = session.get(Announcement, announcement_id)
+    audience = Audience.from_json(announcement.audience if announcement else None)
     reachable = set(session.scalars(select(LineUser.line_user_id).where(LineUser.line_user_id.in_(ids),
-                                                                        *reachable_now())))
+                                                                        *reachable_now(audience))))
     dropped = [line_id for line_id in ids if line_id not in reachable]
     if dropped:
         _mark(session, announcement_id, dropped, "skipped")

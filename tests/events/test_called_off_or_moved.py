@@ -8,11 +8,22 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from bot.announcements.jobs import start_due_announcements
 from bot.dialogue.texts import BANGKOK, thai_datetime
 from bot.line import fake_events as ev
+from tests.conftest import make_app
 from tests.console.helpers import signed_in_staff
 from tests.events import helpers
-from tests.events.helpers import add_event, registrant, registrations, seats_of, set_user, user_id
+from tests.events.helpers import (
+    MovableClock,
+    add_event,
+    make_followers,
+    registrant,
+    registrations,
+    seats_of,
+    set_user,
+    user_id,
+)
 
 ALICE, BEN, CHAI, DAO = (user_id(n) for n in (0xA1, 0xB2, 0xC3, 0xD4))
 CALLED_OFF = "ถูกยกเลิกแล้ว"
@@ -115,3 +126,31 @@ def test_a_moved_event_tells_its_registrants_the_new_day_and_keeps_their_seats(a
     edited(admin, full_event, starts=later.strftime("%Y-%m-%dT%H:%M"), venue="ห้องประชุม 2",
            description="เพิ่มรายละเอียด")  # nothing registrants need to know
     assert len(told(line_api, ALICE, "เปลี่ยนเป็นวันที่")) == 1
+
+
+def test_a_notice_to_an_event_s_registrants_reaches_those_who_take_no_news(app, chat, line_api, full_event):
+    result = app.test_cli_runner().invoke(args=["announce", "send", "--text", "แจ้งเปลี่ยนห้องจัดงานเป็นห้อง 3 ค่ะ",
+                                                "--event", str(full_event["id"])])
+    assert result.exit_code == 0, result.output
+    for user in (ALICE, BEN, CHAI):  # CHAI said "เลิกรับข่าว", but the seat is hers
+        assert told(line_api, user, "ห้อง 3")
+    assert not told(line_api, DAO, "ห้อง 3")
+
+
+def test_no_card_to_register_is_sent_for_an_event_called_off(database_url, line_api):
+    clock = MovableClock(datetime.now(BANGKOK))
+    app = make_app(database_url, line_api, clock=clock)
+    event = add_event(app)
+    [follower] = make_followers(app, 1)
+    later = (clock.now + timedelta(hours=2)).replace(tzinfo=None).isoformat(timespec="minutes")
+    scheduled = app.test_cli_runner().invoke(args=["announce", "send", "--text", "ขอเชิญร่วมงานค่ะ",
+                                                   "--card", str(event["id"]), "--schedule", later])
+    assert scheduled.exit_code == 0, scheduled.output
+    assert app.test_cli_runner().invoke(args=["events", "cancel", str(event["id"])]).exit_code == 0
+    refused = app.test_cli_runner().invoke(args=["announce", "send", "--text", "ขอเชิญค่ะ", "--card", str(event["id"])])
+    assert refused.exit_code != 0 and "cancelled: there is nothing to register for" in refused.output
+    clock.move(hours=2, minutes=1)
+    start_due_announcements()  # the invitation goes at its time, without the card of the event called off
+    assert [m.message["type"] for m in line_api.delivered_messages(to=follower)] == ["text"]
+    assert told(line_api, follower, "ขอเชิญร่วมงานค่ะ")
+    app.extensions["frontdesk"].engine.dispose()
