@@ -14,12 +14,14 @@ from bot.console.workflow import OPEN
 from bot.dialogue import asides, cards, replies, texts
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
+from bot.events import notices as event_notices
+from bot.events import registrations as seats
 from bot.line.outbound import Choose, Text
 from bot.staff_alerts import queue_cancellation_notice
 from intents import dates, entities
 from intents.provinces import find_province, nearest_province
 from storage import repositories as repo
-from storage.models import Centre, ServiceRequest
+from storage.models import Centre, Registration, ServiceRequest
 
 EARTH_RADIUS_KM = 6371.0
 MAX_ID = 2**31  # a database integer
@@ -178,6 +180,8 @@ def ask_erase(ctx: Context) -> Reply:
     question = texts.ASK_ERASE
     if still_open := open_requests(ctx):
         question += "\n" + texts.ERASE_WITHDRAWS.format(references=_references(still_open))
+    if registered := seats.active_registrations(ctx.session, ctx.user.id, ctx.now):
+        question += "\n" + texts.ERASE_GIVES_UP_SEATS.format(events=_titles(registered))
     asides.ask_yes_or_no(ctx, "erase=yes", "erase=no", about="erase")
     return Reply([Text(question, (Choose("ลบข้อมูล", "erase=yes", "ยืนยันลบข้อมูล"),
                                   Choose("ไม่ลบ", "erase=no", "ไม่ลบ")))])
@@ -186,9 +190,11 @@ def ask_erase(ctx: Context) -> Reply:
 def erase(ctx: Context) -> Reply:
     """Forget the user: personal data and transcript go, anonymous statistics stay.
 
-    Requests still open are withdrawn and their centres told: nobody could call the entrepreneur back now.
+    Requests still open are withdrawn and their centres told: nobody could call the entrepreneur back now. Seats
+    at events to come are given up and offered to the next in line: a nameless seat would stay empty.
     """
     withdrawn = open_requests(ctx)
+    given_up, offered = _give_up_seats(ctx)
     repo.erase_user(ctx.session, ctx.user)
     ctx.erased = True
     notices: list[int] = []
@@ -199,7 +205,23 @@ def erase(ctx: Context) -> Reply:
     said = texts.ERASED
     if withdrawn:
         said += "\n" + texts.ERASE_WITHDREW.format(references=_references(withdrawn))
+    if given_up:
+        said += "\n" + texts.ERASE_GAVE_UP_SEATS.format(events=given_up)
+    notices += offered
     return Reply([Text(said)], [DeliveriesQueued(tuple(notices))] if notices else [])
+
+
+def _give_up_seats(ctx: Context) -> tuple[str, list[int]]:
+    """The user's seats, offers and waiting-list places for events to come, cancelled: their events' titles, and the
+    pushes offering the seats freed to the next in line."""
+    given_up = seats.active_registrations(ctx.session, ctx.user.id, ctx.now)
+    offers = [offer for registration in given_up
+              for offer in seats.cancel(ctx.session, registration.event_id, ctx.user, ctx.now).offers]
+    return _titles(given_up), event_notices.queue_offers(ctx.session, offers)
+
+
+def _titles(registrations: list[Registration]) -> str:
+    return ", ".join(registration.event.title for registration in registrations)
 
 
 def open_requests(ctx: Context) -> list[ServiceRequest]:

@@ -485,6 +485,24 @@ def test_erasing_my_data_also_clears_my_registrations(chat, app):
     assert registration.user_id is None and registration.contact_name is None and registration.phone is None
 
 
+def test_erasing_my_data_gives_my_seat_to_the_next_in_line_and_says_so_first(chat, app, line_api):
+    event = add_event(app, capacity=1)
+    registrant(chat, ALICE)
+    register(chat, ALICE, event["id"])
+    registrant(chat, BEN)
+    chat.tap(BEN, f"ev_register={event['id']}")
+    chat.tap(BEN, f"ev_wait={event['id']}:1")
+    [asked] = chat.say(ALICE, "ลบข้อมูลของฉันด้วยค่ะ")
+    assert f"การลงทะเบียนกิจกรรม {event['title']} จะถูกยกเลิกด้วย" in asked
+    [erased] = chat.tap(ALICE, "erase=yes")
+    assert f"ยกเลิกการลงทะเบียนกิจกรรม {event['title']} ให้แล้วค่ะ" in erased
+    assert [r.status for r in registrations(app, event["id"])] == ["cancelled", "offered"]
+    assert "มีที่นั่งว่าง" in line_api.delivered_messages(to=BEN)[-1].message["altText"]
+    code = registrations(app, event["id"])[0].code
+    checked = app.test_cli_runner().invoke(args=["events", "checkin", str(event["id"]), code])
+    assert checked.exit_code != 0 and "not_registered" in checked.output  # a nameless code lets no one in
+
+
 def test_asking_to_cancel_in_words_shows_my_registrations_with_a_cancel_button(chat, app):
     event = add_event(app)
     registrant(chat, ALICE)
