@@ -97,8 +97,8 @@ def waiting_position(session: Session, registration: Registration) -> int:
 
 def register(session: Session, event_id: int, user: LineUser, people: int, now: datetime,
              announcement_id: int | None = None) -> Outcome:
-    """Take seats if there are enough and nobody is waiting; otherwise say it is full, with the seats a smaller
-    party could take."""
+    """Take seats if there are enough that no party waiting could use (`unclaimed_seats`); otherwise say it is
+    full, with the seats a smaller party could take."""
     return _take_seats(session, event_id, user, people, now, announcement_id, or_wait=False)
 
 
@@ -116,8 +116,7 @@ def _take_seats(session: Session, event_id: int, user: LineUser, people: int, no
     existing = registration_of(session, event.id, user.id)
     if existing is not None and existing.status in ACTIVE:
         return Outcome("already", existing, seats_left(session, event))
-    left = seats_left(session, event)
-    free = 0 if _anyone_waiting(session, event.id) else left  # seats free while people wait are theirs
+    left, free = seats_left(session, event), unclaimed_seats(session, event)
     if people <= free:
         registration = _claim(session, event, user, existing, people, "registered", announcement_id)
         return Outcome("registered", registration, free - people)
@@ -155,7 +154,7 @@ def change_party(session: Session, event_id: int, user: LineUser, people: int, n
     if now >= event.starts_at or (more > 0 and not is_open(event, now)):
         return Outcome("closed", registration)
     if more > 0 and registration.status in HOLDING_SEATS:
-        free = 0 if _anyone_waiting(session, event.id) else seats_left(session, event)
+        free = unclaimed_seats(session, event)
         if more > free:
             return Outcome("short", registration, free)
     registration.people = people
@@ -276,9 +275,13 @@ def shown_code(code: str) -> str:
     return f"{code[:4]}-{code[4:]}" if len(code) == CODE_LENGTH else code
 
 
-def _anyone_waiting(session: Session, event_id: int) -> bool:
-    return session.scalar(select(Registration.id).where(Registration.event_id == event_id,
-                                                        Registration.status == "waiting").limit(1)) is not None
+def unclaimed_seats(session: Session, event: Event) -> int:
+    """The seats anyone may take now: those left, unless a party on the waiting list fits in them (they are its).
+    Seats too few for every party waiting go to whoever asks, rather than stay empty."""
+    left = seats_left(session, event)
+    fits = select(Registration.id).where(Registration.event_id == event.id, Registration.status == "waiting",
+                                         Registration.people <= left)
+    return 0 if session.scalar(fits.limit(1)) is not None else left
 
 
 def _claim(session: Session, event: Event, user: LineUser, existing: Registration | None, people: int,

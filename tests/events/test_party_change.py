@@ -88,7 +88,7 @@ def test_a_party_cannot_grow_past_the_seats_and_is_offered_the_most_that_fit(cha
     assert "เป็น 3 ท่านเรียบร้อย" in said[0] and seats_of(app, event["id"]) == {"registered": 3}
 
 
-def test_a_party_cannot_grow_into_seats_the_waiting_list_is_owed(chat, app):
+def test_a_party_grows_into_a_seat_too_few_for_the_party_waiting(chat, app):
     event = add_event(app, capacity=3)
     for user in (ALICE, BEN, CHAI):
         registrant(chat, user)
@@ -96,11 +96,11 @@ def test_a_party_cannot_grow_into_seats_the_waiting_list_is_owed(chat, app):
     register(chat, BEN, event["id"], people=2)
     register(chat, CHAI, event["id"], people=2)
     chat.tap(CHAI, f"ev_wait={event['id']}:2")
-    chat.tap(BEN, f"ev_party_to={event['id']}:1")  # one seat free, but CHAI's party of two waits first
+    chat.tap(BEN, f"ev_party_to={event['id']}:1")  # one seat free: CHAI's party of two, waiting, cannot use it
     chat.say(ALICE, "ขอเพิ่มอีก 1 คนค่ะ")
-    [full] = chat.say(ALICE, "ใช่ค่ะ")
-    assert "ที่นั่งเต็มแล้ว" in full and "ยังคงลงทะเบียนไว้ 1 ท่าน" in full
-    assert seats_of(app, event["id"]) == {"registered": 2, "waiting": 2}
+    [grown] = chat.say(ALICE, "ใช่ค่ะ")
+    assert "เปลี่ยนจำนวนผู้ร่วมงานเป็น 2 ท่านเรียบร้อยแล้ว" in grown
+    assert seats_of(app, event["id"]) == {"registered": 3, "waiting": 2}
 
 
 def ben_and_chai_waiting(chat, app, people: int) -> dict:

@@ -113,7 +113,7 @@ def test_a_full_event_offers_only_the_waiting_list_and_no_thanks_can_be_typed(ch
     assert "รับทราบค่ะ" in declined and seats_of(app, event["id"]) == {"registered": 2}
 
 
-def test_a_seat_free_while_a_larger_party_waits_is_not_offered_past_the_line(chat, app):
+def test_a_seat_too_few_for_the_party_waiting_goes_to_whoever_asks_and_the_party_keeps_its_place(chat, app):
     event = add_event(app, capacity=3)
     for user in (ALICE, BEN, CHAI, DAO):
         registrant(chat, user)
@@ -122,10 +122,14 @@ def test_a_seat_free_while_a_larger_party_waits_is_not_offered_past_the_line(cha
     register(chat, CHAI, event["id"], people=2)
     chat.tap(CHAI, f"ev_wait={event['id']}:2")
     chat.tap(BEN, f"ev_cancel_yes={event['id']}")  # one seat free; CHAI's party of two does not fit it
-    [full] = register(chat, DAO, event["id"], people=2)
-    assert "เต็มแล้ว" in full["text"] and "เหลือ" not in full["text"]
-    assert [label for label, _ in choices(full)] == ["เข้ารายชื่อสำรอง", "ไม่เป็นไร"]
-    assert seats_of(app, event["id"]) == {"registered": 2, "cancelled": 1, "waiting": 2}
+    # The card says one seat is left, and it is: it no longer sits empty while it is refused (h81).
+    [card] = [m for m in chat.send(ev.postback(DAO, "intent=event")) if m["type"] == "flex"]
+    assert "เหลือ 1 ที่นั่ง" in str(card["contents"])
+    [taken] = register(chat, DAO, event["id"], people=1)
+    assert "ลงทะเบียนเรียบร้อย" in taken["text"]
+    assert seats_of(app, event["id"]) == {"registered": 3, "cancelled": 1, "waiting": 2}
+    chat.tap(ALICE, f"ev_cancel_yes={event['id']}")  # two seats free: CHAI's, first in line
+    assert seats_of(app, event["id"]) == {"registered": 1, "cancelled": 3, "offered": 2}
 
 
 def test_a_party_over_the_limit_is_told_the_limit_even_with_few_seats_left(chat, app):
