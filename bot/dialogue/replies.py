@@ -188,8 +188,9 @@ class YesOrNo:
         return True if within or _all_in(said, parts, self.yes) or _all_in(said, words, self.yes) else None
 
 
-# Asking what a word means is no answer in that word: "ยินยอมคืออะไรคะ ป้าไม่เข้าใจ", "ทำไมต้องยินยอม".
-WHAT_IT_MEANS = ("อะไร", "ไม่เข้าใจ", "แปลว่า", "หมายถึง", "หมายความ", "?")
+# Asking what a word means is no answer in that word: "ยินยอมคืออะไรคะ ป้าไม่เข้าใจ", "ทำไมต้องยินยอม",
+# "ต้องยืนยันยังไงคะ".
+WHAT_IT_MEANS = ("อะไร", "ไม่เข้าใจ", "แปลว่า", "หมายถึง", "หมายความ", "ยังไง", "อย่างไร", "?")
 
 
 def asks_what_it_means(text: str) -> bool:

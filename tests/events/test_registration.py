@@ -372,7 +372,9 @@ def test_declining_an_offer_passes_the_seat_on(chat, app, line_api):
 
 
 @pytest.mark.parametrize("typed, accepted", [("ได้ค่ะ", True), ("ไปค่ะ", True), ("รับค่ะ ยืนยันที่นั่ง", True),
-                                              ("ไม่ไปแล้วค่ะ", False), ("สละสิทธิ์", False), ("ไม่ว่างแล้วครับ", False)])
+                                              ("ยืนยันเด้อ ไปแน่นอน", True), ("ไม่ไปแล้วค่ะ", False),
+                                              ("สละสิทธิ์", False), ("ไม่ว่างแล้วครับ", False),
+                                              ("ขอสละสิทธิ์ค่ะ ติดธุระ", False)])
 def test_a_seat_offer_pushed_is_answered_by_typing_as_by_its_buttons(chat, app, line_api, typed, accepted):
     event = offered_to_ben(chat, app)
     assert "มีที่นั่งว่าง" in line_api.delivered_messages(to=BEN)[-1].message["altText"]

@@ -113,6 +113,17 @@ def test_a_full_event_offers_only_the_waiting_list_and_no_thanks_can_be_typed(ch
     assert "รับทราบค่ะ" in declined and seats_of(app, event["id"]) == {"registered": 2}
 
 
+@pytest.mark.parametrize("typed", ["เอาค่ะ ใส่ชื่อสำรองไว้เลย", "สำรองไว้ก่อนก็ได้ค่ะ", "รอได้ครับ"])
+def test_the_waiting_list_is_joined_by_a_yes_typed(chat, app, typed):
+    event = add_event(app, capacity=2)
+    registrant(chat, ALICE)
+    registrant(chat, BEN)
+    register(chat, ALICE, event["id"], people=2)
+    register(chat, BEN, event["id"], people=2)
+    [waiting] = chat.say(BEN, typed)
+    assert "สำรอง" in waiting and seats_of(app, event["id"]) == {"registered": 2, "waiting": 2}
+
+
 def test_a_seat_too_few_for_the_party_waiting_goes_to_whoever_asks_and_the_party_keeps_its_place(chat, app):
     event = add_event(app, capacity=3)
     for user in (ALICE, BEN, CHAI, DAO):
