@@ -22,6 +22,7 @@ who is coming and how to reach them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -32,6 +33,7 @@ from bot.dialogue import cards as main_cards
 from bot.dialogue import fields as f
 from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
+from bot.dialogue.names import read_contact_name
 from bot.dialogue.refusals import Invalid
 from bot.events import cards, party, preferences, registered, texts
 from bot.events import registrations as seats
@@ -61,6 +63,8 @@ PARTY_OFFER = "party_offer"  # in a conversation's data: the postbacks of the se
 PARTY_PEOPLE = "party_people"  # in a conversation's data: the party typed with the event's title, if any
 OFFER_HOURS = int(seats.OFFER_WINDOW.total_seconds() // 3600)
 REGISTRANT = {question.key: question for question in (f.CONTACT, f.PHONE)}
+# The registrant's name said with the event's title: "แม่ชื่อสุดา", not ลงชื่อ (to register) nor ชื่องาน.
+NAME_SAID = re.compile(r"(?<!ลง)ชื่อ(?!งาน|กิจกรรม|ไว้|ใคร|อะไร)")
 
 
 def show_events(ctx: Context, text: str | None) -> Reply:
@@ -107,6 +111,7 @@ def named_event(ctx: Context, text: str, intent: str) -> Reply | None:
     wishes = intent == "training" and not replies.asks_a_question(text) and named[0] in outright
     if people is None and not says(JOIN_WORDS) and not wishes:
         return _carousel(ctx, named, texts.NAMED_EVENT.format(title=named[0].title))
+    _keep_details_typed(ctx, text)
     return _register(ctx, named[0], None, people)
 
 
@@ -154,6 +159,25 @@ def _what(said: SaidOfEvent) -> str:
 
 def _bangkok_day(moment: datetime) -> date:
     return moment.astimezone(main_texts.BANGKOK).date()
+
+
+def _keep_details_typed(ctx: Context, text: str) -> None:
+    """The registrant's phone and name typed with the event ("แม่ชื่อนางสุดา วงศ์คำ เบอร์ 0865551234"), kept on a
+    consenting follower's profile that lacks them, as those told to a request are (`_take_details_told`). A
+    remark in brackets after the name ("(แม่ผม)") is not part of it."""
+    if ctx.user.consented_at is None:
+        return
+    ctx.user.phone = ctx.user.phone or parse_phone(text)
+    introduced = NAME_SAID.search(text)
+    if ctx.user.contact_name or introduced is None:
+        return
+    try:
+        name = read_contact_name(text[introduced.start():], ctx.today)
+    except Invalid:
+        return
+    name = name.split("(")[0].strip()
+    if name and not any(character.isdigit() for character in name):
+        ctx.user.contact_name = name
 
 
 def may_name_an_event(text: str, intent: str) -> bool:

@@ -15,6 +15,7 @@ from tests.events.helpers import (
     assert_registered,
     event_starts,
     registrant,
+    registrations,
     seats_of,
     user_id,
 )
@@ -52,6 +53,27 @@ def day_typed(app, event: dict, digits: str = "arabic") -> str:
 def test_a_province_said_beside_the_title_shows_the_event_there(chat, app, events_on, typed):
     registrant(chat, ALICE)
     assert carousel_titles(chat.send(ev.text(ALICE, typed))) == [NORTH]
+
+
+def test_a_day_said_beside_a_shared_title_word_registers_that_event_with_the_name_and_phone_typed(
+        chat, app, events_on):
+    chat.consent(ALICE)
+    said = chat.say(ALICE, f"ขอลงทะเบียนงาน cluster day วันที่ {day_typed(app, events_on['north'])} ให้แม่ครับ 2 ท่าน "
+                           "แม่ชื่อนางสุดา วงศ์คำ เบอร์ 0865551234")
+    assert NORTH in said[0]
+    assert_registered(app, events_on["north"]["id"], said, 2)
+    [registration] = registrations(app, events_on["north"]["id"])
+    assert (registration.contact_name, registration.phone) == ("นางสุดา วงศ์คำ", "0865551234")
+    assert registrations(app, events_on["bangkok"]["id"]) == []
+
+
+def test_a_remark_in_brackets_after_the_name_typed_is_not_kept_as_the_name(chat, app, events_on):
+    chat.consent(ALICE)
+    said = chat.say(ALICE, f"ลงทะเบียน cluster day {day_typed(app, events_on['north'])} 1 ท่าน "
+                           "ชื่อนางสุดา วงศ์คำ (แม่ผม เบอร์ 086-555-1234")
+    assert_registered(app, events_on["north"]["id"], said, 1)
+    [registration] = registrations(app, events_on["north"]["id"])
+    assert (registration.contact_name, registration.phone) == ("นางสุดา วงศ์คำ", "0865551234")
 
 
 @pytest.mark.parametrize("typed, n", [("อบรมเซรามิกลำปาง รุ่นที่ 9 ลงทะเบียนค่ะ", 9),
