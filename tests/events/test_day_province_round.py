@@ -10,6 +10,7 @@ from sqlalchemy import select
 from bot.dialogue.texts import BANGKOK
 from bot.line import fake_events as ev
 from storage.models import Event
+from tests.chat import quick_replies
 from tests.events.helpers import (
     add_event,
     assert_registered,
@@ -128,3 +129,12 @@ def test_a_day_fitting_the_title_named_keeps_to_it(chat, app, events_on):
     registrant(chat, ALICE)
     said = chat.say(ALICE, f"สมัครงาน {NORTH} วันที่ {day_typed(app, events_on['north'])} 3 คนครับ")
     assert_registered(app, events_on["north"]["id"], said, 3)
+
+
+def test_events_chosen_for_an_unclear_message_are_those_in_the_province_it_named(chat, app, events_on):
+    registrant(chat, ALICE)
+    [unsure] = chat.send(ev.text(ALICE, "งานอบรมที่กรุงเทพมีไหม"))
+    assert "intent=event" in [action["data"] for action in quick_replies(unsure)]
+    messages = chat.send(ev.postback(ALICE, "intent=event"))
+    assert messages[0]["text"].startswith("กิจกรรมที่กรุงเทพมหานคร")
+    assert carousel_titles(messages) == [events_on["bangkok"]["title"]]
