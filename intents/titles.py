@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from intents.dates import parse_date, parse_period
+from intents.dates import bangkok_today, parse_date, parse_period
 from intents.normalize import normalize, normalize_for_entities
 from intents.provinces import find_province, province_alone
 from intents.tokenize import tokenize
@@ -61,22 +61,26 @@ def named_titles(text: str, titles: Sequence[str]) -> list[int]:
 
 
 def named_loosely(text: str, titles: Sequence[str]) -> list[int]:
-    """The positions of the titles the text names (`named_titles`), and of every title sharing with another one a
-    piece of its own words the text holds: all the events "cluster day" may mean, for a day or a province said
-    beside it to pick from."""
+    """The positions of the titles the text names (`named_titles`), and of the titles of a series the text names
+    by the start they share ("cluster day" of "CLUSTER DAY 2569" and "CLUSTER DAY ภาคเหนือ"): all the events it
+    may mean, for a day, a province or a round said beside it to pick from. A word shared further on
+    ("แปรรูป" of two courses) names no series, nor does a province ("มีงานที่ลำปางไหม" says where)."""
     message = _compact(text)
     owns = [_own(title) for title in titles]
-    # A province is not a title word: "มีงานที่ลำปางไหม" names no "อบรมเซรามิกลำปาง", it says where.
-    shared = {i for i, own in enumerate(owns) for piece in _pieces(own, message)
-              if sum(piece in other for other in owns) > 1 and province_alone(piece) is None}
-    return sorted(shared.union(named_titles(text, titles)))
+    series = {i for i, own in enumerate(owns) for piece in _pieces(own, message)
+              if own.startswith(piece) and sum(other.startswith(piece) for other in owns) > 1
+              and province_alone(piece) is None}
+    return sorted(series.union(named_titles(text, titles)))
 
 
 def said_of_event(text: str, today: dt.date | None = None) -> SaidOfEvent:
-    """The day (or days), province and round the text says, as `SaidOfEvent`."""
+    """The day (or days), province and round the text says, as `SaidOfEvent`. Days gone by are no event's to
+    come ("เห็นประกาศเมื่อวาน"): left out."""
+    today = today or bangkok_today()
     day = parse_date(text, today)
+    days = (day, day) if day else parse_period(text, today)
     province = find_province(text)
-    return SaidOfEvent((day, day) if day else parse_period(text, today), province.name if province else None,
+    return SaidOfEvent(days if days and days[1] >= today else None, province.name if province else None,
                        round_of(text))
 
 

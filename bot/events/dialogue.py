@@ -107,9 +107,11 @@ def named_event(ctx: Context, text: str, intent: str) -> Reply | None:
     if len(named) > 1:
         return _carousel(ctx, named, texts.NAMED_EVENTS)
     people = parse_people(text)
-    # A course picked by a day or province said beside a word it shares with others is shown, not joined unasked.
-    wishes = intent == "training" and not replies.asks_a_question(text) and named[0] in outright
-    if people is None and not says(JOIN_WORDS) and not wishes:
+    wishes = intent == "training" and not replies.asks_a_question(text)
+    # One picked by what is said beside its series' name is joined only when asked plainly, not for a number of
+    # people, nor a wish, in a message that may be about something else ("พาสมาชิก 20 คนไปดูงานที่ตรัง").
+    joins = says(JOIN_WORDS) or (named[0] in outright and (people is not None or wishes))
+    if not joins:
         return _carousel(ctx, named, texts.NAMED_EVENT.format(title=named[0].title))
     _keep_details_typed(ctx, text)
     return _register(ctx, named[0], None, people)

@@ -138,3 +138,11 @@ def test_events_chosen_for_an_unclear_message_are_those_in_the_province_it_named
     messages = chat.send(ev.postback(ALICE, "intent=event"))
     assert messages[0]["text"].startswith("กิจกรรมที่กรุงเทพมหานคร")
     assert carousel_titles(messages) == [events_on["bangkok"]["title"]]
+
+
+def test_a_province_beside_a_word_a_series_starts_with_registers_nobody_unasked(chat, app):
+    trang = add_event(app, "อบรมแปรรูปผลไม้อบแห้งเพื่อการส่งออก", 30, 12, "ตรัง")
+    add_event(app, "อบรมแปรรูปสมุนไพรเป็นเครื่องสำอาง", 30, 14, "ชุมพร")
+    registrant(chat, ALICE)
+    said = chat.say(ALICE, "อยากพาสมาชิกสัก 8 คนไปดูงานโรงงานแปรรูปยางพาราที่ตรังครับ")
+    assert registrations(app, trang["id"]) == [] and not any("ลงทะเบียนเรียบร้อย" in line for line in said)

@@ -51,6 +51,11 @@ def test_a_title_word_shared_by_several_names_them_all_loosely():
     assert named_loosely("อยากอบรมเรื่องบรรจุภัณฑ์ที่สงขลาค่ะ", titles) == []  # one title's word, shared by none
 
 
+def test_a_word_two_titles_share_further_on_names_no_series():
+    titles = ["CLUSTER DAY อาหารแปรรูปภาคเหนือ", "อบรมการพัฒนาบรรจุภัณฑ์อาหารแปรรูป"]
+    assert named_loosely("มีงานอาหารแปรรูปที่เชียงใหม่ไหม", titles) == []
+
+
 @pytest.mark.parametrize("text", ["มีงานที่ลำปางไหมคะ", "อยากอบรมค่ะ", "ลงทะเบียน 2 คนค่ะ"])
 def test_a_province_or_a_generic_word_names_no_title_loosely(text):
     assert named_loosely(text, [*TITLES, *ROUNDS]) == []
@@ -68,3 +73,4 @@ def test_the_day_province_and_round_said_are_read_together():
     assert said == SaidOfEvent((dt.date(2026, 12, 22),) * 2, "ลำปาง", 9)
     assert said_of_event("มีงานเดือนหน้าไหม", today).days == (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
     assert not said_of_event("สมัครงาน CLUSTER DAY ภาคเหนือ 2 คนครับ", today)
+    assert not said_of_event("เห็นประกาศงาน CLUSTER DAY ที่ส่งมาเมื่อวานค่ะ", today)  # a day gone by
