@@ -10,8 +10,8 @@ is one word, ฉลาก another).
 
 Besides its title, a message may say the day, the province or the round of the event it means (`said_of_event`):
 "cluster day เชียงใหม่", "อบรมเซรามิกลำปาง รุ่นที่ 9". Then the titles it names loosely (`named_loosely`: also those
-sharing with another title a word it holds, "cluster day" of "CLUSTER DAY 2569" and "CLUSTER DAY ภาคเหนือ") are
-the events it may mean, and what it says picks among them.
+of a series it names by the start their own words share, "cluster day" of "CLUSTER DAY 2569" and "CLUSTER DAY
+ภาคเหนือ") are the events it may mean, and what it says picks among them.
 """
 
 from __future__ import annotations
