@@ -91,9 +91,9 @@ def show_events(ctx: Context, text: str | None) -> Reply:
 def named_event(ctx: Context, text: str, intent: str) -> Reply | None:
     """The event the message names by its title (or the only one on, when the message says to register), picked
     among those by the day, province or round said beside it (`_fitting`): its registration, with the party typed
-    if any, or its card when the message asks about it (the cards of all it names equally; of all it names by
-    title, with a word, when what is said beside fits none); None when it names none, or is about the follower's
-    own registration."""
+    if any, or its card when the message asks about it (the cards of all it names equally; when what is said
+    beside fits none, with a word, the cards of those it names and of their series); None when it names none, or
+    is about the follower's own registration."""
     if not may_name_an_event(text, intent):
         return None
     upcoming, says, said = _upcoming(ctx), _says(text), said_of_event(text, ctx.today)
@@ -101,9 +101,13 @@ def named_event(ctx: Context, text: str, intent: str) -> Reply | None:
     outright = [upcoming[i] for i in named_titles(text, titles)]
     if not outright and intent == "event" and len(upcoming) == 1 and says(REGISTER_WORDS):
         outright = upcoming  # "ลงทะเบียน 2 คนค่ะ" with one event on: that one, whatever its title is typed like
-    named = _fitting(said, outright, [upcoming[i] for i in named_loosely(text, titles)])
+    loosely = [upcoming[i] for i in named_loosely(text, titles)]
+    named = _fitting(said, outright, loosely)
+    if not named and outright:  # what is said fits none: those the title typed may mean, not a wrong one
+        alike = outright + [event for event in loosely if event not in outright]
+        return _carousel(ctx, alike, texts.NO_NAMED_EVENT_SAID.format(what=_what(said)))
     if not named:
-        return _carousel(ctx, outright, texts.NO_NAMED_EVENT_SAID.format(what=_what(said))) if outright else None
+        return None
     if len(named) > 1:
         return _carousel(ctx, named, texts.NAMED_EVENTS)
     people = parse_people(text)
