@@ -7,14 +7,24 @@ words run together, "ออกแบบฉลากสินค้า"), spaces 
 equal words ("ออนไลน์" of "การตลาดออนไลน์") is not enough, nor letters scattered over a long message. Pieces of
 characters, not words, because the tokeniser cuts a title and a shortened mention of it differently (ฉลากสินค้า
 is one word, ฉลาก another).
+
+Besides its title, a message may say the day, the province or the round of the event it means (`said_of_event`):
+"cluster day เชียงใหม่", "อบรมเซรามิกลำปาง รุ่นที่ 9". Then the titles it names loosely (`named_loosely`: also those
+of a series it names by the start their own words share, "cluster day" of "CLUSTER DAY 2569" and "CLUSTER DAY
+ภาคเหนือ") are the events it may mean, and what it says picks among them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
-from intents.normalize import normalize
+from intents.dates import bangkok_today, parse_date, parse_period
+from intents.normalize import normalize, normalize_for_entities
+from intents.provinces import find_province, province_alone
 from intents.tokenize import tokenize
 
 GENERIC_WORDS = frozenset({
@@ -24,6 +34,21 @@ GENERIC_WORDS = frozenset({
     "smes", "เอสเอ็มอี", "ศึกษาดูงาน", "ดูงาน", "ฟรี", "-", "&", ":", "(", ")", '"',
 })
 MIN_PIECE = 4
+# "รุ่นที่ 9", "รุ่น ๙": the round of a course run several times, in a title or a message.
+_ROUND = re.compile(r"รุ่น\s*(?:ที่)?\s*(?P<round>\d{1,3})(?!\d)")
+
+
+@dataclass(frozen=True)
+class SaidOfEvent:
+    """What a message says of the event it means besides its title: the days it may be on (one day, or a stretch
+    such as "ปลายธันวา"), the province it is in or meant for (official name), its round; each None when not said."""
+
+    days: tuple[dt.date, dt.date] | None = None
+    province: str | None = None
+    round: int | None = None
+
+    def __bool__(self) -> bool:
+        return any(value is not None for value in (self.days, self.province, self.round))
 
 
 def named_titles(text: str, titles: Sequence[str]) -> list[int]:
@@ -35,10 +60,46 @@ def named_titles(text: str, titles: Sequence[str]) -> list[int]:
     return [i for i, count in enumerate(found) if count and count == best]
 
 
+def named_loosely(text: str, titles: Sequence[str]) -> list[int]:
+    """The positions of the titles the text names (`named_titles`), and of the titles of a series the text names
+    by the start they share ("cluster day" of "CLUSTER DAY 2569" and "CLUSTER DAY ภาคเหนือ"): all the events it
+    may mean, for a day, a province or a round said beside it to pick from. A word shared further on
+    ("แปรรูป" of two courses) names no series, nor does a province ("มีงานที่ลำปางไหม" says where)."""
+    message = _compact(text)
+    owns = [_own(title) for title in titles]
+    series = {i for i, own in enumerate(owns) for piece in _pieces(own, message)
+              if own.startswith(piece) and sum(other.startswith(piece) for other in owns) > 1
+              and province_alone(piece) is None}
+    return sorted(series.union(named_titles(text, titles)))
+
+
+def said_of_event(text: str, today: dt.date | None = None) -> SaidOfEvent:
+    """The day (or days), province and round the text says, as `SaidOfEvent`. Days gone by are no event's to
+    come ("เห็นประกาศเมื่อวาน"): left out."""
+    today = today or bangkok_today()
+    day = parse_date(text, today)
+    days = (day, day) if day else parse_period(text, today)
+    province = find_province(text)
+    return SaidOfEvent(days if days and days[1] >= today else None, province.name if province else None,
+                       round_of(text))
+
+
+def round_of(text: str) -> int | None:
+    """The round a title or a message names ("รุ่นที่ 9", "รุ่น ๙"), or None."""
+    found = _ROUND.search(normalize_for_entities(text))
+    return int(found.group("round")) if found else None
+
+
 def _found(own: str, message: str) -> int:
     """How many characters of the title's own words the message holds, in pieces of MIN_PIECE or more; 0 when
     that is not more than half of them."""
-    found, start = 0, 0
+    found = sum(len(piece) for piece in _pieces(own, message))
+    return found if found * 2 > len(own) else 0
+
+
+def _pieces(own: str, message: str) -> list[str]:
+    """The longest pieces, of MIN_PIECE characters or more, of the title's own words that the message holds."""
+    pieces, start = [], 0
     while start < len(own):
         end = start
         while end < len(own) and own[start:end + 1] in message:
@@ -46,10 +107,11 @@ def _found(own: str, message: str) -> int:
         while start < end < len(own) and own[end - 1].isdigit() and own[end].isdigit():
             end -= 1  # a number counts whole: "cluster day 2 คน" names no "CLUSTER DAY 2569"
         if end - start >= MIN_PIECE:
-            found, start = found + end - start, end
+            pieces.append(own[start:end])
+            start = end
         else:
             start += 1
-    return found if found * 2 > len(own) else 0
+    return pieces
 
 
 @lru_cache(maxsize=1024)

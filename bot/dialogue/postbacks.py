@@ -158,8 +158,9 @@ def _intent(ctx: Context, value: str, event: Inbound) -> Reply:
     current = conversation.request_flow(ctx)
     if current is not None and value in INTERRUPTING:
         return conversation.aside(ctx, current, act_on(ctx, value, None))
-    # A service chosen for a message the bot was unsure of starts from that message ("…แล้วก็อยากหาคนรับซื้อด้วย").
-    said = unclear_text(ctx) if value in intents.SERVICE_LABELS or value == "contact_staff" else None
+    # A service chosen for a message the bot was unsure of starts from that message ("…แล้วก็อยากหาคนรับซื้อด้วย");
+    # events chosen for it are those it asked about ("งานอบรมที่กรุงเทพมีไหม": the events in Bangkok).
+    said = unclear_text(ctx) if value in intents.SERVICE_LABELS or value in ("contact_staff", "event") else None
     return act_on(ctx, value, said)
 
 

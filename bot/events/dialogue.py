@@ -22,8 +22,9 @@ who is coming and how to reach them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -32,6 +33,7 @@ from bot.dialogue import cards as main_cards
 from bot.dialogue import fields as f
 from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
+from bot.dialogue.names import read_contact_name
 from bot.dialogue.refusals import Invalid
 from bot.events import cards, party, preferences, registered, texts
 from bot.events import registrations as seats
@@ -39,7 +41,8 @@ from bot.events.cards import event_choices
 from bot.line.inbound import Inbound
 from bot.line.outbound import Action, Choose, Flex, Say, Text
 from intents.entities import parse_people, parse_phone
-from intents.titles import named_titles
+from intents.provinces import find_province
+from intents.titles import SaidOfEvent, named_loosely, named_titles, round_of, said_of_event
 from storage import repositories as repo
 from storage.models import Conversation, Event
 
@@ -60,38 +63,127 @@ PARTY_OFFER = "party_offer"  # in a conversation's data: the postbacks of the se
 PARTY_PEOPLE = "party_people"  # in a conversation's data: the party typed with the event's title, if any
 OFFER_HOURS = int(seats.OFFER_WINDOW.total_seconds() // 3600)
 REGISTRANT = {question.key: question for question in (f.CONTACT, f.PHONE)}
+# The registrant's name said with the event's title: "แม่ชื่อสุดา", not ลงชื่อ (to register) nor ชื่องาน.
+NAME_SAID = re.compile(r"(?<!ลง)ชื่อ(?!งาน|กิจกรรม|ไว้|ใคร|อะไร)")
 
 
 def show_events(ctx: Context, text: str | None) -> Reply:
-    """Upcoming events as a carousel; the follower's own registrations when they ask about theirs."""
+    """Upcoming events as a carousel; the follower's own registrations when they ask about theirs. Only those on
+    the day, in the province or of the round the message says, when there are any ("มีงานที่ลำปางไหมคะ"); when
+    there are none, that is said before all the others."""
     if text and any(word in text for word in WORDS_FOR_MINE) and seats.active_registrations(
             ctx.session, ctx.user.id, ctx.now):
         return my_registrations(ctx)
     events = _upcoming(ctx)
     if not events:
         return Reply([Text(texts.NO_EVENTS, main_cards.main_menu())])
-    return _carousel(ctx, events, texts.EVENTS_INTRO)
+    said = said_of_event(text, ctx.today) if text else SaidOfEvent()
+    fitting = [event for event in events if _fits(event, said)] if said else []
+    if fitting:
+        intro, events = texts.EVENTS_SAID.format(what=_what(said)), fitting
+    else:
+        intro = texts.NO_EVENTS_SAID.format(what=_what(said)) if said else texts.EVENTS_INTRO
+    if len(events) > cards.MAX_BUBBLES:  # the rest are past the carousel's last card: say how to reach them
+        intro += "\n" + texts.MORE_EVENTS.format(most=cards.MAX_BUBBLES)
+    return _carousel(ctx, events, intro)
 
 
 def named_event(ctx: Context, text: str, intent: str) -> Reply | None:
-    """The event the message names by its title (or the only one on, when the message says to register): its
-    registration, with the party typed if any, or its card when the message asks about it (the cards of all it
-    names equally); None when it names none, or is about the follower's own registration."""
+    """The event the message names by its title (or the only one on, when the message says to register), picked
+    among those by the day, province or round said beside it (`_fitting`): its registration, with the party typed
+    if any, or its card when the message asks about it (the cards of all it names equally; when what is said
+    beside fits none, with a word, the cards of those it names and of their series); None when it names none, or
+    is about the follower's own registration."""
     if not may_name_an_event(text, intent):
         return None
-    upcoming, says = _upcoming(ctx, limit=None), _says(text)
-    named = [upcoming[i] for i in named_titles(text, [event.title for event in upcoming])]
-    if not named and intent == "event" and len(upcoming) == 1 and says(REGISTER_WORDS):
-        named = upcoming  # "ลงทะเบียน 2 คนค่ะ" with one event on: that one, whatever its title is typed like
+    upcoming, says, said = _upcoming(ctx), _says(text), said_of_event(text, ctx.today)
+    titles = [event.title for event in upcoming]
+    outright = [upcoming[i] for i in named_titles(text, titles)]
+    if not outright and intent == "event" and len(upcoming) == 1 and says(REGISTER_WORDS):
+        outright = upcoming  # "ลงทะเบียน 2 คนค่ะ" with one event on: that one, whatever its title is typed like
+    loosely = [upcoming[i] for i in named_loosely(text, titles)]
+    named = _fitting(said, outright, loosely)
+    if not named and outright:  # what is said fits none: those the title typed may mean, not a wrong one
+        alike = outright + [event for event in loosely if event not in outright]
+        return _carousel(ctx, alike, texts.NO_NAMED_EVENT_SAID.format(what=_what(said)))
     if not named:
         return None
     if len(named) > 1:
         return _carousel(ctx, named, texts.NAMED_EVENTS)
     people = parse_people(text)
     wishes = intent == "training" and not replies.asks_a_question(text)
-    if people is None and not says(JOIN_WORDS) and not wishes:
+    # One picked by what is said beside its series' name is joined only when asked plainly, not for a number of
+    # people, nor a wish, in a message that may be about something else ("พาสมาชิก 20 คนไปดูงานที่ตรัง").
+    joins = says(JOIN_WORDS) or (named[0] in outright and (people is not None or wishes))
+    if not joins:
         return _carousel(ctx, named, texts.NAMED_EVENT.format(title=named[0].title))
+    _keep_details_typed(ctx, text)
     return _register(ctx, named[0], None, people)
+
+
+def _fitting(said: SaidOfEvent, outright: list[Event], loosely: list[Event]) -> list[Event]:
+    """The events a message means: of those it names outright, the ones fitting what it says of them besides
+    their title (`said`: a day, a province, a round); else of those it names loosely ("cluster day" names every
+    CLUSTER DAY), the ones fitting it; all it names outright when it says nothing besides; none when nothing
+    fits."""
+    if not said:
+        return outright
+    return [event for event in outright if _fits(event, said)] or [event for event in loosely if _fits(event, said)]
+
+
+def _fits(event: Event, said: SaidOfEvent) -> bool:
+    """True when the event is on the days said, in the province said, and of the round said; each when said."""
+    return ((said.days is None or _on(event, *said.days))
+            and (said.province is None or said.province in _places(event))
+            and (said.round is None or round_of(event.title) == said.round))
+
+
+def _on(event: Event, first: date, last: date) -> bool:
+    """True when the event (a day or several, Bangkok time) falls on a day from first to last."""
+    return _bangkok_day(event.starts_at) <= last and _bangkok_day(event.ends_at or event.starts_at) >= first
+
+
+def _places(event: Event) -> set[str]:
+    """The provinces an event is in, meant for (`Event.provinces`) or named for ("อบรมเซรามิกลำปาง")."""
+    named_for = find_province(event.title)
+    return {event.province, *(event.provinces or []), *([named_for.name] if named_for else [])}
+
+
+def _what(said: SaidOfEvent) -> str:
+    """What a message said of an event, as a reply says it back: "วันที่ 22 ธ.ค. 2569 ที่ลำปาง รุ่นที่ 9"."""
+    parts = []
+    if said.days is not None:
+        first, last = said.days
+        parts.append(f"วันที่ {main_texts.thai_date(first)}" if first == last
+                     else f"ช่วง {main_texts.thai_days(first, last)}")
+    if said.province is not None:
+        parts.append(f"ที่{said.province}")
+    if said.round is not None:
+        parts.append(f"รุ่นที่ {said.round}")
+    return " ".join(parts)
+
+
+def _bangkok_day(moment: datetime) -> date:
+    return moment.astimezone(main_texts.BANGKOK).date()
+
+
+def _keep_details_typed(ctx: Context, text: str) -> None:
+    """The registrant's phone and name typed with the event ("แม่ชื่อนางสุดา วงศ์คำ เบอร์ 0865551234"), kept on a
+    consenting follower's profile that lacks them, as those told to a request are (`_take_details_told`). A
+    remark in brackets after the name ("(แม่ผม)") is not part of it."""
+    if ctx.user.consented_at is None:
+        return
+    ctx.user.phone = ctx.user.phone or parse_phone(text)
+    introduced = NAME_SAID.search(text)
+    if ctx.user.contact_name or introduced is None:
+        return
+    try:
+        name = read_contact_name(text[introduced.start():], ctx.today)
+    except Invalid:
+        return
+    name = name.split("(")[0].strip()
+    if name and not any(character.isdigit() for character in name):
+        ctx.user.contact_name = name
 
 
 def may_name_an_event(text: str, intent: str) -> bool:
@@ -125,12 +217,11 @@ def my_registrations(ctx: Context) -> Reply:
     return Reply([*([Text(called_off)] if called_off else []), Flex(alt, carousel.contents, event_choices())])
 
 
-def _upcoming(ctx: Context, limit: int | None = cards.MAX_BUBBLES) -> list[Event]:
-    query = (select(Event).where(Event.status == "published", Event.starts_at > ctx.now)
-             .order_by(Event.starts_at).limit(limit))
-    events = list(ctx.session.scalars(query))
-    # Events meant for the follower's province or clusters come first; everything else keeps its date order.
-    return sorted(events, key=lambda event: not _meant_for(event, ctx))
+def _upcoming(ctx: Context) -> list[Event]:
+    """Every published event still to come (a carousel shows the first MAX_BUBBLES): those meant for the
+    follower's province or clusters first, everything else in its date order."""
+    query = select(Event).where(Event.status == "published", Event.starts_at > ctx.now).order_by(Event.starts_at)
+    return sorted(ctx.session.scalars(query), key=lambda event: not _meant_for(event, ctx))
 
 
 def _meant_for(event: Event, ctx: Context) -> bool:

@@ -1,12 +1,13 @@
 """Event titles named in a message, however loosely typed, and never by a generic word alone."""
 
+import datetime as dt
 import os
 
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 import pytest
 
-from intents.titles import named_titles
+from intents.titles import SaidOfEvent, named_loosely, named_titles, round_of, said_of_event
 
 TITLES = ["อบรมออกแบบฉลากสินค้า", "CLUSTER DAY ภาคเหนือ", "CLUSTER DAY ภาคใต้", "CLUSTER DAY 2569",
           "สัมมนาการตลาดออนไลน์สำหรับ SME", "อบรมการพัฒนาบรรจุภัณฑ์อาหารแปรรูป"]
@@ -38,3 +39,38 @@ def test_titles_named_equally_are_all_named():
 
 def test_a_title_of_generic_words_only_is_never_named():
     assert named_titles("อบรมสัมมนา SME", ["อบรมสัมมนา SME"]) == []
+
+
+ROUNDS = ["อบรมเซรามิกลำปาง รุ่นที่ 1", "อบรมเซรามิกลำปาง รุ่นที่ 9", "อบรมเซรามิกลำปาง รุ่นที่ 11"]
+
+
+def test_a_title_word_shared_by_several_names_them_all_loosely():
+    titles = ["CLUSTER DAY 2569", "CLUSTER DAY อาหารแปรรูปภาคเหนือ", "อบรมการออกแบบบรรจุภัณฑ์เพื่อการส่งออก"]
+    assert named_titles("cluster day เชียงใหม่", titles) == [0]  # most of "CLUSTER DAY 2569" only
+    assert named_loosely("cluster day เชียงใหม่", titles) == [0, 1]
+    assert named_loosely("อยากอบรมเรื่องบรรจุภัณฑ์ที่สงขลาค่ะ", titles) == []  # one title's word, shared by none
+
+
+def test_a_word_two_titles_share_further_on_names_no_series():
+    titles = ["CLUSTER DAY อาหารแปรรูปภาคเหนือ", "อบรมการพัฒนาบรรจุภัณฑ์อาหารแปรรูป"]
+    assert named_loosely("มีงานอาหารแปรรูปที่เชียงใหม่ไหม", titles) == []
+
+
+@pytest.mark.parametrize("text", ["มีงานที่ลำปางไหมคะ", "อยากอบรมค่ะ", "ลงทะเบียน 2 คนค่ะ"])
+def test_a_province_or_a_generic_word_names_no_title_loosely(text):
+    assert named_loosely(text, [*TITLES, *ROUNDS]) == []
+
+
+@pytest.mark.parametrize("text, n", [("อบรมเซรามิกลำปาง รุ่นที่ 9 ลงทะเบียนค่ะ", 9), ("รุ่น ๑๑ ค่ะ", 11),
+                                     ("รุ่นที่1", 1), ("อบรมเซรามิกลำปาง", None), ("ไป 9 คนค่ะ", None)])
+def test_the_round_said_is_read_whole(text, n):
+    assert round_of(text) == n
+
+
+def test_the_day_province_and_round_said_are_read_together():
+    today = dt.date(2026, 11, 22)
+    said = said_of_event("ลงงานวันที่ ๒๒ ธันวาที่ จ.ลำปาง รุ่นที่ 9 ค่ะ", today)
+    assert said == SaidOfEvent((dt.date(2026, 12, 22),) * 2, "ลำปาง", 9)
+    assert said_of_event("มีงานเดือนหน้าไหม", today).days == (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    assert not said_of_event("สมัครงาน CLUSTER DAY ภาคเหนือ 2 คนครับ", today)
+    assert not said_of_event("เห็นประกาศงาน CLUSTER DAY ที่ส่งมาเมื่อวานค่ะ", today)  # a day gone by
