@@ -314,7 +314,8 @@ def _withdrawal_named(ctx: Context, text: str, prediction: intents.Prediction) -
 
 
 def _centre_lookup(ctx: Context, current, text: str, prediction: intents.Prediction, event: Inbound) -> Reply:
-    """The answer to "which province are you in?" asked for centre info, misspelt too ("ชลบุลี"). Another topic,
+    """The answer to "which province are you in?" asked for centre info, misspelt too ("ชลบุลี"), kept on the
+    profile of a follower who consented to keeping it and has none yet. Another topic,
     a menu button's label or a thank-you moves on, as if the question had not been asked; anything else is asked
     again, once ("บ้านนาค่ะ")."""
     repo.clear_conversation(ctx.session, ctx.user)
@@ -323,6 +324,8 @@ def _centre_lookup(ctx: Context, current, text: str, prediction: intents.Predict
     except Invalid as unread:
         hint = str(unread)
     else:
+        if ctx.user.consented_at is not None and ctx.user.province is None:
+            ctx.user.province = province  # where they said they are: asked once, and their news is for it (h81)
         return centre_card(ctx, province, call_back=CALL_BACK in current.data)
     topic = prediction.confidence >= intents.INTERRUPT_THRESHOLD and prediction.intent not in NOT_A_TOPIC
     if topic or current.state == AGAIN or _button_labelled(text) or answers.closing(text):

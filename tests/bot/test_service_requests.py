@@ -1191,6 +1191,16 @@ def test_centre_info_asks_the_province_and_answers_with_the_centre(chat, app):
     assert state_of(app, USER) is None
 
 
+def test_the_province_told_at_the_centre_lookup_is_kept_for_the_next_question_and_its_news(chat, app):
+    chat.consent(USER)
+    chat.say(USER, "ศูนย์อยู่ที่ไหนคะ")
+    chat.say(USER, "อยู่โคราชค่ะ")
+    again = chat.say(USER, "ขอเบอร์โทรศูนย์หน่อยค่ะ")  # asked once only (h81)
+    assert any("นครราชสีมา" in s and "📞" in s for s in again) and not any("จังหวัดไหน" in s for s in again)
+    news = app.test_cli_runner().invoke(args=["announce", "send", "--text", "x", "--dry-run", "--province", "โคราช"])
+    assert '"recipients": 1' in news.output
+
+
 @pytest.mark.parametrize("typed", ["ชลค่ะ", "ชลบุลี", "อยู่ชลบุรีค่ะ"])
 def test_the_centre_lookup_reads_a_short_name_or_a_slip(chat, app, typed):
     chat.follow(USER)
