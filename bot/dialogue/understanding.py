@@ -17,6 +17,8 @@ CENTRE_LOOKUP = "centre_lookup"  # the one-question flow "which province are you
 # A message the bot was unsure of, kept until one of the choices offered for it is tapped.
 UNCLEAR = "unclear_text"
 INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe"}
+# What the classifier reads a reply to an event announced lately as ("สนใจครับ", "ไม่สนใจงานนี้ครับ"), when it is sure.
+ANSWERS_AN_ANNOUNCEMENT = {"event", "training", "greeting", "out_of_scope"}
 CALL_BACK = "call_back"  # a call-back asked for before consent: the postback of its offer, and the lookup's mark
 
 
@@ -26,12 +28,14 @@ def understand(ctx: Context, text: str | None, prediction: intents.Prediction) -
     service its words sound like ("ลงทะเบียนอบรมออกแบบฉลาก"); not in the middle of a request, whose questions take
     such words as answers."""
     in_a_request = conversation.request_flow(ctx) is not None
+    unclear = prediction.confidence < intents.CONFIDENCE_THRESHOLD
     if text and not in_a_request:
         about_events = (party.typed_change(ctx, text, prediction) or registered.typed_not_going(ctx, text)
                         or event_dialogue.named_event(ctx, text, prediction.intent))
+        if about_events is None and (unclear or prediction.intent in ANSWERS_AN_ANNOUNCEMENT):
+            about_events = event_dialogue.announced_event(ctx, text)
         if about_events is not None:
             return about_events
-    unclear = prediction.confidence < intents.CONFIDENCE_THRESHOLD
     if text and (unclear or prediction.intent == "out_of_scope") and replies.asks_about_the_centres(text):
         return Reply([Text(texts.ABOUT, cards.main_menu())])
     if unclear:

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.dialogue import asides, conversation, flows, phones, replies
 from bot.dialogue import cards as main_cards
@@ -44,7 +44,7 @@ from intents.entities import parse_people, parse_phone
 from intents.provinces import find_province
 from intents.titles import SaidOfEvent, named_loosely, named_titles, round_of, said_of_event
 from storage import repositories as repo
-from storage.models import Conversation, Event
+from storage.models import Announcement, AnnouncementRecipient, Conversation, Event
 
 WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเบียนไว้", "ที่ลงไว้", "ลงชื่อไว้", "บัตร", "qr", "QR")
 # An event named by its title (`named_event`) is looked at when the classifier reads the message as an event or a
@@ -56,6 +56,10 @@ JOIN_WORDS = (*REGISTER_WORDS, "สมัคร", "จองที่")
 # An event named only to say the message is not about it: "ไม่ได้ถามงาน CLUSTER DAY ค่ะ ถามคอร์สอบรมปกติ".
 NOT_ASKING_ABOUT = ("ไม่ได้ถาม", "ไม่ได้หมายถึง", "ไม่ใช่งาน")
 NOT_JOINING = (*WORDS_FOR_MINE, "ถอน", *NOT_ASKING_ABOUT)
+# A reply to an event announced to the follower lately ("สนใจครับ", "ขอรายละเอียดหน่อย", "ไม่สนใจงานนี้ครับ").
+INTERESTED = ("สนใจ", "รายละเอียด", "เข้าร่วม", "ไปด้วย", *JOIN_WORDS)
+NOT_INTERESTED = ("ไม่สนใจ", "ไม่ไป", "ไม่ว่าง", "ไม่สะดวก")
+ANNOUNCED_LATELY = timedelta(days=7)
 PARTY_SIZE = "event_party_size"  # a one-question flow: "how many people?" with no request in progress
 PARTY_FOR = "party_for"  # in a conversation's data: EVENT[:ANNOUNCEMENT] that question is about
 PARTY_ASKS = "party_asks"  # in a conversation's data: the registrant's detail asked before it, if any
@@ -184,6 +188,37 @@ def _keep_details_typed(ctx: Context, text: str) -> None:
     name = name.split("(")[0].strip()
     if name and not any(character.isdigit() for character in name):
         ctx.user.contact_name = name
+
+
+def announced_event(ctx: Context, text: str) -> Reply | None:
+    """A reply to the event card the follower was sent in the last week: "ไม่สนใจงานนี้ครับ" is thanked, "สนใจค่ะ
+    ลงชื่อให้ด้วย 2 คน" registers (the registration counted for the announcement), "สนใจครับ" or "ขอรายละเอียด"
+    shows its card; None for a message that says none of that, or when no event was announced to them lately."""
+    says = _says(text)
+    if not says(INTERESTED + NOT_INTERESTED):
+        return None
+    latest = _latest_announced(ctx)
+    if latest is None or latest.event_id is None:
+        return None
+    found = ctx.session.get(Event, latest.event_id)
+    if found is None or found.status != "published" or found.starts_at <= ctx.now:
+        return None
+    if says(NOT_INTERESTED):
+        return Reply([Text(texts.NOT_INTERESTED.format(title=found.title), event_choices())])
+    people = parse_people(text)
+    if says(JOIN_WORDS) or people is not None:
+        return _register(ctx, found, latest.id, people)
+    return _carousel(ctx, [found], texts.NAMED_EVENT.format(title=found.title))
+
+
+def _latest_announced(ctx: Context) -> Announcement | None:
+    """The newest announcement sent to the follower within ANNOUNCED_LATELY."""
+    sent = func.coalesce(Announcement.sent_at, Announcement.scheduled_at, Announcement.created_at)
+    query = (select(Announcement).join(AnnouncementRecipient, AnnouncementRecipient.announcement_id == Announcement.id)
+             .where(AnnouncementRecipient.line_user_id == ctx.user.line_user_id,
+                    AnnouncementRecipient.status == "sent", sent > ctx.now - ANNOUNCED_LATELY)
+             .order_by(sent.desc(), Announcement.id.desc()).limit(1))
+    return ctx.session.scalar(query)
 
 
 def may_name_an_event(text: str, intent: str) -> bool:
