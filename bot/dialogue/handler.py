@@ -53,6 +53,7 @@ AGAIN = "province_again"  # its question asked a second time: what still names n
 # "Delete my data", however it is put in a short message ("ช่วยลบข้อมูลของฉันด้วยค่ะ"); a confirmation follows.
 ERASE_WORDS = ("ลบข้อมูล", "deletemydata", "deletemyinfo")
 ERASE_MAX_LENGTH = 40
+WITHDRAWS_CONSENT = ("ไม่ยินยอมแล้ว", "ถอนความยินยอม", "ถอนการยินยอม", "ยกเลิกความยินยอม", "ยกเลิกการยินยอม")
 # contact_staff too: before consent, it is answered with the centre's public contact card.
 NEEDS_NO_CONSENT = {"center_info", "contact_staff", "event", "greeting", "request_status", "unsubscribe",
                     "out_of_scope"}
@@ -108,7 +109,7 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     low = prediction.confidence < intents.CONFIDENCE_THRESHOLD
     repo.log_message(ctx.session, ctx.user, "in", "text", text if ctx.user.consented_at else None,
                      prediction.intent, prediction.confidence, fallback=low)
-    if _asks_to_erase(text):  # the user's right, whoever else is in the chat
+    if _asks_to_erase(text) or _withdraws_consent(ctx, text):  # the user's right, whoever else is in the chat
         return answers.ask_erase(ctx)
     # A link code; or, while an officer chats with the user, everything else typed is for the officer, whatever
     # the bot asked before ("วิธีใช้งาน" at a name question, "ได้ค่ะ" at a yes or no): the bot keeps quiet.
@@ -227,6 +228,13 @@ def _menu_buttons() -> dict[str, str]:
 def _asks_to_erase(text: str) -> bool:
     word = replies.plain(text)
     return len(word) <= ERASE_MAX_LENGTH and any(erase in word for erase in ERASE_WORDS)
+
+
+def _withdraws_consent(ctx: Context, text: str) -> bool:
+    """"ไม่ยินยอมแล้วค่ะ ลบเลย", "ขอถอนความยินยอม": consent given, taken back; what it kept goes as on "ลบข้อมูล"."""
+    word = replies.plain(text)
+    return ctx.user.consented_at is not None and len(word) <= ERASE_MAX_LENGTH and any(
+        withdraws in word for withdraws in WITHDRAWS_CONSENT)
 
 
 def _waiting_for_staff(ctx: Context) -> bool:

@@ -75,8 +75,7 @@ def show_events(ctx: Context, text: str | None) -> Reply:
     """Upcoming events as a carousel; the follower's own registrations when they ask about theirs. Only those on
     the day, in the province or of the round the message says, when there are any ("มีงานที่ลำปางไหมคะ"); when
     there are none, that is said before all the others."""
-    if text and any(word in text for word in WORDS_FOR_MINE) and seats.active_registrations(
-            ctx.session, ctx.user.id, ctx.now):
+    if text and any(word in text for word in WORDS_FOR_MINE):  # "ลงทะเบียนไว้งานไหนบ้าง", with none too (h81)
         return my_registrations(ctx)
     events = _upcoming(ctx)
     if not events:
@@ -454,7 +453,13 @@ def join_waitlist(ctx: Context, value: str, event: Inbound) -> Reply:
 
 
 def _closed(found: Event | None) -> Reply:
-    text = texts.REGISTRATION_CLOSED.format(title=found.title) if found else texts.EVENT_GONE
+    """Why an event takes no registration: closed, called off, or gone (a draft's title is not told, h81)."""
+    if found is not None and found.status == seats.CALLED_OFF:
+        text = texts.EVENT_CALLED_OFF.format(title=found.title, date=main_texts.thai_datetime(found.starts_at))
+    elif found is not None and found.status == "published":
+        text = texts.REGISTRATION_CLOSED.format(title=found.title)
+    else:
+        text = texts.EVENT_GONE
     return Reply([Text(text, event_choices())])
 
 

@@ -31,6 +31,13 @@ def pass_on_lapsed_offers() -> int:
     return expire_offers(jobs.services().clock())
 
 
+def will_remind(event: Event, now: datetime) -> bool:
+    """True when the day-before reminder of the event is still to go (registering the evening before is too late)."""
+    local = now.astimezone(BANGKOK)
+    eve = event.starts_at.astimezone(BANGKOK).date() - timedelta(days=1)
+    return event.reminded_at is None and (eve > local.date() or eve == local.date() and local.hour < REMINDER_HOURS[1])
+
+
 def send_due_reminders(now: datetime) -> list[int]:
     """Queue the reminder announcement of each event starting tomorrow (Bangkok) not yet reminded."""
     local = now.astimezone(BANGKOK)

@@ -14,6 +14,7 @@ from bot.dialogue.texts import thai_datetime
 from bot.domain import DeliveriesQueued, DomainEvent
 from bot.events import cards, notices, texts, tickets
 from bot.events import registrations as seats
+from bot.events.jobs import will_remind
 from bot.line.inbound import Inbound
 from bot.line.outbound import Choose, Image, Outbound, Text
 from intents.titles import named_titles
@@ -117,6 +118,8 @@ def ticket_messages(registration: Registration, said: str = texts.REGISTERED) ->
     text = said + "\n" + texts.TICKET.format(title=event.title, date=thai_datetime(event.starts_at), venue=venue,
                                              people=registration.people, code=seats.shown_code(registration.code),
                                              show=texts.SHOW_QR if url else texts.SHOW_CODE)
+    if will_remind(event, current_app.extensions["frontdesk"].clock()):
+        text += texts.WILL_REMIND
     choices = (Choose(texts.CHANGE_PARTY, f"ev_party={event.id}", texts.CHANGE_PARTY),
                Choose(texts.CANCEL_REGISTRATION, f"ev_cancel={event.id}", texts.CANCEL_REGISTRATION),
                Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),

@@ -55,8 +55,8 @@ PARTY_DROPPED = "รับทราบค่ะ ยังไม่ได้ล�
 # A ticket: what just happened (REGISTERED, ALREADY_REGISTERED, PARTY_CHANGED), then the event and the code.
 REGISTERED = "ลงทะเบียนเรียบร้อยแล้วค่ะ ✅"
 TICKET = ("{title}\n📅 {date}\n📍 {venue}\n👥 {people} ท่าน\n"
-          "รหัสเช็กอิน: {code}\nกรุณาแสดง{show}ที่จุดลงทะเบียนหน้างานค่ะ "
-          "จะส่งข้อความเตือนให้ 1 วันก่อนงานนะคะ")
+          "รหัสเช็กอิน: {code}\nกรุณาแสดง{show}ที่จุดลงทะเบียนหน้างานค่ะ")
+WILL_REMIND = " จะส่งข้อความเตือนให้ 1 วันก่อนงานนะคะ"  # only while the day-before reminder is still to go
 SHOW_QR, SHOW_CODE = "QR code นี้ (หรือแจ้งรหัส) ", "รหัสนี้ "  # the QR goes only where LINE can fetch it (https)
 ALREADY_REGISTERED = "ท่านลงทะเบียนงานนี้ไว้แล้วค่ะ ✅"
 FULL_ASK_WAITLIST = ("ขออภัยค่ะ {title} ที่นั่งเต็มแล้ว "

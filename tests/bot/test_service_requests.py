@@ -1011,6 +1011,21 @@ def test_a_typed_yes_to_delete_my_data_erases_as_the_button_does(chat, app, type
     assert "ลบข้อมูลของท่านเรียบร้อย" in answer and requests_in(app)[0].phone is None
 
 
+@pytest.mark.parametrize("typed", ["ไม่ยินยอมแล้วค่ะ ลบเลย", "ขอถอนความยินยอมครับ"])
+def test_consent_taken_back_in_words_asks_to_erase_and_a_yes_erases(chat, app, typed):
+    file_packaging_request(chat, app)
+    [question] = chat.say(USER, typed)
+    assert question.startswith("ต้องการลบข้อมูลส่วนบุคคล")  # h81: before, "ไม่มีเรื่องที่กำลังดำเนินการค้างอยู่"
+    [answer] = chat.say(USER, "ใช่ค่ะ")
+    assert "ลบข้อมูลของท่านเรียบร้อย" in answer and requests_in(app)[0].phone is None
+
+
+def test_a_refusal_before_consent_is_no_request_to_erase(chat):
+    chat.follow(USER)
+    said = chat.say(USER, "ไม่ยินยอมค่ะ")
+    assert not any(s.startswith("ต้องการลบข้อมูล") for s in said)
+
+
 def test_a_typed_no_or_another_message_keeps_the_data_and_a_later_yes_erases_nothing(chat, app):
     file_packaging_request(chat, app)
     chat.say(USER, "ลบข้อมูลของฉัน")

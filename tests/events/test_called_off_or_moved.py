@@ -154,3 +154,12 @@ def test_no_card_to_register_is_sent_for_an_event_called_off(database_url, line_
     assert [m.message["type"] for m in line_api.delivered_messages(to=follower)] == ["text"]
     assert told(line_api, follower, "ขอเชิญร่วมงานค่ะ")
     app.extensions["frontdesk"].engine.dispose()
+
+
+def test_asking_for_one_s_registrations_with_none_says_so_and_a_draft_s_title_is_never_told(app, chat):
+    registrant(chat, ALICE)
+    [none] = chat.send(ev.text(ALICE, "ลงทะเบียนไว้งานไหนบ้างคะ"))
+    assert none["text"] == "ท่านยังไม่ได้ลงทะเบียนกิจกรรมไหนค่ะ"  # h81: before, the list of every event
+    draft = add_event(app, "งานลับยังไม่ประกาศ", 10, 20, "เชียงใหม่", "--draft")
+    said = chat.tap(ALICE, f"ev_register={draft['id']}")  # a tap typed by hand
+    assert said == ["ขออภัยค่ะ กิจกรรมนี้ไม่เปิดรับลงทะเบียนแล้วค่ะ"]

@@ -115,3 +115,16 @@ def test_an_offer_never_runs_past_the_start_of_the_event(timed_app, chat, line_a
     offered = registrations(timed_app, event["id"])[1]
     assert offered.status == "offered"
     assert offered.offered_until == datetime.combine(EVENT_DAY, time(9), BANGKOK)
+
+
+def test_the_ticket_promises_a_reminder_only_while_one_is_still_to_go(timed_app, chat, clock):
+    event = add_event(timed_app, days=20)  # on EVENT_DAY; the clock says three days before, at 10:00
+    registrant(chat, ALICE)
+    chat.tap(ALICE, f"ev_register={event['id']}")
+    [early, *_] = chat.tap(ALICE, f"ev_people={event['id']}:1")
+    assert "จะส่งข้อความเตือนให้ 1 วันก่อนงาน" in early
+    clock.now = datetime.combine(EVENT_DAY - timedelta(days=1), time(21), BANGKOK)  # the evening before (h81)
+    registrant(chat, BEN)
+    chat.tap(BEN, f"ev_register={event['id']}")
+    [late, *_] = chat.tap(BEN, f"ev_people={event['id']}:1")
+    assert "ลงทะเบียนเรียบร้อย" in late and "เตือน" not in late
