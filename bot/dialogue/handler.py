@@ -38,6 +38,7 @@ from bot.dialogue.understanding import CALL_BACK, CENTRE_LOOKUP, INTERRUPTING, c
 from bot.domain import AttachmentReceived, DomainEvent
 from bot.events import cards as event_cards
 from bot.events import dialogue as event_dialogue
+from bot.events import preferences
 from bot.line.inbound import Inbound
 from bot.line.outbound import Choose, Text
 from bot.richmenu import definition as richmenu
@@ -80,10 +81,11 @@ def handle(ctx: Context, event: Inbound) -> Reply:
 
 
 def _move_on(ctx: Context) -> None:
-    """A tap or anything but text moves on from "how many people?", a yes-or-no question or the list of requests
-    to cancel."""
+    """A tap or anything but text moves on from "how many people?", a yes-or-no question, the list of clusters or
+    topics for news, or the list of requests to cancel."""
     event_dialogue.forget_party_question(ctx)
     asides.forget(ctx, asides.YES_OR_NO, asides.YES_OR_NO)
+    asides.forget(ctx, preferences.STEP, preferences.STEP)
     withdrawal.forget_the_list(ctx)
 
 
@@ -142,6 +144,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     picked = withdrawal.typed_pick(ctx, conversation.active(ctx), text)  # before "ไม่ยกเลิกแล้ว" reads as a cancel
     if picked is not None:
         return picked
+    chosen = preferences.typed_choice(ctx, conversation.active(ctx), text)  # "อาหารแปรรูปเจ้า" while choosing news
+    if chosen is not None:
+        return chosen
     about = call_about.typed_answer(ctx, conversation.active(ctx), text)
     if about is not None:
         return about

@@ -1,28 +1,31 @@
 """"What news do you want": clusters and service topics a follower picks, stored on their profile.
 
-Each tap toggles one choice and shows the list again, so the follower's own profile is the flow's state
-(no conversation row): `news=start`, `news=sector:food`, `news=next`, `news=service:packaging`, `news=done`.
+Each tap toggles one choice and shows the list again, so the follower's own profile is the flow's state:
+`news=start`, `news=sector:food`, `news=next`, `news=service:packaging`, `news=done`. Which list is shown is kept
+(`STEP`) until the next message, so that a cluster or topic typed ("อาหารแปรรูปเจ้า") is read as its button.
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.dialogue import asides
 from bot.dialogue import cards as main_cards
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.texts import SERVICE_NAMES
 from bot.events import texts
 from bot.line.inbound import Inbound
 from bot.line.outbound import Action, Choose, Text
-from intents.entities import SECTORS
+from intents.entities import SECTORS, parse_sector
+from storage.models import Conversation
 
-# Short enough for a quick-reply label (20 characters with the tick).
+# Short enough for a quick-reply label (20 characters with the tick): not cut mid-word (h81).
 SECTOR_LABELS = {
-    "automotive": "ยานยนต์และชิ้นส่วน",
+    "automotive": "ยานยนต์/ชิ้นส่วน",
     "cosmetics": "เครื่องสำอาง",
-    "gems_jewelry": "อัญมณี/เครื่องประดับ",
+    "gems_jewelry": "อัญมณี/จิวเวลรี่",
     "processed_food": "อาหารแปรรูป",
-    "textiles": "สิ่งทอ/เครื่องนุ่งห่ม",
+    "textiles": "สิ่งทอ/เสื้อผ้า",
     "palm_oil": "ปาล์มน้ำมัน",
 }
 TOPIC_LABELS = {
@@ -36,9 +39,12 @@ TOPIC_LABELS = {
     "consulting": "ที่ปรึกษาธุรกิจ",
 }
 TICK = "✓ "
+STEP = "news_step"  # in the conversation: the list shown, "sector" or "service"
+# Typed to move on, as the list's last button: "ถัดไป", "เสร็จแล้ว", "แค่นี้ค่ะ", "พอแล้ว".
+MOVES_ON = (texts.NEWS_NEXT, "เสร็จ", "แค่นี้", "พอแล้ว", "ครบแล้ว", "เท่านี้")
 
 
-def on_postback(ctx: Context, value: str, event: Inbound) -> Reply:
+def on_postback(ctx: Context, value: str, event: Inbound | None) -> Reply:
     """One step of the preferences flow."""
     step, _, choice = value.partition(":")
     user = ctx.user
@@ -55,7 +61,24 @@ def on_postback(ctx: Context, value: str, event: Inbound) -> Reply:
     return _ask_sectors(ctx)
 
 
+def typed_choice(ctx: Context, current: Conversation | None, text: str) -> Reply | None:
+    """A cluster or topic typed while the list of them is shown, as its button ("อาหารแปรรูปเจ้า", "บรรจุภัณฑ์ค่ะ"),
+    and "ถัดไป" or "เสร็จแล้ว" as theirs; None for anything else, after which the list is no longer waited on."""
+    step = current.data.get(STEP) if current is not None else None
+    if step is None:
+        return None
+    asides.forget(ctx, STEP, STEP)
+    if any(word in text for word in MOVES_ON):
+        return on_postback(ctx, "next" if step == "sector" else "done", None)
+    if step == "sector" and (sector := parse_sector(text)) is not None:
+        return on_postback(ctx, f"sector:{sector}", None)
+    topic = next((code for code, label in TOPIC_LABELS.items()
+                  if label in text or SERVICE_NAMES.get(code, label) in text), None)
+    return on_postback(ctx, f"service:{topic}", None) if step == "service" and topic else None
+
+
 def _ask_sectors(ctx: Context) -> Reply:
+    asides.remember(ctx, STEP, {STEP: "sector"})
     chosen = ctx.user.sectors or []
     names = ", ".join(SECTORS[s] for s in chosen if s in SECTORS) or texts.NEWS_NONE
     choices: list[Action] = [Choose(_label(label, code in chosen), f"news=sector:{code}", label)
@@ -65,6 +88,7 @@ def _ask_sectors(ctx: Context) -> Reply:
 
 
 def _ask_services(ctx: Context) -> Reply:
+    asides.remember(ctx, STEP, {STEP: "service"})
     chosen = ctx.user.interests or []
     names = ", ".join(SERVICE_NAMES.get(s, s) for s in chosen) or texts.NEWS_NONE
     choices: list[Action] = [Choose(_label(label, code in chosen), f"news=service:{code}", label)
@@ -75,6 +99,7 @@ def _ask_services(ctx: Context) -> Reply:
 
 def _saved(ctx: Context) -> Reply:
     """Choosing news is asking for it: the follower is subscribed again if they had stopped."""
+    asides.forget(ctx, STEP, STEP)
     user = ctx.user
     user.subscribed = True
     names = [SECTORS[s] for s in user.sectors or [] if s in SECTORS]

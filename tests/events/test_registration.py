@@ -467,6 +467,32 @@ def test_what_news_do_you_want_stores_clusters_and_topics(chat, app):
         assert user.sectors == ["processed_food"] and user.interests == ["packaging"] and user.subscribed
 
 
+def test_clusters_and_topics_typed_while_choosing_news_count_as_their_buttons(chat, app):
+    chat.follow(ALICE)
+    chat.tap(ALICE, "news=start")
+    [sector] = chat.send(ev.text(ALICE, "อาหารแปรรูปเจ้า"))  # h81: before, a food-processing request began
+    assert "อาหารแปรรูป" in sector["text"].split("ที่เลือกไว้")[1]
+    chat.say(ALICE, "ถัดไปค่ะ")
+    chat.say(ALICE, "บรรจุภัณฑ์ค่ะ")
+    [saved] = chat.say(ALICE, "เสร็จแล้วค่ะ")
+    assert "อาหารแปรรูป" in saved and "บรรจุภัณฑ์" in saved
+    with app.extensions["frontdesk"].sessions() as session:
+        user = session.scalar(select(LineUser).where(LineUser.line_user_id == ALICE))
+        assert user.sectors == ["processed_food"] and user.interests == ["packaging"]
+    [started] = chat.say(ALICE, "อยากพัฒนาบรรจุภัณฑ์กาแฟค่ะ")  # after the list: a request, as any time
+    assert "ก่อนเริ่มขอรับบริการ" in started and "ที่เลือกไว้" not in started
+
+
+def test_every_cluster_label_fits_a_quick_reply_with_its_tick(chat):
+    chat.follow(ALICE)
+    [shown] = chat.send(ev.postback(ALICE, "news=start"))
+    for choice in quick_replies(shown)[:-1]:  # every cluster ticked
+        [shown] = chat.send(ev.postback(ALICE, choice["data"]))
+    ticked = [choice["label"] for choice in quick_replies(shown)[:-1]]
+    assert ticked == ["✓ ยานยนต์/ชิ้นส่วน", "✓ เครื่องสำอาง", "✓ อัญมณี/จิวเวลรี่", "✓ อาหารแปรรูป", "✓ สิ่งทอ/เสื้อผ้า",
+                      "✓ ปาล์มน้ำมัน"]  # whole, not cut at LINE's 20 characters ("สิ่งทอ/เครื่องนุ่งห่", h81)
+
+
 def _with_users(app, event_id):
     from sqlalchemy.orm import selectinload
 
