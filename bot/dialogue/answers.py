@@ -81,8 +81,11 @@ def open_that_day(text: str | None, today: date) -> str | None:
     """Whether the centres open on the day a message asks about ("วันนี้เปิดไหมคะ จะขับรถไปเลย", "เสาร์นี้ศูนย์เปิด
     ไหม"), and when they open again if not; None for a message that asks no such thing."""
     day = dates.parse_date(text, today) if text and ASKS_IF_OPEN.search(text) else None
-    if day is None or day < today:
-        return None
+    return None if day is None or day < today else opening_on(day)
+
+
+def opening_on(day: date) -> str:
+    """Whether the centres open on `day`, and when they open again if not."""
     calendar = workdays.load_calendar()
     hours = f"{calendar.opens:%H:%M}–{calendar.closes:%H:%M} น."
     if calendar.is_working_day(day):

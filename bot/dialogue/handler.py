@@ -34,7 +34,15 @@ from bot.dialogue.context import Context, Reply
 from bot.dialogue.postbacks import on_postback
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.summary import change_named
-from bot.dialogue.understanding import CALL_BACK, CENTRE_LOOKUP, INTERRUPTING, centre_card, understand
+from bot.dialogue.understanding import (
+    CALL_BACK,
+    CENTRE_LOOKUP,
+    INTERRUPTING,
+    OPENING_TOLD,
+    centre_card,
+    opening_asked_again,
+    understand,
+)
 from bot.domain import AttachmentReceived, DomainEvent
 from bot.events import cards as event_cards
 from bot.events import dialogue as event_dialogue
@@ -82,10 +90,11 @@ def handle(ctx: Context, event: Inbound) -> Reply:
 
 def _move_on(ctx: Context) -> None:
     """A tap or anything but text moves on from "how many people?", a yes-or-no question, the list of clusters or
-    topics for news, or the list of requests to cancel."""
+    topics for news, a day's opening just told, or the list of requests to cancel."""
     event_dialogue.forget_party_question(ctx)
     asides.forget(ctx, asides.YES_OR_NO, asides.YES_OR_NO)
     asides.forget(ctx, preferences.STEP, preferences.STEP)
+    asides.forget(ctx, OPENING_TOLD, OPENING_TOLD)
     withdrawal.forget_the_list(ctx)
 
 
@@ -147,6 +156,9 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     chosen = preferences.typed_choice(ctx, conversation.active(ctx), text)  # "อาหารแปรรูปเจ้า" while choosing news
     if chosen is not None:
         return chosen
+    opening = opening_asked_again(ctx, conversation.active(ctx), text)  # "แล้ว 31 ธค ล่ะคะ"
+    if opening is not None:
+        return opening
     about = call_about.typed_answer(ctx, conversation.active(ctx), text)
     if about is not None:
         return about

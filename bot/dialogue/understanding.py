@@ -10,7 +10,9 @@ from bot.dialogue.context import Context, Reply
 from bot.events import dialogue as event_dialogue
 from bot.events import party, registered
 from bot.line.outbound import Text
+from intents import dates
 from storage import repositories as repo
+from storage.models import Conversation
 
 CENTRE_LOOKUP = "centre_lookup"  # the one-question flow "which province are you in?", asked for centre info
 # Answered in the middle of a flow, which then carries on; asking for a person moves the flow to one instead.
@@ -20,6 +22,9 @@ INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe"}
 # What the classifier reads a reply to an event announced lately as ("สนใจครับ", "ไม่สนใจงานนี้ครับ"), when it is sure.
 ANSWERS_AN_ANNOUNCEMENT = {"event", "training", "greeting", "out_of_scope"}
 CALL_BACK = "call_back"  # a call-back asked for before consent: the postback of its offer, and the lookup's mark
+# A day's opening just told: until the next message, "แล้ว 31 ธค ล่ะคะ" asks the same of another day (h81).
+OPENING_TOLD = "opening_told"
+SHORT_FOLLOW_UP = 40  # characters: longer, the message asks something of its own
 
 
 def understand(ctx: Context, text: str | None, prediction: intents.Prediction) -> Reply:
@@ -87,6 +92,8 @@ def centre_info(ctx: Context, text: str | None, call_back: bool = False) -> Repl
     the centres open on a day, that is said first."""
     opening = answers.open_that_day(text, ctx.today)  # the same for every centre: said before asking which
     told = Reply([Text(opening)]) if opening else Reply([])
+    if opening:
+        asides.remember(ctx, OPENING_TOLD, {OPENING_TOLD: True})
     current = conversation.request_flow(ctx)
     known = current.data.get("answers", {}).get("province") if current is not None else None
     province = answers.province_meant(ctx, text, known)
@@ -96,6 +103,19 @@ def centre_info(ctx: Context, text: str | None, call_back: bool = False) -> Repl
         return told.then(Reply([Text(texts.CENTRE_AFTER_PROVINCE)]))
     repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, "province", {CALL_BACK: True} if call_back else {})
     return told.then(Reply([Text(texts.ASK_PROVINCE_FOR_CENTRE, cards.province_choices())]))
+
+
+def opening_asked_again(ctx: Context, current: Conversation | None, text: str) -> Reply | None:
+    """Another day asked of, right after a day's opening was told ("แล้ว 31 ธค ล่ะคะ"): whether the centres open
+    then; None for anything else (the follow-up is no longer waited on)."""
+    if current is None or OPENING_TOLD not in current.data:
+        return None
+    asides.forget(ctx, OPENING_TOLD, OPENING_TOLD)
+    day = dates.parse_date(text, ctx.today) if len(text) <= SHORT_FOLLOW_UP else None
+    if day is None or day < ctx.today:
+        return None
+    asides.remember(ctx, OPENING_TOLD, {OPENING_TOLD: True})
+    return Reply([Text(answers.opening_on(day), cards.main_menu())])
 
 
 def centre_card(ctx: Context, province: str, call_back: bool = False) -> Reply:

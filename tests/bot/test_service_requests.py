@@ -777,6 +777,16 @@ def test_asking_whether_the_centres_open_on_a_day_off_is_told_when_they_open_aga
     assert any("นครราชสีมา" in s and "📞" in s for s in said[1:])
 
 
+def test_another_day_asked_right_after_is_told_whether_the_centres_open_then(chat):
+    chat.say(USER, "ศูนย์ภาค 11 สงขลา วันที่ 7 ธันวาเปิดไหมคะ")
+    [new_year] = chat.say(USER, "แล้ว 31 ธค ล่ะคะ")  # h81: before, read as a question about a request's status
+    assert new_year.startswith("วันพฤหัส 31 ธ.ค. 2569 ตรงกับวันสิ้นปี ศูนย์ปิดทำการค่ะ เปิดอีกครั้งวันจันทร์ 4 ม.ค. 2570")
+    [working_day] = chat.say(USER, "๒ ธ.ค. ล่ะ")
+    assert "ศูนย์เปิดทำการตามปกติ" in working_day
+    said = chat.say(USER, "ขอบคุณค่ะ")
+    assert not any("เปิดทำการ" in s or "ปิดทำการ" in s for s in said)
+
+
 def test_centre_info_for_a_district_is_its_province_s_centre(chat):
     said = chat.say(USER, "ศูนย์ที่ใกล้หางดงที่สุดอยู่ไหนคะ")
     assert any("เชียงใหม่" in s and "📞" in s for s in said)
