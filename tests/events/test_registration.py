@@ -462,9 +462,14 @@ def test_what_news_do_you_want_stores_clusters_and_topics(chat, app):
     chat.tap(ALICE, "news=service:packaging")
     [saved] = chat.tap(ALICE, "news=done")
     assert "อาหารแปรรูป" in saved and "บรรจุภัณฑ์" in saved
+    assert news_chosen(app, ALICE) == (["processed_food"], ["packaging"], True)
+
+
+def news_chosen(app, line_id: str) -> tuple[list[str], list[str], bool]:
+    """The follower's clusters and topics for news, and whether they take news."""
     with app.extensions["frontdesk"].sessions() as session:
-        user = session.scalar(select(LineUser).where(LineUser.line_user_id == ALICE))
-        assert user.sectors == ["processed_food"] and user.interests == ["packaging"] and user.subscribed
+        user = session.scalar(select(LineUser).where(LineUser.line_user_id == line_id))
+        return user.sectors, user.interests, user.subscribed
 
 
 def test_clusters_and_topics_typed_while_choosing_news_count_as_their_buttons(chat, app):
@@ -476,9 +481,7 @@ def test_clusters_and_topics_typed_while_choosing_news_count_as_their_buttons(ch
     chat.say(ALICE, "บรรจุภัณฑ์ค่ะ")
     [saved] = chat.say(ALICE, "เสร็จแล้วค่ะ")
     assert "อาหารแปรรูป" in saved and "บรรจุภัณฑ์" in saved
-    with app.extensions["frontdesk"].sessions() as session:
-        user = session.scalar(select(LineUser).where(LineUser.line_user_id == ALICE))
-        assert user.sectors == ["processed_food"] and user.interests == ["packaging"]
+    assert news_chosen(app, ALICE) == (["processed_food"], ["packaging"], True)
     [started] = chat.say(ALICE, "อยากพัฒนาบรรจุภัณฑ์กาแฟค่ะ")  # after the list: a request, as any time
     assert "ก่อนเริ่มขอรับบริการ" in started and "ที่เลือกไว้" not in started
 
