@@ -37,20 +37,36 @@ class Before:
 def tell_registered(session: Session, event: Event, before: Before | None, now: datetime) -> list[int]:
     """Queue the notice of what changed since `before` (nothing for a new event, a draft or one already held);
     returns the delivery ids, to start after the commit."""
-    if before is None or before.status == CALLED_OFF or event.starts_at <= now and before.starts_at <= now:
+    if before is None or event.starts_at <= now and before.starts_at <= now:
         return []
     if event.status == CALLED_OFF:
+        if before.status == CALLED_OFF:
+            return []
         said = texts.EVENT_CALLED_OFF_PUSH.format(title=event.title, date=thai_datetime(before.starts_at))
         return _queue(session, event, "event_called_off", Text(said, (_choice(texts.OTHER_EVENTS, "intent=event"),)))
-    moved = event.starts_at != before.starts_at
-    if event.status != "published" or not moved and (event.venue or "", event.province) == before.place:
+    if event.status != "published":
         return []
-    if moved and _day(event.starts_at) != _day(before.starts_at):
-        event.reminded_at = None  # the day-before reminder is for the new day
-    said = texts.EVENT_CHANGED_PUSH.format(title=event.title, date=thai_datetime(event.starts_at), venue=venue(event))
+    back = before.status == CALLED_OFF  # called off, then on again (h83)
+    moved = event.starts_at != before.starts_at
+    if not back and not moved and (event.venue or "", event.province) == before.place:
+        return []
+    if moved:
+        _offers_end_by_the_start(session, event)
+        if _day(event.starts_at) != _day(before.starts_at):
+            event.reminded_at = None  # the day-before reminder is for the new day
+    said = (texts.EVENT_BACK_PUSH if back else texts.EVENT_CHANGED_PUSH).format(
+        title=event.title, date=thai_datetime(event.starts_at), venue=venue(event))
     choices = (_choice(texts.SHOW_TICKET, f"ev_ticket={event.id}"),
                _choice(texts.CANCEL_REGISTRATION, f"ev_cancel={event.id}"))
-    return _queue(session, event, "event_changed", Text(said, choices))
+    return _queue(session, event, "event_back" if back else "event_changed", Text(said, choices))
+
+
+def _offers_end_by_the_start(session: Session, event: Event) -> None:
+    """A seat offered before the event moved earlier is to be confirmed before it starts, as any offer is."""
+    for registration in session.scalars(select(Registration).where(
+            Registration.event_id == event.id, Registration.status == "offered",
+            Registration.offered_until > event.starts_at)):
+        registration.offered_until = event.starts_at
 
 
 def venue(event: Event) -> str:

@@ -56,9 +56,10 @@ JOIN_WORDS = (*REGISTER_WORDS, "สมัคร", "จองที่")
 # An event named only to say the message is not about it: "ไม่ได้ถามงาน CLUSTER DAY ค่ะ ถามคอร์สอบรมปกติ".
 NOT_ASKING_ABOUT = ("ไม่ได้ถาม", "ไม่ได้หมายถึง", "ไม่ใช่งาน")
 NOT_JOINING = (*WORDS_FOR_MINE, "ถอน", *NOT_ASKING_ABOUT)
-# A reply to an event announced to the follower lately ("สนใจครับ", "ขอรายละเอียดหน่อย", "ไม่สนใจงานนี้ครับ").
-INTERESTED = ("สนใจ", "รายละเอียด", "เข้าร่วม", "ไปด้วย", *JOIN_WORDS)
-NOT_INTERESTED = ("ไม่สนใจ", "ไม่ไป", "ไม่ว่าง", "ไม่สะดวก")
+# A reply to an event announced to the follower lately opens with one of these ("สนใจครับ", "ขอรายละเอียดหน่อย",
+# "ไม่สนใจงานนี้ครับ"); not "ลูกค้าไม่สนใจสินค้าเรา ทำไงดี", a need of its own (h83). "สนใจแต่ไปไม่ได้" declines.
+INTERESTED = ("สนใจ", "ขอรายละเอียด", "รายละเอียด", "เข้าร่วม", "ไปด้วย", *JOIN_WORDS)
+NOT_INTERESTED = ("ไม่สนใจ", "ไม่ไป", "ไม่ว่าง", "ไม่สะดวก", "ไปไม่ได้", "ไปไม่ไหว")
 ANNOUNCED_LATELY = timedelta(days=7)
 PARTY_SIZE = "event_party_size"  # a one-question flow: "how many people?" with no request in progress
 PARTY_FOR = "party_for"  # in a conversation's data: EVENT[:ANNOUNCEMENT] that question is about
@@ -194,7 +195,7 @@ def announced_event(ctx: Context, text: str) -> Reply | None:
     ลงชื่อให้ด้วย 2 คน" registers (the registration counted for the announcement), "สนใจครับ" or "ขอรายละเอียด"
     shows its card; None for a message that says none of that, or when no event was announced to them lately."""
     says = _says(text)
-    if not says(INTERESTED + NOT_INTERESTED):
+    if not text.strip().startswith(INTERESTED + NOT_INTERESTED):
         return None
     latest = _latest_announced(ctx)
     if latest is None or latest.event_id is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import intents
 from bot.dialogue import asides
 from bot.dialogue import cards as main_cards
 from bot.dialogue.context import Context, Reply
@@ -72,9 +73,18 @@ def typed_choice(ctx: Context, current: Conversation | None, text: str) -> Reply
         return on_postback(ctx, "next" if step == "sector" else "done", None)
     if step == "sector" and (sector := parse_sector(text)) is not None:
         return on_postback(ctx, f"sector:{sector}", None)
-    topic = next((code for code, label in TOPIC_LABELS.items()
+    return on_postback(ctx, f"service:{topic}", None) if step == "service" and (topic := _topic(text)) else None
+
+
+def _topic(text: str) -> str | None:
+    """The service topic typed: a button's label or service's name in it, else what the classifier reads it as
+    ("แพ็คเกจจิ้งค่ะ", "อบรม"), when sure."""
+    named = next((code for code, label in TOPIC_LABELS.items()
                   if label in text or SERVICE_NAMES.get(code, label) in text), None)
-    return on_postback(ctx, f"service:{topic}", None) if step == "service" and topic else None
+    if named is not None:
+        return named
+    read = intents.classify(text)
+    return read.intent if read.intent in TOPIC_LABELS and read.confidence >= intents.CONFIDENCE_THRESHOLD else None
 
 
 def _ask_sectors(ctx: Context) -> Reply:

@@ -27,6 +27,7 @@ from tests.events.helpers import (
 
 ALICE, BEN, CHAI, DAO = (user_id(n) for n in (0xA1, 0xB2, 0xC3, 0xD4))
 CALLED_OFF = "ถูกยกเลิกแล้ว"
+CHANGED, BACK = "มีกำหนดใหม่ดังนี้", "กลับมาจัดแล้วค่ะ"
 
 
 @pytest.fixture
@@ -117,15 +118,39 @@ def test_a_moved_event_tells_its_registrants_the_new_day_and_keeps_their_seats(a
     later = (datetime.fromisoformat(full_event["starts_at"]).astimezone(BANGKOK) + timedelta(days=3, hours=4))
     edited(admin, full_event, starts=later.strftime("%Y-%m-%dT%H:%M"), venue="ห้องประชุม 2")
     for user in (ALICE, BEN, CHAI):
-        [notice] = told(line_api, user, "เปลี่ยนเป็นวันที่")
+        [notice] = told(line_api, user, CHANGED)
         assert thai_datetime(later) in notice and "ห้องประชุม 2 จ.เชียงใหม่" in notice
-    assert not told(line_api, DAO, "เปลี่ยนเป็นวันที่")
+    assert not told(line_api, DAO, CHANGED)
     assert seats_of(app, full_event["id"]) == {"registered": 2, "waiting": 1}
     [ticket, *_] = chat.tap(ALICE, f"ev_ticket={full_event['id']}")
     assert thai_datetime(later) in ticket
     edited(admin, full_event, starts=later.strftime("%Y-%m-%dT%H:%M"), venue="ห้องประชุม 2",
            description="เพิ่มรายละเอียด")  # nothing registrants need to know
-    assert len(told(line_api, ALICE, "เปลี่ยนเป็นวันที่")) == 1
+    assert len(told(line_api, ALICE, CHANGED)) == 1
+
+
+def test_an_event_called_off_then_on_again_tells_everyone_still_in_its_list_it_is_back(admin, chat, app, line_api,
+                                                                                      full_event):
+    edited(admin, full_event, status="cancelled")
+    later = datetime.fromisoformat(full_event["starts_at"]).astimezone(BANGKOK) + timedelta(days=7)
+    edited(admin, full_event, starts=later.strftime("%Y-%m-%dT%H:%M"))  # published again, a week later (h83)
+    for user in (ALICE, BEN, CHAI):
+        [back] = told(line_api, user, BACK)
+        assert thai_datetime(later) in back
+    assert not told(line_api, DAO, BACK)
+    [ticket, *_] = chat.tap(ALICE, f"ev_ticket={full_event['id']}")
+    assert "รหัสเช็กอิน" in ticket and thai_datetime(later) in ticket
+
+
+def test_a_seat_offered_before_the_event_moved_earlier_is_to_be_confirmed_before_it_starts(admin, chat, app):
+    event = add_event(app, capacity=1)
+    register(chat, ALICE, event["id"])
+    register(chat, BEN, event["id"], wait=True)
+    chat.tap(ALICE, f"ev_cancel_yes={event['id']}")  # BEN is offered the seat for 24 hours
+    sooner = datetime.now(BANGKOK).replace(second=0, microsecond=0) + timedelta(hours=5)
+    edited(admin, event, starts=sooner.strftime("%Y-%m-%dT%H:%M"))
+    [offer] = [r for r in registrations(app, event["id"]) if r.status == "offered"]
+    assert offer.offered_until == sooner
 
 
 def test_a_notice_to_an_event_s_registrants_reaches_those_who_take_no_news(app, chat, line_api, full_event):
