@@ -43,6 +43,9 @@ def understand(ctx: Context, text: str | None, prediction: intents.Prediction) -
             return about_events
     if text and (unclear or prediction.intent == "out_of_scope") and replies.asks_about_the_centres(text):
         return Reply([Text(texts.ABOUT, cards.main_menu())])
+    offer = registered.offer_still_open(ctx) if unclear and not in_a_request else None
+    if offer is not None:
+        return offer
     if unclear:
         labels = [prediction.intent] + [label for label, _ in prediction.alternatives]
         if text and not in_a_request:  # the service then tapped starts from what was said

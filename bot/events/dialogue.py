@@ -46,7 +46,8 @@ from intents.titles import SaidOfEvent, named_loosely, named_titles, round_of, s
 from storage import repositories as repo
 from storage.models import Announcement, AnnouncementRecipient, Conversation, Event
 
-WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเบียนไว้", "ที่ลงไว้", "ลงชื่อไว้", "บัตร", "qr", "QR")
+WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเบียนไว้", "ที่ลงไว้", "ลงชื่อไว้", "บัตร", "qr", "QR", "รหัส", "เช็กอิน",
+                  "เช็คอิน")
 # An event named by its title (`named_event`) is looked at when the classifier reads the message as an event or a
 # course, or it says to register ("ลงทะเบียนอบรม..." may read as a service); it is joined when the message says so
 # (or gives the party), or wishes for the course without asking about it; the rest is asked about: its card.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from flask import current_app
+from sqlalchemy import select
 
 from bot.dialogue import asides
 from bot.dialogue import cards as main_cards
@@ -97,6 +98,18 @@ def show_ticket(ctx: Context, value: str, event: Inbound) -> Reply:
     if registration.event.status == seats.CALLED_OFF:
         return called_off(registration)
     return already(ctx, registration)
+
+
+def offer_still_open(ctx: Context) -> Reply | None:
+    """The seat offered to the follower and not yet answered, shown again for a message the bot did not make out
+    ("รอแป๊บนะคะ ขอเช็คตารางก่อน"), so that "ยืนยันค่ะ" next takes it (h83); None when no offer is open."""
+    offered = ctx.session.scalar(select(Registration).where(
+        Registration.user_id == ctx.user.id, Registration.status == "offered",
+        Registration.offered_until > ctx.now).limit(1))
+    if offered is None:
+        return None
+    asides.ask_yes_or_no(ctx, f"ev_offer={offered.id}:yes", f"ev_offer={offered.id}:no", about="offer")
+    return Reply([Text(texts.OFFER_STILL_OPEN), cards.offer_card(offered)])
 
 
 def called_off(registration: Registration) -> Reply:

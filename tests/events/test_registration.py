@@ -387,6 +387,25 @@ def test_a_seat_offer_pushed_is_answered_by_typing_as_by_its_buttons(chat, app, 
         assert "มีที่นั่งว่าง" in line_api.delivered_messages(to=CHAI)[-1].message["altText"]
 
 
+def test_a_message_not_made_out_while_a_seat_is_offered_shows_the_offer_again_and_a_yes_then_takes_it(
+        chat, app, line_api):
+    event = offered_to_ben(chat, app)
+    messages = chat.send(ev.text(BEN, "รอแป๊บนะคะ ขอเช็คตารางก่อน"))  # h83: before, the choices of every service
+    assert messages[0]["text"].startswith("ตอนนี้มีที่นั่งรอท่านยืนยันอยู่ค่ะ")
+    assert "มีที่นั่งว่าง" in messages[1]["altText"]
+    said = " ".join(chat.say(BEN, "ยืนยันค่ะ"))
+    assert "ลงทะเบียนเรียบร้อย" in said and seats_of(app, event["id"])["registered"] == 1
+
+
+def test_asking_for_one_s_check_in_code_shows_one_s_registrations(chat, app):
+    event = add_event(app)
+    registrant(chat, ALICE)
+    register(chat, ALICE, event["id"])
+    messages = chat.send(ev.text(ALICE, "รหัสเช็กอินของผมคืออะไรครับ"))  # h83: before, every event on
+    [card] = [m for m in messages if m["type"] == "flex"]
+    assert "ท่านลงทะเบียนไว้" in card["altText"] and f"ev_ticket={event['id']}" in str(card["contents"])
+
+
 def test_a_seat_offer_is_answered_only_by_the_next_message(chat, app, line_api):
     event = offered_to_ben(chat, app)
     chat.say(BEN, "ศูนย์เปิดกี่โมงคะ")
