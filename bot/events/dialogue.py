@@ -297,7 +297,10 @@ def _register(ctx: Context, found: Event | None, announcement_id: int | None, pe
             Choose(texts.CONSENT_AND_REGISTER, f"ev_consent={suffix}", texts.CONSENT_AND_REGISTER),
             Choose("ไม่ยินยอม", main_cards.CONSENT_REFUSED, "ไม่ยินยอม"),
             Choose("อ่านรายละเอียด", "privacy=show", "ข้อมูลส่วนบุคคลใช้ทำอะไร")))])
-    return _ask_people(ctx, found, announcement_id, people=people)
+    asked = _ask_people(ctx, found, announcement_id, people=people)
+    if seats.unclaimed_seats(ctx.session, found) > 0:
+        return asked
+    return Reply([Text(texts.FULL_BEFORE_DETAILS.format(title=found.title))]).then(asked)  # said first (h81)
 
 
 def consent_and_register(ctx: Context, value: str, event: Inbound) -> Reply:

@@ -59,6 +59,7 @@ TICKET = ("{title}\n📅 {date}\n📍 {venue}\n👥 {people} ท่าน\n"
 WILL_REMIND = " จะส่งข้อความเตือนให้ 1 วันก่อนงานนะคะ"  # only while the day-before reminder is still to go
 SHOW_QR, SHOW_CODE = "QR code นี้ (หรือแจ้งรหัส) ", "รหัสนี้ "  # the QR goes only where LINE can fetch it (https)
 ALREADY_REGISTERED = "ท่านลงทะเบียนงานนี้ไว้แล้วค่ะ ✅"
+FULL_BEFORE_DETAILS = "ขณะนี้ {title} ที่นั่งเต็มแล้วค่ะ แต่ยังลงชื่อสำรองไว้ได้ หากมีที่ว่างจะแจ้งทาง LINE ทันทีนะคะ"
 FULL_ASK_WAITLIST = ("ขออภัยค่ะ {title} ที่นั่งเต็มแล้ว "
                      "ต้องการเข้ารายชื่อสำรองไหมคะ หากมีที่ว่างจะแจ้งทาง LINE ให้ยืนยันภายใน {hours} ชั่วโมงค่ะ")
 SEATS_LEFT_OFFER = ("ขออภัยค่ะ {title} เหลือที่นั่งเพียง {seats} ที่ ไม่พอสำหรับ {people} ท่าน\n"

@@ -113,6 +113,16 @@ def test_a_full_event_offers_only_the_waiting_list_and_no_thanks_can_be_typed(ch
     assert "รับทราบค่ะ" in declined and seats_of(app, event["id"]) == {"registered": 2}
 
 
+def test_a_full_event_says_so_before_the_name_and_phone_are_asked(chat, app):
+    event = add_event(app, capacity=1)
+    registrant(chat, ALICE)
+    register(chat, ALICE, event["id"], people=1)
+    chat.consent(BEN)  # no name or phone on the profile yet
+    full, asked = chat.tap(BEN, f"ev_register={event['id']}")  # h81: before, told only after three questions
+    assert full.startswith(f"ขณะนี้ {event['title']} ที่นั่งเต็มแล้วค่ะ แต่ยังลงชื่อสำรองไว้ได้")
+    assert "ชื่อ" in asked
+
+
 @pytest.mark.parametrize("typed", ["เอาค่ะ ใส่ชื่อสำรองไว้เลย", "สำรองไว้ก่อนก็ได้ค่ะ", "รอได้ครับ"])
 def test_the_waiting_list_is_joined_by_a_yes_typed(chat, app, typed):
     event = add_event(app, capacity=2)
