@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.events import cards as event_cards
+from bot.events import registrations as seats
 from bot.events import texts as event_texts
 from bot.line.outbound import Choose, Image, Outbound, Text, to_line_messages
 from storage.models import Announcement, Event
@@ -22,7 +23,8 @@ def announcement_messages(session: Session, announcement: Announcement) -> list[
     event = session.get(Event, announcement.event_id) if announcement.event_id else None
     # A card to register: never for a draft, nor for an event called off since the announcement was written.
     if event is not None and event.status == "published" and not is_reminder(announcement):
-        messages.append(event_cards.event_card(event, announcement.id))
+        full = seats.unclaimed_seats(session, event) == 0  # the waiting list's button, not one that says full later
+        messages.append(event_cards.event_card(event, announcement.id, full))
     return to_line_messages(messages)
 
 

@@ -36,11 +36,14 @@ def events_carousel(views: list[EventView]) -> Flex:
     return Flex(texts.EVENTS_ALT.format(items=items), {"type": "carousel", "contents": bubbles})
 
 
-def event_card(event: Event, announcement_id: int | None = None) -> Flex:
-    """The card an announcement carries: the event and a register button (remembering the announcement)."""
+def event_card(event: Event, announcement_id: int | None = None, full: bool = False) -> Flex:
+    """The card an announcement carries: the event and a register button (remembering the announcement); for an
+    event `full` when it is sent, the waiting list's."""
     data = f"ev_register={event.id}" + (f":{announcement_id}" if announcement_id else "")
-    bubble = _bubble(event, _details(event), [_button(texts.REGISTER, data, texts.REGISTER, primary=True)])
-    return Flex(f"{event.title} · {thai_datetime(event.starts_at)} · {texts.REGISTER}", bubble)
+    label = texts.JOIN_WAITLIST if full else texts.REGISTER
+    details = _details(event) + ([_text(texts.FULL_WAITLIST, wrap=True, color=GREY)] if full else [])
+    bubble = _bubble(event, details, [_button(label, data, label, primary=True)])
+    return Flex(f"{event.title} · {thai_datetime(event.starts_at)} · {label}", bubble)
 
 
 def offer_card(registration: Registration) -> Flex:

@@ -55,3 +55,14 @@ def test_interest_from_someone_sent_no_announcement_is_not_taken_for_an_event(ap
     registrant(chat, BEN)
     messages = chat.send(ev.text(BEN, "สนใจครับ"))
     assert not any(announced["title"] in str(m) for m in messages)
+
+
+def test_the_card_sent_for_a_full_event_offers_its_waiting_list(app, chat, line_api):
+    event = add_event(app, title="อบรมการออกแบบบรรจุภัณฑ์เพื่อการส่งออก", capacity=1)
+    registrant(chat, ALICE)
+    chat.tap(ALICE, f"ev_people={event['id']}:1")
+    registrant(chat, BEN)
+    sent = app.test_cli_runner().invoke(args=["announce", "send", "--text", "ขอเชิญค่ะ", "--card", str(event["id"])])
+    assert sent.exit_code == 0, sent.output
+    [card] = [m.message for m in line_api.delivered_messages(to=BEN) if m.message["type"] == "flex"]
+    assert card["altText"].endswith("เข้ารายชื่อสำรอง") and "เต็มแล้ว · รับรายชื่อสำรอง" in str(card["contents"])
