@@ -37,6 +37,8 @@ def understand(ctx: Context, text: str | None, prediction: intents.Prediction) -
     if text and not in_a_request:
         about_events = (party.typed_change(ctx, text, prediction) or registered.typed_not_going(ctx, text)
                         or event_dialogue.named_event(ctx, text, prediction.intent))
+        if about_events is None and (prediction.intent == "training" or unclear and prediction.intent == "event"):
+            about_events = event_dialogue.courses_there(ctx, text)
         if about_events is None and (unclear or prediction.intent in ANSWERS_AN_ANNOUNCEMENT):
             about_events = event_dialogue.announced_event(ctx, text)
         if about_events is not None:

@@ -57,6 +57,8 @@ JOIN_WORDS = (*REGISTER_WORDS, "สมัคร", "จองที่")
 # An event named only to say the message is not about it: "ไม่ได้ถามงาน CLUSTER DAY ค่ะ ถามคอร์สอบรมปกติ".
 NOT_ASKING_ABOUT = ("ไม่ได้ถาม", "ไม่ได้หมายถึง", "ไม่ใช่งาน")
 NOT_JOINING = (*WORDS_FOR_MINE, "ถอน", *NOT_ASKING_ABOUT)
+# "Is there …?": "มีอบรมแพ็คเกจจิ้งไหมหนิ", "มีคอร์สบ้างบ่", "มีงานที่สงขลาป่าวคะ".
+ASKS_IF_THERE = re.compile(r"มี.*(?:ไหม|มั้ย|มั๊ย|ม้าย|บ่|บ้าง|หรือเปล่า|รึเปล่า|ป่าว)")
 # A reply to an event announced to the follower lately opens with one of these ("สนใจครับ", "ขอรายละเอียดหน่อย",
 # "ไม่สนใจงานนี้ครับ"); not "ลูกค้าไม่สนใจสินค้าเรา ทำไงดี", a need of its own (h83). "สนใจแต่ไปไม่ได้" declines.
 INTERESTED = ("สนใจ", "ขอรายละเอียด", "รายละเอียด", "เข้าร่วม", "ไปด้วย", *JOIN_WORDS)
@@ -88,9 +90,25 @@ def show_events(ctx: Context, text: str | None) -> Reply:
         intro, events = texts.EVENTS_SAID.format(what=_what(said)), fitting
     else:
         intro = texts.NO_EVENTS_SAID.format(what=_what(said)) if said else texts.EVENTS_INTRO
-    if len(events) > cards.MAX_BUBBLES:  # the rest are past the carousel's last card: say how to reach them
-        intro += "\n" + texts.MORE_EVENTS.format(most=cards.MAX_BUBBLES)
-    return _carousel(ctx, events, intro)
+    return _carousel(ctx, events, intro + _more(events))
+
+
+def _more(events: list[Event]) -> str:
+    """How to reach the events past the carousel's last card, if there are any."""
+    return "\n" + texts.MORE_EVENTS.format(most=cards.MAX_BUBBLES) if len(events) > cards.MAX_BUBBLES else ""
+
+
+def courses_there(ctx: Context, text: str) -> Reply | None:
+    """"มีอบรมแพ็คเกจจิ้งไหม อยู่หาดใหญ่": a question whether there is a course, naming where, answered with the events
+    on there, and an invitation to ask for a course of one's own; None when none are there (the training request
+    then starts, as before) or the message names no province (h81, h83)."""
+    said = said_of_event(text, ctx.today)
+    if said.province is None or not (ASKS_IF_THERE.search(text) or replies.asks_a_question(text)):
+        return None
+    there = [event for event in _upcoming(ctx) if _fits(event, said)]
+    if not there:
+        return None
+    return _carousel(ctx, there, texts.COURSES_THERE.format(what=_what(said)) + _more(there))
 
 
 def named_event(ctx: Context, text: str, intent: str) -> Reply | None:

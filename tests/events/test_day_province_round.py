@@ -131,12 +131,10 @@ def test_a_day_fitting_the_title_named_keeps_to_it(chat, app, events_on):
     assert_registered(app, events_on["north"]["id"], said, 3)
 
 
-def test_events_chosen_for_an_unclear_message_are_those_in_the_province_it_named(chat, app, events_on):
+def test_events_asked_of_a_province_are_those_there_even_when_the_reading_is_unsure(chat, app, events_on):
     registrant(chat, ALICE)
-    [unsure] = chat.send(ev.text(ALICE, "งานอบรมที่กรุงเทพมีไหม"))
-    assert "intent=event" in [action["data"] for action in quick_replies(unsure)]
-    messages = chat.send(ev.postback(ALICE, "intent=event"))
-    assert messages[0]["text"].startswith("กิจกรรมที่กรุงเทพมหานคร")
+    messages = chat.send(ev.text(ALICE, "งานอบรมที่กรุงเทพมีไหม"))
+    assert messages[0]["text"].startswith("กิจกรรมและการอบรมที่เปิดรับที่กรุงเทพมหานคร")
     assert carousel_titles(messages) == [events_on["bangkok"]["title"]]
 
 
@@ -146,3 +144,25 @@ def test_a_province_beside_a_word_a_series_starts_with_registers_nobody_unasked(
     registrant(chat, ALICE)
     said = chat.say(ALICE, "อยากพาสมาชิกสัก 8 คนไปดูงานโรงงานแปรรูปยางพาราที่ตรังครับ")
     assert registrations(app, trang["id"]) == [] and not any("ลงทะเบียนเรียบร้อย" in line for line in said)
+
+
+@pytest.mark.parametrize("typed", ["มีอบรมแพ็คเกจจิ้งไหมหนิ อยู่หาดใหญ่", "มีงานอบรมบรรจุภัณฑ์ที่สงขลาไหมครับ"])
+def test_asking_whether_there_is_a_course_where_one_lives_shows_the_events_there(chat, app, events_on, typed):
+    registrant(chat, ALICE)
+    messages = chat.send(ev.text(ALICE, typed))  # h81, h83: before, a training request began
+    assert carousel_titles(messages) == [PACKAGING] and "สงขลา" in messages[0]["text"]
+
+
+def test_a_course_wished_for_where_no_event_is_on_starts_the_training_request(chat, app, events_on):
+    registrant(chat, ALICE)
+    said = chat.say(ALICE, "มีอบรมทำขนมไทยไหมคะ อยู่ภูเก็ต")
+    assert not any("ลงทะเบียน" in s for s in said) and any("หลักสูตร" in s for s in said)
+
+
+def test_events_chosen_for_an_unclear_message_are_those_in_the_province_it_named(chat, app, events_on):
+    registrant(chat, ALICE)
+    [unsure] = chat.send(ev.text(ALICE, "ลำปางมีอะไรบ้าง"))
+    assert "intent=event" in [action["data"] for action in quick_replies(unsure)]
+    messages = chat.send(ev.postback(ALICE, "intent=event"))
+    assert messages[0]["text"].startswith("กิจกรรมที่ลำปาง")
+    assert set(carousel_titles(messages)) <= {CERAMICS.format(n=n) for n in range(1, 12)}
