@@ -7,7 +7,7 @@ from dataclasses import replace
 import intents
 from bot.dialogue import answers, asides, call_about, cards, conversation, replies, texts
 from bot.dialogue.context import Context, Reply
-from bot.events import dialogue as event_dialogue
+from bot.events import finding as event_finding
 from bot.events import party, registered
 from bot.line.outbound import Text
 from intents import dates
@@ -36,11 +36,11 @@ def understand(ctx: Context, text: str | None, prediction: intents.Prediction) -
     unclear = prediction.confidence < intents.CONFIDENCE_THRESHOLD
     if text and not in_a_request:
         about_events = (party.typed_change(ctx, text, prediction) or registered.typed_not_going(ctx, text)
-                        or event_dialogue.named_event(ctx, text, prediction.intent))
+                        or event_finding.named_event(ctx, text, prediction.intent))
         if about_events is None and (prediction.intent == "training" or unclear and prediction.intent == "event"):
-            about_events = event_dialogue.courses_there(ctx, text)
+            about_events = event_finding.courses_there(ctx, text)
         if about_events is None and (unclear or prediction.intent in ANSWERS_AN_ANNOUNCEMENT):
-            about_events = event_dialogue.announced_event(ctx, text)
+            about_events = event_finding.announced_event(ctx, text)
         if about_events is not None:
             return about_events
     if text and (unclear or prediction.intent == "out_of_scope") and replies.asks_about_the_centres(text):
@@ -81,7 +81,7 @@ def act_on(ctx: Context, intent: str, text: str | None) -> Reply:
     if intent == "center_info":
         return centre_info(ctx, text)
     if intent == "event":
-        return event_dialogue.show_events(ctx, text)
+        return event_finding.show_events(ctx, text)
     if intent == "greeting":
         return answers.greeting(text)
     if intent == "cancel":

@@ -1,5 +1,6 @@
-"""Events in LINE: the carousel for the `event` intent, and the buttons to register, wait, confirm and cancel
-(the last, with the ticket shown again and a seat offered from the waiting list, answered in `registered`).
+"""Events in LINE: the carousel of events (which ones a message is about: `finding`), and the buttons to register,
+wait, confirm and cancel (the last, with the ticket shown again and a seat offered from the waiting list, answered
+in `registered`).
 
 Postback data (one key each, never through the classifier):
     ev_register=EVENT[:ANNOUNCEMENT]   register (asks consent if needed, then how many people)
@@ -22,18 +23,16 @@ who is coming and how to reach them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from bot.dialogue import asides, conversation, flows, phones, replies
+from bot.dialogue import asides, conversation, flows, phones
 from bot.dialogue import cards as main_cards
 from bot.dialogue import fields as f
 from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
-from bot.dialogue.names import read_contact_name
 from bot.dialogue.refusals import Invalid
 from bot.events import cards, party, preferences, registered, texts
 from bot.events import registrations as seats
@@ -41,29 +40,9 @@ from bot.events.cards import event_choices
 from bot.line.inbound import Inbound
 from bot.line.outbound import Action, Choose, Flex, Say, Text
 from intents.entities import parse_people, parse_phone
-from intents.provinces import find_province
-from intents.titles import SaidOfEvent, named_loosely, named_titles, round_of, said_of_event
 from storage import repositories as repo
-from storage.models import Announcement, AnnouncementRecipient, Conversation, Event
+from storage.models import Conversation, Event
 
-WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเบียนไว้", "ที่ลงไว้", "ลงชื่อไว้", "บัตร", "qr", "QR", "รหัส", "เช็กอิน",
-                  "เช็คอิน")
-# An event named by its title (`named_event`) is looked at when the classifier reads the message as an event or a
-# course, or it says to register ("ลงทะเบียนอบรม..." may read as a service); it is joined when the message says so
-# (or gives the party), or wishes for the course without asking about it; the rest is asked about: its card.
-TAKING_PART = ("event", "training")
-REGISTER_WORDS = ("ลงทะเบียน", "ลงชื่อ")
-JOIN_WORDS = (*REGISTER_WORDS, "สมัคร", "จองที่")
-# An event named only to say the message is not about it: "ไม่ได้ถามงาน CLUSTER DAY ค่ะ ถามคอร์สอบรมปกติ".
-NOT_ASKING_ABOUT = ("ไม่ได้ถาม", "ไม่ได้หมายถึง", "ไม่ใช่งาน")
-NOT_JOINING = (*WORDS_FOR_MINE, "ถอน", *NOT_ASKING_ABOUT)
-# "Is there …?": "มีอบรมแพ็คเกจจิ้งไหมหนิ", "มีคอร์สบ้างบ่", "มีงานที่สงขลาป่าวคะ".
-ASKS_IF_THERE = re.compile(r"มี.*(?:ไหม|มั้ย|มั๊ย|ม้าย|บ่|บ้าง|หรือเปล่า|รึเปล่า|ป่าว)")
-# A reply to an event announced to the follower lately opens with one of these ("สนใจครับ", "ขอรายละเอียดหน่อย",
-# "ไม่สนใจงานนี้ครับ"); not "ลูกค้าไม่สนใจสินค้าเรา ทำไงดี", a need of its own (h83). "สนใจแต่ไปไม่ได้" declines.
-INTERESTED = ("สนใจ", "ขอรายละเอียด", "รายละเอียด", "เข้าร่วม", "ไปด้วย", *JOIN_WORDS)
-NOT_INTERESTED = ("ไม่สนใจ", "ไม่ไป", "ไม่ว่าง", "ไม่สะดวก", "ไปไม่ได้", "ไปไม่ไหว")
-ANNOUNCED_LATELY = timedelta(days=7)
 PARTY_SIZE = "event_party_size"  # a one-question flow: "how many people?" with no request in progress
 PARTY_FOR = "party_for"  # in a conversation's data: EVENT[:ANNOUNCEMENT] that question is about
 PARTY_ASKS = "party_asks"  # in a conversation's data: the registrant's detail asked before it, if any
@@ -71,188 +50,9 @@ PARTY_OFFER = "party_offer"  # in a conversation's data: the postbacks of the se
 PARTY_PEOPLE = "party_people"  # in a conversation's data: the party typed with the event's title, if any
 OFFER_HOURS = int(seats.OFFER_WINDOW.total_seconds() // 3600)
 REGISTRANT = {question.key: question for question in (f.CONTACT, f.PHONE)}
-# The registrant's name said with the event's title: "แม่ชื่อสุดา", not ลงชื่อ (to register) nor ชื่องาน.
-NAME_SAID = re.compile(r"(?<!ลง)ชื่อ(?!งาน|กิจกรรม|ไว้|ใคร|อะไร)")
 
 
-def show_events(ctx: Context, text: str | None) -> Reply:
-    """Upcoming events as a carousel; the follower's own registrations when they ask about theirs. Only those on
-    the day, in the province or of the round the message says, when there are any ("มีงานที่ลำปางไหมคะ"); when
-    there are none, that is said before all the others."""
-    if text and any(word in text for word in WORDS_FOR_MINE):  # "ลงทะเบียนไว้งานไหนบ้าง", with none too (h81)
-        return my_registrations(ctx)
-    events = _upcoming(ctx)
-    if not events:
-        return Reply([Text(texts.NO_EVENTS, main_cards.main_menu())])
-    said = said_of_event(text, ctx.today) if text else SaidOfEvent()
-    fitting = [event for event in events if _fits(event, said)] if said else []
-    if fitting:
-        intro, events = texts.EVENTS_SAID.format(what=_what(said)), fitting
-    else:
-        intro = texts.NO_EVENTS_SAID.format(what=_what(said)) if said else texts.EVENTS_INTRO
-    return _carousel(ctx, events, intro + _more(events))
-
-
-def _more(events: list[Event]) -> str:
-    """How to reach the events past the carousel's last card, if there are any."""
-    return "\n" + texts.MORE_EVENTS.format(most=cards.MAX_BUBBLES) if len(events) > cards.MAX_BUBBLES else ""
-
-
-def courses_there(ctx: Context, text: str) -> Reply | None:
-    """"มีอบรมแพ็คเกจจิ้งไหม อยู่หาดใหญ่": a question whether there is a course, naming where, answered with the events
-    on there, and an invitation to ask for a course of one's own; None when none are there (the training request
-    then starts, as before) or the message names no province (h81, h83)."""
-    said = said_of_event(text, ctx.today)
-    if said.province is None or not (ASKS_IF_THERE.search(text) or replies.asks_a_question(text)):
-        return None
-    there = [event for event in _upcoming(ctx) if _fits(event, said)]
-    if not there:
-        return None
-    return _carousel(ctx, there, texts.COURSES_THERE.format(what=_what(said)) + _more(there))
-
-
-def named_event(ctx: Context, text: str, intent: str) -> Reply | None:
-    """The event the message names by its title (or the only one on, when the message says to register), picked
-    among those by the day, province or round said beside it (`_fitting`): its registration, with the party typed
-    if any, or its card when the message asks about it (the cards of all it names equally; when what is said
-    beside fits none, with a word, the cards of those it names and of their series); None when it names none, or
-    is about the follower's own registration."""
-    if not may_name_an_event(text, intent):
-        return None
-    upcoming, says, said = _upcoming(ctx), _says(text), said_of_event(text, ctx.today)
-    titles = [event.title for event in upcoming]
-    outright = [upcoming[i] for i in named_titles(text, titles)]
-    if not outright and intent == "event" and len(upcoming) == 1 and says(REGISTER_WORDS):
-        outright = upcoming  # "ลงทะเบียน 2 คนค่ะ" with one event on: that one, whatever its title is typed like
-    loosely = [upcoming[i] for i in named_loosely(text, titles)]
-    named = _fitting(said, outright, loosely)
-    if not named and outright:  # what is said fits none: those the title typed may mean, not a wrong one
-        alike = outright + [event for event in loosely if event not in outright]
-        return _carousel(ctx, alike, texts.NO_NAMED_EVENT_SAID.format(what=_what(said)))
-    if not named:
-        return None
-    if len(named) > 1:
-        return _carousel(ctx, named, texts.NAMED_EVENTS)
-    people = parse_people(text)
-    wishes = intent == "training" and not replies.asks_a_question(text)
-    # One picked by what is said beside its series' name is joined only when asked plainly, not for a number of
-    # people, nor a wish, in a message that may be about something else ("พาสมาชิก 20 คนไปดูงานที่ตรัง").
-    joins = says(JOIN_WORDS) or (named[0] in outright and (people is not None or wishes))
-    if not joins:
-        return _carousel(ctx, named, texts.NAMED_EVENT.format(title=named[0].title))
-    _keep_details_typed(ctx, text)
-    return _register(ctx, named[0], None, people)
-
-
-def _fitting(said: SaidOfEvent, outright: list[Event], loosely: list[Event]) -> list[Event]:
-    """The events a message means: of those it names outright, the ones fitting what it says of them besides
-    their title (`said`: a day, a province, a round); else of those it names loosely ("cluster day" names every
-    CLUSTER DAY), the ones fitting it; all it names outright when it says nothing besides; none when nothing
-    fits."""
-    if not said:
-        return outright
-    return [event for event in outright if _fits(event, said)] or [event for event in loosely if _fits(event, said)]
-
-
-def _fits(event: Event, said: SaidOfEvent) -> bool:
-    """True when the event is on the days said, in the province said, and of the round said; each when said."""
-    return ((said.days is None or _on(event, *said.days))
-            and (said.province is None or said.province in _places(event))
-            and (said.round is None or round_of(event.title) == said.round))
-
-
-def _on(event: Event, first: date, last: date) -> bool:
-    """True when the event (a day or several, Bangkok time) falls on a day from first to last."""
-    return _bangkok_day(event.starts_at) <= last and _bangkok_day(event.ends_at or event.starts_at) >= first
-
-
-def _places(event: Event) -> set[str]:
-    """The provinces an event is in, meant for (`Event.provinces`) or named for ("อบรมเซรามิกลำปาง")."""
-    named_for = find_province(event.title)
-    return {event.province, *(event.provinces or []), *([named_for.name] if named_for else [])}
-
-
-def _what(said: SaidOfEvent) -> str:
-    """What a message said of an event, as a reply says it back: "วันที่ 22 ธ.ค. 2569 ที่ลำปาง รุ่นที่ 9"."""
-    parts = []
-    if said.days is not None:
-        first, last = said.days
-        parts.append(f"วันที่ {main_texts.thai_date(first)}" if first == last
-                     else f"ช่วง {main_texts.thai_days(first, last)}")
-    if said.province is not None:
-        parts.append(f"ที่{said.province}")
-    if said.round is not None:
-        parts.append(f"รุ่นที่ {said.round}")
-    return " ".join(parts)
-
-
-def _bangkok_day(moment: datetime) -> date:
-    return moment.astimezone(main_texts.BANGKOK).date()
-
-
-def _keep_details_typed(ctx: Context, text: str) -> None:
-    """The registrant's phone and name typed with the event ("แม่ชื่อนางสุดา วงศ์คำ เบอร์ 0865551234"), kept on a
-    consenting follower's profile that lacks them, as those told to a request are (`_take_details_told`). A
-    remark in brackets after the name ("(แม่ผม)") is not part of it."""
-    if ctx.user.consented_at is None:
-        return
-    ctx.user.phone = ctx.user.phone or parse_phone(text)
-    introduced = NAME_SAID.search(text)
-    if ctx.user.contact_name or introduced is None:
-        return
-    try:
-        name = read_contact_name(text[introduced.start():], ctx.today)
-    except Invalid:
-        return
-    name = name.split("(")[0].strip()
-    if name and not any(character.isdigit() for character in name):
-        ctx.user.contact_name = name
-
-
-def announced_event(ctx: Context, text: str) -> Reply | None:
-    """A reply to the event card the follower was sent in the last week: "ไม่สนใจงานนี้ครับ" is thanked, "สนใจค่ะ
-    ลงชื่อให้ด้วย 2 คน" registers (the registration counted for the announcement), "สนใจครับ" or "ขอรายละเอียด"
-    shows its card; None for a message that says none of that, or when no event was announced to them lately."""
-    says = _says(text)
-    if not text.strip().startswith(INTERESTED + NOT_INTERESTED):
-        return None
-    latest = _latest_announced(ctx)
-    if latest is None or latest.event_id is None:
-        return None
-    found = ctx.session.get(Event, latest.event_id)
-    if found is None or found.status != "published" or found.starts_at <= ctx.now:
-        return None
-    if says(NOT_INTERESTED):
-        return Reply([Text(texts.NOT_INTERESTED.format(title=found.title), event_choices())])
-    people = parse_people(text)
-    if says(JOIN_WORDS) or people is not None:
-        return _register(ctx, found, latest.id, people)
-    return _carousel(ctx, [found], texts.NAMED_EVENT.format(title=found.title))
-
-
-def _latest_announced(ctx: Context) -> Announcement | None:
-    """The newest announcement sent to the follower within ANNOUNCED_LATELY."""
-    sent = func.coalesce(Announcement.sent_at, Announcement.scheduled_at, Announcement.created_at)
-    query = (select(Announcement).join(AnnouncementRecipient, AnnouncementRecipient.announcement_id == Announcement.id)
-             .where(AnnouncementRecipient.line_user_id == ctx.user.line_user_id,
-                    AnnouncementRecipient.status == "sent", sent > ctx.now - ANNOUNCED_LATELY)
-             .order_by(sent.desc(), Announcement.id.desc()).limit(1))
-    return ctx.session.scalar(query)
-
-
-def may_name_an_event(text: str, intent: str) -> bool:
-    """True when the message is about taking part in something (`TAKING_PART`, `REGISTER_WORDS`), and not in
-    what the follower registered for already, nor says it is not asking about one: whether it names an event is
-    worth looking up."""
-    says = _says(text)
-    return (intent in TAKING_PART or says(REGISTER_WORDS)) and not says(NOT_JOINING)
-
-
-def _says(text: str) -> Callable[[tuple[str, ...]], bool]:
-    return lambda words: any(word in text for word in words)
-
-
-def _carousel(ctx: Context, events: list[Event], intro: str) -> Reply:
+def show_carousel(ctx: Context, events: list[Event], intro: str) -> Reply:
     carousel = cards.events_carousel([_view(ctx, event) for event in events[:cards.MAX_BUBBLES]])
     return Reply([Text(intro), Flex(carousel.alt_text, carousel.contents, event_choices())])
 
@@ -271,7 +71,7 @@ def my_registrations(ctx: Context) -> Reply:
     return Reply([*([Text(called_off)] if called_off else []), Flex(alt, carousel.contents, event_choices())])
 
 
-def _upcoming(ctx: Context) -> list[Event]:
+def upcoming_events(ctx: Context) -> list[Event]:
     """Every published event still to come (a carousel shows the first MAX_BUBBLES): those meant for the
     follower's province or clusters first, everything else in its date order."""
     query = select(Event).where(Event.status == "published", Event.starts_at > ctx.now).order_by(Event.starts_at)
@@ -298,10 +98,10 @@ def start_registration(ctx: Context, value: str, event: Inbound) -> Reply:
     """First tap on "ลงทะเบียน" (or consent given at its prompt): consent if needed, then how many people, unless
     they were typed with the event's title."""
     event_id, announcement_id, people = _ids(value)
-    return _register(ctx, ctx.session.get(Event, event_id) if event_id else None, announcement_id, people)
+    return register(ctx, ctx.session.get(Event, event_id) if event_id else None, announcement_id, people)
 
 
-def _register(ctx: Context, found: Event | None, announcement_id: int | None, people: int | None = None) -> Reply:
+def register(ctx: Context, found: Event | None, announcement_id: int | None, people: int | None = None) -> Reply:
     """Consent if needed, then the registrant's details and how many people, unless the party is known."""
     if found is None or not seats.is_open(found, ctx.now):
         return _closed(found)
@@ -427,7 +227,7 @@ def forget_party_question(ctx: Context) -> None:
 
 def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int | None) -> Reply:
     if not _ready_to_register(ctx):  # a stale button: from the start
-        return _register(ctx, ctx.session.get(Event, event_id), announcement_id)
+        return register(ctx, ctx.session.get(Event, event_id), announcement_id)
     outcome = seats.register(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
     if outcome.status == "registered":
         return Reply(registered.ticket_messages(outcome.known_registration()))

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 import intents
-from bot.events.dialogue import may_name_an_event
+from bot.events.finding import may_name_an_event
 from bot.line import fake_events as ev
 from intents.titles import named_loosely, named_titles, said_of_event
 from storage.models import Event

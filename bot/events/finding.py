@@ -1,0 +1,227 @@
+"""Which events a follower's message is about: the list asked for ("มีงานที่ลำปางไหมคะ"), an event named by its title
+and picked by the day, province or round said beside it ("cluster day เชียงใหม่", "รุ่นที่ 9"), the courses on where
+one lives ("มีอบรมแพ็คเกจจิ้งไหม อยู่หาดใหญ่"), and a reply to the event announced lately ("สนใจครับ"). What is then
+done (the carousel, a registration) is `bot.events.dialogue`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+
+from bot.dialogue import cards as main_cards
+from bot.dialogue import replies
+from bot.dialogue import texts as main_texts
+from bot.dialogue.context import Context, Reply
+from bot.dialogue.names import read_contact_name
+from bot.dialogue.refusals import Invalid
+from bot.events import cards, texts
+from bot.events.cards import event_choices
+from bot.events.dialogue import my_registrations, register, show_carousel, upcoming_events
+from bot.line.outbound import Text
+from intents.entities import parse_people, parse_phone
+from intents.provinces import find_province
+from intents.titles import SaidOfEvent, named_loosely, named_titles, round_of, said_of_event
+from storage.models import Announcement, AnnouncementRecipient, Event
+
+WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเบียนไว้", "ที่ลงไว้", "ลงชื่อไว้", "บัตร", "qr", "QR", "รหัส", "เช็กอิน",
+                  "เช็คอิน")
+# An event named by its title (`named_event`) is looked at when the classifier reads the message as an event or a
+# course, or it says to register ("ลงทะเบียนอบรม..." may read as a service); it is joined when the message says so
+# (or gives the party), or wishes for the course without asking about it; the rest is asked about: its card.
+TAKING_PART = ("event", "training")
+REGISTER_WORDS = ("ลงทะเบียน", "ลงชื่อ")
+JOIN_WORDS = (*REGISTER_WORDS, "สมัคร", "จองที่")
+# An event named only to say the message is not about it: "ไม่ได้ถามงาน CLUSTER DAY ค่ะ ถามคอร์สอบรมปกติ".
+NOT_ASKING_ABOUT = ("ไม่ได้ถาม", "ไม่ได้หมายถึง", "ไม่ใช่งาน")
+NOT_JOINING = (*WORDS_FOR_MINE, "ถอน", *NOT_ASKING_ABOUT)
+# "Is there …?": "มีอบรมแพ็คเกจจิ้งไหมหนิ", "มีคอร์สบ้างบ่", "มีงานที่สงขลาป่าวคะ".
+ASKS_IF_THERE = re.compile(r"มี.*(?:ไหม|มั้ย|มั๊ย|ม้าย|บ่|บ้าง|หรือเปล่า|รึเปล่า|ป่าว)")
+# A reply to an event announced to the follower lately opens with one of these ("สนใจครับ", "ขอรายละเอียดหน่อย",
+# "ไม่สนใจงานนี้ครับ"); not "ลูกค้าไม่สนใจสินค้าเรา ทำไงดี", a need of its own (h83). "สนใจแต่ไปไม่ได้" declines.
+INTERESTED = ("สนใจ", "ขอรายละเอียด", "รายละเอียด", "เข้าร่วม", "ไปด้วย", *JOIN_WORDS)
+NOT_INTERESTED = ("ไม่สนใจ", "ไม่ไป", "ไม่ว่าง", "ไม่สะดวก", "ไปไม่ได้", "ไปไม่ไหว")
+ANNOUNCED_LATELY = timedelta(days=7)
+# The registrant's name said with the event's title: "แม่ชื่อสุดา", not ลงชื่อ (to register) nor ชื่องาน.
+NAME_SAID = re.compile(r"(?<!ลง)ชื่อ(?!งาน|กิจกรรม|ไว้|ใคร|อะไร)")
+
+
+
+def show_events(ctx: Context, text: str | None) -> Reply:
+    """Upcoming events as a carousel; the follower's own registrations when they ask about theirs. Only those on
+    the day, in the province or of the round the message says, when there are any ("มีงานที่ลำปางไหมคะ"); when
+    there are none, that is said before all the others."""
+    if text and any(word in text for word in WORDS_FOR_MINE):  # "ลงทะเบียนไว้งานไหนบ้าง", with none too (h81)
+        return my_registrations(ctx)
+    events = upcoming_events(ctx)
+    if not events:
+        return Reply([Text(texts.NO_EVENTS, main_cards.main_menu())])
+    said = said_of_event(text, ctx.today) if text else SaidOfEvent()
+    fitting = [event for event in events if _fits(event, said)] if said else []
+    if fitting:
+        intro, events = texts.EVENTS_SAID.format(what=_what(said)), fitting
+    else:
+        intro = texts.NO_EVENTS_SAID.format(what=_what(said)) if said else texts.EVENTS_INTRO
+    return show_carousel(ctx, events, intro + _more(events))
+
+
+def _more(events: list[Event]) -> str:
+    """How to reach the events past the carousel's last card, if there are any."""
+    return "\n" + texts.MORE_EVENTS.format(most=cards.MAX_BUBBLES) if len(events) > cards.MAX_BUBBLES else ""
+
+
+def courses_there(ctx: Context, text: str) -> Reply | None:
+    """"มีอบรมแพ็คเกจจิ้งไหม อยู่หาดใหญ่": a question whether there is a course, naming where, answered with the events
+    on there, and an invitation to ask for a course of one's own; None when none are there (the training request
+    then starts, as before) or the message names no province (h81, h83)."""
+    said = said_of_event(text, ctx.today)
+    if said.province is None or not (ASKS_IF_THERE.search(text) or replies.asks_a_question(text)):
+        return None
+    there = [event for event in upcoming_events(ctx) if _fits(event, said)]
+    if not there:
+        return None
+    return show_carousel(ctx, there, texts.COURSES_THERE.format(what=_what(said)) + _more(there))
+
+
+def named_event(ctx: Context, text: str, intent: str) -> Reply | None:
+    """The event the message names by its title (or the only one on, when the message says to register), picked
+    among those by the day, province or round said beside it (`_fitting`): its registration, with the party typed
+    if any, or its card when the message asks about it (the cards of all it names equally; when what is said
+    beside fits none, with a word, the cards of those it names and of their series); None when it names none, or
+    is about the follower's own registration."""
+    if not may_name_an_event(text, intent):
+        return None
+    upcoming, says, said = upcoming_events(ctx), _says(text), said_of_event(text, ctx.today)
+    titles = [event.title for event in upcoming]
+    outright = [upcoming[i] for i in named_titles(text, titles)]
+    if not outright and intent == "event" and len(upcoming) == 1 and says(REGISTER_WORDS):
+        outright = upcoming  # "ลงทะเบียน 2 คนค่ะ" with one event on: that one, whatever its title is typed like
+    loosely = [upcoming[i] for i in named_loosely(text, titles)]
+    named = _fitting(said, outright, loosely)
+    if not named and outright:  # what is said fits none: those the title typed may mean, not a wrong one
+        alike = outright + [event for event in loosely if event not in outright]
+        return show_carousel(ctx, alike, texts.NO_NAMED_EVENT_SAID.format(what=_what(said)))
+    if not named:
+        return None
+    if len(named) > 1:
+        return show_carousel(ctx, named, texts.NAMED_EVENTS)
+    people = parse_people(text)
+    wishes = intent == "training" and not replies.asks_a_question(text)
+    # One picked by what is said beside its series' name is joined only when asked plainly, not for a number of
+    # people, nor a wish, in a message that may be about something else ("พาสมาชิก 20 คนไปดูงานที่ตรัง").
+    joins = says(JOIN_WORDS) or (named[0] in outright and (people is not None or wishes))
+    if not joins:
+        return show_carousel(ctx, named, texts.NAMED_EVENT.format(title=named[0].title))
+    _keep_details_typed(ctx, text)
+    return register(ctx, named[0], None, people)
+
+
+def _fitting(said: SaidOfEvent, outright: list[Event], loosely: list[Event]) -> list[Event]:
+    """The events a message means: of those it names outright, the ones fitting what it says of them besides
+    their title (`said`: a day, a province, a round); else of those it names loosely ("cluster day" names every
+    CLUSTER DAY), the ones fitting it; all it names outright when it says nothing besides; none when nothing
+    fits."""
+    if not said:
+        return outright
+    return [event for event in outright if _fits(event, said)] or [event for event in loosely if _fits(event, said)]
+
+
+def _fits(event: Event, said: SaidOfEvent) -> bool:
+    """True when the event is on the days said, in the province said, and of the round said; each when said."""
+    return ((said.days is None or _on(event, *said.days))
+            and (said.province is None or said.province in _places(event))
+            and (said.round is None or round_of(event.title) == said.round))
+
+
+def _on(event: Event, first: date, last: date) -> bool:
+    """True when the event (a day or several, Bangkok time) falls on a day from first to last."""
+    return _bangkok_day(event.starts_at) <= last and _bangkok_day(event.ends_at or event.starts_at) >= first
+
+
+def _places(event: Event) -> set[str]:
+    """The provinces an event is in, meant for (`Event.provinces`) or named for ("อบรมเซรามิกลำปาง")."""
+    named_for = find_province(event.title)
+    return {event.province, *(event.provinces or []), *([named_for.name] if named_for else [])}
+
+
+def _what(said: SaidOfEvent) -> str:
+    """What a message said of an event, as a reply says it back: "วันที่ 22 ธ.ค. 2569 ที่ลำปาง รุ่นที่ 9"."""
+    parts = []
+    if said.days is not None:
+        first, last = said.days
+        parts.append(f"วันที่ {main_texts.thai_date(first)}" if first == last
+                     else f"ช่วง {main_texts.thai_days(first, last)}")
+    if said.province is not None:
+        parts.append(f"ที่{said.province}")
+    if said.round is not None:
+        parts.append(f"รุ่นที่ {said.round}")
+    return " ".join(parts)
+
+
+def _bangkok_day(moment: datetime) -> date:
+    return moment.astimezone(main_texts.BANGKOK).date()
+
+
+def _keep_details_typed(ctx: Context, text: str) -> None:
+    """The registrant's phone and name typed with the event ("แม่ชื่อนางสุดา วงศ์คำ เบอร์ 0865551234"), kept on a
+    consenting follower's profile that lacks them, as those told to a request are (`_take_details_told`). A
+    remark in brackets after the name ("(แม่ผม)") is not part of it."""
+    if ctx.user.consented_at is None:
+        return
+    ctx.user.phone = ctx.user.phone or parse_phone(text)
+    introduced = NAME_SAID.search(text)
+    if ctx.user.contact_name or introduced is None:
+        return
+    try:
+        name = read_contact_name(text[introduced.start():], ctx.today)
+    except Invalid:
+        return
+    name = name.split("(")[0].strip()
+    if name and not any(character.isdigit() for character in name):
+        ctx.user.contact_name = name
+
+
+def announced_event(ctx: Context, text: str) -> Reply | None:
+    """A reply to the event card the follower was sent in the last week: "ไม่สนใจงานนี้ครับ" is thanked, "สนใจค่ะ
+    ลงชื่อให้ด้วย 2 คน" registers (the registration counted for the announcement), "สนใจครับ" or "ขอรายละเอียด"
+    shows its card; None for a message that says none of that, or when no event was announced to them lately."""
+    says = _says(text)
+    if not text.strip().startswith(INTERESTED + NOT_INTERESTED):
+        return None
+    latest = _latest_announced(ctx)
+    if latest is None or latest.event_id is None:
+        return None
+    found = ctx.session.get(Event, latest.event_id)
+    if found is None or found.status != "published" or found.starts_at <= ctx.now:
+        return None
+    if says(NOT_INTERESTED):
+        return Reply([Text(texts.NOT_INTERESTED.format(title=found.title), event_choices())])
+    people = parse_people(text)
+    if says(JOIN_WORDS) or people is not None:
+        return register(ctx, found, latest.id, people)
+    return show_carousel(ctx, [found], texts.NAMED_EVENT.format(title=found.title))
+
+
+def _latest_announced(ctx: Context) -> Announcement | None:
+    """The newest announcement sent to the follower within ANNOUNCED_LATELY."""
+    sent = func.coalesce(Announcement.sent_at, Announcement.scheduled_at, Announcement.created_at)
+    query = (select(Announcement).join(AnnouncementRecipient, AnnouncementRecipient.announcement_id == Announcement.id)
+             .where(AnnouncementRecipient.line_user_id == ctx.user.line_user_id,
+                    AnnouncementRecipient.status == "sent", sent > ctx.now - ANNOUNCED_LATELY)
+             .order_by(sent.desc(), Announcement.id.desc()).limit(1))
+    return ctx.session.scalar(query)
+
+
+def may_name_an_event(text: str, intent: str) -> bool:
+    """True when the message is about taking part in something (`TAKING_PART`, `REGISTER_WORDS`), and not in
+    what the follower registered for already, nor says it is not asking about one: whether it names an event is
+    worth looking up."""
+    says = _says(text)
+    return (intent in TAKING_PART or says(REGISTER_WORDS)) and not says(NOT_JOINING)
+
+
+def _says(text: str) -> Callable[[tuple[str, ...]], bool]:
+    return lambda words: any(word in text for word in words)
