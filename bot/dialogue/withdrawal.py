@@ -64,7 +64,7 @@ def _what_to_cancel(ctx: Context) -> Reply:
     booked = seats.active_registrations(ctx.session, ctx.user.id, ctx.now)
     latest = max(booked, key=lambda registration: registration.created_at, default=None)
     if latest is not None and all(request.created_at < latest.created_at for request in still_open):
-        return registered.ask_to_give_up(ctx, latest)
+        return registered.ask_to_give_up(ctx, latest) if len(booked) == 1 else registered.which_to_give_up(booked)
     waiting = [request for request in still_open if request.status == "new"]
     if len(waiting) > 1:  # the newest few, in the order filed: "อันแรก" is both the first shown and the first sent
         return _which(ctx, waiting[:PICKED_AT_MOST][::-1])

@@ -17,7 +17,7 @@ from bot.events import cards, notices, texts, tickets
 from bot.events import registrations as seats
 from bot.events.jobs import will_remind
 from bot.line.inbound import Inbound
-from bot.line.outbound import Choose, Image, Outbound, Text
+from bot.line.outbound import MAX_LABEL, MAX_QUICK_REPLIES, Choose, Image, Outbound, Text
 from intents.titles import named_titles
 from storage.models import Registration
 
@@ -35,13 +35,27 @@ def ask_cancel(ctx: Context, value: str, event: Inbound) -> Reply:
 
 def typed_not_going(ctx: Context, text: str) -> Reply | None:
     """"ไม่ไปแล้วครับ" from a follower with a registration: asked whether to give up the one whose title it names,
-    else the latest, as a typed cancel is; None for any other message, or with nothing registered."""
+    or their only one, else which, as a typed cancel is; None for any other message, or with nothing registered."""
     if NOT_GOING.search(text) is None:
         return None
     mine = seats.active_registrations(ctx.session, ctx.user.id, ctx.now)
     named = [mine[i] for i in named_titles(text, [registration.event.title for registration in mine])]
-    latest = max(mine, key=lambda registration: registration.created_at, default=None)
-    return None if latest is None else ask_to_give_up(ctx, named[0] if len(named) == 1 else latest)
+    if len(named) == 1 or len(mine) == 1:
+        return ask_to_give_up(ctx, (named or mine)[0])
+    return which_to_give_up(mine) if mine else None
+
+
+def which_to_give_up(registrations: list[Registration]) -> Reply:
+    """"ต้องการยกเลิกการลงทะเบียนงานไหนคะ": a cancel said with several registrations, none named (h83); each button
+    then asks to confirm, as the card's does."""
+    picks = tuple(Choose(registration.event.title[:MAX_LABEL], f"ev_cancel={registration.event_id}",
+                         texts.CANCEL_PICKED.format(title=registration.event.title))
+                  for registration in registrations[:MAX_QUICK_REPLIES - 1])
+    listed = "\n".join(texts.WHICH_EVENT_LINE.format(number=number, title=registration.event.title,
+                                                     date=thai_datetime(registration.event.starts_at))
+                        for number, registration in enumerate(registrations, 1))
+    keep = Choose(texts.KEEP_ALL, "ev_keep=0", texts.KEEP_ALL)
+    return Reply([Text(texts.ASK_WHICH_EVENT.format(events=listed), (*picks, keep))])
 
 
 def ask_to_give_up(ctx: Context, registration: Registration) -> Reply:

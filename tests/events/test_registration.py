@@ -554,6 +554,24 @@ def test_erasing_my_data_gives_my_seat_to_the_next_in_line_and_says_so_first(cha
     assert checked.exit_code != 0 and "not_registered" in checked.output  # a nameless code lets no one in
 
 
+@pytest.mark.parametrize("typed", ["ยกเลิกงานค่ะ", "ไม่ไปแล้วครับ"])
+def test_a_cancel_with_two_registrations_none_named_asks_which(chat, app, typed):
+    first = add_event(app, title="อบรมการออกแบบบรรจุภัณฑ์", days=10)
+    second = add_event(app, title="CLUSTER DAY อาหารแปรรูป", days=20)
+    registrant(chat, ALICE)
+    register(chat, ALICE, first["id"])
+    register(chat, ALICE, second["id"])
+    [which] = chat.send(ev.text(ALICE, typed))  # h83: before, the later one was asked about, the other never
+    assert which["text"].startswith("ท่านลงทะเบียนไว้หลายงานค่ะ ต้องการยกเลิกงานไหนคะ")
+    assert [choice["data"] for choice in quick_replies(which)] == [
+        f"ev_cancel={first['id']}", f"ev_cancel={second['id']}", "ev_keep=0"]
+    [asked] = chat.tap(ALICE, f"ev_cancel={first['id']}")
+    assert first["title"] in asked and "ใช่ไหม" in asked
+    chat.say(ALICE, "ใช่ค่ะ")
+    assert [r.status for r in registrations(app, first["id"])] == ["cancelled"]
+    assert [r.status for r in registrations(app, second["id"])] == ["registered"]
+
+
 def test_asking_to_cancel_in_words_shows_my_registrations_with_a_cancel_button(chat, app):
     event = add_event(app)
     registrant(chat, ALICE)
