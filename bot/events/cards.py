@@ -75,9 +75,14 @@ def _event_bubble(view: EventView) -> dict[str, Any]:
     return _bubble(event, body, _buttons(view, registration))
 
 
+def venue(event: Event) -> str:
+    """Where an event is, as every message says it: "ศูนย์ ITC ห้อง 2 จ.เชียงใหม่"."""
+    return f"{event.venue + ' ' if event.venue else ''}จ.{event.province}"
+
+
 def _details(event: Event) -> list[dict[str, Any]]:
     rows = [_text(f"📅 {thai_datetime(event.starts_at)}", wrap=True),
-            _text(f"📍 {event.venue + ' ' if event.venue else ''}จ.{event.province}", wrap=True)]
+            _text(f"📍 {venue(event)}", wrap=True)]
     if event.registration_deadline:
         rows.append(_text(texts.DEADLINE.format(date=thai_datetime(event.registration_deadline)),
                           wrap=True, color=GREY))

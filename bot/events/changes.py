@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from bot.announcements.audience import BATCH_SIZE
 from bot.dialogue.texts import BANGKOK, thai_datetime
+from bot.events import cards, texts
 from bot.events import registrations as seats
-from bot.events import texts
 from bot.line.outbound import Choose, Text, to_line_messages
 from storage import repositories as repo
 from storage.models import Event, LineUser, Registration
@@ -55,7 +55,7 @@ def tell_registered(session: Session, event: Event, before: Before | None, now: 
         if _day(event.starts_at) != _day(before.starts_at):
             event.reminded_at = None  # the day-before reminder is for the new day
     said = (texts.EVENT_BACK_PUSH if back else texts.EVENT_CHANGED_PUSH).format(
-        title=event.title, date=thai_datetime(event.starts_at), venue=venue(event))
+        title=event.title, date=thai_datetime(event.starts_at), venue=cards.venue(event))
     choices = (_choice(texts.SHOW_TICKET, f"ev_ticket={event.id}"),
                _choice(texts.CANCEL_REGISTRATION, f"ev_cancel={event.id}"))
     return _queue(session, event, "event_back" if back else "event_changed", Text(said, choices))
@@ -67,10 +67,6 @@ def _offers_end_by_the_start(session: Session, event: Event) -> None:
             Registration.event_id == event.id, Registration.status == "offered",
             Registration.offered_until > event.starts_at)):
         registration.offered_until = event.starts_at
-
-
-def venue(event: Event) -> str:
-    return f"{event.venue + ' ' if event.venue else ''}จ.{event.province}"
 
 
 def _day(moment: datetime):

@@ -12,7 +12,7 @@ from bot.announcements import sending
 from bot.announcements.audience import Audience
 from bot.announcements.compose import REMINDER
 from bot.dialogue.texts import BANGKOK, thai_datetime
-from bot.events import notices, registrations, texts
+from bot.events import cards, notices, registrations, texts
 from storage.database import unit_of_work
 from storage.models import Announcement, Event
 
@@ -67,8 +67,7 @@ def _reminder(event_id: int, now: datetime) -> Announcement | None:
             return None
         event = session.get(Event, event_id)
         assert event is not None, "the UPDATE above just claimed this row"
-        venue = f"{event.venue + ' ' if event.venue else ''}จ.{event.province}"
-        text = texts.REMINDER.format(date=thai_datetime(event.starts_at), title=event.title, venue=venue)
+        text = texts.REMINDER.format(date=thai_datetime(event.starts_at), title=event.title, venue=cards.venue(event))
         audience = Audience(event_id=event.id, registration_statuses=("registered",))
         return sending.create(session, text=text, audience=audience, now=now, event_id=event.id,
                               purpose=REMINDER)

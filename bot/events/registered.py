@@ -140,9 +140,9 @@ def ticket_messages(registration: Registration, said: str = texts.REGISTERED) ->
     """The confirmation: what was `said` done and the code as text (works everywhere), then the QR image when LINE
     can fetch it."""
     event = registration.event
-    venue = f"{event.venue + ' ' if event.venue else ''}จ.{event.province}"
     url = tickets.image_url(current_app.extensions["frontdesk"].settings.public_base_url, registration.code)
-    text = said + "\n" + texts.TICKET.format(title=event.title, date=thai_datetime(event.starts_at), venue=venue,
+    text = said + "\n" + texts.TICKET.format(title=event.title, date=thai_datetime(event.starts_at),
+                                             venue=cards.venue(event),
                                              people=registration.people, code=seats.shown_code(registration.code),
                                              show=texts.SHOW_QR if url else texts.SHOW_CODE)
     if will_remind(event, current_app.extensions["frontdesk"].clock()):
