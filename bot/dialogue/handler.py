@@ -120,7 +120,7 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     low = prediction.confidence < intents.CONFIDENCE_THRESHOLD
     repo.log_message(ctx.session, ctx.user, "in", "text", text if ctx.user.consented_at else None,
                      prediction.intent, prediction.confidence, fallback=low)
-    if _asks_to_erase(text) or _withdraws_consent(ctx, text):  # the user's right, whoever else is in the chat
+    if _asks_to_erase(ctx, text):  # the user's right, whoever else is in the chat
         return answers.ask_erase(ctx)
     # A link code; or, while an officer chats with the user, everything else typed is for the officer, whatever
     # the bot asked before ("วิธีใช้งาน" at a name question, "ได้ค่ะ" at a yes or no): the bot keeps quiet.
@@ -242,16 +242,12 @@ def _menu_buttons() -> dict[str, str]:
     return {replies.plain(button.label): button.data for button in shown if isinstance(button, Choose)}
 
 
-def _asks_to_erase(text: str) -> bool:
-    word = replies.plain(text)
-    return len(word) <= ERASE_MAX_LENGTH and any(erase in word for erase in ERASE_WORDS)
-
-
-def _withdraws_consent(ctx: Context, text: str) -> bool:
-    """"ไม่ยินยอมแล้วค่ะ ลบเลย", "ขอถอนความยินยอม": consent given, taken back; what it kept goes as on "ลบข้อมูล"."""
-    word = replies.plain(text)
-    return ctx.user.consented_at is not None and len(word) <= ERASE_MAX_LENGTH and any(
-        withdraws in word for withdraws in WITHDRAWS_CONSENT)
+def _asks_to_erase(ctx: Context, text: str) -> bool:
+    """"ลบข้อมูลของฉัน" in a short message; or consent given, taken back ("ไม่ยินยอมแล้วค่ะ ลบเลย"): what it kept
+    goes the same way."""
+    words = ERASE_WORDS + (WITHDRAWS_CONSENT if ctx.user.consented_at is not None else ())
+    said = replies.plain(text)
+    return len(said) <= ERASE_MAX_LENGTH and any(word in said for word in words)
 
 
 def _waiting_for_staff(ctx: Context) -> bool:
