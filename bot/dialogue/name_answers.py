@@ -175,8 +175,9 @@ def business_named_for_the_contact(flow: Flow, state: str, answers: dict[str, An
     return (reply[: match.start()] + reply[match.end() :]).strip(), {"business_name": name}
 
 
-# A person, before a business typed at its question: with a title or an introduction, or a first name and surname.
-PERSON = re.compile(r"(?:นาย|นาง|น\.ส\.|คุณ|กระผม|ผม|ดิฉัน|ชื่อ)|[^\s\d]+\s+[^\s\d]+(?:\s+[\d๐-๙+(].*)?$")
+# A person, before a business typed at its question: introduced ("ผมสมชายครับ"), or a first name and surname; not a
+# word with a title's letters ("นางฟ้าเบเกอรี่ ร้านขนม" is one shop).
+PERSON = re.compile(r"(?:กระผม|ผม|ดิฉัน|ชื่อ)|[^\s\d]+\s+[^\s\d]+(?:\s+[\d๐-๙+(].*)?$")
 
 
 def person_named_with_the_business(flow: Flow, state: str, answers: dict[str, Any], reply: str,

@@ -239,3 +239,11 @@ def test_a_business_typed_with_the_name_leaves_the_one_known_from_before_in_the_
     [request] = requests_in(app)
     assert (request.contact_name, request.business_name) == ("วิชัย ศรีทอง", "บ.วิชัยออโต้พาร์ท")
     assert profile_of(app).business_name == "ร้านเดิม"
+
+
+def test_a_shop_named_in_two_words_at_its_question_is_the_shop_and_the_contact_is_still_asked(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until(chat, app, USER, "business_name")
+    said = chat.say(USER, "นางฟ้าเบเกอรี่ ร้านขนม")
+    assert "ขอชื่อผู้ติดต่อ" in said[-1] and state_of(app, USER) == "contact_name"
