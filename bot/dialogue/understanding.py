@@ -101,6 +101,7 @@ def centre_info(ctx: Context, text: str | None, call_back: bool = False) -> Repl
         asides.remember(ctx, OPENING_TOLD, {OPENING_TOLD: True})
     current = conversation.request_flow(ctx)
     known = current.data.get("answers", {}).get("province") if current is not None else None
+    answers.note_where_they_are(ctx, text)  # "ย้ายมาอยู่ภูเก็ตแล้วค่ะ มีศูนย์ไหม": their news is for it from now on
     province = answers.province_meant(ctx, text, known)
     if province is not None:
         return told.then(centre_card(ctx, province, call_back))
