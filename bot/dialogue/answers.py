@@ -128,6 +128,31 @@ def opening_on(day: date) -> str:
     return texts.CLOSED_THAT_DAY.format(day=texts.day_and_date(day), why=why, reopens=reopens, hours=hours)
 
 
+# What a question the classifier reads as centre information asks beyond the card's address, phone, hours and map
+# (as `ASKS_IF_OPEN` tells a day's opening): parking, which only staff can tell, or the way there, which the map
+# shows. Read only in a centre question, so "จอด" in a request ("ที่จอดรถยนต์ไฟฟ้า") is never taken for it.
+PRACTICAL = {
+    "parking": (re.compile(r"จอด|parking", re.IGNORECASE), texts.PARKING_ASK_STAFF),
+    "the_way": (re.compile(r"ไป\S*(?:ยังไง|อย่างไร|ทางไหน)|เดินทาง|นำทาง|เส้นทาง|รถเมล์|รถโดยสาร|ทางเข้า|เข้าทางไหน"),
+                texts.THE_WAY_ON_THE_MAP),
+}
+
+
+def practical_question(text: str | None) -> str | None:
+    """The practical matter a centre question asks about (a key of `PRACTICAL`), or None."""
+    return next((key for key, (asks, _said) in PRACTICAL.items() if text and asks.search(text)), None)
+
+
+def practical_answer(ctx: Context, province: str, asked: str | None) -> Reply:
+    """After the card of the centre serving `province`: what the bot can say of the practical matter `asked`, with the
+    centre's phone for the rest; nothing when none was asked."""
+    centre = repo.centre_for_province(ctx.session, province) if asked in PRACTICAL else None
+    if centre is None or asked is None:
+        return Reply([])
+    said = PRACTICAL[asked][1].format(centre=centre.name, phone=centre.phone, hours=centre.hours)
+    return Reply([Text(said, cards.main_menu())])
+
+
 def centre_of(ctx: Context, province: str) -> Reply:
     """The card of the centre serving the province (an official name)."""
     centre = repo.centre_for_province(ctx.session, province)

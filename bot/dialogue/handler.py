@@ -35,11 +35,10 @@ from bot.dialogue.postbacks import on_postback
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.summary import change_named
 from bot.dialogue.understanding import (
-    CALL_BACK,
     CENTRE_LOOKUP,
     INTERRUPTING,
     OPENING_TOLD,
-    centre_card,
+    looked_up_card,
     opening_asked_again,
     understand,
 )
@@ -347,7 +346,7 @@ def _centre_lookup(ctx: Context, current, text: str, prediction: intents.Predict
         hint = str(unread)
     else:
         answers.note_where_they_are(ctx, text, asked=province)  # their news is for it (h81); a move updates it
-        return centre_card(ctx, province, call_back=CALL_BACK in current.data)
+        return looked_up_card(ctx, province, current.data)
     topic = prediction.confidence >= intents.INTERRUPT_THRESHOLD and prediction.intent not in NOT_A_TOPIC
     if topic or current.state == AGAIN or _button_labelled(text) or answers.closing(text):
         return _unasked(ctx, text, prediction, event)
