@@ -56,10 +56,10 @@ def offer_card(registration: Registration) -> Flex:
     return Flex(texts.OFFER_ALT.format(title=event.title, until=until), _bubble(event, body, buttons))
 
 
-def event_choices() -> tuple[Action, ...]:
-    """The events menu, as quick replies."""
+def event_choices(others: str = "intent=event") -> tuple[Action, ...]:
+    """The events menu, as quick replies; `others` is what "ดูกิจกรรมอื่น" shows (all events, or the next page)."""
     return (Choose(texts.MY_EVENTS, "ev_mine=1", texts.MY_EVENTS),
-            Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
+            Choose(texts.OTHER_EVENTS, others, texts.OTHER_EVENTS),
             Choose(texts.CHOOSE_NEWS, "news=start", texts.CHOOSE_NEWS))
 
 

@@ -10,6 +10,7 @@ Postback data (one key each, never through the classifier):
     ev_cancel=EVENT / ev_cancel_yes=EVENT / ev_keep=EVENT   cancel, after a confirmation
     ev_offer=REGISTRATION:yes|no       answer a seat offered from the waiting list
     ev_ticket=EVENT, ev_mine=1         the ticket again; the follower's own registrations
+    ev_more=N                          all the events on, from the Nth (0 first): "ดูกิจกรรมอื่น" under a page
     ev_party=..., ev_party_of=..., ev_party_to=..., ev_party_keep=...   a party changed (bot/events/party.py)
     news=...                           the "what news do you want" preferences (bot/events/preferences.py)
 
@@ -52,9 +53,27 @@ OFFER_HOURS = int(seats.OFFER_WINDOW.total_seconds() // 3600)
 REGISTRANT = {question.key: question for question in (f.CONTACT, f.PHONE)}
 
 
-def show_carousel(ctx: Context, events: list[Event], intro: str) -> Reply:
+def show_carousel(ctx: Context, events: list[Event], intro: str, start: int | None = None) -> Reply:
+    """The first MAX_BUBBLES of the events as cards. With `start`, they are a page of all the events on, from
+    that one: "ดูกิจกรรมอื่น" then shows the next page."""
     carousel = cards.events_carousel([_view(ctx, event) for event in events[:cards.MAX_BUBBLES]])
-    return Reply([Text(intro), Flex(carousel.alt_text, carousel.contents, event_choices())])
+    others = f"ev_more={start + cards.MAX_BUBBLES}" if start is not None else "intent=event"
+    return Reply([Text(intro), Flex(carousel.alt_text, carousel.contents, event_choices(others))])
+
+
+def more_events(ctx: Context, value: str, event: Inbound) -> Reply:
+    """"ดูกิจกรรมอื่น" under a page of all the events on: the next page, its last said to be the last; when
+    there is none, that is said, with the first page to go back to."""
+    start = int(value) if value.isdecimal() else 0
+    upcoming = upcoming_events(ctx)
+    page = upcoming[start:start + cards.MAX_BUBBLES]
+    if not page:
+        return Reply([Text(texts.NO_MORE_EVENTS, event_choices())])
+    last = start + len(page)
+    said = texts.EVENTS_PAGE.format(first=start + 1, last=last, total=len(upcoming))
+    if last >= len(upcoming):
+        said += " " + texts.LAST_PAGE
+    return show_carousel(ctx, page, said, start)
 
 
 def my_registrations(ctx: Context) -> Reply:
@@ -373,5 +392,6 @@ POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "ev_party_to": party.change,
     "ev_party_keep": party.keep,
     "ev_mine": lambda ctx, value, event: my_registrations(ctx),
+    "ev_more": more_events,
     "news": preferences.on_postback,
 }
