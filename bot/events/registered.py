@@ -61,7 +61,8 @@ def which_to_give_up(registrations: list[Registration]) -> Reply:
 def ask_to_give_up(ctx: Context, registration: Registration) -> Reply:
     """"ต้องการยกเลิกการลงทะเบียน … ใช่ไหมคะ" for an active registration, the yes or no typed or tapped."""
     found = registration.event
-    template = texts.ASK_LEAVE_WAITLIST if registration.status == "waiting" else texts.ASK_CANCEL
+    template = {"waiting": texts.ASK_LEAVE_WAITLIST, "offered": texts.ASK_GIVE_UP_OFFER}.get(registration.status,
+                                                                                        texts.ASK_CANCEL)
     question = template.format(title=found.title, date=thai_datetime(found.starts_at))
     asides.ask_yes_or_no(ctx, f"ev_cancel_yes={found.id}", f"ev_keep={found.id}", about="cancel")
     return Reply([Text(question, main_cards.yes_no(f"ev_cancel_yes={found.id}", f"ev_keep={found.id}"))])
