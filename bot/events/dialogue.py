@@ -194,15 +194,15 @@ def _seat_party(ctx: Context, found: Event, people: int, announcement_id: int | 
 
 
 def _typed_choice(ctx: Context, offer: dict[str, str], text: str, event: Inbound) -> Reply | None:
-    """The seats-left offer answered in words, as its buttons would be: a yes takes the seats, a no lets them go,
-    "เข้ารายชื่อสำรอง" waits for all; None for anything else."""
-    said = asides.says_yes(text, "seats_left")
-    if said is None:
-        tapped = offer["wait"] if asides.says_yes(text, "waitlist") else None
+    """The seats-left offer answered in words, as its buttons would be: a yes takes the seats, "เข้ารายชื่อสำรอง"
+    or "ไม่เป็นไรค่ะ รอได้" waits for all, a no ("ไม่เป็นไร", "เอาไว้ก่อนค่ะ") lets them go; None for anything else."""
+    said, waits = asides.says_yes(text, "seats_left"), asides.says_yes(text, "waitlist")
+    if said is not True and waits:
+        tapped = offer["wait"]
+    elif said is None and waits is None:
+        return None
     else:
         tapped = offer["yes" if said else "no"]
-    if tapped is None:
-        return None
     name, _, value = tapped.partition("=")
     return POSTBACKS[name](ctx, value, event)
 

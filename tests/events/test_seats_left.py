@@ -123,7 +123,7 @@ def test_a_full_event_says_so_before_the_name_and_phone_are_asked(chat, app):
     assert "ชื่อ" in asked
 
 
-@pytest.mark.parametrize("typed", ["เอาค่ะ ใส่ชื่อสำรองไว้เลย", "สำรองไว้ก่อนก็ได้ค่ะ", "รอได้ครับ"])
+@pytest.mark.parametrize("typed", ["เอาค่ะ ใส่ชื่อสำรองไว้เลย", "สำรองไว้ก่อนก็ได้ค่ะ", "รอได้ครับ", "ไม่เป็นไรค่ะ รอได้"])
 def test_the_waiting_list_is_joined_by_a_yes_typed(chat, app, typed):
     event = add_event(app, capacity=2)
     registrant(chat, ALICE)
@@ -132,6 +132,23 @@ def test_the_waiting_list_is_joined_by_a_yes_typed(chat, app, typed):
     register(chat, BEN, event["id"], people=2)
     [waiting] = chat.say(BEN, typed)
     assert "สำรอง" in waiting and seats_of(app, event["id"]) == {"registered": 2, "waiting": 2}
+
+
+@pytest.mark.parametrize("typed", ["เอาไว้ก่อนค่ะ", "ไม่เป็นไรค่ะ"])
+def test_not_now_typed_at_the_waiting_list_question_is_a_no(chat, app, typed):
+    event = add_event(app, capacity=2)
+    registrant(chat, ALICE)
+    registrant(chat, BEN)
+    register(chat, ALICE, event["id"], people=2)
+    register(chat, BEN, event["id"], people=2)
+    [declined] = chat.say(BEN, typed)
+    assert "รับทราบค่ะ" in declined and seats_of(app, event["id"]) == {"registered": 2}
+
+
+def test_fine_i_can_wait_typed_at_the_seats_left_offer_waits_for_the_whole_party(chat, app):
+    event = offered_two_of_three(chat, app)
+    [waiting] = chat.say(ALICE, "ไม่เป็นไรค่ะ รอได้")
+    assert "สำรอง" in waiting and seats_of(app, event["id"]) == {"waiting": 3}
 
 
 def test_a_seat_too_few_for_the_party_waiting_goes_to_whoever_asks_and_the_party_keeps_its_place(chat, app):
