@@ -146,7 +146,8 @@ def _edit(event: Event | None):
     if offers:
         flash(say.EVENT_SEATS_OFFERED.format(n=len(offers)), "info")
     if told:
-        flash(say.EVENT_CALLED_OFF_TOLD if event.status == seats.CALLED_OFF else say.EVENT_CHANGE_TOLD, "info")
+        told_what = {seats.CALLED_OFF: say.EVENT_CALLED_OFF_TOLD, seats.DRAFT: say.EVENT_ON_HOLD_TOLD}
+        flash(told_what.get(event.status, say.EVENT_CHANGE_TOLD), "info")
     return redirect(url_for("staff_events.show", event_id=event.id))
 
 

@@ -110,7 +110,7 @@ def show_ticket(ctx: Context, value: str, event: Inbound) -> Reply:
     registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdecimal() else None
     if registration is None or registration.status not in seats.ACTIVE:
         return Reply([Text(texts.NOTHING_REGISTERED, cards.event_choices())])
-    if registration.event.status == seats.CALLED_OFF:
+    if registration.event.status in seats.NOT_ON:
         return called_off(registration)
     return already(ctx, registration)
 
@@ -128,13 +128,15 @@ def offer_still_open(ctx: Context) -> Reply | None:
 
 
 def called_off(registration: Registration) -> Reply:
-    """The event staff called off: no ticket, no seat to confirm."""
+    """The event staff called off or set back to draft: no ticket, no seat to confirm."""
     return Reply([Text(called_off_said(registration), cards.event_choices())])
 
 
 def called_off_said(registration: Registration) -> str:
+    """Why the registration's event takes nobody now: called off, or on hold (set back to draft) until told."""
     event = registration.event
-    return texts.EVENT_CALLED_OFF.format(title=event.title, date=thai_datetime(event.starts_at))
+    template = texts.EVENT_ON_HOLD if event.status == seats.DRAFT else texts.EVENT_CALLED_OFF
+    return template.format(title=event.title, date=thai_datetime(event.starts_at))
 
 
 def ticket_messages(registration: Registration, said: str = texts.REGISTERED) -> list[Outbound]:
