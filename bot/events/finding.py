@@ -33,6 +33,7 @@ from intents.titles import (
     sharing_a_word,
     words_shared,
 )
+from storage import repositories as repo
 from storage.models import Announcement, AnnouncementRecipient, Event
 
 WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเบียนไว้", "ที่ลงไว้", "ลงชื่อไว้", "บัตร", "qr", "QR", "รหัส", "เช็กอิน",
@@ -72,9 +73,28 @@ def show_events(ctx: Context, text: str | None) -> Reply:
     said = said_of_event(text, ctx.today) if text else SaidOfEvent()
     fitting = [event for event in events if _fits(event, said)] if said else []
     if fitting:
-        return show_carousel(ctx, fitting, texts.EVENTS_SAID.format(what=_what(said)) + _more(fitting))
-    intro = texts.NO_EVENTS_SAID.format(what=_what(said)) if said else texts.EVENTS_INTRO
-    return all_events(ctx, events, intro)
+        shown = show_carousel(ctx, fitting, texts.EVENTS_SAID.format(what=_what(said)) + _more(fitting))
+    else:
+        intro = texts.NO_EVENTS_SAID.format(what=_what(said)) if said else texts.EVENTS_INTRO
+        shown = all_events(ctx, events, intro)
+    return _fees_first(ctx, text, fitting or events, shown)
+
+
+def _fees_first(ctx: Context, text: str | None, events: list[Event], shown: Reply) -> Reply:
+    """The events shown, after what each costs when the message asks ("เสียตังค์ไหม", "ค่าสมัครเท่าไหร่"): the fee
+    staff set, or the centre to call when none is."""
+    if not text or not replies.asks_the_price(text):
+        return shown
+    lines = [texts.FEE_LINE.format(title=event.title, fee=cards.fee(event) or _ask_the_centre(ctx, event))
+             for event in events[:cards.MAX_BUBBLES]]
+    return Reply([Text(texts.FEES.format(lines="\n".join(lines)))]).then(shown)
+
+
+def _ask_the_centre(ctx: Context, event: Event) -> str:
+    centre = repo.centre_for_province(ctx.session, event.province)
+    if centre is None:
+        return texts.FEE_NOT_STATED_NO_CENTRE
+    return texts.FEE_NOT_STATED.format(centre=centre.name, phone=centre.phone)
 
 
 def all_events(ctx: Context, upcoming: list[Event], intro: str) -> Reply:
@@ -176,14 +196,14 @@ def event_named(ctx: Context, text: str, intent: str) -> Reply | None:
     if not named:
         return None
     if len(named) > 1:
-        return show_carousel(ctx, named, texts.NAMED_EVENTS)
+        return _fees_first(ctx, text, named, show_carousel(ctx, named, texts.NAMED_EVENTS))
     people = parse_people(text)
     wishes = intent == "training" and not replies.asks_a_question(text)
     # One picked by what is said beside its series' name is joined only when asked plainly, not for a number of
     # people, nor a wish, in a message that may be about something else ("พาสมาชิก 20 คนไปดูงานที่ตรัง").
     joins = says(JOIN_WORDS) or (named[0] in outright and (people is not None or wishes))
     if not joins:
-        return show_carousel(ctx, named, texts.NAMED_EVENT.format(title=named[0].title))
+        return _fees_first(ctx, text, named, show_carousel(ctx, named, texts.NAMED_EVENT.format(title=named[0].title)))
     _keep_details_typed(ctx, text)
     return register(ctx, named[0], None, people)
 
