@@ -324,11 +324,20 @@ def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: s
         question = texts.ASK_REGISTRANT_NAME if missing.key == "contact_name" else texts.ASK_REGISTRANT_PHONE
         choices = (Say("ยกเลิก", "ยกเลิก"),)
     else:
-        question = texts.ASK_PEOPLE
-        choices = tuple(Choose(texts.PEOPLE_LABEL.format(n=n), f"ev_people={found.id}:{n}{suffix}",
-                               texts.PEOPLE_LABEL.format(n=n)) for n in range(1, seats.MAX_PARTY + 1))
+        free = seats.unclaimed_seats(ctx.session, found)
+        question = texts.ASK_PEOPLE + (texts.FEW_SEATS.format(seats=free) if 0 < free < seats.MAX_PARTY else "")
+        choices = tuple(_party_size(found, n, suffix, fits=n <= free) for n in range(1, seats.MAX_PARTY + 1))
     lines = [line for line in (hint, question.format(title=found.title)) if line]
     return Reply([Text("\n".join(lines), choices)])
+
+
+def _party_size(found: Event, people: int, suffix: str, fits: bool) -> Choose:
+    """A party size to tap: its seats when they are free, else the waiting list for it, as its label says."""
+    if fits:
+        label = texts.PEOPLE_LABEL.format(n=people)
+        return Choose(label, f"ev_people={found.id}:{people}{suffix}", label)
+    label = texts.PEOPLE_WAIT_LABEL.format(n=people)
+    return Choose(label, f"ev_wait={found.id}:{people}{suffix}", label)
 
 
 def _remember_party(ctx: Context, found: Event, announcement_id: int | None, asks: f.Field | None = None,

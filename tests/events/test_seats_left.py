@@ -191,3 +191,17 @@ def test_the_seats_left_taken_in_the_middle_of_a_request_and_the_request_carries
     said = chat.say(ALICE, "ได้ค่ะ")
     assert "ลงทะเบียนเรียบร้อย" in said[0] and "กลับมาทำเรื่องพัฒนาบรรจุภัณฑ์ต่อ" in said[-1]
     assert seats_of(app, event["id"]) == {"registered": 2} and state_of(app, ALICE) == asked
+
+
+def test_with_one_seat_left_the_party_buttons_offer_that_seat_and_the_waiting_list_beyond_it(chat, app):
+    event = add_event(app, capacity=3)
+    registrant(chat, BEN)
+    register(chat, BEN, event["id"], people=2)
+    registrant(chat, ALICE)
+    [question] = chat.send(ev.postback(ALICE, f"ev_register={event['id']}"))
+    assert "เหลือ 1 ที่นั่ง" in question["text"]
+    buttons = choices(question)
+    assert buttons[0] == ("1 ท่าน", f"ev_people={event['id']}:1")
+    assert buttons[1:] == [(f"{n} ท่าน (สำรอง)", f"ev_wait={event['id']}:{n}") for n in range(2, 11)]
+    [waiting] = chat.tap(ALICE, buttons[2][1])
+    assert "รายชื่อสำรอง" in waiting and seats_of(app, event["id"]) == {"registered": 2, "waiting": 3}
