@@ -331,6 +331,7 @@ class Event(Base):
     venue: Mapped[str] = mapped_column(String(300), default="")
     image_url: Mapped[str | None] = mapped_column(String(500))
     capacity: Mapped[int] = mapped_column(Integer)
+    fee: Mapped[int | None] = mapped_column(Integer)  # baht per person: 0 free, None not stated
     registration_deadline: Mapped[datetime | None]
     sectors: Mapped[list[Any]] = mapped_column(default=list)
     provinces: Mapped[list[Any]] = mapped_column(default=list)
