@@ -104,6 +104,22 @@ def queue_centre_alerts(session: Session, request: ServiceRequest, public_base_u
     return [repo.new_delivery(session, "staff_alert", [line_id], alert, request.id).id for line_id in recipients]
 
 
+def admin_line_ids(session: Session) -> list[str]:
+    """The LINE ids of the active admins who linked LINE: whom a centre with nobody on LINE falls back to."""
+    query = select(Staff.line_user_id).where(Staff.is_admin.is_(True), Staff.active.is_(True),
+                                             Staff.line_user_id.is_not(None))
+    return [line_id for line_id in session.scalars(query) if line_id]
+
+
+def request_recipients(session: Session, request: ServiceRequest, officer: Staff | None = None) -> list[str]:
+    """Whom to tell of something about a request: the officer given (else its assignee), if they linked LINE; else
+    its centre's linked officers and groups; else the admins on LINE."""
+    officer = officer or request.assignee
+    if officer is not None and officer.active and officer.line_user_id:
+        return [officer.line_user_id]
+    return repo.staff_line_ids(session, request.centre_id) or admin_line_ids(session)
+
+
 def queue_cancellation_notice(session: Session, request: ServiceRequest) -> list[int]:
     """Tell the centre's staff that the entrepreneur withdrew a request."""
     text = staff_texts.REQUEST_WITHDRAWN.format(reference=request.reference)
@@ -111,11 +127,8 @@ def queue_cancellation_notice(session: Session, request: ServiceRequest) -> list
 
 
 def queue_request_notice(session: Session, request: ServiceRequest, purpose: str, text: str) -> list[int]:
-    """One text to whoever has the request: the officer who accepted it, if they linked LINE; else each of its
-    centre's staff."""
-    officer = request.assignee
-    recipients = ([officer.line_user_id] if officer is not None and officer.active and officer.line_user_id
-                  else repo.staff_line_ids(session, request.centre_id))
+    """One text to whoever has the request (`request_recipients`)."""
+    recipients = request_recipients(session, request)
     return [repo.new_delivery(session, purpose, [line_id], [{"type": "text", "text": text}], request.id).id
             for line_id in recipients]
 

@@ -3,6 +3,8 @@
 - `intercept_text`: a staff member sending the code that links their LINE account; and silence while a
   staff member is talking with this user from the console (the message is in the transcript, and the
   staff member gets a LINE ping).
+- `information_typed`, `file_for_staff`: the answer to "รอข้อมูลจากท่าน" goes to the request waiting for it
+  (`bot.console.information`).
 - `POSTBACKS`: the entrepreneur's 1-5 rating of a finished request.
 - `on_group_event`: a centre's LINE group: greeting on join, registering with a code, accepting requests.
 """
@@ -17,14 +19,15 @@ from urllib.parse import parse_qsl
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import intents
 from bot import staff_alerts
-from bot.console import linking, texts, workflow
+from bot.console import information, linking, texts, workflow
 from bot.dialogue import staff as staff_actions
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.line.inbound import Inbound
 from bot.line.outbound import Text
-from storage.models import Centre, ServiceRequest, Staff, StaffGroup
+from storage.models import Attachment, Centre, ServiceRequest, Staff, StaffGroup
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +44,17 @@ def intercept_text(ctx: Context, event: Inbound) -> Reply | None:
                                                  ctx.now)
         return Reply(events=[DeliveriesQueued(tuple(pings))] if pings else [])
     return None
+
+
+def information_typed(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:
+    """The entrepreneur's answer to a request waiting for their information; None for any other message."""
+    return information.typed(ctx, text, prediction)
+
+
+def file_for_staff(ctx: Context, attachment: Attachment | None, kind: str) -> Reply | None:
+    """A photo or file (its Thai `kind`) sent outside a request being made: kept on the request waiting for it, its
+    officer told; None when no request waits."""
+    return information.sent_file(ctx, attachment, kind)
 
 
 def _link_staff(ctx: Context, code) -> Reply:

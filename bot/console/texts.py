@@ -54,6 +54,11 @@ DAY_MOVED = ("📅 {who} ขอเลื่อนวันใช้ {machine} �
              "ข้อความ: {words}\n\nดูคำขอได้ที่ {url}")
 PHONE_CHANGED = "📞 {who} แจ้งเปลี่ยนเบอร์ติดต่อ คำขอ {reference}:\nจาก {old}\nเป็น {new}\n\nดูคำขอได้ที่ {url}"
 NAME_CHANGED = "👤 {who} แจ้งเปลี่ยน{label} คำขอ {reference}:\nจาก {old}\nเป็น {new}\n\nดูคำขอได้ที่ {url}"
+INFORMATION_NOTE = "ผู้ประกอบการส่งข้อมูลทาง LINE"  # the history's note when their answer moves "waiting" on
+INFORMATION_GIVEN = ("📝 {who} ส่งข้อมูลที่ขอไว้ทาง LINE ({reference}):\n{text}\n\n"
+                     "คำขอกลับเป็น \"กำลังดำเนินการ\" แล้วค่ะ ดูและตอบได้ที่ {url}")
+INFORMATION_MORE = "📝 {who} ส่งข้อมูลเพิ่มทาง LINE ({reference}):\n{text}\n\nดูทั้งหมดได้ที่ {url}"
+FILE_SENT = "[ส่ง{kind}มา ดูในหน้าคำขอ]"  # a photo or file, in a LINE alert that carries text only
 HANDOVER_PING = "💬 {who} ตอบกลับในแชต ({reference}):\n{text}\n\nอ่านและตอบได้ที่ {url}"
 
 # --- updates to the entrepreneur (polite, short, ค่ะ/คะ) ---------------------------------------------
@@ -77,6 +82,10 @@ RATING_LOW = "ขอบคุณที่บอกเราค่ะ 🙏 หา
 RATING_ALREADY = "คำขอ {reference} ได้รับคะแนนของท่านแล้วค่ะ ขอบคุณค่ะ 🙏"
 RATING_NOT_YOURS = "ไม่พบคำขอนี้ในรายการของท่านค่ะ"
 STAFF_REPLY = "💬 เจ้าหน้าที่ {centre} ({name}):\n{text}"
+INFORMATION_THANKS = ("ได้รับข้อมูลแล้วค่ะ ส่งต่อให้เจ้าหน้าที่แล้ว 🙏 หากมีข้อมูลหรือรูปเพิ่มเติม "
+                      "ส่งในแชตนี้ต่อได้เลยนะคะ")
+INFORMATION_LATER = "ได้เลยค่ะ พร้อมเมื่อไหร่ พิมพ์ข้อมูลหรือส่งรูปในแชตนี้ได้เลยนะคะ เจ้าหน้าที่รออยู่ค่ะ 🙏"
+HANDOVER_ACK = "ส่งข้อความให้เจ้าหน้าที่แล้วค่ะ เจ้าหน้าที่กำลังดูแลเรื่องของท่านอยู่ จะตอบกลับในแชตนี้นะคะ 🙏"
 HANDBACK_NOTICE = ("เจ้าหน้าที่จบการสนทนาแล้วค่ะ ขอบคุณค่ะ 🙏 หากต้องการอะไรเพิ่มเติม "
                    "พิมพ์บอกระบบได้ตลอดเลยนะคะ")
 
