@@ -135,18 +135,13 @@ def queue_request_notice(session: Session, request: ServiceRequest, purpose: str
 
 def queue_handover_ping(session: Session, user: LineUser, text: str, public_base_url: str,
                         now: datetime) -> list[int]:
-    """Tell the officer talking with this user from the console that the user wrote, if they linked LINE.
+    """Tell the officer talking with this user from the console that the user wrote: on LINE if they linked it,
+    else their centre's linked officers and groups (else the admins), who can open the page.
 
     The bot is quiet during a handover, so without this the words would wait unseen in the console. One ping
     per few minutes: the console shows the rest of a burst.
     """
-    staff = session.get(Staff, user.handover_staff_id) if user.handover_staff_id else None
-    if staff is None or not staff.active or not staff.line_user_id:
-        return []
-    request = session.scalar(
-        select(ServiceRequest).join(AuditEntry, AuditEntry.request_id == ServiceRequest.id)
-        .where(AuditEntry.staff_id == staff.id, AuditEntry.action == "reply", ServiceRequest.user_id == user.id)
-        .order_by(AuditEntry.id.desc()).limit(1))
+    request = handover_request(session, user)
     if request is None:
         return []
     recent = select(Delivery.id).where(Delivery.purpose == "handover_ping", Delivery.request_id == request.id,
@@ -157,5 +152,17 @@ def queue_handover_ping(session: Session, user: LineUser, text: str, public_base
     body = staff_texts.HANDOVER_PING.format(
         who=request.contact_name or request.business_name or staff_texts.SOMEONE, reference=request.reference,
         text=preview, url=f"{public_base_url.rstrip('/')}/staff/requests/{request.id}")
-    return [repo.new_delivery(session, "handover_ping", [staff.line_user_id], [{"type": "text", "text": body}],
-                              request.id).id]
+    recipients = request_recipients(session, request, session.get(Staff, user.handover_staff_id))
+    return [repo.new_delivery(session, "handover_ping", [line_id], [{"type": "text", "text": body}], request.id).id
+            for line_id in recipients]
+
+
+def handover_request(session: Session, user: LineUser) -> ServiceRequest | None:
+    """The request the officer talking with this user last replied about from the console."""
+    if user.handover_staff_id is None:
+        return None
+    return session.scalar(
+        select(ServiceRequest).join(AuditEntry, AuditEntry.request_id == ServiceRequest.id)
+        .where(AuditEntry.staff_id == user.handover_staff_id, AuditEntry.action == "reply",
+               ServiceRequest.user_id == user.id)
+        .order_by(AuditEntry.id.desc()).limit(1))

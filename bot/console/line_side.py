@@ -1,8 +1,8 @@
 """What staff (and ratings) do through LINE itself: hooks the dialogue and the webhook call.
 
-- `intercept_text`: a staff member sending the code that links their LINE account; and silence while a
-  staff member is talking with this user from the console (the message is in the transcript, and the
-  staff member gets a LINE ping).
+- `intercept_text`: a staff member sending the code that links their LINE account; and, while a staff member
+  talks with this user from the console, one word that the officer has it, then silence (the message is in the
+  transcript, the officer, or else their centre, gets a LINE ping); a status question is still answered.
 - `information_typed`, `file_for_staff`: the answer to "รอข้อมูลจากท่าน" goes to the request waiting for it
   (`bot.console.information`).
 - `POSTBACKS`: the entrepreneur's 1-5 rating of a finished request.
@@ -24,7 +24,7 @@ from bot import staff_alerts
 from bot.console import information, linking, texts, workflow
 from bot.dialogue import staff as staff_actions
 from bot.dialogue.context import Context, Reply
-from bot.domain import DeliveriesQueued
+from bot.domain import DeliveriesQueued, DomainEvent
 from bot.line.inbound import Inbound
 from bot.line.outbound import Text
 from storage.models import Attachment, Centre, ServiceRequest, Staff, StaffGroup
@@ -39,11 +39,26 @@ def intercept_text(ctx: Context, event: Inbound) -> Reply | None:
         return _link_staff(ctx, code)
     if code is not None:
         return Reply([Text(texts.GROUP_CODE_IN_CHAT)])
-    if workflow.in_handover(ctx.user, ctx.now):  # the bot keeps quiet; the officer hears it on LINE
-        pings = staff_alerts.queue_handover_ping(ctx.session, ctx.user, event.text or "", ctx.public_base_url,
-                                                 ctx.now)
-        return Reply(events=[DeliveriesQueued(tuple(pings))] if pings else [])
+    if workflow.in_handover(ctx.user, ctx.now) and not _asks_status(ctx):
+        return _for_the_officer(ctx, event.text or "")
     return None
+
+
+def _asks_status(ctx: Context) -> bool:
+    """"สถานะคำขอ" is answered by the bot, even while an officer talks with the user."""
+    said = ctx.prediction
+    return said is not None and said.intent == "request_status" and said.confidence >= intents.INTERRUPT_THRESHOLD
+
+
+def _for_the_officer(ctx: Context, words: str) -> Reply:
+    """During a staff conversation the bot keeps quiet but for one word in each, that the officer has the message;
+    the officer (or, off LINE, their centre's) hears it on LINE."""
+    pings = staff_alerts.queue_handover_ping(ctx.session, ctx.user, words, ctx.public_base_url, ctx.now)
+    events: list[DomainEvent] = [DeliveriesQueued(tuple(pings))] if pings else []
+    if ctx.user.handover_acknowledged_at is not None:
+        return Reply(events=events)
+    ctx.user.handover_acknowledged_at = ctx.now
+    return Reply([Text(texts.HANDOVER_ACK)], events)
 
 
 def information_typed(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:
@@ -53,8 +68,13 @@ def information_typed(ctx: Context, text: str, prediction: intents.Prediction) -
 
 def file_for_staff(ctx: Context, attachment: Attachment | None, kind: str) -> Reply | None:
     """A photo or file (its Thai `kind`) sent outside a request being made: kept on the request waiting for it, its
-    officer told; None when no request waits."""
-    return information.sent_file(ctx, attachment, kind)
+    officer told; during a staff conversation, on the request talked about; None otherwise."""
+    if not workflow.in_handover(ctx.user, ctx.now):
+        return information.sent_file(ctx, attachment, kind)
+    request = staff_alerts.handover_request(ctx.session, ctx.user)
+    if attachment is not None and request is not None:
+        attachment.request_id = request.id
+    return _for_the_officer(ctx, texts.FILE_SENT.format(kind=kind))
 
 
 def _link_staff(ctx: Context, code) -> Reply:

@@ -119,6 +119,8 @@ def reply(session: Session, request: ServiceRequest, staff: Staff, text: str, no
         raise NotAllowed("unreachable")
     outcome = Outcome()
     outcome.add(notices.queue_staff_reply(session, request, staff.name, text))
+    if not in_handover(user, now):  # a new conversation: the user's first words in it are acknowledged
+        user.handover_acknowledged_at = None
     user.handover_staff_id, user.handover_until = staff.id, now + idle
     audit(session, staff, "reply", request, text[:200], now)
     return outcome
@@ -130,7 +132,7 @@ def hand_back(session: Session, user: LineUser, staff: Staff | None, request: Se
     outcome = Outcome()
     if user.handover_staff_id is None and user.handover_until is None:
         return outcome
-    user.handover_staff_id, user.handover_until = None, None
+    user.handover_staff_id, user.handover_until, user.handover_acknowledged_at = None, None, None
     outcome.add(notices.queue_hand_back(session, user, request.id if request else None))
     audit(session, staff, "hand_back", request, None, now)
     return outcome
