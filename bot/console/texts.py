@@ -43,6 +43,10 @@ GROUP_LINK_FIRST = "กรุณาเชื่อมบัญชี LINE ส่
 REMINDER_TITLE = "⏰ ยังไม่มีผู้รับเรื่อง (เกินเป้า {hours} ชม.ทำการ)"
 ESCALATION_TITLE = "🚨 ยกระดับ: {centre} ยังไม่รับเรื่อง"
 NEW_REQUEST_TITLE = "คำขอใหม่ · {centre}"
+# To admins, for a centre with no officer or group on LINE: someone must take it or pass it on.
+UNSTAFFED_TITLE = "⚠️ คำขอใหม่ · {centre} ยังไม่มีเจ้าหน้าที่รับแจ้งเตือนใน LINE"
+ALERTED_ON_LINE = "แจ้งทาง LINE {count} ราย"
+NOBODY_ON_LINE = "ไม่มีผู้รับแจ้งเตือนทาง LINE (ทั้งเจ้าหน้าที่ของศูนย์และผู้ดูแลระบบ) กรุณาติดตามในระบบ"
 CONTACT_TITLE = "📞 ขอคุยกับเจ้าหน้าที่ · {centre}"
 SOMEONE = "ผู้ประกอบการ"  # a request's sender with no name given
 # Told to whoever accepts a request on LINE, after the entrepreneur asked for a call about it.
