@@ -99,6 +99,8 @@ class LineUser(Base):
     waiting_for_staff_since: Mapped[datetime | None]
     handover_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     handover_until: Mapped[datetime | None]
+    # When the user was told, in this staff conversation, that their words went to the officer (once in each).
+    handover_acknowledged_at: Mapped[datetime | None]
     interests: Mapped[list[Any]] = mapped_column(default=list)
     sectors: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

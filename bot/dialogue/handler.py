@@ -196,7 +196,8 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     if current is not None and current.flow in flows.FLOWS:
         return _in_flow(ctx, current, text, prediction, confident)
     # No request in progress; perhaps a registration's "your name?" waits, after a question answered here.
-    return notice.then(_unasked(ctx, text, prediction, event))
+    answer = None if _button_labelled(text) else line_side.information_typed(ctx, text, prediction)  # "รอข้อมูล"
+    return notice.then(answer if answer is not None else _unasked(ctx, text, prediction, event))
 
 
 def _unasked(ctx: Context, text: str, prediction: intents.Prediction, event: Inbound) -> Reply:
@@ -393,8 +394,9 @@ def on_media(ctx: Context, event: Inbound) -> Reply:
     repo.log_message(ctx.session, ctx.user, "in", event.kind, event.file_name)
     events: list[DomainEvent] = [AttachmentReceived(attachment.id)] if attachment else []
     current = conversation.request_flow(ctx)
-    if current is None:
-        return Reply([Text(texts.ATTACHMENT_OUTSIDE.format(kind=kind), cards.main_menu())], events)
+    if current is None:  # kept for a request waiting for it, or for the officer chatting (bot.console.line_side)
+        outside = Reply([Text(texts.ATTACHMENT_OUTSIDE.format(kind=kind), cards.main_menu())])
+        return Reply([], events).then(line_side.file_for_staff(ctx, attachment, kind) or outside)
     return Reply([Text(texts.ATTACHMENT_RECEIVED.format(kind=kind))], events).then(
         conversation.reask(ctx, current))
 
