@@ -28,7 +28,9 @@ from storage.models import Attachment, Delivery, ServiceRequest
 
 FOLLOW_UP = timedelta(minutes=30)  # after the answer, more messages within this are part of it
 PURPOSE = "information_given"  # the staff alert's
-ELSEWHERE = {"request_status", "cancel", "unsubscribe"}  # a confident one of these is no answer
+# A confident one of these is no answer: a status question, a cancel, and the everyday questions ("ศูนย์เปิดกี่โมงคะ",
+# "มีงานอะไรบ้าง") the bot answers itself.
+ELSEWHERE = {"request_status", "cancel", "unsubscribe", "center_info", "event"}
 # "ได้ค่ะ เดี๋ยวส่งให้นะคะ", "ขอเวลาหาเอกสารก่อน": the answer is still to come.
 LATER = re.compile(r"เดี๋ยว|จะส่ง|ทีหลัง|ขอเวลา|พรุ่งนี้|รอสักครู่|แป๊บ")
 SHORT = 40  # characters: a promise or a thank-you longer than this says more
@@ -72,7 +74,8 @@ def _awaiting(ctx: Context) -> tuple[ServiceRequest, bool] | None:
 
 
 def _elsewhere(request: ServiceRequest, prediction: intents.Prediction) -> bool:
-    """A status question, a cancel, a need for another service: said with confidence, it is not the answer."""
+    """A status question, a cancel, an everyday question, a need for another service: said with confidence, it is
+    not the answer."""
     if prediction.confidence < intents.INTERRUPT_THRESHOLD:
         return False
     other_need = prediction.intent in intents.SERVICE_LABELS and prediction.intent != request.service

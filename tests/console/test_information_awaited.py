@@ -80,6 +80,8 @@ def test_a_photo_sent_while_waiting_is_kept_on_the_request(app, chat, line_api, 
     ("ขอบคุณค่ะ", None),  # a thank-you says nothing for the officer
     ("ได้ค่ะ เดี๋ยวส่งให้นะคะ", texts.INFORMATION_LATER),  # the answer is still to come
     ("ยกเลิกคำขอค่ะ", "ยกเลิก"),  # a cancel is asked about, as ever
+    ("ศูนย์เปิดกี่โมงคะ", "เปิด"),  # an everyday question is answered, not passed on as the information
+    ("มีงานอะไรบ้างคะช่วงนี้", "กิจกรรม"),
 ])
 def test_what_is_not_the_answer_leaves_the_request_waiting(app, chat, line_api, somchai, typed, expected):
     request = waiting_request(chat, app, somchai)
