@@ -70,6 +70,9 @@ def _transcript(found: ServiceRequest) -> list[Message]:
 @login_required
 def accept(request_id: int):
     found = visible_request(request_id, lock=True)
+    stale = _stale(found)
+    if stale:
+        return _back(found, stale, "error")
     try:
         outcome = workflow.accept(db(), found, signed_in_staff(), services().clock(), via="console")
     except workflow.NotAllowed:
@@ -86,6 +89,9 @@ def assign(request_id: int):
     assignee = db().get(Staff, int(wanted)) if wanted.isdecimal() else None
     if assignee is None or not (assignee.is_admin or may_see_centre(assignee.centre_id)):
         abort(400)
+    stale = _stale(found)
+    if stale:
+        return _back(found, stale, "error")
     try:
         outcome = workflow.assign(db(), found, signed_in_staff(), assignee, services().clock())
     except workflow.NotAllowed:
@@ -101,6 +107,9 @@ def change_status(request_id: int):
     wanted = request.form.get("status", "")
     reason = request.form.get("reason", "")[:MAX_TEXT]
     message = request.form.get("message", "")[:MAX_TEXT]
+    stale = _stale(found)
+    if stale:
+        return _back(found, stale, "error")
     try:
         outcome = workflow.change_status(db(), found, signed_in_staff(), wanted, services().clock(), reason,
                                          message)
@@ -159,6 +168,33 @@ def attachment(attachment_id: int):
     return Response(found.data, mimetype=found.content_type or "application/octet-stream", headers={
         "Content-Disposition": f"{'inline' if inline else 'attachment'}; filename=\"{_ascii(name)}\"",
         "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"})
+
+
+def _stale(found: ServiceRequest) -> str | None:
+    """Why the form may not act, when the request changed since its page was shown (a colleague, the entrepreneur).
+
+    A form carries the status and assignee its page showed (`seen_status`, `seen_assignee`); acting on an
+    old picture would overwrite a colleague's change and send the entrepreneur a contradicting update.
+    """
+    seen_status = request.form.get("seen_status")
+    if seen_status is not None and seen_status != found.status:
+        change = found.history[-1] if found.history else None
+        when = dialogue_texts.thai_datetime(change.changed_at) if change else "-"
+        if found.status == "cancelled" and change and change.changed_by == "line":
+            return texts.STALE_WITHDRAWN.format(reference=found.reference, when=when)
+        who = change.changed_by if change else "-"
+        return texts.STALE_STATUS.format(reference=found.reference, status=_status(found.status), who=who,
+                                         when=when)
+    seen_assignee = request.form.get("seen_assignee")
+    if seen_assignee is not None and seen_assignee != str(found.assignee_id or ""):
+        entry = db().scalars(select(AuditEntry).where(AuditEntry.request_id == found.id,
+                                                      AuditEntry.action == "assign")
+                             .order_by(AuditEntry.id.desc())).first()
+        return texts.STALE_ASSIGNEE.format(
+            reference=found.reference, name=found.assignee.name if found.assignee else "-",
+            who=entry.staff.name if entry and entry.staff else "-",
+            when=dialogue_texts.thai_datetime(entry.created_at) if entry else "-")
+    return None
 
 
 def _handover_idle():
