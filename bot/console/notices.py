@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.console import texts
 from bot.dialogue import texts as dialogue_texts
-from bot.line.outbound import Choose, Text, to_line_messages
+from bot.line.outbound import MAX_TEXT_UTF16, Choose, Text, to_line_messages
 from storage import repositories as repo
 from storage.models import LineUser, ServiceRequest
 
@@ -34,6 +34,27 @@ def status_text(request: ServiceRequest, reason: str | None = None, message: str
     if message:
         text += texts.STAFF_MESSAGE_LINE.format(message=message)
     return text
+
+
+def text_length(text: str) -> int:
+    """How long LINE counts a text: UTF-16 code units (an emoji is two), as a browser's `value.length`."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def room_for_reply(request: ServiceRequest, staff_name: str) -> int:
+    """How long a console reply may be: LINE's limit less the "💬 เจ้าหน้าที่ … (name):" framing."""
+    framing = texts.STAFF_REPLY.format(centre=request.centre.name, name=staff_name, text="")
+    return MAX_TEXT_UTF16 - text_length(framing)
+
+
+def room_for_status_words(request: ServiceRequest, statuses: tuple[str, ...] | list[str]) -> int:
+    """How long the reason and the staff's message together may be, for any of these statuses' updates."""
+    service = dialogue_texts.SERVICE_NAMES.get(request.service, request.service)
+    longest = max((text_length(texts.STATUS_UPDATES.get(status, dialogue_texts.REQUESTER_UPDATE).format(
+        reference=request.reference, service=service, centre=request.centre.name,
+        status=dialogue_texts.STATUS_NAMES.get(status, status))) for status in statuses), default=0)
+    framing = text_length(texts.REASON_LINE.format(reason="") + texts.STAFF_MESSAGE_LINE.format(message=""))
+    return MAX_TEXT_UTF16 - longest - framing
 
 
 def queue_status_update(session: Session, request: ServiceRequest, reason: str | None = None,

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from sqlalchemy import select
 
 from bot import jobs
-from bot.console import texts, workflow
+from bot.console import notices, texts, workflow
 from bot.console.auth import login_required, may_see_centre, signed_in_staff, visible_request
 from bot.console.web import db, services
 from bot.dialogue import fields, flows
@@ -18,15 +18,20 @@ from storage.models import Attachment, AuditEntry, Message, ServiceRequest, Staf
 
 blueprint = Blueprint("staff_requests", __name__, url_prefix="/staff")
 TRANSCRIPT_LIMIT = 300
-MAX_TEXT = 2000
+NOTE_LIMIT = 20_000  # an internal note: a long call summary fits, a pasted document does not
 
 
 @blueprint.get("/requests/<int:request_id>")
 @login_required
 def show(request_id: int):
     """The request page."""
-    found = visible_request(request_id)
+    return _page(visible_request(request_id))
+
+
+def _page(found: ServiceRequest, typed: dict[str, str] | None = None, status: int = 200):
+    """The request page, with what an officer typed in a form that was refused kept in that form."""
     now = services().clock()
+    next_statuses = [s for s in workflow.TRANSITIONS.get(found.status, ()) if s != "accepted"]
     transcript = _transcript(found)
     audit_log = list(db().scalars(select(AuditEntry).where(AuditEntry.request_id == found.id)
                                   .order_by(AuditEntry.id)))
@@ -35,12 +40,13 @@ def show(request_id: int):
     canned = [(label, text.format(centre=found.centre.name)) for label, text in texts.CANNED_REPLIES]
     return render_template(
         "console/request.html", r=found, transcript=transcript, audit_log=audit_log, colleagues=colleagues,
-        next_statuses=[s for s in workflow.TRANSITIONS.get(found.status, ()) if s != "accepted"],
-        needs_reason=workflow.NEEDS_REASON,
+        next_statuses=next_statuses, needs_reason=workflow.NEEDS_REASON, typed=typed or {},
+        limits={"reply": notices.room_for_reply(found, signed_in_staff().name), "note": NOTE_LIMIT,
+                "status": notices.room_for_status_words(found, next_statuses)},
         canned=canned, handover=workflow.in_handover(found.user, now), now=now,
         due=response_due(found), escalation=escalation_due(found),
         service_names=dialogue_texts.SERVICE_NAMES, status_names=dialogue_texts.STATUS_NAMES,
-        audit_names=AUDIT_NAMES, answers=_answers(found))
+        audit_names=AUDIT_NAMES, answers=_answers(found)), status
 
 
 def _answers(found: ServiceRequest) -> list[tuple[str, str]]:
@@ -105,11 +111,15 @@ def assign(request_id: int):
 def change_status(request_id: int):
     found = visible_request(request_id, lock=True)
     wanted = request.form.get("status", "")
-    reason = request.form.get("reason", "")[:MAX_TEXT]
-    message = request.form.get("message", "")[:MAX_TEXT]
+    reason, message = request.form.get("reason", ""), request.form.get("message", "")
     stale = _stale(found)
     if stale:
         return _back(found, stale, "error")
+    room = notices.room_for_status_words(found, [wanted] if wanted in workflow.TRANSITIONS else [])
+    length = notices.text_length(reason.strip()) + notices.text_length(message.strip())
+    if length > room:
+        return _refused(found, texts.STATUS_WORDS_TOO_LONG.format(length=length, limit=room),
+                        {"status": wanted, "reason": reason, "message": message})
     try:
         outcome = workflow.change_status(db(), found, signed_in_staff(), wanted, services().clock(), reason,
                                          message)
@@ -124,9 +134,12 @@ def change_status(request_id: int):
 @login_required
 def add_note(request_id: int):
     found = visible_request(request_id)
-    text = request.form.get("text", "").strip()[:MAX_TEXT]
+    text = request.form.get("text", "").strip()
     if not text:
         return _back(found, texts.EMPTY_TEXT, "error")
+    if notices.text_length(text) > NOTE_LIMIT:
+        return _refused(found, texts.NOTE_TOO_LONG.format(length=notices.text_length(text), limit=NOTE_LIMIT),
+                        {"note": text})
     workflow.add_note(db(), found, signed_in_staff(), text, services().clock())
     return _done(found, workflow.Outcome(), texts.NOTE_ADDED)
 
@@ -136,9 +149,13 @@ def add_note(request_id: int):
 def reply(request_id: int):
     """Push a message to the entrepreneur; the bot stays quiet for them while the staff member talks."""
     found = visible_request(request_id, lock=True)
-    text = request.form.get("text", "").strip()[:MAX_TEXT]
+    text = request.form.get("text", "").strip()
     if not text:
         return _back(found, texts.EMPTY_TEXT, "error")
+    room = notices.room_for_reply(found, signed_in_staff().name)
+    if notices.text_length(text) > room:
+        return _refused(found, texts.REPLY_TOO_LONG.format(length=notices.text_length(text), limit=room),
+                        {"reply": text})
     try:
         outcome = workflow.reply(db(), found, signed_in_staff(), text, services().clock(), _handover_idle())
     except workflow.NotAllowed:
@@ -212,6 +229,12 @@ def _done(found: ServiceRequest, outcome: workflow.Outcome, notice: str):
 def _back(found: ServiceRequest, notice: str, category: str):
     flash(notice, category)
     return redirect(url_for("staff_requests.show", request_id=found.id))
+
+
+def _refused(found: ServiceRequest, notice: str, typed: dict[str, str]):
+    """Say why a form was refused on the page itself, the officer's typing still in the form (no redirect)."""
+    flash(notice, "error")
+    return _page(found, typed, 422)
 
 
 def _status(status: str) -> str:

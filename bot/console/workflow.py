@@ -106,7 +106,7 @@ def change_status(session: Session, request: ServiceRequest, staff: Staff, wante
 def add_note(session: Session, request: ServiceRequest, staff: Staff, text: str, now: datetime) -> None:
     """An internal note: staff only, never sent to the entrepreneur."""
     session.add(RequestNote(request_id=request.id, staff_id=staff.id, text=text, created_at=now))
-    audit(session, staff, "note", request, text[:200], now)
+    audit(session, staff, "note", request, _gist(text), now)
 
 
 def reply(session: Session, request: ServiceRequest, staff: Staff, text: str, now: datetime,
@@ -118,7 +118,7 @@ def reply(session: Session, request: ServiceRequest, staff: Staff, text: str, no
     outcome = Outcome()
     outcome.add(notices.queue_staff_reply(session, request, staff.name, text))
     user.handover_staff_id, user.handover_until = staff.id, now + idle
-    audit(session, staff, "reply", request, text[:200], now)
+    audit(session, staff, "reply", request, _gist(text), now)
     return outcome
 
 
@@ -137,6 +137,11 @@ def hand_back(session: Session, user: LineUser, staff: Staff | None, request: Se
 def in_handover(user: LineUser | None, now: datetime) -> bool:
     """True while a staff member is talking with this user (until hand-back or the idle timeout)."""
     return bool(user and user.handover_staff_id and user.handover_until and user.handover_until > now)
+
+
+def _gist(text: str, length: int = 200) -> str:
+    """The start of a note or reply for the audit log, marked "…" when there is more (the page has it whole)."""
+    return text if len(text) <= length else text[:length - 1] + "…"
 
 
 def _move(session: Session, request: ServiceRequest, status: str, staff: Staff, now: datetime,
