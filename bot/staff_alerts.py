@@ -146,3 +146,16 @@ def queue_handover_ping(session: Session, user: LineUser, text: str, public_base
         text=preview, url=f"{public_base_url.rstrip('/')}/staff/requests/{request.id}")
     return [repo.new_delivery(session, "handover_ping", [staff.line_user_id], [{"type": "text", "text": body}],
                               request.id).id]
+
+
+def queue_assignment_notice(session: Session, request: ServiceRequest, assignee: Staff, by: Staff,
+                            public_base_url: str) -> list[int]:
+    """Tell a colleague on LINE (if they linked it) that a request was assigned to them, with its page's link."""
+    if not assignee.active or not assignee.line_user_id or assignee.id == by.id:
+        return []
+    body = staff_texts.ASSIGNED_TO_YOU.format(
+        by=by.name, reference=request.reference, service=texts.SERVICE_NAMES.get(request.service, request.service),
+        who=request.business_name or request.contact_name or staff_texts.SOMEONE, province=request.province,
+        url=f"{public_base_url.rstrip('/')}/staff/requests/{request.id}")
+    return [repo.new_delivery(session, "staff_notice", [assignee.line_user_id], [{"type": "text", "text": body}],
+                              request.id).id]

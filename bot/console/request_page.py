@@ -7,7 +7,7 @@ from datetime import timedelta
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from bot import jobs
+from bot import jobs, staff_alerts
 from bot.console import notices, texts, workflow
 from bot.console.auth import login_required, may_see_centre, signed_in_staff, visible_request
 from bot.console.web import db, services
@@ -98,11 +98,15 @@ def assign(request_id: int):
     stale = _stale(found)
     if stale:
         return _back(found, stale, "error")
+    before = found.assignee_id
     try:
         outcome = workflow.assign(db(), found, signed_in_staff(), assignee, services().clock())
     except workflow.NotAllowed:
         return _back(found, texts.STATUS_NOT_ALLOWED.format(current=_status(found.status), wanted="มอบหมาย"),
                      "error")
+    if before != assignee.id:
+        outcome.deliveries += staff_alerts.queue_assignment_notice(db(), found, assignee, signed_in_staff(),
+                                                                   services().settings.public_base_url)
     return _done(found, outcome, texts.ASSIGNED.format(reference=found.reference, name=assignee.name))
 
 

@@ -67,6 +67,8 @@ DAY_MOVED = ("📅 {who} ขอเลื่อนวันใช้ {machine} �
              "ข้อความ: {words}\n\nดูคำขอได้ที่ {url}")
 PHONE_CHANGED = "📞 {who} แจ้งเปลี่ยนเบอร์ติดต่อ คำขอ {reference}:\nจาก {old}\nเป็น {new}\n\nดูคำขอได้ที่ {url}"
 NAME_CHANGED = "👤 {who} แจ้งเปลี่ยน{label} คำขอ {reference}:\nจาก {old}\nเป็น {new}\n\nดูคำขอได้ที่ {url}"
+ASSIGNED_TO_YOU = ("📌 {by} มอบหมายคำขอ {reference} ({service}) ให้ท่านดูแลค่ะ\n"
+                   "ผู้ขอ: {who} จ.{province}\n\nดูคำขอได้ที่ {url}")
 HANDOVER_PING = "💬 {who} ตอบกลับในแชต ({reference}):\n{text}\n\nอ่านและตอบได้ที่ {url}"
 
 # --- updates to the entrepreneur (polite, short, ค่ะ/คะ) ---------------------------------------------
