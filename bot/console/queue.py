@@ -11,10 +11,11 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from flask import Blueprint, Response, render_template, request, url_for
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from bot.console import workflow
+from bot.console import attention, workflow
+from bot.console import texts as console_texts
 from bot.console.auth import login_required, scoped, signed_in_staff
 from bot.console.web import db, services
 from bot.dialogue import texts
@@ -26,6 +27,7 @@ from storage.models import Centre, Province, ServiceRequest, Staff
 blueprint = Blueprint("staff_queue", __name__, url_prefix="/staff")
 PAGE_SIZE = 50
 STATUS_FILTERS = {"open": "ยังไม่ปิด", "all": "ทั้งหมด"} | texts.STATUS_NAMES
+SORTS = {"newest": "ใหม่สุดก่อน", "oldest": "เก่าสุดก่อน", "attention": "ที่ต้องดูแลก่อน"}
 CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -41,6 +43,7 @@ class QueueFilter:
     date_from: str = ""
     date_to: str = ""
     q: str = ""
+    attention: str = ""  # "1": only the requests that need attention (bot.console.attention)
     sort: str = "newest"
     page: int = 1
 
@@ -50,7 +53,8 @@ class QueueFilter:
         values: dict[str, Any] = {f.name: (args.get(f.name) or "").strip()[:100] for f in fields(cls)}
         values["status"] = values["status"] if values["status"] in STATUS_FILTERS else "open"
         values["service"] = values["service"] if values["service"] in texts.SERVICE_NAMES else ""
-        values["sort"] = "oldest" if values["sort"] == "oldest" else "newest"
+        values["sort"] = values["sort"] if values["sort"] in SORTS else "newest"
+        values["attention"] = "1" if values["attention"] == "1" else ""
         values["page"] = max(1, int(values["page"])) if values["page"].isdecimal() else 1
         for name in ("date_from", "date_to"):
             values[name] = values[name] if _parse_date(values[name]) else ""
@@ -93,7 +97,19 @@ def filtered(filter_: QueueFilter, with_status: bool = True) -> Select:
         query = query.where(ServiceRequest.created_at < end)
     if filter_.q:
         query = query.where(_search(filter_.q))
+    if filter_.attention:
+        query = query.where(attention.needs_attention())
     return query
+
+
+def _order(filter_: QueueFilter) -> tuple[Any, ...]:
+    """Newest or oldest first; "needs attention first" puts those ahead, the oldest of them first."""
+    if filter_.sort == "oldest":
+        return ServiceRequest.created_at.asc(), ServiceRequest.id.asc()
+    if filter_.sort == "attention":
+        return (case((attention.needs_attention(), 0), else_=1), ServiceRequest.created_at.asc(),
+                ServiceRequest.id.asc())
+    return ServiceRequest.created_at.desc(), ServiceRequest.id.desc()
 
 
 def _search(words: str):
@@ -135,14 +151,17 @@ def queue():
     """The queue page."""
     filter_ = QueueFilter.from_args(request.args)
     query = filtered(filter_).options(selectinload(ServiceRequest.centre), selectinload(ServiceRequest.assignee))
-    order = ((ServiceRequest.created_at.asc(), ServiceRequest.id.asc()) if filter_.sort == "oldest"
-             else (ServiceRequest.created_at.desc(), ServiceRequest.id.desc()))
     total = db().scalar(select(func.count()).select_from(filtered(filter_).subquery())) or 0
-    rows = list(db().scalars(query.order_by(*order).offset((filter_.page - 1) * PAGE_SIZE).limit(PAGE_SIZE)))
+    needing = replace(filter_, attention="1", page=1)
+    attention_total = db().scalar(select(func.count()).select_from(filtered(needing).subquery())) or 0
+    rows = list(db().scalars(query.order_by(*_order(filter_)).offset((filter_.page - 1) * PAGE_SIZE).limit(PAGE_SIZE)))
     now = services().clock()
     return render_template("console/queue.html", filter=filter_, rows=rows, total=total,
                            counts=status_counts(filter_), status_filters=STATUS_FILTERS, choices=_choices(),
                            overdue={r.id for r in rows if is_overdue(r, now)}, page_size=PAGE_SIZE,
+                           attention=attention.reasons_for(db(), (r.id for r in rows)),
+                           attention_names=console_texts.ATTENTION, sorts=SORTS,
+                           attention_total=attention_total, attention_url=needing.url(sort="attention"),
                            service_names=texts.SERVICE_NAMES, status_names=texts.STATUS_NAMES)
 
 

@@ -41,6 +41,10 @@ LINK_CODE_MADE = "รหัสใช้ได้ 15 นาที และใช
 LINE_UNLINKED = "ยกเลิกการเชื่อมบัญชี LINE แล้วค่ะ"
 GROUP_REMOVED = "หยุดส่งแจ้งเตือนเข้ากลุ่มนี้แล้วค่ะ"
 
+# What makes a request in the queue need attention (bot.console.attention), as its row marks it.
+ATTENTION = {"cancel": "🛑 ผู้ขอแจ้งขอยกเลิก", "person": "📞 ขอคุยกับเจ้าหน้าที่",
+             "message": "💬 มีข้อความใหม่จากผู้ประกอบการ"}
+
 # --- LINE messages to staff --------------------------------------------------------------------------
 
 LINKED = ("เชื่อมบัญชี LINE นี้กับ {name} ({centre}) เรียบร้อยแล้วค่ะ "
