@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from bot.console import texts
@@ -140,6 +140,20 @@ def _too_many_failures(login_name: str, address: str, now) -> bool:
     by_login = db().scalar(failures.where(LoginAttempt.login == login_name)) or 0
     by_address = db().scalar(failures.where(LoginAttempt.remote_addr == address)) or 0
     return by_login >= MAX_FAILURES_PER_LOGIN or by_address >= MAX_FAILURES_PER_ADDRESS
+
+
+def locked_logins(now) -> set[str]:
+    """The logins refused for now after too many wrong passwords (for the admin's staff page)."""
+    failures = (select(LoginAttempt.login).where(LoginAttempt.success.is_(False),
+                                                 LoginAttempt.created_at >= now - ATTEMPT_WINDOW)
+                .group_by(LoginAttempt.login).having(func.count() >= MAX_FAILURES_PER_LOGIN))
+    return set(db().scalars(failures))
+
+
+def forget_failures(login_name: str) -> None:
+    """Let a login in again at once: its failed attempts stop counting (the admin unlocked it, or set a new
+    password, which whoever was guessing does not know)."""
+    db().execute(delete(LoginAttempt).where(LoginAttempt.login == login_name, LoginAttempt.success.is_(False)))
 
 
 def _record_attempt(login_name: str, address: str, success: bool, now) -> None:
