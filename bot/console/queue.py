@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 from bot.console import attention, workflow
 from bot.console import texts as console_texts
 from bot.console.auth import login_required, scoped, signed_in_staff
+from bot.console.request_page import shown_answers
 from bot.console.web import db, services
 from bot.dialogue import texts
 from bot.dialogue.fields import request_phone
@@ -194,27 +195,40 @@ def export_csv():
     for row in rows:
         writer.writerow([_cell(value) for value in csv_row(row)])
     stamp = services().clock().astimezone(BANGKOK).strftime("%Y%m%d-%H%M")
-    return Response(out.getvalue().encode("utf-8"), mimetype="text/csv; charset=utf-8",
+    return Response(out.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="itc-requests-{stamp}.csv"'})
 
 
 CSV_COLUMNS = ["เลขที่", "บริการ", "สถานะ", "ศูนย์", "จังหวัด", "ชื่อกิจการ", "ผู้ติดต่อ", "โทรศัพท์",
-               "รายละเอียด", "ผู้รับผิดชอบ", "ยื่นเมื่อ", "รับเรื่องเมื่อ", "ปิดเมื่อ", "เหตุผลที่ปิด", "คะแนน"]
+               "รายละเอียด", "คำตอบ", "ผู้รับผิดชอบ", "ยื่นเมื่อ", "รับเรื่องเมื่อ", "ปิดเมื่อ", "เหตุผลที่ปิด",
+               "คะแนน"]
+
+
+@dataclass(frozen=True)
+class AsText:
+    """A cell Excel must keep as typed: a phone's leading 0 or +66 would be lost to a number."""
+
+    value: str
 
 
 def csv_row(row: ServiceRequest) -> list[Any]:
+    """One request as the console shows it: Thai names, the service's answers, Buddhist-era times."""
+    answers = "\n".join(f"{label}: {value}" for label, value in shown_answers(row))
     return [row.reference, texts.SERVICE_NAMES.get(row.service, row.service),
             texts.STATUS_NAMES.get(row.status, row.status), row.centre.name, row.province, row.business_name,
-            row.contact_name, request_phone(row), row.details, row.assignee.name if row.assignee else "",
-            _local(row.created_at), _local(row.accepted_at), _local(row.closed_at), row.close_reason,
-            row.rating or ""]
+            row.contact_name, AsText(request_phone(row)), row.details, answers,
+            row.assignee.name if row.assignee else "", _when(row.created_at), _when(row.accepted_at),
+            _when(row.closed_at), row.close_reason, row.rating or ""]
 
 
-def _local(moment: datetime | None) -> str:
-    return moment.astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M") if moment else ""
+def _when(moment: datetime | None) -> str:
+    return texts.thai_datetime(moment) if moment else ""
 
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, AsText):
+        # ="0812345678" is how a CSV tells Excel "this is text"; only digits (and a leading +) ever get it.
+        return f'="{value.value}"' if re.fullmatch(r"\+?\d+", value.value) else _cell(value.value)
     # A cell starting with = + - @ would run as a formula in Excel: show it as text instead.
     if isinstance(value, str) and value.startswith(CSV_FORMULA_START):
         return "'" + value

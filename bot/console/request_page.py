@@ -46,10 +46,10 @@ def _page(found: ServiceRequest, typed: dict[str, str] | None = None, status: in
         canned=canned, handover=workflow.in_handover(found.user, now), now=now,
         due=response_due(found), escalation=escalation_due(found),
         service_names=dialogue_texts.SERVICE_NAMES, status_names=dialogue_texts.STATUS_NAMES,
-        audit_names=AUDIT_NAMES, answers=_answers(found)), status
+        audit_names=AUDIT_NAMES, answers=shown_answers(found)), status
 
 
-def _answers(found: ServiceRequest) -> list[tuple[str, str]]:
+def shown_answers(found: ServiceRequest) -> list[tuple[str, str]]:
     """The service's own answers as the entrepreneur saw them on the summary: labels, Thai dates, names."""
     flow = flows.FLOWS.get(found.service)
     shown = []
