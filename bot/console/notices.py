@@ -71,6 +71,18 @@ def queue_status_update(session: Session, request: ServiceRequest, reason: str |
     return _push(session, user, "status_update", messages, request.id)
 
 
+def queue_transfer_notice(session: Session, request: ServiceRequest) -> int | None:
+    """Write the push telling the entrepreneur which centre now looks after their request."""
+    user = request.user
+    if user is None or not user.active:
+        return None
+    centre = request.centre
+    text = texts.TRANSFERRED.format(reference=request.reference, centre=centre.name,
+                                    service=dialogue_texts.SERVICE_NAMES.get(request.service, request.service),
+                                    phone=centre.phone or "-")
+    return _push(session, user, "status_update", [Text(text)], request.id)
+
+
 def queue_staff_reply(session: Session, request: ServiceRequest, staff_name: str, text: str) -> int | None:
     """Write the push carrying a staff member's reply typed in the console."""
     user = request.user

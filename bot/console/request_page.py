@@ -9,12 +9,12 @@ from sqlalchemy import select
 
 from bot import jobs, staff_alerts
 from bot.console import notices, texts, workflow
-from bot.console.auth import login_required, may_see_centre, signed_in_staff, visible_request
+from bot.console.auth import admin_required, login_required, may_see_centre, signed_in_staff, visible_request
 from bot.console.web import db, services
 from bot.dialogue import fields, flows
 from bot.dialogue import texts as dialogue_texts
 from bot.sla import escalation_due, response_due
-from storage.models import Attachment, AuditEntry, Message, ServiceRequest, Staff
+from storage.models import Attachment, AuditEntry, Centre, Message, ServiceRequest, Staff
 
 blueprint = Blueprint("staff_requests", __name__, url_prefix="/staff")
 TRANSCRIPT_LIMIT = 300
@@ -46,7 +46,15 @@ def _page(found: ServiceRequest, typed: dict[str, str] | None = None, status: in
         canned=canned, handover=workflow.in_handover(found.user, now), now=now,
         due=response_due(found), escalation=escalation_due(found),
         service_names=dialogue_texts.SERVICE_NAMES, status_names=dialogue_texts.STATUS_NAMES,
-        audit_names=AUDIT_NAMES, answers=shown_answers(found)), status
+        audit_names=AUDIT_NAMES, answers=shown_answers(found), centres=_other_centres(found)), status
+
+
+def _other_centres(found: ServiceRequest) -> list[Centre]:
+    """Where an admin may move the request: every other centre, regional ITCs first."""
+    if not signed_in_staff().is_admin or found.status in workflow.CLOSED:
+        return []
+    return list(db().scalars(select(Centre).where(Centre.id != found.centre_id)
+                             .order_by(Centre.kind != "itc", Centre.name)))
 
 
 def shown_answers(found: ServiceRequest) -> list[tuple[str, str]]:
@@ -132,6 +140,29 @@ def change_status(request_id: int):
                   texts.STATUS_NOT_ALLOWED.format(current=_status(found.status), wanted=_status(wanted)))
         return _back(found, notice, "error")
     return _done(found, outcome, texts.STATUS_CHANGED.format(reference=found.reference, status=_status(wanted)))
+
+
+@blueprint.post("/requests/<int:request_id>/transfer")
+@admin_required
+def transfer(request_id: int):
+    """Move the request to another centre (admins), with a reason; that centre is alerted as for a new one."""
+    found = visible_request(request_id, lock=True)
+    stale = _stale(found)
+    if stale:
+        return _back(found, stale, "error")
+    wanted = request.form.get("centre_id", "")
+    centre = db().get(Centre, int(wanted)) if wanted.isdecimal() else None
+    if centre is None:
+        return _back(found, texts.TRANSFER_REASON_NEEDED, "error")
+    now = services().clock()
+    try:
+        outcome = workflow.transfer(db(), found, signed_in_staff(), centre, request.form.get("reason", ""), now)
+    except workflow.NotAllowed as error:
+        notice = (texts.TRANSFER_REASON_NEEDED if str(error) == "reason" else
+                  texts.STATUS_NOT_ALLOWED.format(current=_status(found.status), wanted="โอนศูนย์"))
+        return _back(found, notice, "error")
+    outcome.deliveries += staff_alerts.queue_centre_alerts(db(), found, services().settings.public_base_url, now)
+    return _done(found, outcome, texts.TRANSFERRED_TO.format(reference=found.reference, centre=centre.name))
 
 
 @blueprint.post("/requests/<int:request_id>/notes")
@@ -254,4 +285,4 @@ AUDIT_NAMES = {"accept": "รับเรื่อง", "assign": "มอบห�
                "reminder": "เตือนศูนย์ (เกินเป้า)", "escalation": "ยกระดับถึงผู้ดูแลระบบ",
                "export_csv": "ส่งออก CSV", "day_moved": "ผู้ขอเลื่อนวันใช้เครื่องทาง LINE",
                "phone_changed": "ผู้ขอเปลี่ยนเบอร์ติดต่อทาง LINE", "name_changed": "ผู้ขอเปลี่ยนชื่อทาง LINE",
-               "cancel_asked": "ผู้ขอแจ้งขอยกเลิกทาง LINE (รอเจ้าหน้าที่ปิดคำขอ)"}
+               "cancel_asked": "ผู้ขอแจ้งขอยกเลิกทาง LINE (รอเจ้าหน้าที่ปิดคำขอ)", "transfer": "โอนไปศูนย์อื่น"}

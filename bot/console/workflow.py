@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.console import notices
 from bot.dialogue import texts as dialogue_texts
-from storage.models import AuditEntry, LineUser, RequestNote, ServiceRequest, Staff, StatusChange
+from storage.models import AuditEntry, Centre, LineUser, RequestNote, ServiceRequest, Staff, StatusChange
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "new": ("accepted", "rejected", "cancelled"),
@@ -101,6 +101,26 @@ def change_status(session: Session, request: ServiceRequest, staff: Staff, wante
     audit(session, staff, "status", request, f"{names[before]} → {names[wanted]}" + (f": {reason}" if reason else ""),
           now)
     return _told(session, request, reason, (message or "").strip() or None)
+
+
+def transfer(session: Session, request: ServiceRequest, staff: Staff, centre: Centre, reason: str,
+             now: datetime) -> Outcome:
+    """Move an open request to another centre (admins): it waits there as new, for that centre's officers to
+    accept; the entrepreneur is told which centre has it now. The caller alerts the new centre."""
+    reason = reason.strip()
+    if not reason:
+        raise NotAllowed("reason")
+    if request.status in CLOSED or centre.id == request.centre_id:
+        raise NotAllowed("transfer")
+    before = request.centre.name
+    request.centre_id, request.centre = centre.id, centre
+    request.assignee_id, request.assignee, request.accepted_at = None, None, None
+    note = f"{before} → {centre.name}: {reason}"
+    _move(session, request, "new", staff, now, note)
+    audit(session, staff, "transfer", request, note, now)
+    outcome = Outcome()
+    outcome.add(notices.queue_transfer_notice(session, request))
+    return outcome
 
 
 def add_note(session: Session, request: ServiceRequest, staff: Staff, text: str, now: datetime) -> None:
