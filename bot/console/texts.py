@@ -52,6 +52,9 @@ GROUP_REMOVED = "หยุดส่งแจ้งเตือนเข้าก
 ATTENTION = {"cancel": "🛑 ผู้ขอแจ้งขอยกเลิก", "person": "📞 ขอคุยกับเจ้าหน้าที่",
              "message": "💬 มีข้อความใหม่จากผู้ประกอบการ"}
 
+TAPPED = "แตะปุ่ม"  # in the transcript, a button whose label is not known
+TAPPED_RATING = "ให้คะแนน {score}"
+
 # --- LINE messages to staff --------------------------------------------------------------------------
 
 LINKED = ("เชื่อมบัญชี LINE นี้กับ {name} ({centre}) เรียบร้อยแล้วค่ะ "

@@ -11,6 +11,7 @@ from flask import Blueprint, Flask, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.orm import Session
 
+from bot.console import taps
 from bot.dialogue import fields, texts
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ def init_web(app: Flask) -> None:
     app.add_template_filter(thai_datetime, "thai_datetime")
     app.add_template_filter(thai_date, "thai_date")
     app.add_template_filter(duration, "duration")
+    app.add_template_filter(taps.tapped_label, "tapped")
     app.add_template_filter(short_centre_name, "short_centre")
     app.add_template_filter(fields.request_phone, "phone")
     app.add_template_filter(fields.PHONE.show, "phone_as_given")  # a registrant's: "LINE" is ทาง LINE (...)
