@@ -27,7 +27,7 @@ from storage.models import Centre, Province, ServiceRequest, Staff
 
 blueprint = Blueprint("staff_queue", __name__, url_prefix="/staff")
 PAGE_SIZE = 50
-STATUS_FILTERS = {"open": "ยังไม่ปิด", "all": "ทั้งหมด"} | texts.STATUS_NAMES
+STATUS_FILTERS = {"open": "ยังไม่ปิด", "all": "ทั้งหมด"} | console_texts.STATUS_NAMES
 SORTS = {"newest": "ใหม่สุดก่อน", "oldest": "เก่าสุดก่อน", "attention": "ที่ต้องดูแลก่อน"}
 CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -140,9 +140,9 @@ def status_counts(filter_: QueueFilter) -> dict[str, int]:
     base = filtered(filter_, with_status=False).subquery()
     status_column: ColumnElement[str] = base.c.status  # a subquery's columns are untyped
     rows = db().execute(select(status_column, func.count()).group_by(status_column)).all()
-    counts = {status: 0 for status in texts.STATUS_NAMES} | {status: n for status, n in rows}
+    counts = {status: 0 for status in console_texts.STATUS_NAMES} | {status: n for status, n in rows}
     counts["open"] = sum(counts[s] for s in workflow.OPEN)
-    counts["all"] = sum(n for s, n in counts.items() if s in texts.STATUS_NAMES)
+    counts["all"] = sum(n for s, n in counts.items() if s in console_texts.STATUS_NAMES)
     return counts
 
 
@@ -163,7 +163,7 @@ def queue():
                            attention=attention.reasons_for(db(), (r.id for r in rows)),
                            attention_names=console_texts.ATTENTION, sorts=SORTS,
                            attention_total=attention_total, attention_url=needing.url(sort="attention"),
-                           service_names=texts.SERVICE_NAMES, status_names=texts.STATUS_NAMES)
+                           service_names=texts.SERVICE_NAMES, status_names=console_texts.STATUS_NAMES)
 
 
 def _choices() -> dict[str, list[tuple[str, str]]]:
@@ -215,7 +215,7 @@ def csv_row(row: ServiceRequest) -> list[Any]:
     """One request as the console shows it: Thai names, the service's answers, Buddhist-era times."""
     answers = "\n".join(f"{label}: {value}" for label, value in shown_answers(row))
     return [row.reference, texts.SERVICE_NAMES.get(row.service, row.service),
-            texts.STATUS_NAMES.get(row.status, row.status), row.centre.name, row.province, row.business_name,
+            console_texts.STATUS_NAMES.get(row.status, row.status), row.centre.name, row.province, row.business_name,
             row.contact_name, AsText(request_phone(row)), row.details, answers,
             row.assignee.name if row.assignee else "", _when(row.created_at), _when(row.accepted_at),
             _when(row.closed_at), row.close_reason, row.rating or ""]

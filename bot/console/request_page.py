@@ -45,8 +45,8 @@ def _page(found: ServiceRequest, typed: dict[str, str] | None = None, status: in
                 "status": notices.room_for_status_words(found, next_statuses)},
         canned=canned, handover=workflow.in_handover(found.user, now), now=now,
         due=response_due(found), escalation=escalation_due(found),
-        service_names=dialogue_texts.SERVICE_NAMES, status_names=dialogue_texts.STATUS_NAMES,
-        audit_names=AUDIT_NAMES, answers=shown_answers(found), centres=_other_centres(found)), status
+        service_names=dialogue_texts.SERVICE_NAMES, status_names=texts.STATUS_NAMES,
+        audit_names=AUDIT_NAMES, audit_details=texts.AUDIT_DETAILS, answers=shown_answers(found), centres=_other_centres(found)), status
 
 
 def _other_centres(found: ServiceRequest) -> list[Centre]:
@@ -90,7 +90,7 @@ def accept(request_id: int):
     try:
         outcome = workflow.accept(db(), found, signed_in_staff(), services().clock(), via="console")
     except workflow.NotAllowed:
-        holder = found.assignee.name if found.assignee else dialogue_texts.STATUS_NAMES.get(found.status, "")
+        holder = found.assignee.name if found.assignee else texts.STATUS_NAMES.get(found.status, "")
         return _back(found, texts.ALREADY_TAKEN.format(reference=found.reference, name=holder), "error")
     return _done(found, outcome, texts.ACCEPTED.format(reference=found.reference))
 
@@ -273,7 +273,7 @@ def _refused(found: ServiceRequest, notice: str, typed: dict[str, str]):
 
 
 def _status(status: str) -> str:
-    return dialogue_texts.STATUS_NAMES.get(status, status)
+    return texts.STATUS_NAMES.get(status, status)
 
 
 def _ascii(name: str) -> str:

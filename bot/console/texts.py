@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from bot.dialogue import texts as dialogue_texts
+
+# Statuses as staff read them: the entrepreneur's "รอข้อมูลจากท่าน" is addressed to them, not to staff.
+STATUS_NAMES = dialogue_texts.STATUS_NAMES | {"waiting": "รอข้อมูลจากผู้ประกอบการ"}
+
+# An audit entry's detail that is a code: where an accept came from.
+AUDIT_DETAILS = {"console": "ทางระบบเจ้าหน้าที่", "line": "ทาง LINE"}
+
 # --- console notices (staff read these) --------------------------------------------------------------
 
 LOGIN_FAILED = "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้องค่ะ"

@@ -14,8 +14,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from bot.console import notices
-from bot.dialogue import texts as dialogue_texts
+from bot.console import notices, texts
 from storage.models import AuditEntry, Centre, LineUser, RequestNote, ServiceRequest, Staff, StatusChange
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -97,7 +96,7 @@ def change_status(session: Session, request: ServiceRequest, staff: Staff, wante
         request.closed_at, request.close_reason = now, reason
     before = request.status
     _move(session, request, wanted, staff, now, reason)
-    names = dialogue_texts.STATUS_NAMES
+    names = texts.STATUS_NAMES
     audit(session, staff, "status", request, f"{names[before]} → {names[wanted]}" + (f": {reason}" if reason else ""),
           now)
     return _told(session, request, reason, (message or "").strip() or None)
