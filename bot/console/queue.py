@@ -121,6 +121,8 @@ def _search(words: str):
     digits = re.sub(r"\D", "", words.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
     if len(digits) >= 4:
         conditions.append(ServiceRequest.phone.like(f"%{digits}%"))
+    if digits.startswith("66") and len(digits) >= 6:  # +66 89…: the number is stored as 089…
+        conditions.append(ServiceRequest.phone.like(f"0{digits[2:]}%"))
     return or_(*conditions)
 
 
