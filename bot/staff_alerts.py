@@ -58,7 +58,8 @@ def request_alert(request: ServiceRequest, public_base_url: str, now: datetime,
             {"type": "button", "style": "primary", "height": "sm", "action": action_json(accept)},
             {"type": "button", "style": "secondary", "height": "sm", "action": action_json(console)}]},
     }
-    alt = f"{title}: {request.reference} {service} จาก {request.business_name or '-'} จ.{request.province}"
+    who = request.business_name or request.contact_name or staff_texts.SOMEONE  # a call for staff names no business
+    alt = f"{title}: {request.reference} {service} จาก {who} จ.{request.province}"
     return to_line_messages([Flex(alt, bubble)])
 
 
