@@ -34,10 +34,16 @@ def _last_staff_action() -> ColumnElement:
 
 
 def wrote_since() -> ColumnElement[bool]:
-    """The entrepreneur wrote after the last staff action (a button tap is not writing)."""
+    """The entrepreneur wrote after the last staff action (a button tap is not writing); what they wrote up to
+    a later request of theirs is taken as the filing of that one, and marks only it."""
+    later = aliased(ServiceRequest)
+    filing_another = exists(select(later.id).where(
+        later.user_id == ServiceRequest.user_id, later.created_at > ServiceRequest.created_at,
+        later.created_at >= Message.created_at)).correlate(ServiceRequest, Message)
     return exists(select(Message.id).where(
         Message.user_id == ServiceRequest.user_id, Message.direction == "in", Message.kind != "postback",
-        Message.created_at > ServiceRequest.created_at, Message.created_at > _last_staff_action()).correlate(ServiceRequest))
+        Message.created_at > ServiceRequest.created_at, Message.created_at > _last_staff_action(),
+        ~filing_another).correlate(ServiceRequest))
 
 
 def asked_to_cancel() -> ColumnElement[bool]:

@@ -73,3 +73,14 @@ def test_needing_attention_first_puts_those_requests_at_the_top(app, chat):
     assert newest.index(third.reference) < newest.index(second.reference)
     page = somchai.page("/staff/requests?sort=attention")
     assert page.index(second.reference) < page.index(first.reference) < page.index(third.reference)
+
+
+def test_filing_a_second_request_does_not_mark_the_first(app, chat):
+    somchai = officer(app)
+    first = file_request(chat, app, ANNA)
+    accept(somchai, first)
+    second = file_request(chat, app, ANNA, "machinery")  # typed answers to the bot, after the first was accepted
+
+    page = somchai.page("/staff/requests")
+    assert "มีข้อความใหม่" not in row_of(page, first.reference)
+    assert second.reference in page
