@@ -46,7 +46,8 @@ def _page(found: ServiceRequest, typed: dict[str, str] | None = None, status: in
         canned=canned, handover=workflow.in_handover(found.user, now), now=now,
         due=response_due(found), escalation=escalation_due(found),
         service_names=dialogue_texts.SERVICE_NAMES, status_names=texts.STATUS_NAMES,
-        audit_names=AUDIT_NAMES, audit_details=texts.AUDIT_DETAILS, answers=shown_answers(found), centres=_other_centres(found)), status
+        audit_names=AUDIT_NAMES, audit_details=texts.AUDIT_DETAILS, answers=shown_answers(found),
+        centres=_other_centres(found)), status
 
 
 def _other_centres(found: ServiceRequest) -> list[Centre]:
@@ -234,7 +235,7 @@ def _stale(found: ServiceRequest) -> str | None:
         when = dialogue_texts.thai_datetime(change.changed_at) if change else "-"
         if found.status == "cancelled" and change and change.changed_by == "line":
             return texts.STALE_WITHDRAWN.format(reference=found.reference, when=when)
-        who = change.changed_by if change else "-"
+        who = (texts.BY_ENTREPRENEUR if change.changed_by == "line" else change.changed_by) if change else "-"
         return texts.STALE_STATUS.format(reference=found.reference, status=_status(found.status), who=who,
                                          when=when)
     seen_assignee = request.form.get("seen_assignee")

@@ -26,6 +26,7 @@ STATUS_CHANGED = "เปลี่ยนสถานะ {reference} เป็น 
 STATUS_NOT_ALLOWED = "เปลี่ยนจาก \"{current}\" เป็น \"{wanted}\" ไม่ได้ค่ะ"
 STALE_STATUS = ("ยังไม่ได้บันทึกค่ะ ระหว่างที่หน้านี้เปิดอยู่ {who} เปลี่ยนคำขอ {reference} เป็น \"{status}\" "
                 "เมื่อ {when} ระบบจึงยังไม่ส่งอะไรถึงผู้ประกอบการ กรุณาตรวจสอบอีกครั้งแล้วค่อยดำเนินการค่ะ")
+BY_ENTREPRENEUR = "ผู้ประกอบการ (ทาง LINE)"  # who changed a request, when it was the entrepreneur
 STALE_ASSIGNEE = ("ยังไม่ได้บันทึกค่ะ ระหว่างที่หน้านี้เปิดอยู่ {who} มอบหมายคำขอ {reference} ให้ {name} "
                   "เมื่อ {when} กรุณาตรวจสอบอีกครั้งแล้วค่อยดำเนินการค่ะ")
 STALE_WITHDRAWN = ("ผู้ประกอบการยกเลิกคำขอ {reference} เองทาง LINE เมื่อ {when} แล้วค่ะ "
