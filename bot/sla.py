@@ -1,7 +1,9 @@
 """Response targets: business hours without weekends and Thai public holidays, reminders, escalation.
 
 A new request nobody accepted within its centre's `response_hours` business hours is reminded to the
-centre's staff (and groups); one still waiting after twice that is escalated to the admins. Both are
+centre's staff (and groups), or to the admins when the centre has nobody on LINE; one still waiting after twice
+that is escalated to the admins, or to the centre again when no admin is on LINE. Nobody at all to reach is an
+error in the log and a line in the request's audit log, never a quiet skip. Both are
 periodic Huey tasks that write their alerts as deliveries in the same transaction that marks the request,
 so a reminder goes out once, whatever crashes or retries happen.
 """
@@ -14,11 +16,12 @@ from datetime import datetime, timedelta
 from huey import crontab
 from sqlalchemy import select
 
+from bot.console import texts as staff_texts
 from bot.jobs import enqueue_deliveries, queue, services
 from bot.workdays import BusinessCalendar, add_business_hours
 from storage import repositories as repo
 from storage.database import unit_of_work
-from storage.models import AuditEntry, ServiceRequest, Staff
+from storage.models import AuditEntry, ServiceRequest
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +46,8 @@ def is_overdue(request: ServiceRequest, now: datetime) -> bool:
 @queue.periodic_task(crontab(minute="*/5"))
 def check_response_targets() -> dict[str, int]:
     """Remind centres of requests nobody accepted in time, and escalate the long-waiting ones to admins."""
+    from bot.staff_alerts import admin_line_ids
+
     now = services().clock()
     with unit_of_work(services().sessions) as session:
         waiting = select(ServiceRequest).where(
@@ -53,11 +58,14 @@ def check_response_targets() -> dict[str, int]:
         deliveries, counts = [], {"reminded": 0, "escalated": 0}
         for request in requests:
             if request.reminded_at is None and now >= response_due(request):
-                deliveries += _alert(session, request, "reminder", repo.staff_line_ids(session, request.centre_id))
+                centre = repo.staff_line_ids(session, request.centre_id)
+                deliveries += _alert(session, request, "reminder", centre or admin_line_ids(session))
                 request.reminded_at = now
                 counts["reminded"] += 1
             if request.reminded_at is not None and now >= escalation_due(request):
-                deliveries += _alert(session, request, "escalation", _admin_line_ids(session))
+                admins = admin_line_ids(session)
+                deliveries += _alert(session, request, "escalation",
+                                     admins or repo.staff_line_ids(session, request.centre_id))
                 request.escalated_at = now
                 counts["escalated"] += 1
     enqueue_deliveries(deliveries)
@@ -68,16 +76,11 @@ def _alert(session, request: ServiceRequest, kind: str, line_ids: list[str]) -> 
     from bot.staff_alerts import request_alert
 
     now = services().clock()
-    session.add(AuditEntry(action=kind, request_id=request.id, created_at=now,
-                           detail=f"{len(line_ids)} LINE recipients"))
+    detail = (staff_texts.ALERTED_ON_LINE.format(count=len(line_ids)) if line_ids else staff_texts.NOBODY_ON_LINE)
+    session.add(AuditEntry(action=kind, request_id=request.id, created_at=now, detail=detail))
     if not line_ids:
-        log.warning("%s for %s has nobody to reach in LINE", kind, request.reference)
+        log.error("%s for %s has nobody to reach in LINE: no officer or group of %s, no admin linked",
+                  kind, request.reference, request.centre.code)
         return []
     card = request_alert(request, services().settings.public_base_url, now, kind)
     return [repo.new_delivery(session, f"staff_{kind}", [line_id], card, request.id).id for line_id in line_ids]
-
-
-def _admin_line_ids(session) -> list[str]:
-    query = select(Staff.line_user_id).where(Staff.is_admin.is_(True), Staff.active.is_(True),
-                                             Staff.line_user_id.is_not(None))
-    return [line_id for line_id in session.scalars(query) if line_id]

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 HANDOVER_PING_GAP = timedelta(minutes=5)
 PING_PREVIEW = 300
 GREEN, GREY, AMBER, RED = "#06C755", "#888888", "#B7791F", "#C53030"
-HEADER_COLOURS = {"new": GREEN, "reminder": AMBER, "escalation": RED}
+HEADER_COLOURS = {"new": GREEN, "unstaffed": RED, "reminder": AMBER, "escalation": RED}
 
 
 def new_request_alert(request: ServiceRequest, public_base_url: str, now: datetime) -> list[dict[str, Any]]:
@@ -31,7 +31,8 @@ def new_request_alert(request: ServiceRequest, public_base_url: str, now: dateti
 
 def request_alert(request: ServiceRequest, public_base_url: str, now: datetime,
                   kind: str = "new") -> list[dict[str, Any]]:
-    """The alert card for a request: `kind` is "new", "reminder" or "escalation"."""
+    """The alert card for a request: `kind` is "new", "unstaffed" (new, for admins: its centre has nobody on
+    LINE), "reminder" or "escalation"."""
     service = texts.SERVICE_NAMES.get(request.service, request.service)
     rows = [("เลขที่", request.reference), ("บริการ", service), ("กิจการ", request.business_name or "-"),
             ("ผู้ติดต่อ", f"{request.contact_name or '-'} {fields.request_phone(request)}".strip()),
@@ -41,7 +42,7 @@ def request_alert(request: ServiceRequest, public_base_url: str, now: datetime,
         rows.append((texts.QUESTIONS_LABEL, "\n".join(asked)[:300]))
     # A push is read later than it is sent: when, as a date; how long ago too, for a reminder.
     filed = texts.thai_datetime(request.created_at)
-    rows.append(("เมื่อ", filed if kind == "new" else f"{filed} ({_ago(request.created_at, now)})"))
+    rows.append(("เมื่อ", filed if kind in ("new", "unstaffed") else f"{filed} ({_ago(request.created_at, now)})"))
     accept = Choose("รับเรื่อง", f"accept={request.id}", f"รับเรื่อง {request.reference}")
     console = OpenLink("เปิดในระบบ", f"{public_base_url.rstrip('/')}/staff/requests/{request.id}")
     title = _title(request, kind)
@@ -77,6 +78,8 @@ def _title(request: ServiceRequest, kind: str) -> str:
         return staff_texts.REMINDER_TITLE.format(hours=request.centre.response_hours)
     if kind == "escalation":
         return staff_texts.ESCALATION_TITLE.format(centre=request.centre.name)
+    if kind == "unstaffed":
+        return staff_texts.UNSTAFFED_TITLE.format(centre=request.centre.name)
     if request.service == "contact_staff":
         return staff_texts.CONTACT_TITLE.format(centre=request.centre.name)
     return staff_texts.NEW_REQUEST_TITLE.format(centre=request.centre.name)
@@ -95,14 +98,35 @@ def _ago(moment: datetime, now: datetime) -> str:
 
 def queue_centre_alerts(session: Session, request: ServiceRequest, public_base_url: str,
                         now: datetime) -> list[int]:
-    """Write one alert delivery per linked officer or staff group, in the request's own transaction."""
-    recipients = repo.staff_line_ids(session, request.centre_id)
+    """Write one alert delivery per linked officer or staff group, in the request's own transaction; a centre with
+    nobody on LINE has its request told to the admins who are, at once, rather than at the SLA's escalation."""
+    recipients, kind = repo.staff_line_ids(session, request.centre_id), "new"
     if not recipients:
-        log.warning("centre %s has no staff linked to LINE; request %s waits in the console",
-                    request.centre.code, request.reference)
+        recipients, kind = admin_line_ids(session), "unstaffed"
+        log.warning("centre %s has no staff linked to LINE; request %s goes to %d admins on LINE",
+                    request.centre.code, request.reference, len(recipients))
+    if not recipients:
+        log.error("nobody on LINE to tell of request %s (centre %s, no admin linked either): it waits in the console",
+                  request.reference, request.centre.code)
         return []
-    alert = new_request_alert(request, public_base_url, now)
+    alert = request_alert(request, public_base_url, now, kind)
     return [repo.new_delivery(session, "staff_alert", [line_id], alert, request.id).id for line_id in recipients]
+
+
+def admin_line_ids(session: Session) -> list[str]:
+    """The LINE ids of the active admins who linked LINE: whom a centre with nobody on LINE falls back to."""
+    query = select(Staff.line_user_id).where(Staff.is_admin.is_(True), Staff.active.is_(True),
+                                             Staff.line_user_id.is_not(None))
+    return [line_id for line_id in session.scalars(query) if line_id]
+
+
+def request_recipients(session: Session, request: ServiceRequest, officer: Staff | None = None) -> list[str]:
+    """Whom to tell of something about a request: the officer given (else its assignee), if they linked LINE; else
+    its centre's linked officers and groups; else the admins on LINE."""
+    officer = officer or request.assignee
+    if officer is not None and officer.active and officer.line_user_id:
+        return [officer.line_user_id]
+    return repo.staff_line_ids(session, request.centre_id) or admin_line_ids(session)
 
 
 def queue_cancellation_notice(session: Session, request: ServiceRequest) -> list[int]:
@@ -112,29 +136,21 @@ def queue_cancellation_notice(session: Session, request: ServiceRequest) -> list
 
 
 def queue_request_notice(session: Session, request: ServiceRequest, purpose: str, text: str) -> list[int]:
-    """One text to whoever has the request: the officer who accepted it, if they linked LINE; else each of its
-    centre's staff."""
-    officer = request.assignee
-    recipients = ([officer.line_user_id] if officer is not None and officer.active and officer.line_user_id
-                  else repo.staff_line_ids(session, request.centre_id))
+    """One text to whoever has the request (`request_recipients`)."""
+    recipients = request_recipients(session, request)
     return [repo.new_delivery(session, purpose, [line_id], [{"type": "text", "text": text}], request.id).id
             for line_id in recipients]
 
 
 def queue_handover_ping(session: Session, user: LineUser, text: str, public_base_url: str,
                         now: datetime) -> list[int]:
-    """Tell the officer talking with this user from the console that the user wrote, if they linked LINE.
+    """Tell the officer talking with this user from the console that the user wrote: on LINE if they linked it,
+    else their centre's linked officers and groups (else the admins), who can open the page.
 
     The bot is quiet during a handover, so without this the words would wait unseen in the console. One ping
     per few minutes: the console shows the rest of a burst.
     """
-    staff = session.get(Staff, user.handover_staff_id) if user.handover_staff_id else None
-    if staff is None or not staff.active or not staff.line_user_id:
-        return []
-    request = session.scalar(
-        select(ServiceRequest).join(AuditEntry, AuditEntry.request_id == ServiceRequest.id)
-        .where(AuditEntry.staff_id == staff.id, AuditEntry.action == "reply", ServiceRequest.user_id == user.id)
-        .order_by(AuditEntry.id.desc()).limit(1))
+    request = handover_request(session, user)
     if request is None:
         return []
     recent = select(Delivery.id).where(Delivery.purpose == "handover_ping", Delivery.request_id == request.id,
@@ -145,8 +161,20 @@ def queue_handover_ping(session: Session, user: LineUser, text: str, public_base
     body = staff_texts.HANDOVER_PING.format(
         who=request.contact_name or request.business_name or staff_texts.SOMEONE, reference=request.reference,
         text=preview, url=f"{public_base_url.rstrip('/')}/staff/requests/{request.id}")
-    return [repo.new_delivery(session, "handover_ping", [staff.line_user_id], [{"type": "text", "text": body}],
-                              request.id).id]
+    recipients = request_recipients(session, request, session.get(Staff, user.handover_staff_id))
+    return [repo.new_delivery(session, "handover_ping", [line_id], [{"type": "text", "text": body}], request.id).id
+            for line_id in recipients]
+
+
+def handover_request(session: Session, user: LineUser) -> ServiceRequest | None:
+    """The request the officer talking with this user last replied about from the console."""
+    if user.handover_staff_id is None:
+        return None
+    return session.scalar(
+        select(ServiceRequest).join(AuditEntry, AuditEntry.request_id == ServiceRequest.id)
+        .where(AuditEntry.staff_id == user.handover_staff_id, AuditEntry.action == "reply",
+               ServiceRequest.user_id == user.id)
+        .order_by(AuditEntry.id.desc()).limit(1))
 
 
 def queue_assignment_notice(session: Session, request: ServiceRequest, assignee: Staff, by: Staff,

@@ -73,6 +73,24 @@ def named_loosely(text: str, titles: Sequence[str]) -> list[int]:
     return sorted(series.union(named_titles(text, titles)))
 
 
+def sharing_a_word(text: str, titles: Sequence[str]) -> list[int]:
+    """The positions of the titles one of whose own words (a piece of MIN_PIECE characters or more, not a
+    province) the text holds: the events on the topic a message asks about ("มีอบรมบรรจุภัณฑ์ไหม" of
+    "อบรมการออกแบบบรรจุภัณฑ์เพื่อการส่งออก"), however little of the title it says."""
+    message = _compact(text)
+    return [i for i, title in enumerate(titles)
+            if any(province_alone(piece) is None for piece in _pieces(_own(title), message))]
+
+
+def words_shared(text: str, title: str) -> list[str]:
+    """The title's own words (MIN_PIECE characters or more, not a province) the text holds whole, as the title
+    spells them: the topic a message asked about, to say back ("บรรจุภัณฑ์")."""
+    message = _compact(text)
+    words = [word.strip() for word in tokenize(normalize(title, emoji="strip"))]
+    return [word for word in dict.fromkeys(words) if word not in GENERIC_WORDS and len(word) >= MIN_PIECE
+            and _compact(word) in message and province_alone(word) is None]
+
+
 def said_of_event(text: str, today: dt.date | None = None) -> SaidOfEvent:
     """The day (or days), province and round the text says, as `SaidOfEvent`. Days gone by are no event's to
     come ("เห็นประกาศเมื่อวาน"): left out."""

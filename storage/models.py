@@ -99,6 +99,8 @@ class LineUser(Base):
     waiting_for_staff_since: Mapped[datetime | None]
     handover_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     handover_until: Mapped[datetime | None]
+    # When the user was told, in this staff conversation, that their words went to the officer (once in each).
+    handover_acknowledged_at: Mapped[datetime | None]
     interests: Mapped[list[Any]] = mapped_column(default=list)
     sectors: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -331,6 +333,7 @@ class Event(Base):
     venue: Mapped[str] = mapped_column(String(300), default="")
     image_url: Mapped[str | None] = mapped_column(String(500))
     capacity: Mapped[int] = mapped_column(Integer)
+    fee: Mapped[int | None] = mapped_column(Integer)  # baht per person: 0 free, None not stated
     registration_deadline: Mapped[datetime | None]
     sectors: Mapped[list[Any]] = mapped_column(default=list)
     provinces: Mapped[list[Any]] = mapped_column(default=list)

@@ -1,15 +1,18 @@
 """What staff (and ratings) do through LINE itself: hooks the dialogue and the webhook call.
 
-- `intercept_text`: a staff member sending the code that links their LINE account; and silence while a
-  staff member is talking with this user from the console (the message is in the transcript, and the
-  staff member gets a LINE ping).
-- `POSTBACKS`: the entrepreneur's 1-5 rating of a finished request.
+- `intercept_text`: a staff member sending the code that links their LINE account; and, while a staff member
+  talks with this user from the console, one word that the officer has it, then silence (the message is in the
+  transcript, the officer, or else their centre, gets a LINE ping); a status question is still answered.
+- `information_typed`, `file_for_staff`: the answer to "รอข้อมูลจากท่าน" goes to the request waiting for it
+  (`bot.console.information`).
+- `POSTBACKS`: the entrepreneur's 1-5 rating of a finished request (or the score typed right after the question).
 - `on_group_event`: a centre's LINE group: greeting on join, registering with a code, accepting requests.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import parse_qsl
@@ -17,16 +20,25 @@ from urllib.parse import parse_qsl
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import intents
 from bot import staff_alerts
-from bot.console import linking, texts, workflow
+from bot.console import information, linking, texts, workflow
 from bot.dialogue import staff as staff_actions
 from bot.dialogue.context import Context, Reply
-from bot.domain import DeliveriesQueued
+from bot.domain import DeliveriesQueued, DomainEvent
 from bot.line.inbound import Inbound
 from bot.line.outbound import Text
-from storage.models import Centre, ServiceRequest, Staff, StaffGroup
+from intents.normalize import normalize
+from storage.models import Attachment, Centre, Message, ServiceRequest, Staff, StaffGroup
 
 log = logging.getLogger(__name__)
+
+RATING_LENGTH = 60  # characters: a longer message says more than a score
+STARS = re.compile("⭐{1,5}")
+OUT_OF_FIVE = re.compile(r"\s*(?:/|เต็ม|จาก)\s*5(?!\d)")
+SCORE_WORDS = {"หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5}
+SCORE = re.compile(r"^(?:ให้|ได้)?\s*(?:คะแนน)?\s*(?P<lead>[1-5])(?!\d)|(?<!\d)(?P<beside>[1-5])\s*(?:ดาว|คะแนน)"
+                   r"|(?P<word>หนึ่ง|สอง|สาม|สี่|ห้า)\s*(?:ดาว|คะแนน)")
 
 
 def intercept_text(ctx: Context, event: Inbound) -> Reply | None:
@@ -36,11 +48,45 @@ def intercept_text(ctx: Context, event: Inbound) -> Reply | None:
         return _link_staff(ctx, code)
     if code is not None:
         return Reply([Text(texts.GROUP_CODE_IN_CHAT)])
-    if workflow.in_handover(ctx.user, ctx.now):  # the bot keeps quiet; the officer hears it on LINE
-        pings = staff_alerts.queue_handover_ping(ctx.session, ctx.user, event.text or "", ctx.public_base_url,
-                                                 ctx.now)
-        return Reply(events=[DeliveriesQueued(tuple(pings))] if pings else [])
+    rated = _typed_rating(ctx, event)
+    if rated is not None:
+        return rated
+    if workflow.in_handover(ctx.user, ctx.now) and not _asks_status(ctx):
+        return _for_the_officer(ctx, event.text or "")
     return None
+
+
+def _asks_status(ctx: Context) -> bool:
+    """"สถานะคำขอ" is answered by the bot, even while an officer talks with the user."""
+    said = ctx.prediction
+    return said is not None and said.intent == "request_status" and said.confidence >= intents.INTERRUPT_THRESHOLD
+
+
+def _for_the_officer(ctx: Context, words: str) -> Reply:
+    """During a staff conversation the bot keeps quiet but for one word in each, that the officer has the message;
+    the officer (or, off LINE, their centre's) hears it on LINE."""
+    pings = staff_alerts.queue_handover_ping(ctx.session, ctx.user, words, ctx.public_base_url, ctx.now)
+    events: list[DomainEvent] = [DeliveriesQueued(tuple(pings))] if pings else []
+    if ctx.user.handover_acknowledged_at is not None:
+        return Reply(events=events)
+    ctx.user.handover_acknowledged_at = ctx.now
+    return Reply([Text(texts.HANDOVER_ACK)], events)
+
+
+def information_typed(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:
+    """The entrepreneur's answer to a request waiting for their information; None for any other message."""
+    return information.typed(ctx, text, prediction)
+
+
+def file_for_staff(ctx: Context, attachment: Attachment | None, kind: str) -> Reply | None:
+    """A photo or file (its Thai `kind`) sent outside a request being made: kept on the request waiting for it, its
+    officer told; during a staff conversation, on the request talked about; None otherwise."""
+    if not workflow.in_handover(ctx.user, ctx.now):
+        return information.sent_file(ctx, attachment, kind)
+    request = staff_alerts.handover_request(ctx.session, ctx.user)
+    if attachment is not None and request is not None:
+        attachment.request_id = request.id
+    return _for_the_officer(ctx, texts.FILE_SENT.format(kind=kind))
 
 
 def _link_staff(ctx: Context, code) -> Reply:
@@ -71,6 +117,34 @@ def rate(ctx: Context, value: str, event: Inbound) -> Reply:
     workflow.audit(ctx.session, None, "rating", request, f"{score}/5", ctx.now)
     thanks = Text(texts.RATING_THANKS.format(stars="⭐" * int(score)))
     return Reply([thanks, Text(texts.RATING_LOW)] if int(score) <= 2 else [thanks])
+
+
+def _typed_rating(ctx: Context, event: Inbound) -> Reply | None:
+    """A score typed right after the rating question ("5 เลยจ้า", "๔ ค่ะ", "ให้ 5 ดาว") is the rating, as if tapped."""
+    score = typed_score(event.text or "")
+    if score is None:
+        return None
+    last_said = ctx.session.scalar(select(Message.text).where(Message.user_id == ctx.user.id, Message.direction == "out")
+                                   .order_by(Message.id.desc()).limit(1))
+    if last_said != texts.ASK_RATING:
+        return None
+    asked = ctx.session.scalar(select(ServiceRequest.id).where(
+        ServiceRequest.user_id == ctx.user.id, ServiceRequest.status == "done", ServiceRequest.rating.is_(None))
+        .order_by(ServiceRequest.closed_at.desc(), ServiceRequest.id.desc()).limit(1))
+    return None if asked is None else rate(ctx, f"{asked}:{score}", event)
+
+
+def typed_score(text: str) -> int | None:
+    """The 1-5 score a short message gives: a digit (Thai too) leading it or beside ดาว/คะแนน, a score "out of 5",
+    a number word with ดาว/คะแนน, or a row of stars; None for anything else ("มี 2 เรื่องค่ะ")."""
+    if STARS.fullmatch(text.strip()):
+        return len(text.strip())
+    said = OUT_OF_FIVE.sub("", normalize(text, emoji="strip"))
+    found = SCORE.search(said) if len(said) <= RATING_LENGTH else None
+    if found is None:
+        return None
+    digit = found["lead"] or found["beside"]
+    return int(digit) if digit else SCORE_WORDS[found["word"]]
 
 
 POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {"rate": rate}

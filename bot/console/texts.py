@@ -79,6 +79,10 @@ GROUP_LINK_FIRST = "กรุณาเชื่อมบัญชี LINE ส่
 REMINDER_TITLE = "⏰ ยังไม่มีผู้รับเรื่อง (เกินเป้า {hours} ชม.ทำการ)"
 ESCALATION_TITLE = "🚨 ยกระดับ: {centre} ยังไม่รับเรื่อง"
 NEW_REQUEST_TITLE = "คำขอใหม่ · {centre}"
+# To admins, for a centre with no officer or group on LINE: someone must take it or pass it on.
+UNSTAFFED_TITLE = "⚠️ คำขอใหม่ · {centre} ยังไม่มีเจ้าหน้าที่รับแจ้งเตือนใน LINE"
+ALERTED_ON_LINE = "แจ้งทาง LINE {count} ราย"
+NOBODY_ON_LINE = "ไม่มีผู้รับแจ้งเตือนทาง LINE (ทั้งเจ้าหน้าที่ของศูนย์และผู้ดูแลระบบ) กรุณาติดตามในระบบ"
 CONTACT_TITLE = "📞 ขอคุยกับเจ้าหน้าที่ · {centre}"
 SOMEONE = "ผู้ประกอบการ"  # a request's sender with no name given
 # Told to whoever accepts a request on LINE, after the entrepreneur asked for a call about it.
@@ -92,6 +96,11 @@ PHONE_CHANGED = "📞 {who} แจ้งเปลี่ยนเบอร์ต�
 NAME_CHANGED = "👤 {who} แจ้งเปลี่ยน{label} คำขอ {reference}:\nจาก {old}\nเป็น {new}\n\nดูคำขอได้ที่ {url}"
 ASSIGNED_TO_YOU = ("📌 {by} มอบหมายคำขอ {reference} ({service}) ให้ท่านดูแลค่ะ\n"
                    "ผู้ขอ: {who} จ.{province}\n\nดูคำขอได้ที่ {url}")
+INFORMATION_NOTE = "ผู้ประกอบการส่งข้อมูลทาง LINE"  # the history's note when their answer moves "waiting" on
+INFORMATION_GIVEN = ("📝 {who} ส่งข้อมูลที่ขอไว้ทาง LINE ({reference}):\n{text}\n\n"
+                     "คำขอกลับเป็น \"กำลังดำเนินการ\" แล้วค่ะ ดูและตอบได้ที่ {url}")
+INFORMATION_MORE = "📝 {who} ส่งข้อมูลเพิ่มทาง LINE ({reference}):\n{text}\n\nดูทั้งหมดได้ที่ {url}"
+FILE_SENT = "[ส่ง{kind}มา ดูในหน้าคำขอ]"  # a photo or file, in a LINE alert that carries text only
 HANDOVER_PING = "💬 {who} ตอบกลับในแชต ({reference}):\n{text}\n\nอ่านและตอบได้ที่ {url}"
 
 # --- updates to the entrepreneur (polite, short, ค่ะ/คะ) ---------------------------------------------
@@ -117,6 +126,10 @@ RATING_LOW = "ขอบคุณที่บอกเราค่ะ 🙏 หา
 RATING_ALREADY = "คำขอ {reference} ได้รับคะแนนของท่านแล้วค่ะ ขอบคุณค่ะ 🙏"
 RATING_NOT_YOURS = "ไม่พบคำขอนี้ในรายการของท่านค่ะ"
 STAFF_REPLY = "💬 เจ้าหน้าที่ {centre} ({name}):\n{text}"
+INFORMATION_THANKS = ("ได้รับข้อมูลแล้วค่ะ ส่งต่อให้เจ้าหน้าที่แล้ว 🙏 หากมีข้อมูลหรือรูปเพิ่มเติม "
+                      "ส่งในแชตนี้ต่อได้เลยนะคะ")
+INFORMATION_LATER = "ได้เลยค่ะ พร้อมเมื่อไหร่ พิมพ์ข้อมูลหรือส่งรูปในแชตนี้ได้เลยนะคะ เจ้าหน้าที่รออยู่ค่ะ 🙏"
+HANDOVER_ACK = "ส่งข้อความให้เจ้าหน้าที่แล้วค่ะ เจ้าหน้าที่กำลังดูแลเรื่องของท่านอยู่ จะตอบกลับในแชตนี้นะคะ 🙏"
 HANDBACK_NOTICE = ("เจ้าหน้าที่จบการสนทนาแล้วค่ะ ขอบคุณค่ะ 🙏 หากต้องการอะไรเพิ่มเติม "
                    "พิมพ์บอกระบบได้ตลอดเลยนะคะ")
 

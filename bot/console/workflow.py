@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from bot.console import notices, texts
+from bot.dialogue import texts as dialogue_texts
 from storage.models import AuditEntry, Centre, LineUser, RequestNote, ServiceRequest, Staff, StatusChange
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -30,6 +31,8 @@ NEEDS_REASON = ("rejected", "cancelled")
 CLOSED = ("done", "rejected", "cancelled")
 OPEN = ("new", "accepted", "in_progress", "waiting")
 HANDOVER_IDLE = timedelta(minutes=30)
+BY_LINE = "line"  # a status change the entrepreneur made in LINE (the page says "ผู้ประกอบการ (LINE)")
+NOTE_LENGTH = 500
 
 
 class NotAllowed(ValueError):
@@ -136,6 +139,8 @@ def reply(session: Session, request: ServiceRequest, staff: Staff, text: str, no
         raise NotAllowed("unreachable")
     outcome = Outcome()
     outcome.add(notices.queue_staff_reply(session, request, staff.name, text))
+    if not in_handover(user, now):  # a new conversation: the user's first words in it are acknowledged
+        user.handover_acknowledged_at = None
     user.handover_staff_id, user.handover_until = staff.id, now + idle
     audit(session, staff, "reply", request, _gist(text), now)
     return outcome
@@ -147,10 +152,23 @@ def hand_back(session: Session, user: LineUser, staff: Staff | None, request: Se
     outcome = Outcome()
     if user.handover_staff_id is None and user.handover_until is None:
         return outcome
-    user.handover_staff_id, user.handover_until = None, None
+    user.handover_staff_id, user.handover_until, user.handover_acknowledged_at = None, None, None
     outcome.add(notices.queue_hand_back(session, user, request.id if request else None))
     audit(session, staff, "hand_back", request, None, now)
     return outcome
+
+
+def information_given(session: Session, request: ServiceRequest, words: str, now: datetime) -> None:
+    """The entrepreneur answered "waiting" in LINE: the request is the officer's to move on again ("in progress"),
+    with their words in its history."""
+    if request.status != "waiting":
+        raise NotAllowed("transition")
+    note = f"{texts.INFORMATION_NOTE}: {words}"[:NOTE_LENGTH]
+    request.history.append(StatusChange(request_id=request.id, from_status="waiting", to_status="in_progress",
+                                        changed_by=BY_LINE, note=note, changed_at=now))
+    request.status, request.updated_at = "in_progress", now
+    names = dialogue_texts.STATUS_NAMES
+    audit(session, None, "status", request, f"{names['waiting']} → {names['in_progress']}: {note}", now)
 
 
 def in_handover(user: LineUser | None, now: datetime) -> bool:

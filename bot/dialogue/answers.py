@@ -74,6 +74,39 @@ def province_meant(ctx: Context, text: str | None, known: str | None = None) -> 
     return province.name if province else known or ctx.user.province
 
 
+# The sender saying where they, their home or their shop are ("อยู่หาดใหญ่", "ร้านอยู่ที่ลำปาง", "ผมอยู่ จ.น่าน") or that
+# they moved ("ย้ายมาอยู่ภูเก็ตแล้วค่ะ", "ย้ายร้านไปเชียงราย"): a word of its own, the sender's or none, before it; so
+# never a centre's whereabouts ("ศูนย์ที่เชียงใหม่อยู่ไหน", "ศูนย์อยู่เชียงใหม่ใช่ไหม") nor "ไม่ได้อยู่…", "ย้ายออกจาก…".
+OWN_PLACE = re.compile(r"(?<![^\s,])(?P<whose>(?:ผม|หนู|เรา|ดิฉัน|ฉัน|พี่|ตอนนี้|ปัจจุบัน|บ้าน|ร้าน|กิจการ|โรงงาน)\s*)*"
+                       r"(?:(?P<moved>ย้าย(?:บ้าน|ร้าน|กิจการ|โรงงาน)?\s*(?:มา|ไป)?\s*(?:อยู่)?)|อยู่)"
+                       r"\s*(?:ที่|ใน|แถว|จ\.|จังหวัด)?\s*(?!ออก|จาก|ไหน|ที่ไหน)(?P<place>[^\s,]+)")
+THEIRS = ("บ้าน", "ร้าน", "กิจการ", "โรงงาน")  # where one lives or works: a place told so is theirs, not a visit's
+CENTRE_BEFORE = re.compile(r"(?:ศูนย์|itc|สำนักงาน|สาขา)\s*$", re.IGNORECASE)
+
+
+def own_province(text: str | None) -> tuple[str, bool] | None:
+    """The province the sender says they are in (`OWN_PLACE`), and whether it replaces the one known: when they
+    moved, or say where their home or shop is; None when the message says no such thing."""
+    for match in OWN_PLACE.finditer(text or ""):
+        province = find_province(match["place"])
+        if province is not None and not CENTRE_BEFORE.search(text[:match.start()] if text else ""):
+            return province.name, bool(match["moved"]) or any(word in (match["whose"] or "") for word in THEIRS)
+    return None
+
+
+def note_where_they_are(ctx: Context, text: str | None, asked: str | None = None) -> None:
+    """Keep on a consenting user's profile, for the news of their province, where they say they are (`own_province`):
+    a move or a shop's place replaces the one known, "อยู่หาดใหญ่" fills only an empty one, as does the province
+    `asked` for ("ท่านอยู่จังหวัดไหนคะ"). Nothing is kept for a user who has not consented."""
+    if ctx.user.consented_at is None:
+        return
+    said = own_province(text)
+    if said is not None and (said[1] or ctx.user.province is None):
+        ctx.user.province = said[0]
+    elif said is None and asked is not None and ctx.user.province is None:
+        ctx.user.province = asked
+
+
 ASKS_IF_OPEN = re.compile(r"เปิด|ปิด|ทำการ|หยุด")
 
 
@@ -93,6 +126,31 @@ def opening_on(day: date) -> str:
     why = texts.why_closed(day, calendar.holidays.get(day, ""))
     reopens = texts.day_and_date(calendar.working_day(day, 1))
     return texts.CLOSED_THAT_DAY.format(day=texts.day_and_date(day), why=why, reopens=reopens, hours=hours)
+
+
+# What a question the classifier reads as centre information asks beyond the card's address, phone, hours and map
+# (as `ASKS_IF_OPEN` tells a day's opening): parking, which only staff can tell, or the way there, which the map
+# shows. Read only in a centre question, so "จอด" in a request ("ที่จอดรถยนต์ไฟฟ้า") is never taken for it.
+PRACTICAL = {
+    "parking": (re.compile(r"จอด|parking", re.IGNORECASE), texts.PARKING_ASK_STAFF),
+    "the_way": (re.compile(r"ไป\S*(?:ยังไง|อย่างไร|ทางไหน)|เดินทาง|นำทาง|เส้นทาง|รถเมล์|รถโดยสาร|ทางเข้า|เข้าทางไหน"),
+                texts.THE_WAY_ON_THE_MAP),
+}
+
+
+def practical_question(text: str | None) -> str | None:
+    """The practical matter a centre question asks about (a key of `PRACTICAL`), or None."""
+    return next((key for key, (asks, _said) in PRACTICAL.items() if text and asks.search(text)), None)
+
+
+def practical_answer(ctx: Context, province: str, asked: str | None) -> Reply:
+    """After the card of the centre serving `province`: what the bot can say of the practical matter `asked`, with the
+    centre's phone for the rest; nothing when none was asked."""
+    centre = repo.centre_for_province(ctx.session, province) if asked in PRACTICAL else None
+    if centre is None or asked is None:
+        return Reply([])
+    said = PRACTICAL[asked][1].format(centre=centre.name, phone=centre.phone, hours=centre.hours)
+    return Reply([Text(said, cards.main_menu())])
 
 
 def centre_of(ctx: Context, province: str) -> Reply:

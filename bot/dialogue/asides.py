@@ -25,9 +25,11 @@ CANCELLING = ("ยกเลิก", "ยกเลิกได้", "ยืนย
 CONSENTING = ("ยินยอม", "ยอมรับ", "agree")  # consent named anywhere: "ยินยอมให้เก็บข้อมูลค่ะ", "yes I agree"
 
 
-def _buttons(yes: Words = (), no: Words = (), no_starts: Words = (), yes_within: Words = ()) -> replies.YesOrNo:
+def _buttons(yes: Words = (), no: Words = (), no_starts: Words = (), yes_within: Words = (),
+             courtesies: Words = ()) -> replies.YesOrNo:
     """The everyday yes and no, with a question's own words."""
-    return replies.YesOrNo(replies.YES_WORDS | set(yes), replies.NO_WORDS | set(no), NO_STARTS + no_starts, yes_within)
+    return replies.YesOrNo(replies.YES_WORDS | set(yes), replies.NO_WORDS | set(no), NO_STARTS + no_starts, yes_within,
+                           courtesies)
 
 
 # How a typed answer reads, by what the question is `about` (`ask_yes_or_no`). Besides the everyday yes and no,
@@ -43,10 +45,12 @@ QUESTIONS = {
     "cancel": _buttons(CANCELLING, ("ไม่ยกเลิก", "ไม่เป็นไร", "ไม่ได้จะยกเลิก", "ไม่ได้ยกเลิก"),
                        ("ไม่ยกเลิก", "ไม่เป็นไร", "ไม่ได้จะยกเลิก", "ไม่ได้ยกเลิก", "เอ้ยไม่", "อ้าวไม่")),
     "resume": _buttons(("ทำต่อ", "ไม่ยกเลิก"), CANCELLING),
+    # "เอาค่ะ ใส่ชื่อสำรองไว้เลย" (h81) and "ไม่เป็นไรค่ะ รอได้" (fine, I can wait) say yes; "เอาไว้ก่อนค่ะ" (not now) no.
     "waitlist": _buttons(("เข้าสำรอง", "เข้าสำรองไว้", "เข้ารายชื่อสำรอง", "สำรอง", "สำรองไว้", "รอ", "รอได้"),
-                         ("ไม่รอ", "ไม่สำรอง", "ไม่เข้าสำรอง", "ไม่เป็นไร"),
-                         ("ไม่รอ", "ไม่สำรอง", "ไม่เข้าสำรอง", "ไม่เป็นไร", "ไม่อยาก", "ไม่ต้อง"),
-                         ("สำรอง",)),  # "เอาค่ะ ใส่ชื่อสำรองไว้เลย" (h81)
+                         ("ไม่รอ", "ไม่สำรอง", "ไม่เข้าสำรอง", "ไม่เป็นไร", "ไว้ก่อน", "เอาไว้ก่อน"),
+                         ("ไม่รอ", "ไม่สำรอง", "ไม่เข้าสำรอง", "ไม่เป็นไร", "ไม่อยาก", "ไม่ต้อง", "ไว้ก่อน", "เอาไว้ก่อน",
+                          "ยังไม่"),
+                         ("สำรอง", "รอได้", "รอก็ได้"), ("ไม่เป็นไร",)),
     # "Only N seats left: register N?" (its third button, the waiting list, reads as "waitlist" does).
     "seats_left": _buttons(("ลงทะเบียน", "ลงทะเบียนเลย", "ลงเลย", "ก็ได้"),
                            ("ไม่เป็นไร", "ไม่ลง", "ไม่ลงทะเบียน", "ไม่ไป"), ("ไม่เป็นไร", "ไม่ลง", "ไม่ไป")),

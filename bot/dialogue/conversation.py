@@ -245,8 +245,8 @@ def submit(ctx: Context, flow: flows.Flow, answers: dict[str, Any], conversation
         ctx.session, user=ctx.user, service=flow.service, centre=centre, province=province,
         business_name=answers.get("business_name"), contact_name=answers.get("contact_name"),
         phone=phone, details=answers.get("details"), answers=extra, files_since=_started(conversation))
-    for key in flows.PROFILE_KEYS:
-        if answers.get(key):
+    for key in flows.PROFILE_KEYS:  # what the flow never asked (a business typed with the name) adds, not replaces
+        if answers.get(key) and (flow.field(key) or not getattr(ctx.user, key)):
             setattr(ctx.user, key, answers[key])
     repo.clear_conversation(ctx.session, ctx.user)
     if flow.service == "contact_staff":

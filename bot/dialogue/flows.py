@@ -286,7 +286,8 @@ def answer(flow: Flow, state: str, answers: dict[str, Any], reply: str, today: d
     if state == "contact_name" and na.SAME_AS_THE_BUSINESS.fullmatch(replies.plain(reply)):
         return na.named_as_the_business(flow, answers, today)
     said, named = (na.names_said(flow, answers, reply, today) if state not in na.NAMES else
-                   na.business_named_for_the_contact(flow, state, reply, today))
+                   na.business_named_for_the_contact(flow, state, answers, reply, today) if state == "contact_name"
+                   else na.person_named_with_the_business(flow, state, answers, reply, today))
     try:
         if not said:  # the shop named for the contact ("ชื่อร้านคือ ดอยดีคอฟฟี่"), and no one else
             raise Invalid(texts.BUSINESS_TAKEN)

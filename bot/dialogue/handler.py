@@ -35,11 +35,10 @@ from bot.dialogue.postbacks import on_postback
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.summary import change_named
 from bot.dialogue.understanding import (
-    CALL_BACK,
     CENTRE_LOOKUP,
     INTERRUPTING,
     OPENING_TOLD,
-    centre_card,
+    looked_up_card,
     opening_asked_again,
     understand,
 )
@@ -197,7 +196,8 @@ def on_text(ctx: Context, event: Inbound) -> Reply:
     if current is not None and current.flow in flows.FLOWS:
         return _in_flow(ctx, current, text, prediction, confident)
     # No request in progress; perhaps a registration's "your name?" waits, after a question answered here.
-    return notice.then(_unasked(ctx, text, prediction, event))
+    answer = None if _button_labelled(text) else line_side.information_typed(ctx, text, prediction)  # "รอข้อมูล"
+    return notice.then(answer if answer is not None else _unasked(ctx, text, prediction, event))
 
 
 def _unasked(ctx: Context, text: str, prediction: intents.Prediction, event: Inbound) -> Reply:
@@ -216,6 +216,7 @@ def _unasked(ctx: Context, text: str, prediction: intents.Prediction, event: Inb
     # A province's name alone ("ชลบุรีค่ะ", out of scope to the classifier): its centre is what the bot knows of it.
     province = closest_province(text) if unclear or prediction.intent in NOT_A_TOPIC else None
     if province is not None:
+        answers.note_where_they_are(ctx, text)
         return answers.centre_of(ctx, province.name)
     return understand(ctx, text, prediction)
 
@@ -345,9 +346,8 @@ def _centre_lookup(ctx: Context, current, text: str, prediction: intents.Predict
     except Invalid as unread:
         hint = str(unread)
     else:
-        if ctx.user.consented_at is not None and ctx.user.province is None:
-            ctx.user.province = province  # where they said they are: asked once, and their news is for it (h81)
-        return centre_card(ctx, province, call_back=CALL_BACK in current.data)
+        answers.note_where_they_are(ctx, text, asked=province)  # their news is for it (h81); a move updates it
+        return looked_up_card(ctx, province, current.data)
     topic = prediction.confidence >= intents.INTERRUPT_THRESHOLD and prediction.intent not in NOT_A_TOPIC
     if topic or current.state == AGAIN or _button_labelled(text) or answers.closing(text):
         return _unasked(ctx, text, prediction, event)
@@ -394,8 +394,9 @@ def on_media(ctx: Context, event: Inbound) -> Reply:
     repo.log_message(ctx.session, ctx.user, "in", event.kind, event.file_name)
     events: list[DomainEvent] = [AttachmentReceived(attachment.id)] if attachment else []
     current = conversation.request_flow(ctx)
-    if current is None:
-        return Reply([Text(texts.ATTACHMENT_OUTSIDE.format(kind=kind), cards.main_menu())], events)
+    if current is None:  # kept for a request waiting for it, or for the officer chatting (bot.console.line_side)
+        outside = Reply([Text(texts.ATTACHMENT_OUTSIDE.format(kind=kind), cards.main_menu())])
+        return Reply([], events).then(line_side.file_for_staff(ctx, attachment, kind) or outside)
     return Reply([Text(texts.ATTACHMENT_RECEIVED.format(kind=kind))], events).then(
         conversation.reask(ctx, current))
 

@@ -158,14 +158,50 @@ def introduced(flow: Flow, answers: dict[str, Any], text: str, today: date) -> d
     return found
 
 
-def business_named_for_the_contact(flow: Flow, state: str, reply: str, today: date) -> tuple[str, dict[str, Any]]:
+def business_named_for_the_contact(flow: Flow, state: str, answers: dict[str, Any], reply: str,
+                                   today: date) -> tuple[str, dict[str, Any]]:
     """At the contact question, the shop named first instead ("ชื่อร้านคือ ดอยดีคอฟฟี่"): the rest of the reply,
-    for the contact, and the shop taken for the business (said again, it may correct the answer given before)."""
+    for the contact, and the shop taken for the business (said again, it may correct the answer given before); or
+    the business typed after the person ("วิชัย ศรีทอง บ.วิชัยออโต้พาร์ท"), taken when none is known yet."""
     business, match = flow.field("business_name"), NAMED_IN_PASSING["business_name"].match(reply)
-    if state != "contact_name" or business is None or match is None:
+    if state != "contact_name":
         return reply, {}
+    if business is None or match is None:
+        return reply, _business_after_the_person(answers, reply, today)
     try:
         name = business.read(match["name"], today)
     except Invalid:
         return reply, {}
     return (reply[: match.start()] + reply[match.end() :]).strip(), {"business_name": name}
+
+
+# A person, before a business typed at its question: introduced ("ผมสมชายครับ"), or a first name and surname; not a
+# word with a title's letters ("นางฟ้าเบเกอรี่ ร้านขนม" is one shop).
+PERSON = re.compile(r"(?:กระผม|ผม|ดิฉัน|ชื่อ)|[^\s\d]+\s+[^\s\d]+(?:\s+[\d๐-๙+(].*)?$")
+
+
+def person_named_with_the_business(flow: Flow, state: str, answers: dict[str, Any], reply: str,
+                                   today: date) -> tuple[str, dict[str, Any]]:
+    """At the business question, a person typed before it ("วิชัย ศรีทอง บ.วิชัยออโต้พาร์ท"): the business, for
+    the answer, and the person taken as the contact when the flow still asks one, so it is not asked; a word before
+    a shop that may be its kind ("ข้าวแกง ร้านเจ๊หน่อย") leaves the reply whole."""
+    split = names.business_after_the_name(reply) if state == "business_name" else None
+    contact = flow.field("contact_name")
+    if split is None or contact is None or answers.get("contact_name") or not PERSON.match(split[0]):
+        return reply, {}
+    try:
+        return split[1], {"contact_name": contact.read(split[0], today)}
+    except Invalid:
+        return reply, {}
+
+
+def _business_after_the_person(answers: dict[str, Any], reply: str, today: date) -> dict[str, Any]:
+    """The business typed after the contact's name (`names.business_after_the_name`), as the business name when
+    none is known yet, in any flow: the request and the profile keep it, and the flow asks it no more."""
+    split = names.business_after_the_name(reply)
+    if split is None or answers.get("business_name"):
+        return {}
+    try:
+        return {"business_name": names.read_business_name(split[1], today)}
+    except Invalid:
+        return {}

@@ -83,6 +83,15 @@ SAYS_AN_ADDRESS = re.compile(r"อยู่\s*(?:ใน|ที่|แถว|ใ�
 # What stands between a phone number and the name typed after it: "081-234-5678 ชื่อแอน", "๐๘๑… / แอน".
 NAME_AFTER_PHONE = re.compile(r"^[\s,:;/\-]*(?:ชื่อ(?:ว่า)?)?\s*")
 EXTENSION = re.compile(r"(?:ต่อ|ext)\.?\s*\d", re.IGNORECASE)  # "02 123 4567 ต่อ 12": no name
+# A business typed after the person's name, where a word of its own starts ("วิชัย ศรีทอง บ.วิชัยออโต้พาร์ท", "แดงค่ะ
+# จากวิสาหกิจชุมชนบ้านนา", "Somchai, ABC Co., Ltd."), up to a phone number after it. A business typed first ("ร้านป้าแดง")
+# is no person's name and is refused as one; "เจ้าของร้าน" is no business of its own.
+_BUSINESS_FORMS = r"(?:บริษัท|บจก\.?|บ\.|หจก\.?|ห้างหุ้นส่วน(?:จำกัด|สามัญ)?|ร้าน|วิสาหกิจ(?:ชุมชน)?|กลุ่ม|โรงงาน|สหกรณ์|แบรนด์)"
+BUSINESS_WORD = re.compile(rf"^{_BUSINESS_FORMS}\s*")
+BUSINESS_AFTER_A_NAME = re.compile(
+    rf"(?:(?<=\s)|(?<=[,/]))(?:(?:จาก|ทาง)\s*)?(?P<business>{_BUSINESS_FORMS}\s*[^\s\d๐-๙][^\d๐-๙]*?"
+    r"|(?!co\b)[A-Za-z][\w&.'\- ]*?[\s,]\s*(?:co\.?\s*,?\s*ltd\.?|company\s+limited|ltd\.?|limited|inc\.?))"
+    r"(?=[\s,:;/]*(?:เบอร์\S*|โทร\S*|tel\.?)?[\s,:;/]*(?:\+?[\d๐-๙]|$))", re.IGNORECASE)
 PHONE_LEAD = re.compile(r"[\s,:;/]*(?:เบอร์โทรศัพท์|เบอร์โทร|เบอร์|โทรศัพท์|โทร|tel\.?)?[\s,:;/]*$", re.IGNORECASE)
 
 
@@ -119,10 +128,11 @@ def read_business_name(text: str, today: date) -> str:
 
 def read_contact_name(text: str, today: date) -> str:
     """Take a contact's name: what follows "ชื่อ" when the text says it, else the text without "ขอโทษค่ะ" or "ผม"
-    before it; never the polite particle or phone number after it, nor a shop ("ชื่อร้านคือ ดอยดี")."""
+    before it; never the polite particle, phone number or business after it, nor a shop ("ชื่อร้านคือ ดอยดี")."""
     refuse_what_answers_nothing(text, texts.ASK_AFTER.format(asked="เป็นชื่อ"), texts.CONTACT_IS_A_PERSON,
                                 texts.WHY_CONTACT_DETAILS, texts.CONTACT_NAME_FORM)
     said = OWN_NAME_FIRST.sub("", _after_fillers(_before_phone(text)))
+    said = split[0] if (split := business_after_the_name(said)) else said  # the business is the request's
     if not said:
         raise Invalid(texts.OWN_NAME_PLEASE)
     after = _after_the_word_name(said)
@@ -137,6 +147,17 @@ def read_contact_name(text: str, today: date) -> str:
     if SAYS_AN_ADDRESS.search(said):
         raise Invalid(texts.ADDRESS_NOT_A_NAME)
     return read_name(name, today)
+
+
+def business_after_the_name(text: str) -> tuple[str, str] | None:
+    """A business typed after the person's name (`BUSINESS_AFTER_A_NAME`): the text without it, and the business as
+    typed; None when there is none, or what follows the business word names none ("ร้านอยู่ลำปาง", "ร้านค่ะ")."""
+    match = BUSINESS_AFTER_A_NAME.search(text)
+    if match is None or not match.start() or SAYS_WHERE.match(match["business"]):
+        return None
+    person = (text[: match.start()] + text[match.end():]).strip(" ,/")
+    named = _before_particles(BUSINESS_WORD.sub("", match["business"]))
+    return (person, match["business"]) if len(named) >= 2 and person else None
 
 
 def _name_after_kin(said: str, kin: str) -> str:

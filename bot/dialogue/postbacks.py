@@ -159,8 +159,9 @@ def _intent(ctx: Context, value: str, event: Inbound) -> Reply:
     if current is not None and value in INTERRUPTING:
         return conversation.aside(ctx, current, act_on(ctx, value, None))
     # A service chosen for a message the bot was unsure of starts from that message ("…แล้วก็อยากหาคนรับซื้อด้วย");
-    # events chosen for it are those it asked about ("งานอบรมที่กรุงเทพมีไหม": the events in Bangkok).
-    said = unclear_text(ctx) if value in intents.SERVICE_LABELS or value in ("contact_staff", "event") else None
+    # events chosen for it are those it asked about ("งานอบรมที่กรุงเทพมีไหม": the events in Bangkok), and the centre
+    # chosen answers what it asked ("จอดรถได้ไหมคะ": parking, after the card).
+    said = unclear_text(ctx) if value in (*intents.SERVICE_LABELS, "contact_staff", "event", "center_info") else None
     return act_on(ctx, value, said)
 
 

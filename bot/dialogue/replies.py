@@ -172,6 +172,9 @@ class YesOrNo:
     # Words that say yes wherever they stand in a short answer, unless ไม่ comes before them ("เออๆ ยินยอมก็ได้
     # รีบๆนะ"); a longer message goes on to something else ("งั้นยินยอมค่ะ อยากให้เจ้าหน้าที่โทรกลับ…").
     yes_within: tuple[str, ...] = ()
+    # Starts of a no that are only a courtesy when the rest of a short answer says yes within (`yes_within`) and
+    # no ไม่: "ไม่เป็นไรค่ะ รอได้" (that's fine, I can wait) is a yes to "join the waiting list?".
+    courtesies: tuple[str, ...] = ()
 
     def read(self, text: str) -> bool | None:
         """True for a yes, False for a no, None for anything else: the answer's parts (`answer_parts`) say it
@@ -179,6 +182,8 @@ class YesOrNo:
         typed = answer_words(text)
         parts = answer_parts(typed)
         said = "".join(parts)
+        if self._courteous_yes(said):
+            return True
         if said.startswith(self.no_starts) or _all_in(said, parts, self.no):
             return False
         words = [word for part in typed for word in part if word not in ANSWER_PADDING]
@@ -186,6 +191,13 @@ class YesOrNo:
         within = short and not asks_what_it_means(said) and any(
             word in said and f"ไม่{word}" not in said for word in self.yes_within)
         return True if within or _all_in(said, parts, self.yes) or _all_in(said, words, self.yes) else None
+
+    def _courteous_yes(self, said: str) -> bool:
+        """True when a courtesy opens a short answer whose rest says yes within, with no ไม่ of its own."""
+        courtesy = next((start for start in self.courtesies if said.startswith(start)), None)
+        rest = said[len(courtesy):] if courtesy else ""
+        return (bool(rest) and len(said) <= SHORT_ANSWER and "ไม่" not in rest and "บ่" not in rest
+                and any(word in rest for word in self.yes_within))
 
 
 # Asking what a word means is no answer in that word: "ยินยอมคืออะไรคะ ป้าไม่เข้าใจ", "ทำไมต้องยินยอม",

@@ -270,6 +270,12 @@ REQUEST_NOT_FOUND = "ไม่พบคำขอเลขที่ {reference} �
 CONTACT_QUEUED = ("แจ้งเจ้าหน้าที่ {centre} แล้วค่ะ เลขที่เรื่อง {reference}\n"
                   "เจ้าหน้าที่จะติดต่อกลับโดยเร็วในเวลาทำการ {hours} ค่ะ")
 ASK_PROVINCE_FOR_CENTRE = "ท่านอยู่จังหวัดไหนคะ พิมพ์ชื่อจังหวัด หรือแชร์ตำแหน่งก็ได้ค่ะ"
+# Practical questions about visiting a centre, answered after its card: what the bot knows is the card, the rest
+# its staff can tell.
+PARKING_ASK_STAFF = ("เรื่องที่จอดรถ ระบบยังไม่มีข้อมูลค่ะ 🙏 รบกวนโทรสอบถามเจ้าหน้าที่ {centre} ที่ {phone} "
+                     "ในเวลาทำการ {hours} นะคะ")
+THE_WAY_ON_THE_MAP = ("แตะ \"เปิดแผนที่\" บนการ์ดด้านบนเพื่อนำทางไปศูนย์ได้เลยค่ะ หากหาทางไม่เจอหรืออยากถามเรื่องการเดินทาง "
+                      "โทรหาเจ้าหน้าที่ {centre} ที่ {phone} ได้นะคะ")
 CENTRE_AFTER_PROVINCE = ("พอท่านแจ้งจังหวัดในคำขอนี้ ระบบจะบอกศูนย์ที่ดูแลพร้อมที่อยู่และเบอร์โทรค่ะ "
                          "หรือพิมพ์ถามพร้อมชื่อจังหวัดก็ได้ เช่น \"ศูนย์ขอนแก่นอยู่ไหนคะ\"")
 LOCATION_SERVED = "ได้รับตำแหน่งแล้วค่ะ ท่านอยู่ จ.{province} ศูนย์ที่ดูแลคือ {centre} (ห่างประมาณ {km} กม.) ค่ะ"

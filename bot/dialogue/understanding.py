@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import intents
 from bot.dialogue import answers, asides, call_about, cards, conversation, replies, texts
@@ -21,6 +22,7 @@ UNCLEAR = "unclear_text"
 INTERRUPTING = {"request_status", "center_info", "event", "unsubscribe"}
 # What the classifier reads a reply to an event announced lately as ("สนใจครับ", "ไม่สนใจงานนี้ครับ"), when it is sure.
 ANSWERS_AN_ANNOUNCEMENT = {"event", "training", "greeting", "out_of_scope"}
+PRACTICAL = "practical"  # the lookup's mark of a practical matter asked ("มีที่จอดรถไหม"), answered with the card
 CALL_BACK = "call_back"  # a call-back asked for before consent: the postback of its offer, and the lookup's mark
 # A day's opening just told: until the next message, "แล้ว 31 ธค ล่ะคะ" asks the same of another day (h81).
 OPENING_TOLD = "opening_told"
@@ -101,12 +103,15 @@ def centre_info(ctx: Context, text: str | None, call_back: bool = False) -> Repl
         asides.remember(ctx, OPENING_TOLD, {OPENING_TOLD: True})
     current = conversation.request_flow(ctx)
     known = current.data.get("answers", {}).get("province") if current is not None else None
+    answers.note_where_they_are(ctx, text)  # "ย้ายมาอยู่ภูเก็ตแล้วค่ะ มีศูนย์ไหม": their news is for it from now on
     province = answers.province_meant(ctx, text, known)
+    asked = answers.practical_question(text)  # "มีที่จอดรถไหม": the card, then what staff can tell
     if province is not None:
-        return told.then(centre_card(ctx, province, call_back))
+        return told.then(centre_card(ctx, province, call_back, asked))
     if current is not None:  # the request's own province question will tell
         return told.then(Reply([Text(texts.CENTRE_AFTER_PROVINCE)]))
-    repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, "province", {CALL_BACK: True} if call_back else {})
+    lookup = ({CALL_BACK: True} if call_back else {}) | ({PRACTICAL: asked} if asked else {})
+    repo.save_conversation(ctx.session, ctx.user, CENTRE_LOOKUP, "province", lookup)
     return told.then(Reply([Text(texts.ASK_PROVINCE_FOR_CENTRE, cards.province_choices())]))
 
 
@@ -123,10 +128,17 @@ def opening_asked_again(ctx: Context, current: Conversation | None, text: str) -
     return Reply([Text(answers.opening_on(day), cards.main_menu())])
 
 
-def centre_card(ctx: Context, province: str, call_back: bool = False) -> Reply:
-    """The card of the centre serving `province`. With `call_back`, "ยินยอมให้โทรกลับ" under it: tapped, or
-    consent typed next, gives consent and starts the call-back request for that province."""
-    card = answers.centre_of(ctx, province)
+def looked_up_card(ctx: Context, province: str, lookup: dict[str, Any]) -> Reply:
+    """The card for the province told at the centre lookup, with what its question was asked for: a call-back, a
+    practical matter."""
+    return centre_card(ctx, province, CALL_BACK in lookup, lookup.get(PRACTICAL))
+
+
+def centre_card(ctx: Context, province: str, call_back: bool = False, asked: str | None = None) -> Reply:
+    """The card of the centre serving `province`, and what can be said of the practical matter `asked` (parking,
+    the way there). With `call_back`, "ยินยอมให้โทรกลับ" under it: tapped, or consent typed next, gives consent and
+    starts the call-back request for that province."""
+    card = answers.centre_of(ctx, province).then(answers.practical_answer(ctx, province, asked))
     if not call_back:
         return card
     asides.ask_yes_or_no(ctx, f"{CALL_BACK}={province}", cards.CONSENT_REFUSED, about=CALL_BACK)

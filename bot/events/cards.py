@@ -56,10 +56,10 @@ def offer_card(registration: Registration) -> Flex:
     return Flex(texts.OFFER_ALT.format(title=event.title, until=until), _bubble(event, body, buttons))
 
 
-def event_choices() -> tuple[Action, ...]:
-    """The events menu, as quick replies."""
+def event_choices(others: str = "intent=event") -> tuple[Action, ...]:
+    """The events menu, as quick replies; `others` is what "ดูกิจกรรมอื่น" shows (all events, or the next page)."""
     return (Choose(texts.MY_EVENTS, "ev_mine=1", texts.MY_EVENTS),
-            Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
+            Choose(texts.OTHER_EVENTS, others, texts.OTHER_EVENTS),
             Choose(texts.CHOOSE_NEWS, "news=start", texts.CHOOSE_NEWS))
 
 
@@ -80,9 +80,19 @@ def venue(event: Event) -> str:
     return f"{event.venue + ' ' if event.venue else ''}จ.{event.province}"
 
 
+def fee(event: Event) -> str | None:
+    """What taking part costs, as the card and an answer say it ("ไม่มีค่าใช้จ่าย"); None when not stated."""
+    if event.fee is None:
+        return None
+    return texts.FREE if event.fee == 0 else texts.FEE.format(baht=f"{event.fee:,}")
+
+
 def _details(event: Event) -> list[dict[str, Any]]:
     rows = [_text(f"📅 {thai_datetime(event.starts_at)}", wrap=True),
             _text(f"📍 {venue(event)}", wrap=True)]
+    costs = fee(event)
+    if costs:
+        rows.append(_text(f"💰 {costs}", wrap=True))
     if event.registration_deadline:
         rows.append(_text(texts.DEADLINE.format(date=thai_datetime(event.registration_deadline)),
                           wrap=True, color=GREY))

@@ -1,6 +1,11 @@
-"""An event called off or moved by staff (the console's form, `flask events cancel`): everyone holding a seat, an
-offer or a waiting-list place is told on LINE, news subscription or not (it is about their own registration), and a
-day-before reminder already sent is sent again for the new day."""
+"""An event called off, set back to draft or moved by staff (the console's form, `flask events cancel`): everyone
+holding a seat, an offer or a waiting-list place is told on LINE, news subscription or not (it is about their own
+registration), and a day-before reminder already sent is sent again for the new day.
+
+Set back to draft (h84), an event is on hold, not called off: registrations are kept, seats offered and not yet
+confirmed go back to waiting in their place, the ticket and the door refuse (`registrations.NOT_ON`), and those
+registered are told once that it is postponed and that they will hear when it is back; published again, they are
+told it is back, as after a call-off, and free seats are offered afresh."""
 
 from __future__ import annotations
 
@@ -18,7 +23,8 @@ from bot.line.outbound import Choose, Text, to_line_messages
 from storage import repositories as repo
 from storage.models import Event, LineUser, Registration
 
-CALLED_OFF = seats.CALLED_OFF
+CALLED_OFF, DRAFT = seats.CALLED_OFF, seats.DRAFT
+BACK_PUSH = {DRAFT: texts.EVENT_REOPENED_PUSH}  # else EVENT_BACK_PUSH, after a call-off
 
 
 @dataclass(frozen=True)
@@ -44,9 +50,11 @@ def tell_registered(session: Session, event: Event, before: Before | None, now: 
             return []
         said = texts.EVENT_CALLED_OFF_PUSH.format(title=event.title, date=thai_datetime(before.starts_at))
         return _queue(session, event, "event_called_off", Text(said, (_choice(texts.OTHER_EVENTS, "intent=event"),)))
+    if event.status == DRAFT:
+        return _on_hold(session, event, before)
     if event.status != "published":
         return []
-    back = before.status == CALLED_OFF  # called off, then on again (h83)
+    back = before.status in seats.NOT_ON  # called off or on hold, then on again (h83, h84)
     moved = event.starts_at != before.starts_at
     if not back and not moved and (event.venue or "", event.province) == before.place:
         return []
@@ -54,11 +62,20 @@ def tell_registered(session: Session, event: Event, before: Before | None, now: 
         _offers_end_by_the_start(session, event)
         if _day(event.starts_at) != _day(before.starts_at):
             event.reminded_at = None  # the day-before reminder is for the new day
-    said = (texts.EVENT_BACK_PUSH if back else texts.EVENT_CHANGED_PUSH).format(
+    said = (BACK_PUSH.get(before.status, texts.EVENT_BACK_PUSH) if back else texts.EVENT_CHANGED_PUSH).format(
         title=event.title, date=thai_datetime(event.starts_at), venue=cards.venue(event))
     choices = (_choice(texts.SHOW_TICKET, f"ev_ticket={event.id}"),
                _choice(texts.CANCEL_REGISTRATION, f"ev_cancel={event.id}"))
     return _queue(session, event, "event_back" if back else "event_changed", Text(said, choices))
+
+
+def _on_hold(session: Session, event: Event, before: Before) -> list[int]:
+    """A published event set back to draft: its offers go back to waiting, and its registrants are told once."""
+    if before.status != "published":
+        return []
+    seats.hold_offers(session, event)
+    said = texts.EVENT_ON_HOLD_PUSH.format(title=event.title, date=thai_datetime(before.starts_at))
+    return _queue(session, event, "event_on_hold", Text(said, (_choice(texts.OTHER_EVENTS, "intent=event"),)))
 
 
 def _offers_end_by_the_start(session: Session, event: Event) -> None:

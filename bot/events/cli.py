@@ -64,13 +64,16 @@ def sector_code(text: str) -> str:
 @click.option("--image-url", default=None, help="https image shown on the event card.")
 @click.option("--sector", "sectors", multiple=True, help="Cluster sector it is for (repeatable).")
 @click.option("--for-province", "provinces", multiple=True, help="Province it is for (repeatable).")
+@click.option("--fee", type=click.IntRange(0, 1_000_000), default=None,
+              help="Fee per person in baht (0: free); left out, the fee is not stated.")
 @click.option("--draft", is_flag=True, help="Save without showing it to followers yet.")
 def add_event(title: str, starts: str, province: str, capacity: int, venue: str, description: str,
               ends: str | None, deadline: str | None, image_url: str | None, sectors: tuple[str, ...],
-              provinces: tuple[str, ...], draft: bool) -> None:
+              provinces: tuple[str, ...], fee: int | None, draft: bool) -> None:
     """Create an event; prints it as JSON."""
     event = Event(title=title.strip(), starts_at=parse_moment(starts, "--starts"),
-                  province=official_province(province), capacity=capacity, venue=venue, description=description,
+                  province=official_province(province), capacity=capacity, fee=fee, venue=venue,
+                  description=description,
                   ends_at=parse_moment(ends, "--ends") if ends else None,
                   registration_deadline=parse_moment(deadline, "--deadline") if deadline else None,
                   image_url=image_url, sectors=[sector_code(s) for s in sectors],
@@ -151,7 +154,7 @@ def event_row(session, event: Event) -> dict[str, Any]:
     return {
         "id": event.id, "title": event.title, "status": event.status,
         "starts_at": _iso(event.starts_at), "ends_at": _iso(event.ends_at),
-        "province": event.province, "venue": event.venue, "capacity": event.capacity,
+        "province": event.province, "venue": event.venue, "capacity": event.capacity, "fee": event.fee,
         "registration_deadline": _iso(event.registration_deadline),
         "sectors": list(event.sectors or []), "provinces": list(event.provinces or []),
         "image_url": event.image_url,

@@ -44,6 +44,7 @@ class EventForm:
             return cls({"status": "published", "sectors": [], "provinces": [], "capacity": 100})
         return cls({"title": event.title, "description": event.description, "venue": event.venue,
                     "province": event.province, "image_url": event.image_url or "", "capacity": event.capacity,
+                    "fee": "" if event.fee is None else event.fee,
                     "starts": _local_input(event.starts_at), "ends": _local_input(event.ends_at),
                     "deadline": _local_input(event.registration_deadline), "status": event.status,
                     "sectors": list(event.sectors or []), "provinces": list(event.provinces or [])})
@@ -51,7 +52,7 @@ class EventForm:
     @classmethod
     def from_request(cls, form: MultiDict[str, str]) -> EventForm:
         get = lambda name: (form.get(name) or "").strip()
-        names = ("title", "description", "venue", "province", "image_url", "capacity", "starts", "ends",
+        names = ("title", "description", "venue", "province", "image_url", "capacity", "fee", "starts", "ends",
                  "deadline", "status")
         values: dict[str, Any] = {name: get(name) for name in names}
         values["sectors"] = [s for s in form.getlist("sectors") if s in SECTORS]
@@ -69,6 +70,8 @@ class EventForm:
             errors.append(say.BAD_PROVINCE)
         if not v["capacity"].isdecimal() or int(v["capacity"]) < 1:
             errors.append(say.BAD_CAPACITY)
+        if v["fee"] and not v["fee"].isdecimal():
+            errors.append(say.BAD_FEE)
         if v["image_url"] and not v["image_url"].startswith("https://"):
             errors.append(say.BAD_IMAGE)
         if v["status"] not in say.EVENT_STATUS:
@@ -89,6 +92,7 @@ class EventForm:
         assert starts is not None, "only a form without errors is applied, and _check requires a start"
         event.title, event.description, event.venue = v["title"][:300], v["description"], v["venue"][:300]
         event.province, event.image_url, event.capacity = v["province"], v["image_url"] or None, int(v["capacity"])
+        event.fee = int(v["fee"]) if v["fee"] else None
         event.starts_at, event.ends_at = starts, self.moments["ends"]
         event.registration_deadline, event.status = self.moments["deadline"], v["status"]
         event.sectors, event.provinces = list(v["sectors"]), list(v["provinces"])
@@ -146,7 +150,8 @@ def _edit(event: Event | None):
     if offers:
         flash(say.EVENT_SEATS_OFFERED.format(n=len(offers)), "info")
     if told:
-        flash(say.EVENT_CALLED_OFF_TOLD if event.status == seats.CALLED_OFF else say.EVENT_CHANGE_TOLD, "info")
+        told_what = {seats.CALLED_OFF: say.EVENT_CALLED_OFF_TOLD, seats.DRAFT: say.EVENT_ON_HOLD_TOLD}
+        flash(told_what.get(event.status, say.EVENT_CHANGE_TOLD), "info")
     return redirect(url_for("staff_events.show", event_id=event.id))
 
 

@@ -10,6 +10,7 @@ Postback data (one key each, never through the classifier):
     ev_cancel=EVENT / ev_cancel_yes=EVENT / ev_keep=EVENT   cancel, after a confirmation
     ev_offer=REGISTRATION:yes|no       answer a seat offered from the waiting list
     ev_ticket=EVENT, ev_mine=1         the ticket again; the follower's own registrations
+    ev_more=N                          all the events on, from the Nth (0 first): "ดูกิจกรรมอื่น" under a page
     ev_party=..., ev_party_of=..., ev_party_to=..., ev_party_keep=...   a party changed (bot/events/party.py)
     news=...                           the "what news do you want" preferences (bot/events/preferences.py)
 
@@ -52,9 +53,27 @@ OFFER_HOURS = int(seats.OFFER_WINDOW.total_seconds() // 3600)
 REGISTRANT = {question.key: question for question in (f.CONTACT, f.PHONE)}
 
 
-def show_carousel(ctx: Context, events: list[Event], intro: str) -> Reply:
+def show_carousel(ctx: Context, events: list[Event], intro: str, start: int | None = None) -> Reply:
+    """The first MAX_BUBBLES of the events as cards. With `start`, they are a page of all the events on, from
+    that one: "ดูกิจกรรมอื่น" then shows the next page."""
     carousel = cards.events_carousel([_view(ctx, event) for event in events[:cards.MAX_BUBBLES]])
-    return Reply([Text(intro), Flex(carousel.alt_text, carousel.contents, event_choices())])
+    others = f"ev_more={start + cards.MAX_BUBBLES}" if start is not None else "intent=event"
+    return Reply([Text(intro), Flex(carousel.alt_text, carousel.contents, event_choices(others))])
+
+
+def more_events(ctx: Context, value: str, event: Inbound) -> Reply:
+    """"ดูกิจกรรมอื่น" under a page of all the events on: the next page, its last said to be the last; when
+    there is none, that is said, with the first page to go back to."""
+    start = int(value) if value.isdecimal() else 0
+    upcoming = upcoming_events(ctx)
+    page = upcoming[start:start + cards.MAX_BUBBLES]
+    if not page:
+        return Reply([Text(texts.NO_MORE_EVENTS, event_choices())])
+    last = start + len(page)
+    said = texts.EVENTS_PAGE.format(first=start + 1, last=last, total=len(upcoming))
+    if last >= len(upcoming):
+        said += " " + texts.LAST_PAGE
+    return show_carousel(ctx, page, said, start)
 
 
 def my_registrations(ctx: Context) -> Reply:
@@ -175,15 +194,15 @@ def _seat_party(ctx: Context, found: Event, people: int, announcement_id: int | 
 
 
 def _typed_choice(ctx: Context, offer: dict[str, str], text: str, event: Inbound) -> Reply | None:
-    """The seats-left offer answered in words, as its buttons would be: a yes takes the seats, a no lets them go,
-    "เข้ารายชื่อสำรอง" waits for all; None for anything else."""
-    said = asides.says_yes(text, "seats_left")
-    if said is None:
-        tapped = offer["wait"] if asides.says_yes(text, "waitlist") else None
+    """The seats-left offer answered in words, as its buttons would be: a yes takes the seats, "เข้ารายชื่อสำรอง"
+    or "ไม่เป็นไรค่ะ รอได้" waits for all, a no ("ไม่เป็นไร", "เอาไว้ก่อนค่ะ") lets them go; None for anything else."""
+    said, waits = asides.says_yes(text, "seats_left"), asides.says_yes(text, "waitlist")
+    if said is not True and waits:
+        tapped = offer["wait"]
+    elif said is None and waits is None:
+        return None
     else:
         tapped = offer["yes" if said else "no"]
-    if tapped is None:
-        return None
     name, _, value = tapped.partition("=")
     return POSTBACKS[name](ctx, value, event)
 
@@ -305,11 +324,20 @@ def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: s
         question = texts.ASK_REGISTRANT_NAME if missing.key == "contact_name" else texts.ASK_REGISTRANT_PHONE
         choices = (Say("ยกเลิก", "ยกเลิก"),)
     else:
-        question = texts.ASK_PEOPLE
-        choices = tuple(Choose(texts.PEOPLE_LABEL.format(n=n), f"ev_people={found.id}:{n}{suffix}",
-                               texts.PEOPLE_LABEL.format(n=n)) for n in range(1, seats.MAX_PARTY + 1))
+        free = seats.unclaimed_seats(ctx.session, found)
+        question = texts.ASK_PEOPLE + (texts.FEW_SEATS.format(seats=free) if 0 < free < seats.MAX_PARTY else "")
+        choices = tuple(_party_size(found, n, suffix, fits=n <= free) for n in range(1, seats.MAX_PARTY + 1))
     lines = [line for line in (hint, question.format(title=found.title)) if line]
     return Reply([Text("\n".join(lines), choices)])
+
+
+def _party_size(found: Event, people: int, suffix: str, fits: bool) -> Choose:
+    """A party size to tap: its seats when they are free, else the waiting list for it, as its label says."""
+    if fits:
+        label = texts.PEOPLE_LABEL.format(n=people)
+        return Choose(label, f"ev_people={found.id}:{people}{suffix}", label)
+    label = texts.PEOPLE_WAIT_LABEL.format(n=people)
+    return Choose(label, f"ev_wait={found.id}:{people}{suffix}", label)
 
 
 def _remember_party(ctx: Context, found: Event, announcement_id: int | None, asks: f.Field | None = None,
@@ -373,5 +401,6 @@ POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "ev_party_to": party.change,
     "ev_party_keep": party.keep,
     "ev_mine": lambda ctx, value, event: my_registrations(ctx),
+    "ev_more": more_events,
     "news": preferences.on_postback,
 }

@@ -105,7 +105,9 @@ def _record(event: Event, typed: str) -> None:
     elif result.status == "other_event":
         flash(say.CODE_OTHER_EVENT.format(title=result.known_registration().event.title), "error")
     elif result.status == "called_off":
-        flash(say.CODE_CALLED_OFF.format(title=result.known_registration().event.title), "error")
+        stopped = result.known_registration().event
+        flash((say.CODE_ON_HOLD if stopped.status == seats.DRAFT else say.CODE_CALLED_OFF).format(title=stopped.title),
+              "error")
     elif result.status == "not_registered":
         status = result.known_registration().status
         flash(say.CODE_NOT_REGISTERED.format(status=say.REGISTRATION_STATUS.get(status)), "error")

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 
 from bot.dialogue import cards as main_cards
-from bot.dialogue import replies
+from bot.dialogue import conversation, replies
 from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.names import read_contact_name
@@ -22,9 +22,18 @@ from bot.events import cards, texts
 from bot.events.cards import event_choices
 from bot.events.dialogue import my_registrations, register, show_carousel, upcoming_events
 from bot.line.outbound import Text
-from intents.entities import parse_people, parse_phone
+from intents.entities import SECTORS, parse_people, parse_phone, parse_sector
 from intents.provinces import find_province
-from intents.titles import SaidOfEvent, named_loosely, named_titles, round_of, said_of_event
+from intents.titles import (
+    SaidOfEvent,
+    named_loosely,
+    named_titles,
+    round_of,
+    said_of_event,
+    sharing_a_word,
+    words_shared,
+)
+from storage import repositories as repo
 from storage.models import Announcement, AnnouncementRecipient, Event
 
 WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเบียนไว้", "ที่ลงไว้", "ลงชื่อไว้", "บัตร", "qr", "QR", "รหัส", "เช็กอิน",
@@ -33,6 +42,8 @@ WORDS_FOR_MINE = ("ยกเลิก", "ของฉัน", "ลงทะเ�
 # course, or it says to register ("ลงทะเบียนอบรม..." may read as a service); it is joined when the message says so
 # (or gives the party), or wishes for the course without asking about it; the rest is asked about: its card.
 TAKING_PART = ("event", "training")
+# Whether there is an event for a cluster or on a topic may be read as asking about events, courses or clusters.
+ASKING_OF_EVENTS = (*TAKING_PART, "cluster")
 REGISTER_WORDS = ("ลงทะเบียน", "ลงชื่อ")
 JOIN_WORDS = (*REGISTER_WORDS, "สมัคร", "จองที่")
 # An event named only to say the message is not about it: "ไม่ได้ถามงาน CLUSTER DAY ค่ะ ถามคอร์สอบรมปกติ".
@@ -62,15 +73,41 @@ def show_events(ctx: Context, text: str | None) -> Reply:
     said = said_of_event(text, ctx.today) if text else SaidOfEvent()
     fitting = [event for event in events if _fits(event, said)] if said else []
     if fitting:
-        intro, events = texts.EVENTS_SAID.format(what=_what(said)), fitting
+        shown = show_carousel(ctx, fitting, texts.EVENTS_SAID.format(what=_what(said)) + _more(fitting))
     else:
         intro = texts.NO_EVENTS_SAID.format(what=_what(said)) if said else texts.EVENTS_INTRO
-    return show_carousel(ctx, events, intro + _more(events))
+        shown = all_events(ctx, events, intro)
+    return _fees_first(ctx, text, fitting or events, shown)
 
 
-def _more(events: list[Event]) -> str:
-    """How to reach the events past the carousel's last card, if there are any."""
-    return "\n" + texts.MORE_EVENTS.format(most=cards.MAX_BUBBLES) if len(events) > cards.MAX_BUBBLES else ""
+def _fees_first(ctx: Context, text: str | None, events: list[Event], shown: Reply) -> Reply:
+    """The events shown, after what each costs when the message asks ("เสียตังค์ไหม", "ค่าสมัครเท่าไหร่"): the fee
+    staff set, or the centre to call when none is."""
+    if not text or not replies.asks_the_price(text):
+        return shown
+    lines = [texts.FEE_LINE.format(title=event.title, fee=cards.fee(event) or _ask_the_centre(ctx, event))
+             for event in events[:cards.MAX_BUBBLES]]
+    return Reply([Text(texts.FEES.format(lines="\n".join(lines)))]).then(shown)
+
+
+def _ask_the_centre(ctx: Context, event: Event) -> str:
+    centre = repo.centre_for_province(ctx.session, event.province)
+    if centre is None:
+        return texts.FEE_NOT_STATED_NO_CENTRE
+    return texts.FEE_NOT_STATED.format(centre=centre.name, phone=centre.phone)
+
+
+def all_events(ctx: Context, upcoming: list[Event], intro: str) -> Reply:
+    """The first page of all the events on, "ดูกิจกรรมอื่น" under it showing the next."""
+    return show_carousel(ctx, upcoming, intro + _more(upcoming, paged=True), start=0)
+
+
+def _more(events: list[Event], paged: bool = False) -> str:
+    """How to reach the events past the carousel's last card, if there are any: the next page's button, when
+    the events are all those on, or typing what narrows them."""
+    if len(events) <= cards.MAX_BUBBLES:
+        return ""
+    return "\n" + (texts.MORE_EVENTS_PAGED if paged else texts.MORE_EVENTS).format(most=cards.MAX_BUBBLES)
 
 
 def courses_there(ctx: Context, text: str) -> Reply | None:
@@ -87,6 +124,58 @@ def courses_there(ctx: Context, text: str) -> Reply | None:
 
 
 def named_event(ctx: Context, text: str, intent: str) -> Reply | None:
+    """The event or events a message is about by what it says of them: named by title (`event_named`), else the
+    ones asked for by cluster or topic (`events_asked_for`); None for neither."""
+    return event_named(ctx, text, intent) or events_asked_for(ctx, text, intent)
+
+
+def events_asked_for(ctx: Context, text: str, intent: str) -> Reply | None:
+    """"มี event สำหรับ cosmetics cluster มั้ยคะ", "มีอบรมบรรจุภัณฑ์ที่สงขลาไหม": a question (read as about events,
+    courses or clusters) whether there is one for a cluster sector or on a topic an event's title has, with or
+    without a province or day: the events that fit. With none, that is said, then all the events for a question
+    about events, or the request the classifier's label starts (a course or a cluster asked for), as before. None
+    when the message is no such question, or names neither a sector nor a title's word."""
+    asks = ASKS_IF_THERE.search(text) or replies.asks_a_question(text)
+    if intent not in ASKING_OF_EVENTS or not asks or _says(text)(NOT_JOINING):
+        return None
+    upcoming, sector = upcoming_events(ctx), parse_sector(text)
+    on_topic = [upcoming[i] for i in sharing_a_word(text, [event.title for event in upcoming])]
+    if sector is None and not on_topic:
+        return None
+    said = said_of_event(text, ctx.today)
+    fitting = [event for event in upcoming
+               if _fits(event, said) and _for_sector(event, sector, event in on_topic)]
+    what = "".join(part for part in (_topic(text, sector, on_topic), _what(said)) if part) or texts.RELATED
+    if fitting:
+        invite = "\n" + texts.ASK_FOR_A_COURSE if intent == "training" else ""
+        return show_carousel(ctx, fitting, texts.EVENTS_ASKED_FOR.format(what=what) + invite + _more(fitting))
+    none = texts.NO_EVENTS_ASKED_FOR.format(what=what)
+    if intent != "event":
+        found = {"sector": sector} if sector else {}
+        return Reply([Text(none)]).then(conversation.start(ctx, intent, text, found))
+    if not upcoming:
+        return Reply([Text(texts.NO_EVENTS, main_cards.main_menu())])
+    return all_events(ctx, upcoming, none + " " + texts.EVENTS_ON_INSTEAD)
+
+
+def _topic(text: str, sector: str | None, on_topic: list[Event]) -> str:
+    """The cluster or topic asked about, as a reply says it back: "สำหรับคลัสเตอร์เครื่องสำอาง", "เรื่องบรรจุภัณฑ์";
+    empty when the words the titles share are not whole words of theirs."""
+    if sector is not None:
+        return texts.FOR_SECTOR.format(sector=SECTORS[sector])
+    words = list(dict.fromkeys(word for event in on_topic for word in words_shared(text, event.title)))
+    return texts.ON_TOPIC.format(topic=" ".join(words[:2])) if words else ""
+
+
+def _for_sector(event: Event, sector: str | None, titled: bool) -> bool:
+    """True when the event is for the sector asked about (an event for some clusters, only for theirs), or its
+    title has a word of the question's."""
+    if sector is not None and event.sectors:
+        return sector in event.sectors
+    return titled
+
+
+def event_named(ctx: Context, text: str, intent: str) -> Reply | None:
     """The event the message names by its title (or the only one on, when the message says to register), picked
     among those by the day, province or round said beside it (`_fitting`): its registration, with the party typed
     if any, or its card when the message asks about it (the cards of all it names equally; when what is said
@@ -107,14 +196,14 @@ def named_event(ctx: Context, text: str, intent: str) -> Reply | None:
     if not named:
         return None
     if len(named) > 1:
-        return show_carousel(ctx, named, texts.NAMED_EVENTS)
+        return _fees_first(ctx, text, named, show_carousel(ctx, named, texts.NAMED_EVENTS))
     people = parse_people(text)
     wishes = intent == "training" and not replies.asks_a_question(text)
     # One picked by what is said beside its series' name is joined only when asked plainly, not for a number of
     # people, nor a wish, in a message that may be about something else ("พาสมาชิก 20 คนไปดูงานที่ตรัง").
     joins = says(JOIN_WORDS) or (named[0] in outright and (people is not None or wishes))
     if not joins:
-        return show_carousel(ctx, named, texts.NAMED_EVENT.format(title=named[0].title))
+        return _fees_first(ctx, text, named, show_carousel(ctx, named, texts.NAMED_EVENT.format(title=named[0].title)))
     _keep_details_typed(ctx, text)
     return register(ctx, named[0], None, people)
 

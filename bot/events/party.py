@@ -121,11 +121,11 @@ def _change(ctx: Context, registration: Registration, people: int) -> Reply:
         return Reply([cards.party_too_big(ctx.session, registration.event, seats.MAX_PARTY)]).then(
             _ask(ctx, registration))
     if people == registration.people:
-        return Reply([Text(texts.PARTY_UNCHANGED.format(title=registration.event.title, people=people),
+        return Reply([Text(texts.PARTY_UNCHANGED.format(title=registration.event.title, held=held(registration)),
                            cards.event_choices())])
     outcome = seats.change_party(ctx.session, registration.event_id, ctx.user, people, ctx.now)
     if outcome.status == "closed":
-        return Reply([Text(texts.PARTY_CLOSED.format(title=registration.event.title, people=registration.people),
+        return Reply([Text(texts.PARTY_CLOSED.format(title=registration.event.title, held=held(registration)),
                            cards.event_choices())])
     if outcome.status == "short":
         return _short(registration, people, outcome.seats_left)
@@ -164,7 +164,7 @@ def _titled(ctx: Context, text: str) -> set[int]:
 
 def _ask(ctx: Context, registration: Registration) -> Reply:
     asides.remember(ctx, ASKED, {ASKED: registration.event_id})
-    question = texts.ASK_NEW_PARTY.format(title=registration.event.title, people=registration.people)
+    question = texts.ASK_NEW_PARTY.format(title=registration.event.title, held=held(registration))
     sizes = (n for n in range(1, seats.MAX_PARTY + 1) if n != registration.people)
     return Reply([Text(question, tuple(_choice(registration.event_id, n) for n in sizes))])
 
@@ -174,7 +174,8 @@ def _confirm(ctx: Context, registration: Registration, people: int) -> Reply:
     cancel, asked as one."""
     event_id, title = registration.event_id, registration.event.title
     if people == registration.people:
-        return Reply([Text(texts.PARTY_UNCHANGED.format(title=title, people=people), cards.event_choices())])
+        return Reply([Text(texts.PARTY_UNCHANGED.format(title=title, held=held(registration)),
+                           cards.event_choices())])
     if people < 1:  # "ลดลง 2 คน" of two: nobody is coming
         return registered.ask_to_give_up(ctx, registration)
     if people > seats.MAX_PARTY:
@@ -203,17 +204,24 @@ def _short(registration: Registration, people: int, free: int) -> Reply:
     """Not enough seats for the larger party: it stays as it is, with the most it could grow to offered."""
     title, before = registration.event.title, registration.people
     if not free:
-        return Reply([Text(texts.PARTY_NO_SEATS.format(title=title, people=before), cards.event_choices())])
+        return Reply([Text(texts.PARTY_NO_SEATS.format(title=title, held=held(registration)),
+                           cards.event_choices())])
     most = before + free
-    said = texts.PARTY_SHORT.format(title=title, free=free, wanted=people, people=before)
+    said = texts.PARTY_SHORT.format(title=title, free=free, wanted=people, held=held(registration))
     label = texts.PARTY_TO.format(people=most)
     return Reply([Text(said, (Choose(label, f"ev_party_to={registration.event_id}:{most}", label),
                               *cards.event_choices()))])
 
 
 def _kept(registration: Registration) -> Reply:
-    return Reply([Text(texts.PARTY_KEPT.format(title=registration.event.title, people=registration.people),
+    return Reply([Text(texts.PARTY_KEPT.format(title=registration.event.title, held=held(registration)),
                        cards.event_choices())])
+
+
+def held(registration: Registration) -> str:
+    """What the registration holds, in words: "ลงทะเบียนไว้ 2 ท่าน", or a place on the waiting list, or a seat
+    waiting for confirmation; never a seat that is not theirs yet."""
+    return texts.HELD.get(registration.status, texts.HELD["registered"]).format(people=registration.people)
 
 
 def _nothing() -> Reply:

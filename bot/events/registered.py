@@ -61,7 +61,8 @@ def which_to_give_up(registrations: list[Registration]) -> Reply:
 def ask_to_give_up(ctx: Context, registration: Registration) -> Reply:
     """"ต้องการยกเลิกการลงทะเบียน … ใช่ไหมคะ" for an active registration, the yes or no typed or tapped."""
     found = registration.event
-    template = texts.ASK_LEAVE_WAITLIST if registration.status == "waiting" else texts.ASK_CANCEL
+    template = {"waiting": texts.ASK_LEAVE_WAITLIST, "offered": texts.ASK_GIVE_UP_OFFER}.get(registration.status,
+                                                                                        texts.ASK_CANCEL)
     question = template.format(title=found.title, date=thai_datetime(found.starts_at))
     asides.ask_yes_or_no(ctx, f"ev_cancel_yes={found.id}", f"ev_keep={found.id}", about="cancel")
     return Reply([Text(question, main_cards.yes_no(f"ev_cancel_yes={found.id}", f"ev_keep={found.id}"))])
@@ -109,7 +110,7 @@ def show_ticket(ctx: Context, value: str, event: Inbound) -> Reply:
     registration = seats.registration_of(ctx.session, int(value), ctx.user.id) if value.isdecimal() else None
     if registration is None or registration.status not in seats.ACTIVE:
         return Reply([Text(texts.NOTHING_REGISTERED, cards.event_choices())])
-    if registration.event.status == seats.CALLED_OFF:
+    if registration.event.status in seats.NOT_ON:
         return called_off(registration)
     return already(ctx, registration)
 
@@ -127,13 +128,15 @@ def offer_still_open(ctx: Context) -> Reply | None:
 
 
 def called_off(registration: Registration) -> Reply:
-    """The event staff called off: no ticket, no seat to confirm."""
+    """The event staff called off or set back to draft: no ticket, no seat to confirm."""
     return Reply([Text(called_off_said(registration), cards.event_choices())])
 
 
 def called_off_said(registration: Registration) -> str:
+    """Why the registration's event takes nobody now: called off, or on hold (set back to draft) until told."""
     event = registration.event
-    return texts.EVENT_CALLED_OFF.format(title=event.title, date=thai_datetime(event.starts_at))
+    template = texts.EVENT_ON_HOLD if event.status == seats.DRAFT else texts.EVENT_CALLED_OFF
+    return template.format(title=event.title, date=thai_datetime(event.starts_at))
 
 
 def ticket_messages(registration: Registration, said: str = texts.REGISTERED) -> list[Outbound]:

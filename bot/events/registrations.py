@@ -22,6 +22,8 @@ MAX_PARTY = 10
 HOLDING_SEATS = ("registered", "offered")
 ACTIVE = ("registered", "offered", "waiting")
 CALLED_OFF = "cancelled"  # Event.status of an event staff called off
+DRAFT = "draft"  # Event.status of one not shown in LINE: never published, or set back (on hold, h84)
+NOT_ON = (CALLED_OFF, DRAFT)  # its registrations are kept, but no ticket, offer or check-in is good for them
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud at the door without doubt
 CODE_LENGTH = 8
 
@@ -71,12 +73,12 @@ def registration_of(session: Session, event_id: int, user_id: int) -> Registrati
 
 def active_registrations(session: Session, user_id: int, now: datetime) -> list[Registration]:
     """The user's seats, offers and waiting-list places for events still to come, soonest first."""
-    return _registrations_for(session, user_id, now, Event.status != CALLED_OFF)
+    return _registrations_for(session, user_id, now, Event.status.not_in(NOT_ON))
 
 
 def called_off_registrations(session: Session, user_id: int, now: datetime) -> list[Registration]:
-    """The user's registrations for events still to come that staff called off."""
-    return _registrations_for(session, user_id, now, Event.status == CALLED_OFF)
+    """The user's registrations for events still to come that staff called off or set back to draft."""
+    return _registrations_for(session, user_id, now, Event.status.in_(NOT_ON))
 
 
 def _registrations_for(session: Session, user_id: int, now: datetime, condition) -> list[Registration]:
@@ -174,7 +176,7 @@ def answer_offer(session: Session, registration_id: int, user: LineUser, accept:
     event = locked_event(session, registration.event_id)
     assert event is not None, "a registration's event is never deleted"
     session.refresh(registration)
-    if event.status == CALLED_OFF:
+    if event.status in NOT_ON:
         return Outcome("called_off", registration)
     if registration.status != "offered":
         return Outcome("none", registration)
@@ -209,6 +211,14 @@ def offer_freed_seats(session: Session, event: Event, now: datetime) -> list[Reg
             left -= registration.people
             offers.append(registration)
     return offers
+
+
+def hold_offers(session: Session, event: Event) -> None:
+    """An event set back to draft: seats offered and not yet confirmed go back to waiting, each in its place in
+    line (offered afresh, with a full window to confirm, when the event is published again)."""
+    for registration in session.scalars(select(Registration).where(Registration.event_id == event.id,
+                                                                   Registration.status == "offered")):
+        registration.status, registration.offered_until = "waiting", None
 
 
 def lapsed_offers(session: Session, now: datetime) -> tuple[list[Registration], list[Registration]]:
@@ -252,7 +262,7 @@ def check_in(session: Session, event_id: int, typed: str, now: datetime) -> Chec
         return CheckIn("not_found")
     if registration.event_id != event_id:
         return CheckIn("other_event", registration)
-    if registration.event.status == CALLED_OFF:
+    if registration.event.status in NOT_ON:
         return CheckIn("called_off", registration)
     if registration.status != "registered":
         return CheckIn("not_registered", registration)

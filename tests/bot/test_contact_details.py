@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.dialogue import texts
-from storage.models import ServiceRequest
+from storage.models import LineUser, ServiceRequest
 from tests.bot.test_service_requests import (
     ANSWERS,
     FIRST_MESSAGES,
@@ -170,3 +170,80 @@ def test_a_wrong_number_said_with_โทร_is_told_wrong_and_the_request_goes_o
 ])
 def test_the_officer_is_told_whom_to_call_with_one_title(name, told):
     assert texts.addressed(name) == told
+
+
+def profile_of(app, user_id: str = USER) -> LineUser:
+    with app.extensions["frontdesk"].sessions() as session:
+        return session.scalars(select(LineUser).where(LineUser.line_user_id == user_id)).one()
+
+
+def filed_with_contact(chat, app, first: str, typed: str) -> tuple[list[str], ServiceRequest]:
+    """File the request `first` asks for, answering the contact question with `typed`: what the user read from then
+    on, and the request."""
+    chat.consent(USER)
+    chat.say(USER, first)
+    answer_until(chat, app, USER, "contact_name")
+    said = chat.say(USER, typed) + answer_until_summary(chat, app, USER)
+    said += chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    return said, request
+
+
+@pytest.mark.parametrize(("typed", "person", "business"), [
+    ("วิชัย ศรีทอง บ.วิชัยออโต้พาร์ท", "วิชัย ศรีทอง", "บ.วิชัยออโต้พาร์ท"),
+    ("สมศรี ใจดี ร้านสมศรีเบเกอรี่", "สมศรี ใจดี", "ร้านสมศรีเบเกอรี่"),
+    ("นายเอก ทองดี หจก.เอกการช่าง 081-222-3344", "นายเอก ทองดี", "หจก.เอกการช่าง"),
+    ("ชื่อแดงค่ะ จากวิสาหกิจชุมชนบ้านนา", "แดง", "วิสาหกิจชุมชนบ้านนา"),
+    ("ผมสมชายครับ จากบริษัท สยามฟู้ดส์ จำกัดครับ", "สมชาย", "บริษัท สยามฟู้ดส์ จำกัด"),
+    ("John Smith, ABC Trading Co., Ltd.", "John Smith", "ABC Trading Co., Ltd."),
+])
+def test_a_business_typed_with_the_contact_s_name_is_kept_apart_as_the_business(chat, app, typed, person, business):
+    said, request = filed_with_contact(chat, app, "ขอคุยกับเจ้าหน้าที่ค่ะ", typed)
+    assert (request.contact_name, request.business_name) == (person, business)
+    assert f"ชื่อผู้ติดต่อ {person} เบอร์โทร" in said[-2]
+    profile = profile_of(app)
+    assert (profile.contact_name, profile.business_name) == (person, business)
+
+
+def test_a_business_typed_with_the_name_does_not_replace_the_one_given(chat, app):
+    _, request = filed_with_contact(chat, app, FIRST_MESSAGES["packaging"], "สมศรี ใจดี ร้านสมศรีเบเกอรี่")
+    assert (request.contact_name, request.business_name) == ("สมศรี ใจดี", ANSWERS["business_name"])
+
+
+def test_a_person_typed_with_the_business_is_the_contact_and_not_asked_again(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until(chat, app, USER, "business_name")
+    said = chat.say(USER, "นายเอก ทองดี หจก.เอกการช่าง")
+    assert "ขอชื่อผู้ติดต่อ" not in said[-1] and state_of(app, USER) == "phone"
+    said = answer_until_summary(chat, app, USER) + chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.contact_name, request.business_name) == ("นายเอก ทองดี", "หจก.เอกการช่าง")
+
+
+@pytest.mark.parametrize(("typed", "person"), [("ผมสมชายครับ", "สมชาย"), ("ดิฉันชื่อสุดาค่ะ", "สุดา")])
+def test_a_name_said_with_a_pronoun_is_kept_without_it(chat, app, typed, person):
+    _, request = filed_with_contact(chat, app, "ขอคุยกับเจ้าหน้าที่ค่ะ", typed)
+    assert (request.contact_name, request.business_name) == (person, None)
+
+
+def test_a_business_typed_with_the_name_leaves_the_one_known_from_before_in_the_profile(chat, app):
+    chat.consent(USER)
+    with app.extensions["frontdesk"].sessions() as session, session.begin():
+        session.scalars(select(LineUser).where(LineUser.line_user_id == USER)).one().business_name = "ร้านเดิม"
+    chat.say(USER, "ขอคุยกับเจ้าหน้าที่ค่ะ")
+    answer_until(chat, app, USER, "contact_name")
+    chat.say(USER, "วิชัย ศรีทอง บ.วิชัยออโต้พาร์ท")
+    answer_until_summary(chat, app, USER)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert (request.contact_name, request.business_name) == ("วิชัย ศรีทอง", "บ.วิชัยออโต้พาร์ท")
+    assert profile_of(app).business_name == "ร้านเดิม"
+
+
+def test_a_shop_named_in_two_words_at_its_question_is_the_shop_and_the_contact_is_still_asked(chat, app):
+    chat.consent(USER)
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    answer_until(chat, app, USER, "business_name")
+    said = chat.say(USER, "นางฟ้าเบเกอรี่ ร้านขนม")
+    assert "ขอชื่อผู้ติดต่อ" in said[-1] and state_of(app, USER) == "contact_name"

@@ -359,6 +359,10 @@ def test_a_name_that_is_only_a_particle_is_asked_again(reply):
 @pytest.mark.parametrize(("text", "buyers", "market"), [
     ("อยากหาโรงงาน OEM รับผลิตสบู่สมุนไพร แล้วส่งออกไปญี่ปุ่นค่ะ", "โรงงาน OEM", "japan"),
     ("อยากขายให้ร้านอาหารและโรงแรม", "โรงแรม/ร้านอาหาร", None),
+    # A chain named for the modern trade it is (h87: "ส่งเซเว่น" was asked "อยากเจอคู่ค้าแบบไหน" again).
+    ("อยากหาผู้ซื้อส่งเซเว่นค่ะ ขายกล้วยตากบางกระทุ่ม พิษณุโลกค่ะ 🍌", "ห้าง/โมเดิร์นเทรด", None),
+    ("อยากเอาสินค้าเข้าแม็คโครกับโลตัสครับ", "ห้าง/โมเดิร์นเทรด", None),
+    ("เคยทำงานที่เซเว่นมาก่อน ตอนนี้อยากหาคนรับซื้อกล้วยตาก", None, None),
     ("ไม่อยากส่งออก อยากขายในประเทศ", None, "domestic"),
     # What the sender is, or makes, is no partner or market sought.
     ("เราเป็นโรงงานรับผลิต OEM อยากหาลูกค้า", None, None),

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from bot.console.texts import HANDOVER_ACK
 from tests.console.helpers import PASSWORD, add_staff, file_request
 from tests.live import serve
 
@@ -72,7 +73,7 @@ def test_a_canned_reply_goes_to_the_entrepreneur_and_the_bot_waits(app, chat, li
         expect(page.locator("#reply-text")).to_have_value(re.compile("รบกวนส่งรูปสินค้า"))
         page.get_by_role("button", name="ส่งทาง LINE").click()
         expect(page.get_by_text("ระบบอัตโนมัติเงียบไว้ถึง")).to_be_visible()
-        assert chat.say(USER, "ส่งรูปให้แล้วค่ะ") == []
+        assert chat.say(USER, "ส่งรูปให้แล้วค่ะ") == [HANDOVER_ACK]  # one word that the officer has it
         page.reload()
         expect(page.locator(".transcript")).to_contain_text("ส่งรูปให้แล้วค่ะ")
         page.get_by_role("button", name="จบการสนทนา ส่งกลับให้ระบบอัตโนมัติ").click()

@@ -8,6 +8,7 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import select
 
+from bot.console.texts import HANDOVER_ACK
 from bot.dialogue.texts import ASK_ERASE, thai_date
 from storage.models import AuditEntry, Delivery, LineUser, RequestNote, ServiceRequest
 from tests.bot.test_service_requests import FIRST_MESSAGES, answer_until, state_of
@@ -141,7 +142,8 @@ def test_a_console_reply_is_pushed_and_the_bot_keeps_quiet_until_hand_back(app, 
     assert "สะดวกคุยตอนนี้ไหมคะ" in reply.text and "สมชาย ใจดี" in reply.text
     assert reply.retry_key  # a push with its own retry key, never a reply token
 
-    assert chat.say(USER, "สะดวกค่ะ โทรมาได้เลย") == []  # the bot stays quiet
+    assert chat.say(USER, "สะดวกค่ะ โทรมาได้เลย") == [HANDOVER_ACK]  # one word that the officer has it, then quiet
+    assert chat.say(USER, "รอนะคะ") == []
     page = somchai.page(f"/staff/requests/{request.id}")
     assert "สะดวกค่ะ โทรมาได้เลย" in page and "จบการสนทนา" in page
 
@@ -170,7 +172,7 @@ def test_what_the_user_writes_during_a_handover_pings_the_officer_on_line(app, c
     request = file_request(chat, app, USER)
     somchai.post(f"/staff/requests/{request.id}/reply", {"text": "สะดวกให้โทรกลับช่วงไหนคะ"})
 
-    assert chat.say(USER, "บ่ายสองโมงค่ะ เบอร์ ๐๘๑-๒๓๔-๕๖๗๘ 🙏") == []
+    assert chat.say(USER, "บ่ายสองโมงค่ะ เบอร์ ๐๘๑-๒๓๔-๕๖๗๘ 🙏") == [HANDOVER_ACK]
     [ping] = pings(line_api)
     assert "บ่ายสองโมงค่ะ เบอร์ ๐๘๑-๒๓๔-๕๖๗๘ 🙏" in ping.text and request.reference in ping.text
     assert f"/staff/requests/{request.id}" in ping.text and ping.retry_key
@@ -198,7 +200,7 @@ def test_what_the_user_types_mid_request_during_a_handover_is_for_the_officer_no
     if question == "yes_or_no":
         chat.say(USER, "ศูนย์อยู่ไหนคะ")
     somchai.post(f"/staff/requests/{request.id}/reply", {"text": "สวัสดีค่ะ สะดวกคุยตอนนี้ไหมคะ"})
-    assert chat.say(USER, typed) == []
+    assert chat.say(USER, typed) == [HANDOVER_ACK]
     [ping] = pings(line_api)
     assert typed in ping.text and state_of(app, USER) == "business_name"
 
@@ -211,15 +213,15 @@ def test_delete_my_data_during_a_handover_is_still_answered_by_the_bot(app, chat
     assert pings(line_api) == []
 
 
-def test_no_ping_when_the_officer_has_not_linked_line(app, chat, line_api):
+def test_no_ping_when_nobody_of_the_centre_has_linked_line(app, chat, line_api):
     add_staff(app, "มานี มีงาน", "เชียงราย", "manee")
     manee = StaffBrowser(app)
     manee.sign_in("manee")
     request = file_request(chat, app, USER)
     manee.post(f"/staff/requests/{request.id}/reply", {"text": "สวัสดีค่ะ"})
     before = len(line_api.delivered_messages())
-    assert chat.say(USER, "สวัสดีค่ะ รอสายอยู่นะคะ") == []
-    assert len(line_api.delivered_messages()) == before
+    assert chat.say(USER, "สวัสดีค่ะ รอสายอยู่นะคะ") == [HANDOVER_ACK]
+    assert len(line_api.delivered_messages()) == before + 1  # the reply to the user; no push
     assert "รอสายอยู่นะคะ" in manee.page(f"/staff/requests/{request.id}")
 
 

@@ -188,3 +188,48 @@ def test_asking_for_one_s_registrations_with_none_says_so_and_a_draft_s_title_is
     draft = add_event(app, "งานลับยังไม่ประกาศ", 10, 20, "เชียงใหม่", "--draft")
     said = chat.tap(ALICE, f"ev_register={draft['id']}")  # a tap typed by hand
     assert said == ["ขออภัยค่ะ กิจกรรมนี้ไม่เปิดรับลงทะเบียนแล้วค่ะ"]
+
+
+ON_HOLD, REOPENED = "ขอเลื่อนออกไปก่อน", "กลับมาเปิดแล้วค่ะ"
+
+
+def test_an_event_set_back_to_draft_tells_its_registrants_once_and_stops_tickets_and_the_door(admin, chat, app,
+                                                                                              line_api, full_event):
+    page = edited(admin, full_event, status="draft")
+    assert "เลื่อนออกไปก่อน" in page
+    for user in (ALICE, BEN, CHAI):
+        [notice] = told(line_api, user, ON_HOLD)
+        assert full_event["title"] in notice and "ยังอยู่ในรายชื่อ" in notice and CALLED_OFF not in notice
+    assert not told(line_api, DAO, ON_HOLD)
+    edited(admin, full_event, status="draft", description="รอยืนยันสถานที่")  # saved again: nobody told twice
+    assert [len(told(line_api, user, ON_HOLD)) for user in (ALICE, BEN, CHAI)] == [1, 1, 1]
+    assert seats_of(app, full_event["id"]) == {"registered": 2, "waiting": 1}  # kept, for when it is back
+
+    [ticket] = chat.tap(ALICE, f"ev_ticket={full_event['id']}")
+    assert ON_HOLD in ticket and "รหัส" not in ticket
+    code = registrations(app, full_event["id"])[0].code
+    door = admin.post(f"/staff/events/{full_event['id']}/checkin", {"code": code}).get_data(as_text=True)
+    assert "รหัสนี้จึงใช้เช็กอินไม่ได้" in door and registrations(app, full_event["id"])[0].checked_in_at is None
+
+    edited(admin, full_event)  # published again
+    for user in (ALICE, BEN, CHAI):
+        assert len(told(line_api, user, REOPENED)) == 1
+    [ticket, *_] = chat.tap(ALICE, f"ev_ticket={full_event['id']}")
+    assert "รหัสเช็กอิน" in ticket
+
+
+def test_a_seat_offered_when_the_event_is_set_back_to_draft_waits_again_and_is_offered_afresh_when_back(
+        admin, chat, app, line_api):
+    event = add_event(app, capacity=1)
+    register(chat, ALICE, event["id"])
+    register(chat, BEN, event["id"], wait=True)
+    chat.tap(ALICE, f"ev_cancel_yes={event['id']}")  # BEN is offered the seat
+    offer = registrations(app, event["id"])[1]
+    edited(admin, event, status="draft")
+    assert seats_of(app, event["id"]) == {"cancelled": 1, "waiting": 1}
+    [answer] = chat.tap(BEN, f"ev_offer={offer.id}:yes")
+    assert ON_HOLD in answer and seats_of(app, event["id"]) == {"cancelled": 1, "waiting": 1}
+    edited(admin, event)
+    assert seats_of(app, event["id"]) == {"cancelled": 1, "offered": 1}
+    offers = [m for m in line_api.delivered_messages(to=BEN) if "มีที่นั่งว่าง" in m.message.get("altText", "")]
+    assert len(offers) == 2  # before it was set back, and afresh now

@@ -214,3 +214,24 @@ def test_a_waiting_party_that_grows_goes_behind_those_waiting_before(chat, app):
     event = ben_and_chai_waiting(chat, app, people=1)
     said = chat.tap(BEN, f"ev_party_to={event['id']}:2")
     assert "ลำดับที่ 2" in said[0]
+
+
+def test_a_waiting_or_offered_party_is_told_as_such_never_as_registered(chat, app):
+    event = add_event(app, capacity=2)
+    for user in (ALICE, BEN):
+        registrant(chat, user)
+    register(chat, ALICE, event["id"])
+    register(chat, BEN, event["id"], people=2)
+    chat.tap(BEN, f"ev_wait={event['id']}:2")
+    [waiting] = chat.send(ev.postback(BEN, f"ev_party={event['id']}"))
+    assert "อยู่ในรายชื่อสำรองสำหรับ 2 ท่าน" in waiting["text"] and "ลงทะเบียนไว้" not in waiting["text"]
+    kept = chat.tap(BEN, f"ev_party_keep={event['id']}")
+    assert "ยังคงอยู่ในรายชื่อสำรองสำหรับ 2 ท่าน" in kept[0]
+
+    chat.tap(ALICE, f"ev_cancel_yes={event['id']}")  # Ben's party now fits: offered
+    [offered] = chat.send(ev.postback(BEN, f"ev_party={event['id']}"))
+    assert "มีที่นั่งสำหรับ 2 ท่านที่รอท่านยืนยัน" in offered["text"] and "ลงทะเบียนไว้" not in offered["text"]
+    unchanged = chat.tap(BEN, f"ev_party_to={event['id']}:2")
+    assert "ที่รอท่านยืนยันอยู่แล้ว" in unchanged[0]
+    [asked] = chat.send(ev.postback(BEN, f"ev_cancel={event['id']}"))
+    assert "สละสิทธิ์ที่นั่ง" in asked["text"] and "ยกเลิกการลงทะเบียน" not in asked["text"]

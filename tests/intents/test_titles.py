@@ -7,7 +7,15 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 import pytest
 
-from intents.titles import SaidOfEvent, named_loosely, named_titles, round_of, said_of_event
+from intents.titles import (
+    SaidOfEvent,
+    named_loosely,
+    named_titles,
+    round_of,
+    said_of_event,
+    sharing_a_word,
+    words_shared,
+)
 
 TITLES = ["อบรมออกแบบฉลากสินค้า", "CLUSTER DAY ภาคเหนือ", "CLUSTER DAY ภาคใต้", "CLUSTER DAY 2569",
           "สัมมนาการตลาดออนไลน์สำหรับ SME", "อบรมการพัฒนาบรรจุภัณฑ์อาหารแปรรูป"]
@@ -74,3 +82,17 @@ def test_the_day_province_and_round_said_are_read_together():
     assert said_of_event("มีงานเดือนหน้าไหม", today).days == (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
     assert not said_of_event("สมัครงาน CLUSTER DAY ภาคเหนือ 2 คนครับ", today)
     assert not said_of_event("เห็นประกาศงาน CLUSTER DAY ที่ส่งมาเมื่อวานค่ะ", today)  # a day gone by
+
+
+@pytest.mark.parametrize("text, shared", [
+    ("มีอบรมเรื่องบรรจุภัณฑ์ไหมคะ", ["อบรมการออกแบบบรรจุภัณฑ์เพื่อการส่งออก"]),
+    ("มีอบรมที่ลำปางไหม", []),  # a province is where, not a topic
+    ("มีงานอะไรบ้างคะ", []),  # generic words name no topic
+])
+def test_a_topic_asked_about_is_a_word_of_a_title_not_a_province_nor_a_generic_word(text, shared):
+    titles = ["อบรมการออกแบบบรรจุภัณฑ์เพื่อการส่งออก", "อบรมเซรามิกลำปาง รุ่นที่ 9"]
+    assert [titles[i] for i in sharing_a_word(text, titles)] == shared
+
+
+def test_the_words_shared_are_said_back_as_the_title_spells_them():
+    assert words_shared("มีอบรมบรรจุภัณฑ์ไหม", "อบรมการออกแบบบรรจุภัณฑ์เพื่อการส่งออก") == ["บรรจุภัณฑ์"]
