@@ -59,7 +59,8 @@ def request_alert(request: ServiceRequest, public_base_url: str, now: datetime,
             {"type": "button", "style": "primary", "height": "sm", "action": action_json(accept)},
             {"type": "button", "style": "secondary", "height": "sm", "action": action_json(console)}]},
     }
-    alt = f"{title}: {request.reference} {service} จาก {request.business_name or '-'} จ.{request.province}"
+    who = request.business_name or request.contact_name or staff_texts.SOMEONE  # a call for staff names no business
+    alt = f"{title}: {request.reference} {service} จาก {who} จ.{request.province}"
     return to_line_messages([Flex(alt, bubble)])
 
 
@@ -174,3 +175,16 @@ def handover_request(session: Session, user: LineUser) -> ServiceRequest | None:
         .where(AuditEntry.staff_id == user.handover_staff_id, AuditEntry.action == "reply",
                ServiceRequest.user_id == user.id)
         .order_by(AuditEntry.id.desc()).limit(1))
+
+
+def queue_assignment_notice(session: Session, request: ServiceRequest, assignee: Staff, by: Staff,
+                            public_base_url: str) -> list[int]:
+    """Tell a colleague on LINE (if they linked it) that a request was assigned to them, with its page's link."""
+    if not assignee.active or not assignee.line_user_id or assignee.id == by.id:
+        return []
+    body = staff_texts.ASSIGNED_TO_YOU.format(
+        by=by.name, reference=request.reference, service=texts.SERVICE_NAMES.get(request.service, request.service),
+        who=request.business_name or request.contact_name or staff_texts.SOMEONE, province=request.province,
+        url=f"{public_base_url.rstrip('/')}/staff/requests/{request.id}")
+    return [repo.new_delivery(session, "staff_notice", [assignee.line_user_id], [{"type": "text", "text": body}],
+                              request.id).id]

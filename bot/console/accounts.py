@@ -7,7 +7,15 @@ from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from bot.console import linking, texts, workflow
-from bot.console.auth import admin_required, login_required, may_see_centre, session_key, signed_in_staff
+from bot.console.auth import (
+    admin_required,
+    forget_failures,
+    locked_logins,
+    login_required,
+    may_see_centre,
+    session_key,
+    signed_in_staff,
+)
 from bot.console.web import db, services
 from storage.models import Centre, Staff, StaffGroup
 
@@ -87,7 +95,8 @@ def staff_list():
     """Every staff account, and a form to add one (admins only)."""
     people = list(db().scalars(select(Staff).order_by(Staff.centre_id, Staff.name)))
     centres = list(db().scalars(select(Centre).order_by(Centre.kind != "itc", Centre.name)))
-    return render_template("console/staff.html", people=people, centres=centres, minimum=MIN_PASSWORD)
+    return render_template("console/staff.html", people=people, centres=centres, minimum=MIN_PASSWORD,
+                           locked=locked_logins(services().clock()))
 
 
 @blueprint.post("/staff")
@@ -130,8 +139,23 @@ def update_staff(staff_id: int):
             flash(texts.FIELDS_MISSING, "error")
             return redirect(url_for("staff_accounts.staff_list"))
         staff.password_hash = generate_password_hash(form["password"])
+        forget_failures(staff.login)
     workflow.audit(db(), signed_in_staff(), "update_staff", None, staff.login, services().clock())
     db().commit()
     flash(texts.STAFF_UPDATED.format(name=staff.name), "info")
+    return redirect(url_for("staff_accounts.staff_list"))
+
+
+@blueprint.post("/staff/<int:staff_id>/unlock")
+@admin_required
+def unlock_staff(staff_id: int):
+    """Let an officer locked out by wrong passwords sign in again now, without waiting out the lock."""
+    staff = db().get(Staff, staff_id)
+    if staff is None:
+        abort(404)
+    forget_failures(staff.login)
+    workflow.audit(db(), signed_in_staff(), "unlock_staff", None, staff.login, services().clock())
+    db().commit()
+    flash(texts.STAFF_UNLOCKED.format(name=staff.name), "info")
     return redirect(url_for("staff_accounts.staff_list"))
 

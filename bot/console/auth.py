@@ -8,6 +8,7 @@ whatever URL they type (they get 404, which does not even confirm the row exists
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from functools import lru_cache, wraps
@@ -15,10 +16,11 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
-from sqlalchemy import func, select
+from flask_wtf.csrf import CSRFError
+from sqlalchemy import delete, func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from bot.console import texts
+from bot.console import texts, web
 from bot.console.web import db, services
 from storage.models import LoginAttempt, ServiceRequest, Staff
 
@@ -56,9 +58,34 @@ def login_required(view: View) -> View:
     @wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
         if current_staff() is None:
-            return redirect(url_for("staff_auth.login", next=request.full_path.rstrip("?")))
+            return sign_in_first()
         return view(*args, **kwargs)
     return wrapped  # type: ignore[return-value]
+
+
+def sign_in_first():
+    """To the login page, then back. A form sent after the session ended goes back to the page it was on
+    (its own address answers only POST), and the login says the form was not saved."""
+    if request.method in ("GET", "HEAD"):
+        return redirect(url_for("staff_auth.login", next=request.full_path.rstrip("?")))
+    return redirect(url_for("staff_auth.login", next=_form_page(), unsaved="1"))
+
+
+def _form_page() -> str:
+    """The console page a form was sent from: the referrer when it is ours, else the request's page."""
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.path.startswith("/staff") and referrer.path != "/staff/login":
+        return referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    found = re.match(r"/staff/requests/\d+", request.path)
+    return found.group(0) if found else url_for("staff_auth.home")
+
+
+@blueprint.app_errorhandler(CSRFError)
+def _csrf_failed(error: CSRFError):
+    """A form whose session ended (its token went with it): sign in, back to its page; otherwise the Thai 400."""
+    if current_staff() is None and request.path.startswith("/staff") and request.path != url_for("staff_auth.login"):
+        return sign_in_first()
+    return web.error_page(error)
 
 
 def admin_required(view: View) -> View:
@@ -95,7 +122,8 @@ def visible_request(request_id: int, lock: bool = False) -> ServiceRequest:
 def login():
     """Sign in with login and password; too many failures lock the login (and the address) for a while."""
     if request.method == "GET":
-        return render_template("console/login.html", login="")
+        return render_template("console/login.html", login="",
+                               unsaved=texts.SIGNED_OUT_MID_FORM if request.args.get("unsaved") else None)
     login_name = request.form.get("login", "").strip()[:100]
     password = request.form.get("password", "")
     address = (request.remote_addr or "-")[:64]
@@ -117,6 +145,8 @@ def login():
     session.clear()  # a fresh session on sign-in, so nothing set before it survives
     session.permanent = True
     session.update(staff_id=staff.id, key=session_key(staff))
+    if request.args.get("unsaved"):
+        flash(texts.FORM_NOT_SAVED, "error")
     return redirect(_safe_next(request.args.get("next")))
 
 
@@ -140,6 +170,20 @@ def _too_many_failures(login_name: str, address: str, now) -> bool:
     by_login = db().scalar(failures.where(LoginAttempt.login == login_name)) or 0
     by_address = db().scalar(failures.where(LoginAttempt.remote_addr == address)) or 0
     return by_login >= MAX_FAILURES_PER_LOGIN or by_address >= MAX_FAILURES_PER_ADDRESS
+
+
+def locked_logins(now) -> set[str]:
+    """The logins refused for now after too many wrong passwords (for the admin's staff page)."""
+    failures = (select(LoginAttempt.login).where(LoginAttempt.success.is_(False),
+                                                 LoginAttempt.created_at >= now - ATTEMPT_WINDOW)
+                .group_by(LoginAttempt.login).having(func.count() >= MAX_FAILURES_PER_LOGIN))
+    return set(db().scalars(failures))
+
+
+def forget_failures(login_name: str) -> None:
+    """Let a login in again at once: its failed attempts stop counting (the admin unlocked it, or set a new
+    password, which whoever was guessing does not know)."""
+    db().execute(delete(LoginAttempt).where(LoginAttempt.login == login_name, LoginAttempt.success.is_(False)))
 
 
 def _record_attempt(login_name: str, address: str, success: bool, now) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.console import texts
 from bot.dialogue import texts as dialogue_texts
-from bot.line.outbound import Choose, Text, to_line_messages
+from bot.line.outbound import MAX_TEXT_UTF16, Choose, Text, to_line_messages
 from storage import repositories as repo
 from storage.models import LineUser, ServiceRequest
 
@@ -36,6 +36,27 @@ def status_text(request: ServiceRequest, reason: str | None = None, message: str
     return text
 
 
+def text_length(text: str) -> int:
+    """How long LINE counts a text: UTF-16 code units (an emoji is two), as a browser's `value.length`."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def room_for_reply(request: ServiceRequest, staff_name: str) -> int:
+    """How long a console reply may be: LINE's limit less the "💬 เจ้าหน้าที่ … (name):" framing."""
+    framing = texts.STAFF_REPLY.format(centre=request.centre.name, name=staff_name, text="")
+    return MAX_TEXT_UTF16 - text_length(framing)
+
+
+def room_for_status_words(request: ServiceRequest, statuses: tuple[str, ...] | list[str]) -> int:
+    """How long the reason and the staff's message together may be, for any of these statuses' updates."""
+    service = dialogue_texts.SERVICE_NAMES.get(request.service, request.service)
+    longest = max((text_length(texts.STATUS_UPDATES.get(status, dialogue_texts.REQUESTER_UPDATE).format(
+        reference=request.reference, service=service, centre=request.centre.name,
+        status=dialogue_texts.STATUS_NAMES.get(status, status))) for status in statuses), default=0)
+    framing = text_length(texts.REASON_LINE.format(reason="") + texts.STAFF_MESSAGE_LINE.format(message=""))
+    return MAX_TEXT_UTF16 - longest - framing
+
+
 def queue_status_update(session: Session, request: ServiceRequest, reason: str | None = None,
                         message: str | None = None) -> int | None:
     """Write the push telling the entrepreneur the request's new status; None when they cannot be reached."""
@@ -48,6 +69,18 @@ def queue_status_update(session: Session, request: ServiceRequest, reason: str |
     if request.status == "done" and request.rating is None:
         messages.append(Text(texts.ASK_RATING, rating_choices(request.id)))
     return _push(session, user, "status_update", messages, request.id)
+
+
+def queue_transfer_notice(session: Session, request: ServiceRequest) -> int | None:
+    """Write the push telling the entrepreneur which centre now looks after their request."""
+    user = request.user
+    if user is None or not user.active:
+        return None
+    centre = request.centre
+    text = texts.TRANSFERRED.format(reference=request.reference, centre=centre.name,
+                                    service=dialogue_texts.SERVICE_NAMES.get(request.service, request.service),
+                                    phone=centre.phone or "-")
+    return _push(session, user, "status_update", [Text(text)], request.id)
 
 
 def queue_staff_reply(session: Session, request: ServiceRequest, staff_name: str, text: str) -> int | None:

@@ -11,11 +11,13 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from flask import Blueprint, Response, render_template, request, url_for
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from bot.console import workflow
+from bot.console import attention, workflow
+from bot.console import texts as console_texts
 from bot.console.auth import login_required, scoped, signed_in_staff
+from bot.console.request_page import shown_answers
 from bot.console.web import db, services
 from bot.dialogue import texts
 from bot.dialogue.fields import request_phone
@@ -25,7 +27,8 @@ from storage.models import Centre, Province, ServiceRequest, Staff
 
 blueprint = Blueprint("staff_queue", __name__, url_prefix="/staff")
 PAGE_SIZE = 50
-STATUS_FILTERS = {"open": "ยังไม่ปิด", "all": "ทั้งหมด"} | texts.STATUS_NAMES
+STATUS_FILTERS = {"open": "ยังไม่ปิด", "all": "ทั้งหมด"} | console_texts.STATUS_NAMES
+SORTS = {"newest": "ใหม่สุดก่อน", "oldest": "เก่าสุดก่อน", "attention": "ที่ต้องดูแลก่อน"}
 CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -41,6 +44,7 @@ class QueueFilter:
     date_from: str = ""
     date_to: str = ""
     q: str = ""
+    attention: str = ""  # "1": only the requests that need attention (bot.console.attention)
     sort: str = "newest"
     page: int = 1
 
@@ -50,7 +54,8 @@ class QueueFilter:
         values: dict[str, Any] = {f.name: (args.get(f.name) or "").strip()[:100] for f in fields(cls)}
         values["status"] = values["status"] if values["status"] in STATUS_FILTERS else "open"
         values["service"] = values["service"] if values["service"] in texts.SERVICE_NAMES else ""
-        values["sort"] = "oldest" if values["sort"] == "oldest" else "newest"
+        values["sort"] = values["sort"] if values["sort"] in SORTS else "newest"
+        values["attention"] = "1" if values["attention"] == "1" else ""
         values["page"] = max(1, int(values["page"])) if values["page"].isdecimal() else 1
         for name in ("date_from", "date_to"):
             values[name] = values[name] if _parse_date(values[name]) else ""
@@ -93,7 +98,19 @@ def filtered(filter_: QueueFilter, with_status: bool = True) -> Select:
         query = query.where(ServiceRequest.created_at < end)
     if filter_.q:
         query = query.where(_search(filter_.q))
+    if filter_.attention:
+        query = query.where(attention.needs_attention())
     return query
+
+
+def _order(filter_: QueueFilter) -> tuple[Any, ...]:
+    """Newest or oldest first; "needs attention first" puts those ahead, the oldest of them first."""
+    if filter_.sort == "oldest":
+        return ServiceRequest.created_at.asc(), ServiceRequest.id.asc()
+    if filter_.sort == "attention":
+        return (case((attention.needs_attention(), 0), else_=1), ServiceRequest.created_at.asc(),
+                ServiceRequest.id.asc())
+    return ServiceRequest.created_at.desc(), ServiceRequest.id.desc()
 
 
 def _search(words: str):
@@ -104,6 +121,8 @@ def _search(words: str):
     digits = re.sub(r"\D", "", words.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
     if len(digits) >= 4:
         conditions.append(ServiceRequest.phone.like(f"%{digits}%"))
+    if digits.startswith("66") and len(digits) >= 6:  # +66 89…: the number is stored as 089…
+        conditions.append(ServiceRequest.phone.like(f"0{digits[2:]}%"))
     return or_(*conditions)
 
 
@@ -123,9 +142,9 @@ def status_counts(filter_: QueueFilter) -> dict[str, int]:
     base = filtered(filter_, with_status=False).subquery()
     status_column: ColumnElement[str] = base.c.status  # a subquery's columns are untyped
     rows = db().execute(select(status_column, func.count()).group_by(status_column)).all()
-    counts = {status: 0 for status in texts.STATUS_NAMES} | {status: n for status, n in rows}
+    counts = {status: 0 for status in console_texts.STATUS_NAMES} | {status: n for status, n in rows}
     counts["open"] = sum(counts[s] for s in workflow.OPEN)
-    counts["all"] = sum(n for s, n in counts.items() if s in texts.STATUS_NAMES)
+    counts["all"] = sum(n for s, n in counts.items() if s in console_texts.STATUS_NAMES)
     return counts
 
 
@@ -135,15 +154,18 @@ def queue():
     """The queue page."""
     filter_ = QueueFilter.from_args(request.args)
     query = filtered(filter_).options(selectinload(ServiceRequest.centre), selectinload(ServiceRequest.assignee))
-    order = ((ServiceRequest.created_at.asc(), ServiceRequest.id.asc()) if filter_.sort == "oldest"
-             else (ServiceRequest.created_at.desc(), ServiceRequest.id.desc()))
     total = db().scalar(select(func.count()).select_from(filtered(filter_).subquery())) or 0
-    rows = list(db().scalars(query.order_by(*order).offset((filter_.page - 1) * PAGE_SIZE).limit(PAGE_SIZE)))
+    needing = replace(filter_, attention="1", page=1)
+    attention_total = db().scalar(select(func.count()).select_from(filtered(needing).subquery())) or 0
+    rows = list(db().scalars(query.order_by(*_order(filter_)).offset((filter_.page - 1) * PAGE_SIZE).limit(PAGE_SIZE)))
     now = services().clock()
     return render_template("console/queue.html", filter=filter_, rows=rows, total=total,
                            counts=status_counts(filter_), status_filters=STATUS_FILTERS, choices=_choices(),
                            overdue={r.id for r in rows if is_overdue(r, now)}, page_size=PAGE_SIZE,
-                           service_names=texts.SERVICE_NAMES, status_names=texts.STATUS_NAMES)
+                           attention=attention.reasons_for(db(), (r.id for r in rows)),
+                           attention_names=console_texts.ATTENTION, sorts=SORTS,
+                           attention_total=attention_total, attention_url=needing.url(sort="attention"),
+                           service_names=texts.SERVICE_NAMES, status_names=console_texts.STATUS_NAMES)
 
 
 def _choices() -> dict[str, list[tuple[str, str]]]:
@@ -175,27 +197,40 @@ def export_csv():
     for row in rows:
         writer.writerow([_cell(value) for value in csv_row(row)])
     stamp = services().clock().astimezone(BANGKOK).strftime("%Y%m%d-%H%M")
-    return Response(out.getvalue().encode("utf-8"), mimetype="text/csv; charset=utf-8",
+    return Response(out.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="itc-requests-{stamp}.csv"'})
 
 
 CSV_COLUMNS = ["เลขที่", "บริการ", "สถานะ", "ศูนย์", "จังหวัด", "ชื่อกิจการ", "ผู้ติดต่อ", "โทรศัพท์",
-               "รายละเอียด", "ผู้รับผิดชอบ", "ยื่นเมื่อ", "รับเรื่องเมื่อ", "ปิดเมื่อ", "เหตุผลที่ปิด", "คะแนน"]
+               "รายละเอียด", "คำตอบ", "ผู้รับผิดชอบ", "ยื่นเมื่อ", "รับเรื่องเมื่อ", "ปิดเมื่อ", "เหตุผลที่ปิด",
+               "คะแนน"]
+
+
+@dataclass(frozen=True)
+class AsText:
+    """A cell Excel must keep as typed: a phone's leading 0 or +66 would be lost to a number."""
+
+    value: str
 
 
 def csv_row(row: ServiceRequest) -> list[Any]:
+    """One request as the console shows it: Thai names, the service's answers, Buddhist-era times."""
+    answers = "\n".join(f"{label}: {value}" for label, value in shown_answers(row))
     return [row.reference, texts.SERVICE_NAMES.get(row.service, row.service),
-            texts.STATUS_NAMES.get(row.status, row.status), row.centre.name, row.province, row.business_name,
-            row.contact_name, request_phone(row), row.details, row.assignee.name if row.assignee else "",
-            _local(row.created_at), _local(row.accepted_at), _local(row.closed_at), row.close_reason,
-            row.rating or ""]
+            console_texts.STATUS_NAMES.get(row.status, row.status), row.centre.name, row.province, row.business_name,
+            row.contact_name, AsText(request_phone(row)), row.details, answers,
+            row.assignee.name if row.assignee else "", _when(row.created_at), _when(row.accepted_at),
+            _when(row.closed_at), row.close_reason, row.rating or ""]
 
 
-def _local(moment: datetime | None) -> str:
-    return moment.astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M") if moment else ""
+def _when(moment: datetime | None) -> str:
+    return texts.thai_datetime(moment) if moment else ""
 
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, AsText):
+        # ="0812345678" is how a CSV tells Excel "this is text"; only digits (and a leading +) ever get it.
+        return f'="{value.value}"' if re.fullmatch(r"\+?\d+", value.value) else _cell(value.value)
     # A cell starting with = + - @ would run as a formula in Excel: show it as text instead.
     if isinstance(value, str) and value.startswith(CSV_FORMULA_START):
         return "'" + value

@@ -2,17 +2,45 @@
 
 from __future__ import annotations
 
+from bot.dialogue import texts as dialogue_texts
+
+# Statuses as staff read them: the entrepreneur's "รอข้อมูลจากท่าน" is addressed to them, not to staff.
+STATUS_NAMES = dialogue_texts.STATUS_NAMES | {"waiting": "รอข้อมูลจากผู้ประกอบการ"}
+
+# An audit entry's detail that is a code: where an accept came from.
+AUDIT_DETAILS = {"console": "ทางระบบเจ้าหน้าที่", "line": "ทาง LINE"}
+
 # --- console notices (staff read these) --------------------------------------------------------------
 
 LOGIN_FAILED = "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้องค่ะ"
-LOGIN_LOCKED = "ลองเข้าสู่ระบบไม่สำเร็จหลายครั้ง กรุณารอ 15 นาทีแล้วลองใหม่ค่ะ"
+LOGIN_LOCKED = ("ลองเข้าสู่ระบบไม่สำเร็จหลายครั้ง กรุณารอ 15 นาทีแล้วลองใหม่ "
+                "หรือให้ผู้ดูแลระบบปลดล็อกหรือตั้งรหัสผ่านใหม่ให้ค่ะ")
+SIGNED_OUT_MID_FORM = ("ท่านออกจากระบบไปก่อนกดบันทึก (หมดเวลาหรือบัญชีถูกเปลี่ยน) "
+                      "สิ่งที่พิมพ์ไว้ยังไม่ได้บันทึกค่ะ เข้าสู่ระบบแล้วระบบจะพากลับไปที่หน้าเดิม")
+FORM_NOT_SAVED = "แบบฟอร์มก่อนหน้ายังไม่ได้บันทึกค่ะ กรุณาตรวจสอบและทำอีกครั้งนะคะ"
 LOGGED_OUT = "ออกจากระบบแล้วค่ะ"
 ACCEPTED = "รับเรื่อง {reference} แล้วค่ะ"
 ALREADY_TAKEN = "คำขอ {reference} มีผู้รับเรื่องแล้วค่ะ ({name})"
 ASSIGNED = "มอบหมาย {reference} ให้ {name} แล้วค่ะ"
 STATUS_CHANGED = "เปลี่ยนสถานะ {reference} เป็น \"{status}\" และแจ้งผู้ประกอบการทาง LINE แล้วค่ะ"
 STATUS_NOT_ALLOWED = "เปลี่ยนจาก \"{current}\" เป็น \"{wanted}\" ไม่ได้ค่ะ"
+STALE_STATUS = ("ยังไม่ได้บันทึกค่ะ ระหว่างที่หน้านี้เปิดอยู่ {who} เปลี่ยนคำขอ {reference} เป็น \"{status}\" "
+                "เมื่อ {when} ระบบจึงยังไม่ส่งอะไรถึงผู้ประกอบการ กรุณาตรวจสอบอีกครั้งแล้วค่อยดำเนินการค่ะ")
+BY_ENTREPRENEUR = "ผู้ประกอบการ (ทาง LINE)"  # who changed a request, when it was the entrepreneur
+STALE_ASSIGNEE = ("ยังไม่ได้บันทึกค่ะ ระหว่างที่หน้านี้เปิดอยู่ {who} มอบหมายคำขอ {reference} ให้ {name} "
+                  "เมื่อ {when} กรุณาตรวจสอบอีกครั้งแล้วค่อยดำเนินการค่ะ")
+STALE_WITHDRAWN = ("ผู้ประกอบการยกเลิกคำขอ {reference} เองทาง LINE เมื่อ {when} แล้วค่ะ "
+                   "ไม่ต้องดำเนินการต่อ และระบบไม่ได้ส่งอะไรถึงผู้ประกอบการค่ะ")
 REASON_NEEDED = "กรุณาระบุเหตุผลค่ะ (ผู้ประกอบการจะได้รับเหตุผลนี้ทาง LINE)"
+REPLY_TOO_LONG = ("ยังไม่ได้ส่งค่ะ ข้อความยาว {length:,} ตัวอักษร แต่ LINE ส่งได้ไม่เกิน {limit:,} ตัวอักษรต่อข้อความ "
+                  "กรุณาย่อ หรือแบ่งส่งเป็นหลายข้อความค่ะ (ข้อความที่พิมพ์ยังอยู่ในช่องด้านล่าง)")
+STATUS_WORDS_TOO_LONG = ("ยังไม่ได้บันทึกค่ะ เหตุผลและข้อความถึงผู้ประกอบการรวมกันยาว {length:,} ตัวอักษร "
+                         "แต่ส่งทาง LINE ได้ไม่เกิน {limit:,} ตัวอักษร กรุณาย่อลง หรือส่งส่วนที่เหลือทาง "
+                         "\"ตอบผู้ประกอบการ\" ค่ะ (ข้อความที่พิมพ์ยังอยู่ในแบบฟอร์ม)")
+NOTE_TOO_LONG = ("ยังไม่ได้บันทึกค่ะ โน้ตยาว {length:,} ตัวอักษร บันทึกได้ไม่เกิน {limit:,} ตัวอักษรต่อโน้ต "
+                 "กรุณาแบ่งเป็นหลายโน้ตค่ะ (ข้อความที่พิมพ์ยังอยู่ในช่องด้านล่าง)")
+TRANSFERRED_TO = "โอน {reference} ไปให้ {centre} แล้วค่ะ แจ้งเจ้าหน้าที่ศูนย์นั้นและผู้ประกอบการทาง LINE แล้ว"
+TRANSFER_REASON_NEEDED = "กรุณาเลือกศูนย์ปลายทางและระบุเหตุผลที่โอนค่ะ"
 NOTE_ADDED = "บันทึกโน้ตภายในแล้วค่ะ"
 EMPTY_TEXT = "กรุณาพิมพ์ข้อความก่อนค่ะ"
 REPLY_SENT = "ส่งข้อความถึงผู้ประกอบการทาง LINE แล้วค่ะ ระบบอัตโนมัติจะเงียบไว้ระหว่างที่ท่านคุยอยู่"
@@ -20,6 +48,7 @@ NO_LINE_USER = "ผู้ประกอบการรายนี้ลบข�
 HANDED_BACK = "ส่งการสนทนากลับให้ระบบอัตโนมัติแล้วค่ะ"
 STAFF_CREATED = "เพิ่มบัญชี {name} (ชื่อผู้ใช้ {login}) แล้วค่ะ"
 STAFF_UPDATED = "บันทึกบัญชี {name} แล้วค่ะ"
+STAFF_UNLOCKED = "ปลดล็อกบัญชี {name} แล้วค่ะ เข้าสู่ระบบได้ทันที"
 LOGIN_TAKEN = "ชื่อผู้ใช้ {login} มีผู้ใช้แล้วค่ะ"
 FIELDS_MISSING = "กรุณากรอกชื่อ ชื่อผู้ใช้ ศูนย์ และรหัสผ่าน (อย่างน้อย 8 ตัวอักษร) ค่ะ"
 PASSWORD_CHANGED = "เปลี่ยนรหัสผ่านแล้วค่ะ"
@@ -27,6 +56,13 @@ PASSWORD_WRONG = "รหัสผ่านปัจจุบันไม่ถ�
 LINK_CODE_MADE = "รหัสใช้ได้ 15 นาที และใช้ได้ครั้งเดียวค่ะ"
 LINE_UNLINKED = "ยกเลิกการเชื่อมบัญชี LINE แล้วค่ะ"
 GROUP_REMOVED = "หยุดส่งแจ้งเตือนเข้ากลุ่มนี้แล้วค่ะ"
+
+# What makes a request in the queue need attention (bot.console.attention), as its row marks it.
+ATTENTION = {"cancel": "🛑 ผู้ขอแจ้งขอยกเลิก", "person": "📞 ขอคุยกับเจ้าหน้าที่",
+             "message": "💬 มีข้อความใหม่จากผู้ประกอบการ"}
+
+TAPPED = "แตะปุ่ม"  # in the transcript, a button whose label is not known
+TAPPED_RATING = "ให้คะแนน {score}"
 
 # --- LINE messages to staff --------------------------------------------------------------------------
 
@@ -58,6 +94,8 @@ DAY_MOVED = ("📅 {who} ขอเลื่อนวันใช้ {machine} �
              "ข้อความ: {words}\n\nดูคำขอได้ที่ {url}")
 PHONE_CHANGED = "📞 {who} แจ้งเปลี่ยนเบอร์ติดต่อ คำขอ {reference}:\nจาก {old}\nเป็น {new}\n\nดูคำขอได้ที่ {url}"
 NAME_CHANGED = "👤 {who} แจ้งเปลี่ยน{label} คำขอ {reference}:\nจาก {old}\nเป็น {new}\n\nดูคำขอได้ที่ {url}"
+ASSIGNED_TO_YOU = ("📌 {by} มอบหมายคำขอ {reference} ({service}) ให้ท่านดูแลค่ะ\n"
+                   "ผู้ขอ: {who} จ.{province}\n\nดูคำขอได้ที่ {url}")
 INFORMATION_NOTE = "ผู้ประกอบการส่งข้อมูลทาง LINE"  # the history's note when their answer moves "waiting" on
 INFORMATION_GIVEN = ("📝 {who} ส่งข้อมูลที่ขอไว้ทาง LINE ({reference}):\n{text}\n\n"
                      "คำขอกลับเป็น \"กำลังดำเนินการ\" แล้วค่ะ ดูและตอบได้ที่ {url}")
@@ -78,6 +116,8 @@ STATUS_UPDATES = {
     "cancelled": "คำขอ {reference} ({service}) ถูกยกเลิกแล้วค่ะ",
     "new": "คำขอ {reference} ({service}) กลับมารอเจ้าหน้าที่รับเรื่องอีกครั้งค่ะ",
 }
+TRANSFERRED = ("คำขอ {reference} ({service}) ย้ายไปให้ {centre} ดูแลแล้วค่ะ เพื่อให้ท่านได้รับบริการที่ตรงที่สุด "
+               "เจ้าหน้าที่ของศูนย์จะติดต่อกลับโดยเร็วนะคะ 🙏 (โทร {phone})")
 REASON_LINE = "\nเหตุผล: {reason}"
 STAFF_MESSAGE_LINE = "\nข้อความจากเจ้าหน้าที่: {message}"
 ASK_RATING = "รบกวนให้คะแนนความพึงพอใจบริการครั้งนี้หน่อยนะคะ (1 = น้อยที่สุด, 5 = มากที่สุด)"

@@ -11,6 +11,7 @@ from flask import Blueprint, Flask, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.orm import Session
 
+from bot.console import taps
 from bot.dialogue import fields, texts
 
 if TYPE_CHECKING:
@@ -66,12 +67,13 @@ def init_web(app: Flask) -> None:
     app.add_template_filter(thai_datetime, "thai_datetime")
     app.add_template_filter(thai_date, "thai_date")
     app.add_template_filter(duration, "duration")
+    app.add_template_filter(taps.tapped_label, "tapped")
     app.add_template_filter(short_centre_name, "short_centre")
     app.add_template_filter(fields.request_phone, "phone")
     app.add_template_filter(fields.PHONE.show, "phone_as_given")  # a registrant's: "LINE" is ทาง LINE (...)
     app.jinja_env.globals["console_nav"] = NAV  # a list, not a function: add_template_global is for functions
     for status in ERROR_PAGES:
-        app.register_error_handler(status, _error_page)
+        app.register_error_handler(status, error_page)
 
 
 def services_of(app: Flask) -> Services:
@@ -90,7 +92,7 @@ ERROR_PAGES = {
 }
 
 
-def _error_page(error):
+def error_page(error):
     """Thai error pages inside the console; everything else keeps Flask's plain answers."""
     status = getattr(error, "code", 500)
     if not request.path.startswith(CONSOLE_PREFIX) or status not in ERROR_PAGES:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.console import notices, texts
 from bot.dialogue import texts as dialogue_texts
-from storage.models import AuditEntry, LineUser, RequestNote, ServiceRequest, Staff, StatusChange
+from storage.models import AuditEntry, Centre, LineUser, RequestNote, ServiceRequest, Staff, StatusChange
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "new": ("accepted", "rejected", "cancelled"),
@@ -99,16 +99,36 @@ def change_status(session: Session, request: ServiceRequest, staff: Staff, wante
         request.closed_at, request.close_reason = now, reason
     before = request.status
     _move(session, request, wanted, staff, now, reason)
-    names = dialogue_texts.STATUS_NAMES
+    names = texts.STATUS_NAMES
     audit(session, staff, "status", request, f"{names[before]} → {names[wanted]}" + (f": {reason}" if reason else ""),
           now)
     return _told(session, request, reason, (message or "").strip() or None)
 
 
+def transfer(session: Session, request: ServiceRequest, staff: Staff, centre: Centre, reason: str,
+             now: datetime) -> Outcome:
+    """Move an open request to another centre (admins): it waits there as new, for that centre's officers to
+    accept; the entrepreneur is told which centre has it now. The caller alerts the new centre."""
+    reason = reason.strip()
+    if not reason:
+        raise NotAllowed("reason")
+    if request.status in CLOSED or centre.id == request.centre_id:
+        raise NotAllowed("transfer")
+    before = request.centre.name
+    request.centre_id, request.centre = centre.id, centre
+    request.assignee_id, request.assignee, request.accepted_at = None, None, None
+    note = f"{before} → {centre.name}: {reason}"
+    _move(session, request, "new", staff, now, note)
+    audit(session, staff, "transfer", request, note, now)
+    outcome = Outcome()
+    outcome.add(notices.queue_transfer_notice(session, request))
+    return outcome
+
+
 def add_note(session: Session, request: ServiceRequest, staff: Staff, text: str, now: datetime) -> None:
     """An internal note: staff only, never sent to the entrepreneur."""
     session.add(RequestNote(request_id=request.id, staff_id=staff.id, text=text, created_at=now))
-    audit(session, staff, "note", request, text[:200], now)
+    audit(session, staff, "note", request, _gist(text), now)
 
 
 def reply(session: Session, request: ServiceRequest, staff: Staff, text: str, now: datetime,
@@ -122,7 +142,7 @@ def reply(session: Session, request: ServiceRequest, staff: Staff, text: str, no
     if not in_handover(user, now):  # a new conversation: the user's first words in it are acknowledged
         user.handover_acknowledged_at = None
     user.handover_staff_id, user.handover_until = staff.id, now + idle
-    audit(session, staff, "reply", request, text[:200], now)
+    audit(session, staff, "reply", request, _gist(text), now)
     return outcome
 
 
@@ -154,6 +174,11 @@ def information_given(session: Session, request: ServiceRequest, words: str, now
 def in_handover(user: LineUser | None, now: datetime) -> bool:
     """True while a staff member is talking with this user (until hand-back or the idle timeout)."""
     return bool(user and user.handover_staff_id and user.handover_until and user.handover_until > now)
+
+
+def _gist(text: str, length: int = 200) -> str:
+    """The start of a note or reply for the audit log, marked "…" when there is more (the page has it whole)."""
+    return text if len(text) <= length else text[:length - 1] + "…"
 
 
 def _move(session: Session, request: ServiceRequest, status: str, staff: Staff, now: datetime,

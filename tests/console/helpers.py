@@ -81,3 +81,13 @@ def load(app, model, row_id):
     """A fresh copy of a row, as the database has it now."""
     with app.extensions["frontdesk"].sessions() as session:
         return session.get(model, row_id)
+
+
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
+
+
+def form_fields(page: str, action: str, **typed) -> dict:
+    """What the page's form posting to `action` sends: its hidden fields (not the token) and what was typed."""
+    start = page.index(f'action="{action}"')
+    form = page[start:page.index("</form>", start)]
+    return {name: unescape(value) for name, value in HIDDEN.findall(form) if name != "csrf_token"} | typed

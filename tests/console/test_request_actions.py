@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 from sqlalchemy import select
@@ -258,8 +259,8 @@ def test_queue_filters_search_and_counts(app, chat, somchai):
     assert first.reference not in somchai.page("/staff/requests?status=new")
     assert second.reference not in somchai.page("/staff/requests?service=packaging")
     assert first.reference in somchai.page("/staff/requests?assignee=me")
-    for query in ("ผ้าทอ", "089-876-5432", second.reference.lower()):
-        found = somchai.page(f"/staff/requests?status=all&q={query}")
+    for query in ("ผ้าทอ", "089-876-5432", second.reference.lower(), "+66898765432", "+66 89-876-5432"):
+        found = somchai.page(f"/staff/requests?status=all&q={quote(query)}")
         assert second.reference in found and first.reference not in found, query
     assert first.reference not in somchai.page("/staff/requests?date_from=2020-01-01&date_to=2020-12-31")
     counts = somchai.page("/staff/requests")
