@@ -118,3 +118,15 @@ def test_the_queue_and_dashboard_tell_the_demo_datas_story(app, page):
 def save(page, path: str, full_page: bool = False) -> None:
     if os.environ.get("SAVE_SCREENSHOTS") == "1":
         page.screenshot(path=str(Path(__file__).resolve().parents[2] / path), full_page=full_page)
+
+
+def test_a_new_requests_status_form_starts_with_no_status_chosen(app, chat, line_api, officer, page):
+    request = file_request(chat, app, USER)
+    with serve(app) as base:
+        sign_in(page, base)
+        page.goto(f"{base}/staff/requests/{request.id}")
+        status = page.get_by_label("เปลี่ยนสถานะเป็น")
+        expect(status).to_have_value("")  # before, "ไม่สามารถให้บริการได้" was chosen already
+        page.get_by_role("button", name="บันทึกและแจ้งผู้ประกอบการ").click()  # the browser asks to choose first
+        expect(page.get_by_role("status")).to_have_count(0)
+    assert pushed_texts(line_api) == []
