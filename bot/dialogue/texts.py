@@ -159,11 +159,11 @@ CALL_ABOUT_PICKED = "เรื่องคำขอ {reference}"
 CALL_ABOUT_OTHER = "เรื่องอื่น"
 CALL_ABOUT_SENT = "แจ้งเจ้าหน้าที่ที่ดูแลคำขอ {reference} แล้วค่ะ {call_back}"
 CALL_ABOUT_NOTED = ("บันทึกเรื่องที่ขอคุยไว้ในคำขอ {reference} ให้เจ้าหน้าที่แล้วค่ะ {call_back} "
-                    "หากด่วน โทรหา{centre}ได้ที่ {phone} ค่ะ")
+                    "หากด่วน โทรหา{centre} ได้ที่ {phone} ค่ะ")
 SORRY = "ขออภัย"
 SORRY_FOR_THE_WAIT = SORRY + "ที่ให้รอนะคะ 🙏"
 CALL_ABOUT_ALREADY = ("แจ้งเจ้าหน้าที่เรื่องคำขอ {reference} ไปแล้วเมื่อ {time} ค่ะ ขออภัยที่ยังไม่ได้ติดต่อกลับนะคะ "
-                      "หากด่วน โทรหา{centre}ได้ที่ {phone} ค่ะ")
+                      "หากด่วน โทรหา{centre} ได้ที่ {phone} ค่ะ")
 # A booked machine's day moved once the request went (rescheduling.py).
 ASK_NEW_DAY = "จะเลื่อน {booking} (คำขอ {reference}) เป็นวันไหนคะ (พิมพ์วันที่ หรือแตะเลือก)"
 ASK_WHICH_BOOKING = "ต้องการเลื่อนการจองเครื่องรายการไหนคะ แตะเลือกหรือพิมพ์ลำดับได้เลยค่ะ\n{bookings}"
@@ -195,7 +195,7 @@ PASS_ON_CANCEL = "แจ้งขอยกเลิก"
 CANCEL_ALREADY_PASSED_ON = "แจ้งเจ้าหน้าที่เรื่องขอยกเลิกคำขอ {reference} ไปแล้วค่ะ เจ้าหน้าที่จะปิดคำขอให้นะคะ"
 KEEP_IT = "ไม่ต้อง"
 CANCEL_PASSED_ON = ("แจ้งว่าท่านขอยกเลิกคำขอ {reference} แล้วค่ะ ({told}) เจ้าหน้าที่จะปิดคำขอให้ "
-                    "หรือติดต่อกลับหากต้องคุยเพิ่ม หากด่วน โทรหา{centre}ได้ที่ {phone} นะคะ")
+                    "หรือติดต่อกลับหากต้องคุยเพิ่ม หากด่วน โทรหา{centre} ได้ที่ {phone} นะคะ")
 NOTHING_TO_WITHDRAW = "คำขอ {reference} ตอนนี้สถานะ \"{status}\" ค่ะ จึงไม่มีอะไรต้องยกเลิกนะคะ"
 REQUEST_KEPT = "ไม่ยกเลิกค่ะ คำขอของท่านยังอยู่ เจ้าหน้าที่จะติดต่อกลับตามเดิมนะคะ"
 CANCELLED_BY_USER = "ผู้ขอยกเลิกทาง LINE"
