@@ -45,12 +45,10 @@ def accept_as(session: Session, line_user_id: str | None, request_id: int, now: 
     if request is None or not (staff.is_admin or request.centre_id == staff.centre_id):
         return Reply([Text(texts.STAFF_NOT_YOURS)])
     if request.assignee_id is not None:
-        if request.assignee_id == staff.id:
-            holder = "ท่าน"
-        else:
-            assert request.assignee is not None, "assignee_id is a foreign key to staff"
-            holder = request.assignee.name
-        return Reply([Text(texts.STAFF_TAKEN.format(reference=request.reference, name=holder))])
+        if request.assignee_id == staff.id:  # a second tap, or the console first
+            return Reply([Text(texts.STAFF_YOURS_ALREADY.format(reference=request.reference))])
+        assert request.assignee is not None, "assignee_id is a foreign key to staff"
+        return Reply([Text(texts.STAFF_TAKEN.format(reference=request.reference, name=request.assignee.name))])
     if request.status != "new":
         return Reply([Text(texts.STAFF_CLOSED.format(reference=request.reference,
                                                      status=texts.STATUS_NAMES.get(request.status, "")))])

@@ -305,6 +305,7 @@ ERASE_KEPT = "ไม่ลบข้อมูลค่ะ ข้อมูลข�
 STAFF_ONLY = "ปุ่มนี้สำหรับเจ้าหน้าที่ศูนย์ค่ะ"
 STAFF_NOT_YOURS = "ไม่พบคำขอนี้ในศูนย์ของท่านค่ะ"
 STAFF_TAKEN = "คำขอ {reference} มีผู้รับเรื่องแล้วค่ะ ({name})"
+STAFF_YOURS_ALREADY = "ท่านรับเรื่อง {reference} ไว้แล้วค่ะ"
 STAFF_CLOSED = "คำขอ {reference} ตอนนี้สถานะ \"{status}\" ค่ะ"
 STAFF_ACCEPTED = "รับเรื่อง {reference} แล้วค่ะ กรุณาติดต่อ{name} ที่ {phone}"
 STAFF_ACCEPTED_BY_LINE = ("รับเรื่อง {reference} แล้วค่ะ {name} สะดวกให้ติดต่อทาง LINE "

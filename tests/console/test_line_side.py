@@ -106,6 +106,15 @@ def test_an_accepted_request_shows_in_the_console_as_theirs(app, chat, line_api,
     assert "สมชาย ใจดี" in page and "รับเรื่องนี้" not in page
 
 
+def test_a_second_tap_by_the_officer_who_has_it_says_it_is_theirs(app, chat, line_api, staff):
+    request = file_request(chat, app, USER)
+    chat.tap(SOMCHAI, f"accept={request.id}")
+    [again] = chat.tap(SOMCHAI, f"accept={request.id}")
+    assert again == f"ท่านรับเรื่อง {request.reference} ไว้แล้วค่ะ"  # not "มีผู้รับเรื่องแล้วค่ะ (ท่าน)"
+    told = [m.text for m in line_api.delivered_messages(to=USER) if m.via == "push"]
+    assert len([t for t in told if "รับเรื่องแล้ว" in t]) == 1
+
+
 def test_alerts_survive_500s_and_timeouts_without_duplicates(app, chat, line_api, staff):
     line_api.fail_next("/v2/bot/message/push", status=500, times=2)
     line_api.hang_next("/v2/bot/message/push", seconds=3, then="accept")  # LINE got it, we timed out
