@@ -30,12 +30,20 @@ LOOK_BACK = timedelta(days=30)  # older unaccepted requests were surely seen alr
 
 
 def response_due(request: ServiceRequest, calendar: BusinessCalendar | None = None) -> datetime:
-    """When the request should have been accepted by."""
-    return add_business_hours(request.created_at, request.centre.response_hours, calendar)
+    """When the request should have been accepted by at the centre that has it."""
+    return add_business_hours(arrived(request), request.centre.response_hours, calendar)
 
 
 def escalation_due(request: ServiceRequest, calendar: BusinessCalendar | None = None) -> datetime:
-    return add_business_hours(request.created_at, request.centre.response_hours * ESCALATE_AFTER, calendar)
+    return add_business_hours(arrived(request), request.centre.response_hours * ESCALATE_AFTER, calendar)
+
+
+def arrived(request: ServiceRequest) -> datetime:
+    """When the request reached the centre that has it, or became new again: filed, or since then transferred there
+    or given back by its entrepreneur (any move to "new" after the filing's)."""
+    moved = [change.changed_at for change in request.history
+             if change.to_status == "new" and change.from_status is not None]
+    return max([request.created_at, *moved])
 
 
 def is_overdue(request: ServiceRequest, now: datetime) -> bool:

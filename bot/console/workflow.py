@@ -117,6 +117,7 @@ def transfer(session: Session, request: ServiceRequest, staff: Staff, centre: Ce
     before = request.centre.name
     request.centre_id, request.centre = centre.id, centre
     request.assignee_id, request.assignee, request.accepted_at = None, None, None
+    request.reminded_at = request.escalated_at = None  # the new centre's response target starts now (bot.sla)
     note = f"{before} → {centre.name}: {reason}"
     _move(session, request, "new", staff, now, note)
     audit(session, staff, "transfer", request, note, now)

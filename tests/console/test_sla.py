@@ -11,7 +11,8 @@ from bot.dialogue.texts import day_and_date, thai_datetime
 from storage.models import ServiceRequest, utcnow
 from tests.chat import LineChat, shown
 from tests.conftest import SECRET, make_app
-from tests.console.helpers import StaffBrowser, add_staff, file_request
+from tests.console.helpers import StaffBrowser, add_staff, file_request, form_fields
+from tests.console.test_transfer import centre_of
 
 BANGKOK = workdays.BANGKOK
 USER = "U" + "a" * 32
@@ -160,3 +161,25 @@ def test_a_request_sent_when_the_centres_are_closed_says_when_they_open(timed_ap
     opens = workdays.next_opening(clock.now).astimezone(BANGKOK)
     assert opens.date() > clock.now.date() and f"{opens:%H:%M}" == "08:30"
     assert sent.endswith(f"ตอนนี้อยู่นอกเวลาทำการ ศูนย์จะเปิดอีกครั้งวัน{day_and_date(opens.date())} เวลา 08:30 น. ค่ะ")
+
+
+def test_a_transferred_request_starts_its_response_target_again_at_its_new_centre(timed_app, line_api, clock):
+    chiang_mai = "U" + "8" * 32
+    add_staff(timed_app, "ใจดี เชียงใหม่", "เชียงใหม่", "jaidee", line_id=chiang_mai)
+    request = file_request(LineChat(timed_app, line_api, SECRET), timed_app, USER)
+    due, _ = due_times(timed_app, request.id)
+    clock.now = due + timedelta(minutes=1)
+    assert sla.check_response_targets.call_local() == {"reminded": 1, "escalated": 0}
+
+    admin = StaffBrowser(timed_app)
+    admin.sign_in("admin")
+    path = f"/staff/requests/{request.id}"
+    centre_id, _name = centre_of(timed_app, "เชียงใหม่")
+    admin.post(f"{path}/transfer", form_fields(admin.page(path), f"{path}/transfer", centre_id=str(centre_id),
+                                               reason="ลูกค้าอยู่เชียงใหม่"))
+    new_due, _ = due_times(timed_app, request.id)
+    assert new_due > clock.now  # before, it was overdue at the new centre the moment it arrived
+    assert sla.check_response_targets.call_local() == {"reminded": 0, "escalated": 0}
+    clock.now = new_due + timedelta(minutes=1)
+    assert sla.check_response_targets.call_local() == {"reminded": 1, "escalated": 0}
+    assert any("ยังไม่มีผู้รับเรื่อง" in alert for alert in alerts_to(line_api, chiang_mai))
