@@ -3,9 +3,11 @@
 An officer sets a request to "waiting" and the entrepreneur is told to answer in the chat. Their next message of
 substance is that answer: the request goes back to "in progress" with their words in its history, the officer who
 has it (else its centre's officers and groups, else the admins) is told on LINE with the page's link, and the
-entrepreneur is thanked, once. What follows within `FOLLOW_UP` (a second line, a photo) goes to the same request
-quietly, its officer told at most every few minutes. Not an answer: a thank-you, an okay or a promise to send later
-(no status moves), a status question, a cancel or a confident need for another service (the bot answers as ever).
+entrepreneur is thanked. What follows within `FOLLOW_UP` (a second line, a photo) goes to the same request with a
+short thank-you, its officer told at most every few minutes. Not an answer: a thank-you, an okay or a promise to send
+later (no status moves); a greeting or "เจ้าหน้าที่ถามอะไรนะคะ" (the officer's question is shown again); a status
+question, a cancel, a short everyday question or a confident need for another service (the bot answers as ever).
+A question the bot asks of its own (a request's form) comes first; one the follower moved on from does not.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ from sqlalchemy import select
 import intents
 from bot.console import texts, workflow
 from bot.dialogue import answers, conversation, replies
+from bot.dialogue.asides import YES_OR_NO
 from bot.dialogue.context import Context, Reply
+from bot.dialogue.conversation import DROPPED
+from bot.dialogue.understanding import OPENING_TOLD, UNCLEAR
 from bot.domain import DeliveriesQueued, DomainEvent
 from bot.line.outbound import Text
 from bot.staff_alerts import HANDOVER_PING_GAP, PING_PREVIEW, request_recipients
@@ -32,21 +37,51 @@ PURPOSE = "information_given"  # the staff alert's
 # "มีงานอะไรบ้าง") the bot answers itself.
 ELSEWHERE = {"request_status", "cancel", "unsubscribe", "center_info", "event"}
 # "ได้ค่ะ เดี๋ยวส่งให้นะคะ", "ขอเวลาหาเอกสารก่อน": the answer is still to come.
-LATER = re.compile(r"เดี๋ยว|จะส่ง|ทีหลัง|ขอเวลา|พรุ่งนี้|รอสักครู่|แป๊บ")
-SHORT = 40  # characters: a promise or a thank-you longer than this says more
+LATER = re.compile(r"เดี๋ยว|จะส่ง|ทีหลัง|ขอเวลา|พรุ่งนี้|รอสักครู่|แป๊บ|ขับรถ|ไม่สะดวก|ติดธุระ|ยังไม่ว่าง|ไว้ก่อน")
+SHORT = 40  # characters: a promise, a greeting or a thank-you longer than this says more
+# "ขอโทษค่ะ ตอนนี้ขับรถอยู่", "เจ้าหน้าที่ถามอะไรนะคะ": not the answer, which the officer's question is shown again for.
+SMALL_TALK = {"greeting"}
+WHAT_WAS_ASKED = re.compile(r"ถามอะไร|ขออะไร|ต้องการอะไร|ข้อมูลอะไร|ให้ส่งอะไร|ต้องส่งอะไร")
+EVERYDAY = {"center_info", "event", "request_status"}  # a short question of these is asked of the bot
+MOVED_ON_FROM = {UNCLEAR, YES_OR_NO, DROPPED, OPENING_TOLD}
+STATUS_UPDATE = "status_update"  # the purpose of the push that asked for the information (bot.console.notices)
 
 
 def typed(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:
     """The answer typed to a request waiting for it (or more of it); None for a message that is not one."""
     found = _awaiting(ctx)
-    if found is None or conversation.active(ctx) is not None or _elsewhere(found[0], prediction):
+    if found is None or _busy(ctx) or _elsewhere(found[0], prediction):
         return None
     said = replies.plain(normalize(text, emoji="strip"))
-    if len(said) <= SHORT and not any(c.isdigit() for c in said) and LATER.search(said):
+    short = len(said) <= SHORT and not any(c.isdigit() for c in said)
+    if short and LATER.search(said):
         return Reply([Text(texts.INFORMATION_LATER)])
     if _says_nothing(text, said):
         return None
-    return _taken(ctx, *found, text)
+    if short and prediction.intent in EVERYDAY and replies.asks_a_question(text):
+        return None  # "จอดรถได้ไหมคะ", even said unsurely: the bot's to answer, not the officer's information
+    request, answered = found
+    if not answered and short and (prediction.intent in SMALL_TALK or WHAT_WAS_ASKED.search(said)):
+        return _asked_again(ctx, request)  # "สวัสดีค่ะ", "เจ้าหน้าที่ถามอะไรนะคะ": the question, not the answer
+    return _taken(ctx, request, answered, text)
+
+
+def _busy(ctx: Context) -> bool:
+    """True while the bot asks something of its own (a request's form, a registration's question): that comes
+    first. A question the follower has moved on from (a yes or no not answered, a request dropped, an unclear
+    message kept) does not."""
+    current = conversation.active(ctx)
+    return current is not None and current.flow not in MOVED_ON_FROM
+
+
+def _asked_again(ctx: Context, request: ServiceRequest) -> Reply:
+    """The officer's request for information again (its status update, as pushed), to be answered here."""
+    pushed = ctx.session.scalar(select(Delivery).where(Delivery.request_id == request.id,
+                                                       Delivery.purpose == STATUS_UPDATE)
+                                .order_by(Delivery.id.desc()).limit(1))
+    words = next((m.get("text") for m in (pushed.messages if pushed else []) if m.get("text")), None)
+    return Reply([Text(texts.INFORMATION_ASKED_AGAIN.format(reference=request.reference,
+                                                             asked=words or texts.INFORMATION_ASKED))])
 
 
 def sent_file(ctx: Context, attachment: Attachment | None, kind: str) -> Reply | None:
@@ -94,7 +129,7 @@ def _taken(ctx: Context, request: ServiceRequest, answered: bool, words: str) ->
         workflow.information_given(ctx.session, request, words, ctx.now)
     told = _tell(ctx, request, words, more=answered)
     events: list[DomainEvent] = [DeliveriesQueued(tuple(told))] if told else []
-    return Reply([], events) if answered else Reply([Text(texts.INFORMATION_THANKS)], events)
+    return Reply([Text(texts.INFORMATION_MORE_THANKS if answered else texts.INFORMATION_THANKS)], events)
 
 
 def _tell(ctx: Context, request: ServiceRequest, words: str, more: bool) -> list[int]:

@@ -47,7 +47,8 @@ def test_the_answer_reaches_the_officer_and_moves_the_request_on(app, chat, line
     page = somchai.page(f"/staff/requests/{request.id}")
     assert "ผู้ประกอบการส่งข้อมูลทาง LINE: ประมาณ 20 โลต่อเดือนค่ะ 🥭" in page  # in the status history
 
-    assert chat.say(USER, "ใช้ซองขนาด 250 กรัมนะคะ") == []  # more of it: thanked once, kept with the request
+    # More of it: kept with the request, a short word back so the user knows it went (h90: silence read as lost).
+    assert chat.say(USER, "ใช้ซองขนาด 250 กรัมนะคะ") == [texts.INFORMATION_MORE_THANKS]
     assert len(told(line_api)) == 1  # the officer is not pinged twice in a burst
     assert "ใช้ซองขนาด 250 กรัมนะคะ" in somchai.page(f"/staff/requests/{request.id}")
     assert load(app, ServiceRequest, request.id).status == "in_progress"
@@ -91,6 +92,37 @@ def test_what_is_not_the_answer_leaves_the_request_waiting(app, chat, line_api, 
         assert any(expected in s for s in said), said
     assert told(line_api) == []
     assert load(app, ServiceRequest, request.id).status == "waiting"
+
+
+@pytest.mark.parametrize("typed", ["สวัสดีค่ะ", "ฮัลโหล", "เจ้าหน้าที่ถามอะไรนะคะ"])
+def test_a_greeting_or_what_was_asked_shows_the_officers_question_again(app, chat, line_api, somchai, typed):
+    request = waiting_request(chat, app, somchai)
+    [again] = chat.say(USER, typed)
+    assert ASKED in again and request.reference in again  # before, "ฮัลโหล" went to the officer as the answer
+    assert told(line_api) == []
+    assert load(app, ServiceRequest, request.id).status == "waiting"
+    [thanks] = chat.say(USER, "ประมาณ 500 ซองค่ะ")  # the real answer, next, is the answer
+    assert thanks == texts.INFORMATION_THANKS and "ประมาณ 500 ซองค่ะ" in told(line_api)[0]
+
+
+@pytest.mark.parametrize("typed", ["ขอโทษค่ะ ตอนนี้ขับรถอยู่", "จอดรถได้ไหมคะ"])
+def test_a_busy_user_or_an_everyday_question_is_no_answer(app, chat, line_api, somchai, typed):
+    request = waiting_request(chat, app, somchai)
+    said = chat.say(USER, typed)
+    assert said and texts.INFORMATION_THANKS not in said
+    assert told(line_api) == []
+    assert load(app, ServiceRequest, request.id).status == "waiting"
+
+
+def test_a_need_started_and_dropped_does_not_cut_the_waiting_request_off(app, chat, line_api, somchai):
+    request = waiting_request(chat, app, somchai)
+    chat.say(USER, "อีกเรื่องค่ะ อยากจองเครื่องอบแห้งแบบแช่เยือกแข็งของศูนย์ด้วย")  # another service: its own form
+    assert state_of(app, USER) is not None
+    chat.say(USER, "ยกเลิก")
+    [thanks] = chat.say(USER, "รอบละ ๒๐ กิโลค่ะ")  # before: the fallback, and no officer told
+    assert thanks == texts.INFORMATION_THANKS
+    assert "รอบละ ๒๐ กิโลค่ะ" in told(line_api)[0]
+    assert load(app, ServiceRequest, request.id).status == "in_progress"
 
 
 def test_a_need_for_another_service_starts_its_own_request(app, chat, line_api, somchai):
