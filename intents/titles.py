@@ -74,12 +74,20 @@ def named_loosely(text: str, titles: Sequence[str]) -> list[int]:
 
 
 def sharing_a_word(text: str, titles: Sequence[str]) -> list[int]:
-    """The positions of the titles one of whose own words (a piece of MIN_PIECE characters or more, not a
-    province) the text holds: the events on the topic a message asks about ("มีอบรมบรรจุภัณฑ์ไหม" of
-    "อบรมการออกแบบบรรจุภัณฑ์เพื่อการส่งออก"), however little of the title it says."""
-    message = _compact(text)
+    """The positions of the titles that share a whole word with the text (MIN_PIECE characters or more, not
+    generic, not a province): a title's word the text holds ("มีอบรมบรรจุภัณฑ์ไหม" of
+    "อบรมการออกแบบบรรจุภัณฑ์เพื่อการส่งออก"), or the text's word the title holds ("ฉลาก" of "อบรมฉลากสินค้า").
+    Words, not pieces of letters: "เรื่องขอ อย." shares "รื่อง" with "เครื่องสำอาง" but no word (h90)."""
+    said = _own_words(text)
     return [i for i, title in enumerate(titles)
-            if any(province_alone(piece) is None for piece in _pieces(_own(title), message))]
+            if words_shared(text, title) or any(word in _compact(title) for word in said)]
+
+
+def _own_words(text: str) -> list[str]:
+    """The text's words that could name a topic: MIN_PIECE characters or more, not generic, not a province."""
+    words = [_compact(word) for word in tokenize(normalize(text, emoji="strip"))]
+    return [word for word in words if len(word) >= MIN_PIECE and word not in GENERIC_WORDS
+            and province_alone(word) is None]
 
 
 def words_shared(text: str, title: str) -> list[str]:

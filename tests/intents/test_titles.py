@@ -88,9 +88,12 @@ def test_the_day_province_and_round_said_are_read_together():
     ("มีอบรมเรื่องบรรจุภัณฑ์ไหมคะ", ["อบรมการออกแบบบรรจุภัณฑ์เพื่อการส่งออก"]),
     ("มีอบรมที่ลำปางไหม", []),  # a province is where, not a topic
     ("มีงานอะไรบ้างคะ", []),  # generic words name no topic
+    ("มีอบรมฉลากไหมคะ", ["อบรมฉลากสินค้า"]),  # a word of the message inside a title's
+    ("มีสัมมนาเรื่องขอ อย. ไหมคะ", []),  # "รื่อง" of เรื่อง and เครื่องสำอาง is no word they share (h90)
 ])
 def test_a_topic_asked_about_is_a_word_of_a_title_not_a_province_nor_a_generic_word(text, shared):
-    titles = ["อบรมการออกแบบบรรจุภัณฑ์เพื่อการส่งออก", "อบรมเซรามิกลำปาง รุ่นที่ 9"]
+    titles = ["อบรมการออกแบบบรรจุภัณฑ์เพื่อการส่งออก", "อบรมเซรามิกลำปาง รุ่นที่ 9", "อบรมฉลากสินค้า",
+              "สัมมนาเครื่องสำอางสมุนไพรสู่ตลาดโลก"]
     assert [titles[i] for i in sharing_a_word(text, titles)] == shared
 
 
