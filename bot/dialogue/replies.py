@@ -156,7 +156,8 @@ def _asks_with_mai(words: list[str], particle: list[str]) -> bool:
     if words[-1:] != ["ไหม"]:
         return False
     asked = len(words) > 1 and words[-2] in ASKED_BEFORE_MAI
-    return particle == [ASKING_PARTICLE] or asked or "ต้อง" in words
+    # "ต้อง…ไหม", "มี…ไหม" ("ขอนแก่นมีศูนย์ไหม", h90): asking, where "ผ้าไหม", "บ้านไหม" are names.
+    return particle == [ASKING_PARTICLE] or asked or "ต้อง" in words or "มี" in words[:-1]
 
 
 SHORT_ANSWER = 24  # letters, spaces and particles aside: "เออยินยอมก็ได้รีบ"

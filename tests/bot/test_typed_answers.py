@@ -83,6 +83,18 @@ def test_a_question_is_not_kept_as_the_answer_and_may_be_asked_after(chat, app, 
 
 
 @pytest.mark.parametrize("question, typed", [
+    ("contact_name", "เดือนหน้าจะไปออกบูธที่ขอนแก่นค่ะ มีศูนย์ไหม"),  # "เดือนหน้าจะไปออกบูธที่ขอนแก่น" was the name (h90)
+    ("business_name", "มีที่จอดรถไหม"),  # "มี…ไหม" asks, with no particle after it
+])
+def test_a_message_asking_with_mai_is_never_kept_as_a_name(chat, app, question, typed):
+    said = typed_at(chat, app, question, typed)
+    assert not said[-1].startswith("ขอบคุณ")  # not taken and moved on from
+    request = request_sent(chat, app)
+    assert typed.split()[0] not in (request.business_name, request.contact_name)
+    assert kept_as_asked(request)
+
+
+@pytest.mark.parametrize("question, typed", [
     ("business_name", "ต้องใช้ชื่อที่จดทะเบียนหรือเปล่าคะ"),
     ("business_name", "ต้องเป็นชื่อจดทะเบียนไหมคะ"),  # an event to the classifier (ลงทะเบียน), which must not interrupt
     ("business_name", "ใช้ชื่อแบรนด์ได้ไหมคะ"), ("business_name", "ชื่อภาษาอังกฤษได้มั้ยครับ"),
