@@ -43,6 +43,8 @@ def understand(ctx: Context, text: str | None, prediction: intents.Prediction) -
             about_events = event_finding.courses_there(ctx, text)
         if about_events is None and (unclear or prediction.intent in ANSWERS_AN_ANNOUNCEMENT):
             about_events = event_finding.announced_event(ctx, text)
+        if about_events is None and unclear:
+            about_events = event_finding.round_asked(ctx, text)
         if about_events is not None:
             return about_events
     if text and (unclear or prediction.intent == "out_of_scope") and replies.asks_about_the_centres(text):

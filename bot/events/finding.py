@@ -110,6 +110,16 @@ def _more(events: list[Event], paged: bool = False) -> str:
     return "\n" + (texts.MORE_EVENTS_PAGED if paged else texts.MORE_EVENTS).format(most=cards.MAX_BUBBLES)
 
 
+def round_asked(ctx: Context, text: str) -> Reply | None:
+    """"รุ่น 11 ยังว่างไหม": a message the classifier is unsure of that names a round of events on: their cards;
+    None when it names no round, or no event of it is on."""
+    said = SaidOfEvent(round=round_of(text))
+    fitting = [event for event in upcoming_events(ctx) if _fits(event, said)] if said else []
+    if not fitting:
+        return None
+    return show_carousel(ctx, fitting, texts.EVENTS_SAID.format(what=_what(said)) + _more(fitting))
+
+
 def courses_there(ctx: Context, text: str) -> Reply | None:
     """"มีอบรมแพ็คเกจจิ้งไหม อยู่หาดใหญ่": a question whether there is a course, naming where, answered with the events
     on there, and an invitation to ask for a course of one's own; None when none are there (the training request

@@ -87,6 +87,13 @@ def test_the_round_named_is_the_one_event(chat, app, events_on, typed, n):
     assert_registered(app, events_on["rounds"][n - 1]["id"], said, 2)
 
 
+@pytest.mark.parametrize("typed", ["รุ่น 11 ยังว่างไหม", "รุ่นที่ ๑๑ ยังรับอยู่บ่"])
+def test_a_round_asked_about_alone_shows_that_round(chat, app, events_on, typed):
+    registrant(chat, ALICE)
+    messages = chat.send(ev.text(ALICE, typed))
+    assert carousel_titles(messages) == [CERAMICS.format(n=11)]  # before, "ไม่แน่ใจ" and the service choices
+
+
 def test_a_day_in_thai_digits_shows_only_the_event_on_that_day(chat, app, events_on):
     registrant(chat, ALICE)
     messages = chat.send(ev.text(ALICE, f"ลงงานวันที่ {day_typed(app, events_on['bangkok'], 'thai')}ให้แม่หน่อยค่ะ"))
