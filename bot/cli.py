@@ -12,6 +12,7 @@ from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
+from intents.entities import SECTORS
 from intents.provinces import all_provinces
 from storage import repositories as repo
 from storage import seeding
@@ -50,7 +51,7 @@ def seed_command() -> None:
     provinces = [{"name": p.name, "name_en": p.name_en, "region": p.region} for p in all_provinces()]
     try:
         with unit_of_work(services.sessions) as session:
-            summary = seeding.seed(session, seeding.load_centres(), provinces, services.clock())
+            summary = seeding.seed(session, seeding.load_centres(), provinces, services.clock(), list(SECTORS))
     except seeding.SeedError as error:
         raise click.ClickException(f"the centre file breaks its rules: {error}") from error
     click.echo(f"{summary.centres} centres, {summary.provinces} provinces, {summary.events} new events")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -51,8 +51,9 @@ def check_centres(centres: list[dict[str, Any]], province_names: Iterable[str]) 
 
 
 def seed(session: Session, centres: list[dict[str, Any]], provinces: list[dict[str, Any]],
-         now: datetime) -> SeedSummary:
-    """Create or update centres by code and point every province at its centre."""
+         now: datetime, sectors: Sequence[str] = ()) -> SeedSummary:
+    """Create or update centres by code and point every province at its centre; add a sample CLUSTER DAY for the
+    cluster `sectors` (all of them: it is every cluster's day) when there is none."""
     check_centres(centres, (p["name"] for p in provinces))
     by_code = {c.code: c for c in session.scalars(select(Centre))}
     for row in centres:
@@ -68,11 +69,11 @@ def seed(session: Session, centres: list[dict[str, Any]], provinces: list[dict[s
         province.name_en, province.region = row["name_en"], row["region"]
         province.centre_id = centre_of[row["name"]].id
         session.add(province)
-    events = _sample_event(session, now)
+    events = _sample_event(session, now, sectors)
     return SeedSummary(len(centres), len(provinces), events)
 
 
-def _sample_event(session: Session, now: datetime) -> int:
+def _sample_event(session: Session, now: datetime, sectors: Sequence[str]) -> int:
     # CLUSTER DAY on the first weekday at least 30 days ahead, at 09:00 Bangkok time (02:00 UTC).
     if session.scalar(select(Event).where(Event.title.like("CLUSTER DAY%"))):
         return 0
@@ -80,6 +81,6 @@ def _sample_event(session: Session, now: datetime) -> int:
     while day.weekday() >= 5:
         day += timedelta(days=1)
     session.add(Event(title=f"CLUSTER DAY {day.year + 543}", starts_at=day, province="กรุงเทพมหานคร",
-                      venue="ศูนย์ ITC กรมส่งเสริมอุตสาหกรรม กล้วยน้ำไท", capacity=300,
+                      venue="ศูนย์ ITC กรมส่งเสริมอุตสาหกรรม กล้วยน้ำไท", capacity=300, sectors=list(sectors),
                       description="งานรวมพลคลัสเตอร์ 6 อุตสาหกรรม จับคู่ธุรกิจ และเวิร์กช็อป"))
     return 1

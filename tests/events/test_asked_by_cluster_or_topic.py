@@ -57,6 +57,14 @@ def test_events_for_the_food_cluster_are_the_one_for_it_and_the_one_for_all(chat
     assert sorted(carousel_titles(messages)) == sorted([events_on, NORTH])
 
 
+def test_the_seeded_cluster_day_is_every_clusters(chat, app):
+    add_event(app, PACKAGING, 30, 26, "สงขลา")
+    registrant(chat, ALICE)
+    messages = chat.send(ev.text(ALICE, "มีงานสำหรับคลัสเตอร์ปาล์มน้ำมันไหมคะ"))
+    [seeded] = carousel_titles(messages)  # before, "ยังไม่มีกิจกรรมสำหรับคลัสเตอร์ปาล์มน้ำมัน"
+    assert seeded.startswith("CLUSTER DAY")
+
+
 @pytest.mark.parametrize("typed", ["มีอบรมเรื่องบรรจุภัณฑ์ไหมคะ", "มีงานอบรมบรรจุภัณฑ์ที่สงขลาไหมครับ"])
 def test_a_question_of_a_course_on_a_topic_shows_the_course_whose_title_has_it(chat, app, events_on, typed):
     registrant(chat, ALICE)
