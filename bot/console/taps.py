@@ -51,10 +51,11 @@ BY_KEY: dict[str, Callable[[str], str]] = {
     "restore_request": lambda v: dialogue_texts.RESTORE,
     "call_about": lambda v: dialogue_texts.CALL_ABOUT_THIS if v.isdecimal() else dialogue_texts.CALL_ABOUT_OTHER,
     "rate": lambda v: console_texts.TAPPED_RATING.format(score=v.rpartition(":")[2]),
-    "accept": lambda v: "รับเรื่อง",
-    "resume": lambda v: "ทำต่อ",
-    "erase": lambda v: "ยืนยันลบข้อมูล" if v == "yes" else "ไม่ลบ",
-    "edit": lambda v: f"แก้{next((q.label for f in flows.FLOWS.values() for q in f.fields if q.key == v), '')}",
+    "accept": lambda v: console_texts.TAPPED_ACCEPT,
+    "resume": lambda v: console_texts.TAPPED_RESUME,
+    "erase": lambda v: console_texts.TAPPED_ERASE if v == "yes" else console_texts.TAPPED_KEEP_DATA,
+    "edit": lambda v: console_texts.TAPPED_EDIT.format(
+        field=next((q.label for f in flows.FLOWS.values() for q in f.fields if q.key == v), "")),
 }
 
 

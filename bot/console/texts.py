@@ -63,6 +63,8 @@ ATTENTION = {"cancel": "🛑 ผู้ขอแจ้งขอยกเลิก
 
 TAPPED = "แตะปุ่ม"  # in the transcript, a button whose label is not known
 TAPPED_RATING = "ให้คะแนน {score}"
+TAPPED_ACCEPT, TAPPED_RESUME, TAPPED_EDIT = "รับเรื่อง", "ทำต่อ", "แก้{field}"
+TAPPED_ERASE, TAPPED_KEEP_DATA = "ยืนยันลบข้อมูล", "ไม่ลบ"
 
 # --- LINE messages to staff --------------------------------------------------------------------------
 
