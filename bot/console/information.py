@@ -95,15 +95,19 @@ def sent_file(ctx: Context, attachment: Attachment | None, kind: str) -> Reply |
 
 
 def _awaiting(ctx: Context) -> tuple[ServiceRequest, bool] | None:
-    """The user's request waiting for their information (and False), or the one they answered moments ago (True)."""
+    """The user's request waiting for their information (and False), or one whose answer is under way (True): answered
+    moments ago, or transferred to another centre while it waited (it is new there, and stays so)."""
     mine = [r for r in repo.requests_of_user(ctx.session, ctx.user, limit=None) if r.status in workflow.OPEN]
     waiting = [r for r in mine if r.status == "waiting"]
     if waiting:
         return max(waiting, key=lambda r: r.history[-1].id if r.history else 0), False
     for request in mine:
         last = request.history[-1] if request.history else None
-        if (request.status == "in_progress" and last is not None and last.from_status == "waiting"
-                and last.changed_by == workflow.BY_LINE and ctx.now - last.changed_at < FOLLOW_UP):
+        answered = (request.status == "in_progress" and last is not None and last.from_status == "waiting"
+                    and last.changed_by == workflow.BY_LINE and ctx.now - last.changed_at < FOLLOW_UP)
+        # Moved to another centre while it waited (h91): the answer still goes to it, for whoever accepts it there.
+        moved = request.status == "new" and last is not None and last.from_status == "waiting"
+        if answered or moved:
             return request, True
     return None
 

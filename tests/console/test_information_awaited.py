@@ -8,7 +8,8 @@ from bot.console import texts
 from bot.line import fake_events as ev
 from storage.models import ServiceRequest
 from tests.bot.test_service_requests import state_of
-from tests.console.helpers import StaffBrowser, add_staff, file_request, load
+from tests.console.helpers import StaffBrowser, add_staff, file_request, form_fields, load
+from tests.console.test_transfer import centre_of
 
 USER = "U" + "a" * 32
 SOMCHAI = "U" + "5" * 32  # on LINE
@@ -135,3 +136,22 @@ def test_a_need_for_another_service_starts_its_own_request(app, chat, line_api, 
 
 def shown_texts(messages) -> list[str]:
     return [m["text"] for m in messages if m["type"] == "text"]
+
+
+def test_an_answer_after_the_request_moved_centre_reaches_the_new_centre(app, chat, line_api, somchai):
+    request = waiting_request(chat, app, somchai)
+    chiang_mai = "U" + "8" * 32
+    add_staff(app, "ใจดี เชียงใหม่", "เชียงใหม่", "jaidee", line_id=chiang_mai)
+    add_staff(app, "ผู้ดูแล กรม", "กรุงเทพมหานคร", "admin", admin=True)
+    admin = StaffBrowser(app)
+    admin.sign_in("admin")
+    path = f"/staff/requests/{request.id}"
+    centre_id, _name = centre_of(app, "เชียงใหม่")
+    admin.post(f"{path}/transfer", form_fields(admin.page(path), f"{path}/transfer", centre_id=str(centre_id),
+                                               reason="ลูกค้าอยู่เชียงใหม่"))
+    [thanks] = chat.say(USER, "กล่องเดิมสีขาวค่ะ ขนาด 12x12")
+    assert thanks == texts.INFORMATION_MORE_THANKS  # before: a new packaging request, and nobody told
+    assert "กล่องเดิมสีขาวค่ะ ขนาด 12x12" in told(line_api, chiang_mai)[0]
+    assert state_of(app, USER) is None
+    moved = load(app, ServiceRequest, request.id)
+    assert (moved.status, moved.centre_id) == ("new", centre_id)  # for the new centre to accept
