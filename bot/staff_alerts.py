@@ -40,6 +40,10 @@ def request_alert(request: ServiceRequest, public_base_url: str, now: datetime,
     rows += _flow_answers(request)
     if asked := request.answers.get(fields.QUESTIONS):
         rows.append((texts.QUESTIONS_LABEL, "\n".join(asked)[:300]))
+    last = request.history[-1] if request.history else None
+    # Transferred here (bot.console.workflow.transfer, from an open status; a restore comes from "cancelled").
+    if last is not None and last.to_status == "new" and last.from_status not in (None, "cancelled") and last.note:
+        rows.append(("โอนมา", last.note))  # from where, and why
     # A push is read later than it is sent: when, as a date; how long ago too, for a reminder.
     filed = texts.thai_datetime(request.created_at)
     rows.append(("เมื่อ", filed if kind in ("new", "unstaffed") else f"{filed} ({_ago(request.created_at, now)})"))

@@ -43,6 +43,7 @@ def test_an_admin_transfers_a_request_and_everyone_concerned_hears(app, chat, li
     assert moved.centre_id == centre_id and moved.status == "new" and moved.assignee_id is None
     [alert] = line_api.delivered_messages(to=CHIANG_MAI_LINE)[alerts_before:]
     assert request.reference in str(alert.message)  # the new-request card, with รับเรื่อง
+    assert "ลูกค้าสะดวกเข้าศูนย์เชียงใหม่มากกว่า" in str(alert.message)  # why it came, with where from (h91)
     told = [m for m in line_api.delivered_messages(to=USER) if m.via == "push"][-1]
     assert centre_name in told.text and request.reference in told.text
     with app.extensions["frontdesk"].sessions() as session:
