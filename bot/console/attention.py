@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, aliased
 from bot.console import workflow
 from storage.models import AuditEntry, Delivery, Message, ServiceRequest
 
-STAFF_ACTIONS = ("accept", "assign", "status", "reply", "hand_back", "note")
+STAFF_ACTIONS = ("accept", "assign", "status", "reply", "hand_back", "note", "seen")  # "seen": รับทราบแล้ว
 CALL_ASKED = "call_asked"  # the purpose of the notice bot.dialogue.call_about writes
 CANCEL_ASKED = "cancel_asked"  # the audit action bot.dialogue.withdrawal writes
 

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from sqlalchemy import select
 
 from bot import jobs, staff_alerts
-from bot.console import notices, texts, workflow
+from bot.console import attention, notices, texts, workflow
 from bot.console.auth import admin_required, login_required, may_see_centre, signed_in_staff, visible_request
 from bot.console.web import db, services
 from bot.dialogue import fields, flows
@@ -47,7 +47,7 @@ def _page(found: ServiceRequest, typed: dict[str, str] | None = None, status: in
         due=response_due(found), escalation=escalation_due(found),
         service_names=dialogue_texts.SERVICE_NAMES, status_names=texts.STATUS_NAMES,
         audit_names=AUDIT_NAMES, audit_details=texts.AUDIT_DETAILS, answers=shown_answers(found),
-        centres=_other_centres(found)), status
+        centres=_other_centres(found), attention=attention.reasons_for(db(), [found.id]).get(found.id)), status
 
 
 def _other_centres(found: ServiceRequest) -> list[Centre]:
@@ -209,6 +209,15 @@ def hand_back(request_id: int):
     return _done(found, outcome, texts.HANDED_BACK)
 
 
+@blueprint.post("/requests/<int:request_id>/seen")
+@login_required
+def seen(request_id: int):
+    """The officer has read what the entrepreneur wrote or asked: the queue's marks clear until they write again."""
+    found = visible_request(request_id)
+    workflow.audit(db(), signed_in_staff(), "seen", found, None, services().clock())
+    return _done(found, workflow.Outcome(), texts.MARKED_SEEN.format(reference=found.reference))
+
+
 @blueprint.get("/attachments/<int:attachment_id>")
 @login_required
 def attachment(attachment_id: int):
@@ -286,4 +295,5 @@ AUDIT_NAMES = {"accept": "รับเรื่อง", "assign": "มอบห�
                "reminder": "เตือนศูนย์ (เกินเป้า)", "escalation": "ยกระดับถึงผู้ดูแลระบบ",
                "export_csv": "ส่งออก CSV", "day_moved": "ผู้ขอเลื่อนวันใช้เครื่องทาง LINE",
                "phone_changed": "ผู้ขอเปลี่ยนเบอร์ติดต่อทาง LINE", "name_changed": "ผู้ขอเปลี่ยนชื่อทาง LINE",
-               "cancel_asked": "ผู้ขอแจ้งขอยกเลิกทาง LINE (รอเจ้าหน้าที่ปิดคำขอ)", "transfer": "โอนไปศูนย์อื่น"}
+               "cancel_asked": "ผู้ขอแจ้งขอยกเลิกทาง LINE (รอเจ้าหน้าที่ปิดคำขอ)", "transfer": "โอนไปศูนย์อื่น",
+               "seen": "รับทราบข้อความ"}

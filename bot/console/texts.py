@@ -61,6 +61,7 @@ GROUP_REMOVED = "หยุดส่งแจ้งเตือนเข้าก
 ATTENTION = {"cancel": "🛑 ผู้ขอแจ้งขอยกเลิก", "person": "📞 ขอคุยกับเจ้าหน้าที่",
              "message": "💬 มีข้อความใหม่จากผู้ประกอบการ"}
 
+MARKED_SEEN = "รับทราบข้อความของ {reference} แล้วค่ะ"
 TAPPED = "แตะปุ่ม"  # in the transcript, a button whose label is not known
 TAPPED_RATING = "ให้คะแนน {score}"
 TAPPED_ACCEPT, TAPPED_RESUME, TAPPED_EDIT = "รับเรื่อง", "ทำต่อ", "แก้{field}"

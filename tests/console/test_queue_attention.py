@@ -50,6 +50,20 @@ def test_a_message_written_after_the_last_staff_action_is_marked_until_staff_act
     assert "มีข้อความใหม่" not in row_of(somchai.page("/staff/requests"), waiting.reference)
 
 
+def test_an_officer_who_has_read_the_message_clears_its_mark_without_replying(app, chat):
+    somchai = officer(app)
+    request = file_request(chat, app, ANNA)
+    accept(somchai, request)
+    chat.say(ANNA, "ขอเพิ่มอีกเรื่องค่ะ อยากได้สีน้ำตาลทอง")
+    path = f"/staff/requests/{request.id}"
+    assert "มีข้อความใหม่" in row_of(somchai.page("/staff/requests"), request.reference)
+    somchai.post(f"{path}/seen", form_fields(somchai.page(path), f"{path}/seen"))  # before: no way but a reply
+    assert "มีข้อความใหม่" not in row_of(somchai.page("/staff/requests"), request.reference)
+    assert "รับทราบแล้ว" not in somchai.page(path)  # nothing left to mark read
+    chat.say(ANNA, "แล้วต้องใช้ก่อนปีใหม่นะคะ")
+    assert "มีข้อความใหม่" in row_of(somchai.page("/staff/requests"), request.reference)
+
+
 def test_asking_to_cancel_and_asking_for_a_person_are_marked(app, chat):
     somchai = officer(app)
     cancelling = file_request(chat, app, ANNA)
