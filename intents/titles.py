@@ -34,6 +34,8 @@ GENERIC_WORDS = frozenset({
     "smes", "เอสเอ็มอี", "ศึกษาดูงาน", "ดูงาน", "ฟรี", "-", "&", ":", "(", ")", '"',
 })
 MIN_PIECE = 4
+# A title's English words as people type them in Thai letters ("งานคลัสเตอร์เดย์ยังรับคนอยู่บ่" of "CLUSTER DAY 2569").
+IN_THAI_LETTERS = ((re.compile(r"คลัสเตอร์เดย์|คลัสเตอร์เด"), "clusterday"),)
 # "รุ่นที่ 9", "รุ่น ๙": the round of a course run several times, in a title or a message.
 _ROUND = re.compile(r"รุ่น\s*(?:ที่)?\s*(?P<round>\d{1,3})(?!\d)")
 
@@ -147,4 +149,9 @@ def _own(title: str) -> str:
 
 
 def _compact(text: str) -> str:
-    return "".join(normalize(text, emoji="strip").split())
+    """The text run together, lower case, with a title's English words people spell in Thai put back in English
+    (`IN_THAI_LETTERS`: "คลัสเตอร์เดย์" is "clusterday")."""
+    compact = "".join(normalize(text, emoji="strip").split())
+    for spelt, word in IN_THAI_LETTERS:
+        compact = spelt.sub(word, compact)
+    return compact

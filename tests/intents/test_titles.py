@@ -28,6 +28,8 @@ TITLES = ["อบรมออกแบบฉลากสินค้า", "CLUST
     ("ไปclusterdayภาคใต้๒คนจ้า", "CLUSTER DAY ภาคใต้"),  # no spaces, Thai digits
     ("งาน cluster day ๒๕๖๙ จัดที่ไหนคะ", "CLUSTER DAY 2569"),
     ("คอร์สการตลาดออนไลน์", "สัมมนาการตลาดออนไลน์สำหรับ SME"),
+    ("ไปคลัสเตอร์เดย์ภาคใต้๒คนจ้า", "CLUSTER DAY ภาคใต้"),  # the English words in Thai letters (h91)
+    ("งานคลัสเตอร์ เดย์ ๒๕๖๙ ยังรับคนอยู่บ่", "CLUSTER DAY 2569"),
 ])
 def test_a_title_typed_loosely_is_named(text, title):
     assert [TITLES[i] for i in named_titles(text, TITLES)] == [title]
