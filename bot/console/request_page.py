@@ -47,7 +47,8 @@ def _page(found: ServiceRequest, typed: dict[str, str] | None = None, status: in
         due=response_due(found), escalation=escalation_due(found),
         service_names=dialogue_texts.SERVICE_NAMES, status_names=texts.STATUS_NAMES,
         audit_names=AUDIT_NAMES, audit_details=texts.AUDIT_DETAILS, answers=shown_answers(found),
-        centres=_other_centres(found), attention=attention.reasons_for(db(), [found.id]).get(found.id)), status
+        centres=_other_centres(found), attention=attention.reasons_for(db(), [found.id]).get(found.id, []),
+        attention_names=texts.ATTENTION, seen_clears=attention.SEEN_CLEARS, nobody_told=texts.NOBODY_TOLD), status
 
 
 def _other_centres(found: ServiceRequest) -> list[Centre]:

@@ -91,3 +91,10 @@ def form_fields(page: str, action: str, **typed) -> dict:
     start = page.index(f'action="{action}"')
     form = page[start:page.index("</form>", start)]
     return {name: unescape(value) for name, value in HIDDEN.findall(form) if name != "csrf_token"} | typed
+
+
+def transfer(admin: StaffBrowser, request: ServiceRequest, centre_id: int, reason: str):
+    """An admin moves the request to another centre with the request page's transfer form."""
+    path = f"/staff/requests/{request.id}"
+    return admin.post(f"{path}/transfer", form_fields(admin.page(path), f"{path}/transfer",
+                                                      centre_id=str(centre_id), reason=reason))
