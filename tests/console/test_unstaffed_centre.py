@@ -15,6 +15,7 @@ from tests.conftest import SECRET, make_app
 from tests.console.helpers import (
     StaffBrowser,
     add_staff,
+    centre_of,
     file_request,
     form_fields,
     load,
@@ -23,7 +24,6 @@ from tests.console.helpers import (
 )
 from tests.console.test_queue_attention import row_of
 from tests.console.test_sla import Clock
-from tests.console.test_transfer import centre_of
 
 USER = "U" + "a" * 32
 SOMCHAI = "U" + "5" * 32  # an officer of Mini ITC เชียงราย
