@@ -3,7 +3,11 @@
 - the entrepreneur wrote (text, photo, file) after the last thing staff did on the request;
 - they asked on LINE to cancel it (`cancel_asked` in the audit log), after that last staff action;
 - they asked for a person: a call-for-staff request nobody took yet, or a call asked about this request
-  (a `call_asked` notice) after the last staff action.
+  (a `call_asked` notice) after the last staff action;
+- nobody was told of it: a new request nobody took, with no alert on LINE to an officer, a group or an admin
+  since it reached its centre (nobody there linked LINE and no admin did, or LINE refused every push). Only
+  accepting it or moving it to a centre that is alerted clears this one; "รับทราบแล้ว" does not, since the
+  request still has nobody.
 
 Only open requests count. Each reason is a SQL expression on ServiceRequest, so the queue can filter and
 sort by them as well as mark its rows; no column stores them.
@@ -22,6 +26,8 @@ from storage.models import AuditEntry, Delivery, Message, ServiceRequest
 STAFF_ACTIONS = ("accept", "assign", "status", "reply", "hand_back", "note", "seen")  # "seen": รับทราบแล้ว
 CALL_ASKED = "call_asked"  # the purpose of the notice bot.dialogue.call_about writes
 CANCEL_ASKED = "cancel_asked"  # the audit action bot.dialogue.withdrawal writes
+# The purposes of the alerts about a new request: bot.staff_alerts at filing or transfer, bot.sla later.
+STAFF_ALERTS = ("staff_alert", "staff_reminder", "staff_escalation")
 
 
 def _last_staff_action() -> ColumnElement:
@@ -65,7 +71,24 @@ def asked_for_a_person() -> ColumnElement[bool]:
     return or_(and_(ServiceRequest.service == "contact_staff", ServiceRequest.status == "new"), called, said)
 
 
-REASONS = {"cancel": asked_to_cancel, "person": asked_for_a_person, "message": wrote_since}
+def _reached_centre() -> ColumnElement:
+    """When the request reached the centre that has it: its filing, or its last transfer."""
+    moved = (select(func.max(AuditEntry.created_at))
+             .where(AuditEntry.request_id == ServiceRequest.id, AuditEntry.action == "transfer")
+             .correlate(ServiceRequest).scalar_subquery())
+    return func.coalesce(moved, ServiceRequest.created_at)
+
+
+def nobody_told() -> ColumnElement[bool]:
+    """A new request nobody took, with no alert on LINE since it reached its centre that LINE did not refuse."""
+    alerted = exists(select(Delivery.id).where(
+        Delivery.request_id == ServiceRequest.id, Delivery.purpose.in_(STAFF_ALERTS), Delivery.status != "failed",
+        Delivery.created_at >= _reached_centre()).correlate(ServiceRequest))
+    return and_(ServiceRequest.status == "new", ServiceRequest.assignee_id.is_(None), ~alerted)
+
+
+REASONS = {"nobody": nobody_told, "cancel": asked_to_cancel, "person": asked_for_a_person, "message": wrote_since}
+SEEN_CLEARS = ("cancel", "person", "message")  # what "รับทราบแล้ว" clears: the others need someone to act
 
 
 def needs_attention() -> ColumnElement[bool]:

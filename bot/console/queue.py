@@ -203,7 +203,7 @@ def export_csv():
 
 CSV_COLUMNS = ["เลขที่", "บริการ", "สถานะ", "ศูนย์", "จังหวัด", "ชื่อกิจการ", "ผู้ติดต่อ", "โทรศัพท์",
                "รายละเอียด", "คำตอบ", "ผู้รับผิดชอบ", "ยื่นเมื่อ", "รับเรื่องเมื่อ", "ปิดเมื่อ", "เหตุผลที่ปิด",
-               "คะแนน"]
+               "คะแนน", "ยื่นเมื่อ (ISO)", "รับเรื่องเมื่อ (ISO)", "ปิดเมื่อ (ISO)"]
 
 
 @dataclass(frozen=True)
@@ -214,17 +214,26 @@ class AsText:
 
 
 def csv_row(row: ServiceRequest) -> list[Any]:
-    """One request as the console shows it: Thai names, the service's answers, Buddhist-era times."""
+    """One request as the console shows it (Thai names, the service's answers, Buddhist-era times), then its
+    times again as a spreadsheet sorts and filters them."""
     answers = "\n".join(f"{label}: {value}" for label, value in shown_answers(row))
     return [row.reference, texts.SERVICE_NAMES.get(row.service, row.service),
             console_texts.STATUS_NAMES.get(row.status, row.status), row.centre.name, row.province, row.business_name,
             row.contact_name, AsText(request_phone(row)), row.details, answers,
             row.assignee.name if row.assignee else "", _when(row.created_at), _when(row.accepted_at),
-            _when(row.closed_at), row.close_reason, row.rating or ""]
+            _when(row.closed_at), row.close_reason, row.rating or "", _sortable(row.created_at),
+            _sortable(row.accepted_at), _sortable(row.closed_at)]
 
 
 def _when(moment: datetime | None) -> str:
     return texts.thai_datetime(moment) if moment else ""
+
+
+def _sortable(moment: datetime | None) -> str:
+    """Bangkok time as 2026-11-23 04:15: Excel, LibreOffice and Google Sheets read it as a date and time, to sort,
+    filter and subtract. Gregorian, not 2569-11-23: a spreadsheet would take that for the year 2569 AD, so sums
+    against today's date would be 543 years out (the Thai column beside it is for reading)."""
+    return moment.astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 def _cell(value: Any) -> Any:

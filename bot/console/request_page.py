@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
@@ -47,7 +50,8 @@ def _page(found: ServiceRequest, typed: dict[str, str] | None = None, status: in
         due=response_due(found), escalation=escalation_due(found),
         service_names=dialogue_texts.SERVICE_NAMES, status_names=texts.STATUS_NAMES,
         audit_names=AUDIT_NAMES, audit_details=texts.AUDIT_DETAILS, answers=shown_answers(found),
-        centres=_other_centres(found), attention=attention.reasons_for(db(), [found.id]).get(found.id)), status
+        centres=_other_centres(found), attention=attention.reasons_for(db(), [found.id]).get(found.id, []),
+        attention_names=texts.ATTENTION, seen_clears=attention.SEEN_CLEARS, nobody_told=texts.NOBODY_TOLD), status
 
 
 def _other_centres(found: ServiceRequest) -> list[Centre]:
@@ -81,13 +85,48 @@ def _transcript(found: ServiceRequest) -> list[Message]:
     return list(reversed(list(db().scalars(query))))
 
 
+def refusing_stale_forms(action: Callable[[ServiceRequest], Any]) -> Callable[..., Any]:
+    """An action on the request, locked, that a form from a page older than the request's last change may not
+    take (`_stale` says why, and nothing is done or sent)."""
+    @functools.wraps(action)
+    def checked(request_id: int):
+        found = visible_request(request_id, lock=True)
+        stale = _stale(found)
+        return _back(found, stale, "error") if stale else action(found)
+    return checked
+
+
+def _stale(found: ServiceRequest) -> str | None:
+    """Why the form may not act, when the request changed since its page was shown (a colleague, the entrepreneur).
+
+    A form carries the status and assignee its page showed (`seen_status`, `seen_assignee`); acting on an
+    old picture would overwrite a colleague's change and send the entrepreneur a contradicting update.
+    """
+    seen_status = request.form.get("seen_status")
+    if seen_status is not None and seen_status != found.status:
+        change = found.history[-1] if found.history else None
+        when = dialogue_texts.thai_datetime(change.changed_at) if change else "-"
+        if found.status == "cancelled" and change and change.changed_by == "line":
+            return texts.STALE_WITHDRAWN.format(reference=found.reference, when=when)
+        who = (texts.BY_ENTREPRENEUR if change.changed_by == "line" else change.changed_by) if change else "-"
+        return texts.STALE_STATUS.format(reference=found.reference, status=_status(found.status), who=who,
+                                         when=when)
+    seen_assignee = request.form.get("seen_assignee")
+    if seen_assignee is not None and seen_assignee != str(found.assignee_id or ""):
+        entry = db().scalars(select(AuditEntry).where(AuditEntry.request_id == found.id,
+                                                      AuditEntry.action == "assign")
+                             .order_by(AuditEntry.id.desc())).first()
+        return texts.STALE_ASSIGNEE.format(
+            reference=found.reference, name=found.assignee.name if found.assignee else "-",
+            who=entry.staff.name if entry and entry.staff else "-",
+            when=dialogue_texts.thai_datetime(entry.created_at) if entry else "-")
+    return None
+
+
 @blueprint.post("/requests/<int:request_id>/accept")
 @login_required
-def accept(request_id: int):
-    found = visible_request(request_id, lock=True)
-    stale = _stale(found)
-    if stale:
-        return _back(found, stale, "error")
+@refusing_stale_forms
+def accept(found: ServiceRequest):
     try:
         outcome = workflow.accept(db(), found, signed_in_staff(), services().clock(), via="console")
     except workflow.NotAllowed:
@@ -98,15 +137,12 @@ def accept(request_id: int):
 
 @blueprint.post("/requests/<int:request_id>/assign")
 @login_required
-def assign(request_id: int):
-    found = visible_request(request_id, lock=True)
+@refusing_stale_forms
+def assign(found: ServiceRequest):
     wanted = request.form.get("assignee_id", "")
     assignee = db().get(Staff, int(wanted)) if wanted.isdecimal() else None
     if assignee is None or not (assignee.is_admin or may_see_centre(assignee.centre_id)):
         abort(400)
-    stale = _stale(found)
-    if stale:
-        return _back(found, stale, "error")
     before = found.assignee_id
     try:
         outcome = workflow.assign(db(), found, signed_in_staff(), assignee, services().clock())
@@ -121,13 +157,10 @@ def assign(request_id: int):
 
 @blueprint.post("/requests/<int:request_id>/status")
 @login_required
-def change_status(request_id: int):
-    found = visible_request(request_id, lock=True)
+@refusing_stale_forms
+def change_status(found: ServiceRequest):
     wanted = request.form.get("status", "")
     reason, message = request.form.get("reason", ""), request.form.get("message", "")
-    stale = _stale(found)
-    if stale:
-        return _back(found, stale, "error")
     room = notices.room_for_status_words(found, [wanted] if wanted in workflow.TRANSITIONS else [])
     length = notices.text_length(reason.strip()) + notices.text_length(message.strip())
     if length > room:
@@ -145,12 +178,9 @@ def change_status(request_id: int):
 
 @blueprint.post("/requests/<int:request_id>/transfer")
 @admin_required
-def transfer(request_id: int):
+@refusing_stale_forms
+def transfer(found: ServiceRequest):
     """Move the request to another centre (admins), with a reason; that centre is alerted as for a new one."""
-    found = visible_request(request_id, lock=True)
-    stale = _stale(found)
-    if stale:
-        return _back(found, stale, "error")
     wanted = request.form.get("centre_id", "")
     centre = db().get(Centre, int(wanted)) if wanted.isdecimal() else None
     if centre is None:
@@ -230,33 +260,6 @@ def attachment(attachment_id: int):
     return Response(found.data, mimetype=found.content_type or "application/octet-stream", headers={
         "Content-Disposition": f"{'inline' if inline else 'attachment'}; filename=\"{_ascii(name)}\"",
         "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"})
-
-
-def _stale(found: ServiceRequest) -> str | None:
-    """Why the form may not act, when the request changed since its page was shown (a colleague, the entrepreneur).
-
-    A form carries the status and assignee its page showed (`seen_status`, `seen_assignee`); acting on an
-    old picture would overwrite a colleague's change and send the entrepreneur a contradicting update.
-    """
-    seen_status = request.form.get("seen_status")
-    if seen_status is not None and seen_status != found.status:
-        change = found.history[-1] if found.history else None
-        when = dialogue_texts.thai_datetime(change.changed_at) if change else "-"
-        if found.status == "cancelled" and change and change.changed_by == "line":
-            return texts.STALE_WITHDRAWN.format(reference=found.reference, when=when)
-        who = (texts.BY_ENTREPRENEUR if change.changed_by == "line" else change.changed_by) if change else "-"
-        return texts.STALE_STATUS.format(reference=found.reference, status=_status(found.status), who=who,
-                                         when=when)
-    seen_assignee = request.form.get("seen_assignee")
-    if seen_assignee is not None and seen_assignee != str(found.assignee_id or ""):
-        entry = db().scalars(select(AuditEntry).where(AuditEntry.request_id == found.id,
-                                                      AuditEntry.action == "assign")
-                             .order_by(AuditEntry.id.desc())).first()
-        return texts.STALE_ASSIGNEE.format(
-            reference=found.reference, name=found.assignee.name if found.assignee else "-",
-            who=entry.staff.name if entry and entry.staff else "-",
-            when=dialogue_texts.thai_datetime(entry.created_at) if entry else "-")
-    return None
 
 
 def _handover_idle():

@@ -58,8 +58,12 @@ LINE_UNLINKED = "ยกเลิกการเชื่อมบัญชี LI
 GROUP_REMOVED = "หยุดส่งแจ้งเตือนเข้ากลุ่มนี้แล้วค่ะ"
 
 # What makes a request in the queue need attention (bot.console.attention), as its row marks it.
-ATTENTION = {"cancel": "🛑 ผู้ขอแจ้งขอยกเลิก", "person": "📞 ขอคุยกับเจ้าหน้าที่",
-             "message": "💬 มีข้อความใหม่จากผู้ประกอบการ"}
+ATTENTION = {"nobody": "🔕 ยังไม่มีใครได้รับแจ้งทาง LINE", "cancel": "🛑 ผู้ขอแจ้งขอยกเลิก",
+             "person": "📞 ขอคุยกับเจ้าหน้าที่", "message": "💬 มีข้อความใหม่จากผู้ประกอบการ"}
+# On the page of a request nobody was told of: why, and what clears the mark.
+NOBODY_TOLD = ("ยังไม่มีใครได้รับแจ้งคำขอนี้ทาง LINE ค่ะ ศูนย์นี้ยังไม่มีเจ้าหน้าที่หรือกลุ่มที่เชื่อม LINE "
+               "และไม่มีผู้ดูแลระบบรับแจ้งแทน (หรือ LINE ส่งไม่สำเร็จ) คำขอจึงรออยู่ในระบบนี้เท่านั้น "
+               "กรุณารับเรื่อง หรือให้ผู้ดูแลระบบโอนไปศูนย์ที่ดูแลได้ค่ะ")
 
 MARKED_SEEN = "รับทราบข้อความของ {reference} แล้วค่ะ"
 TAPPED = "แตะปุ่ม"  # in the transcript, a button whose label is not known

@@ -7,13 +7,16 @@ It is LINE's side of the wire, so it never imports ``linebot``. Point the SDK at
         ...  # the app under test pushes, replies, downloads content
         assert api.delivered_texts(to=user_id) == ["สวัสดีครับ"]
 
-Request bodies are checked like LINE checks them: the hand-written limits below, plus the request and every
-message object against the schemas of LINE's OpenAPI file (``$LINE_OPENAPI_DIR``, else
-``../shared/spec/line-openapi`` beside the repository). Faults (errors, 429s, hangs, random failures, in
-fake_faults.py) are injected per path prefix. The rich-menu endpoints are in fake_rich_menus.py, the content
-endpoints (api-data.line.me) in fake_content.py, and the request and answer shapes all parts share in
-fake_http.py. The instance is a plain WSGI app, so a dev server can also mount it under a prefix (werkzeug's
-DispatcherMiddleware) and give the SDK that prefix as its base URL.
+This module is the server: its lifecycle, what a test arranges and inspects, authentication, and the routing
+of each request to the part that answers it. Request bodies are checked like LINE checks them: hand-written
+limits, plus the request and every message object against the schemas of LINE's OpenAPI file
+(``$LINE_OPENAPI_DIR``, else ``../shared/spec/line-openapi`` beside the repository; fake_validation.py). The
+parts: sending messages, reply tokens and the quota in fake_messages.py, `X-Line-Retry-Key` in
+fake_retry_keys.py, profiles, followers and chats in fake_users.py, rich menus in fake_rich_menus.py, content
+(api-data.line.me) in fake_content.py; faults (errors, 429s, hangs, random failures) are injected per path
+prefix by fake_faults.py; what a test inspects is in fake_records.py, and the request and answer shapes all
+parts share in fake_http.py. The instance is a plain WSGI app, so a dev server can also mount it under a
+prefix (werkzeug's DispatcherMiddleware) and give the SDK that prefix as its base URL.
 
 Not modelled: narrowcast filters and audiences (a narrowcast reaches every follower), blocked users, rate
 limits other than injected 429s, reply-token age (use ``expire_reply_token``).
@@ -24,15 +27,12 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import re
 import secrets
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -43,15 +43,13 @@ from werkzeug.wrappers import Request, Response
 
 from bot.line.fake_content import CONTENT_ROUTES, MessageContents
 from bot.line.fake_faults import Faults
-from bot.line.fake_http import CHAT_ID, USER_ID, Call, Reject, answer, error_body, now
+from bot.line.fake_http import Call, Reject, answer, error_body
+from bot.line.fake_messages import MESSAGE_ROUTES, Messages
+from bot.line.fake_records import DeliveredMessage, RecordedRequest
+from bot.line.fake_retry_keys import RetryKeys
 from bot.line.fake_rich_menus import RICH_MENU_ROUTES, RichMenus
-from bot.line.fake_validation import (
-    MAX_MULTICAST_TO,
-    ErrorDetail,
-    body_errors,
-    default_openapi_dir,
-    validate_messages,
-)
+from bot.line.fake_users import USER_ROUTES, Users
+from bot.line.fake_validation import ErrorDetail, body_errors, default_openapi_dir, validate_messages
 
 __all__ = [
     "DeliveredMessage",
@@ -65,12 +63,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-RETRYABLE_ENDPOINTS = frozenset({"push", "multicast", "narrowcast", "broadcast"})
-QUOTABLE_TYPES = frozenset({"text", "textV2", "sticker", "image", "video"})
-# The webhook "Verify" button sends these; replying to them fails on LINE too.
-VERIFY_REPLY_TOKENS = frozenset({"0" * 32, "f" * 32})
-
 T = TypeVar("T")
+
+ROUTES: list[tuple[str, str, str]] = [*MESSAGE_ROUTES, *CONTENT_ROUTES, *USER_ROUTES, *RICH_MENU_ROUTES]
+URL_MAP = Map([Rule(path, methods=[method], endpoint=name) for method, path, name in ROUTES])
 
 
 def new_user_id() -> str:
@@ -78,90 +74,9 @@ def new_user_id() -> str:
     return "U" + uuid.uuid4().hex
 
 
-def _line_time(moment: datetime) -> str:
-    """A timestamp written as LINE writes them: 2026-11-20T09:30:00.000Z."""
-    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-# --------------------------------------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class RecordedRequest:
-    """One request the fake received, with the status it answered."""
-
-    method: str
-    path: str
-    query: str
-    headers: Mapping[str, str]
-    body: bytes
-    json: Any
-    time: datetime
-    status: int
-    request_id: str
-
-    def header(self, name: str) -> str | None:
-        """Return a request header by case-insensitive name."""
-        wanted = name.lower()
-        return next((v for k, v in self.headers.items() if k.lower() == wanted), None)
-
-
-@dataclass(frozen=True)
-class DeliveredMessage:
-    """One message object LINE accepted for one recipient."""
-
-    to: str | None  # None: a reply whose token was never registered to a user
-    message: Mapping[str, Any]
-    via: Literal["reply", "push", "multicast", "narrowcast", "broadcast"]
-    message_id: str
-    quote_token: str | None
-    request_id: str
-    retry_key: str | None
-    time: datetime
-
-    @property
-    def text(self) -> str | None:
-        """The text of a text message, else None."""
-        return self.message.get("text") if self.message.get("type") in ("text", "textV2") else None
-
-
-# --------------------------------------------------------------------------------- retry keys, errors
-
-
-@dataclass
-class _RetryClaim:
-    request_id: str  # the first request with this key
-    accepted: bool = False  # False while that request is in flight
-    sent_messages: list[dict[str, str]] | None = None  # push answers them again with the 409
-
-
 class _QuietRequestHandler(WSGIRequestHandler):
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         """Keep test output free of access-log lines."""
-
-
-ROUTES: list[tuple[str, str, str]] = [
-    ("POST", "/v2/bot/message/reply", "reply"),
-    ("POST", "/v2/bot/message/push", "push"),
-    ("POST", "/v2/bot/message/multicast", "multicast"),
-    ("POST", "/v2/bot/message/narrowcast", "narrowcast"),
-    ("POST", "/v2/bot/message/broadcast", "broadcast"),
-    ("POST", "/v2/bot/message/validate/<kind>", "validate"),
-    ("GET", "/v2/bot/message/progress/narrowcast", "narrowcast_progress"),
-    ("GET", "/v2/bot/message/quota", "quota"),
-    ("GET", "/v2/bot/message/quota/consumption", "quota_consumption"),
-    *CONTENT_ROUTES,
-    ("POST", "/v2/bot/message/markAsRead", "mark_as_read"),
-    ("POST", "/v2/bot/chat/markAsRead", "mark_as_read"),
-    ("POST", "/v2/bot/chat/loading/start", "loading_start"),
-    ("GET", "/v2/bot/profile/<user_id>", "profile"),
-    ("GET", "/v2/bot/group/<chat_id>/member/<user_id>", "member_profile"),
-    ("GET", "/v2/bot/room/<chat_id>/member/<user_id>", "member_profile"),
-    ("GET", "/v2/bot/followers/ids", "followers"),
-    ("GET", "/v2/bot/info", "bot_info"),
-    *RICH_MENU_ROUTES,
-]
-URL_MAP = Map([Rule(path, methods=[method], endpoint=name) for method, path, name in ROUTES])
 
 
 class FakeLineApi:
@@ -185,8 +100,12 @@ class FakeLineApi:
         self._thread: threading.Thread | None = None
         self._generation = 0
         self._faults = Faults(self._lock)
+        self._retry_keys = RetryKeys(self._lock)
+        self._users = Users(self._lock, self._valid_body, self.bot_user_id)
+        self._messages = Messages(self._lock, self._valid_body, self._retry_keys, self._users.followers, self._touch)
         self._rich_menus = RichMenus(self._lock, self._valid_body)
         self._contents = MessageContents(self._lock)
+        self._parts = (self._messages, self._users, self._rich_menus, self._contents)  # each answers its routes
         self._clear_state()
 
     # ------------------------------------------------------------------------------------ lifecycle
@@ -241,19 +160,10 @@ class FakeLineApi:
 
     def _clear_state(self) -> None:
         self._records: list[RecordedRequest] = []
-        self._deliveries: list[DeliveredMessage] = []
         self._faults.clear()
-        self._reply_tokens: dict[str, str | None] = {}
-        self._spent_reply_tokens: set[str] = set()
-        self._retry_claims: dict[str, _RetryClaim] = {}
-        self._quota_limit: int | None = None
-        self._quota_used = 0
-        self._profiles: dict[str, dict[str, str]] = {}
-        self._followers: dict[str, None] = {}  # an ordered set
-        self._narrowcasts: dict[str, dict[str, Any]] = {}
-        self._contents.clear()
-        self._rich_menus.clear()
-        self._message_seq = 0
+        self._retry_keys.clear()
+        for part in self._parts:
+            part.clear()
 
     def set_profile(
         self,
@@ -265,16 +175,11 @@ class FakeLineApi:
         language: str | None = "th",
     ) -> None:
         """Make a user known (a follower) with the profile LINE would return."""
-        profile = {"userId": user_id, "displayName": display_name, "pictureUrl": picture_url,
-                   "statusMessage": status_message, "language": language}
-        with self._lock:
-            self._profiles[user_id] = {k: v for k, v in profile.items() if v is not None}
-            self._followers[user_id] = None
+        self._users.set_profile(user_id, display_name, picture_url, status_message, language)
 
     def add_follower(self, user_id: str) -> None:
         """Count a user among the followers that broadcast and narrowcast reach."""
-        with self._lock:
-            self._followers[user_id] = None
+        self._users.add_follower(user_id)
 
     def put_content(self, message_id: str, data: bytes, content_type: str) -> None:
         """Hold the binary content a user sent in message `message_id`."""
@@ -282,13 +187,11 @@ class FakeLineApi:
 
     def set_quota(self, limit: int | None, used: int = 0) -> None:
         """Set this month's message limit (None: unlimited) and how much of it is used."""
-        with self._lock:
-            self._quota_limit, self._quota_used = limit, used
+        self._messages.set_quota(limit, used)
 
     def register_reply_token(self, token: str, user_id: str) -> None:
         """Tie a reply token to the user whose event carried it."""
-        with self._lock:
-            self._reply_tokens[token] = user_id
+        self._messages.register_reply_token(token, user_id)
 
     def new_reply_token(self, user_id: str) -> str:
         """Invent and register a reply token for an event from `user_id`."""
@@ -298,8 +201,7 @@ class FakeLineApi:
 
     def expire_reply_token(self, token: str) -> None:
         """Make a reply token invalid, as LINE does about a minute after the event."""
-        with self._lock:
-            self._spent_reply_tokens.add(token)
+        self._messages.expire_reply_token(token)
 
     # ------------------------------------------------------------------------------- fault injection
 
@@ -338,7 +240,7 @@ class FakeLineApi:
     def delivered_messages(self, to: str | None = None) -> list[DeliveredMessage]:
         """Messages LINE accepted (reply, push, multicast, narrowcast, broadcast), optionally for one user."""
         with self._lock:
-            return [d for d in self._deliveries if to is None or d.to == to]
+            return [d for d in self._messages.deliveries if to is None or d.to == to]
 
     def delivered_texts(self, to: str | None = None) -> list[str]:
         """The texts of the delivered text messages, optionally for one user."""
@@ -378,11 +280,11 @@ class FakeLineApi:
         try:
             response = self._dispatch(call)
         except Reject as rejection:
-            self._release_retry_key(call)
+            self._retry_keys.release(call)
             response = answer(rejection.status, rejection.body, rejection.headers)
         except Exception:
             log.exception("fake LINE API failed on %s %s", request.method, request.path)
-            self._release_retry_key(call)
+            self._retry_keys.release(call)
             response = answer(500, error_body(500))
         response.headers["x-line-request-id"] = call.request_id
         self._record(call, response)
@@ -398,10 +300,9 @@ class FakeLineApi:
             raise Reject(405, {"message": "Method not allowed"}) from None
         except HTTPException:  # NotFound, and redirects for a trailing slash LINE would not make
             raise Reject(404, {"message": "Not found"}) from None
-        self._check_retry_key(call, endpoint)
-        handler: Callable[..., Response] = (getattr(self._rich_menus, f"on_{endpoint}", None)
-                                            or getattr(self._contents, f"on_{endpoint}", None)
-                                            or getattr(self, f"_on_{endpoint}"))
+        self._retry_keys.check(call, endpoint)
+        handler: Callable[..., Response] = next(getattr(part, f"on_{endpoint}") for part in self._parts
+                                                if hasattr(part, f"on_{endpoint}"))
         return handler(call, **args)
 
     def _record(self, call: Call, response: Response) -> None:
@@ -424,9 +325,8 @@ class FakeLineApi:
             hang = self._faults.hang_for(call.request.path)
             if hang is None:
                 return
-            if hang.then == "accept" and call.retry_key:
-                # LINE has the request already: a retry sent while it is still being processed gets 409.
-                self._retry_claims.setdefault(call.retry_key, _RetryClaim(call.request_id))
+            if hang.then == "accept":
+                self._retry_keys.hold(call)
         self._closing.wait(hang.seconds)
         if hang.then == "drop":
             raise Reject(500, error_body(500))
@@ -455,173 +355,3 @@ class FakeLineApi:
         if details:
             raise Reject.invalid(details)
         return dict(body)
-
-    # ----------------------------------------------------------------------------- sending messages
-
-    def _check_retry_key(self, call: Call, endpoint: str) -> None:
-        if call.retry_key is None:
-            return
-        if endpoint not in RETRYABLE_ENDPOINTS:
-            raise Reject(400, {"message": "The X-Line-Retry-Key header is not supported by this API"})
-        if not re.fullmatch(r"[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}", call.retry_key):
-            raise Reject(400, {"message": "The value of the X-Line-Retry-Key header must be a UUID"})
-
-    def _claim_retry_key(self, call: Call) -> None:
-        if call.retry_key is None:
-            return
-        claim = self._retry_claims.setdefault(call.retry_key, _RetryClaim(call.request_id))
-        if claim.request_id == call.request_id:
-            return
-        body: dict[str, Any] = {"message": "The retry key is already accepted"}
-        if claim.sent_messages:
-            body["sentMessages"] = claim.sent_messages
-        raise Reject(409, body, {"x-line-accepted-request-id": claim.request_id})
-
-    def _release_retry_key(self, call: Call) -> None:
-        """Free the retry key of a request that was not accepted, so a retry is processed."""
-        with self._lock:
-            claim = self._retry_claims.get(call.retry_key or "")
-            if claim is not None and claim.request_id == call.request_id and not claim.accepted:
-                del self._retry_claims[call.retry_key or ""]
-
-    def _send(self, call: Call, via: str, recipients: Sequence[str], messages: list[dict[str, Any]]) -> list[Any]:
-        """Deliver at most once per retry key, charging the quota one message per recipient."""
-        with self._lock:
-            self._claim_retry_key(call)
-            if self._quota_limit is not None and self._quota_used + len(recipients) > self._quota_limit:
-                raise Reject(429, {"message": "You have reached your monthly limit."})
-            self._quota_used += len(recipients)
-            sent = self._deliver(call, via, recipients, messages)
-            if call.retry_key is not None:
-                claim = self._retry_claims[call.retry_key]
-                claim.accepted, claim.sent_messages = True, sent if via == "push" else None
-            return sent
-
-    def _deliver(
-        self, call: Call, via: Any, recipients: Sequence[str | None], messages: list[dict[str, Any]]
-    ) -> list[dict[str, str]]:
-        sent = []
-        for message in messages:
-            self._message_seq += 1
-            message_id = str(5 * 10**17 + self._message_seq)
-            quotable = via in ("push", "reply") and message.get("type") in QUOTABLE_TYPES
-            quote_token = secrets.token_urlsafe(24) if quotable else None
-            sent.append({"id": message_id, **({"quoteToken": quote_token} if quote_token else {})})
-            self._deliveries += [
-                DeliveredMessage(to, message, via, message_id, quote_token, call.request_id, call.retry_key, call.time)
-                for to in recipients
-            ]
-        self._touch()
-        return sent
-
-    def _on_reply(self, call: Call) -> Response:
-        body = self._valid_body(call, "ReplyMessageRequest", required=("replyToken",))
-        token = body["replyToken"]
-        with self._lock:
-            if token in VERIFY_REPLY_TOKENS or token in self._spent_reply_tokens:
-                raise Reject(400, {"message": "Invalid reply token"})
-            self._spent_reply_tokens.add(token)
-            # Replies are free: they never count against the monthly quota.
-            sent = self._deliver(call, "reply", [self._reply_tokens.get(token)], body["messages"])
-        return answer(200, {"sentMessages": sent})
-
-    def _on_push(self, call: Call) -> Response:
-        body = self._valid_body(call, "PushMessageRequest", required=("to",))
-        if not isinstance(body["to"], str) or not CHAT_ID.match(body["to"]):
-            raise Reject(400, {"message": "The property, 'to', in the request body is invalid (line: -, column: -)"})
-        return answer(200, {"sentMessages": self._send(call, "push", [body["to"]], body["messages"])})
-
-    def _on_multicast(self, call: Call) -> Response:
-        body = self._valid_body(call, "MulticastRequest", required=("to",))
-        recipients = body["to"]
-        details = [] if isinstance(recipients, list) and 1 <= len(recipients) <= MAX_MULTICAST_TO else [
-            ErrorDetail("to", f"size must be between 1 and {MAX_MULTICAST_TO}")]
-        details += [ErrorDetail(f"to[{i}]", "must be a user ID") for i, to in enumerate(recipients or [])
-                    if not isinstance(to, str) or not USER_ID.match(to)]
-        if details:
-            raise Reject.invalid(details)
-        self._send(call, "multicast", list(dict.fromkeys(recipients)), body["messages"])
-        return answer(200, {})
-
-    def _on_broadcast(self, call: Call) -> Response:
-        body = self._valid_body(call, "BroadcastRequest")
-        with self._lock:
-            self._send(call, "broadcast", list(self._followers), body["messages"])
-        return answer(200, {})
-
-    def _on_narrowcast(self, call: Call) -> Response:
-        """Reach every follower: the fake does not evaluate recipient, filter or limit."""
-        body = self._valid_body(call, "NarrowcastRequest")
-        with self._lock:
-            recipients = list(self._followers)
-            self._send(call, "narrowcast", recipients, body["messages"])
-            self._narrowcasts[call.request_id] = {
-                "phase": "succeeded", "successCount": len(recipients), "failureCount": 0,
-                "targetCount": len(recipients), "acceptedTime": _line_time(call.time),
-                "completedTime": _line_time(now()),
-            }
-        return answer(202, {})
-
-    def _on_narrowcast_progress(self, call: Call) -> Response:
-        progress = self._narrowcasts.get(call.request.args.get("requestId", ""))
-        if progress is None:
-            raise Reject(404, {"message": "Not found"})
-        return answer(200, progress)
-
-    def _on_validate(self, call: Call, kind: str) -> Response:
-        if kind not in ("reply", "push", "multicast", "narrowcast", "broadcast"):
-            raise Reject(404, {"message": "Not found"})
-        self._valid_body(call, "ValidateMessageRequest", required=("messages",))
-        return answer(200, {})
-
-    def _on_quota(self, call: Call) -> Response:
-        if self._quota_limit is None:
-            return answer(200, {"type": "none"})
-        return answer(200, {"type": "limited", "value": self._quota_limit})
-
-    def _on_quota_consumption(self, call: Call) -> Response:
-        return answer(200, {"totalUsage": self._quota_used})
-
-    # ------------------------------------------------------------------------------ users and chats
-
-    def _on_profile(self, call: Call, user_id: str) -> Response:
-        profile = self._profiles.get(user_id)
-        if profile is None:
-            raise Reject(404, {"message": "Not found"})
-        return answer(200, profile)
-
-    def _on_member_profile(self, call: Call, chat_id: str, user_id: str) -> Response:
-        profile = self._profiles.get(user_id)
-        if profile is None:
-            raise Reject(404, {"message": "Not found"})
-        return answer(200, {k: v for k, v in profile.items() if k in ("userId", "displayName", "pictureUrl")})
-
-    def _on_followers(self, call: Call) -> Response:
-        start = int(call.request.args.get("start") or 0)
-        limit = min(int(call.request.args.get("limit") or 300), 1000)
-        with self._lock:
-            followers = list(self._followers)
-        page: dict[str, Any] = {"userIds": followers[start:start + limit]}
-        if start + limit < len(followers):
-            page["next"] = str(start + limit)
-        return answer(200, page)
-
-    def _on_bot_info(self, call: Call) -> Response:
-        return answer(200, {"userId": self.bot_user_id, "basicId": "@itcfrontdesk", "displayName": "ITC Front Desk",
-                           "chatMode": "bot", "markAsReadMode": "auto"})
-
-    def _on_loading_start(self, call: Call) -> Response:
-        body = self._valid_body(call, "ShowLoadingAnimationRequest", required=("chatId",))
-        seconds = body.get("loadingSeconds", 20)
-        details = [] if isinstance(body["chatId"], str) and USER_ID.match(body["chatId"]) else [
-            ErrorDetail("chatId", "must be a user ID")]
-        if not isinstance(seconds, int) or seconds % 5 or not 5 <= seconds <= 60:
-            details.append(ErrorDetail("loadingSeconds", "must be a multiple of 5 between 5 and 60"))
-        if details:
-            raise Reject.invalid(details)
-        return answer(202, {})
-
-    def _on_mark_as_read(self, call: Call) -> Response:
-        if not isinstance(call.json_body(), dict):
-            raise Reject.invalid([ErrorDetail("", "must be a JSON object")])
-        return answer(200, {})

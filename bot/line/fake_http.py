@@ -1,6 +1,7 @@
 """How the fake LINE API answers: the request a handler sees, LINE's JSON answers and its error bodies.
 
-Shared by fake_api.py and the endpoint groups split from it (fake_rich_menus.py, fake_content.py).
+Shared by fake_api.py and the parts split from it (fake_messages.py, fake_retry_keys.py, fake_users.py,
+fake_rich_menus.py, fake_content.py).
 """
 
 from __future__ import annotations

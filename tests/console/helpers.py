@@ -7,7 +7,7 @@ from html import unescape
 
 from sqlalchemy import select
 
-from storage.models import ServiceRequest
+from storage.models import Province, ServiceRequest
 from tests.bot.test_service_requests import FIRST_MESSAGES, REUSING, answer_until_summary
 
 PASSWORD = "รหัสผ่านยาว123"
@@ -91,3 +91,17 @@ def form_fields(page: str, action: str, **typed) -> dict:
     start = page.index(f'action="{action}"')
     form = page[start:page.index("</form>", start)]
     return {name: unescape(value) for name, value in HIDDEN.findall(form) if name != "csrf_token"} | typed
+
+
+def centre_of(app, province: str) -> tuple[int, str]:
+    """The id and name of the centre that serves a province."""
+    with app.extensions["frontdesk"].sessions() as session:
+        centre = session.scalar(select(Province).where(Province.name == province)).centre
+        return centre.id, centre.name
+
+
+def transfer(admin: StaffBrowser, request: ServiceRequest, centre_id: int, reason: str):
+    """An admin moves the request to another centre with the request page's transfer form."""
+    path = f"/staff/requests/{request.id}"
+    return admin.post(f"{path}/transfer", form_fields(admin.page(path), f"{path}/transfer",
+                                                      centre_id=str(centre_id), reason=reason))

@@ -8,8 +8,7 @@ from bot.console import texts
 from bot.line import fake_events as ev
 from storage.models import ServiceRequest
 from tests.bot.test_service_requests import state_of
-from tests.console.helpers import StaffBrowser, add_staff, file_request, form_fields, load
-from tests.console.test_transfer import centre_of
+from tests.console.helpers import StaffBrowser, add_staff, centre_of, file_request, load, transfer
 
 USER = "U" + "a" * 32
 SOMCHAI = "U" + "5" * 32  # on LINE
@@ -145,10 +144,8 @@ def test_an_answer_after_the_request_moved_centre_reaches_the_new_centre(app, ch
     add_staff(app, "ผู้ดูแล กรม", "กรุงเทพมหานคร", "admin", admin=True)
     admin = StaffBrowser(app)
     admin.sign_in("admin")
-    path = f"/staff/requests/{request.id}"
     centre_id, _name = centre_of(app, "เชียงใหม่")
-    admin.post(f"{path}/transfer", form_fields(admin.page(path), f"{path}/transfer", centre_id=str(centre_id),
-                                               reason="ลูกค้าอยู่เชียงใหม่"))
+    transfer(admin, request, centre_id, "ลูกค้าอยู่เชียงใหม่")
     [thanks] = chat.say(USER, "กล่องเดิมสีขาวค่ะ ขนาด 12x12")
     assert thanks == texts.INFORMATION_MORE_THANKS  # before: a new packaging request, and nobody told
     assert "กล่องเดิมสีขาวค่ะ ขนาด 12x12" in told(line_api, chiang_mai)[0]

@@ -11,8 +11,7 @@ from bot.dialogue.texts import day_and_date, thai_datetime
 from storage.models import ServiceRequest, utcnow
 from tests.chat import LineChat, shown
 from tests.conftest import SECRET, make_app
-from tests.console.helpers import StaffBrowser, add_staff, file_request, form_fields
-from tests.console.test_transfer import centre_of
+from tests.console.helpers import StaffBrowser, add_staff, centre_of, file_request, transfer
 
 BANGKOK = workdays.BANGKOK
 USER = "U" + "a" * 32
@@ -173,10 +172,8 @@ def test_a_transferred_request_starts_its_response_target_again_at_its_new_centr
 
     admin = StaffBrowser(timed_app)
     admin.sign_in("admin")
-    path = f"/staff/requests/{request.id}"
     centre_id, _name = centre_of(timed_app, "เชียงใหม่")
-    admin.post(f"{path}/transfer", form_fields(admin.page(path), f"{path}/transfer", centre_id=str(centre_id),
-                                               reason="ลูกค้าอยู่เชียงใหม่"))
+    transfer(admin, request, centre_id, "ลูกค้าอยู่เชียงใหม่")
     new_due, _ = due_times(timed_app, request.id)
     assert new_due > clock.now  # before, it was overdue at the new centre the moment it arrived
     assert sla.check_response_targets.call_local() == {"reminded": 0, "escalated": 0}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from storage.models import ServiceRequest, Staff
-from tests.console.helpers import StaffBrowser, add_staff, file_request, form_fields, load
+from tests.console.helpers import StaffBrowser, add_staff, centre_of, file_request, form_fields, load
 
 USER = "U" + "a" * 32
 
@@ -79,3 +79,27 @@ def test_accepting_a_request_the_entrepreneur_withdrew_says_they_cancelled(app, 
     answer = somchai.post(f"{path}/accept", form_fields(page, f"{path}/accept")).get_data(as_text=True)
 
     assert "ผู้ประกอบการยกเลิกคำขอ" in answer and "มีผู้รับเรื่องแล้ว" not in answer
+
+
+def test_assigning_or_moving_a_request_from_a_stale_page_is_refused(app, chat, line_api):
+    somchai, manee = two_officers(app)
+    add_staff(app, "ผู้ดูแล กรม", "กรุงเทพมหานคร", "admin", admin=True)
+    admin = StaffBrowser(app)
+    admin.sign_in("admin")
+    request = file_request(chat, app, USER)
+    path = f"/staff/requests/{request.id}"
+    old_page, admins_page = manee.page(path), admin.page(path)
+    somchai.post(f"{path}/accept", form_fields(somchai.page(path), f"{path}/accept"))
+    with app.extensions["frontdesk"].sessions() as session:
+        manee_id = session.scalar(select(Staff.id).where(Staff.login == "manee"))
+    centre_id, _ = centre_of(app, "เชียงใหม่")
+
+    assigned = manee.post(f"{path}/assign", form_fields(old_page, f"{path}/assign", assignee_id=str(manee_id)))
+    moved = admin.post(f"{path}/transfer", form_fields(admins_page, f"{path}/transfer", centre_id=str(centre_id),
+                                                       reason="ลูกค้าอยู่เชียงใหม่"))
+
+    for answer in (assigned, moved):
+        assert "ยังไม่ได้บันทึก" in answer.get_data(as_text=True)
+    with app.extensions["frontdesk"].sessions() as session:
+        found = session.get(ServiceRequest, request.id)
+        assert found.assignee.login == "somchai" and found.centre.name == "Mini ITC เชียงราย"

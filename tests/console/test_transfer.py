@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from storage.models import AuditEntry, Province, ServiceRequest
-from tests.console.helpers import StaffBrowser, add_staff, file_request, form_fields, load
+from storage.models import AuditEntry, ServiceRequest
+from tests.console.helpers import StaffBrowser, add_staff, centre_of, file_request, load, transfer
 
 USER = "U" + "a" * 32
 CHIANG_MAI_LINE = "U" + "8" * 32
-
-
-def centre_of(app, province):
-    with app.extensions["frontdesk"].sessions() as session:
-        centre = session.scalar(select(Province).where(Province.name == province)).centre
-        return centre.id, centre.name
 
 
 def setting_up(app, chat):
@@ -35,8 +29,7 @@ def test_an_admin_transfers_a_request_and_everyone_concerned_hears(app, chat, li
     centre_id, centre_name = centre_of(app, "เชียงใหม่")
     alerts_before = len(line_api.delivered_messages(to=CHIANG_MAI_LINE))
 
-    answer = admin.post(f"{path}/transfer", form_fields(admin.page(path), f"{path}/transfer", centre_id=str(centre_id),
-                                                        reason="ลูกค้าสะดวกเข้าศูนย์เชียงใหม่มากกว่า"))
+    answer = transfer(admin, request, centre_id, "ลูกค้าสะดวกเข้าศูนย์เชียงใหม่มากกว่า")
 
     assert f"โอน {request.reference} ไปให้ {centre_name} แล้วค่ะ" in answer.get_data(as_text=True)
     moved = load(app, ServiceRequest, request.id)
@@ -56,8 +49,7 @@ def test_a_transfer_needs_a_reason_and_an_admin(app, chat, line_api):
     admin, somchai, request = setting_up(app, chat)
     path = f"/staff/requests/{request.id}"
     centre_id, _ = centre_of(app, "เชียงใหม่")
-    page = admin.post(f"{path}/transfer", form_fields(admin.page(path), f"{path}/transfer", centre_id=str(centre_id),
-                                                      reason=" ")).get_data(as_text=True)
+    page = transfer(admin, request, centre_id, " ").get_data(as_text=True)
     assert "ระบุเหตุผล" in page
     assert "โอนไปศูนย์อื่น" not in somchai.page(path)
     assert somchai.post(f"{path}/transfer", {"centre_id": str(centre_id), "reason": "ลอง"}).status_code == 403
