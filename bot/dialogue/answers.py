@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot import workdays
 from bot.console.workflow import OPEN
-from bot.dialogue import asides, cards, replies, texts
+from bot.dialogue import asides, cards, replies, texts, when
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.events import notices as event_notices
@@ -107,14 +107,29 @@ def note_where_they_are(ctx: Context, text: str | None, asked: str | None = None
         ctx.user.province = asked
 
 
-ASKS_IF_OPEN = re.compile(r"เปิด|ปิด|ทำการ|หยุด")
+# A centre question about a day: whether it opens, or whether one can come ("พรุ่งนี้ไปธุระที่โคราชค่ะ แวะศูนย์ได้ไหม").
+ASKS_IF_OPEN = re.compile(r"เปิด|ปิด|ทำการ|หยุด|แวะ|เข้าไป|ไปหา|ไปติดต่อ|ไป(?:ที่)?ศูนย์")
+_WEEKDAY = "พฤหัสบดี|พฤหัส|จันทร์|อังคาร|พุธ|ศุกร์|เสาร์|อาทิตย์"
+# A weekday said bare beside the opening asked ("ศูนย์อุดรเปิดเสาร์ไหม", "เสาร์เปิดมั้ย"), which `dates` leaves
+# unread because elsewhere จันทร์ is the moon and อาทิตย์หน้า next week.
+WEEKDAY_BESIDE_OPENING = re.compile(rf"(?:เปิด|ปิด|หยุด|ทำการ)\s*(?P<after>{_WEEKDAY})(?!\s*(?:หน้า|ที่|ถึง|[-–]))"
+                                    rf"|(?<!วัน)(?P<before>{_WEEKDAY})\s*(?:ศูนย์\S*\s*)?(?:เปิด|ปิด|หยุด)")
 
 
 def open_that_day(text: str | None, today: date) -> str | None:
     """Whether the centres open on the day a message asks about ("วันนี้เปิดไหมคะ จะขับรถไปเลย", "เสาร์นี้ศูนย์เปิด
-    ไหม"), and when they open again if not; None for a message that asks no such thing."""
-    day = dates.parse_date(text, today) if text and ASKS_IF_OPEN.search(text) else None
+    ไหม", "ศูนย์อุดรเปิดเสาร์ไหม"), and when they open again if not; None for a message that asks no such thing."""
+    if not text or not ASKS_IF_OPEN.search(text):
+        return None
+    day = dates.parse_date(text, today) or _weekday_beside_opening(text, today)
     return None if day is None or day < today else opening_on(day)
+
+
+def _weekday_beside_opening(text: str, today: date) -> date | None:
+    """The next day (today included) of the weekday said bare beside "เปิด" or "ปิด"; None if none is."""
+    found = WEEKDAY_BESIDE_OPENING.search(text)
+    weekday = dates.weekday_named(found["after"] or found["before"]) if found else None
+    return when.next_weekday(weekday, today) if weekday is not None else None
 
 
 def opening_on(day: date) -> str:
