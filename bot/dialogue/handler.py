@@ -413,8 +413,9 @@ def on_location(ctx: Context, event: Inbound) -> Reply:
         province = nearest_province(location.latitude, location.longitude)
         return conversation.step(ctx, current, province.name)
     found = answers.nearest_centre(ctx, location.latitude, location.longitude)
-    # Mid-request, the centre is an aside: ask the pending question again so the request goes on.
-    if current is None or current.state == conversation.CONSENT:
+    # Mid-request, the centre is an aside: ask the pending question again so the request goes on. Nothing else
+    # (a message kept for the choices offered, where they said they are) has a question to ask again.
+    if current is None or current.flow not in flows.FLOWS or current.state == conversation.CONSENT:
         return found
     return found.then(conversation.reask(ctx, current))
 
