@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot import workdays
 from bot.console.workflow import OPEN
-from bot.dialogue import asides, cards, replies, texts, when
+from bot.dialogue import asides, cards, replies, texts, when, whereabouts
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.events import notices as event_notices
@@ -19,7 +19,7 @@ from bot.events import registrations as seats
 from bot.line.outbound import Choose, Text
 from bot.staff_alerts import queue_cancellation_notice
 from intents import dates, entities
-from intents.provinces import find_province, nearest_province
+from intents.provinces import closest_province, find_province, nearest_province
 from storage import repositories as repo
 from storage.models import Centre, Registration, ServiceRequest
 
@@ -69,9 +69,9 @@ def not_found(reference: str) -> Reply:
 
 def province_meant(ctx: Context, text: str | None, known: str | None = None) -> str | None:
     """The province in the message, else the one `known` (from the request being made), else the one on the
-    user's profile; None if none is known."""
+    user's profile or, from someone yet to consent, the one they said in this chat; None if none is known."""
     province = find_province(text or "")
-    return province.name if province else known or ctx.user.province
+    return province.name if province else known or ctx.user.province or ctx.province_said
 
 
 # The sender saying where they, their home or their shop are ("อยู่หาดใหญ่", "ร้านอยู่ที่ลำปาง", "ผมอยู่ จ.น่าน") or that
@@ -94,13 +94,29 @@ def own_province(text: str | None) -> tuple[str, bool] | None:
     return None
 
 
+def where_alone(text: str) -> str | None:
+    """The province of a message that says only that: its name ("ชลบุรีค่ะ", misspelt too) or where the sender is
+    ("อยู่โคราชค่ะ", "ตอนนี้อยู่ที่เชียงใหม่ครับ"); None for any other message."""
+    named = closest_province(text)
+    if named is not None:
+        return named.name
+    match = OWN_PLACE.search(text)
+    said = own_province(text) if match else None
+    rest = text[:match.start()] + text[match.end():] if match else ""
+    return said[0] if said and all(word in replies.SENTENCE_ENDINGS for word in rest.split()) else None
+
+
 def note_where_they_are(ctx: Context, text: str | None, asked: str | None = None) -> None:
     """Keep on a consenting user's profile, for the news of their province, where they say they are (`own_province`):
     a move or a shop's place replaces the one known, "อยู่หาดใหญ่" fills only an empty one, as does the province
-    `asked` for ("ท่านอยู่จังหวัดไหนคะ"). Nothing is kept for a user who has not consented."""
-    if ctx.user.consented_at is None:
-        return
+    `asked` for ("ท่านอยู่จังหวัดไหนคะ"). For a user who has not consented, the latest said is kept in the
+    conversation only, a while (`whereabouts`), for the chat's next questions."""
     said = own_province(text)
+    if ctx.user.consented_at is None:
+        there = said[0] if said is not None else asked
+        if there is not None:
+            whereabouts.note(ctx, there)
+        return
     if said is not None and (said[1] or ctx.user.province is None):
         ctx.user.province = said[0]
     elif said is None and asked is not None and ctx.user.province is None:
