@@ -64,3 +64,11 @@ def test_the_working_week_asked_is_no_single_day(chat, app):
     keep_province(app, "ลำปาง")
     said = chat.say(USER, "ศูนย์ลำปางเปิดจันทร์ถึงศุกร์ไหมคะ")
     assert not any("ทำการค่ะ" in s or "ตามปกติ" in s for s in said) and centre_shown(said, "ลำปาง")
+
+
+def test_a_day_asked_of_another_centre_right_after_comes_with_that_centre_s_card(chat):
+    chat.follow(USER)
+    chat.say(USER, "ศูนย์ลำปางเปิดเสาร์ไหมคะ")
+    said = chat.say(USER, "พรุ่งนี้แวะศูนย์ขอนแก่นได้ไหมคะ")  # before, the day alone, as a follow-up of the first
+    assert said[0].startswith(f"วัน{texts.day_and_date(bangkok_today() + timedelta(days=1))}")
+    assert centre_shown(said[1:], "ขอนแก่น")
