@@ -39,6 +39,7 @@ from bot.dialogue.understanding import (
     CENTRE_LOOKUP,
     INTERRUPTING,
     OPENING_TOLD,
+    located_card,
     looked_up_card,
     opening_asked_again,
     understand,
@@ -81,6 +82,7 @@ def handle(ctx: Context, event: Inbound) -> Reply:
 
 
 def _answer(ctx: Context, event: Inbound) -> Reply:
+    """The reply to one event, by its kind."""
     handler = _BY_KIND.get(event.kind)
     if event.kind != "text":
         current = repo.get_conversation(ctx.session, ctx.user)
@@ -417,7 +419,7 @@ def on_location(ctx: Context, event: Inbound) -> Reply:
     current = conversation.active(ctx)
     if current is not None and current.flow == CENTRE_LOOKUP:
         repo.clear_conversation(ctx.session, ctx.user)
-        current = None
+        return located_card(ctx, current.data, location.latitude, location.longitude)
     if current is not None and current.state == "province":
         province = nearest_province(location.latitude, location.longitude)
         return conversation.step(ctx, current, province.name)

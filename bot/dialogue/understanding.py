@@ -12,7 +12,7 @@ from bot.events import finding as event_finding
 from bot.events import party, registered
 from bot.line.outbound import Text
 from intents import dates
-from intents.provinces import find_province
+from intents.provinces import find_province, nearest_province
 from storage import repositories as repo
 from storage.models import Conversation
 
@@ -139,6 +139,15 @@ def looked_up_card(ctx: Context, province: str, lookup: dict[str, Any]) -> Reply
     """The card for the province told at the centre lookup, with what its question was asked for: a call-back, a
     practical matter."""
     return centre_card(ctx, province, CALL_BACK in lookup, lookup.get(PRACTICAL))
+
+
+def located_card(ctx: Context, lookup: dict[str, Any], latitude: float, longitude: float) -> Reply:
+    """A location shared at the centre lookup: the centre serving where it is (and a nearer one), then what its
+    question was asked for (parking, the way there); that province is where the follower is."""
+    province = nearest_province(latitude, longitude).name
+    answers.note_where_they_are(ctx, None, asked=province)
+    found = answers.nearest_centre(ctx, latitude, longitude)
+    return found.then(answers.practical_answer(ctx, province, lookup.get(PRACTICAL)))
 
 
 def centre_card(ctx: Context, province: str, call_back: bool = False, asked: str | None = None) -> Reply:
