@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot import workdays
 from bot.console.workflow import OPEN
-from bot.dialogue import asides, cards, replies, texts
+from bot.dialogue import asides, cards, replies, texts, when, whereabouts
 from bot.dialogue.context import Context, Reply
 from bot.domain import DeliveriesQueued
 from bot.events import notices as event_notices
@@ -19,7 +19,7 @@ from bot.events import registrations as seats
 from bot.line.outbound import Choose, Text
 from bot.staff_alerts import queue_cancellation_notice
 from intents import dates, entities
-from intents.provinces import find_province, nearest_province
+from intents.provinces import closest_province, find_province, nearest_province
 from storage import repositories as repo
 from storage.models import Centre, Registration, ServiceRequest
 
@@ -69,9 +69,9 @@ def not_found(reference: str) -> Reply:
 
 def province_meant(ctx: Context, text: str | None, known: str | None = None) -> str | None:
     """The province in the message, else the one `known` (from the request being made), else the one on the
-    user's profile; None if none is known."""
+    user's profile or, from someone yet to consent, the one they said in this chat; None if none is known."""
     province = find_province(text or "")
-    return province.name if province else known or ctx.user.province
+    return province.name if province else known or ctx.user.province or ctx.province_said
 
 
 # The sender saying where they, their home or their shop are ("อยู่หาดใหญ่", "ร้านอยู่ที่ลำปาง", "ผมอยู่ จ.น่าน") or that
@@ -94,27 +94,58 @@ def own_province(text: str | None) -> tuple[str, bool] | None:
     return None
 
 
+def where_alone(text: str) -> str | None:
+    """The province of a message that says only that: its name ("ชลบุรีค่ะ", misspelt too) or where the sender is
+    ("อยู่โคราชค่ะ", "ตอนนี้อยู่ที่เชียงใหม่ครับ"); None for any other message."""
+    named = closest_province(text)
+    if named is not None:
+        return named.name
+    match = OWN_PLACE.search(text)
+    said = own_province(text) if match else None
+    rest = text[:match.start()] + text[match.end():] if match else ""
+    return said[0] if said and all(word in replies.SENTENCE_ENDINGS for word in rest.split()) else None
+
+
 def note_where_they_are(ctx: Context, text: str | None, asked: str | None = None) -> None:
     """Keep on a consenting user's profile, for the news of their province, where they say they are (`own_province`):
     a move or a shop's place replaces the one known, "อยู่หาดใหญ่" fills only an empty one, as does the province
-    `asked` for ("ท่านอยู่จังหวัดไหนคะ"). Nothing is kept for a user who has not consented."""
-    if ctx.user.consented_at is None:
-        return
+    `asked` for ("ท่านอยู่จังหวัดไหนคะ"). For a user who has not consented, the latest said is kept in the
+    conversation only, a while (`whereabouts`), for the chat's next questions."""
     said = own_province(text)
+    if ctx.user.consented_at is None:
+        there = said[0] if said is not None else asked
+        if there is not None:
+            whereabouts.note(ctx, there)
+        return
     if said is not None and (said[1] or ctx.user.province is None):
         ctx.user.province = said[0]
     elif said is None and asked is not None and ctx.user.province is None:
         ctx.user.province = asked
 
 
-ASKS_IF_OPEN = re.compile(r"เปิด|ปิด|ทำการ|หยุด")
+# A centre question about a day: whether it opens, or whether one can come ("พรุ่งนี้ไปธุระที่โคราชค่ะ แวะศูนย์ได้ไหม").
+ASKS_IF_OPEN = re.compile(r"เปิด|ปิด|ทำการ|หยุด|แวะ|เข้าไป|ไปหา|ไปติดต่อ|ไป(?:ที่)?ศูนย์")
+_WEEKDAY = "พฤหัสบดี|พฤหัส|จันทร์|อังคาร|พุธ|ศุกร์|เสาร์|อาทิตย์"
+# A weekday said bare beside the opening asked ("ศูนย์อุดรเปิดเสาร์ไหม", "เสาร์เปิดมั้ย"), which `dates` leaves
+# unread because elsewhere จันทร์ is the moon and อาทิตย์หน้า next week.
+WEEKDAY_BESIDE_OPENING = re.compile(rf"(?:เปิด|ปิด|หยุด|ทำการ)\s*(?P<after>{_WEEKDAY})(?!\s*(?:หน้า|ที่|ถึง|[-–]))"
+                                    rf"|(?<!วัน)(?P<before>{_WEEKDAY})\s*(?:ศูนย์\S*\s*)?(?:เปิด|ปิด|หยุด)")
 
 
 def open_that_day(text: str | None, today: date) -> str | None:
     """Whether the centres open on the day a message asks about ("วันนี้เปิดไหมคะ จะขับรถไปเลย", "เสาร์นี้ศูนย์เปิด
-    ไหม"), and when they open again if not; None for a message that asks no such thing."""
-    day = dates.parse_date(text, today) if text and ASKS_IF_OPEN.search(text) else None
+    ไหม", "ศูนย์อุดรเปิดเสาร์ไหม"), and when they open again if not; None for a message that asks no such thing."""
+    if not text or not ASKS_IF_OPEN.search(text):
+        return None
+    day = dates.parse_date(text, today) or _weekday_beside_opening(text, today)
     return None if day is None or day < today else opening_on(day)
+
+
+def _weekday_beside_opening(text: str, today: date) -> date | None:
+    """The next day (today included) of the weekday said bare beside "เปิด" or "ปิด"; None if none is."""
+    found = WEEKDAY_BESIDE_OPENING.search(text)
+    weekday = dates.weekday_named(found["after"] or found["before"]) if found else None
+    return when.next_weekday(weekday, today) if weekday is not None else None
 
 
 def opening_on(day: date) -> str:

@@ -26,6 +26,9 @@ class Context:
     public_base_url: str = "http://localhost:8000"
     prediction: Prediction | None = None
     old_tap: bool = False  # a button tapped that the question waiting did not offer: one from further up the chat
+    # Where a follower yet to consent said they are, and when: kept in the conversation a while (whereabouts.py).
+    province_said: str | None = None
+    province_said_at: datetime | None = None
 
 
 @dataclass

@@ -28,6 +28,7 @@ from bot.dialogue import (
     restoring,
     texts,
     turns,
+    whereabouts,
     withdrawal,
 )
 from bot.dialogue.context import Context, Reply
@@ -38,6 +39,7 @@ from bot.dialogue.understanding import (
     CENTRE_LOOKUP,
     INTERRUPTING,
     OPENING_TOLD,
+    located_card,
     looked_up_card,
     opening_asked_again,
     understand,
@@ -51,7 +53,7 @@ from bot.line.outbound import Choose, Text
 from bot.richmenu import definition as richmenu
 from intents.entities import parse_phone, parse_reference
 from intents.normalize import normalize
-from intents.provinces import closest_province, nearest_province
+from intents.provinces import nearest_province
 from storage import repositories as repo
 from storage.models import utcnow
 
@@ -72,7 +74,15 @@ MEDIA_NAMES = {"image": "รูปภาพ", "video": "วิดีโอ", "au
 
 
 def handle(ctx: Context, event: Inbound) -> Reply:
-    """Answer one event from a user (follow, message or postback)."""
+    """Answer one event from a user (follow, message or postback), with where they said they are at hand."""
+    whereabouts.recall(ctx)
+    reply = _answer(ctx, event)
+    whereabouts.keep(ctx)
+    return reply
+
+
+def _answer(ctx: Context, event: Inbound) -> Reply:
+    """The reply to one event, by its kind."""
     handler = _BY_KIND.get(event.kind)
     if event.kind != "text":
         current = repo.get_conversation(ctx.session, ctx.user)
@@ -213,11 +223,12 @@ def _unasked(ctx: Context, text: str, prediction: intents.Prediction, event: Inb
         return thanks or passed_on or Reply([Text(texts.STAFF_WILL_CALL, cards.main_menu())])
     if button is not None:
         return postbacks.act(ctx, button, event)
-    # A province's name alone ("ชลบุรีค่ะ", out of scope to the classifier): its centre is what the bot knows of it.
-    province = closest_province(text) if unclear or prediction.intent in NOT_A_TOPIC else None
+    # A province's name alone ("ชลบุรีค่ะ", out of scope to the classifier) or "อยู่โคราชค่ะ": where they are, whose
+    # centre is what the bot knows of it.
+    province = answers.where_alone(text) if unclear or prediction.intent in NOT_A_TOPIC else None
     if province is not None:
-        answers.note_where_they_are(ctx, text)
-        return answers.centre_of(ctx, province.name)
+        answers.note_where_they_are(ctx, text, asked=province)
+        return answers.centre_of(ctx, province)
     return understand(ctx, text, prediction)
 
 
@@ -408,13 +419,14 @@ def on_location(ctx: Context, event: Inbound) -> Reply:
     current = conversation.active(ctx)
     if current is not None and current.flow == CENTRE_LOOKUP:
         repo.clear_conversation(ctx.session, ctx.user)
-        current = None
+        return located_card(ctx, current.data, location.latitude, location.longitude)
     if current is not None and current.state == "province":
         province = nearest_province(location.latitude, location.longitude)
         return conversation.step(ctx, current, province.name)
     found = answers.nearest_centre(ctx, location.latitude, location.longitude)
-    # Mid-request, the centre is an aside: ask the pending question again so the request goes on.
-    if current is None or current.state == conversation.CONSENT:
+    # Mid-request, the centre is an aside: ask the pending question again so the request goes on. Nothing else
+    # (a message kept for the choices offered, where they said they are) has a question to ask again.
+    if current is None or current.flow not in flows.FLOWS or current.state == conversation.CONSENT:
         return found
     return found.then(conversation.reask(ctx, current))
 

@@ -12,6 +12,7 @@ from bot.events import finding as event_finding
 from bot.events import party, registered
 from bot.line.outbound import Text
 from intents import dates
+from intents.provinces import find_province, nearest_province
 from storage import repositories as repo
 from storage.models import Conversation
 
@@ -119,7 +120,8 @@ def centre_info(ctx: Context, text: str | None, call_back: bool = False) -> Repl
 
 def opening_asked_again(ctx: Context, current: Conversation | None, text: str) -> Reply | None:
     """Another day asked of, right after a day's opening was told ("แล้ว 31 ธค ล่ะคะ"): whether the centres open
-    then; None for anything else (the follow-up is no longer waited on)."""
+    then, with the card of a centre named ("พรุ่งนี้แวะศูนย์ขอนแก่นได้ไหมคะ"); None for anything else (the follow-up
+    is no longer waited on)."""
     if current is None or OPENING_TOLD not in current.data:
         return None
     asides.forget(ctx, OPENING_TOLD, OPENING_TOLD)
@@ -127,6 +129,9 @@ def opening_asked_again(ctx: Context, current: Conversation | None, text: str) -
     if day is None or day < ctx.today:
         return None
     asides.remember(ctx, OPENING_TOLD, {OPENING_TOLD: True})
+    named = find_province(text)
+    if named is not None:
+        return Reply([Text(answers.opening_on(day))]).then(centre_card(ctx, named.name))
     return Reply([Text(answers.opening_on(day), cards.main_menu())])
 
 
@@ -134,6 +139,15 @@ def looked_up_card(ctx: Context, province: str, lookup: dict[str, Any]) -> Reply
     """The card for the province told at the centre lookup, with what its question was asked for: a call-back, a
     practical matter."""
     return centre_card(ctx, province, CALL_BACK in lookup, lookup.get(PRACTICAL))
+
+
+def located_card(ctx: Context, lookup: dict[str, Any], latitude: float, longitude: float) -> Reply:
+    """A location shared at the centre lookup: the centre serving where it is (and a nearer one), then what its
+    question was asked for (parking, the way there); that province is where the follower is."""
+    province = nearest_province(latitude, longitude).name
+    answers.note_where_they_are(ctx, None, asked=province)
+    found = answers.nearest_centre(ctx, latitude, longitude)
+    return found.then(answers.practical_answer(ctx, province, lookup.get(PRACTICAL)))
 
 
 def centre_card(ctx: Context, province: str, call_back: bool = False, asked: str | None = None) -> Reply:

@@ -67,7 +67,12 @@ def _weekday_alone(text: str, today: date) -> date | None:
     """A weekday named alone ("ศุกร์ค่ะ"), which the question makes a day (elsewhere จันทร์ is the moon): the next
     one, today included."""
     weekday = dates.weekday_named(plain(text))
-    return today + timedelta(days=(weekday - today.weekday()) % 7) if weekday is not None else None
+    return next_weekday(weekday, today) if weekday is not None else None
+
+
+def next_weekday(weekday: int, today: date) -> date:
+    """The next day that is `weekday` (Monday 0), today included."""
+    return today + timedelta(days=(weekday - today.weekday()) % 7)
 
 
 def _open_day(when: date, text: str, today: date) -> date:

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 import intents
-from bot.dialogue import flows
+from bot.dialogue import flows, whereabouts
 from bot.dialogue.conversation import DROPPED
 from bot.dialogue.texts import thai_datetime
 from bot.line import fake_events as ev
@@ -52,11 +52,12 @@ FIRST_MESSAGES = {
 
 
 def state_of(app, user_id: str) -> str | None:
-    """Where the user's conversation stands; None with none, or with only a request given up kept aside."""
+    """Where the user's conversation stands; None with none, or with only a request given up kept aside, or where
+    they said they are (bot/dialogue/whereabouts.py): no question waits."""
     with app.extensions["frontdesk"].sessions() as session:
         user = session.scalar(select(LineUser).where(LineUser.line_user_id == user_id))
         conversation = session.get(Conversation, user.id) if user else None
-        return conversation.state if conversation and conversation.flow != DROPPED else None
+        return conversation.state if conversation and conversation.flow not in (DROPPED, whereabouts.KEY) else None
 
 
 def requests_in(app) -> list[ServiceRequest]:
