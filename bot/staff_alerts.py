@@ -153,15 +153,20 @@ def queue_handover_ping(session: Session, user: LineUser, text: str, public_base
     else their centre's linked officers and groups (else the admins), who can open the page.
 
     The bot is quiet during a handover, so without this the words would wait unseen in the console. One ping
-    per few minutes (unless `at_once`: a line the bot answered with an offer of its own), carrying every line
-    written since the last ping or the officer's last reply, so none of a burst goes unseen on LINE.
+    per few minutes, but the first line after each of the officer's replies at once (it is what they wait for),
+    as is a line the bot answered with an offer of its own (`at_once`); each carries every line written since the
+    last ping or the officer's last reply, so none of a burst goes unseen on LINE.
     """
     request = handover_request(session, user)
     if request is None:
         return []
     last_ping = session.scalar(select(Delivery.created_at).where(
         Delivery.purpose == "handover_ping", Delivery.request_id == request.id).order_by(Delivery.id.desc()).limit(1))
-    if not at_once and last_ping is not None and last_ping > now - HANDOVER_PING_GAP:
+    replied = session.scalar(select(func.max(Message.created_at)).where(
+        Message.user_id == user.id, Message.direction == "out", Message.kind == STAFF_LINE))
+    pinged_lately = last_ping is not None and last_ping > now - HANDOVER_PING_GAP and (
+        replied is None or last_ping > replied)
+    if pinged_lately and not at_once:
         return []
     lines = _unseen_lines(session, user, last_ping)
     if not lines or lines[-1] != text:  # a photo's mark, or a line the transcript keeps no words of

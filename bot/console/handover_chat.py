@@ -113,7 +113,7 @@ def _new_need(ctx: Context, said: intents.Prediction, text: str) -> str | None:
     if request is None or request.service == "contact_staff":
         return None
     sure = said.confidence >= intents.INTERRUPT_THRESHOLD and WANTS.search(text) is not None
-    return said.intent if sure and said.intent in flows.FLOWS and said.intent != request.service else None
+    return said.intent if sure and said.intent in intents.SERVICE_LABELS and said.intent != request.service else None
 
 
 def _offer_new_request(ctx: Context, service: str, text: str) -> Reply:

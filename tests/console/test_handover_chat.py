@@ -138,3 +138,21 @@ def test_a_burst_after_a_quiet_spell_is_acknowledged_and_the_ping_carries_the_li
     _, carried = pings(line_api)
     assert carried.index("สีขาวด้าน") < carried.index("พิมพ์โลโก้ด้านบน") < carried.index("ต้องการ 500 ใบค่ะ")
     assert "กล่องขนาด 10x10" not in carried  # pinged already
+
+
+def test_the_officer_writing_again_takes_the_chat_back_from_a_form_started_in_it(
+        timed_app, chat, line_api, piya, clock):
+    request = chatting(chat, timed_app, piya)
+    chat.say(USER, "อีกเรื่องครับ อยากจองเครื่องซีลถุงสุญญากาศด้วย")
+    chat.tap(USER, "intent=machinery")
+    clock.now += timedelta(minutes=1)
+    piya.post(f"/staff/requests/{request.id}/reply", {"text": "กล่องสีขาวได้ไหมคะ"})
+    assert chat.say(USER, "สีขาวได้ค่ะ") == []  # for the officer, not the booking's date (acknowledged just before)
+    assert "สีขาวได้ค่ะ" in pings(line_api)[-1]  # at once, though a ping went a minute ago: the officer waits for it
+
+
+@pytest.mark.parametrize("typed", ["ขอคุยกับเจ้าหน้าที่หน่อยค่ะ", "อยากได้กล่องแบบมีหน้าต่างด้วยค่ะ"])
+def test_a_person_asked_for_or_more_of_the_same_service_is_for_the_officer(timed_app, chat, line_api, piya, typed):
+    chatting(chat, timed_app, piya)  # a packaging request
+    assert chat.say(USER, typed) == [texts.HANDOVER_ACK]
+    assert typed in pings(line_api)[0]
