@@ -6,20 +6,21 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.console import texts as staff_texts
 from bot.dialogue import fields, flows, texts
 from bot.line.outbound import Choose, Flex, OpenLink, action_json, to_line_messages
 from storage import repositories as repo
-from storage.models import AuditEntry, Delivery, LineUser, ServiceRequest, Staff
+from storage.models import AuditEntry, Delivery, LineUser, Message, ServiceRequest, Staff
 
 log = logging.getLogger(__name__)
 
 # While a staff member talks with a user from the console, the user's messages ping them on LINE at most this often.
 HANDOVER_PING_GAP = timedelta(minutes=5)
 PING_PREVIEW = 300
+STAFF_LINE = "staff"  # the transcript's kind for an officer's console reply (bot.console.notices.queue_staff_reply)
 GREEN, GREY, AMBER, RED = "#06C755", "#888888", "#B7791F", "#C53030"
 HEADER_COLOURS = {"new": GREEN, "unstaffed": RED, "reminder": AMBER, "escalation": RED}
 
@@ -146,22 +147,32 @@ def queue_request_notice(session: Session, request: ServiceRequest, purpose: str
             for line_id in recipients]
 
 
-def queue_handover_ping(session: Session, user: LineUser, text: str, public_base_url: str,
-                        now: datetime) -> list[int]:
+def queue_handover_ping(session: Session, user: LineUser, text: str, public_base_url: str, now: datetime,
+                        at_once: bool = False) -> list[int]:
     """Tell the officer talking with this user from the console that the user wrote: on LINE if they linked it,
     else their centre's linked officers and groups (else the admins), who can open the page.
 
     The bot is quiet during a handover, so without this the words would wait unseen in the console. One ping
-    per few minutes: the console shows the rest of a burst.
+    per few minutes, but the first line after each of the officer's replies at once (it is what they wait for),
+    as is a line the bot answered with an offer of its own (`at_once`); each carries every line written since the
+    last ping or the officer's last reply, so none of a burst goes unseen on LINE.
     """
     request = handover_request(session, user)
     if request is None:
         return []
-    recent = select(Delivery.id).where(Delivery.purpose == "handover_ping", Delivery.request_id == request.id,
-                                       Delivery.created_at > now - HANDOVER_PING_GAP)
-    if session.scalar(recent.limit(1)) is not None:
+    last_ping = session.scalar(select(Delivery.created_at).where(
+        Delivery.purpose == "handover_ping", Delivery.request_id == request.id).order_by(Delivery.id.desc()).limit(1))
+    replied = session.scalar(select(func.max(Message.created_at)).where(
+        Message.user_id == user.id, Message.direction == "out", Message.kind == STAFF_LINE))
+    pinged_lately = last_ping is not None and last_ping > now - HANDOVER_PING_GAP and (
+        replied is None or last_ping > replied)
+    if pinged_lately and not at_once:
         return []
-    preview = text if len(text) <= PING_PREVIEW else text[:PING_PREVIEW] + "…"
+    lines = _unseen_lines(session, user, last_ping)
+    if not lines or lines[-1] != text:  # a photo's mark, or a line the transcript keeps no words of
+        lines.append(text)
+    said = "\n".join(lines)
+    preview = said if len(said) <= PING_PREVIEW else said[:PING_PREVIEW] + "…"
     body = staff_texts.HANDOVER_PING.format(
         who=request.contact_name or request.business_name or staff_texts.SOMEONE, reference=request.reference,
         text=preview, url=f"{public_base_url.rstrip('/')}/staff/requests/{request.id}")
@@ -170,12 +181,30 @@ def queue_handover_ping(session: Session, user: LineUser, text: str, public_base
             for line_id in recipients]
 
 
+def _unseen_lines(session: Session, user: LineUser, last_ping: datetime | None) -> list[str]:
+    """What the user typed since the officer last replied (they saw the chat up to there) and since the last ping,
+    oldest first, this message included."""
+    replied = select(func.max(Message.id)).where(Message.user_id == user.id, Message.direction == "out",
+                                                 Message.kind == STAFF_LINE).scalar_subquery()
+    typed = select(Message.text).where(Message.user_id == user.id, Message.direction == "in", Message.kind == "text",
+                                       Message.text.is_not(None), Message.id > func.coalesce(replied, 0))
+    if last_ping is not None:
+        typed = typed.where(Message.created_at > last_ping)
+    return [line for line in session.scalars(typed.order_by(Message.id)) if line]
+
+
 def handover_request(session: Session, user: LineUser) -> ServiceRequest | None:
     """The request the officer talking with this user last replied about from the console."""
+    reply = last_reply(session, user)
+    return session.get(ServiceRequest, reply.request_id) if reply is not None and reply.request_id else None
+
+
+def last_reply(session: Session, user: LineUser) -> AuditEntry | None:
+    """The audit entry of the last console reply to this user by the officer talking with them (its request, when)."""
     if user.handover_staff_id is None:
         return None
     return session.scalar(
-        select(ServiceRequest).join(AuditEntry, AuditEntry.request_id == ServiceRequest.id)
+        select(AuditEntry).join(ServiceRequest, AuditEntry.request_id == ServiceRequest.id)
         .where(AuditEntry.staff_id == user.handover_staff_id, AuditEntry.action == "reply",
                ServiceRequest.user_id == user.id)
         .order_by(AuditEntry.id.desc()).limit(1))

@@ -1,8 +1,10 @@
 """What staff (and ratings) do through LINE itself: hooks the dialogue and the webhook call.
 
 - `intercept_text`: a staff member sending the code that links their LINE account; and, while a staff member
-  talks with this user from the console, one word that the officer has it, then silence (the message is in the
-  transcript, the officer, or else their centre, gets a LINE ping); a status question is still answered.
+  talks with this user from the console, a word that the officer has it at the start of each burst, then silence
+  (the message is in the transcript, the officer, or else their centre, gets a LINE ping). The bot still answers
+  a status question, a cancel (asked first, as ever), a new need (offered as a request of its own) and the answers
+  to what it asked since the officer last wrote (`bot.console.handover_chat`).
 - `information_typed`, `file_for_staff`: the answer to "รอข้อมูลจากท่าน" goes to the request waiting for it
   (`bot.console.information`).
 - `POSTBACKS`: the entrepreneur's 1-5 rating of a finished request (or the score typed right after the question).
@@ -22,10 +24,9 @@ from sqlalchemy.orm import Session
 
 import intents
 from bot import staff_alerts
-from bot.console import information, linking, texts, workflow
+from bot.console import handover_chat, information, linking, texts, workflow
 from bot.dialogue import staff as staff_actions
 from bot.dialogue.context import Context, Reply
-from bot.domain import DeliveriesQueued, DomainEvent
 from bot.line.inbound import Inbound
 from bot.line.outbound import Text
 from intents.normalize import normalize
@@ -51,26 +52,9 @@ def intercept_text(ctx: Context, event: Inbound) -> Reply | None:
     rated = _typed_rating(ctx, event)
     if rated is not None:
         return rated
-    if workflow.in_handover(ctx.user, ctx.now) and not _asks_status(ctx):
-        return _for_the_officer(ctx, event.text or "")
+    if workflow.in_handover(ctx.user, ctx.now):
+        return handover_chat.typed(ctx, event.text or "")
     return None
-
-
-def _asks_status(ctx: Context) -> bool:
-    """"สถานะคำขอ" is answered by the bot, even while an officer talks with the user."""
-    said = ctx.prediction
-    return said is not None and said.intent == "request_status" and said.confidence >= intents.INTERRUPT_THRESHOLD
-
-
-def _for_the_officer(ctx: Context, words: str) -> Reply:
-    """During a staff conversation the bot keeps quiet but for one word in each, that the officer has the message;
-    the officer (or, off LINE, their centre's) hears it on LINE."""
-    pings = staff_alerts.queue_handover_ping(ctx.session, ctx.user, words, ctx.public_base_url, ctx.now)
-    events: list[DomainEvent] = [DeliveriesQueued(tuple(pings))] if pings else []
-    if ctx.user.handover_acknowledged_at is not None:
-        return Reply(events=events)
-    ctx.user.handover_acknowledged_at = ctx.now
-    return Reply([Text(texts.HANDOVER_ACK)], events)
 
 
 def information_typed(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:
@@ -86,7 +70,7 @@ def file_for_staff(ctx: Context, attachment: Attachment | None, kind: str) -> Re
     request = staff_alerts.handover_request(ctx.session, ctx.user)
     if attachment is not None and request is not None:
         attachment.request_id = request.id
-    return _for_the_officer(ctx, texts.FILE_SENT.format(kind=kind))
+    return handover_chat.for_the_officer(ctx, texts.FILE_SENT.format(kind=kind))
 
 
 def _link_staff(ctx: Context, code) -> Reply:

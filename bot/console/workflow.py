@@ -172,6 +172,18 @@ def information_given(session: Session, request: ServiceRequest, words: str, now
     audit(session, None, "status", request, f"{names['waiting']} → {names['in_progress']}: {note}", now)
 
 
+def information_added(request: ServiceRequest, words: str) -> bool:
+    """More of the entrepreneur's information joins their answer in the request's history, while that answer is its
+    latest change (no row of its own: a history row is a status change, which the SLA and the alerts read as one);
+    False when there is no such answer to join."""
+    last = request.history[-1] if request.history else None
+    if last is None or (last.from_status, last.to_status, last.changed_by) != ("waiting", "in_progress", BY_LINE):
+        return False
+    note = f"{last.note or texts.INFORMATION_NOTE}\n{words}"
+    last.note = note if len(note) <= NOTE_LENGTH else note[:NOTE_LENGTH - 1] + "…"
+    return True
+
+
 def in_handover(user: LineUser | None, now: datetime) -> bool:
     """True while a staff member is talking with this user (until hand-back or the idle timeout)."""
     return bool(user and user.handover_staff_id and user.handover_until and user.handover_until > now)

@@ -12,6 +12,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import intents
+from bot.console import information
 from bot.console import texts as staff_texts
 from bot.console.workflow import OPEN
 from bot.dialogue import answers, asides, cards, conversation, fields, replies, texts, turns, withdrawal
@@ -106,12 +108,24 @@ def no_call_yet(ctx: Context, text: str) -> Reply | None:
 
 
 def more_said(ctx: Context, text: str) -> Reply | None:
-    """More said of the one request open ("ลืมบอกไปค่ะ ขอเป็นอะคริลิคใส"): kept on it and told to its officer; with
-    several open, which one is asked (`offer`). None for any other message."""
+    """More said of a request sent ("ลืมบอกไปค่ะ ขอเป็นอะคริลิคใส", "อ้อ ลืมบอกค่ะ อยากได้สีน้ำตาลทอง…"): information
+    for the request waiting for it or whose answer is under way, else for the one open (`information.detail_added`);
+    with several open, which one is asked (`offer`). Only a call or a person asked for with it ("ลืมบอกค่ะ
+    ให้เจ้าหน้าที่โทรกลับด้วย") is a call. None for any other message."""
     open_ones = answers.open_requests(ctx) if MORE.search(text) else []
     if not open_ones or conversation.request_flow(ctx) is not None:
         return None
-    return call_about(ctx, open_ones[0], text) if len(open_ones) == 1 else offer(ctx, text)
+    if _asks_for_a_person(text):
+        return call_about(ctx, open_ones[0], text) if len(open_ones) == 1 else offer(ctx, text)
+    added = information.detail_added(ctx, text, open_ones[0] if len(open_ones) == 1 else None)
+    return added or offer(ctx, text)
+
+
+def _asks_for_a_person(text: str) -> bool:
+    """"…ให้เจ้าหน้าที่โทรกลับด้วย", "…อยากคุยกับเจ้าหน้าที่ด้วย": a call, not only more said."""
+    said = intents.classify(text)
+    sure = said.intent == "contact_staff" and said.confidence >= intents.INTERRUPT_THRESHOLD
+    return sure or CALL_ME.search(text) is not None
 
 
 def _which(listed: list[ServiceRequest]) -> Reply:
