@@ -13,7 +13,7 @@ from bot.dialogue import cards as main_cards
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.texts import thai_datetime
 from bot.domain import DeliveriesQueued, DomainEvent
-from bot.events import cards, notices, texts, tickets
+from bot.events import cards, notices, registrant, texts, tickets
 from bot.events import registrations as seats
 from bot.events.jobs import will_remind
 from bot.line.inbound import Inbound
@@ -146,11 +146,13 @@ def ticket_messages(registration: Registration, said: str = texts.REGISTERED) ->
     url = tickets.image_url(current_app.extensions["frontdesk"].settings.public_base_url, registration.code)
     text = said + "\n" + texts.TICKET.format(title=event.title, date=thai_datetime(event.starts_at),
                                              venue=cards.venue(event),
-                                             people=registration.people, code=seats.shown_code(registration.code),
+                                             people=registration.people, registrant=registrant.taken(registration),
+                                             code=seats.shown_code(registration.code),
                                              show=texts.SHOW_QR if url else texts.SHOW_CODE)
     if will_remind(event, current_app.extensions["frontdesk"].clock()):
         text += texts.WILL_REMIND
     choices = (Choose(texts.CHANGE_PARTY, f"ev_party={event.id}", texts.CHANGE_PARTY),
+               Choose(texts.FIX_REGISTRANT, f"ev_who={event.id}", texts.FIX_REGISTRANT),
                Choose(texts.CANCEL_REGISTRATION, f"ev_cancel={event.id}", texts.CANCEL_REGISTRATION),
                Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
                Choose(texts.CHOOSE_NEWS, "news=start", texts.CHOOSE_NEWS))

@@ -79,10 +79,16 @@ PARTY_DROPPED = "รับทราบค่ะ ยังไม่ได้ล�
 
 # A ticket: what just happened (REGISTERED, ALREADY_REGISTERED, PARTY_CHANGED), then the event and the code.
 REGISTERED = "ลงทะเบียนเรียบร้อยแล้วค่ะ ✅"
-TICKET = ("{title}\n📅 {date}\n📍 {venue}\n👥 {people} ท่าน\n"
+TICKET = ("{title}\n📅 {date}\n📍 {venue}\n👥 {people} ท่าน\n{registrant}\n"
           "รหัสเช็กอิน: {code}\nกรุณาแสดง{show}ที่จุดลงทะเบียนหน้างานค่ะ")
 WILL_REMIND = " จะส่งข้อความเตือนให้ 1 วันก่อนงานนะคะ"  # only while the day-before reminder is still to go
 SHOW_QR, SHOW_CODE = "QR code นี้ (หรือแจ้งรหัส) ", "รหัสนี้ "  # the QR goes only where LINE can fetch it (https)
+# Whom a registration is for, on its ticket; put right with "แก้ชื่อ/เบอร์" (a wrong guess from what was typed).
+REGISTRANT = "👤 ผู้ลงทะเบียน: {name} โทร {phone}"
+FIX_REGISTRANT = "แก้ชื่อ/เบอร์"
+ASK_FIX = ("ตอนนี้ลงทะเบียนไว้ดังนี้ค่ะ\n{taken}\nพิมพ์ชื่อหรือเบอร์ที่ถูกต้องมาได้เลยค่ะ (หรือทั้งสองอย่าง เช่น สมศรี ใจดี 081-234-5678)")
+FIXED = "แก้ไขเรียบร้อยแล้วค่ะ ✅\n{taken}"
+FIX_KEPT = "รับทราบค่ะ ยังใช้ข้อมูลเดิมนะคะ\n{taken}"
 ALREADY_REGISTERED = "ท่านลงทะเบียนงานนี้ไว้แล้วค่ะ ✅"
 FULL_BEFORE_DETAILS = "ขณะนี้ {title} ที่นั่งเต็มแล้วค่ะ แต่ยังลงชื่อสำรองไว้ได้ หากมีที่ว่างจะแจ้งทาง LINE ทันทีนะคะ"
 FULL_ASK_WAITLIST = ("ขออภัยค่ะ {title} ที่นั่งเต็มแล้ว "
