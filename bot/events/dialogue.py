@@ -217,7 +217,13 @@ def _typed_choice(ctx: Context, offer: dict[str, str], text: str, event: Inbound
 def _typed_detail(ctx: Context, found: Event, announcement_id: int | None, asking: f.Field, text: str,
                   party: int | None) -> Reply:
     """The registrant's name or phone, kept on their profile; a phone typed with the name, or for it, is taken
-    too."""
+    too, as is a business after the name; a shop typed for the name is kept as the business, and the name asked
+    again."""
+    if asking is f.CONTACT:
+        shop = registrant.shop_for_a_name(ctx, text)
+        if shop is not None:
+            return _ask_people(ctx, found, announcement_id, hint=shop, people=party)
+        registrant.business_with_the_name(ctx, text)
     ctx.user.phone = ctx.user.phone or parse_phone(text)
     try:
         value = asking.read(text, ctx.today)

@@ -1,6 +1,7 @@
 """Who registers: the name, phone and business typed with a registration ("…2 ท่าน ชื่อสมศรี ใจดี เบอร์ 081…"), held
-while consent is asked and kept on the profile once it is given; what was taken shown on the ticket, and put right
-by typing it again after "แก้ชื่อ/เบอร์".
+while consent is asked and kept on the profile once it is given; a shop typed at "ขอชื่อผู้ลงทะเบียนค่ะ" kept as
+the business (and its place as the follower's province); what was taken shown on the ticket, and put right by
+typing it again after "แก้ชื่อ/เบอร์".
 
 Postback data:
     ev_who=EVENT   the registrant's name and phone to put right: asks for them, typed
@@ -11,12 +12,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.dialogue import answers as main_answers
 from bot.dialogue import asides, flows, phones, replies
 from bot.dialogue import fields as f
 from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.names import (
+    BUSINESS_WORD,
     business_after_the_name,
+    read_business_name,
     read_contact_name,
     says_no_name,
 )
@@ -26,6 +30,7 @@ from bot.events import registrations as seats
 from bot.line.inbound import Inbound
 from bot.line.outbound import Say, Text
 from intents.entities import parse_phone
+from intents.provinces import province_alone
 from storage import repositories as repo
 from storage.models import Conversation, LineUser, Registration
 
@@ -131,6 +136,43 @@ def drop_held(ctx: Context, text: str) -> None:
         return
     flow = asides.YES_OR_NO if current.flow == HELD else current.flow
     repo.save_conversation(ctx.session, ctx.user, flow, current.state, rest)
+
+
+def shop_for_a_name(ctx: Context, text: str) -> str | None:
+    """"ร้านขนมป้าแดง หาดใหญ่" typed for the registrant's name: the shop kept as the business on the profile (the
+    registration takes it from there), its place as the follower's province (a shop's place is theirs), and what was kept said; None for a text that
+    does not start with a business."""
+    shop, place = _shop_and_place(" ".join(text.split()))
+    if not BUSINESS_WORD.match(shop):
+        return None
+    try:
+        business = read_business_name(shop, ctx.today)
+    except Invalid:
+        return None
+    if len(BUSINESS_WORD.sub("", business)) < 2:  # "ร้านค่ะ": no shop named
+        return None
+    ctx.user.business_name = business  # told as the business of whom registers: theirs now
+    main_answers.note_where_they_are(ctx, text)
+    if place is not None:
+        ctx.user.province = place
+    where = texts.SHOP_PLACE.format(province=place) if place else ""
+    return texts.SHOP_KEPT.format(business=business, where=where)
+
+
+def business_with_the_name(ctx: Context, text: str) -> None:
+    """"แดง ใจดี ร้านขนมป้าแดง" at "ขอชื่อผู้ลงทะเบียนค่ะ": the business typed after the name, kept where none is."""
+    split = business_after_the_name(" ".join(text.split()))
+    if split is not None:
+        keep(ctx.user, {"business_name": split[1].strip()})
+
+
+def _shop_and_place(text: str) -> tuple[str, str | None]:
+    """The shop typed, and the province its last word names ("ร้านขนมป้าแดง หาดใหญ่" -> สงขลา), if it names one."""
+    words = text.split()
+    province = province_alone(words[-1]) if len(words) > 1 else None
+    if province is None:
+        return text, None
+    return " ".join(words[:-1]), province.name
 
 
 def taken(registration: Registration) -> str:

@@ -71,6 +71,9 @@ PEOPLE_WAIT_LABEL = "{n} ท่าน (สำรอง)"  # a party larger than 
 FEW_SEATS = "\nตอนนี้เหลือ {seats} ที่นั่งค่ะ หากมามากกว่านั้น จะเข้ารายชื่อสำรองให้ทั้งคณะนะคะ"
 ASK_REGISTRANT_NAME = "ลงทะเบียน {title}\nขอชื่อผู้ลงทะเบียนค่ะ (ชื่อ-นามสกุล หรือชื่อที่ให้เจ้าหน้าที่เรียก)"
 ASK_REGISTRANT_PHONE = "ขอเบอร์โทรที่ติดต่อได้ค่ะ เช่น 081-234-5678 เจ้าหน้าที่จะใช้แจ้งเรื่องกิจกรรมนี้เท่านั้นนะคะ"
+# A shop typed for the registrant's name ("ร้านขนมป้าแดง หาดใหญ่"): kept as the business, the person still asked.
+SHOP_KEPT = "บันทึก {business}{where} เป็นชื่อกิจการของท่านแล้วค่ะ 😊"
+SHOP_PLACE = " (จ.{province})"
 PARTY_TOO_BIG = "ลงทะเบียนได้ครั้งละไม่เกิน {most} ท่านค่ะ หากมากันเป็นคณะใหญ่ รบกวนแจ้งเจ้าหน้าที่ของศูนย์นะคะ"
 # The same, with the centre of the event's province to call.
 PARTY_TOO_BIG_CALL = ("ลงทะเบียนได้ครั้งละไม่เกิน {most} ท่านค่ะ หากมากันเป็นคณะใหญ่ รบกวนโทรแจ้ง{centre} "

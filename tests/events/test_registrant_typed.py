@@ -94,6 +94,30 @@ def test_a_wrong_guess_on_the_ticket_is_put_right_by_typing_it(chat, app, events
     assert (user.contact_name, user.phone) == ("นิดา ศรีสุข", "0899991234")  # the same guess was kept there
 
 
+def test_a_shop_typed_for_the_registrant_s_name_is_kept_as_the_business(chat, app, events_on):
+    chat.consent(ALICE)
+    chat.say(ALICE, "สมัครงาน cluster day เชียงใหม่ 2 คนครับ")
+    [kept] = chat.say(ALICE, "ร้านขนมป้าแดง หาดใหญ่")
+    assert "บันทึก ร้านขนมป้าแดง (จ.สงขลา) เป็นชื่อกิจการของท่านแล้วค่ะ" in kept and "ขอชื่อผู้ลงทะเบียน" in kept
+    chat.say(ALICE, "แดง ใจดี")
+    ticket = chat.say(ALICE, "0812345678")
+    assert_registered(app, events_on["north"]["id"], ticket, 2)
+    [registration] = registrations(app, events_on["north"]["id"])
+    assert (registration.contact_name, registration.business_name) == ("แดง ใจดี", "ร้านขนมป้าแดง")
+    user = profile(app, ALICE)
+    assert (user.business_name, user.province) == ("ร้านขนมป้าแดง", "สงขลา")
+
+
+def test_a_business_typed_after_the_registrant_s_name_is_kept(chat, app, events_on):
+    chat.consent(ALICE)
+    chat.say(ALICE, "สมัครงาน cluster day เชียงใหม่ 1 คนครับ")
+    [phone] = chat.say(ALICE, "แดง ใจดี ร้านขนมป้าแดง")
+    assert "ขอเบอร์โทร" in phone
+    chat.say(ALICE, "0812345678")
+    [registration] = registrations(app, events_on["north"]["id"])
+    assert (registration.contact_name, registration.business_name) == ("แดง ใจดี", "ร้านขนมป้าแดง")
+
+
 def test_a_question_after_the_fix_is_asked_for_is_answered_not_taken_for_a_name(chat, app, events_on):
     chat.consent(ALICE)
     chat.say(ALICE, f"ลงทะเบียน cluster day {day_typed(app, events_on['north'])} 1 ท่าน ชื่อนิด 0812223344")
