@@ -196,6 +196,9 @@ def event_named(ctx: Context, text: str, intent: str) -> Reply | None:
         outright = upcoming  # "ลงทะเบียน 2 คนค่ะ" with one event on: that one, whatever its title is typed like
     loosely = [upcoming[i] for i in named_loosely(text, titles)]
     named = _fitting(said, outright, loosely)
+    people = parse_people(text)
+    by_topic = [] if named or outright else _on_topic_and_said(text, intent, upcoming, said, people)
+    named = named or by_topic
     if not named and outright:  # what is said fits none: those the title typed may mean, not a wrong one
         alike = outright + [event for event in loosely if event not in outright]
         return show_carousel(ctx, alike, texts.NO_NAMED_EVENT_SAID.format(what=_what(said)))
@@ -203,16 +206,26 @@ def event_named(ctx: Context, text: str, intent: str) -> Reply | None:
         return None
     if len(named) > 1:
         return _fees_first(ctx, text, named, show_carousel(ctx, named, texts.NAMED_EVENTS))
-    people = parse_people(text)
     wishes = intent == "training" and not replies.asks_a_question(text)
     # One picked by what is said beside its series' name is joined only when asked plainly, not for a number of
     # people, nor a wish, in a message that may be about something else ("พาสมาชิก 20 คนไปดูงานที่ตรัง").
-    joins = says(JOIN_WORDS) or (named[0] in outright and (people is not None or wishes))
+    joins = says(JOIN_WORDS) or (named[0] in outright + by_topic and (people is not None or wishes))
     if not joins:
         return _fees_first(ctx, text, named, show_carousel(ctx, named, texts.NAMED_EVENT.format(title=named[0].title)))
     typed = registrant.typed_with(text, ctx.today)
     registrant.keep(ctx.user, typed)
     return register(ctx, named[0], None, people, typed)
+
+
+def _on_topic_and_said(text: str, intent: str, upcoming: list[Event], said: SaidOfEvent,
+                       people: int | None) -> list[Event]:
+    """"ขอลงสัมมนาเครื่องสำอาง 10 ธค ค่ะ 2 คน": read as about events, a word of a title (not enough of it to name
+    it) with the day, province or round said and a party, names the events on that topic that fit what is said;
+    none for anything less, which may be a question about the topic (`events_asked_for`)."""
+    if intent != "event" or not said or people is None:
+        return []
+    on_topic = [upcoming[i] for i in sharing_a_word(text, [event.title for event in upcoming])]
+    return [event for event in on_topic if _fits(event, said)]
 
 
 def _fitting(said: SaidOfEvent, outright: list[Event], loosely: list[Event]) -> list[Event]:

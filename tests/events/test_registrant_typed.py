@@ -15,11 +15,13 @@ from tests.events.helpers import (
     add_event,
     assert_registered,
     event_starts,
+    registrant,
     registrations,
     seats_of,
     user_id,
 )
 from tests.events.test_day_province_round import NORTH, day_typed
+from tests.events.test_named_events import carousel_titles
 
 ALICE = user_id(0xA1)
 COSMETICS = "สัมมนาเครื่องสำอางสมุนไพรสู่ตลาดโลก"
@@ -116,6 +118,24 @@ def test_a_business_typed_after_the_registrant_s_name_is_kept(chat, app, events_
     chat.say(ALICE, "0812345678")
     [registration] = registrations(app, events_on["north"]["id"])
     assert (registration.contact_name, registration.business_name) == ("แดง ใจดี", "ร้านขนมป้าแดง")
+
+
+@pytest.mark.parametrize("typed", ["ลงทะเบียนสัมมนาเครื่องสำอาง {day} 2 คนค่ะ", "ขอลงงานสัมมนาเครื่องสำอาง {day} ค่ะ 2 คน"])
+def test_a_topic_word_a_day_and_a_party_register_the_event_that_fits(chat, app, events_on, typed):
+    seminar = add_event(app, COSMETICS, 30, 18, "กรุงเทพมหานคร")
+    add_event(app, "อบรมแปรรูปสมุนไพรเป็นเครื่องสำอาง", 30, 21, "ชุมพร")  # the same topic, another day
+    registrant(chat, ALICE)
+    said = chat.say(ALICE, typed.format(day=day_typed(app, seminar)))
+    assert COSMETICS in said[0]
+    assert_registered(app, seminar["id"], said, 2)  # before, the cards of every event that day
+
+
+def test_a_topic_word_and_a_day_asked_about_register_nobody(chat, app, events_on):
+    seminar = add_event(app, COSMETICS, 30, 18, "กรุงเทพมหานคร")
+    registrant(chat, ALICE)
+    messages = chat.send(ev.text(ALICE, f"งานสัมมนาเครื่องสำอาง {day_typed(app, seminar)} จัดที่ไหนคะ"))
+    assert carousel_titles(messages) == [COSMETICS]
+    assert seats_of(app, seminar["id"]) == {}
 
 
 def test_a_question_after_the_fix_is_asked_for_is_answered_not_taken_for_a_name(chat, app, events_on):
