@@ -12,6 +12,7 @@ Postback data (one key each, never through the classifier):
     ev_ticket=EVENT, ev_mine=1         the ticket again; the follower's own registrations
     ev_more=N                          all the events on, from the Nth (0 first): "ดูกิจกรรมอื่น" under a page
     ev_party=..., ev_party_of=..., ev_party_to=..., ev_party_keep=...   a party changed (bot/events/party.py)
+    ev_part=EVENT:N                    a waiting party takes the N seats free, too few for all of it (party.py)
     news=...                           the "what news do you want" preferences (bot/events/preferences.py)
 
 "How many people?" can also be answered by typing ("๒ คน", "มาคนเดียวค่ะ"): the question is remembered in the
@@ -383,6 +384,7 @@ POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "ev_party_of": party.confirm,
     "ev_party_to": party.change,
     "ev_party_keep": party.keep,
+    "ev_part": party.take_part,
     "ev_mine": lambda ctx, value, event: my_registrations(ctx),
     "ev_more": more_events,
     "ev_who": registrant.ask_fix,

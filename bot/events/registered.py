@@ -78,6 +78,8 @@ def cancel(ctx: Context, value: str, event: Inbound) -> Reply:
     registration = outcome.known_registration()
     template = texts.LEFT_WAITLIST if outcome.status == "left_waitlist" else texts.CANCELLED
     pushes = notices.queue_offers(ctx.session, outcome.offers)
+    if outcome.status == "cancelled":  # seats freed (a place in line given up frees none)
+        pushes += notices.queue_too_few(ctx.session, registration.event, ctx.now)
     return Reply([Text(template.format(title=registration.event.title), cards.event_choices())],
                  [DeliveriesQueued(tuple(pushes))] if pushes else [])
 
@@ -89,6 +91,8 @@ def answer_offer(ctx: Context, value: str, event: Inbound) -> Reply:
         return Reply([Text(texts.NO_OFFER, cards.event_choices())])
     outcome = seats.answer_offer(ctx.session, int(registration_id), ctx.user, answer == "yes", ctx.now)
     pushes = notices.queue_offers(ctx.session, outcome.offers)
+    if outcome.status in ("declined", "expired"):
+        pushes += notices.queue_too_few(ctx.session, outcome.known_registration().event, ctx.now)
     queued: list[DomainEvent] = [DeliveriesQueued(tuple(pushes))] if pushes else []
     if outcome.status == "registered":
         return Reply(ticket_messages(outcome.known_registration()), queued)
