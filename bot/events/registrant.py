@@ -140,8 +140,8 @@ def drop_held(ctx: Context, text: str) -> None:
 
 def shop_for_a_name(ctx: Context, text: str) -> str | None:
     """"ร้านขนมป้าแดง หาดใหญ่" typed for the registrant's name: the shop kept as the business on the profile (the
-    registration takes it from there), its place as the follower's province (a shop's place is theirs), and what was kept said; None for a text that
-    does not start with a business."""
+    registration takes it from there), its place as the follower's province (a shop's place is theirs), and what
+    was kept said; None for a text that does not start with a business."""
     shop, place = _shop_and_place(" ".join(text.split()))
     if not BUSINESS_WORD.match(shop):
         return None
