@@ -136,7 +136,7 @@ def register(ctx: Context, found: Event | None, announcement_id: int | None, peo
             Choose(texts.CONSENT_AND_REGISTER, f"ev_consent={suffix}", texts.CONSENT_AND_REGISTER),
             Choose("ไม่ยินยอม", main_cards.CONSENT_REFUSED, "ไม่ยินยอม"),
             Choose("อ่านรายละเอียด", "privacy=show", "ข้อมูลส่วนบุคคลใช้ทำอะไร")))])
-    asked = _ask_people(ctx, found, announcement_id, people=people)
+    asked = _ask_people(ctx, found, announcement_id, people=people, typed=typed)
     if seats.unclaimed_seats(ctx.session, found) > 0:
         return asked
     return Reply([Text(texts.FULL_BEFORE_DETAILS.format(title=found.title))]).then(asked)  # said first (h81)
@@ -193,12 +193,13 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     return _seat_party(ctx, found, people, announcement_id)
 
 
-def _seat_party(ctx: Context, found: Event, people: int, announcement_id: int | None) -> Reply:
+def _seat_party(ctx: Context, found: Event, people: int, announcement_id: int | None,
+                typed: dict[str, str] | None = None) -> Reply:
     """Seats for a party typed rather than tapped; one larger than a registration takes is asked again."""
     if people > seats.MAX_PARTY:
         return Reply([cards.party_too_big(ctx.session, found, seats.MAX_PARTY)]).then(
             _ask_people(ctx, found, announcement_id))
-    return _take_seats(ctx, found.id, people, announcement_id)
+    return _take_seats(ctx, found.id, people, announcement_id, typed)
 
 
 def _typed_choice(ctx: Context, offer: dict[str, str], text: str, event: Inbound) -> Reply | None:
@@ -246,12 +247,15 @@ def forget_party_question(ctx: Context) -> None:
     party.forget(ctx)
 
 
-def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int | None) -> Reply:
+def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int | None,
+                typed: dict[str, str] | None = None) -> Reply:
+    """Seats for the party, in the name and phone `typed` with the event if any (else the profile's); or the
+    seats left, or the waiting list, offered."""
     if not registrant.ready(ctx.user):  # a stale button: from the start
         return register(ctx, ctx.session.get(Event, event_id), announcement_id)
     outcome = seats.register(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
     if outcome.status == "registered":
-        return Reply(registered.ticket_messages(outcome.known_registration()))
+        return Reply(registered.ticket_messages(registrant.put_on(outcome.known_registration(), typed or {})))
     if outcome.status == "already":
         return registered.already(ctx, outcome.known_registration())
     if outcome.status == "closed":
@@ -308,7 +312,7 @@ def _closed(found: Event | None) -> Reply:
 
 
 def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: str | None = None,
-                people: int | None = None) -> Reply:
+                people: int | None = None, typed: dict[str, str] | None = None) -> Reply:
     """Ask how many people will come; first the registrant's name or phone if their profile lacks it. A party
     already typed (with the event's title) is not asked for: it takes its seats once the details are in."""
     if people is not None and people > seats.MAX_PARTY:  # told at once, not after the name and phone are asked
@@ -318,7 +322,7 @@ def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: s
     registrant.take_told(ctx.user, repo.get_conversation(ctx.session, ctx.user))
     missing = registrant.missing(ctx.user)
     if missing is None and people is not None:
-        seated = _seat_party(ctx, found, people, announcement_id)
+        seated = _seat_party(ctx, found, people, announcement_id, typed)
         return Reply([Text(hint)]).then(seated) if hint else seated
     _remember_party(ctx, found, announcement_id, asks=missing, people=people)
     choices: tuple[Action, ...]

@@ -105,6 +105,15 @@ def keep(user: LineUser, said: dict[str, str]) -> None:
             setattr(user, key, said[key])
 
 
+def put_on(registration: Registration, said: dict[str, str]) -> Registration:
+    """A registration in the name, phone and business typed with it ("ให้แม่ครับ ชื่อสมศรี…"), where they differ from
+    the profile's it took: the follower's own stay on the profile."""
+    for key in DETAILS:
+        if said.get(key):
+            setattr(registration, key, said[key])
+    return registration
+
+
 def hold(ctx: Context, said: dict[str, str]) -> None:
     """Details typed before consent, held beside the consent question just asked (which a tap or a typed answer
     forgets, not them) until it is answered: given, they are kept (`take_held`); refused, the conversation goes."""

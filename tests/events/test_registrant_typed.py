@@ -61,6 +61,17 @@ def test_the_name_and_phone_typed_before_consent_are_used_once_it_is_given(chat,
     assert (registration.contact_name, registration.phone) == ("สมศรี ใจดี", "0812345678")
 
 
+def test_a_registration_for_someone_else_is_in_the_name_typed_and_the_profile_stays(chat, app, events_on):
+    registrant(chat, ALICE)  # a profile of her own already: คุณ0a1, 0812345678
+    said = chat.say(ALICE, f"ขอลงทะเบียน cluster day วันที่ {day_typed(app, events_on['north'])} ให้แม่ครับ 2 ท่าน "
+                           "ชื่อสมศรี ใจดี เบอร์ 089-876-5432")
+    assert "👤 ผู้ลงทะเบียน: สมศรี ใจดี โทร 089-876-5432" in said[0]
+    [registration] = registrations(app, events_on["north"]["id"])
+    assert (registration.contact_name, registration.phone) == ("สมศรี ใจดี", "0898765432")
+    user = profile(app, ALICE)
+    assert (user.contact_name, user.phone) == ("คุณ0a1", "0812345678")
+
+
 def test_the_details_typed_are_not_kept_when_consent_is_refused(chat, app, events_on):
     chat.follow(ALICE)
     chat.say(ALICE, f"ขอลงทะเบียน cluster day วันที่ {day_typed(app, events_on['north'])} 2 ท่าน "
