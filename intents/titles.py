@@ -34,8 +34,11 @@ GENERIC_WORDS = frozenset({
     "smes", "เอสเอ็มอี", "ศึกษาดูงาน", "ดูงาน", "ฟรี", "-", "&", ":", "(", ")", '"',
 })
 MIN_PIECE = 4
-# A title's English words as people type them in Thai letters ("งานคลัสเตอร์เดย์ยังรับคนอยู่บ่" of "CLUSTER DAY 2569").
-IN_THAI_LETTERS = ((re.compile(r"คลัสเตอร์เดย์|คลัสเตอร์เด"), "clusterday"),)
+# A title's English words as people type them in Thai letters ("งานคลัสเตอร์เดย์ยังรับคนอยู่บ่" of "CLUSTER DAY 2569"),
+# their marks and vowels often left out in a hurry ("ลงทเบียนคลสเตอรเดย์22ธคค่ะ", "คลาสเตอร์เดย์", h91).
+IN_THAI_LETTERS = ((re.compile(r"คล[ัา]?สเตอ(?:ร์?)?เด(?:ย์?)?"), "clusterday"),)
+# A polite particle run on after a day and a short month ("22ธคค่ะ", "๑๕ ธ.ค.ครับ"): spaced off for the date to read.
+_PARTICLE_AFTER_A_DATE = re.compile(r"(?<=[\d๐-๙])(\s*(?:[ก-๙]\.?){2,4}?)(?=(?:นะคะ|นะครับ|ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะ)(?![ก-๙]))")
 # "รุ่นที่ 9", "รุ่น ๙": the round of a course run several times, in a title or a message.
 _ROUND = re.compile(r"รุ่น\s*(?:ที่)?\s*(?P<round>\d{1,3})(?!\d)")
 
@@ -105,6 +108,7 @@ def said_of_event(text: str, today: dt.date | None = None) -> SaidOfEvent:
     """The day (or days), province and round the text says, as `SaidOfEvent`. Days gone by are no event's to
     come ("เห็นประกาศเมื่อวาน"): left out."""
     today = today or bangkok_today()
+    text = _PARTICLE_AFTER_A_DATE.sub(r"\1 ", text)
     day = parse_date(text, today)
     days = (day, day) if day else parse_period(text, today)
     province = find_province(text)

@@ -205,7 +205,8 @@ def cancel_registration(event_id: int, registration_id: int):
     if registration is None or registration.event_id != event_id or registration.user is None:
         abort(404)
     outcome = seats.cancel(db(), event_id, registration.user, services().clock())
-    pushes = notices.queue_offers(db(), outcome.offers)
+    pushes = notices.queue_offers(db(), outcome.offers) + notices.queue_too_few(db(), registration.event,
+                                                                                  services().clock())
     db().commit()
     jobs.enqueue_deliveries(pushes)
     flash(say.REGISTRATION_CANCELLED.format(name=registration.contact_name or say.NAMELESS), "info")

@@ -12,6 +12,7 @@ Postback data (one key each, never through the classifier):
     ev_ticket=EVENT, ev_mine=1         the ticket again; the follower's own registrations
     ev_more=N                          all the events on, from the Nth (0 first): "ดูกิจกรรมอื่น" under a page
     ev_party=..., ev_party_of=..., ev_party_to=..., ev_party_keep=...   a party changed (bot/events/party.py)
+    ev_part=EVENT:N                    a waiting party takes the N seats free, too few for all of it (party.py)
     news=...                           the "what news do you want" preferences (bot/events/preferences.py)
 
 "How many people?" can also be answered by typing ("๒ คน", "มาคนเดียวค่ะ"): the question is remembered in the
@@ -25,17 +26,16 @@ who is coming and how to reach them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from sqlalchemy import select
 
-from bot.dialogue import asides, conversation, flows, phones
+from bot.dialogue import asides, conversation, phones
 from bot.dialogue import cards as main_cards
 from bot.dialogue import fields as f
 from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.refusals import Invalid
-from bot.events import cards, party, preferences, registered, texts
+from bot.events import cards, party, preferences, registered, registrant, texts
 from bot.events import registrations as seats
 from bot.events.cards import event_choices
 from bot.line.inbound import Inbound
@@ -50,7 +50,6 @@ PARTY_ASKS = "party_asks"  # in a conversation's data: the registrant's detail a
 PARTY_OFFER = "party_offer"  # in a conversation's data: the postbacks of the seats-left offer made with it, if any
 PARTY_PEOPLE = "party_people"  # in a conversation's data: the party typed with the event's title, if any
 OFFER_HOURS = int(seats.OFFER_WINDOW.total_seconds() // 3600)
-REGISTRANT = {question.key: question for question in (f.CONTACT, f.PHONE)}
 
 
 def show_carousel(ctx: Context, events: list[Event], intro: str, start: int | None = None) -> Reply:
@@ -120,8 +119,10 @@ def start_registration(ctx: Context, value: str, event: Inbound) -> Reply:
     return register(ctx, ctx.session.get(Event, event_id) if event_id else None, announcement_id, people)
 
 
-def register(ctx: Context, found: Event | None, announcement_id: int | None, people: int | None = None) -> Reply:
-    """Consent if needed, then the registrant's details and how many people, unless the party is known."""
+def register(ctx: Context, found: Event | None, announcement_id: int | None, people: int | None = None,
+             typed: dict[str, str] | None = None) -> Reply:
+    """Consent if needed (the registrant's details `typed` with the event held until it is given), then those
+    details still missing and how many people, unless the party is known."""
     if found is None or not seats.is_open(found, ctx.now):
         return _closed(found)
     existing = seats.registration_of(ctx.session, found.id, ctx.user.id)
@@ -130,11 +131,12 @@ def register(ctx: Context, found: Event | None, announcement_id: int | None, peo
     if ctx.user.consented_at is None:
         suffix = f"{found.id}:{announcement_id or ''}:{people}" if people else f"{found.id}{_suffix(announcement_id)}"
         asides.ask_yes_or_no(ctx, f"ev_consent={suffix}", main_cards.CONSENT_REFUSED, about="consent")
+        registrant.hold(ctx, typed or {})
         return Reply([Text(texts.CONSENT_FOR_EVENT, (
             Choose(texts.CONSENT_AND_REGISTER, f"ev_consent={suffix}", texts.CONSENT_AND_REGISTER),
             Choose("ไม่ยินยอม", main_cards.CONSENT_REFUSED, "ไม่ยินยอม"),
             Choose("อ่านรายละเอียด", "privacy=show", "ข้อมูลส่วนบุคคลใช้ทำอะไร")))])
-    asked = _ask_people(ctx, found, announcement_id, people=people)
+    asked = _ask_people(ctx, found, announcement_id, people=people, typed=typed)
     if seats.unclaimed_seats(ctx.session, found) > 0:
         return asked
     return Reply([Text(texts.FULL_BEFORE_DETAILS.format(title=found.title))]).then(asked)  # said first (h81)
@@ -143,6 +145,7 @@ def register(ctx: Context, found: Event | None, announcement_id: int | None, peo
 def consent_and_register(ctx: Context, value: str, event: Inbound) -> Reply:
     """Consent given from the registration prompt: carry on with the registration."""
     ctx.user.consented_at = ctx.user.consented_at or ctx.now
+    registrant.take_held(ctx)
     return Reply([Text(main_texts.CONSENT_THANKS)]).then(start_registration(ctx, value, event))
 
 
@@ -158,7 +161,12 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     """The answer to a pending "how many people?" (or "your name?", "your phone?", or "how many people now?" of a
     registration's party, `party.typed_answer`) typed ("๒ คน") or called off ("ยกเลิก"); None when there is no
     such question or the text is not an answer to it, such as a question on another topic (answered elsewhere: a
-    name or phone asked for is still awaited after it, "how many people?" is dropped)."""
+    name or phone asked for is still awaited after it, "how many people?" is dropped). The name or phone typed
+    after "แก้ชื่อ/เบอร์" puts the registration right (`registrant.typed_fix`)."""
+    fixed = registrant.typed_fix(ctx, text, cancels, other_topic)
+    if fixed is not None:
+        return fixed
+    registrant.drop_held(ctx, text)
     changed = party.typed_answer(ctx, text, cancels)
     if changed is not None:
         return changed
@@ -166,11 +174,11 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     if current is None or PARTY_FOR not in current.data:
         return None
     event_id, announcement_id, _ = _ids(current.data[PARTY_FOR])
-    asking = REGISTRANT.get(current.data.get(PARTY_ASKS) or "")
+    asking = registrant.QUESTIONS.get(current.data.get(PARTY_ASKS) or "")
     offer, told = current.data.get(PARTY_OFFER), current.data.get(PARTY_PEOPLE)
     found = ctx.session.get(Event, event_id) if event_id else None
-    if not cancels and found is not None and asking is not None and other_topic and not _answers(asking, text,
-                                                                                                  ctx.today):
+    if (not cancels and found is not None and asking is not None and other_topic
+            and not registrant.answers(asking, text, ctx.today)):
         return None  # "งานจัดวันไหน ที่ไหนคะ" at "your name?" is answered, and the name still awaited
     forget_party_question(ctx)
     if cancels:
@@ -185,12 +193,13 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     return _seat_party(ctx, found, people, announcement_id)
 
 
-def _seat_party(ctx: Context, found: Event, people: int, announcement_id: int | None) -> Reply:
+def _seat_party(ctx: Context, found: Event, people: int, announcement_id: int | None,
+                typed: dict[str, str] | None = None) -> Reply:
     """Seats for a party typed rather than tapped; one larger than a registration takes is asked again."""
     if people > seats.MAX_PARTY:
         return Reply([cards.party_too_big(ctx.session, found, seats.MAX_PARTY)]).then(
             _ask_people(ctx, found, announcement_id))
-    return _take_seats(ctx, found.id, people, announcement_id)
+    return _take_seats(ctx, found.id, people, announcement_id, typed)
 
 
 def _typed_choice(ctx: Context, offer: dict[str, str], text: str, event: Inbound) -> Reply | None:
@@ -207,22 +216,16 @@ def _typed_choice(ctx: Context, offer: dict[str, str], text: str, event: Inbound
     return POSTBACKS[name](ctx, value, event)
 
 
-def _answers(asking: f.Field, text: str, today: date) -> bool:
-    """True when the text answers a question that takes no free text, whatever else it sounds like: a phone,
-    or LINE instead of one ("ไม่สะดวกให้เบอร์ ติดต่อทางไลน์ได้เลย", a wish for staff to the classifier)."""
-    if asking.takes_any_text:
-        return False
-    try:
-        asking.read(text, today)
-    except Invalid:
-        return False
-    return True
-
-
 def _typed_detail(ctx: Context, found: Event, announcement_id: int | None, asking: f.Field, text: str,
                   party: int | None) -> Reply:
     """The registrant's name or phone, kept on their profile; a phone typed with the name, or for it, is taken
-    too."""
+    too, as is a business after the name; a shop typed for the name is kept as the business, and the name asked
+    again."""
+    if asking is f.CONTACT:
+        shop = registrant.shop_for_a_name(ctx, text)
+        if shop is not None:
+            return _ask_people(ctx, found, announcement_id, hint=shop, people=party)
+        registrant.business_with_the_name(ctx, text)
     ctx.user.phone = ctx.user.phone or parse_phone(text)
     try:
         value = asking.read(text, ctx.today)
@@ -244,12 +247,15 @@ def forget_party_question(ctx: Context) -> None:
     party.forget(ctx)
 
 
-def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int | None) -> Reply:
-    if not _ready_to_register(ctx):  # a stale button: from the start
+def _take_seats(ctx: Context, event_id: int, people: int, announcement_id: int | None,
+                typed: dict[str, str] | None = None) -> Reply:
+    """Seats for the party, in the name and phone `typed` with the event if any (else the profile's); or the
+    seats left, or the waiting list, offered."""
+    if not registrant.ready(ctx.user):  # a stale button: from the start
         return register(ctx, ctx.session.get(Event, event_id), announcement_id)
     outcome = seats.register(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
     if outcome.status == "registered":
-        return Reply(registered.ticket_messages(outcome.known_registration()))
+        return Reply(registered.ticket_messages(registrant.put_on(outcome.known_registration(), typed or {})))
     if outcome.status == "already":
         return registered.already(ctx, outcome.known_registration())
     if outcome.status == "closed":
@@ -279,7 +285,7 @@ def _offer_seats_left(ctx: Context, found: Event, people: int, left: int, announ
 def join_waitlist(ctx: Context, value: str, event: Inbound) -> Reply:
     """Put the follower on the waiting list (or straight in, if a seat opened meanwhile)."""
     event_id, people, announcement_id = _ids_with_people(value)
-    if event_id is None or not _ready_to_register(ctx):
+    if event_id is None or not registrant.ready(ctx.user):
         return start_registration(ctx, str(event_id or ""), event)
     outcome = seats.join_waitlist(ctx.session, event_id, ctx.user, people, ctx.now, announcement_id)
     if outcome.status == "registered":
@@ -306,17 +312,17 @@ def _closed(found: Event | None) -> Reply:
 
 
 def _ask_people(ctx: Context, found: Event, announcement_id: int | None, hint: str | None = None,
-                people: int | None = None) -> Reply:
+                people: int | None = None, typed: dict[str, str] | None = None) -> Reply:
     """Ask how many people will come; first the registrant's name or phone if their profile lacks it. A party
     already typed (with the event's title) is not asked for: it takes its seats once the details are in."""
     if people is not None and people > seats.MAX_PARTY:  # told at once, not after the name and phone are asked
         return Reply([cards.party_too_big(ctx.session, found, seats.MAX_PARTY)]).then(
             _ask_people(ctx, found, announcement_id, hint))
     suffix = _suffix(announcement_id)
-    _take_details_told(ctx, repo.get_conversation(ctx.session, ctx.user))
-    missing = _missing_detail(ctx)
+    registrant.take_told(ctx.user, repo.get_conversation(ctx.session, ctx.user))
+    missing = registrant.missing(ctx.user)
     if missing is None and people is not None:
-        seated = _seat_party(ctx, found, people, announcement_id)
+        seated = _seat_party(ctx, found, people, announcement_id, typed)
         return Reply([Text(hint)]).then(seated) if hint else seated
     _remember_party(ctx, found, announcement_id, asks=missing, people=people)
     choices: tuple[Action, ...]
@@ -346,24 +352,6 @@ def _remember_party(ctx: Context, found: Event, announcement_id: int | None, ask
     asides.remember(ctx, PARTY_SIZE, {PARTY_FOR: f"{found.id}{_suffix(announcement_id)}",
                                       PARTY_ASKS: asks.key if asks else "", PARTY_OFFER: offer,
                                       PARTY_PEOPLE: people})
-
-
-def _ready_to_register(ctx: Context) -> bool:
-    """Consent given, and a name and phone on the profile."""
-    return ctx.user.consented_at is not None and _missing_detail(ctx) is None
-
-
-def _missing_detail(ctx: Context) -> f.Field | None:
-    """The first of the registrant's name and phone their profile lacks."""
-    return next((question for key, question in REGISTRANT.items() if not getattr(ctx.user, key)), None)
-
-
-def _take_details_told(ctx: Context, current: Conversation | None) -> None:
-    """The name and phone a request in progress was already told, kept on a profile that lacks them."""
-    told = current.data.get("answers", {}) if current is not None and current.flow in flows.FLOWS else {}
-    for key in REGISTRANT:
-        if not getattr(ctx.user, key) and told.get(key):
-            setattr(ctx.user, key, told[key])
 
 
 def _suffix(announcement_id: int | None) -> str:
@@ -400,7 +388,9 @@ POSTBACKS: dict[str, Callable[[Context, str, Inbound], Reply]] = {
     "ev_party_of": party.confirm,
     "ev_party_to": party.change,
     "ev_party_keep": party.keep,
+    "ev_part": party.take_part,
     "ev_mine": lambda ctx, value, event: my_registrations(ctx),
     "ev_more": more_events,
+    "ev_who": registrant.ask_fix,
     "news": preferences.on_postback,
 }

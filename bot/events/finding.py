@@ -16,13 +16,11 @@ from bot.dialogue import cards as main_cards
 from bot.dialogue import conversation, replies
 from bot.dialogue import texts as main_texts
 from bot.dialogue.context import Context, Reply
-from bot.dialogue.names import read_contact_name
-from bot.dialogue.refusals import Invalid
-from bot.events import cards, texts
+from bot.events import cards, registrant, texts
 from bot.events.cards import event_choices
 from bot.events.dialogue import my_registrations, register, show_carousel, upcoming_events
 from bot.line.outbound import Text
-from intents.entities import SECTORS, parse_people, parse_phone, parse_sector
+from intents.entities import SECTORS, parse_people, parse_sector
 from intents.provinces import find_province
 from intents.titles import (
     SaidOfEvent,
@@ -56,8 +54,6 @@ ASKS_IF_THERE = re.compile(r"มี.*(?:ไหม|มั้ย|มั๊ย|ม�
 INTERESTED = ("สนใจ", "ขอรายละเอียด", "รายละเอียด", "เข้าร่วม", "ไปด้วย", *JOIN_WORDS)
 NOT_INTERESTED = ("ไม่สนใจ", "ไม่ไป", "ไม่ว่าง", "ไม่สะดวก", "ไปไม่ได้", "ไปไม่ไหว")
 ANNOUNCED_LATELY = timedelta(days=7)
-# The registrant's name said with the event's title: "แม่ชื่อสุดา", not ลงชื่อ (to register) nor ชื่องาน.
-NAME_SAID = re.compile(r"(?<!ลง)ชื่อ(?!งาน|กิจกรรม|ไว้|ใคร|อะไร)")
 
 
 
@@ -200,6 +196,9 @@ def event_named(ctx: Context, text: str, intent: str) -> Reply | None:
         outright = upcoming  # "ลงทะเบียน 2 คนค่ะ" with one event on: that one, whatever its title is typed like
     loosely = [upcoming[i] for i in named_loosely(text, titles)]
     named = _fitting(said, outright, loosely)
+    people = parse_people(text)
+    by_topic = [] if named or outright else _on_topic_and_said(text, intent, upcoming, said, people)
+    named = named or by_topic
     if not named and outright:  # what is said fits none: those the title typed may mean, not a wrong one
         alike = outright + [event for event in loosely if event not in outright]
         return show_carousel(ctx, alike, texts.NO_NAMED_EVENT_SAID.format(what=_what(said)))
@@ -207,15 +206,26 @@ def event_named(ctx: Context, text: str, intent: str) -> Reply | None:
         return None
     if len(named) > 1:
         return _fees_first(ctx, text, named, show_carousel(ctx, named, texts.NAMED_EVENTS))
-    people = parse_people(text)
     wishes = intent == "training" and not replies.asks_a_question(text)
     # One picked by what is said beside its series' name is joined only when asked plainly, not for a number of
     # people, nor a wish, in a message that may be about something else ("พาสมาชิก 20 คนไปดูงานที่ตรัง").
-    joins = says(JOIN_WORDS) or (named[0] in outright and (people is not None or wishes))
+    joins = says(JOIN_WORDS) or (named[0] in outright + by_topic and (people is not None or wishes))
     if not joins:
         return _fees_first(ctx, text, named, show_carousel(ctx, named, texts.NAMED_EVENT.format(title=named[0].title)))
-    _keep_details_typed(ctx, text)
-    return register(ctx, named[0], None, people)
+    typed = registrant.typed_with(text, ctx.today)
+    registrant.keep(ctx.user, typed)
+    return register(ctx, named[0], None, people, typed)
+
+
+def _on_topic_and_said(text: str, intent: str, upcoming: list[Event], said: SaidOfEvent,
+                       people: int | None) -> list[Event]:
+    """"ขอลงสัมมนาเครื่องสำอาง 10 ธค ค่ะ 2 คน": read as about events, a word of a title (not enough of it to name
+    it) with the day, province or round said and a party, names the events on that topic that fit what is said;
+    none for anything less, which may be a question about the topic (`events_asked_for`)."""
+    if intent != "event" or not said or people is None:
+        return []
+    on_topic = [upcoming[i] for i in sharing_a_word(text, [event.title for event in upcoming])]
+    return [event for event in on_topic if _fits(event, said)]
 
 
 def _fitting(said: SaidOfEvent, outright: list[Event], loosely: list[Event]) -> list[Event]:
@@ -262,25 +272,6 @@ def _what(said: SaidOfEvent) -> str:
 
 def _bangkok_day(moment: datetime) -> date:
     return moment.astimezone(main_texts.BANGKOK).date()
-
-
-def _keep_details_typed(ctx: Context, text: str) -> None:
-    """The registrant's phone and name typed with the event ("แม่ชื่อนางสุดา วงศ์คำ เบอร์ 0865551234"), kept on a
-    consenting follower's profile that lacks them, as those told to a request are (`_take_details_told`). A
-    remark in brackets after the name ("(แม่ผม)") is not part of it."""
-    if ctx.user.consented_at is None:
-        return
-    ctx.user.phone = ctx.user.phone or parse_phone(text)
-    introduced = NAME_SAID.search(text)
-    if ctx.user.contact_name or introduced is None:
-        return
-    try:
-        name = read_contact_name(text[introduced.start():], ctx.today)
-    except Invalid:
-        return
-    name = name.split("(")[0].strip()
-    if name and not any(character.isdigit() for character in name):
-        ctx.user.contact_name = name
 
 
 def announced_event(ctx: Context, text: str) -> Reply | None:

@@ -78,5 +78,7 @@ def expire_offers(now: datetime) -> int:
     with unit_of_work(jobs.services().sessions) as session:
         lapsed, offers = registrations.lapsed_offers(session, now)
         ids = notices.queue_lapsed(session, lapsed) + notices.queue_offers(session, offers)
+        for event in {registration.event for registration in lapsed}:
+            ids += notices.queue_too_few(session, event, now)
     jobs.enqueue_deliveries(ids)
     return len(lapsed)

@@ -123,6 +123,7 @@ def _change(ctx: Context, registration: Registration, people: int) -> Reply:
     if people == registration.people:
         return Reply([Text(texts.PARTY_UNCHANGED.format(title=registration.event.title, held=held(registration)),
                            cards.event_choices())])
+    gives_back = people < registration.people and registration.status in seats.HOLDING_SEATS
     outcome = seats.change_party(ctx.session, registration.event_id, ctx.user, people, ctx.now)
     if outcome.status == "closed":
         return Reply([Text(texts.PARTY_CLOSED.format(title=registration.event.title, held=held(registration)),
@@ -133,7 +134,28 @@ def _change(ctx: Context, registration: Registration, people: int) -> Reply:
         return _nothing()
     others = [offered for offered in outcome.offers if offered.id != registration.id]  # their own is in the reply
     pushes = notices.queue_offers(ctx.session, others)
+    if gives_back:  # seats given back may be too few for the party waiting first
+        pushes += notices.queue_too_few(ctx.session, registration.event, ctx.now)
     return Reply(_changed(ctx, registration), [DeliveriesQueued(tuple(pushes))] if pushes else [])
+
+
+def take_part(ctx: Context, value: str, event: Inbound) -> Reply:
+    """"ลงทะเบียน N ท่าน" under the seats too few for the party waiting (`notices.queue_too_few`): those seats for
+    part of it, or, taken meanwhile, its place in line as it was."""
+    picked = _picked(ctx, value)
+    if picked is None:
+        return _nothing()
+    registration, people = picked
+    before = registration.people
+    outcome = seats.take_part(ctx.session, registration.event_id, ctx.user, people, ctx.now)
+    if outcome.status == "registered":
+        return Reply(registered.ticket_messages(registration, texts.PART_REGISTERED.format(people=people,
+                                                                                           before=before)))
+    if outcome.status == "short":
+        return Reply([Text(texts.PART_GONE.format(title=registration.event.title, people=registration.people,
+                                                  position=seats.waiting_position(ctx.session, registration)),
+                           cards.event_choices())])
+    return registered.already(ctx, registration)
 
 
 def _words(text: str) -> list[str]:

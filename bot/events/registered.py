@@ -13,7 +13,7 @@ from bot.dialogue import cards as main_cards
 from bot.dialogue.context import Context, Reply
 from bot.dialogue.texts import thai_datetime
 from bot.domain import DeliveriesQueued, DomainEvent
-from bot.events import cards, notices, texts, tickets
+from bot.events import cards, notices, registrant, texts, tickets
 from bot.events import registrations as seats
 from bot.events.jobs import will_remind
 from bot.line.inbound import Inbound
@@ -78,6 +78,8 @@ def cancel(ctx: Context, value: str, event: Inbound) -> Reply:
     registration = outcome.known_registration()
     template = texts.LEFT_WAITLIST if outcome.status == "left_waitlist" else texts.CANCELLED
     pushes = notices.queue_offers(ctx.session, outcome.offers)
+    if outcome.status == "cancelled":  # seats freed (a place in line given up frees none)
+        pushes += notices.queue_too_few(ctx.session, registration.event, ctx.now)
     return Reply([Text(template.format(title=registration.event.title), cards.event_choices())],
                  [DeliveriesQueued(tuple(pushes))] if pushes else [])
 
@@ -89,6 +91,8 @@ def answer_offer(ctx: Context, value: str, event: Inbound) -> Reply:
         return Reply([Text(texts.NO_OFFER, cards.event_choices())])
     outcome = seats.answer_offer(ctx.session, int(registration_id), ctx.user, answer == "yes", ctx.now)
     pushes = notices.queue_offers(ctx.session, outcome.offers)
+    if outcome.status in ("declined", "expired"):
+        pushes += notices.queue_too_few(ctx.session, outcome.known_registration().event, ctx.now)
     queued: list[DomainEvent] = [DeliveriesQueued(tuple(pushes))] if pushes else []
     if outcome.status == "registered":
         return Reply(ticket_messages(outcome.known_registration()), queued)
@@ -146,11 +150,13 @@ def ticket_messages(registration: Registration, said: str = texts.REGISTERED) ->
     url = tickets.image_url(current_app.extensions["frontdesk"].settings.public_base_url, registration.code)
     text = said + "\n" + texts.TICKET.format(title=event.title, date=thai_datetime(event.starts_at),
                                              venue=cards.venue(event),
-                                             people=registration.people, code=seats.shown_code(registration.code),
+                                             people=registration.people, registrant=registrant.taken(registration),
+                                             code=seats.shown_code(registration.code),
                                              show=texts.SHOW_QR if url else texts.SHOW_CODE)
     if will_remind(event, current_app.extensions["frontdesk"].clock()):
         text += texts.WILL_REMIND
     choices = (Choose(texts.CHANGE_PARTY, f"ev_party={event.id}", texts.CHANGE_PARTY),
+               Choose(texts.FIX_REGISTRANT, f"ev_who={event.id}", texts.FIX_REGISTRANT),
                Choose(texts.CANCEL_REGISTRATION, f"ev_cancel={event.id}", texts.CANCEL_REGISTRATION),
                Choose(texts.OTHER_EVENTS, "intent=event", texts.OTHER_EVENTS),
                Choose(texts.CHOOSE_NEWS, "news=start", texts.CHOOSE_NEWS))

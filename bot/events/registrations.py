@@ -213,6 +213,37 @@ def offer_freed_seats(session: Session, event: Event, now: datetime) -> list[Reg
     return offers
 
 
+def first_too_large(session: Session, event: Event, now: datetime) -> Registration | None:
+    """The first party on the waiting list when seats are free that no party waiting fits whole (after
+    `offer_freed_seats`): told of them, to take them for part of the party (`take_part`) or wait on; None when
+    no seat is free, a party fits, or registration is closed."""
+    if not is_open(event, now) or unclaimed_seats(session, event) <= 0:
+        return None
+    waiting = (select(Registration).where(Registration.event_id == event.id, Registration.status == "waiting")
+               .order_by(Registration.created_at, Registration.id))
+    return next((registration for registration in session.scalars(waiting)
+                 if registration.user is not None and registration.user.active), None)
+
+
+def take_part(session: Session, event_id: int, user: LineUser, people: int, now: datetime) -> Outcome:
+    """A waiting party takes the seats free for part of it (`first_too_large`), leaving the waiting list: the party
+    becomes those `people`, registered at once. "short" (with the seats there are) when someone took them first;
+    the party then keeps its place as it was."""
+    event = locked_event(session, event_id)
+    registration = registration_of(session, event_id, user.id) if event else None
+    if event is not None and registration is not None:
+        session.refresh(registration)
+    if event is None or registration is None or registration.status != "waiting":
+        return Outcome("none", registration)
+    if not is_open(event, now):
+        return Outcome("closed", registration)
+    free = unclaimed_seats(session, event)
+    if not 0 < people <= min(free, registration.people):
+        return Outcome("short", registration, free)
+    registration.status, registration.people = "registered", people
+    return Outcome("registered", registration, free - people)
+
+
 def hold_offers(session: Session, event: Event) -> None:
     """An event set back to draft: seats offered and not yet confirmed go back to waiting, each in its place in
     line (offered afresh, with a full window to confirm, when the event is published again)."""

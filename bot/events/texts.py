@@ -71,6 +71,9 @@ PEOPLE_WAIT_LABEL = "{n} ท่าน (สำรอง)"  # a party larger than 
 FEW_SEATS = "\nตอนนี้เหลือ {seats} ที่นั่งค่ะ หากมามากกว่านั้น จะเข้ารายชื่อสำรองให้ทั้งคณะนะคะ"
 ASK_REGISTRANT_NAME = "ลงทะเบียน {title}\nขอชื่อผู้ลงทะเบียนค่ะ (ชื่อ-นามสกุล หรือชื่อที่ให้เจ้าหน้าที่เรียก)"
 ASK_REGISTRANT_PHONE = "ขอเบอร์โทรที่ติดต่อได้ค่ะ เช่น 081-234-5678 เจ้าหน้าที่จะใช้แจ้งเรื่องกิจกรรมนี้เท่านั้นนะคะ"
+# A shop typed for the registrant's name ("ร้านขนมป้าแดง หาดใหญ่"): kept as the business, the person still asked.
+SHOP_KEPT = "บันทึก {business}{where} เป็นชื่อกิจการของท่านแล้วค่ะ 😊"
+SHOP_PLACE = " (จ.{province})"
 PARTY_TOO_BIG = "ลงทะเบียนได้ครั้งละไม่เกิน {most} ท่านค่ะ หากมากันเป็นคณะใหญ่ รบกวนแจ้งเจ้าหน้าที่ของศูนย์นะคะ"
 # The same, with the centre of the event's province to call.
 PARTY_TOO_BIG_CALL = ("ลงทะเบียนได้ครั้งละไม่เกิน {most} ท่านค่ะ หากมากันเป็นคณะใหญ่ รบกวนโทรแจ้ง{centre} "
@@ -79,10 +82,16 @@ PARTY_DROPPED = "รับทราบค่ะ ยังไม่ได้ล�
 
 # A ticket: what just happened (REGISTERED, ALREADY_REGISTERED, PARTY_CHANGED), then the event and the code.
 REGISTERED = "ลงทะเบียนเรียบร้อยแล้วค่ะ ✅"
-TICKET = ("{title}\n📅 {date}\n📍 {venue}\n👥 {people} ท่าน\n"
+TICKET = ("{title}\n📅 {date}\n📍 {venue}\n👥 {people} ท่าน\n{registrant}\n"
           "รหัสเช็กอิน: {code}\nกรุณาแสดง{show}ที่จุดลงทะเบียนหน้างานค่ะ")
 WILL_REMIND = " จะส่งข้อความเตือนให้ 1 วันก่อนงานนะคะ"  # only while the day-before reminder is still to go
 SHOW_QR, SHOW_CODE = "QR code นี้ (หรือแจ้งรหัส) ", "รหัสนี้ "  # the QR goes only where LINE can fetch it (https)
+# Whom a registration is for, on its ticket; put right with "แก้ชื่อ/เบอร์" (a wrong guess from what was typed).
+REGISTRANT = "👤 ผู้ลงทะเบียน: {name} โทร {phone}"
+FIX_REGISTRANT = "แก้ชื่อ/เบอร์"
+ASK_FIX = ("ตอนนี้ลงทะเบียนไว้ดังนี้ค่ะ\n{taken}\nพิมพ์ชื่อหรือเบอร์ที่ถูกต้องมาได้เลยค่ะ (หรือทั้งสองอย่าง เช่น สมศรี ใจดี 081-234-5678)")
+FIXED = "แก้ไขเรียบร้อยแล้วค่ะ ✅\n{taken}"
+FIX_KEPT = "รับทราบค่ะ ยังใช้ข้อมูลเดิมนะคะ\n{taken}"
 ALREADY_REGISTERED = "ท่านลงทะเบียนงานนี้ไว้แล้วค่ะ ✅"
 FULL_BEFORE_DETAILS = "ขณะนี้ {title} ที่นั่งเต็มแล้วค่ะ แต่ยังลงชื่อสำรองไว้ได้ หากมีที่ว่างจะแจ้งทาง LINE ทันทีนะคะ"
 FULL_ASK_WAITLIST = ("ขออภัยค่ะ {title} ที่นั่งเต็มแล้ว "
@@ -135,6 +144,14 @@ PARTY_CLOSED = ("ขออภัยค่ะ {title} ปิดรับลงท
 OFFER = ("มีที่นั่งว่างสำหรับ {title} ({date}) แล้วค่ะ 🎉\nสำหรับ {people} ท่าน "
          "กรุณายืนยันภายใน {until} หากไม่ยืนยัน สิทธิ์จะส่งต่อให้ท่านถัดไปค่ะ")
 OFFER_ALT = "มีที่นั่งว่างสำหรับ {title} กรุณายืนยันภายใน {until} ค่ะ"
+# Seats freed too few for the first party waiting, and no party waiting fits them: told, never promised.
+TOO_FEW_PUSH = ("แจ้งจากรายชื่อสำรองค่ะ {title} ({date}) ตอนนี้มีที่นั่งว่าง {seats} ที่ ยังไม่พอสำหรับ {people} ท่าน\n"
+                "หากให้ {seats} ท่านไปก่อน แตะ \"ลงทะเบียน {seats} ท่าน\" ได้เลยค่ะ (ได้ที่นั่งทันทีหากยังว่างอยู่ "
+                "และจะออกจากรายชื่อสำรอง) หรือจะรอทั้ง {people} ท่านต่อไปก็ได้ ท่านยังอยู่ลำดับที่ {position} เหมือนเดิมค่ะ")
+WAIT_ON = "รอทั้ง {people} ท่าน"
+PART_REGISTERED = "ลงทะเบียน {people} ท่านเรียบร้อยแล้วค่ะ ✅ (จากที่รอไว้ {before} ท่าน)"
+PART_GONE = ("ขออภัยค่ะ ที่นั่งว่างของ {title} มีท่านอื่นลงทะเบียนไปแล้ว ท่านยังอยู่ในรายชื่อสำรองลำดับที่ {position} "
+             "สำหรับ {people} ท่านเหมือนเดิมนะคะ หากมีที่ว่างจะแจ้งทาง LINE ทันทีค่ะ")
 OFFER_EXPIRED = "ขออภัยค่ะ หมดเวลายืนยันที่นั่ง {title} แล้ว สิทธิ์ส่งต่อให้ท่านถัดไปค่ะ"
 OFFER_LAPSED_PUSH = ("หมดเวลายืนยันที่นั่ง {title} แล้วค่ะ สิทธิ์จึงส่งต่อให้ท่านถัดไป "
                      "หากยังสนใจ ลงทะเบียนเข้ารายชื่อสำรองใหม่ได้นะคะ")

@@ -30,6 +30,8 @@ TITLES = ["อบรมออกแบบฉลากสินค้า", "CLUST
     ("คอร์สการตลาดออนไลน์", "สัมมนาการตลาดออนไลน์สำหรับ SME"),
     ("ไปคลัสเตอร์เดย์ภาคใต้๒คนจ้า", "CLUSTER DAY ภาคใต้"),  # the English words in Thai letters (h91)
     ("งานคลัสเตอร์ เดย์ ๒๕๖๙ ยังรับคนอยู่บ่", "CLUSTER DAY 2569"),
+    ("ลงทเบียนคลสเตอรเดย์ภาคเหนือค่ะ 1คน", "CLUSTER DAY ภาคเหนือ"),  # marks left out in a hurry (h91)
+    ("คลาสเตอร์เดย์ภาคใต้ไปได้ไหม", "CLUSTER DAY ภาคใต้"),
 ])
 def test_a_title_typed_loosely_is_named(text, title):
     assert [TITLES[i] for i in named_titles(text, TITLES)] == [title]
@@ -84,6 +86,11 @@ def test_the_day_province_and_round_said_are_read_together():
     assert said_of_event("มีงานเดือนหน้าไหม", today).days == (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
     assert not said_of_event("สมัครงาน CLUSTER DAY ภาคเหนือ 2 คนครับ", today)
     assert not said_of_event("เห็นประกาศงาน CLUSTER DAY ที่ส่งมาเมื่อวานค่ะ", today)  # a day gone by
+
+
+@pytest.mark.parametrize("text", ["ลงทเบียนคลสเตอรเดย์22ธคค่ะ 1คน", "22 ธ.ค.ครับ", "๒๒ธคนะคะ", "22ธันวาค่ะ"])
+def test_a_day_with_a_particle_run_on_after_its_month_is_read(text):
+    assert said_of_event(text, dt.date(2026, 11, 22)).days == (dt.date(2026, 12, 22),) * 2
 
 
 @pytest.mark.parametrize("text, shared", [
