@@ -18,9 +18,9 @@ from bot.dialogue import names, phones, replies, summary, texts
 from bot.dialogue.mentions import find_machine
 from bot.dialogue.refusals import Invalid
 from bot.dialogue.turns import SUMMARY, Turn, ask, next_question, noted, offered_at, stored
-from bot.dialogue.when import NOT_THEN
+from bot.dialogue.when import NOT_THEN, read_date
 from intents import extract_entities
-from intents.dates import names_a_month
+from intents.dates import names_a_month, parse_date
 from intents.normalize import normalize, normalize_for_entities
 from intents.provinces import province_alone
 from intents.tokenize import tokenize
@@ -356,7 +356,7 @@ def strays(state: str, text: str) -> bool:
 def read_by_the_question(flow: Flow, state: str, text: str, answers: dict[str, Any] | None = None) -> bool:
     """What only a name or product question reads right: a "none" ("ยังไม่มี", a request status to the
     classifier), a name in Latin letters ("Nok", a cancel to it) and a question about the name asked for
-    ("ต้องเป็นชื่อจดทะเบียนไหมคะ", an event to it: ลงทะเบียน); and at the summary, a confirmation ("ยืนยันส่งคำขอ", a
+    ("ต้องเป็นชื่อจดทะเบียนไหมคะ", an event to it: ลงทะเบียน); a day at a date question; and at the summary, a confirmation ("ยืนยันส่งคำขอ", a
     request status to it), nothing to change ("ไม่แก้แล้วค่ะ ส่งได้เลย", a cancel) or the answer to change
     ("เบอร์โทรค่ะ", centre information); at a question taking any text, "I told you already" ("ก็บอกไปแล้วไง"); and
     an earlier answer corrected ("เมื่อกี้พิมพ์ชื่อร้านผิดค่ะ ที่ถูกคือ …", a cancel to the classifier)."""
@@ -367,9 +367,12 @@ def read_by_the_question(flow: Flow, state: str, text: str, answers: dict[str, A
     question = flow.field(state)
     # "ก็บอกไปแล้วไง" (a request status to the classifier), perhaps with the answer again after it.
     again = question is not None and question.takes_any_text and replies.ALREADY_SAID.match(text) is not None
+    # A day typed at a question asking for one ("วันเสาร์ที่ 12 ธ.ค. ได้ไหมคะ", an event to the classifier) is its
+    # answer, taken or refused (a weekend) by the question.
+    dated = question is not None and question.read is read_date and parse_date(text) is not None
     corrected = state not in SUMMARY and summary.earlier_correction(flow, state, answers or {}, text) is not None
     return (state in NAMED_ANSWERS and (replies.says_none(text) or named) or settled or _dialled(state, text) or again
-            or corrected or takes_an_offer(answers or {}, state, text))
+            or dated or corrected or takes_an_offer(answers or {}, state, text))
 
 
 def _dialled(state: str, text: str) -> bool:

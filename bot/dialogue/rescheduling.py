@@ -63,7 +63,9 @@ def offer(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | No
     bookings = _bookings(ctx, text)
     # A time alone is read as the booking's only where nothing else is clearly meant ("ลงชื่อเข้างานไว้รอบเช้า…"), nor
     # another booking ("ขอจองเครื่องเลเซอร์ … ช่วงบ่าย" with a CNC booked).
-    elsewhere = prediction.intent != "machinery" and prediction.confidence >= intents.INTERRUPT_THRESHOLD
+    # An event is told apart by its words (`about_an_event`), not by the classifier, which reads a day typed with
+    # "ได้ไหม" as one.
+    elsewhere = prediction.intent not in ("machinery", "event") and prediction.confidence >= intents.INTERRUPT_THRESHOLD
     another = BOOKS.search(text) or (find_machine(text) and not withdrawal.machine_named(bookings, text))
     timed = dates.time_of_day(text) and not (A_CALL.search(text) or elsewhere or another)
     retimed = RETIMED.search(text) if timed else None
