@@ -54,10 +54,14 @@ STATUS_UPDATE = "status_update"  # the purpose of the push that asked for the in
 def typed(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | None:
     """The answer typed to a request waiting for it (or more of it); None for a message that is not one."""
     found = _awaiting(ctx)
-    if found is None or _busy(ctx) or _elsewhere(found[0], prediction):
+    if found is None or _busy(ctx):
         return None
     said = replies.plain(normalize(text, emoji="strip"))
     short = len(said) <= SHORT and not any(c.isdigit() for c in said)
+    if not found[1] and short and WHAT_WAS_ASKED.search(said):
+        return _asked_again(ctx, found[0])  # "เจ้าหน้าที่ถามอะไรนะคะ", however surely it reads as asking for a person
+    if _elsewhere(found[0], prediction):
+        return None
     if short and LATER.search(said):
         return Reply([Text(texts.INFORMATION_LATER)])
     if _says_nothing(text, said):
@@ -67,8 +71,8 @@ def typed(ctx: Context, text: str, prediction: intents.Prediction) -> Reply | No
     request, answered = found
     if answered and short and prediction.intent in SMALL_TALK:
         return None  # "สวัสดีค่ะ" once the answer went: greeted back, not passed on as more of it
-    if not answered and short and (prediction.intent in SMALL_TALK or WHAT_WAS_ASKED.search(said)):
-        return _asked_again(ctx, request)  # "สวัสดีค่ะ", "เจ้าหน้าที่ถามอะไรนะคะ": the question, not the answer
+    if not answered and short and prediction.intent in SMALL_TALK:
+        return _asked_again(ctx, request)  # "สวัสดีค่ะ": the question shown again, not taken for the answer
     return _taken(ctx, request, answered, text)
 
 

@@ -14,7 +14,7 @@ ALICE, BEN = user_id(0xA1), user_id(0xB2)
 @pytest.fixture
 def announced(app, chat):
     """ALICE, ready to register, was sent an invitation with the card of an event in Songkhla."""
-    add_event(app, title="CLUSTER DAY 2569", province="กรุงเทพมหานคร", days=30)
+    add_event(app, title="CLUSTER DAY ภาคกลาง", province="กรุงเทพมหานคร", days=30)
     event = add_event(app, title="อบรมการออกแบบบรรจุภัณฑ์เพื่อการส่งออก", province="สงขลา", days=26)
     registrant(chat, ALICE)
     sent = app.test_cli_runner().invoke(args=["announce", "send", "--text", "ขอเชิญร่วมอบรมค่ะ",
