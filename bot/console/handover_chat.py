@@ -46,7 +46,7 @@ def typed(ctx: Context, text: str) -> Reply | None:
     """The bot's answer to a line typed during a console chat; None for a line the bot answers as ever (a status
     question, a yes or no to what it asked in the chat, a request's form started in it)."""
     said = ctx.prediction or intents.classify(text)
-    if _asks_status(said) or _answers_the_bot(ctx, text):
+    if _asks_status(said) or _answers_the_bot(ctx, text) or _drops_the_form(ctx, said):
         return None
     if _cancels(said, text):
         return Reply(events=_ping(ctx, text)).then(_cancel_asked(ctx, text))
@@ -91,6 +91,14 @@ def _cancels(said: intents.Prediction, text: str) -> bool:
     too, answers the officer."""
     return (said.intent == "cancel" and said.confidence >= intents.CONFIDENCE_THRESHOLD
             and CANCELS.search(text) is not None)
+
+
+def _drops_the_form(ctx: Context, said: intents.Prediction) -> bool:
+    """"ยกเลิก" alone with a request's form open, even once the officer took the chat back: the form's own word for
+    dropping it, as its questions say, never a wish to cancel the request the chat is about."""
+    current = repo.get_conversation(ctx.session, ctx.user)
+    exact = said.intent == "cancel" and said.confidence >= 1.0  # the cancel command, read by rule
+    return exact and current is not None and current.flow in flows.FLOWS
 
 
 def _cancel_asked(ctx: Context, text: str) -> Reply:

@@ -151,6 +151,18 @@ def test_the_officer_writing_again_takes_the_chat_back_from_a_form_started_in_it
     assert "สีขาวได้ค่ะ" in pings(line_api)[-1]  # at once, though a ping went a minute ago: the officer waits for it
 
 
+def test_cancel_typed_with_a_form_open_drops_the_form_not_the_request(timed_app, chat, line_api, piya, clock):
+    request = chatting(chat, timed_app, piya)
+    chat.say(USER, "อีกเรื่องครับ อยากจองเครื่องซีลถุงสุญญากาศด้วย")
+    chat.tap(USER, "intent=machinery")
+    clock.now += timedelta(minutes=1)
+    piya.post(f"/staff/requests/{request.id}/reply", {"text": "กล่องสีขาวได้ไหมคะ"})  # the chat is the officer's again
+    replies = chat.send(ev.text(USER, "ยกเลิก"))  # h102: before, offered to cancel the packaging request itself
+    assert replies and not any(f"cancel_request={request.id}" in str(r) for r in replies)
+    assert "ยกเลิก" in replies[0]["text"] and request.reference not in replies[0]["text"]
+    assert load(timed_app, ServiceRequest, request.id).status == "accepted"
+
+
 @pytest.mark.parametrize("typed", ["ขอคุยกับเจ้าหน้าที่หน่อยค่ะ", "อยากได้กล่องแบบมีหน้าต่างด้วยค่ะ"])
 def test_a_person_asked_for_or_more_of_the_same_service_is_for_the_officer(timed_app, chat, line_api, piya, typed):
     chatting(chat, timed_app, piya)  # a packaging request
