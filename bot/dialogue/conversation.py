@@ -139,6 +139,11 @@ def _continue(ctx: Context, flow: flows.Flow, answers: dict[str, Any],
     """Ask the first open question; the service's own come first, then the contact details, those the profile
     knows offered from last time ("ใช้ข้อมูลเดิมไหมคะ")."""
     state = turns.next_question(flow, answers)
+    if state in flows.PROFILE_KEYS and _reusable(ctx, flow, answers) == ["province"]:
+        # Where they are, said in this chat or kept from before, is no detail to confirm alone (h102); the summary
+        # shows it, to change there.
+        answers = answers | {"province": _profile(ctx)["province"]}
+        state = turns.next_question(flow, answers)
     if state in flows.PROFILE_KEYS and _reusable(ctx, flow, answers):
         state = REUSE
     _save(ctx, flow.service, state, answers, previous)

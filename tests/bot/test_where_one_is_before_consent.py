@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.dialogue import texts, whereabouts
 from storage.models import Conversation, LineUser, utcnow
-from tests.bot.test_service_requests import USER
+from tests.bot.test_service_requests import ANSWERS, FIRST_MESSAGES, USER, answer_until_summary, requests_in
 from tests.bot.test_visiting_a_centre import card_then_parking
 from tests.bot.test_where_they_live import centre_shown, news_for, province_of
 
@@ -86,6 +86,18 @@ def test_consent_given_later_puts_where_one_is_on_the_profile(chat, app):
     chat.tap(USER, "consent=yes")
     assert province_of(app) == "นครราชสีมา" and news_for(app, "นครราชสีมา") == 1
     assert kept_in_the_conversation(app) is None
+
+
+def test_where_one_said_one_is_fills_the_request_with_nothing_to_confirm(chat, app):
+    chat.follow(USER)
+    chat.say(USER, "อยู่สงขลาค่ะ")
+    chat.say(USER, FIRST_MESSAGES["packaging"])
+    chat.tap(USER, "consent=yes")
+    said = answer_until_summary(chat, app, USER)  # h102: before, "ใช้ข้อมูลเดิมไหมคะ จังหวัด: สงขลา" took the next answer
+    assert not any(line.startswith(texts.REUSE_PROFILE.split("\n")[0]) for line in said)
+    chat.tap(USER, "confirm=yes")
+    [request] = requests_in(app)
+    assert request.province == "สงขลา" and request.contact_name == ANSWERS["contact_name"]
 
 
 def test_with_consent_a_province_said_alone_fills_an_empty_profile_only(chat, app):
