@@ -42,8 +42,9 @@ HELD = "registrant_held"  # a conversation's flow, and its data's key: details t
 PICKING = "registrant_picking"
 FIXING = "registrant_fix"  # in a conversation's data: the event whose registrant's details are being put right
 THANKS = ("ขอบคุณ", "ขอบใจ", "thank")  # after "แก้ชื่อ/เบอร์": nothing to put right, not a name
-# The registrant's name said with the event's title: "แม่ชื่อสุดา", not ลงชื่อ (to register) nor ชื่องาน.
-NAME_SAID = re.compile(r"(?<!ลง)ชื่อ(?!งาน|กิจกรรม|ไว้|ใคร|อะไร)")
+# The registrant's name said with the event: "แม่ชื่อสุดา", not ลงชื่อ (to register) nor ชื่องาน; or a word starting
+# with a title people put before their names ("นางสาวกานดา ศรีวงศ์").
+NAME_SAID = re.compile(r"(?<!ลง)ชื่อ(?!งาน|กิจกรรม|ไว้|ใคร|อะไร)|(?<!\S)(?:นางสาว|น\.ส\.|นาง|นาย)(?=[^\s\d])")
 
 
 def ready(user: LineUser) -> bool:

@@ -50,6 +50,13 @@ def test_a_registrant_registering_by_the_day_gets_a_ticket_in_the_name_typed(cha
     assert_registered(app, seminar["id"], said, 2)
 
 
+def test_a_name_typed_after_its_title_is_the_registrants(chat, app, seminar):
+    registrant(chat, ALICE)
+    said = chat.say(ALICE, f"ลงทะเบียนงาน {day_typed(app, seminar)} 2 คนค่ะ นางสาวกานดา ศรีวงศ์ 0891234004")
+    assert "👤 ผู้ลงทะเบียน: นางสาวกานดา ศรีวงศ์ โทร 089-123-4004" in said[0]
+    assert_registered(app, seminar["id"], said, 2)
+
+
 def test_a_registration_by_the_cluster_registers_for_its_one_event(chat, app):
     _seeded_for(app, ["cosmetics"])
     food = add_event(app, FOOD, 30, 43, "ขอนแก่น", "--sector", "processed_food")
