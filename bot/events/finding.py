@@ -159,7 +159,8 @@ def registered_by_day_or_cluster(ctx: Context, text: str, intent: str) -> Reply 
         return register(ctx, fitting[0], None, people, typed)
     registrant.hold_for_the_pick(ctx, [event.id for event in fitting], people, typed)
     what = "".join(part for part in (_topic(text, sector, []), _what(said)) if part)
-    return show_carousel(ctx, fitting, texts.PICK_AN_EVENT.format(what=what) + _more(fitting))
+    kept = texts.TYPED_KEPT if typed or people else ""
+    return show_carousel(ctx, fitting, texts.PICK_AN_EVENT.format(what=what) + kept + _more(fitting))
 
 
 def events_asked_for(ctx: Context, text: str, intent: str) -> Reply | None:

@@ -71,6 +71,7 @@ def test_with_several_on_the_day_what_was_typed_is_used_at_the_card_tapped(chat,
     registrant(chat, ALICE)
     shown = chat.send(ev.text(ALICE, f"ลงทะเบียนงาน {day_typed(app, seminar)} 3 คนค่ะ ชื่อ กานดา ศรีวงศ์ 0891234004"))
     assert sorted(carousel_titles(shown)) == sorted([SEMINAR, CRAFT])
+    assert "จะใช้ข้อมูลที่พิมพ์มาลงทะเบียนให้นะคะ" in shown[0]["text"]
     said = chat.tap(ALICE, f"ev_register={craft['id']}")
     assert "ขอชื่อผู้ลงทะเบียน" not in said[0] and "กี่ท่าน" not in said[0]
     assert "👤 ผู้ลงทะเบียน: กานดา ศรีวงศ์ โทร 089-123-4004" in said[0]
