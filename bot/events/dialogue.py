@@ -114,9 +114,13 @@ def _view(ctx: Context, event: Event) -> cards.EventView:
 
 def start_registration(ctx: Context, value: str, event: Inbound) -> Reply:
     """First tap on "ลงทะเบียน" (or consent given at its prompt): consent if needed, then how many people, unless
-    they were typed with the event's title."""
+    they were typed with the event's title, or with the day or cluster whose events were shown (and the name and
+    phone typed with it, then, are the registration's)."""
     event_id, announcement_id, people = _ids(value)
-    return register(ctx, ctx.session.get(Event, event_id) if event_id else None, announcement_id, people)
+    held_people, typed = registrant.picked(ctx, event_id)
+    registrant.keep(ctx.user, typed)
+    found = ctx.session.get(Event, event_id) if event_id else None
+    return register(ctx, found, announcement_id, people or held_people, typed)
 
 
 def register(ctx: Context, found: Event | None, announcement_id: int | None, people: int | None = None,
@@ -167,6 +171,7 @@ def typed_party(ctx: Context, text: str, cancels: bool, other_topic: bool, event
     if fixed is not None:
         return fixed
     registrant.drop_held(ctx, text)
+    registrant.drop_picked(ctx)
     changed = party.typed_answer(ctx, text, cancels)
     if changed is not None:
         return changed

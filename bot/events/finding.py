@@ -131,8 +131,36 @@ def courses_there(ctx: Context, text: str) -> Reply | None:
 
 def named_event(ctx: Context, text: str, intent: str) -> Reply | None:
     """The event or events a message is about by what it says of them: named by title (`event_named`), else the
-    ones asked for by cluster or topic (`events_asked_for`); None for neither."""
-    return event_named(ctx, text, intent) or events_asked_for(ctx, text, intent)
+    ones a registration names by a day or cluster (`registered_by_day_or_cluster`), else the ones asked for by
+    cluster or topic (`events_asked_for`); None for none of these."""
+    return (event_named(ctx, text, intent) or registered_by_day_or_cluster(ctx, text, intent)
+            or events_asked_for(ctx, text, intent))
+
+
+def registered_by_day_or_cluster(ctx: Context, text: str, intent: str) -> Reply | None:
+    """"ลงทะเบียนงาน 18 ธค 2 คนค่ะ ชื่อกานดา 089…", "ลงชื่องานคลัสเตอร์อาหารแปรรูปค่ะ 2 คน": a registration naming no
+    title but the day, province or round, or the cluster, of the event: the one that fits registered with the party
+    and details typed, as one named by its title is; the cards of several, those kept for the one tapped. None when
+    the message does not say to register, names none of these, or no event fits (the events said are shown)."""
+    if not may_name_an_event(text, intent) or not _says(text)(REGISTER_WORDS):
+        return None
+    said, sector = said_of_event(text, ctx.today), parse_sector(text)
+    if not said and sector is None:
+        return None
+    upcoming = upcoming_events(ctx)
+    on_topic = [upcoming[i] for i in sharing_a_word(text, [event.title for event in upcoming])] if sector else []
+    fitting = [event for event in upcoming
+               if _fits(event, said) and (sector is None or _for_sector(event, sector, event in on_topic))]
+    if not fitting:
+        return None
+    people, typed = parse_people(text), registrant.typed_with(text, ctx.today)
+    if len(fitting) == 1:
+        registrant.keep(ctx.user, typed)
+        return register(ctx, fitting[0], None, people, typed)
+    registrant.hold_for_the_pick(ctx, [event.id for event in fitting], people, typed)
+    what = "".join(part for part in (_topic(text, sector, []), _what(said)) if part)
+    kept = texts.TYPED_KEPT if typed or people else ""
+    return show_carousel(ctx, fitting, texts.PICK_AN_EVENT.format(what=what) + kept + _more(fitting))
 
 
 def events_asked_for(ctx: Context, text: str, intent: str) -> Reply | None:

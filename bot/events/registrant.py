@@ -37,10 +37,14 @@ from storage.models import Conversation, LineUser, Registration
 DETAILS = ("contact_name", "phone", "business_name")
 QUESTIONS = {question.key: question for question in (f.CONTACT, f.PHONE)}  # what a registration cannot go without
 HELD = "registrant_held"  # a conversation's flow, and its data's key: details typed before consent, awaiting it
+# In a conversation's data: the events shown for a registration naming none by its title, with the party and
+# details typed with it, for the one tapped.
+PICKING = "registrant_picking"
 FIXING = "registrant_fix"  # in a conversation's data: the event whose registrant's details are being put right
 THANKS = ("ขอบคุณ", "ขอบใจ", "thank")  # after "แก้ชื่อ/เบอร์": nothing to put right, not a name
-# The registrant's name said with the event's title: "แม่ชื่อสุดา", not ลงชื่อ (to register) nor ชื่องาน.
-NAME_SAID = re.compile(r"(?<!ลง)ชื่อ(?!งาน|กิจกรรม|ไว้|ใคร|อะไร)")
+# The registrant's name said with the event: "แม่ชื่อสุดา", not ลงชื่อ (to register) nor ชื่องาน; or a word starting
+# with a title people put before their names ("นางสาวกานดา ศรีวงศ์").
+NAME_SAID = re.compile(r"(?<!ลง)ชื่อ(?!งาน|กิจกรรม|ไว้|ใคร|อะไร)|(?<!\S)(?:นางสาว|น\.ส\.|นาง|นาย)(?=[^\s\d])")
 
 
 def ready(user: LineUser) -> bool:
@@ -145,6 +149,30 @@ def drop_held(ctx: Context, text: str) -> None:
         return
     flow = asides.YES_OR_NO if current.flow == HELD else current.flow
     repo.save_conversation(ctx.session, ctx.user, flow, current.state, rest)
+
+
+def hold_for_the_pick(ctx: Context, events: list[int], people: int | None, said: dict[str, str]) -> None:
+    """Several events fit a registration naming them by a day or a cluster: the party and details typed with it
+    kept until one of them is tapped (a message typed first moves on: `drop_picked`)."""
+    asides.remember(ctx, PICKING, {PICKING: {"events": events, "people": people, "said": said}})
+
+
+def picked(ctx: Context, event_id: int | None) -> tuple[int | None, dict[str, str]]:
+    """The party and details typed with a registration whose events were shown, when the event tapped is one of
+    them (forgotten either way); none else."""
+    current = repo.get_conversation(ctx.session, ctx.user)
+    held = current.data.get(PICKING) if current is not None else None
+    if held is None:
+        return None, {}
+    asides.forget(ctx, PICKING, PICKING)
+    if event_id not in held["events"]:
+        return None, {}
+    return held["people"], held["said"]
+
+
+def drop_picked(ctx: Context) -> None:
+    """A message typed after the events were shown: a card tapped later is registered as any other."""
+    asides.forget(ctx, PICKING, PICKING)
 
 
 def shop_for_a_name(ctx: Context, text: str) -> str | None:

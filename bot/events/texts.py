@@ -7,6 +7,9 @@ NO_EVENTS = "ตอนนี้ยังไม่มีกิจกรรมท�
 EVENTS_INTRO = "กิจกรรมที่กำลังจะมาถึงค่ะ แตะ \"ลงทะเบียน\" ได้เลยนะคะ"
 NAMED_EVENT = "รายละเอียดกิจกรรม {title} ค่ะ หากสนใจเข้าร่วม แตะ \"ลงทะเบียน\" ได้เลยนะคะ"
 NAMED_EVENTS = "มีกิจกรรมชื่อใกล้เคียงกันหลายงานค่ะ ท่านหมายถึงงานไหนคะ แตะ \"ลงทะเบียน\" ที่งานนั้นได้เลยค่ะ"
+# A registration naming its event only by a day or a cluster that several events fit ({what}: "วันที่ 18 ธ.ค. 2569").
+PICK_AN_EVENT = "กิจกรรม{what} มีหลายงานค่ะ ท่านต้องการลงทะเบียนงานไหนคะ แตะ \"ลงทะเบียน\" ที่งานนั้นได้เลยค่ะ"
+TYPED_KEPT = " จะใช้ข้อมูลที่พิมพ์มาลงทะเบียนให้นะคะ"  # after PICK_AN_EVENT, when a name, phone or party was typed
 # The events that fit the day, province or round a message says ({what}: "วันที่ 22 ธ.ค. 2569 ที่ลำปาง รุ่นที่ 9").
 EVENTS_SAID = "กิจกรรม{what} ค่ะ แตะ \"ลงทะเบียน\" ได้เลยนะคะ"
 COURSES_THERE = ("กิจกรรมและการอบรมที่เปิดรับ{what} มีดังนี้ค่ะ แตะ \"ลงทะเบียน\" ได้เลยนะคะ หากยังไม่ตรงกับที่ต้องการ "
