@@ -143,6 +143,7 @@ DATE_TOO_FAR = ("วันที่ {day} อีกนานกว่า 1 ป�
 # Asked whether the centres open on a day ("เสาร์นี้ศูนย์เปิดไหมคะ"), before the centre's card.
 OPEN_THAT_DAY = "วัน{day} ศูนย์เปิดทำการตามปกติ เวลา {hours} ค่ะ"
 CLOSED_THAT_DAY = "วัน{day} ตรงกับ{why} ศูนย์ปิดทำการค่ะ เปิดอีกครั้งวัน{reopens} เวลา {hours}"
+CLOSED_AT_WEEKENDS = "วัน{day} ศูนย์ปิดทำการค่ะ เปิดอีกครั้งวัน{reopens} เวลา {hours}"  # the weekday already says why
 DATE_NOT_THEN = ("รับทราบค่ะ สะดวกวันไหนคะ พิมพ์วันที่ หรือแตะ \"เลือกวันที่\" ได้เลย หากยังไม่แน่ใจ "
                  "แตะ \"ยังไม่แน่ใจ\" ไว้ก่อนก็ได้ค่ะ")
 DAYS_CLOSED = "ช่วง {days} ศูนย์ปิดทำการค่ะ สะดวกวันทำการถัดไปไหมคะ แตะวันที่ด้านล่าง หรือพิมพ์วันอื่นได้เลยนะคะ"
