@@ -497,7 +497,7 @@ def test_while_staff_are_to_call_a_menu_label_typed_does_what_its_button_does(ch
     [mine] = chat.say(USER, "กิจกรรมของฉัน")
     assert "ยังไม่ได้ลงทะเบียนกิจกรรม" in mine
     [again] = chat.say(USER, "คุยกับเจ้าหน้าที่")  # asking again: no second call
-    assert "จะติดต่อกลับ" in again and state_of(app, USER) is None
+    assert "บันทึกเรื่องที่ขอคุยไว้" in again and state_of(app, USER) is None  # nobody on LINE: no call promised
 
 
 @pytest.mark.parametrize("question", ["business_name", "contact_name"])
