@@ -1,6 +1,7 @@
 """What in the queue needs an officer's eyes, derived from the transcript and the request's own history.
 
-- the entrepreneur wrote (text, photo, file) after the last thing staff did on the request;
+- the entrepreneur wrote (text, photo, file) after the last thing staff did on the request, but not an everyday
+  question the bot answered itself (the centre's hours, the request's status, a greeting or thanks);
 - they asked on LINE to cancel it (`cancel_asked` in the audit log), after that last staff action;
 - they asked for a person: a call-for-staff request nobody took yet, or a call asked about this request
   (a `call_asked` notice) after the last staff action;
@@ -20,6 +21,7 @@ from collections.abc import Iterable
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+import intents
 from bot.console import workflow
 from storage.models import AuditEntry, Delivery, Message, ServiceRequest
 
@@ -28,6 +30,10 @@ CALL_ASKED = "call_asked"  # the purpose of the notice bot.dialogue.call_about w
 CANCEL_ASKED = "cancel_asked"  # the audit action bot.dialogue.withdrawal writes
 # The purposes of the alerts about a new request: bot.staff_alerts at filing or transfer, bot.sla later.
 STAFF_ALERTS = ("staff_alert", "staff_reminder", "staff_escalation")
+# What the bot answers itself, read from the intent and confidence the transcript keeps of each line: the centre's
+# card, the status card, a greeting or a thank-you. Only as sure as the bot must be to leave a request's own
+# question for them (INTERRUPT_THRESHOLD): less sure, the line may be the answer the officer waits for.
+BOT_ANSWERED = ("center_info", "request_status", "greeting")
 
 
 def _last_staff_action() -> ColumnElement:
@@ -49,7 +55,13 @@ def wrote_since() -> ColumnElement[bool]:
     return exists(select(Message.id).where(
         Message.user_id == ServiceRequest.user_id, Message.direction == "in", Message.kind != "postback",
         Message.created_at > ServiceRequest.created_at, Message.created_at > _last_staff_action(),
-        ~filing_another).correlate(ServiceRequest))
+        ~filing_another, _not_answered_by_the_bot()).correlate(ServiceRequest))
+
+
+def _not_answered_by_the_bot() -> ColumnElement[bool]:
+    """A line that is not surely an everyday question (BOT_ANSWERED); a photo, a file or an unread line is not one."""
+    return or_(Message.intent.is_(None), Message.confidence.is_(None), Message.intent.not_in(BOT_ANSWERED),
+               Message.confidence < intents.INTERRUPT_THRESHOLD)
 
 
 def asked_to_cancel() -> ColumnElement[bool]:

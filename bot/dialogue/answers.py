@@ -154,9 +154,10 @@ def opening_on(day: date) -> str:
     hours = f"{calendar.opens:%H:%M}–{calendar.closes:%H:%M} น."
     if calendar.is_working_day(day):
         return texts.OPEN_THAT_DAY.format(day=texts.day_and_date(day), hours=hours)
-    why = texts.why_closed(day, calendar.holidays.get(day, ""))
+    holiday = calendar.holidays.get(day, "")
     reopens = texts.day_and_date(calendar.working_day(day, 1))
-    return texts.CLOSED_THAT_DAY.format(day=texts.day_and_date(day), why=why, reopens=reopens, hours=hours)
+    closed = texts.CLOSED_THAT_DAY if holiday else texts.CLOSED_AT_WEEKENDS
+    return closed.format(day=texts.day_and_date(day), why=texts.why_closed(day, holiday), reopens=reopens, hours=hours)
 
 
 # What a question the classifier reads as centre information asks beyond the card's address, phone, hours and map

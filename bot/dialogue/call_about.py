@@ -196,13 +196,12 @@ def call_about(ctx: Context, request: ServiceRequest, text: str) -> Reply:
     told = _tell_staff(ctx, request, said) if new_words or told_at is None else []
     ctx.user.waiting_for_staff_since = ctx.now
     centre = request.centre
-    call_back = (texts.CALL_BACK_BY_LINE if fields.reached_by_line(request) else texts.CALL_BACK).format(
-        phone=fields.request_phone(request), hours=centre.response_hours)
     if told:
+        call_back = (texts.CALL_BACK_BY_LINE if fields.reached_by_line(request) else texts.CALL_BACK).format(
+            phone=fields.request_phone(request), hours=centre.response_hours)
         reply = texts.CALL_ABOUT_SENT.format(reference=request.reference, call_back=call_back)
-    elif told_at is None:  # no one at the centre is on LINE: the console shows it
-        reply = texts.CALL_ABOUT_NOTED.format(reference=request.reference, call_back=call_back, centre=centre.name,
-                                              phone=centre.phone)
+    elif told_at is None:  # no one at the centre (nor an admin) is on LINE: the console shows it, the phone is sooner
+        reply = texts.CALL_ABOUT_NOTED.format(reference=request.reference, centre=centre.name, phone=centre.phone)
     else:
         reply = texts.CALL_ABOUT_ALREADY.format(reference=request.reference, time=texts.thai_datetime(told_at),
                                                 centre=centre.name, phone=centre.phone)

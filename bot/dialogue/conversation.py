@@ -254,19 +254,28 @@ def submit(ctx: Context, flow: flows.Flow, answers: dict[str, Any], conversation
         if answers.get(key) and (flow.field(key) or not getattr(ctx.user, key)):
             setattr(ctx.user, key, answers[key])
     repo.clear_conversation(ctx.session, ctx.user)
+    alerts = queue_centre_alerts(ctx.session, request, ctx.public_base_url, ctx.now)
+    text = _filed(request, told=bool(alerts))
     if flow.service == "contact_staff":
         ctx.user.waiting_for_staff_since = ctx.now
-        text = texts.CONTACT_QUEUED.format(centre=centre.name, hours=centre.hours, reference=request.reference)
-    else:
-        call_back = (texts.CALL_BACK_BY_LINE if fields.reached_by_line(request) else texts.CALL_BACK).format(
-            phone=fields.request_phone(request), hours=centre.response_hours)
-        text = texts.SUBMITTED.format(reference=request.reference, service=texts.SERVICE_NAMES[flow.service],
-                                      centre=centre.name, call_back=call_back)
     text += _after_hours(ctx.now)
-    alerts = queue_centre_alerts(ctx.session, request, ctx.public_base_url, ctx.now)
     sent = Reply([Text(text, cards.main_menu())], [DeliveriesQueued(tuple(alerts))])
     other = answers.get(needs.SECOND_NEED)
     return sent.then(_offer_second_need(ctx, other)) if other in flows.FLOWS else sent
+
+
+def _filed(request: ServiceRequest, told: bool) -> str:
+    """The reply to a request filed: a call-back promised when someone on LINE was told of it, else the centre's
+    phone, and no promise (nobody may see it before the centre opens the console)."""
+    centre = request.centre
+    untold = texts.NOBODY_ON_LINE_YET.format(centre=centre.name, phone=centre.phone, hours=centre.hours)
+    if request.service == "contact_staff":
+        return (texts.CONTACT_QUEUED.format(centre=centre.name, hours=centre.hours, reference=request.reference)
+                if told else texts.CONTACT_KEPT.format(reference=request.reference, untold=untold))
+    call_back = (texts.CALL_BACK_BY_LINE if fields.reached_by_line(request) else texts.CALL_BACK).format(
+        phone=fields.request_phone(request), hours=centre.response_hours)
+    return texts.SUBMITTED.format(reference=request.reference, service=texts.SERVICE_NAMES[request.service],
+                                  centre=centre.name, call_back=call_back if told else untold)
 
 
 def _offer_second_need(ctx: Context, service: str) -> Reply:

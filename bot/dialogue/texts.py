@@ -143,6 +143,7 @@ DATE_TOO_FAR = ("วันที่ {day} อีกนานกว่า 1 ป�
 # Asked whether the centres open on a day ("เสาร์นี้ศูนย์เปิดไหมคะ"), before the centre's card.
 OPEN_THAT_DAY = "วัน{day} ศูนย์เปิดทำการตามปกติ เวลา {hours} ค่ะ"
 CLOSED_THAT_DAY = "วัน{day} ตรงกับ{why} ศูนย์ปิดทำการค่ะ เปิดอีกครั้งวัน{reopens} เวลา {hours}"
+CLOSED_AT_WEEKENDS = "วัน{day} ศูนย์ปิดทำการค่ะ เปิดอีกครั้งวัน{reopens} เวลา {hours}"  # the weekday already says why
 DATE_NOT_THEN = ("รับทราบค่ะ สะดวกวันไหนคะ พิมพ์วันที่ หรือแตะ \"เลือกวันที่\" ได้เลย หากยังไม่แน่ใจ "
                  "แตะ \"ยังไม่แน่ใจ\" ไว้ก่อนก็ได้ค่ะ")
 DAYS_CLOSED = "ช่วง {days} ศูนย์ปิดทำการค่ะ สะดวกวันทำการถัดไปไหมคะ แตะวันที่ด้านล่าง หรือพิมพ์วันอื่นได้เลยนะคะ"
@@ -158,8 +159,9 @@ ASK_WHICH_CALL_ABOUT = "ต้องการคุยกับเจ้าห�
 CALL_ABOUT_PICKED = "เรื่องคำขอ {reference}"
 CALL_ABOUT_OTHER = "เรื่องอื่น"
 CALL_ABOUT_SENT = "แจ้งเจ้าหน้าที่ที่ดูแลคำขอ {reference} แล้วค่ะ {call_back}"
-CALL_ABOUT_NOTED = ("บันทึกเรื่องที่ขอคุยไว้ในคำขอ {reference} ให้เจ้าหน้าที่แล้วค่ะ {call_back} "
-                    "หากด่วน โทรหา{centre} ได้ที่ {phone} ค่ะ")
+# Nobody at the centre (nor an admin) is on LINE: no call promised, as the filing reply said (NOBODY_ON_LINE_YET).
+CALL_ABOUT_NOTED = ("บันทึกเรื่องที่ขอคุยไว้ในคำขอ {reference} แล้วค่ะ เจ้าหน้าที่จะเห็นเมื่อเปิดดูคำขอในระบบ "
+                    "หากต้องการคุยเลย โทรหา{centre} ได้ที่ {phone} นะคะ")
 SORRY = "ขออภัย"
 SORRY_FOR_THE_WAIT = SORRY + "ที่ให้รอนะคะ 🙏"
 CALL_ABOUT_ALREADY = ("แจ้งเจ้าหน้าที่เรื่องคำขอ {reference} ไปแล้วเมื่อ {time} ค่ะ ขออภัยที่ยังไม่ได้ติดต่อกลับนะคะ "
@@ -239,6 +241,10 @@ SUBMITTED = ("ส่งคำขอเรียบร้อยแล้วค่
 CLOSED_NOW = "ตอนนี้อยู่นอกเวลาทำการ ศูนย์จะเปิดอีกครั้งวัน{day} เวลา {time} น. ค่ะ"
 CALL_BACK = "เจ้าหน้าที่จะติดต่อกลับที่เบอร์ {phone} ภายใน {hours} ชั่วโมงทำการ และจะแจ้งความคืบหน้าทาง LINE นี้ค่ะ"
 CALL_BACK_BY_LINE = "เจ้าหน้าที่จะติดต่อท่านทาง LINE นี้ภายใน {hours} ชั่วโมงทำการ และแจ้งความคืบหน้าที่นี่ด้วยค่ะ"
+# In place of a call-back promised, when no alert of the request reached anyone on LINE (bot.staff_alerts).
+NOBODY_ON_LINE_YET = ("ตอนนี้ยังแจ้งเจ้าหน้าที่ของ {centre} ทาง LINE ไม่ได้ค่ะ คำขอนี้บันทึกไว้ในระบบให้ศูนย์แล้ว "
+                      "หากต้องการคุยกับเจ้าหน้าที่ โทร {phone} ได้ในเวลาทำการ {hours} ค่ะ")
+CONTACT_KEPT = "บันทึกเรื่องที่ขอคุยไว้แล้วค่ะ เลขที่เรื่อง {reference}\n{untold}"
 # The phone question answered with this LINE chat instead ("ไม่สะดวกให้เบอร์ค่ะ ติดต่อทางไลน์นี้ได้เลย").
 BY_LINE_NOTED = "ได้ค่ะ เจ้าหน้าที่จะติดต่อท่านทาง LINE นี้แทนนะคะ 😊"
 # A question typed in the middle of a request, which the bot cannot answer (fees, dates, what is possible): kept

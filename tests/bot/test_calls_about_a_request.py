@@ -250,9 +250,9 @@ def test_a_call_asked_at_a_centre_with_no_one_on_line_is_kept_for_the_console_an
     request = file_packaging_request(chat, app)  # no staff linked to LINE
     chat.say(USER, ASKING)
     [answer] = chat.say(USER, "ใช่ค่ะ")
-    assert answer.startswith(f"บันทึกเรื่องที่ขอคุยไว้ในคำขอ {request.reference} ให้เจ้าหน้าที่แล้วค่ะ")
+    assert answer.startswith(f"บันทึกเรื่องที่ขอคุยไว้ในคำขอ {request.reference} แล้วค่ะ")
     centre = centre_of(app, request)
-    assert answer.endswith(f"หากด่วน โทรหา{centre.name} ได้ที่ {centre.phone} ค่ะ")  # no one on LINE there
+    assert answer.endswith(f"โทรหา{centre.name} ได้ที่ {centre.phone} นะคะ")  # no one on LINE there
     [kept] = requests_in(app)
     assert "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ เรื่องซองกาแฟที่ขอไป" in kept.answers["questions"]
 
