@@ -72,6 +72,14 @@ def chat(app, line_api):
     return LineChat(app, line_api, SECRET)
 
 
+@pytest.fixture
+def timed_app(database_url, line_api, clock):
+    """An app that reads the time from `clock`, which the tests that move time define."""
+    app = make_app(database_url, line_api, clock=clock)
+    yield app
+    app.extensions["frontdesk"].engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def playwright():
     """One Playwright driver for the whole run (a second one cannot start beside it)."""

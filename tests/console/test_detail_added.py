@@ -10,24 +10,11 @@ import pytest
 from bot.console import texts
 from storage.models import LineUser, ServiceRequest
 from tests.chat import LineChat
-from tests.conftest import SECRET, make_app
+from tests.conftest import SECRET
 from tests.console.helpers import StaffBrowser, add_staff, load
 from tests.console.test_information_awaited import ASKED, SOMCHAI, USER, told, waiting_request
-from tests.console.test_sla import Clock
 
 DETAIL = "อ้อ ลืมบอกค่ะ อยากได้สีน้ำตาลทอง ต้องใช้ก่อนปีใหม่นะคะ"  # the classifier: food_processing 0.45, unsure
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def timed_app(database_url, line_api, clock):
-    app = make_app(database_url, line_api, clock=clock)
-    yield app
-    app.extensions["frontdesk"].engine.dispose()
 
 
 @pytest.fixture

@@ -12,24 +12,11 @@ from bot.dialogue import texts as dialogue_texts
 from bot.line import fake_events as ev
 from storage.models import ServiceRequest
 from tests.chat import LineChat, quick_replies
-from tests.conftest import SECRET, make_app
+from tests.conftest import SECRET
 from tests.console.helpers import StaffBrowser, add_staff, file_request, load
-from tests.console.test_sla import Clock
 
 USER = "U" + "a" * 32
 AREE = "U" + "7" * 32  # the centre's officer on LINE; ปิยะ, who chats from the console, is not
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def timed_app(database_url, line_api, clock):
-    app = make_app(database_url, line_api, clock=clock)
-    yield app
-    app.extensions["frontdesk"].engine.dispose()
 
 
 @pytest.fixture

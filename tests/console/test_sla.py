@@ -55,11 +55,6 @@ class Clock:
 
 
 @pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
 def timed_app(database_url, line_api, clock):
     app = make_app(database_url, line_api, clock=clock)
     add_staff(app, "สมชาย ใจดี", "เชียงราย", "somchai", line_id=SOMCHAI)

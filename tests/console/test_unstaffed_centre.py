@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from bot import sla
 from bot.console import texts
 from storage.models import ServiceRequest
 from tests.chat import LineChat, shown
-from tests.conftest import SECRET, make_app
+from tests.conftest import SECRET
 from tests.console.helpers import (
     StaffBrowser,
     add_staff,
@@ -23,25 +21,12 @@ from tests.console.helpers import (
     transfer,
 )
 from tests.console.test_queue_attention import row_of
-from tests.console.test_sla import Clock
 
 USER = "U" + "a" * 32
 SOMCHAI = "U" + "5" * 32  # an officer of Mini ITC เชียงราย
 ADMIN = "U" + "4" * 32
 CHIANG_MAI = "U" + "8" * 32  # an officer of ITC เชียงใหม่
 NOBODY = texts.ATTENTION["nobody"]
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def timed_app(database_url, line_api, clock):
-    app = make_app(database_url, line_api, clock=clock)
-    yield app
-    app.extensions["frontdesk"].engine.dispose()
 
 
 def alerts_to(line_api, line_id) -> list[str]:

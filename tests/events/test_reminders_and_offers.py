@@ -10,7 +10,7 @@ from bot import jobs
 from bot.dialogue.texts import BANGKOK
 from bot.events.jobs import pass_on_lapsed_offers, remind_tomorrows_events
 from tests.chat import LineChat
-from tests.conftest import SECRET, make_app
+from tests.conftest import SECRET
 from tests.events.helpers import MovableClock, add_event, registrant, registrations, set_user, user_id
 
 ALICE, BEN, CHAI, DAO = (user_id(n) for n in (0xA1, 0xB2, 0xC3, 0xD4))
@@ -20,13 +20,6 @@ EVENT_DAY = (datetime.now(BANGKOK) + timedelta(days=20)).date()
 @pytest.fixture
 def clock():
     return MovableClock(datetime.combine(EVENT_DAY - timedelta(days=3), time(10), BANGKOK))
-
-
-@pytest.fixture
-def timed_app(database_url, line_api, clock):
-    app = make_app(database_url, line_api, clock=clock)
-    yield app
-    app.extensions["frontdesk"].engine.dispose()
 
 
 @pytest.fixture
